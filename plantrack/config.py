@@ -1,0 +1,50 @@
+"""Settings from environment variables, with the defaults the README documents."""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass
+from pathlib import Path
+
+PROJECT_ROOT = Path(__file__).resolve().parent.parent
+
+
+@dataclass(frozen=True)
+class Settings:
+    sources_dir: Path
+    data_dir: Path
+    max_document_bytes: int = 50 * 1024 * 1024
+    document_timeout_s: float = 60.0
+
+    @property
+    def warehouse_path(self) -> Path:
+        return self.data_dir / "warehouse.duckdb"
+
+    @property
+    def serving_path(self) -> Path:
+        return self.data_dir / "serving" / "plantrack.duckdb"
+
+    @property
+    def document_store(self) -> Path:
+        """Content-addressed copies of every document version ever ingested."""
+        return self.data_dir / "documents"
+
+    @property
+    def reports_dir(self) -> Path:
+        return self.data_dir / "reports"
+
+    @property
+    def dagster_home(self) -> Path:
+        return self.data_dir / "dagster"
+
+
+def load_settings(sources_dir: str | Path | None = None, data_dir: str | Path | None = None) -> Settings:
+    """Command-line options win over PLANTRACK_SOURCES / PLANTRACK_DATA_DIR, which win over defaults."""
+    sources = Path(sources_dir or os.environ.get("PLANTRACK_SOURCES") or PROJECT_ROOT / "sources")
+    data = Path(data_dir or os.environ.get("PLANTRACK_DATA_DIR") or PROJECT_ROOT / "data")
+    return Settings(
+        sources_dir=sources.resolve(),
+        data_dir=data.resolve(),
+        max_document_bytes=int(os.environ.get("PLANTRACK_MAX_DOCUMENT_MB", "50")) * 1024 * 1024,
+        document_timeout_s=float(os.environ.get("PLANTRACK_DOCUMENT_TIMEOUT_S", "60")),
+    )

@@ -1,0 +1,143 @@
+"""The small dataclasses that flow from reading to extraction to the warehouse.
+
+These are the contracts between `plantrack.documents` (reading), `plantrack.extract` (statements)
+and `plantrack.warehouse` (raw tables). Field names match the raw tables' columns one to one.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from dataclasses import dataclass, field
+from datetime import date
+
+EXTRACTOR_VERSION = "1"
+
+
+class DocumentError(Exception):
+    """A document that cannot be read. `code` is machine-readable, `reason` is for a person."""
+
+    def __init__(self, code: str, reason: str):
+        super().__init__(reason)
+        self.code = code
+        self.reason = reason
+
+
+@dataclass(frozen=True)
+class DocumentMeta:
+    """Metadata detected from a document's text, or given by a sidecar / `plantrack add`.
+
+    A field that could not be detected is None and `reasons[field]` says why.
+    """
+
+    title: str | None = None
+    doc_type: str | None = None  # plan | opinions | annual_plan | bulletin | economic_report | work_review | government_report | release
+    issuer: str | None = None
+    region_name: str | None = None
+    region_code: str | None = None  # GB/T 2260 where one exists
+    issued_on: date | None = None
+    plan_start_year: int | None = None
+    plan_end_year: int | None = None
+    reasons: dict[str, str] = field(default_factory=dict)
+    overridden: tuple[str, ...] = ()  # fields that came from a sidecar / CLI option
+
+
+@dataclass(frozen=True)
+class Document:
+    """A read document. `text` is the normalized text every offset points into.
+
+    Normalized form: tables as blocks of rows separated by one blank line, each cell on its own
+    line starting with a tab (the sample corpus's form); soft line breaks inside sentences joined;
+    stray spaces between CJK characters removed. Digits, units and punctuation are kept as written.
+    """
+
+    document_id: str  # sha256 of the file's bytes
+    source_file: str  # path relative to the sources directory
+    format: str  # txt | md | docx | pdf | html
+    encoding: str | None  # for text formats
+    size_bytes: int
+    text: str
+    meta: DocumentMeta
+
+
+@dataclass(frozen=True)
+class Quote:
+    quote: str
+    char_start: int
+    char_end: int
+    method: str  # table | prose
+    section: str | None = None
+
+
+@dataclass(frozen=True)
+class Target:
+    document_id: str
+    scope_name: str | None  # region or sub-area the target is for (綦江区, 北渡组团)
+    scope_parent: str | None  # the enclosing region of a sub-area
+    indicator_text: str
+    target_kind: str  # level | share | growth_rate | change_vs_base | cumulative | annual
+    comparator: str  # = >= > <= < ~ range
+    value_raw: str
+    value_high_raw: str | None
+    unit_raw: str | None
+    value: float | None
+    value_high: float | None
+    unit: str | None
+    target_year: int | None
+    baseline_year: int | None
+    baseline_value: float | None
+    baseline_value_raw: str | None
+    attribute: str | None  # expected | binding
+    quote: str
+    char_start: int
+    char_end: int
+    section: str | None
+    method: str  # table | prose
+    confidence: float
+    confidence_reason: str | None = None
+    other_quotes: tuple[Quote, ...] = ()  # the same target stated again (table + prose)
+
+    @property
+    def target_id(self) -> str:
+        return stable_id("t", self.document_id, self.scope_name, self.indicator_text, self.target_kind,
+                         self.value_raw, self.target_year, self.char_start)
+
+
+@dataclass(frozen=True)
+class Actual:
+    document_id: str
+    scope_name: str | None
+    scope_parent: str | None
+    indicator_text: str
+    measure: str  # level | yoy_growth | share | new_in_period | cumulative | avg_growth
+    period_year: int | None
+    period_label: str | None  # 全年 | 一季度 | 上半年 | 前三季度 | 1-7月 ...
+    period_start: date | None
+    period_end: date | None
+    value_raw: str
+    unit_raw: str | None
+    value: float | None
+    unit: str | None
+    quote: str
+    char_start: int
+    char_end: int
+    section: str | None
+    method: str
+    confidence: float
+    confidence_reason: str | None = None
+
+    @property
+    def actual_id(self) -> str:
+        return stable_id("a", self.document_id, self.scope_name, self.indicator_text, self.measure,
+                         self.value_raw, self.period_year, self.period_label, self.char_start)
+
+
+@dataclass(frozen=True)
+class Statements:
+    targets: list[Target]
+    actuals: list[Actual]
+
+
+def stable_id(prefix: str, *parts: object) -> str:
+    """A short id that stays the same for the same document bytes and extraction."""
+    digest = hashlib.sha256("\x1f".join("" if p is None else str(p) for p in parts).encode()).hexdigest()
+    return f"{prefix}_{digest[:16]}"

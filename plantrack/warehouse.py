@@ -1,0 +1,313 @@
+"""The DuckDB warehouse: raw tables (append-only, keyed by document hash), ops tables, publishing.
+
+Only the pipeline writes the warehouse file, one process at a time. Readers open the serving file,
+which `publish` replaces atomically with a copy holding only the `marts` schema.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
+from dataclasses import asdict
+from datetime import datetime
+from pathlib import Path
+
+import duckdb
+
+from plantrack.model import Actual, Document, Target
+
+RAW_DDL = """
+CREATE SCHEMA IF NOT EXISTS raw;
+CREATE SCHEMA IF NOT EXISTS ops;
+
+-- Every document version ever read, keyed by the sha256 of its bytes.
+CREATE TABLE IF NOT EXISTS raw.documents (
+    document_id      VARCHAR PRIMARY KEY,
+    source_file      VARCHAR NOT NULL,   -- name it first arrived under
+    format           VARCHAR NOT NULL,
+    encoding         VARCHAR,
+    size_bytes       BIGINT NOT NULL,
+    title            VARCHAR,
+    doc_type         VARCHAR,
+    issuer           VARCHAR,
+    region_name      VARCHAR,
+    region_code      VARCHAR,
+    issued_on        DATE,
+    plan_start_year  INTEGER,
+    plan_end_year    INTEGER,
+    metadata_reasons VARCHAR,           -- JSON {field: why it is null}
+    metadata_overridden VARCHAR,        -- JSON [fields given by sidecar / CLI]
+    text             VARCHAR NOT NULL,  -- normalized text; every offset points into it
+    extractor_version VARCHAR NOT NULL,
+    ingested_at      TIMESTAMP NOT NULL
+);
+
+-- Which document each source file holds now. Replaced by every run; history is in ingestion_log.
+CREATE TABLE IF NOT EXISTS raw.current_sources (
+    source_file  VARCHAR PRIMARY KEY,
+    document_id  VARCHAR NOT NULL,
+    first_seen_at TIMESTAMP NOT NULL
+);
+
+CREATE TABLE IF NOT EXISTS raw.ingestion_log (
+    run_id       VARCHAR NOT NULL,
+    source_file  VARCHAR NOT NULL,
+    document_id  VARCHAR,
+    event        VARCHAR NOT NULL,   -- added | changed | unchanged | removed | quarantined
+    at           TIMESTAMP NOT NULL
+);
+
+CREATE TABLE IF NOT EXISTS raw.targets (
+    target_id          VARCHAR PRIMARY KEY,
+    document_id        VARCHAR NOT NULL,
+    scope_name         VARCHAR,
+    scope_parent       VARCHAR,
+    indicator_text     VARCHAR NOT NULL,
+    target_kind        VARCHAR NOT NULL,
+    comparator         VARCHAR NOT NULL,
+    value_raw          VARCHAR NOT NULL,
+    value_high_raw     VARCHAR,
+    unit_raw           VARCHAR,
+    value              DOUBLE,
+    value_high         DOUBLE,
+    unit               VARCHAR,
+    target_year        INTEGER,
+    baseline_year      INTEGER,
+    baseline_value     DOUBLE,
+    baseline_value_raw VARCHAR,
+    attribute          VARCHAR,
+    quote              VARCHAR NOT NULL,
+    char_start         INTEGER NOT NULL,
+    char_end           INTEGER NOT NULL,
+    section            VARCHAR,
+    method             VARCHAR NOT NULL,
+    confidence         DOUBLE NOT NULL,
+    confidence_reason  VARCHAR,
+    other_quotes       VARCHAR,          -- JSON [{quote, char_start, char_end, method, section}]
+    extractor_version  VARCHAR NOT NULL
+);
+
+CREATE TABLE IF NOT EXISTS raw.actuals (
+    actual_id          VARCHAR PRIMARY KEY,
+    document_id        VARCHAR NOT NULL,
+    scope_name         VARCHAR,
+    scope_parent       VARCHAR,
+    indicator_text     VARCHAR NOT NULL,
+    measure            VARCHAR NOT NULL,
+    period_year        INTEGER,
+    period_label       VARCHAR,
+    period_start       DATE,
+    period_end         DATE,
+    value_raw          VARCHAR NOT NULL,
+    unit_raw           VARCHAR,
+    value              DOUBLE,
+    unit               VARCHAR,
+    quote              VARCHAR NOT NULL,
+    char_start         INTEGER NOT NULL,
+    char_end           INTEGER NOT NULL,
+    section            VARCHAR,
+    method             VARCHAR NOT NULL,
+    confidence         DOUBLE NOT NULL,
+    confidence_reason  VARCHAR,
+    extractor_version  VARCHAR NOT NULL
+);
+
+-- Files that could not be read, with a reason a person understands.
+CREATE TABLE IF NOT EXISTS raw.quarantine (
+    run_id         VARCHAR NOT NULL,
+    source_file    VARCHAR NOT NULL,
+    document_id    VARCHAR,           -- sha256 of the bytes when they could be read at all
+    error_code     VARCHAR NOT NULL,
+    reason         VARCHAR NOT NULL,
+    quarantined_at TIMESTAMP NOT NULL
+);
+
+CREATE TABLE IF NOT EXISTS ops.runs (
+    run_id        VARCHAR PRIMARY KEY,
+    job_name      VARCHAR NOT NULL,
+    started_at    TIMESTAMP NOT NULL,
+    finished_at   TIMESTAMP,
+    status        VARCHAR NOT NULL,   -- running | success | failure
+    message       VARCHAR,
+    documents_read INTEGER,
+    documents_quarantined INTEGER,
+    targets       INTEGER,
+    actuals       INTEGER
+);
+
+CREATE TABLE IF NOT EXISTS ops.quality_check_results (
+    run_id        VARCHAR NOT NULL,
+    suite         VARCHAR NOT NULL,
+    check_name    VARCHAR NOT NULL,
+    severity      VARCHAR NOT NULL,   -- blocking | warning
+    passed        BOOLEAN NOT NULL,
+    observed      VARCHAR,
+    expected      VARCHAR,
+    affected_rows BIGINT,
+    message       VARCHAR,
+    checked_at    TIMESTAMP NOT NULL
+);
+"""
+
+# Tables copied from ops into the serving file's marts schema, so dashboards can show them.
+OPS_TABLES_SERVED = ("runs", "quality_check_results")
+
+
+@contextmanager
+def connect(path: Path, read_only: bool = False) -> Iterator[duckdb.DuckDBPyConnection]:
+    """Open the warehouse (creating its schemas when writable) and always close it."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    con = duckdb.connect(str(path), read_only=read_only)
+    try:
+        if not read_only:
+            con.execute(RAW_DDL)
+        yield con
+    finally:
+        con.close()
+
+
+def known_documents(con: duckdb.DuckDBPyConnection, extractor_version: str) -> set[str]:
+    """Documents already read and extracted by this extractor version: they need no work."""
+    rows = con.execute(
+        "SELECT document_id FROM raw.documents WHERE extractor_version = ?", [extractor_version]
+    ).fetchall()
+    return {r[0] for r in rows}
+
+
+def _now() -> datetime:
+    return datetime.now().replace(microsecond=0)
+
+
+def document_row(doc: Document, extractor_version: str, ingested_at: datetime) -> dict:
+    m = doc.meta
+    return {
+        "document_id": doc.document_id,
+        "source_file": doc.source_file,
+        "format": doc.format,
+        "encoding": doc.encoding,
+        "size_bytes": doc.size_bytes,
+        "title": m.title,
+        "doc_type": m.doc_type,
+        "issuer": m.issuer,
+        "region_name": m.region_name,
+        "region_code": m.region_code,
+        "issued_on": m.issued_on,
+        "plan_start_year": m.plan_start_year,
+        "plan_end_year": m.plan_end_year,
+        "metadata_reasons": json.dumps(m.reasons, ensure_ascii=False),
+        "metadata_overridden": json.dumps(list(m.overridden), ensure_ascii=False),
+        "text": doc.text,
+        "extractor_version": extractor_version,
+        "ingested_at": ingested_at,
+    }
+
+
+def target_row(t: Target, extractor_version: str) -> dict:
+    row = asdict(t)
+    row["target_id"] = t.target_id
+    row["other_quotes"] = json.dumps([asdict(q) for q in t.other_quotes], ensure_ascii=False)
+    row["extractor_version"] = extractor_version
+    return row
+
+
+def actual_row(a: Actual, extractor_version: str) -> dict:
+    row = asdict(a)
+    row["actual_id"] = a.actual_id
+    row["extractor_version"] = extractor_version
+    return row
+
+
+def insert_rows(con: duckdb.DuckDBPyConnection, table: str, rows: Iterable[dict]) -> int:
+    """Insert dict rows by column name; a row whose key already exists is left as it was."""
+    import polars as pl
+
+    rows = list(rows)
+    if not rows:
+        return 0
+    cols = [c[0] for c in con.execute(f"DESCRIBE {table}").fetchall()]
+    frame = pl.DataFrame([{c: r.get(c) for c in cols} for r in rows], infer_schema_length=None)  # noqa: F841
+    con.register("_incoming", frame.to_arrow())
+    try:
+        con.execute(f"INSERT OR IGNORE INTO {table} SELECT {', '.join(cols)} FROM _incoming")
+    finally:
+        con.unregister("_incoming")
+    return len(rows)
+
+
+def publish(warehouse: Path, serving: Path, schemas: tuple[str, ...] = ("marts",)) -> Path:
+    """Copy the marts into a fresh file beside the serving file, fsync it, then os.replace.
+
+    Readers see the old complete file or the new complete file, never a half-written one.
+    """
+    serving.parent.mkdir(parents=True, exist_ok=True)
+    tmp = serving.with_name(f".{serving.name}.{os.getpid()}.tmp")
+    for stale in (tmp, tmp.with_name(tmp.name + ".wal")):
+        stale.unlink(missing_ok=True)
+    con = duckdb.connect(str(tmp))
+    try:
+        con.execute(f"ATTACH '{warehouse}' AS wh (READ_ONLY)")
+        for schema in schemas:
+            con.execute(f"CREATE SCHEMA IF NOT EXISTS {schema}")
+            tables = con.execute(
+                "SELECT table_name FROM duckdb_tables() WHERE database_name = 'wh' AND schema_name = ?",
+                [schema],
+            ).fetchall() + con.execute(
+                "SELECT view_name FROM duckdb_views() WHERE database_name = 'wh' AND schema_name = ?"
+                " AND NOT internal",
+                [schema],
+            ).fetchall()
+            for (name,) in tables:
+                con.execute(f'CREATE TABLE {schema}."{name}" AS SELECT * FROM wh.{schema}."{name}"')
+        for name in OPS_TABLES_SERVED:
+            con.execute(f'CREATE OR REPLACE TABLE marts."{name}" AS SELECT * FROM wh.ops."{name}"')
+        con.execute("DETACH wh")
+        con.execute("CHECKPOINT")
+    finally:
+        con.close()
+    _fsync(tmp)
+    os.replace(tmp, serving)
+    _fsync_dir(serving.parent)
+    return serving
+
+
+def record_in_serving(serving: Path, table: str, row: dict) -> None:
+    """Add one ops row to the serving file without touching its marts (atomic copy-and-replace).
+
+    Used when a run fails: the last good marts keep serving, and the failure shows beside them.
+    """
+    if not serving.exists():
+        return
+    tmp = serving.with_name(f".{serving.name}.{os.getpid()}.rec.tmp")
+    shutil.copyfile(serving, tmp)
+    con = duckdb.connect(str(tmp))
+    try:
+        cols = [c[0] for c in con.execute(f"DESCRIBE marts.{table}").fetchall()]
+        con.execute(
+            f"INSERT INTO marts.{table} ({', '.join(cols)}) VALUES ({', '.join('?' for _ in cols)})",
+            [row.get(c) for c in cols],
+        )
+        con.execute("CHECKPOINT")
+    finally:
+        con.close()
+    _fsync(tmp)
+    os.replace(tmp, serving)
+    _fsync_dir(serving.parent)
+
+
+def _fsync(path: Path) -> None:
+    fd = os.open(path, os.O_RDONLY)
+    try:
+        os.fsync(fd)
+    finally:
+        os.close(fd)
+
+
+def _fsync_dir(path: Path) -> None:
+    fd = os.open(path, os.O_DIRECTORY)
+    try:
+        os.fsync(fd)
+    finally:
+        os.close(fd)
