@@ -1,0 +1,1 @@
+"""The Dagster code location: `dagster dev -m orchestration.definitions`."""

@@ -1,0 +1,80 @@
+"""Ingest and publish assets: documents -> extracted statements -> raw tables ... -> serving file."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+import dagster as dg
+
+from orchestration.resources import PlantrackConfig
+from plantrack import ingest
+from plantrack.model import EXTRACTOR_VERSION, Document, Statements
+from plantrack.progress import Progress, say
+from plantrack.runs import start_run
+from plantrack.warehouse import connect, known_documents
+
+WAREHOUSE_RETRY = dg.RetryPolicy(max_retries=3, delay=1, backoff=dg.Backoff.EXPONENTIAL)
+
+
+@dataclass
+class DocumentBatch:
+    plan: ingest.IngestPlan
+    documents: list[Document]
+    quarantined: list[ingest.Quarantined] = field(default_factory=list)
+
+
+@dataclass
+class StatementBatch:
+    statements: dict[str, Statements]
+    quarantined: list[ingest.Quarantined] = field(default_factory=list)
+
+
+@dg.asset(group_name="ingest", pool="warehouse", retry_policy=WAREHOUSE_RETRY)
+def source_documents(context: dg.AssetExecutionContext, plantrack: PlantrackConfig) -> DocumentBatch:
+    """Every file under the sources directory, fingerprinted by sha256; new versions read."""
+    settings = plantrack.settings()
+    with connect(settings.warehouse_path) as con:
+        start_run(con, context.run_id, context.job_def.name)
+        known = known_documents(con, EXTRACTOR_VERSION)
+        previous = ingest.previous_sources(con)
+    plan = ingest.plan_ingest(ingest.scan_sources(settings.sources_dir), known, previous)
+    say(f"sources: {len(plan.current)} files in {settings.sources_dir}, {len(plan.to_read)} new or changed, "
+        f"{len(plan.removed)} removed")
+    docs, bad = ingest.read_documents(
+        plan.to_read, max_bytes=settings.max_document_bytes, timeout_s=settings.document_timeout_s,
+        workers=plantrack.worker_count(), store=settings.document_store,
+        progress=Progress("reading", len(plan.to_read)))
+    for q in bad:
+        context.log.warning(f"quarantined {q.source_file}: {q.reason}")
+    context.add_output_metadata({"files": len(plan.current), "read": len(docs), "quarantined": len(bad),
+                                 "removed": len(plan.removed)})
+    return DocumentBatch(plan, docs, bad)
+
+
+@dg.asset(group_name="ingest")
+def extracted_statements(context: dg.AssetExecutionContext, plantrack: PlantrackConfig,
+                         source_documents: DocumentBatch) -> StatementBatch:
+    """Targets and actual values of every new document, each with its quote and offsets."""
+    settings = plantrack.settings()
+    docs = source_documents.documents
+    statements, bad = ingest.extract_documents(
+        docs, timeout_s=settings.document_timeout_s, workers=plantrack.worker_count(),
+        progress=Progress("extracting", len(docs)))
+    n_t = sum(len(s.targets) for s in statements.values())
+    n_a = sum(len(s.actuals) for s in statements.values())
+    context.add_output_metadata({"documents": len(statements), "targets": n_t, "actuals": n_a})
+    return StatementBatch(statements, bad)
+
+
+@dg.asset(group_name="ingest", pool="warehouse", retry_policy=WAREHOUSE_RETRY)
+def raw_tables(context: dg.AssetExecutionContext, plantrack: PlantrackConfig,
+               source_documents: DocumentBatch, extracted_statements: StatementBatch) -> dg.MaterializeResult:
+    """raw.* in the warehouse: append-only by document hash, plus quarantine and ingestion history."""
+    settings = plantrack.settings()
+    quarantined = source_documents.quarantined + extracted_statements.quarantined
+    with connect(settings.warehouse_path) as con:
+        counts = ingest.load_raw(con, context.run_id, source_documents.plan, source_documents.documents,
+                                 extracted_statements.statements, quarantined)
+    say(f"raw tables: +{counts['documents']} documents, +{counts['targets']} targets, "
+        f"+{counts['actuals']} actual values, {counts['quarantined']} quarantined")
+    return dg.MaterializeResult(metadata=counts)

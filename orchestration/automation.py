@@ -1,0 +1,49 @@
+"""When refreshes happen: nightly at 02:00 Asia/Shanghai, and when the sources change."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+
+import dagster as dg
+
+from orchestration.resources import PlantrackConfig
+from plantrack.ingest import fingerprint
+from plantrack.runs import record_failure
+
+nightly_refresh = dg.define_asset_job(
+    "nightly_refresh",
+    selection=dg.AssetSelection.all(),
+    description="Read new documents, extract, load raw tables, dbt build, quality checks, publish.",
+)
+
+nightly_schedule = dg.ScheduleDefinition(
+    name="nightly_refresh_0200_shanghai",
+    job=nightly_refresh,
+    cron_schedule="0 2 * * *",
+    execution_timezone="Asia/Shanghai",
+    default_status=dg.DefaultScheduleStatus.RUNNING,
+)
+
+
+def sources_digest(plantrack: PlantrackConfig) -> str:
+    prints = fingerprint(plantrack.settings().sources_dir)
+    return hashlib.sha256(json.dumps(sorted(prints.items())).encode()).hexdigest()
+
+
+@dg.sensor(job=nightly_refresh, minimum_interval_seconds=30, default_status=dg.DefaultSensorStatus.RUNNING)
+def sources_changed(context: dg.SensorEvaluationContext, plantrack: PlantrackConfig):
+    """A file added, changed (by content hash, not mtime) or removed under the sources directory."""
+    digest = sources_digest(plantrack)
+    if context.cursor == digest:
+        return dg.SkipReason("sources unchanged")
+    context.update_cursor(digest)
+    return dg.RunRequest(run_key=f"sources-{digest[:16]}")
+
+
+@dg.run_failure_sensor(monitored_jobs=[nightly_refresh], default_status=dg.DefaultSensorStatus.RUNNING)
+def record_run_failure(context: dg.RunFailureSensorContext, plantrack: PlantrackConfig):
+    """Runs launched by the daemon: record the failure where `plantrack status` and the dashboards see it."""
+    settings = plantrack.settings()
+    record_failure(settings.warehouse_path, settings.serving_path, context.dagster_run.run_id,
+                   context.dagster_run.job_name, context.failure_event.message or "run failed")

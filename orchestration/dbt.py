@@ -1,0 +1,66 @@
+"""dbt models as Dagster assets (dagster-dbt), downstream of the raw tables the pipeline loads."""
+
+from __future__ import annotations
+
+import json
+import os
+from collections.abc import Mapping
+from pathlib import Path
+from typing import Any
+
+import dagster as dg
+from dagster_dbt import DagsterDbtTranslator, DbtCliResource, DbtProject, dbt_assets
+
+from orchestration.resources import PlantrackConfig
+from plantrack.config import PROJECT_ROOT
+
+DBT_DIR = PROJECT_ROOT / "dbt_project"
+
+dbt_project = DbtProject(project_dir=DBT_DIR, profiles_dir=DBT_DIR)
+dbt_project.prepare_if_dev()
+
+
+def ensure_manifest(project: DbtProject = dbt_project) -> Path:
+    """Parse the project when the manifest is missing or older than any model, seed or macro.
+
+    `prepare_if_dev` only acts under `dagster dev`; the CLI and tests load definitions directly.
+    """
+    manifest = project.manifest_path
+    newest = max((p.stat().st_mtime for sub in ("models", "seeds", "macros", "tests")
+                  for p in (project.project_dir / sub).rglob("*") if p.is_file()), default=0.0)
+    newest = max(newest, (project.project_dir / "dbt_project.yml").stat().st_mtime)
+    if not manifest.exists() or manifest.stat().st_mtime < newest:
+        os.environ.setdefault("PLANTRACK_WAREHOUSE", str(PROJECT_ROOT / "data" / "warehouse.duckdb"))
+        project.preparer.prepare(project)
+    return manifest
+
+
+ensure_manifest()
+
+
+class PlantrackDbtTranslator(DagsterDbtTranslator):
+    """dbt sources in `raw` and `ops` are what the `raw_tables` asset loads."""
+
+    def get_asset_key(self, dbt_resource_props: Mapping[str, Any]) -> dg.AssetKey:
+        if dbt_resource_props["resource_type"] == "source":
+            return dg.AssetKey("raw_tables")
+        return super().get_asset_key(dbt_resource_props)
+
+    def get_group_name(self, dbt_resource_props: Mapping[str, Any]) -> str | None:
+        return "warehouse"
+
+
+@dbt_assets(
+    manifest=dbt_project.manifest_path,
+    project=dbt_project,
+    dagster_dbt_translator=PlantrackDbtTranslator(),
+    pool="warehouse",
+    retry_policy=dg.RetryPolicy(max_retries=2, delay=2, backoff=dg.Backoff.EXPONENTIAL),
+)
+def dbt_models(context: dg.AssetExecutionContext, dbt: DbtCliResource, plantrack: PlantrackConfig):
+    settings = plantrack.settings()
+    # profiles.yml reads the warehouse path from here; dbt runs as a child process.
+    os.environ["PLANTRACK_WAREHOUSE"] = str(settings.warehouse_path)
+    dbt_vars = {"as_of_date": os.environ["PLANTRACK_AS_OF_DATE"]} if os.environ.get("PLANTRACK_AS_OF_DATE") else {}
+    args = ["build"] + (["--vars", json.dumps(dbt_vars)] if dbt_vars else [])
+    yield from dbt.cli(args, context=context).stream()

@@ -1,0 +1,283 @@
+"""The `plantrack` command: refresh the warehouse, see its state, query it, add documents, serve."""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+import signal
+import subprocess
+import sys
+import time
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from plantrack.config import PROJECT_ROOT, Settings, load_settings
+
+app = typer.Typer(
+    help="plantrack: are the targets in government plans being met?\n\n"
+    "Documents (plans and statistical releases) under the sources directory are read, every target and "
+    "actual value is extracted with its quote, dbt builds target-versus-actual marts, Great Expectations "
+    "checks them, and the marts are published to a read-only serving file for Superset and analysts.\n\n"
+    "Settings come from PLANTRACK_SOURCES (default ./sources) and PLANTRACK_DATA_DIR (default ./data); "
+    "--sources / --data-dir override them on any command.",
+    no_args_is_help=True,
+    add_completion=False,
+)
+
+SourcesOpt = Annotated[Path | None, typer.Option("--sources", help="Directory of documents (default $PLANTRACK_SOURCES or ./sources).")]
+DataOpt = Annotated[Path | None, typer.Option("--data-dir", help="Data directory (default $PLANTRACK_DATA_DIR or ./data).")]
+
+
+def _settings(sources: Path | None, data_dir: Path | None) -> Settings:
+    settings = load_settings(sources, data_dir)
+    # Child processes (dbt, Superset scripts) see the same choice.
+    os.environ["PLANTRACK_SOURCES"] = str(settings.sources_dir)
+    os.environ["PLANTRACK_DATA_DIR"] = str(settings.data_dir)
+    return settings
+
+
+@app.command()
+def refresh(
+    sources: SourcesOpt = None,
+    data_dir: DataOpt = None,
+    workers: Annotated[int, typer.Option(help="Processes for reading and extraction (0 = one per core).")] = 0,
+) -> None:
+    """Run the whole nightly job now, in this process: read new documents, extract, load, dbt build,
+    check, publish. Exits non-zero when the run failed (the serving file then keeps the last good data)."""
+    from plantrack.pipeline import refresh as run_refresh
+
+    settings = _settings(sources, data_dir)
+    result = run_refresh(settings, workers=workers)
+    typer.echo(result.render())
+    raise typer.Exit(0 if result.success else 1)
+
+
+def _open_serving(settings: Settings):
+    import duckdb
+
+    if not settings.serving_path.exists():
+        typer.echo(f"No serving file at {settings.serving_path} yet: run `plantrack refresh` first.", err=True)
+        raise typer.Exit(2)
+    con = duckdb.connect(str(settings.serving_path), read_only=True)
+    con.execute("SET search_path = 'marts'")
+    # Analysts read the marts and nothing else: no files, no network, no changing this back.
+    con.execute("SET enable_external_access = false")
+    con.execute("SET lock_configuration = true")
+    return con
+
+
+def _print_query(con, query: str, limit: int = 200) -> None:
+    rel = con.sql(query)
+    if rel is None:
+        typer.echo("ok")
+        return
+    frame = rel.pl()
+    import polars as pl
+
+    with pl.Config(tbl_rows=limit, tbl_cols=30, fmt_str_lengths=60, tbl_width_chars=200):
+        typer.echo(frame)
+
+
+@app.command()
+def status(sources: SourcesOpt = None, data_dir: DataOpt = None) -> None:
+    """Last runs and their outcome, failing quality checks, overdue sources, quarantined documents,
+    and where the serving file and quality reports are."""
+    settings = _settings(sources, data_dir)
+    con = _open_serving(settings)
+    age = time.time() - settings.serving_path.stat().st_mtime
+    typer.echo(f"serving file: {settings.serving_path} (published {age / 3600:.1f} h ago)")
+    sections = [
+        ("Last runs", "SELECT run_id[:8] AS run, status, started_at, finished_at, documents_read, "
+         "documents_quarantined, targets, actuals, message FROM runs ORDER BY started_at DESC LIMIT 5"),
+        ("Failing quality checks (last checked run)",
+         "SELECT severity, suite, check_name, affected_rows, message FROM quality_check_results "
+         "WHERE NOT passed AND run_id = (SELECT run_id FROM quality_check_results "
+         "ORDER BY checked_at DESC LIMIT 1) ORDER BY severity, check_name"),
+        ("Source freshness", "SELECT * FROM mart_source_freshness ORDER BY is_overdue DESC, region_code"),
+        ("Documents", "SELECT source_file, doc_type, region_code, issued_on, ingested_at FROM dim_document "
+         "WHERE is_current ORDER BY ingested_at DESC"),
+        ("Quarantined documents", "SELECT source_file, error_code, reason FROM mart_quarantined_documents"),
+    ]
+    for title, query in sections:
+        typer.echo(f"\n{title}:")
+        try:
+            _print_query(con, query, limit=50)
+        except Exception as exc:  # a mart a later issue adds may be missing: say so, go on
+            typer.echo(f"  (not available: {str(exc).splitlines()[0]})")
+    gx = settings.reports_dir / "gx" / "index.html"
+    typer.echo(f"\nQuality reports (GX Data Docs): {gx if gx.exists() else 'not built yet'}")
+
+
+@app.command()
+def sql(
+    query: Annotated[str | None, typer.Argument(help="One query to run; omit it for an interactive prompt.")] = None,
+    sources: SourcesOpt = None,
+    data_dir: DataOpt = None,
+) -> None:
+    """Read-only SQL on the serving file's marts (tables: fct_plan_targets, mart_target_progress, ...).
+
+    Example: plantrack sql "SELECT status, count(*) FROM mart_target_progress GROUP BY 1"
+    """
+    settings = _settings(sources, data_dir)
+    con = _open_serving(settings)
+    if query:
+        try:
+            _print_query(con, query)
+        except Exception as exc:
+            typer.echo(f"error: {exc}", err=True)
+            raise typer.Exit(1) from exc
+        return
+    tables = [r[0] for r in con.execute("SELECT table_name FROM duckdb_tables() WHERE schema_name='marts'"
+                                        " ORDER BY 1").fetchall()]
+    typer.echo("Read-only SQL on the marts. Tables: " + ", ".join(tables) + "\nEnd a query with ';'. Ctrl-D quits.")
+    buffer = ""
+    while True:
+        try:
+            line = input("plantrack> " if not buffer else "      ...> ")
+        except EOFError:
+            typer.echo("")
+            return
+        buffer += line + "\n"
+        if buffer.strip().endswith(";"):
+            try:
+                _print_query(con, buffer)
+            except Exception as exc:
+                typer.echo(f"error: {exc}")
+            buffer = ""
+
+
+@app.command()
+def add(
+    file: Annotated[Path, typer.Argument(exists=True, dir_okay=False, help="The document to add.")],
+    region: Annotated[str | None, typer.Option(help="Region it is for, e.g. 江津区 or 500116.")] = None,
+    doc_type: Annotated[str | None, typer.Option("--type", help="plan or release (or a precise type: "
+                                                 "plan, opinions, annual_plan, bulletin, economic_report, "
+                                                 "work_review, government_report).")] = None,
+    issued: Annotated[str | None, typer.Option(help="Issue date, YYYY-MM-DD.")] = None,
+    title: Annotated[str | None, typer.Option(help="Title, when the text does not make it clear.")] = None,
+    name: Annotated[str | None, typer.Option(help="File name to use in the sources directory.")] = None,
+    sources: SourcesOpt = None,
+    data_dir: DataOpt = None,
+) -> None:
+    """Copy a document into the sources directory, with optional metadata in a sidecar file
+    (<name>.meta.json). The sensor (under `plantrack serve`) notices it and starts a refresh;
+    or run `plantrack refresh`."""
+    from datetime import date
+
+    settings = _settings(sources, data_dir)
+    dest = settings.sources_dir / (name or file.name)
+    if dest.exists() and dest.read_bytes() != file.read_bytes():
+        typer.echo(f"{dest} exists with other content. Give --name to add this as a separate document, or "
+                   "replace the file yourself to make it a new version.", err=True)
+        raise typer.Exit(2)
+    meta: dict = {}
+    if region:
+        meta["region_code" if region.isdigit() else "region_name"] = region
+    if doc_type:
+        meta["doc_type"] = doc_type
+    if issued:
+        try:
+            meta["issued_on"] = date.fromisoformat(issued).isoformat()
+        except ValueError as exc:
+            typer.echo(f"--issued must be a date like 2024-12-27, not {issued!r}", err=True)
+            raise typer.Exit(2) from exc
+    if title:
+        meta["title"] = title
+    settings.sources_dir.mkdir(parents=True, exist_ok=True)
+    shutil.copyfile(file, dest)
+    if meta:
+        sidecar = dest.with_name(dest.name + ".meta.json")
+        sidecar.write_text(json.dumps(meta, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
+    typer.echo(f"added {dest}" + (f" with metadata {meta}" if meta else ""))
+
+
+@app.command()
+def serve(
+    host: Annotated[str, typer.Option(help="Address to bind; keep 127.0.0.1 unless behind a proxy.")] = "127.0.0.1",
+    dagster_port: Annotated[int, typer.Option(help="Dagster UI port.")] = 3000,
+    docs_port: Annotated[int, typer.Option(help="dbt docs and quality reports port.")] = 8580,
+    superset: Annotated[bool, typer.Option(help="Also start Superset (superset/manage.sh).")] = True,
+    sources: SourcesOpt = None,
+    data_dir: DataOpt = None,
+) -> None:
+    """Dagster's UI and daemon (so the 02:00 schedule and the sources sensor run), Superset, and the
+    dbt docs / quality reports, all bound to 127.0.0.1 by default. Ctrl-C stops them."""
+    settings = _settings(sources, data_dir)
+    env = {**os.environ, "DAGSTER_HOME": str(settings.dagster_home),
+           "PLANTRACK_WAREHOUSE": str(settings.warehouse_path), "PLANTRACK_SUPERSET_HOST": host}
+    _write_dagster_yaml(settings.dagster_home)
+    bin_dir = Path(sys.executable).parent
+    docs_dir = _build_docs_site(settings, env)
+    procs = [
+        subprocess.Popen([str(bin_dir / "dagster"), "dev", "-m", "orchestration.definitions", "-h", host,
+                          "-p", str(dagster_port)], cwd=PROJECT_ROOT, env=env),
+        subprocess.Popen([sys.executable, "-m", "http.server", "--bind", host, "--directory", str(docs_dir),
+                          str(docs_port)], env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL),
+    ]
+    if superset:
+        subprocess.run(["bash", str(PROJECT_ROOT / "superset" / "manage.sh"), "setup"], env=env, check=False)
+        subprocess.run(["bash", str(PROJECT_ROOT / "superset" / "manage.sh"), "start"], env=env, check=False)
+    typer.echo(f"Dagster:   http://{host}:{dagster_port}\n"
+               f"dbt docs:  http://{host}:{docs_port}/dbt/  quality reports: http://{host}:{docs_port}/gx/")
+    try:
+        while all(p.poll() is None for p in procs):
+            time.sleep(1)
+    except KeyboardInterrupt:
+        pass
+    finally:
+        for p in procs:
+            p.send_signal(signal.SIGINT)
+        for p in procs:
+            try:
+                p.wait(timeout=20)
+            except subprocess.TimeoutExpired:
+                p.kill()
+        if superset:
+            subprocess.run(["bash", str(PROJECT_ROOT / "superset" / "manage.sh"), "stop"], env=env, check=False)
+
+
+def _write_dagster_yaml(home: Path) -> None:
+    """One run at a time and a pool of one for the warehouse writer."""
+    home.mkdir(parents=True, exist_ok=True)
+    (home / "dagster.yaml").write_text(
+        "run_queue:\n  max_concurrent_runs: 1\n"
+        "concurrency:\n  pools:\n    default_limit: 1\n"
+        "telemetry:\n  enabled: false\n", encoding="utf-8")
+
+
+def _build_docs_site(settings: Settings, env: dict) -> Path:
+    """dbt docs (generated now) and the GX Data Docs, under one static directory."""
+    site = settings.data_dir / "site"
+    site.mkdir(parents=True, exist_ok=True)
+    dbt_dir = PROJECT_ROOT / "dbt_project"
+    subprocess.run([str(Path(sys.executable).parent / "dbt"), "docs", "generate", "--quiet",
+                    "--project-dir", str(dbt_dir), "--profiles-dir", str(dbt_dir)], env=env, check=False)
+    for name, src in (("dbt", dbt_dir / "target"), ("gx", settings.reports_dir / "gx")):
+        link = site / name
+        if link.is_symlink() or link.exists():
+            link.unlink()
+        link.symlink_to(src, target_is_directory=True)
+    (site / "index.html").write_text('<a href="dbt/">dbt docs</a> | <a href="gx/">quality reports</a>',
+                                     encoding="utf-8")
+    return site
+
+
+@app.command(name="eval")
+def evaluate_cmd(
+    gold: Annotated[list[Path], typer.Option("--gold", exists=True, help="Labelled CSV (targets or actuals, "
+                                             "in the format of shared/labelled). Repeat for several.")],
+    sources: SourcesOpt = None,
+) -> None:
+    """Precision and recall of the extractor against a labelled CSV, with misses and false hits listed."""
+    from plantrack.evaluate import evaluate
+
+    settings = _settings(sources, None)
+    for path in gold:
+        typer.echo(evaluate(path, settings.sources_dir).render())
+
+
+if __name__ == "__main__":
+    app()

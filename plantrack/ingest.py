@@ -1,0 +1,256 @@
+"""Ingestion: find what changed in the sources, read and extract it in parallel, load raw tables.
+
+Pure functions over small dataclasses; the Dagster assets in `orchestration/` are thin wrappers.
+Identity is the sha256 of a file's bytes, so an unchanged file is never read or parsed again.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import shutil
+from collections.abc import Callable, Iterable
+from concurrent.futures import TimeoutError as FutureTimeout
+from dataclasses import dataclass, field
+from datetime import datetime
+from pathlib import Path
+
+import duckdb
+from pebble import ProcessExpired, ProcessPool
+
+from plantrack.documents import read_document
+from plantrack.extract import extract_statements
+from plantrack.model import EXTRACTOR_VERSION, Document, DocumentError, Statements
+from plantrack.progress import Progress
+from plantrack.warehouse import actual_row, document_row, insert_rows, target_row
+
+SIDECAR_SUFFIXES = (".meta.json",)
+
+
+@dataclass(frozen=True)
+class SourceFile:
+    source_file: str  # relative to the sources directory, '/'-separated
+    path: Path
+    sha256: str
+    size_bytes: int
+
+
+@dataclass(frozen=True)
+class Quarantined:
+    source_file: str
+    document_id: str | None
+    error_code: str
+    reason: str
+
+
+@dataclass
+class IngestPlan:
+    """What a refresh has to do, decided from content hashes alone."""
+
+    current: dict[str, SourceFile]
+    to_read: list[SourceFile]
+    events: dict[str, str]  # source_file -> added | changed | unchanged | removed
+    removed: list[str] = field(default_factory=list)
+
+    @property
+    def nothing_changed(self) -> bool:
+        return not self.to_read and not self.removed
+
+
+def is_sidecar(path: Path) -> bool:
+    return path.name.endswith(SIDECAR_SUFFIXES)
+
+
+def file_sha256(path: Path) -> str:
+    digest = hashlib.sha256()
+    with path.open("rb") as fh:
+        for chunk in iter(lambda: fh.read(1 << 20), b""):
+            digest.update(chunk)
+    return digest.hexdigest()
+
+
+def scan_sources(sources_dir: Path) -> dict[str, SourceFile]:
+    """Every document file under the sources directory (hidden files and sidecars skipped)."""
+    found: dict[str, SourceFile] = {}
+    if not sources_dir.exists():
+        return found
+    for path in sorted(sources_dir.rglob("*")):
+        rel = path.relative_to(sources_dir)
+        if not path.is_file() or any(part.startswith(".") for part in rel.parts) or is_sidecar(path):
+            continue
+        found[rel.as_posix()] = SourceFile(rel.as_posix(), path, file_sha256(path), path.stat().st_size)
+    return found
+
+
+def fingerprint(sources_dir: Path) -> dict[str, str]:
+    """source_file -> sha256 of the file, sidecars included: what the sensor compares run to run."""
+    prints = {name: f.sha256 for name, f in scan_sources(sources_dir).items()}
+    for path in sources_dir.rglob("*" + SIDECAR_SUFFIXES[0]) if sources_dir.exists() else ():
+        prints[path.relative_to(sources_dir).as_posix()] = file_sha256(path)
+    return prints
+
+
+def plan_ingest(current: dict[str, SourceFile], known_ids: set[str],
+                previous: dict[str, str]) -> IngestPlan:
+    """Compare the files on disk with what the warehouse already holds.
+
+    `known_ids`: documents already read by this extractor version; `previous`: source_file ->
+    document_id as of the last run.
+    """
+    events: dict[str, str] = {}
+    to_read: dict[str, SourceFile] = {}
+    for name, f in current.items():
+        if name not in previous:
+            events[name] = "added"
+        elif previous[name] != f.sha256:
+            events[name] = "changed"
+        else:
+            events[name] = "unchanged"
+        if f.sha256 not in known_ids:
+            to_read.setdefault(f.sha256, f)  # the same bytes under two names are read once
+    removed = sorted(set(previous) - set(current))
+    for name in removed:
+        events[name] = "removed"
+    return IngestPlan(current=current, to_read=list(to_read.values()), events=events, removed=removed)
+
+
+def _read_one(f: SourceFile, max_bytes: int) -> Document:
+    if f.size_bytes > max_bytes:
+        raise DocumentError(
+            "too_large",
+            f"{f.source_file} is {f.size_bytes / 1e6:.1f} MB, over the {max_bytes / 1e6:.0f} MB limit "
+            "(PLANTRACK_MAX_DOCUMENT_MB). Split it or raise the limit.",
+        )
+    sidecar = f.path.with_name(f.path.name + SIDECAR_SUFFIXES[0])
+    overrides = _load_sidecar(sidecar) if sidecar.exists() else None
+    return read_document(f.path, f.source_file, max_bytes=max_bytes, overrides=overrides)
+
+
+def _load_sidecar(path: Path) -> dict:
+    try:
+        from plantrack.documents import load_sidecar
+    except ImportError:  # reader without sidecar support yet
+        import json
+
+        return json.loads(path.read_text(encoding="utf-8"))
+    return load_sidecar(path)
+
+
+def _extract_one(doc: Document) -> Statements:
+    return extract_statements(doc)
+
+
+def _run_pool(fn: Callable, items: list, args_of: Callable, timeout_s: float, workers: int,
+              progress: Progress | None):
+    """Yield (item, result or exception) for every item; a stuck item is killed at its time limit."""
+    if not items:
+        return
+    workers = max(1, min(workers, len(items)))
+    with ProcessPool(max_workers=workers) as pool:
+        futures = [(item, pool.schedule(fn, args=args_of(item), timeout=timeout_s)) for item in items]
+        for item, fut in futures:
+            try:
+                yield item, fut.result()
+            except (DocumentError, FutureTimeout, ProcessExpired, Exception) as exc:  # noqa: B014
+                yield item, exc
+            if progress:
+                progress.advance()
+
+
+def _failure(f_name: str, doc_id: str | None, exc: BaseException, stage: str, timeout_s: float) -> Quarantined:
+    if isinstance(exc, DocumentError):
+        return Quarantined(f_name, doc_id, exc.code, exc.reason)
+    if isinstance(exc, FutureTimeout):
+        return Quarantined(f_name, doc_id, "timeout",
+                           f"{f_name}: {stage} took longer than the {timeout_s:.0f} s limit per document "
+                           "(PLANTRACK_DOCUMENT_TIMEOUT_S) and was stopped.")
+    if isinstance(exc, ProcessExpired):
+        return Quarantined(f_name, doc_id, "crashed",
+                           f"{f_name}: the {stage} process died ({exc}); the file may be malformed.")
+    return Quarantined(f_name, doc_id, f"{stage}_error",
+                       f"{f_name}: unexpected error while {stage}: {type(exc).__name__}: {exc}")
+
+
+def read_documents(files: list[SourceFile], *, max_bytes: int, timeout_s: float, workers: int,
+                   store: Path | None = None,
+                   progress: Progress | None = None) -> tuple[list[Document], list[Quarantined]]:
+    docs: list[Document] = []
+    bad: list[Quarantined] = []
+    for f, result in _run_pool(_read_one, files, lambda f: (f, max_bytes), timeout_s, workers, progress):
+        if isinstance(result, Document):
+            docs.append(result)
+            if store is not None:
+                keep_copy(f, store)
+        else:
+            bad.append(_failure(f.source_file, f.sha256, result, "reading", timeout_s))
+    return docs, bad
+
+
+def extract_documents(docs: list[Document], *, timeout_s: float, workers: int,
+                      progress: Progress | None = None
+                      ) -> tuple[dict[str, Statements], list[Quarantined]]:
+    out: dict[str, Statements] = {}
+    bad: list[Quarantined] = []
+    for doc, result in _run_pool(_extract_one, docs, lambda d: (d,), timeout_s, workers, progress):
+        if isinstance(result, Statements):
+            out[doc.document_id] = result
+        else:
+            bad.append(_failure(doc.source_file, doc.document_id, result, "extracting", timeout_s))
+    return out, bad
+
+
+def keep_copy(f: SourceFile, store: Path) -> Path:
+    """Keep the exact bytes, content-addressed, so every version ever ingested can be re-read."""
+    dest = store / f.sha256[:2] / (f.sha256 + "".join(f.path.suffixes[-1:]))
+    if not dest.exists():
+        dest.parent.mkdir(parents=True, exist_ok=True)
+        tmp = dest.with_name(dest.name + ".tmp")
+        shutil.copyfile(f.path, tmp)
+        os.replace(tmp, dest)
+    return dest
+
+
+def previous_sources(con: duckdb.DuckDBPyConnection) -> dict[str, str]:
+    return dict(con.execute("SELECT source_file, document_id FROM raw.current_sources").fetchall())
+
+
+def load_raw(con: duckdb.DuckDBPyConnection, run_id: str, plan: IngestPlan, docs: Iterable[Document],
+             statements: dict[str, Statements], quarantined: list[Quarantined]) -> dict[str, int]:
+    """Append what was read to the raw tables in one transaction; replace the current-sources map."""
+    now = datetime.now().replace(microsecond=0)
+    docs = [d for d in docs if d.document_id in statements]
+    bad_ids = {q.document_id for q in quarantined}
+    con.execute("BEGIN TRANSACTION")
+    try:
+        n_docs = insert_rows(con, "raw.documents", (document_row(d, EXTRACTOR_VERSION, now) for d in docs))
+        n_t = insert_rows(con, "raw.targets", (target_row(t, EXTRACTOR_VERSION)
+                                               for s in statements.values() for t in s.targets))
+        n_a = insert_rows(con, "raw.actuals", (actual_row(a, EXTRACTOR_VERSION)
+                                               for s in statements.values() for a in s.actuals))
+        insert_rows(con, "raw.quarantine", (
+            {"run_id": run_id, "source_file": q.source_file, "document_id": q.document_id,
+             "error_code": q.error_code, "reason": q.reason, "quarantined_at": now} for q in quarantined))
+        first_seen = dict(con.execute("SELECT source_file, first_seen_at FROM raw.current_sources").fetchall())
+        previous = previous_sources(con)
+        con.execute("DELETE FROM raw.current_sources")
+        current: dict[str, str] = {}
+        for name, f in plan.current.items():
+            if f.sha256 not in bad_ids:
+                current[name] = f.sha256
+            elif name in previous:  # a broken new version: the last good one keeps serving
+                current[name] = previous[name]
+        insert_rows(con, "raw.current_sources", (
+            {"source_file": name, "document_id": doc_id,
+             "first_seen_at": first_seen.get(name, now) if previous.get(name) == doc_id else now}
+            for name, doc_id in current.items()))
+        insert_rows(con, "raw.ingestion_log", (
+            {"run_id": run_id, "source_file": name,
+             "document_id": plan.current[name].sha256 if name in plan.current else previous.get(name),
+             "event": "quarantined" if name in plan.current and plan.current[name].sha256 in bad_ids
+             else event, "at": now}
+            for name, event in plan.events.items()))
+        con.execute("COMMIT")
+    except BaseException:
+        con.execute("ROLLBACK")
+        raise
+    return {"documents": n_docs, "targets": n_t, "actuals": n_a, "quarantined": len(quarantined)}

@@ -1,0 +1,124 @@
+"""Run the nightly job in-process (what `plantrack refresh` does) and summarize it."""
+
+from __future__ import annotations
+
+import os
+import time
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import duckdb
+
+from plantrack.config import Settings
+from plantrack.progress import say
+
+
+@dataclass
+class RefreshResult:
+    success: bool
+    run_id: str
+    message: str
+    serving_path: Path
+    seconds: float
+    summary: dict = field(default_factory=dict)
+
+    def render(self) -> str:
+        s = self.summary
+        lines = [
+            f"refresh {'succeeded' if self.success else 'FAILED'} in {self.seconds:.1f} s (run {self.run_id[:8]})",
+        ]
+        if not self.success:
+            lines.append(f"  why: {self.message}")
+            lines.append(f"  the serving file still holds the last good data: {self.serving_path}")
+        if s:
+            lines += [
+                f"  documents read: {s.get('documents_read', 0)}, quarantined: {s.get('documents_quarantined', 0)}"
+                f", unchanged: {s.get('documents_unchanged', 0)}",
+                f"  targets: {s.get('targets', 0)}, actual values: {s.get('actuals', 0)}",
+            ]
+            if s.get("status_counts"):
+                lines.append("  target status: " + ", ".join(f"{k} {v}" for k, v in s["status_counts"].items()))
+            for q in s.get("quarantine", []):
+                lines.append(f"  quarantined {q[0]}: {q[1]}")
+        if self.success:
+            lines.append(f"  serving file: {self.serving_path}")
+        return "\n".join(lines)
+
+
+def refresh(settings: Settings, workers: int = 0) -> RefreshResult:
+    """Run `nightly_refresh` in this process against the given sources and data directory."""
+    import dagster as dg
+
+    from orchestration.definitions import defs
+    from orchestration.resources import PlantrackConfig
+    from plantrack.runs import record_failure
+
+    os.environ["PLANTRACK_WAREHOUSE"] = str(settings.warehouse_path)
+    started = time.monotonic()
+    job = defs.resolve_job_def("nightly_refresh")
+    resources = {"plantrack": PlantrackConfig(sources_dir=str(settings.sources_dir),
+                                              data_dir=str(settings.data_dir), workers=workers)}
+    say(f"refresh: sources {settings.sources_dir}, data {settings.data_dir}")
+    with dg.DagsterInstance.ephemeral() as instance:
+        result = job.execute_in_process(
+            instance=instance, resources=resources, raise_on_error=False,
+            run_config={"loggers": {"console": {"config": {"log_level": "ERROR"}}}})
+    run_id = result.run_id
+    if result.success:
+        message = "published"
+    else:
+        message = _failure_message(result)
+        record_failure(settings.warehouse_path, settings.serving_path, run_id, "nightly_refresh", message)
+    return RefreshResult(result.success, run_id, message, settings.serving_path,
+                         time.monotonic() - started, summarize(settings, run_id))
+
+
+def _failure_message(result) -> str:
+    for event in result.all_events:
+        if event.is_step_failure:
+            data = event.step_failure_data
+            err = data.error
+            text = err.message.strip() if err else "step failed"
+            if err and err.cause and "Failure" not in (err.cls_name or ""):
+                text = err.cause.message.strip() or text
+            return f"step {event.step_key} failed: {text}"[:2000]
+    for event in result.all_events:
+        if event.event_type_value == "ASSET_CHECK_EVALUATION":
+            ev = event.event_specific_data
+            if not ev.passed and ev.severity.value == "ERROR":
+                return f"blocking check {ev.check_name} failed: {ev.description}"[:2000]
+    return "run failed"
+
+
+def summarize(settings: Settings, run_id: str) -> dict:
+    """What the run did (from the warehouse) and what the serving file now holds."""
+    out: dict = {}
+    try:
+        con = duckdb.connect(str(settings.warehouse_path), read_only=True)
+    except duckdb.Error:
+        return out
+    try:
+        row = con.execute(
+            "SELECT count(*) FILTER (WHERE event IN ('added','changed')), "
+            "count(*) FILTER (WHERE event = 'quarantined'), count(*) FILTER (WHERE event = 'unchanged') "
+            "FROM raw.ingestion_log WHERE run_id = ?", [run_id]).fetchone()
+        out.update(zip(("documents_read", "documents_quarantined", "documents_unchanged"), row, strict=True))
+        out["quarantine"] = con.execute(
+            "SELECT source_file, reason FROM raw.quarantine WHERE run_id = ? ORDER BY source_file",
+            [run_id]).fetchall()
+    except duckdb.Error:
+        pass
+    finally:
+        con.close()
+    if settings.serving_path.exists():
+        con = duckdb.connect(str(settings.serving_path), read_only=True)
+        try:
+            out["targets"] = con.execute("SELECT count(*) FROM marts.fct_plan_targets").fetchone()[0]
+            out["actuals"] = con.execute("SELECT count(*) FROM marts.fct_indicator_actuals").fetchone()[0]
+            out["status_counts"] = dict(con.execute(
+                "SELECT status, count(*) FROM marts.mart_target_progress GROUP BY 1 ORDER BY 2 DESC").fetchall())
+        except duckdb.Error:
+            pass
+        finally:
+            con.close()
+    return out

@@ -1,0 +1,49 @@
+"""Run bookkeeping in ops.runs, so `plantrack status` and the dashboards can show every run."""
+
+from __future__ import annotations
+
+from datetime import datetime
+from pathlib import Path
+
+import duckdb
+
+from plantrack.warehouse import connect, record_in_serving
+
+
+def _now() -> datetime:
+    return datetime.now().replace(microsecond=0)
+
+
+def start_run(con: duckdb.DuckDBPyConnection, run_id: str, job_name: str) -> None:
+    # A run still 'running' from an earlier process was killed: say so instead of leaving it open.
+    con.execute("UPDATE ops.runs SET status = 'abandoned', finished_at = ?, "
+                "message = 'the process stopped before the run finished (killed or crashed)' "
+                "WHERE status = 'running' AND run_id <> ?", [_now(), run_id])
+    con.execute("INSERT OR IGNORE INTO ops.runs (run_id, job_name, started_at, status) VALUES (?, ?, ?, 'running')",
+                [run_id, job_name, _now()])
+
+
+def finish_run(con: duckdb.DuckDBPyConnection, run_id: str, status: str, message: str | None = None,
+               counts: dict[str, int] | None = None) -> None:
+    counts = counts or {}
+    con.execute(
+        "UPDATE ops.runs SET status = ?, finished_at = ?, message = ?, documents_read = ?, "
+        "documents_quarantined = ?, targets = ?, actuals = ? WHERE run_id = ?",
+        [status, _now(), message, counts.get("documents_read"), counts.get("documents_quarantined"),
+         counts.get("targets"), counts.get("actuals"), run_id])
+
+
+def record_failure(warehouse: Path, serving: Path, run_id: str, job_name: str, message: str) -> None:
+    """Mark the run failed in the warehouse and show it beside the last good marts."""
+    row = {"run_id": run_id, "job_name": job_name, "started_at": _now(), "finished_at": _now(),
+           "status": "failure", "message": message[:2000]}
+    try:
+        with connect(warehouse) as con:
+            start_run(con, run_id, job_name)
+            finish_run(con, run_id, "failure", message[:2000])
+            started = con.execute("SELECT started_at FROM ops.runs WHERE run_id = ?", [run_id]).fetchone()
+            if started:
+                row["started_at"] = started[0]
+    except duckdb.Error:
+        pass  # the warehouse itself may be what failed; the serving file still gets the record
+    record_in_serving(serving, "runs", row)
