@@ -20,6 +20,7 @@ from pebble import ProcessExpired, ProcessPool
 
 from plantrack.documents import read_document
 from plantrack.extract import extract_statements
+from plantrack.faults import checkpoint
 from plantrack.model import EXTRACTOR_VERSION, Document, DocumentError, Statements
 from plantrack.progress import Progress
 from plantrack.warehouse import actual_row, document_row, insert_rows, target_row
@@ -178,6 +179,7 @@ def read_documents(files: list[SourceFile], *, max_bytes: int, timeout_s: float,
     bad: list[Quarantined] = []
     for f, result in _run_pool(_read_one, files, lambda f: (f, max_bytes), timeout_s, workers, progress):
         if isinstance(result, Document):
+            checkpoint("read")
             docs.append(result)
             if store is not None:
                 keep_copy(f, store)
@@ -193,6 +195,7 @@ def extract_documents(docs: list[Document], *, timeout_s: float, workers: int,
     bad: list[Quarantined] = []
     for doc, result in _run_pool(_extract_one, docs, lambda d: (d,), timeout_s, workers, progress):
         if isinstance(result, Statements):
+            checkpoint("extract")
             out[doc.document_id] = result
         else:
             bad.append(_failure(doc.source_file, doc.document_id, result, "extracting", timeout_s))
@@ -247,8 +250,9 @@ def load_raw(con: duckdb.DuckDBPyConnection, run_id: str, plan: IngestPlan, docs
             {"run_id": run_id, "source_file": name,
              "document_id": plan.current[name].sha256 if name in plan.current else previous.get(name),
              "event": "quarantined" if name in plan.current and plan.current[name].sha256 in bad_ids
-             else event, "at": now}
+             else event, "logged_at": now}
             for name, event in plan.events.items()))
+        checkpoint("load")
         con.execute("COMMIT")
     except BaseException:
         con.execute("ROLLBACK")

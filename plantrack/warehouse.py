@@ -17,6 +17,7 @@ from pathlib import Path
 
 import duckdb
 
+from plantrack.faults import checkpoint
 from plantrack.model import Actual, Document, Target
 
 RAW_DDL = """
@@ -57,7 +58,7 @@ CREATE TABLE IF NOT EXISTS raw.ingestion_log (
     source_file  VARCHAR NOT NULL,
     document_id  VARCHAR,
     event        VARCHAR NOT NULL,   -- added | changed | unchanged | removed | quarantined
-    at           TIMESTAMP NOT NULL
+    logged_at    TIMESTAMP NOT NULL
 );
 
 CREATE TABLE IF NOT EXISTS raw.targets (
@@ -237,10 +238,13 @@ def insert_rows(con: duckdb.DuckDBPyConnection, table: str, rows: Iterable[dict]
     return len(rows)
 
 
-def publish(warehouse: Path, serving: Path, schemas: tuple[str, ...] = ("marts",)) -> Path:
+def publish(warehouse: Path, serving: Path, schemas: tuple[str, ...] = ("marts",),
+            run_id: str | None = None) -> Path:
     """Copy the marts into a fresh file beside the serving file, fsync it, then os.replace.
 
     Readers see the old complete file or the new complete file, never a half-written one.
+    `run_id` is the publishing run: the served copy of ops.runs shows it as a success, while the
+    warehouse marks it so only after the replace (a run killed before that is seen as abandoned).
     """
     serving.parent.mkdir(parents=True, exist_ok=True)
     tmp = serving.with_name(f".{serving.name}.{os.getpid()}.tmp")
@@ -263,11 +267,15 @@ def publish(warehouse: Path, serving: Path, schemas: tuple[str, ...] = ("marts",
                 con.execute(f'CREATE TABLE {schema}."{name}" AS SELECT * FROM wh.{schema}."{name}"')
         for name in OPS_TABLES_SERVED:
             con.execute(f'CREATE OR REPLACE TABLE marts."{name}" AS SELECT * FROM wh.ops."{name}"')
+        if run_id:
+            con.execute("UPDATE marts.runs SET status = 'success', finished_at = now()::TIMESTAMP(0), "
+                        "message = 'published' WHERE run_id = ?", [run_id])
         con.execute("DETACH wh")
         con.execute("CHECKPOINT")
     finally:
         con.close()
     _fsync(tmp)
+    checkpoint("publish")
     os.replace(tmp, serving)
     _fsync_dir(serving.parent)
     return serving
