@@ -7,6 +7,7 @@ import dagster as dg
 from orchestration.assets import raw_tables
 from orchestration.dbt import dbt_models
 from orchestration.resources import PlantrackConfig
+from plantrack.faults import checkpoint
 from plantrack.progress import say
 
 MARTS_CHECKED = dg.AssetKey("mart_target_progress")
@@ -15,6 +16,7 @@ MARTS_CHECKED = dg.AssetKey("mart_target_progress")
 def _run_layer(context, plantrack: PlantrackConfig, layers: tuple[str, ...]) -> dg.AssetCheckResult:
     from expectations.runner import run_quality_checks  # GX is heavy to import: only when checking
 
+    checkpoint("checks")
     settings = plantrack.settings()
     outcomes = [o for layer in layers for o in run_quality_checks(
         settings.warehouse_path, context.run_id, layer, settings.reports_dir)]

@@ -13,6 +13,7 @@ from dagster_dbt import DagsterDbtTranslator, DbtCliResource, DbtProject, dbt_as
 
 from orchestration.resources import PlantrackConfig
 from plantrack.config import PROJECT_ROOT
+from plantrack.faults import checkpoint
 
 DBT_DIR = PROJECT_ROOT / "dbt_project"
 
@@ -63,4 +64,7 @@ def dbt_models(context: dg.AssetExecutionContext, dbt: DbtCliResource, plantrack
     os.environ["PLANTRACK_WAREHOUSE"] = str(settings.warehouse_path)
     dbt_vars = {"as_of_date": os.environ["PLANTRACK_AS_OF_DATE"]} if os.environ.get("PLANTRACK_AS_OF_DATE") else {}
     args = ["build"] + (["--vars", json.dumps(dbt_vars)] if dbt_vars else [])
-    yield from dbt.cli(args, context=context).stream()
+    for n, event in enumerate(dbt.cli(args, context=context).stream()):
+        if n == 1:
+            checkpoint("dbt")  # crash tests stop here, with dbt mid-build
+        yield event

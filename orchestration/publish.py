@@ -25,14 +25,16 @@ def serving_database(context: dg.AssetExecutionContext, plantrack: PlantrackConf
         read, quarantined = con.execute(
             "SELECT count(*) FILTER (WHERE event IN ('added', 'changed')), "
             "count(*) FILTER (WHERE event = 'quarantined') FROM raw.ingestion_log WHERE run_id = ?",
-            [context.run_id]).fetchone()
+            [context.run_id]).fetchall()[0]
         counts = {
             "documents_read": read,
             "documents_quarantined": quarantined,
-            "targets": con.execute("SELECT count(*) FROM marts.fct_plan_targets").fetchone()[0],
-            "actuals": con.execute("SELECT count(*) FROM marts.fct_indicator_actuals").fetchone()[0],
+            "targets": con.execute("SELECT count(*) FROM marts.fct_plan_targets").fetchall()[0][0],
+            "actuals": con.execute("SELECT count(*) FROM marts.fct_indicator_actuals").fetchall()[0][0],
         }
+        finish_run(con, context.run_id, "running", None, counts)
+    publish(settings.warehouse_path, settings.serving_path, run_id=context.run_id)
+    with connect(settings.warehouse_path) as con:
         finish_run(con, context.run_id, "success", "published", counts)
-    publish(settings.warehouse_path, settings.serving_path)
     say(f"published {settings.serving_path}")
     return dg.MaterializeResult(metadata={**counts, "path": str(settings.serving_path)})

@@ -101,7 +101,7 @@ def summarize(settings: Settings, run_id: str) -> dict:
         row = con.execute(
             "SELECT count(*) FILTER (WHERE event IN ('added','changed')), "
             "count(*) FILTER (WHERE event = 'quarantined'), count(*) FILTER (WHERE event = 'unchanged') "
-            "FROM raw.ingestion_log WHERE run_id = ?", [run_id]).fetchone()
+            "FROM raw.ingestion_log WHERE run_id = ?", [run_id]).fetchall()[0]
         out.update(zip(("documents_read", "documents_quarantined", "documents_unchanged"), row, strict=True))
         out["quarantine"] = con.execute(
             "SELECT source_file, reason FROM raw.quarantine WHERE run_id = ? ORDER BY source_file",
@@ -113,8 +113,8 @@ def summarize(settings: Settings, run_id: str) -> dict:
     if settings.serving_path.exists():
         con = duckdb.connect(str(settings.serving_path), read_only=True)
         try:
-            out["targets"] = con.execute("SELECT count(*) FROM marts.fct_plan_targets").fetchone()[0]
-            out["actuals"] = con.execute("SELECT count(*) FROM marts.fct_indicator_actuals").fetchone()[0]
+            out["targets"] = con.execute("SELECT count(*) FROM marts.fct_plan_targets").fetchall()[0][0]
+            out["actuals"] = con.execute("SELECT count(*) FROM marts.fct_indicator_actuals").fetchall()[0][0]
             out["status_counts"] = dict(con.execute(
                 "SELECT status, count(*) FROM marts.mart_target_progress GROUP BY 1 ORDER BY 2 DESC").fetchall())
         except duckdb.Error:

@@ -41,7 +41,7 @@ def record_failure(warehouse: Path, serving: Path, run_id: str, job_name: str, m
         with connect(warehouse) as con:
             start_run(con, run_id, job_name)
             finish_run(con, run_id, "failure", message[:2000])
-            started = con.execute("SELECT started_at FROM ops.runs WHERE run_id = ?", [run_id]).fetchone()
+            started = next(iter(con.execute("SELECT started_at FROM ops.runs WHERE run_id = ?", [run_id]).fetchall()), None)
             if started:
                 row["started_at"] = started[0]
     except duckdb.Error:

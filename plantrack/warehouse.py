@@ -229,10 +229,13 @@ def insert_rows(con: duckdb.DuckDBPyConnection, table: str, rows: Iterable[dict]
     if not rows:
         return 0
     cols = [c[0] for c in con.execute(f"DESCRIBE {table}").fetchall()]
-    frame = pl.DataFrame([{c: r.get(c) for c in cols} for r in rows], infer_schema_length=None)  # noqa: F841
+    frame = pl.DataFrame([{c: r.get(c) for c in cols} for r in rows], infer_schema_length=None)
+    schema, name = table.split(".")
+    keyed = con.execute("SELECT count(*) FROM duckdb_constraints() WHERE schema_name = ? AND table_name = ? "
+                        "AND constraint_type = 'PRIMARY KEY'", [schema, name]).fetchall()[0][0]
     con.register("_incoming", frame.to_arrow())
     try:
-        con.execute(f"INSERT OR IGNORE INTO {table} SELECT {', '.join(cols)} FROM _incoming")
+        con.execute(f"INSERT {'OR IGNORE ' if keyed else ''}INTO {table} SELECT {', '.join(cols)} FROM _incoming")
     finally:
         con.unregister("_incoming")
     return len(rows)

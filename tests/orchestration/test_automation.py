@@ -1,0 +1,74 @@
+"""The schedule and the sources sensor, with Dagster's own test contexts."""
+
+from __future__ import annotations
+
+import shutil
+from datetime import datetime
+from zoneinfo import ZoneInfo
+
+import dagster as dg
+
+from orchestration.automation import nightly_schedule, sources_changed, sources_digest
+from orchestration.resources import PlantrackConfig
+from tests.conftest import SAMPLE_SOURCES
+
+
+def _evaluate(sources, cursor):
+    ctx = dg.build_sensor_context(cursor=cursor, resources={"plantrack": PlantrackConfig(sources_dir=str(sources))})
+    return sources_changed(ctx), ctx.cursor
+
+
+def test_schedule_runs_at_two_in_the_morning_shanghai_time():
+    assert nightly_schedule.cron_schedule == "0 2 * * *"
+    assert nightly_schedule.execution_timezone == "Asia/Shanghai"
+    assert nightly_schedule.job_name == "nightly_refresh"
+
+
+def test_schedule_requests_a_run_when_it_ticks():
+    ctx = dg.build_schedule_context(scheduled_execution_time=datetime(2026, 3, 1, 2, tzinfo=ZoneInfo("Asia/Shanghai")))
+    assert isinstance(nightly_schedule.evaluate_tick(ctx).run_requests[0], dg.RunRequest)
+
+
+def test_sensor_requests_a_run_for_a_new_file(tmp_path):
+    shutil.copytree(SAMPLE_SOURCES, tmp_path / "s")
+    plantrack = PlantrackConfig(sources_dir=str(tmp_path / "s"))
+    cursor = sources_digest(plantrack)
+    (tmp_path / "s" / "new_release.txt").write_text("2025年，全区规模工业产值增长5%。", encoding="utf-8")
+    result, _ = _evaluate(tmp_path / "s", cursor)
+    assert isinstance(result, dg.RunRequest)
+
+
+def test_sensor_skips_an_unchanged_tree(tmp_path):
+    shutil.copytree(SAMPLE_SOURCES, tmp_path / "s")
+    cursor = sources_digest(PlantrackConfig(sources_dir=str(tmp_path / "s")))
+    result, _ = _evaluate(tmp_path / "s", cursor)
+    assert isinstance(result, dg.SkipReason)
+
+
+def test_sensor_ignores_a_touched_file_whose_content_is_the_same(tmp_path):
+    shutil.copytree(SAMPLE_SOURCES, tmp_path / "s")
+    cursor = sources_digest(PlantrackConfig(sources_dir=str(tmp_path / "s")))
+    some_file = next((tmp_path / "s").iterdir())
+    some_file.write_bytes(some_file.read_bytes())  # new mtime, same bytes
+    result, _ = _evaluate(tmp_path / "s", cursor)
+    assert isinstance(result, dg.SkipReason)
+
+
+def test_sensor_requests_a_run_for_a_changed_or_removed_file(tmp_path):
+    shutil.copytree(SAMPLE_SOURCES, tmp_path / "s")
+    cursor = sources_digest(PlantrackConfig(sources_dir=str(tmp_path / "s")))
+    files = sorted((tmp_path / "s").iterdir())
+    files[0].write_bytes(files[0].read_bytes() + b"\n")
+    changed, cursor2 = _evaluate(tmp_path / "s", cursor)
+    files[1].unlink()
+    removed, _ = _evaluate(tmp_path / "s", cursor2)
+    assert isinstance(changed, dg.RunRequest) and isinstance(removed, dg.RunRequest)
+
+
+def test_sensor_treats_a_sidecar_edit_as_a_change(tmp_path):
+    shutil.copytree(SAMPLE_SOURCES, tmp_path / "s")
+    cursor = sources_digest(PlantrackConfig(sources_dir=str(tmp_path / "s")))
+    doc = next((tmp_path / "s").iterdir())
+    doc.with_name(doc.name + ".meta.json").write_text('{"region_name": "江津区"}', encoding="utf-8")
+    result, _ = _evaluate(tmp_path / "s", cursor)
+    assert isinstance(result, dg.RunRequest)
