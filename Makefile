@@ -25,7 +25,6 @@ $(VENV)/.installed: pyproject.toml
 	$(PYTHON) -m venv $(VENV)
 	$(PY) -m pip install --quiet --upgrade pip
 	$(PY) -m pip install --quiet -e '.[dev]'
-	cd dbt_project && DBT_PROFILES_DIR=. ../$(VENV)/bin/dbt deps --quiet >/dev/null 2>&1 || true
 	touch $@
 
 setup-superset: $(SS_VENV)/.installed
