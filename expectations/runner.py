@@ -1,0 +1,75 @@
+"""Run one layer's suite against the warehouse, store every outcome, build Data Docs.
+
+Called by the pipeline's single writer between steps:
+    run_quality_checks(warehouse, run_id, "raw" | "marts" | "cross_run", reports_dir)
+A failed blocking outcome means: do not publish tonight's marts.
+"""
+
+from __future__ import annotations
+
+from datetime import datetime
+from pathlib import Path
+
+import duckdb
+
+from expectations import cross_run, marts, raw_statements
+from expectations.checks import CheckOutcome, validate
+from plantrack.warehouse import connect
+
+__all__ = ["CheckOutcome", "LAYERS", "run_quality_checks", "blocking_failures", "summarize", "docs_index"]
+
+LAYERS = {"raw": raw_statements, "marts": marts, "cross_run": cross_run}
+DOCS_SUBDIR = "gx"
+
+
+def run_quality_checks(warehouse: Path, run_id: str, layer: str, reports_dir: Path) -> list[CheckOutcome]:
+    """Run the layer's suite on frames read from the warehouse; record and return every outcome."""
+    if layer not in LAYERS:
+        raise ValueError(f"unknown quality layer {layer!r}; use one of {', '.join(LAYERS)}")
+    suite = LAYERS[layer]
+    with connect(Path(warehouse)) as con:
+        frames = suite.read_frames(con, run_id)
+        outcomes = validate(suite.SUITE, frames, suite.checks(frames), run_id,
+                            Path(reports_dir) / DOCS_SUBDIR)
+        record_outcomes(con, run_id, outcomes)
+    return outcomes
+
+
+def record_outcomes(con: duckdb.DuckDBPyConnection, run_id: str, outcomes: list[CheckOutcome]) -> None:
+    """Replace this run's rows for these checks, so re-running a step does not duplicate them."""
+    now = datetime.now().replace(microsecond=0)
+    con.execute("BEGIN TRANSACTION")
+    try:
+        for o in outcomes:
+            con.execute("DELETE FROM ops.quality_check_results WHERE run_id = ? AND suite = ? AND check_name = ?",
+                        [run_id, o.suite, o.check_name])
+        con.executemany(
+            "INSERT INTO ops.quality_check_results (run_id, suite, check_name, severity, passed, observed, "
+            "expected, affected_rows, message, checked_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            [[run_id, o.suite, o.check_name, o.severity, o.passed, o.observed, o.expected, o.affected_rows,
+              o.message, now] for o in outcomes])
+        con.execute("COMMIT")
+    except BaseException:
+        con.execute("ROLLBACK")
+        raise
+
+
+def blocking_failures(outcomes: list[CheckOutcome]) -> list[CheckOutcome]:
+    return [o for o in outcomes if not o.passed and o.severity == "blocking"]
+
+
+def summarize(outcomes: list[CheckOutcome]) -> str:
+    """One paragraph for a failed run: every blocking failure's message, warnings counted."""
+    blocking = blocking_failures(outcomes)
+    warnings = [o for o in outcomes if not o.passed and o.severity == "warning"]
+    if not blocking:
+        return (f"All {len(outcomes)} quality checks that block publication passed"
+                f"{f'; {len(warnings)} warning(s)' if warnings else ''}.")
+    lines = [f"{len(blocking)} blocking quality check(s) failed, so the marts were not published:"]
+    lines += [f"- [{o.suite}] {o.check_name}: {o.message}" for o in blocking]
+    return "\n".join(lines)
+
+
+def docs_index(reports_dir: Path) -> Path:
+    """Where the GX Data Docs site starts (for the README and `plantrack status`)."""
+    return Path(reports_dir) / DOCS_SUBDIR / "index.html"
