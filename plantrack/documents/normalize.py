@@ -1,0 +1,210 @@
+"""Render every format to one canonical text, so the extractor parses one thing.
+
+Canonical form: blocks separated by exactly one blank line. A paragraph block is one line. A table
+is a run of row blocks; each row is its cells, one per line, each starting with a TAB. Digits, units
+and punctuation are kept as written (no NFKC): the extractor reports values exactly as written.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+CJK = r"\u2e80-\u2fdf\u3000-\u303f\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\ufe30-\ufe4f\uff00-\uffef“”‘’—…·"
+_SPACE = r"[ \u3000\u00a0\u2002-\u200b]"
+# Spaces between two CJK characters, or between a CJK character and a digit, are layout, not text.
+_CJK_GAP = re.compile(rf"(?<=[{CJK}]){_SPACE}+(?=[{CJK}0-9])|(?<=[{CJK}0-9]){_SPACE}+(?=[{CJK}])")
+_MULTI_SPACE = re.compile(rf"{_SPACE}{{2,}}")
+_ARTIFACT = re.compile(r"\[bookmark: [^\]]*\]")  # left behind by docx-to-text converters
+_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f\u200e\u200f\ufeff]")
+
+TERMINAL = "。！？!?；;：:"
+_HEADING = re.compile(r"^(第[一二三四五六七八九十百零〇\d]+[章节条部篇]|[一二三四五六七八九十]+、|（[一二三四五六七八九十]+）"
+                      r"|\([一二三四五六七八九十]+\)|\d+[、．.](?!\d)|[（(]\d+[）)]|[①-⑳]|——|附件|附表|表\s*\d)")
+
+
+@dataclass(frozen=True)
+class Table:
+    rows: list[list[str]]
+
+
+# A document body as the format readers produce it: lines of text ("" is a blank line) and tables.
+Item = str | Table
+
+
+def clean_line(text: str) -> str:
+    """One line of prose: converter artifacts and layout spaces removed, digits and punctuation kept."""
+    text = _ARTIFACT.sub("", text)
+    text = _CONTROL.sub("", text).replace("\t", " ")
+    text = _CJK_GAP.sub("", text)
+    text = _MULTI_SPACE.sub(" ", text)
+    return text.strip(" \u3000\u00a0\u2002\u2003\u2009\u200b")
+
+
+def join_fragments(parts: list[str]) -> str:
+    """Join pieces of one sentence or cell: no separator between CJK, a space between Latin words."""
+    out = ""
+    for part in (clean_line(p) for p in parts):
+        if not part:
+            continue
+        if out and out[-1].isascii() and out[-1].isalnum() and part[0].isascii() and part[0].isalnum():
+            out += " "
+        out += part
+    return clean_line(out)
+
+
+def _is_wrapped(lines: list[str]) -> tuple[bool, int]:
+    """Text converted from a fixed-width layout (magazine columns, PDF lines) breaks sentences at a width."""
+    lengths = sorted(len(x) for x in lines if len(x) >= 4)
+    if len(lengths) < 8:
+        return False, 0
+    width = lengths[int(0.9 * (len(lengths) - 1))]
+    if width > 70:
+        return False, width
+    open_ended = sum(1 for x in lines if len(x) >= 0.7 * width and x[-1] not in TERMINAL and not x.endswith("。”"))
+    return open_ended >= 0.3 * len(lengths), width
+
+
+_OPEN_END = "，、（(“‘《〈—-／/"
+_CLOSED = re.compile(r"(规划|方案|意见|公报|报告|回眸|总结|要点|计划)([（(][^）)]*[）)])?$")
+
+
+def _open(line: str, nxt: str, width: int) -> bool:
+    """Does a layout line go on in the next one? Not after a sentence end, a title, or before a heading."""
+    if line[-1] in TERMINAL or line.endswith("。”") or _CLOSED.search(line) or _HEADING.match(nxt):
+        return False
+    return line[-1] in _OPEN_END or len(line) >= 0.7 * width or len(line) >= 0.8 * len(nxt)
+
+
+def join_soft_breaks(items: list[Item], force: bool = False) -> list[Item]:
+    """Join lines a layout broke inside a sentence (also across one blank line) into paragraphs."""
+    prose = [x for x in items if isinstance(x, str) and x]
+    wrapped, width = _is_wrapped(prose)
+    if not (wrapped or (force and width)):
+        return [x for x in items if not (isinstance(x, str) and not x)]
+    out: list[Item] = []
+    last: str | None = None  # the raw layout line the last output paragraph ends with
+    blanks = 0
+    for item in items:
+        if isinstance(item, Table):
+            out.append(item)
+            last, blanks = None, 0
+            continue
+        if not item:
+            blanks += 1
+            continue
+        if last is not None and blanks <= 1 and isinstance(out[-1], str) and _open(last, item, width):
+            out[-1] = join_fragments([out[-1], item])
+        else:
+            out.append(item)
+        last, blanks = item, 0
+    return out
+
+
+def render(items: list[Item], force_wrapped: bool = False) -> str:
+    """The canonical text of a document body."""
+    cleaned: list[Item] = []
+    for item in items:
+        if isinstance(item, Table):
+            rows = [[join_fragments(c.split("\n")) for c in row] for row in item.rows]
+            rows = [r for r in rows if any(r)]
+            if rows:
+                cleaned.append(Table(rows))
+        else:
+            cleaned.append(clean_line(item))
+    blocks: list[str] = []
+    for item in join_soft_breaks(cleaned, force=force_wrapped):
+        if isinstance(item, Table):
+            blocks.extend("\n".join("\t" + cell for cell in row) for row in item.rows)
+        elif item:
+            blocks.append(item)
+    return "\n\n".join(blocks) + "\n" if blocks else ""
+
+
+def parse_plain(text: str) -> list[Item]:
+    """Plain text: tab-indented cells (one per line, rows split by blank lines) and pipe tables."""
+    lines = text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
+    items: list[Item] = []
+    rows: list[list[str]] = []
+    prev_blank = True
+    i = 0
+    while i < len(lines):
+        line = lines[i]
+        if line.startswith("\t"):
+            cells = line[1:].split("\t")
+            if rows and not prev_blank:
+                rows[-1].extend(cells)  # the next cell of the same row
+            else:
+                rows.append(cells)
+            prev_blank = False
+        elif rows and line.strip() and not prev_blank:
+            rows[-1][-1] += "\n" + line  # a cell that goes on over the next line without a tab
+        elif rows and not line.strip():
+            j = i
+            while j < len(lines) and not lines[j].strip():
+                j += 1
+            if j < len(lines) and lines[j].startswith("\t"):
+                prev_blank = True  # a row separator inside the table
+                i = j
+                continue
+            items.append(Table(rows))
+            rows = []
+            items.append("")
+            prev_blank = True
+            i = j
+            continue
+        else:
+            pipe = _pipe_table(lines, i)
+            if pipe:
+                table, i = pipe
+                items.append(table)
+                prev_blank = False
+                continue
+            items.append(line)
+            prev_blank = not line.strip()
+        i += 1
+    if rows:
+        items.append(Table(rows))
+    return items
+
+
+_PIPE_SEP = re.compile(r"^\s*\|?\s*:?-{3,}:?\s*(\|\s*:?-{3,}:?\s*)*\|?\s*$")
+
+
+def _pipe_cells(line: str) -> list[str]:
+    body = line.strip()
+    if body.startswith("|"):
+        body = body[1:]
+    if body.endswith("|") and not body.endswith("\\|"):
+        body = body[:-1]
+    return [c.strip().replace("\\|", "|") for c in re.split(r"(?<!\\)\|", body)]
+
+
+def _pipe_table(lines: list[str], i: int) -> tuple[Table, int] | None:
+    """A Markdown pipe table: a header row, a |---| separator, then rows while lines hold pipes."""
+    if "|" not in lines[i] or i + 1 >= len(lines) or not _PIPE_SEP.match(lines[i + 1]) or "-" not in lines[i + 1]:
+        return None
+    rows = [_pipe_cells(lines[i])]
+    j = i + 2
+    while j < len(lines) and "|" in lines[j] and lines[j].strip():
+        rows.append(_pipe_cells(lines[j]))
+        j += 1
+    return Table(rows), j
+
+
+_MD_HEADING = re.compile(r"^\s{0,3}#{1,6}\s+")
+_MD_BULLET = re.compile(r"^\s*[-*+]\s+")
+_MD_EMPH = re.compile(r"(\*\*|__)(.+?)\1")
+
+
+def strip_markdown(items: list[Item]) -> list[Item]:
+    """Markdown markup is not text: heading hashes, bullets, bold and blockquote markers go."""
+    out: list[Item] = []
+    for item in items:
+        if isinstance(item, str):
+            line = _MD_HEADING.sub("", item)
+            line = _MD_BULLET.sub("", line)
+            line = re.sub(r"^\s*>\s?", "", line)
+            item = _MD_EMPH.sub(r"\2", line)
+        out.append(item)
+    return out
