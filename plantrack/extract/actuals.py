@@ -1,0 +1,98 @@
+"""Actual values: from prose (releases, plans' background) and from plans' baseline table columns."""
+
+from __future__ import annotations
+
+import re
+
+from plantrack.extract.blocks import Sentence
+from plantrack.extract.mentions import Mention
+from plantrack.extract.numbers import clean_float
+from plantrack.extract.periods import period_in
+from plantrack.extract.similarity import core
+from plantrack.extract.tables import IndicatorTable, parse_cell_value
+from plantrack.extract.units import normalize_unit
+from plantrack.model import Actual, Document
+
+_SHARE = re.compile(r"比重|占比|比例|率|覆盖|强度|占")
+_GROWTH_WORD = re.compile(r"增速|增长率|增幅")
+
+
+def table_actuals(doc: Document, itab: IndicatorTable, region: str | None) -> list[Actual]:
+    """A plan's baseline columns (2020年, 2020年完成) state what was achieved: actual values."""
+    out = []
+    for col in itab.baseline_cols:
+        if not col.year:
+            continue
+        for row in itab.rows:
+            if col.index >= len(row.cells):
+                continue
+            cell = row.cells[col.index]
+            cv = parse_cell_value(cell.text)
+            if cv is None or cv.value is None or cv.comparator == "range":
+                continue
+            unit_raw = cv.unit or row.unit
+            unit, factor = normalize_unit(unit_raw)
+            if unit == "%":
+                measure = "yoy_growth" if _GROWTH_WORD.search(row.indicator) else "share"
+            else:
+                measure = "level"
+            label, start, end = period_in("", col.year)
+            conf, reason = (0.9, None) if len(core(row.indicator)) >= 2 else (0.6, "indicator name is short")
+            out.append(Actual(
+                document_id=doc.document_id, scope_name=region, scope_parent=None,
+                indicator_text=row.indicator, measure=measure, period_year=col.year, period_label=label,
+                period_start=start, period_end=end, value_raw=cv.raw, unit_raw=unit_raw,
+                value=clean_float(cv.value * factor), unit=unit,
+                quote=doc.text[row.quote_start:row.quote_end], char_start=row.quote_start,
+                char_end=row.quote_end, section=itab.section, method="table", confidence=conf,
+                confidence_reason=reason))
+    return out
+
+
+def actual_measure(m: Mention, unit: str | None) -> tuple[str, float]:
+    """(measure, multiplier) from the words around a prose value; 增长2.3倍 -> (yoy_growth, 100)."""
+    pre = m.pre
+    if unit == "x":
+        return ("yoy_growth", 100.0) if re.search(r"增长|提高", pre) else ("level", 1.0)
+    if re.search(r"(?:两|三|五)年平均增长|年均增长|平均增长", pre):
+        return "avg_growth", 1.0
+    if unit in ("%", "pp"):
+        if re.search(r"下降|回落|减少|降低", pre) and not _SHARE.search(core(m.indicator).replace("下降", "")):
+            return "yoy_growth", -1.0
+        if re.search(r"增长|增速|增幅|同比|比上年|较上年|提高", pre) and not re.search(r"比重|占比|比例", m.indicator):
+            return "yoy_growth", 1.0
+        return "share", 1.0
+    cue = m.clause_cue + pre
+    if re.search(r"累计|总数|总量|共有|拥有|达到", cue) and "新增" not in pre:
+        return "cumulative" if "累计" in cue else "level", 1.0
+    if re.search(r"新增|新培育|培育|建成|新建|新认定|新引进|引进|新开工|新入库|实施|完成|创建|认定|获评", cue):
+        return "new_in_period", 1.0
+    return "level", 1.0
+
+
+def prose_actual(doc: Document, sent: Sentence, m: Mention, region: str | None, year: int | None,
+                 year_stated: bool) -> Actual | None:
+    if m.doubling or m.comparator == "range":
+        return None
+    unit, factor = normalize_unit(m.unit_raw)
+    measure, mult = actual_measure(m, unit)
+    if m.value is None:
+        return None
+    value = m.value * factor * mult if measure != "yoy_growth" or unit != "x" else m.value * 100
+    if unit == "x" and measure == "yoy_growth":
+        unit = "%"
+    label, start, end = period_in(sent.text, year)
+    conf, reason = 0.85, None
+    if not year_stated:
+        conf, reason = 0.7, "period year taken from the document, not the sentence"
+    if m.comparator not in ("=", "~"):
+        conf, reason = min(conf, 0.75), (reason or "value is approximate (余/以上/超过)")
+    if len(core(m.indicator)) < 3:
+        conf, reason = min(conf, 0.6), "indicator text is short or generic"
+    a, e = sent.span()
+    return Actual(
+        document_id=doc.document_id, scope_name=m.scope or region, scope_parent=region if m.scope else None,
+        indicator_text=m.indicator, measure=measure, period_year=year, period_label=label,
+        period_start=start, period_end=end, value_raw=m.value_raw, unit_raw=m.unit_raw,
+        value=clean_float(value), unit=unit, quote=doc.text[a:e], char_start=a, char_end=e,
+        section=sent.section, method="prose", confidence=conf, confidence_reason=reason)

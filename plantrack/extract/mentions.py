@@ -1,0 +1,294 @@
+"""Value mentions in a prose sentence: the number, its unit, comparator, the indicator it measures, cues.
+
+Works on a Sentence's clean view (no whitespace, half-width digits). Shared by targets and actuals:
+what a mention *is* (target or actual, which kind) is decided by the caller from the cues here.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from plantrack.extract.numbers import CN_NUMERAL, parse_number
+from plantrack.extract.units import COUNT_UNITS, UNIT_PATTERN
+
+_NUM = r"\d+(?:\.\d+)?"
+_CN = f"[{CN_NUMERAL}]+"
+VALUE_RE = re.compile(
+    rf"(?<![\d.{CN_NUMERAL}A-Za-z])(?P<neg>-)?(?P<num>{_NUM}/{_NUM}|{_NUM}|{_CN})"
+    rf"(?:(?:-|~|至)(?P<hi>{_NUM}|{_CN}))?"
+    rf"(?P<approx>余|多)?(?P<unit>{UNIT_PATTERN})?(?P<post>及以上|以上|以下|以内|左右|多|余)?"
+)
+DOUBLING_RE = re.compile(r"(翻一番|翻两番|翻番)")
+
+_PRE_COMPARATOR = (
+    (re.compile(r"(不低于|不少于|≥|>=|大于等于)$"), ">="),
+    (re.compile(r"(不高于|不超过|不多于|≤|<=|控制在|以内)$"), "<="),
+    (re.compile(r"(超过|大于|高于|超|>)$"), ">"),
+    (re.compile(r"(低于|小于|少于|<)$"), "<"),
+)
+_POST_COMPARATOR = {"以上": ">=", "及以上": ">=", "以下": "<=", "以内": "<=", "左右": "~", "多": ">", "余": ">"}
+
+HARD_DELIMS = "，,；;：:。！？!?"
+_LEADING = re.compile(
+    r"^(?:[、和及与并且或——\-]+|[一二三四五六七八九十]+[、.]|[（(][一二三四五六七八九十\d]+[）)]|\d+[.、]"
+    r"|(?:力争|争取|确保|努力|预计|计划|其中|同时|并且|并|全面|进一步|持续|基本|年内|此外|另外|总体上?|力求|累计)"
+    r"|(?:到|至|在|截至|截止)?(?:20\d\d|“十[一二三四五六七八九]五”|十[一二三四五六七八九]五)(?:年)?(?:底|末|期末|前|期间|时期|以来)?"
+    r"|(?:到|至)?(?:期末|末期|规划期末|规划期内|规划期)"
+    r"|(?:培育|打造|建设|引进|认定|创建|实施|推动|引导|开展|完成|形成|争创|新培育|新认定|实现|推进|支持|鼓励))+"
+)
+_TRAILING = re.compile(
+    r"(?:达到|达|提高至|提高到|提升至|提升到|增加至|增加到|增长至|增长到|突破|超过|超|不低于|不少于|不高于|"
+    r"不超过|低于|高于|大于|小于|力争|争取|保持在|稳定在|控制在|降至|降低至|降低到|下降到|下降至|下降|降低|减少|增长|"
+    r"年均增长|年均|分别|均|为|在|实现|完成|稳定|保持|提高|提升|累计|共|总计|合计|较\d{4}年|比\d{4}年|"
+    r"较基期|同比|比上年|较上年|平均|两年平均|三年平均|约|近|逾|已|有|共有|拥有|新增|达到了|由[^，]*?)+$"
+)
+_VERB_ONLY = re.compile(
+    r"^(?:新增|新培育|培育|建成|新建|打造|建设|引进|认定|创建|实施|推动|引导|完成|形成|争创|新认定|累计|累计新增|"
+    r"累计建成|累计培育|新开展|开展|获评|评为|入选|拥有|新引进|每年新增|每年|每年培育|每年建设|每年引导|)$"
+)
+_MEASURE_ONLY = re.compile(r"^(?:占|比重|占比|增速|增幅|增长率|年均增速)")
+_SCOPE = re.compile(r"^([\u4e00-\u9fff]{2,8}?(?:组团|片区|工业园区|产业园区|工业园|产业园|示范园|开发区|高新区|集聚区|新城|园区))")
+_NEXT_NOUN_END = re.compile(r"[，,；;。、：:（(]|\d")
+_ITEM_SPLIT = re.compile(r"、|和|及|与")
+_TAIL_START = re.compile(r"的|增加值|产值|营业收入|占|比重|比例|企业")
+_MEASURE_END = re.compile(r"(率|比重|比例|值|额|数|量|收入|企业|强度|指数|占比)$")
+_COUNTED = re.compile(r"([一二三四五六七八九十两]+|\d+)[类个项家大种]")
+
+SUBSIDY = re.compile(r"给予|奖励|补助|补贴|奖补|资助|贴息|一次性|最高|扶持资金|专项资金|资金支持")
+COMPARISON = re.compile(
+    r"(?:比|较|高于|低于|快于|慢于|超过|领先)(?:全国|全省|全市|全区|全县|平均|同类|周边|[\u4e00-\u9fff]{1,4}(?:省|市|区|县))"
+    r"[^，,；;。]*?(?:高|低|快|慢|多|少)?$"
+)
+
+
+@dataclass
+class Mention:
+    start: int  # clean indices in the sentence, the value with its unit and suffix
+    end: int
+    value_raw: str
+    value: float | None
+    high_raw: str | None
+    high: float | None
+    unit_raw: str | None
+    comparator: str
+    indicator: str
+    pre: str  # clause text before the value (cues live here)
+    clause_cue: str  # the clause's opening words, carried across 、 lists
+    chinese: bool = False
+    paired: bool = False
+    doubling: bool = False
+    bracket: bool = False
+    scope: str | None = None
+
+
+def _depth_ok(s: str, i: int) -> bool:
+    """Not inside 《title》, 〔doc number〕 or a bracketed period such as （2023－2027年）."""
+    before = s[:i]
+    return before.count("《") <= before.count("》") and before.count("〔") <= before.count("〕")
+
+
+def _clause_start(s: str, i: int) -> int:
+    return max(s.rfind(d, 0, i) for d in HARD_DELIMS) + 1
+
+
+def _clean_indicator(text: str) -> str:
+    t = text.strip()
+    for _ in range(3):
+        t2 = _LEADING.sub("", t)
+        t2 = _TRAILING.sub("", t2).strip("，,、：:；; ")
+        if t2 == t:
+            break
+        t = t2
+    return t
+
+
+def _noun_after(s: str, end: int) -> str:
+    m = _NEXT_NOUN_END.search(s, end)
+    noun = s[end: m.start() if m else len(s)]
+    return noun.lstrip("的").rstrip("的")
+
+
+def find_mentions(s: str) -> list[Mention]:
+    """Every plausible value in a sentence, with the indicator it belongs to."""
+    raw: list[Mention] = []
+    for m in VALUE_RE.finditer(s):
+        num, unit, post = m.group("num"), m.group("unit"), m.group("post") or ""
+        a, b = m.start(), m.end()
+        chinese = num[0] in CN_NUMERAL
+        after = s[b:b + 4]
+        before = s[max(0, a - 6):a]
+        if not _depth_ok(s, a):
+            continue
+        if re.match(r"(?:年|月|日|号|届|级|强|周年|期|季度|次会|批次|版|代|位|名|号)", after):
+            continue
+        if unit is None and re.match(r"[亿万千百]", after):
+            continue  # 500亿光伏产业园: a size word, not a value
+        if re.search(r"(?:第|前|近|后|每隔|年产|满|连续)$", before):
+            continue
+        if chinese:
+            # Chinese numerals only as counts right after a verb (培育两个, 建成千家): elsewhere they are words.
+            if unit not in COUNT_UNITS or m.group("hi") or post:
+                continue
+            if not re.search(r"(?:达到|达|培育|打造|建成|新增|引进|建设|形成|创建|认定|新建|争创|突破|超过)$", s[:a]):
+                continue
+            if re.match(r"[个家项]*[“”\"]?(?:[一二三四五六七八九十百千]|倍增|作用|批|方面|体系|中心|基地|组团|层次)", s[b:b + 3]):
+                continue
+        if unit is None:
+            if not re.search(r"(?:达到|提高至|提高到|提升至|提升到|保持在|稳定在|控制在|超过|不低于|达)$", s[:a]):
+                continue
+            if re.match(r"[\u4e00-\u9fff]", after) and not post:
+                if not re.match(r"(?:以上|左右|以下)", after):
+                    continue
+        if re.match(r"(?:（含）)?(?:以上|以下)?的", s[b:b + 6]) or re.match(r"（含）", s[b:b + 3]):
+            continue  # 年营业收入超1亿元的企业: a qualifier, not a value
+        if unit in ("元", "万元", "亿元", "千元") and SUBSIDY.search(s):
+            continue
+        start_clause = _clause_start(s, a)
+        pre_text = s[start_clause:a]
+        if COMPARISON.search(pre_text) and not re.search(r"(?:较|比)20\d\d年", pre_text):
+            continue
+        comparator = "="
+        for pattern, comp in _PRE_COMPARATOR:
+            if pattern.search(pre_text):
+                comparator = comp
+                break
+        if post in _POST_COMPARATOR:
+            comparator = _POST_COMPARATOR[post]
+        elif m.group("approx") and unit:
+            comparator = ">"
+        hi = m.group("hi")
+        if hi:
+            comparator = "range"
+        value_raw = ("-" if m.group("neg") else "") + num
+        if "/" in num:
+            value = parse_number(num)
+            value = None if value is None else round(value * 100, 2)
+            unit = unit or "%"
+        else:
+            value = parse_number(value_raw)
+        bracket = s[max(0, a - 1):a] == "【"
+        raw.append(Mention(a, b, value_raw, value, hi, parse_number(hi) if hi else None, unit, comparator,
+                           "", pre_text, "", chinese=chinese, bracket=bracket))
+    for m in DOUBLING_RE.finditer(s):
+        if not _depth_ok(s, m.start()):
+            continue
+        times = 4.0 if m.group() == "翻两番" else 2.0
+        cs = _clause_start(s, m.start())
+        raw.append(Mention(m.start(), m.end(), m.group(), times, None, None, "倍", "=", "", s[cs:m.start()], "",
+                           doubling=True))
+    raw.sort(key=lambda x: x.start)
+    _assign_indicators(s, raw)
+    _pair_lists(s, raw)
+    return [x for x in raw if x.indicator]
+
+
+def _assign_indicators(s: str, ms: list[Mention]) -> None:
+    prev: Mention | None = None
+    for m in ms:
+        cs = _clause_start(s, m.start)
+        same_clause = prev is not None and prev.end > cs
+        seg_start = prev.end if same_clause else cs
+        pre = s[seg_start:m.start]
+        m.pre = pre
+        # the clause's opening verb (建成 A 1个、B 15个) carries over its 、 list
+        m.clause_cue = prev.clause_cue if same_clause and prev else s[cs:m.start]
+        ind = _clean_indicator(pre.lstrip("、和及与"))
+        ind = re.sub(r"[【（(“]+$", "", ind)
+        growth = re.search(r"(同比增长|同比下降|比上年增长|比上年下降|年均增长|平均增长|增长|下降|回落|提高)$",
+                           _TRAILING_SOFT.sub("", pre))
+        if not ind and growth and prev is not None and same_clause_or_near(prev, s, m.start):
+            ind = prev.indicator.split("同比")[0] + growth.group(1)
+        elif not ind or _VERB_ONLY.match(ind):
+            noun = _noun_after(s, m.end)
+            lead = re.sub(r"^(?:力争|争取|确保|努力|其中|同时|并|实现)+", "", pre.strip("、，,"))
+            lead = lead if re.search(r"新增|新建|新培育|新认定|新引进|累计", lead) else ""
+            ind = (re.sub(r"\d{4}年|到|至", "", lead) + noun) if noun else ""
+        elif _MEASURE_ONLY.match(ind) and prev is not None:
+            subject = prev.indicator.split("占")[0]
+            ind = subject + ind
+        ind = ind.strip("，,、：:；;（(“”\"")
+        if len(ind) > 40:
+            ind = ind[-40:]
+        m.indicator = ind
+        sm = _SCOPE.match(ind)
+        if sm and sm.group(1) != ind:
+            m.scope = sm.group(1)
+        prev = m
+
+
+_TRAILING_SOFT = re.compile(r"(?:超过|超|不低于|达到|为|约|近|逾|了)+$")
+
+
+def same_clause_or_near(prev: Mention, s: str, start: int) -> bool:
+    """A bare 增长8% refers to the value just before it (same or next clause)."""
+    return start - prev.end <= 12
+
+
+def _split_items(text: str) -> list[str]:
+    """Split an enumeration on 、/和/及 outside quotes."""
+    items, depth, cur = [], 0, ""
+    i = 0
+    while i < len(text):
+        ch = text[i]
+        if ch in "“《（(":
+            depth += 1
+        elif ch in "”》）)":
+            depth = max(0, depth - 1)
+        if depth == 0 and _ITEM_SPLIT.match(text, i):
+            items.append(cur)
+            cur = ""
+            i += 1
+            continue
+        cur += ch
+        i += 1
+    items.append(cur)
+    return [x for x in (i.strip() for i in items) if x]
+
+
+def _shared_tail(items: list[str]) -> list[str]:
+    """战略性新兴产业、高技术制造业增加值占…比重 -> both items get 增加值占…比重."""
+    last = items[-1]
+    m = _TAIL_START.search(last, 1)
+    if not m:
+        return items
+    tail = last[m.start():]
+    return [it if _MEASURE_END.search(it) else it + tail for it in items[:-1]] + [last]
+
+
+def _pair_lists(s: str, ms: list[Mention]) -> None:
+    """A、B分别提高至50%、70%: pair the named items with the listed values in order."""
+    for k in re.finditer(r"分别", s):
+        cs = _clause_start(s, k.start())
+        ce_candidates = [s.find(d, k.end()) for d in HARD_DELIMS]
+        ce = min([c for c in ce_candidates if c >= 0], default=len(s))
+        values = [m for m in ms if k.end() <= m.start < ce]
+        if len(values) < 2:
+            continue
+        item_text = s[cs:k.start()]
+        items = _split_items(_clean_indicator(item_text))
+        if len(items) != len(values):
+            counted = _COUNTED.search(item_text)
+            items = []
+            if counted:
+                earlier = s[:cs]
+                for clause in reversed(re.split(r"[，,；;。]", earlier)):
+                    cand = _split_items(clause)
+                    if len(cand) == len(values):
+                        items = cand
+                        break
+            if not items:
+                continue
+            items[-1] = re.sub(r"[一二三四五六七八九十两\d]+[类个项家大种].*$", "", items[-1])
+        items = [_clean_indicator(i) for i in items]
+        items = [re.sub(r"^[“”]+|[“”]+$", "", i) for i in items]
+        if not all(items):
+            continue
+        items = _shared_tail(items)
+        for item, m in zip(items, values, strict=True):
+            m.indicator = item
+            m.paired = True
+            m.clause_cue = s[cs:m.start]
+        # values named inside the item list (年营业收入超100亿级) are qualifiers
+        for m in [m for m in ms if cs <= m.start < k.start()]:
+            m.indicator = ""

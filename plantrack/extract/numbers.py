@@ -1,0 +1,63 @@
+"""Numbers as Chinese documents write them: full-width digits, Chinese numerals, fractions, ranges."""
+
+from __future__ import annotations
+
+import re
+
+_FULLWIDTH = str.maketrans("０１２３４５６７８９．－～／％＋＜＞", "0123456789.-~/%+<>")
+
+_CN_DIGITS = {"零": 0, "〇": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7,
+              "八": 8, "九": 9}
+_CN_UNITS = {"十": 10, "百": 100, "千": 1000}
+_CN_BIG = {"万": 10_000, "亿": 100_000_000}
+
+CN_NUMERAL = "零〇一二两三四五六七八九十百千"
+
+
+def to_halfwidth(text: str) -> str:
+    """Full-width digits and number punctuation to ASCII (same length, so offsets stay valid)."""
+    return text.translate(_FULLWIDTH)
+
+
+def parse_chinese_numeral(text: str) -> float | None:
+    """两 -> 2, 十五 -> 15, 一百二十 -> 120, 千 -> 1000 (a bare unit word counts as one of it)."""
+    if not text or any(ch not in _CN_DIGITS and ch not in _CN_UNITS and ch not in _CN_BIG for ch in text):
+        return None
+    total, section, digit = 0, 0, None
+    for ch in text:
+        if ch in _CN_DIGITS:
+            digit = _CN_DIGITS[ch]
+        elif ch in _CN_UNITS:
+            section += (1 if digit is None else digit) * _CN_UNITS[ch]
+            digit = None
+        else:  # 万 / 亿
+            section += digit or 0
+            total = (total + (section or 1)) * _CN_BIG[ch]
+            section, digit = 0, None
+    return float(total + section + (digit or 0))
+
+
+def parse_number(raw: str) -> float | None:
+    """A single number as written: '855', '2.1', '４６', '1/3', '两', '千', '-16', '1,200'."""
+    s = to_halfwidth(raw).strip().replace(",", "")
+    if not s:
+        return None
+    m = re.fullmatch(r"([+-]?\d+(?:\.\d+)?)\s*/\s*(\d+(?:\.\d+)?)", s)
+    if m:
+        den = float(m.group(2))
+        return float(m.group(1)) / den if den else None
+    try:
+        return float(s)
+    except ValueError:
+        return parse_chinese_numeral(s)
+
+
+def fraction_to_percent(raw: str) -> float | None:
+    """'1/3' -> 33.33 (a share written as a fraction), rounded to two places."""
+    v = parse_number(raw)
+    return None if v is None else round(v * 100, 2)
+
+
+def clean_float(v: float | None) -> float | None:
+    """Round away binary noise so 0.3 stays 0.3 after unit conversions."""
+    return None if v is None else round(v, 10)

@@ -1,0 +1,58 @@
+"""Headings (第一章 / 一、 / （一） / 1． / 表1 / 附件1) and the section path they open."""
+
+from __future__ import annotations
+
+import re
+
+_LEVELS: tuple[tuple[int, re.Pattern[str]], ...] = (
+    (0, re.compile(r"^(第[一二三四五六七八九十百]+[章篇部分]|附件\s*\d*(?![：:]))")),
+    (1, re.compile(r"^[一二三四五六七八九十]+[、．.]")),
+    (2, re.compile(r"^[（(][一二三四五六七八九十]+[）)]")),
+    (3, re.compile(r"^\d{1,2}[．.、](?!\d)")),
+    (4, re.compile(r"^[（(]\d{1,2}[）)]")),
+)
+_CAPTION = re.compile(r"^(表\s*\d+|附表\s*\d*|专栏\s*\d+)")
+_TITLE_END = re.compile(r"[。；;：:！？]")
+MAX_TITLE = 40
+
+
+def heading_level(line: str) -> int | None:
+    """The level a line opens, or None when it is not a heading."""
+    s = line.strip().lstrip("—").strip()
+    for level, pattern in _LEVELS:
+        if pattern.match(s):
+            return level
+    return None
+
+
+def is_caption(line: str) -> bool:
+    return bool(_CAPTION.match(line.strip()))
+
+
+def heading_title(line: str) -> str:
+    """The heading's own words: up to its first sentence stop, kept short."""
+    s = line.strip()
+    m = _TITLE_END.search(s)
+    if m:
+        s = s[: m.start()]
+    return s[:MAX_TITLE]
+
+
+class SectionTracker:
+    """Keeps the stack of open headings as the text is walked in order."""
+
+    def __init__(self) -> None:
+        self._stack: list[tuple[int, str]] = []
+
+    def see(self, line: str) -> bool:
+        level = heading_level(line)
+        if level is None:
+            return False
+        while self._stack and self._stack[-1][0] >= level:
+            self._stack.pop()
+        self._stack.append((level, heading_title(line)))
+        return True
+
+    @property
+    def path(self) -> str | None:
+        return " / ".join(t for _, t in self._stack) or None

@@ -1,0 +1,157 @@
+"""Indicator tables: a header row with year columns (2020年 / 2025年 / 2020年完成), one indicator a row.
+
+The target column is the latest year not marked as done (完成/实际/现状); earlier year columns are
+baselines and are also emitted as actual values for their year. Tables without year columns whose
+cells hold sentences (task lists) are handed back as prose cells.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from plantrack.extract.blocks import Cell, Table
+from plantrack.extract.numbers import parse_number, to_halfwidth
+
+_YEAR_HEAD = re.compile(r"(20\d\d)\s*年?(.*)")
+_DONE = re.compile(r"完成|实际|现状|基数|基期|基础|实绩|已")
+_TARGET_HEAD = re.compile(r"目标|规划|预期值|预计")
+_INDICATOR_HEAD = re.compile(r"指标|名称|项目|内容")
+_UNIT_IN_NAME = re.compile(r"[（(]([^（）()]{1,8})[）)]$")
+_CELL_VALUE = re.compile(
+    r"^(?P<pre>>=|<=|≥|≤|>|<)?\s*(?P<lb>【)?\s*(?P<num>-?\d+(?:\.\d+)?(?:/\d+)?)"
+    r"(?:\s*[-~至]\s*(?P<hi>\d+(?:\.\d+)?))?\s*(?P<rb>】)?\s*(?P<unit>%)?\s*(?P<post>以上|以下|左右)?"
+    r"\s*(?P<note>[（(](?:新增|累计)[）)])?$"
+)
+_EMPTY = re.compile(r"^[—\-－/、\s]*$")
+
+
+@dataclass(frozen=True)
+class CellValue:
+    raw: str
+    value: float | None
+    high: float | None
+    high_raw: str | None
+    comparator: str
+    unit: str | None
+    cumulative: bool
+
+
+@dataclass(frozen=True)
+class Column:
+    index: int
+    year: int
+    done: bool
+    target: bool
+
+
+@dataclass(frozen=True)
+class TableRow:
+    indicator: str
+    unit: str | None
+    attribute: str | None
+    cells: tuple[Cell, ...]
+    quote_start: int
+    quote_end: int
+
+
+@dataclass(frozen=True)
+class IndicatorTable:
+    rows: tuple[TableRow, ...]
+    target_col: Column | None
+    baseline_cols: tuple[Column, ...]
+    section: str | None
+
+
+def parse_cell_value(text: str) -> CellValue | None:
+    s = to_halfwidth(text).replace("＞", ">").replace("＜", "<").strip()
+    if _EMPTY.match(s):
+        return None
+    if re.fullmatch(r"翻(?:一)?番", s):
+        return CellValue(text, 2.0, None, None, "=", "倍", False)
+    m = _CELL_VALUE.match(s)
+    if not m:
+        return None
+    num = m.group("num")
+    value = parse_number(num)
+    unit = m.group("unit")
+    if "/" in num and value is not None:
+        value, unit = round(value * 100, 2), "%"
+    comp = {">=": ">=", "≥": ">=", "<=": "<=", "≤": "<=", ">": ">", "<": "<"}.get(m.group("pre") or "", "=")
+    comp = {"以上": ">=", "以下": "<=", "左右": "~"}.get(m.group("post") or "", comp)
+    hi = m.group("hi")
+    if hi:
+        comp = "range"
+    cumulative = bool(m.group("lb") or m.group("note"))
+    return CellValue(text.strip(), value, parse_number(hi) if hi else None, hi, comp, unit, cumulative)
+
+
+def read_indicator_table(table: Table) -> IndicatorTable | None:
+    """Columns by their headers; None when the table is not an indicator table."""
+    if len(table.rows) < 2:
+        return None
+    header = [c.text for c in table.rows[0]]
+    cols: list[Column] = []
+    unit_col = attr_col = None
+    ind_candidates: list[int] = []
+    for i, h in enumerate(header):
+        hh = to_halfwidth(h).replace(" ", "")
+        m = _YEAR_HEAD.match(hh)
+        if m and len(hh) <= 12:
+            cols.append(Column(i, int(m.group(1)), bool(_DONE.search(m.group(2))), bool(_TARGET_HEAD.search(m.group(2)))))
+        elif "单位" in hh:
+            unit_col = i
+        elif "属性" in hh or "性质" in hh or "类型" in hh and "指标类型" not in hh:
+            attr_col = i
+        elif _INDICATOR_HEAD.search(hh) and "一级" not in hh:
+            ind_candidates.append(i)
+        elif _TARGET_HEAD.search(hh):
+            cols.append(Column(i, 0, False, True))
+    if not cols:
+        return None
+    first_value = min(c.index for c in cols)
+    if not ind_candidates:
+        ind_candidates = [i for i in range(first_value) if i not in (unit_col, attr_col)]
+        if not ind_candidates:
+            return None
+        # the indicator is the column that varies on every row (a category column repeats or is blank)
+        filled = [sum(1 for r in table.rows[1:] if i < len(r) and r[i].text) for i in ind_candidates]
+        ind_candidates = [ind_candidates[filled.index(max(filled))]]
+    ind_col = ind_candidates[-1]
+    explicit = [c for c in cols if c.target]
+    open_cols = [c for c in cols if not c.done]
+    target = explicit[-1] if explicit else (max(open_cols, key=lambda c: c.year) if open_cols else None)
+    if target is not None and not explicit and len(cols) == 1 and target.year == 0:
+        target = None
+    baselines = tuple(c for c in cols if c is not target)
+    rows = []
+    for r in table.rows[1:]:
+        if ind_col >= len(r) or not r[ind_col].text:
+            continue
+        name = re.sub(r"\s+", "", r[ind_col].text)
+        name = re.sub(r"^其中[:：]?", "", name)
+        unit = r[unit_col].text.strip() if unit_col is not None and unit_col < len(r) else None
+        m = _UNIT_IN_NAME.search(name)
+        if m and (not unit) and not re.search(r"[A-Za-z&]", m.group(1)):
+            unit = m.group(1)
+            name = name[: m.start()]
+        attr_text = r[attr_col].text if attr_col is not None and attr_col < len(r) else ""
+        attribute = "binding" if "约束" in attr_text else "expected" if "预期" in attr_text else None
+        nonempty = [c for c in r if c.text]
+        rows.append(TableRow(name, unit or None, attribute, tuple(r), nonempty[0].start, nonempty[-1].end))
+    return IndicatorTable(tuple(rows), target, baselines, table.section)
+
+
+def prose_cells(table: Table) -> list[tuple[Cell, int | None]]:
+    """Cells holding sentences (task tables), each with a deadline year found in its row."""
+    out = []
+    for r in table.rows:
+        year = None
+        for c in r:
+            m = re.fullmatch(r"(20\d\d)\s*年(?:底|前|末)?", to_halfwidth(c.text).strip())
+            if m:
+                year = int(m.group(1))
+        for c in r:
+            if len(c.text) >= 12 and re.search(r"\d", c.text):
+                out.append((c, year))
+    return out

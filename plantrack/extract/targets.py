@@ -1,0 +1,136 @@
+"""Targets from indicator tables and from prose mentions."""
+
+from __future__ import annotations
+
+import re
+
+from plantrack.extract.blocks import Sentence
+from plantrack.extract.mentions import Mention
+from plantrack.extract.numbers import clean_float
+from plantrack.extract.periods import DocContext
+from plantrack.extract.similarity import core
+from plantrack.extract.tables import IndicatorTable, parse_cell_value
+from plantrack.extract.units import normalize_unit
+from plantrack.model import Document, Target
+
+_FLOW = re.compile(r"新增|新建|新实施|新开展|新培育|新引进|累计新|累计实施|累计建成|累计完成|累计培育|“十[一-九]五”新")
+_GROWTH = re.compile(r"增速|增长率|增幅|增长（|增长\(|年均增长|^.*增长$")
+_DECLINE = re.compile(r"下降|降低|减少|降幅")
+_SHARE = re.compile(r"比重|占比|比例|率|覆盖|强度|占")
+
+
+def _norm(value: float | None, unit_raw: str | None) -> tuple[float | None, str | None]:
+    unit, factor = normalize_unit(unit_raw)
+    return (clean_float(value * factor) if value is not None else None), unit
+
+
+def table_targets(doc: Document, itab: IndicatorTable, region: str | None, plan_end: int | None) -> list[Target]:
+    col = itab.target_col
+    if col is None:
+        return []
+    out = []
+    for row in itab.rows:
+        if col.index >= len(row.cells):
+            continue
+        cell = row.cells[col.index]
+        cv = parse_cell_value(cell.text)
+        if cv is None or cv.value is None:
+            continue
+        unit_raw = cv.unit or row.unit
+        value = cv.value
+        name = row.indicator
+        if cv.unit == "倍":
+            kind = "level"
+        elif _DECLINE.search(name) and (unit_raw in ("%", "％")):
+            kind, value = "change_vs_base", -abs(value)
+        elif cv.cumulative or _FLOW.search(name):
+            kind = "cumulative"
+        elif unit_raw in ("%", "％") and _GROWTH.search(name):
+            kind = "growth_rate"
+        elif unit_raw in ("%", "％"):
+            kind = "share"
+        else:
+            kind = "level"
+        year = col.year or plan_end
+        base_year = base_value = base_raw = None
+        earlier = [b for b in itab.baseline_cols if not col.year or b.year < col.year]
+        for b in sorted(earlier, key=lambda c: c.year, reverse=True):
+            if b.index < len(row.cells):
+                bv = parse_cell_value(row.cells[b.index].text)
+                if bv is not None and bv.value is not None:
+                    base_year, base_raw = b.year, bv.raw
+                    base_value, _ = _norm(bv.value, unit_raw)
+                    break
+        if kind == "change_vs_base" and base_year is None and earlier:
+            base_year = max(b.year for b in earlier)
+        norm_value, unit = _norm(value, unit_raw)
+        high, _ = _norm(cv.high, unit_raw)
+        conf, reason = 0.95, None
+        if not col.year:
+            conf, reason = 0.7, "target column names no year; plan end year used"
+        elif not name or len(core(name)) < 2:
+            conf, reason = 0.6, "indicator name is short or generic"
+        raw = doc.text[row.quote_start:row.quote_end]
+        out.append(Target(
+            document_id=doc.document_id, scope_name=region, scope_parent=None, indicator_text=name,
+            target_kind=kind, comparator=cv.comparator, value_raw=cv.raw, value_high_raw=cv.high_raw,
+            unit_raw=unit_raw, value=norm_value, value_high=high, unit=unit, target_year=year,
+            baseline_year=base_year, baseline_value=base_value, baseline_value_raw=base_raw,
+            attribute=row.attribute, quote=raw, char_start=row.quote_start, char_end=row.quote_end,
+            section=itab.section, method="table", confidence=conf, confidence_reason=reason))
+    return out
+
+
+def prose_target_kind(m: Mention, unit: str | None) -> tuple[str, bool]:
+    """(kind, negate) from the words around a prose value."""
+    cue = m.clause_cue + m.pre
+    if m.doubling or unit == "倍":
+        return "level", False
+    if unit == "%":
+        if _DECLINE.search(m.pre) and not re.search(r"降至|降低至|降低到|下降到|下降至|控制在", m.pre):
+            return "change_vs_base", True
+        if re.search(r"增长|增速|增幅", m.pre) and not _SHARE.search(m.indicator):
+            return "growth_rate", False
+        return "share", False
+    if re.search(r"每年|年均新增|每年度", cue):
+        return "annual", False
+    if re.search(r"累计|新增|新建|新实施|新开展|新培育|“十[一-九]五”期间|规划期内", cue) and \
+            not re.search(r"累计(?:达到|数量)|总数|总量", cue):
+        return "cumulative", False
+    if _DECLINE.search(m.pre) and re.search(r"较|比", m.pre):
+        return "change_vs_base", True
+    return "level", False
+
+
+def prose_target(doc: Document, sent: Sentence, m: Mention, region: str | None, ctx: DocContext,
+                 year: int | None, year_stated: bool) -> Target:
+    unit_raw = m.unit_raw
+    kind, negate = prose_target_kind(m, normalize_unit(unit_raw)[0])
+    value = m.value
+    if negate and value is not None:
+        value = -abs(value)
+    norm_value, unit = _norm(value, unit_raw)
+    high, _ = _norm(m.high, unit_raw)
+    base_year = None
+    b = re.search(r"(?:较|比)(20\d\d)年", m.pre + m.clause_cue)
+    if b:
+        base_year = int(b.group(1))
+    conf, reason = 0.9, None
+    if year is None:
+        conf, reason = 0.5, "no target year found in the sentence or the plan period"
+    elif not year_stated:
+        conf, reason = 0.75, "target year taken from the section or plan period, not the sentence"
+    if m.paired:
+        conf, reason = min(conf, 0.75), (reason or "value paired with an item of a 分别 list")
+    if m.chinese:
+        conf, reason = min(conf, 0.7), (reason or "value written in Chinese numerals")
+    if len(core(m.indicator)) < 3:
+        conf, reason = min(conf, 0.6), "indicator text is short or generic"
+    a, e = sent.span()
+    return Target(
+        document_id=doc.document_id, scope_name=m.scope or region, scope_parent=region if m.scope else None,
+        indicator_text=m.indicator, target_kind=kind, comparator=m.comparator, value_raw=m.value_raw,
+        value_high_raw=m.high_raw, unit_raw=unit_raw, value=norm_value, value_high=high, unit=unit,
+        target_year=year, baseline_year=base_year, baseline_value=None, baseline_value_raw=None,
+        attribute=None, quote=doc.text[a:e], char_start=a, char_end=e, section=sent.section,
+        method="prose", confidence=conf, confidence_reason=reason)

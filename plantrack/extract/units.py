@@ -1,0 +1,81 @@
+"""Units as written -> a normalized unit and the factor that converts the value into it."""
+
+from __future__ import annotations
+
+import re
+
+# Counting words: different words for "how many" of something; comparable with each other.
+COUNT_UNITS = ("家", "户", "个", "项", "件", "座", "台", "套", "条", "名", "人", "场", "所", "款", "种", "处",
+               "栋", "批", "只", "辆", "位", "支", "块")
+
+# Longest first so the unit regex prefers 万元/人 over 万元 over 元.
+_UNITS: dict[str, tuple[str, float]] = {
+    "亿元/平方公里": ("亿元/平方公里", 1.0),
+    "万元/亩": ("万元/亩", 1.0),
+    "万元/人": ("万元/人", 1.0),
+    "元/人": ("万元/人", 1e-4),
+    "个百分点": ("pp", 1.0),
+    "百分点": ("pp", 1.0),
+    "吨标准煤": ("吨标煤", 1.0),
+    "吨标煤": ("吨标煤", 1.0),
+    "万吨标准煤": ("吨标煤", 1e4),
+    "万吨标煤": ("吨标煤", 1e4),
+    "万平方米": ("平方米", 1e4),
+    "平方米": ("平方米", 1.0),
+    "平方公里": ("平方公里", 1.0),
+    "万千瓦": ("千瓦", 1e4),
+    "千瓦": ("千瓦", 1.0),
+    "立方米": ("立方米", 1.0),
+    "亿元": ("亿元", 1.0),
+    "万元": ("亿元", 1e-4),
+    "千元": ("亿元", 1e-5),
+    "元": ("亿元", 1e-8),
+    "亿美元": ("亿美元", 1.0),
+    "万美元": ("亿美元", 1e-4),
+    "万吨": ("吨", 1e4),
+    "吨": ("吨", 1.0),
+    "万人次": ("人次", 1e4),
+    "人次": ("人次", 1.0),
+    "万人": ("人", 1e4),
+    "万户": ("户", 1e4),
+    "万家": ("家", 1e4),
+    "万个": ("个", 1e4),
+    "万台": ("台", 1e4),
+    "万辆": ("辆", 1e4),
+    "万亩": ("亩", 1e4),
+    "亩": ("亩", 1.0),
+    "公里": ("公里", 1.0),
+    "GW": ("GW", 1.0),
+    "MW": ("GW", 1e-3),
+    "%": ("%", 1.0),
+    "％": ("%", 1.0),
+    "倍": ("x", 1.0),
+    "万件": ("件", 1e4),
+    "件次": ("件", 1.0),
+    **{u: (u, 1.0) for u in COUNT_UNITS},
+}
+
+UNIT_PATTERN = "|".join(re.escape(u) for u in sorted(_UNITS, key=len, reverse=True))
+
+
+def normalize_unit(unit_raw: str | None) -> tuple[str | None, float]:
+    """('万元') -> ('亿元', 1e-4). Unknown units pass through unchanged with factor 1."""
+    if not unit_raw:
+        return None, 1.0
+    u = unit_raw.strip().replace("（", "(").replace("）", ")").strip("()")
+    if u in _UNITS:
+        return _UNITS[u]
+    return u, 1.0
+
+
+def is_count_unit(unit: str | None) -> bool:
+    return unit in COUNT_UNITS
+
+
+def same_unit(a: str | None, b: str | None) -> bool:
+    """Normalized units name the same measure; counting words are interchangeable (家/户/个)."""
+    na, _ = normalize_unit(a)
+    nb, _ = normalize_unit(b)
+    if na == nb:
+        return True
+    return is_count_unit(na) and is_count_unit(nb)
