@@ -27,6 +27,8 @@ def table_actuals(doc: Document, itab: IndicatorTable, region: str | None) -> li
             if col.index >= len(row.cells):
                 continue
             cell = row.cells[col.index]
+            if cell is None:
+                continue
             cv = parse_cell_value(cell.text)
             if cv is None or cv.value is None or cv.comparator == "range":
                 continue

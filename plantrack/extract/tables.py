@@ -50,7 +50,7 @@ class TableRow:
     indicator: str
     unit: str | None
     attribute: str | None
-    cells: tuple[Cell, ...]
+    cells: tuple[Cell | None, ...]
     quote_start: int
     quote_end: int
 
@@ -115,7 +115,7 @@ def read_indicator_table(table: Table) -> IndicatorTable | None:
         if not ind_candidates:
             return None
         # the indicator is the column that varies on every row (a category column repeats or is blank)
-        filled = [sum(1 for r in table.rows[1:] if i < len(r) and r[i].text) for i in ind_candidates]
+        filled = [sum(1 for r in table.rows[1:] if len(r) == len(header) and r[i].text) for i in ind_candidates]
         ind_candidates = [ind_candidates[filled.index(max(filled))]]
     ind_col = ind_candidates[-1]
     explicit = [c for c in cols if c.target]
@@ -125,20 +125,25 @@ def read_indicator_table(table: Table) -> IndicatorTable | None:
         target = None
     baselines = tuple(c for c in cols if c is not target)
     rows = []
-    for r in table.rows[1:]:
-        if ind_col >= len(r) or not r[ind_col].text:
+    width = len(header)
+    for r0 in table.rows[1:]:
+        # merged cells (a category spanning rows) may be left out: align short rows to the right
+        r = (None,) * (width - len(r0)) + tuple(r0) if len(r0) < width else tuple(r0)
+        if len(r0) < width - 2:
+            continue  # a heading row inside the table (一、产业链条建设行动)
+        if ind_col >= len(r) or r[ind_col] is None or not r[ind_col].text:
             continue
         name = re.sub(r"\s+", "", r[ind_col].text)
         name = re.sub(r"^其中[:：]?", "", name)
-        unit = r[unit_col].text.strip() if unit_col is not None and unit_col < len(r) else None
+        unit = r[unit_col].text.strip() if unit_col is not None and unit_col < len(r) and r[unit_col] else None
         m = _UNIT_IN_NAME.search(name)
         if m and (not unit) and not re.search(r"[A-Za-z&]", m.group(1)):
             unit = m.group(1)
             name = name[: m.start()]
-        attr_text = r[attr_col].text if attr_col is not None and attr_col < len(r) else ""
+        attr_text = r[attr_col].text if attr_col is not None and attr_col < len(r) and r[attr_col] else ""
         attribute = "binding" if "约束" in attr_text else "expected" if "预期" in attr_text else None
-        nonempty = [c for c in r if c.text]
-        rows.append(TableRow(name, unit or None, attribute, tuple(r), nonempty[0].start, nonempty[-1].end))
+        nonempty = [c for c in r if c is not None and c.text]
+        rows.append(TableRow(name, unit or None, attribute, r, nonempty[0].start, nonempty[-1].end))
     return IndicatorTable(tuple(rows), target, baselines, table.section)
 
 

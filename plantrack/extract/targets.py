@@ -33,6 +33,8 @@ def table_targets(doc: Document, itab: IndicatorTable, region: str | None, plan_
         if col.index >= len(row.cells):
             continue
         cell = row.cells[col.index]
+        if cell is None:
+            continue
         cv = parse_cell_value(cell.text)
         if cv is None or cv.value is None:
             continue
@@ -55,7 +57,7 @@ def table_targets(doc: Document, itab: IndicatorTable, region: str | None, plan_
         base_year = base_value = base_raw = None
         earlier = [b for b in itab.baseline_cols if not col.year or b.year < col.year]
         for b in sorted(earlier, key=lambda c: c.year, reverse=True):
-            if b.index < len(row.cells):
+            if b.index < len(row.cells) and row.cells[b.index] is not None:
                 bv = parse_cell_value(row.cells[b.index].text)
                 if bv is not None and bv.value is not None:
                     base_year, base_raw = b.year, bv.raw
