@@ -141,6 +141,10 @@ def read_pdf(data: bytes, source_file: str) -> list[Item]:
     from pdfminer.pdfdocument import PDFPasswordIncorrect
 
     encrypted = b"/Encrypt" in data
+    if b"%%EOF" not in data[-2048:]:
+        # pdfminer would quietly read what is left of a truncated file; a partial document is worse.
+        raise DocumentError("corrupt_pdf", f"{source_file} is truncated (no end-of-file marker): the download "
+                            "or copy was cut short. Supply a complete copy.")
     try:
         pdf = pdfplumber.open(io.BytesIO(data))
         pages = pdf.pages

@@ -56,10 +56,10 @@ def join_fragments(parts: list[str]) -> str:
 def _is_wrapped(lines: list[str]) -> tuple[bool, int]:
     """Text converted from a fixed-width layout (magazine columns, PDF lines) breaks sentences at a width."""
     lengths = sorted(len(x) for x in lines if len(x) >= 4)
-    if len(lengths) < 8:
+    if not lengths:
         return False, 0
     width = lengths[int(0.9 * (len(lengths) - 1))]
-    if width > 70:
+    if len(lengths) < 8 or width > 70:
         return False, width
     open_ended = sum(1 for x in lines if len(x) >= 0.7 * width and x[-1] not in TERMINAL and not x.endswith("。”"))
     return open_ended >= 0.3 * len(lengths), width
@@ -137,11 +137,11 @@ def parse_plain(text: str) -> list[Item]:
             else:
                 rows.append(cells)
             prev_blank = False
-        elif rows and line.strip() and not prev_blank:
+        elif rows and _filled(line) and not prev_blank:
             rows[-1][-1] += "\n" + line  # a cell that goes on over the next line without a tab
-        elif rows and not line.strip():
+        elif rows and not _filled(line):
             j = i
-            while j < len(lines) and not lines[j].strip():
+            while j < len(lines) and not _filled(lines[j]):
                 j += 1
             if j < len(lines) and lines[j].startswith("\t"):
                 prev_blank = True  # a row separator inside the table
@@ -161,11 +161,16 @@ def parse_plain(text: str) -> list[Item]:
                 prev_blank = False
                 continue
             items.append(line)
-            prev_blank = not line.strip()
+            prev_blank = not _filled(line)
         i += 1
     if rows:
         items.append(Table(rows))
     return items
+
+
+def _filled(line: str) -> bool:
+    """Not a blank line: a tab-only line is an empty table cell, not a blank."""
+    return line.startswith("\t") or bool(line.strip())
 
 
 _PIPE_SEP = re.compile(r"^\s*\|?\s*:?-{3,}:?\s*(\|\s*:?-{3,}:?\s*)*\|?\s*$")

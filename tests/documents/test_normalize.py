@@ -1,0 +1,54 @@
+"""The canonical text: tables as tab-cell blocks, soft breaks joined, layout spaces removed."""
+
+from __future__ import annotations
+
+from plantrack.documents.normalize import Table, clean_line, parse_plain, render
+
+
+def test_spaces_between_cjk_characters_and_digits_are_removed():
+    assert clean_line("2023 年 ， 全 区 实 现 规 模 工 业 产 值 1953 亿元") == "2023年，全区实现规模工业产值1953亿元"
+
+
+def test_spaces_next_to_latin_words_are_kept():
+    assert clean_line("年产3GW 钙钛矿 and R&D Center") == "年产3GW 钙钛矿 and R&D Center"
+
+
+def test_digits_and_units_are_not_normalized():
+    assert clean_line("达到１２５０亿元，增长7.5%，≥3") == "达到１２５０亿元，增长7.5%，≥3"
+
+
+def test_tab_cell_continuing_on_the_next_line_is_joined_into_its_cell():
+    items = parse_plain("\t行动\n（集群）\n\t产值\n\t亿元\n\n\t\n\t占比\n\t%\n\n正文。\n")
+    assert items[0] == Table([["行动\n（集群）", "产值", "亿元"], ["", "占比", "%"]])
+    assert render(items) == "\t行动（集群）\n\t产值\n\t亿元\n\n\t\n\t占比\n\t%\n\n正文。\n"
+
+
+def test_tables_have_a_blank_line_before_and_after_and_between_rows():
+    text = render(["前言。", Table([["a1", "b1"], ["a2", "b2"]]), "后记。"])
+    assert text == "前言。\n\n\ta1\n\tb1\n\n\ta2\n\tb2\n\n后记。\n"
+
+
+def test_magazine_layout_lines_broken_inside_sentences_are_joined():
+    layout = ("去 年 ， 区 经 济 信 息 委 在 区 委 、 区\n\n政 府 的 坚 强 领 导 下 ， 全 面 贯 彻 落 实 党\n"
+              "的 二 十 大 精 神 ， 筑 牢 稳 中 求 进 总 基\n调 。\n"
+              "2023 年 ， 全 区 实 现 规 模 工 业 产 值\n\n1953 亿元，同比增长 8%。\n"
+              "新 增 企 业 技 术 中 心 19 家 ， 培 育 企\n业 28 家 ， 累 计 193 家 ， 面 积 达 到\n\n4.6万平方米。\n")
+    paragraphs = render(parse_plain(layout)).split("\n\n")
+    assert paragraphs == ["去年，区经济信息委在区委、区政府的坚强领导下，全面贯彻落实党的二十大精神，筑牢稳中求进总基调。",
+                          "2023年，全区实现规模工业产值1953亿元，同比增长8%。",
+                          "新增企业技术中心19家，培育企业28家，累计193家，面积达到4.6万平方米。\n"]
+
+
+def test_paragraph_per_line_text_is_not_joined():
+    text = "一、主要目标\n\n到2025年，产值达到350亿元。\n\n二、重点任务\n\n（一）壮大集群\n"
+    assert render(parse_plain(text)) == "一、主要目标\n\n到2025年，产值达到350亿元。\n\n二、重点任务\n\n（一）壮大集群\n"
+
+
+def test_heading_after_a_wrapped_line_starts_a_new_paragraph():
+    lines = ["这是一段被排版折行的文字它在固定宽度处断开"] * 9 + ["（一）加快培育产业集群"]
+    out = render(parse_plain("\n".join(lines))).split("\n\n")
+    assert out[-1] == "（一）加快培育产业集群\n"
+
+
+def test_converter_bookmarks_are_dropped():
+    assert clean_line("[bookmark: _GoBack]坚持以习近平新时代") == "坚持以习近平新时代"
