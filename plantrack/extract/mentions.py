@@ -16,13 +16,14 @@ _NUM = r"\d+(?:\.\d+)?"
 _CN = f"[{CN_NUMERAL}]+"
 VALUE_RE = re.compile(
     rf"(?<![\d.{CN_NUMERAL}A-Za-z])(?P<neg>-)?(?P<num>{_NUM}/{_NUM}|{_NUM}|{_CN})"
-    rf"(?:(?:-|~|至)(?P<hi>{_NUM}|{_CN}))?"
+    rf"(?:(?:-|~|至|—{{1,2}}|－)(?P<hi>{_NUM}|{_CN}))?"
     rf"(?P<approx>余|多)?(?P<unit>{UNIT_PATTERN})?(?P<post>及以上|以上|以下|以内|左右|多|余)?"
 )
 DOUBLING_RE = re.compile(r"(翻一番|翻两番|翻番)")
+FULL_COVERAGE_RE = re.compile(r"全覆盖|全部达到|全面覆盖")
 
 _PRE_COMPARATOR = (
-    (re.compile(r"(不低于|不少于|≥|>=|大于等于)$"), ">="),
+    (re.compile(r"(不低于|不少于|≥|>=|大于等于|至少|以上的?)$"), ">="),
     (re.compile(r"(不高于|不超过|不多于|≤|<=|控制在|以内)$"), "<="),
     (re.compile(r"(超过|大于|高于|超|>)$"), ">"),
     (re.compile(r"(低于|小于|少于|<)$"), "<"),
@@ -43,13 +44,16 @@ _TRAILING = re.compile(
     r"年均增长|年均|分别|均|为|在|实现|完成|稳定|保持|提高|提升|累计|共|总计|合计|较\d{4}年|比\d{4}年|"
     r"较基期|同比|比上年|较上年|平均|两年平均|三年平均|约|近|逾|已|有|共有|拥有|新增|达到了|由[^，]*?)+$"
 )
-_VERB_ONLY = re.compile(
-    r"^(?:新增|新培育|培育|建成|新建|打造|建设|引进|认定|创建|实施|推动|引导|完成|形成|争创|新认定|累计|累计新增|"
-    r"累计建成|累计培育|新开展|开展|获评|评为|入选|拥有|新引进|每年新增|每年|每年培育|每年建设|每年引导|)$"
+_VERB_WORDS = (
+    "累计新增|累计建成|累计培育|新培育|新认定|新引进|新开展|新增|新建|培育|建成|打造|建设|引进|认定|创建|实施|推动|"
+    "引导|完成|形成|争创|累计|开展|获评|评为|入选|拥有|每年|构建|建立|至少|加速|加快|着力|大力|重点|力争|争取|确保|"
+    "全力|积极|逐步|初步|组建|布局|招引|引育|落地|开工|达到|实现|共|再|新|规划|扶持|支持|开发|认证|引入|发展|"
+    "推进|遴选|储备|争取|力求|努力|计划|预计|将|要|并|和|及|与|在|年产能|年产|产能|规模"
 )
+_VERB_ONLY = re.compile(f"^(?:{_VERB_WORDS})*$")
 _MEASURE_ONLY = re.compile(r"^(?:占|比重|占比|增速|增幅|增长率|年均增速)")
 _SCOPE = re.compile(r"^([\u4e00-\u9fff]{2,8}?(?:组团|片区|工业园区|产业园区|工业园|产业园|示范园|开发区|高新区|集聚区|新城|园区))")
-_NEXT_NOUN_END = re.compile(r"[，,；;。、：:（(]|\d")
+_NEXT_NOUN_END = re.compile(rf"[，,；;。、：:]|(?:和|及|与|并)(?:{_VERB_WORDS})|\d+(?:\.\d+)?(?:{UNIT_PATTERN})")
 _ITEM_SPLIT = re.compile(r"、|和|及|与")
 _TAIL_START = re.compile(r"的|增加值|产值|营业收入|占|比重|比例|企业")
 _MEASURE_END = re.compile(r"(率|比重|比例|值|额|数|量|收入|企业|强度|指数|占比)$")
@@ -78,7 +82,9 @@ class Mention:
     chinese: bool = False
     paired: bool = False
     doubling: bool = False
+    coverage: bool = False
     bracket: bool = False
+    noun_after: str | None = None
     scope: str | None = None
 
 
@@ -86,6 +92,11 @@ def _depth_ok(s: str, i: int) -> bool:
     """Not inside 《title》, 〔doc number〕 or a bracketed period such as （2023－2027年）."""
     before = s[:i]
     return before.count("《") <= before.count("》") and before.count("〔") <= before.count("〕")
+
+
+def _clause_end(s: str, i: int) -> int:
+    ends = [j for j in (s.find(d, i) for d in HARD_DELIMS) if j >= 0]
+    return min(ends, default=len(s))
 
 
 def _clause_start(s: str, i: int) -> int:
@@ -104,9 +115,16 @@ def _clean_indicator(text: str) -> str:
 
 
 def _noun_after(s: str, end: int) -> str:
-    m = _NEXT_NOUN_END.search(s, end)
-    noun = s[end: m.start() if m else len(s)]
-    return noun.lstrip("的").rstrip("的")
+    """The noun a value counts when it comes first (新增5家 国家级企业); internal qualifiers are kept."""
+    stop = len(s)
+    for m in _NEXT_NOUN_END.finditer(s, end):
+        if m.group()[0].isdigit() and re.search(r"(?:超过|超|不低于|以上|达到|达|年产值|产值|收入)$", s[end:m.start()]):
+            continue  # 年产值超过50亿元企业: the 50亿元 belongs to the noun
+        stop = m.start()
+        break
+    noun = s[end:stop]
+    noun = re.sub(r"^(?:以上|左右|以下|的)+", "", noun)
+    return noun.rstrip("的和及与、")
 
 
 def find_mentions(s: str) -> list[Mention]:
@@ -120,11 +138,12 @@ def find_mentions(s: str) -> list[Mention]:
         before = s[max(0, a - 6):a]
         if not _depth_ok(s, a):
             continue
-        if re.match(r"(?:年|月|日|号|届|级|强|周年|期|季度|次会|批次|版|代|位|名|号)", after):
+        if re.match(r"(?:级|强)", after) or unit is None and re.match(
+                r"(?:年|月|日|号|届|周年|期|季度|次会|批次|版|代|位|名)", after):
             continue
         if unit is None and re.match(r"[亿万千百]", after):
             continue  # 500亿光伏产业园: a size word, not a value
-        if re.search(r"(?:第|前|近|后|每隔|年产|满|连续)$", before):
+        if re.search(r"(?:第|前|近|后|每隔|满|连续)$", before):
             continue
         if chinese:
             # Chinese numerals only as counts right after a verb (培育两个, 建成千家): elsewhere they are words.
@@ -142,9 +161,16 @@ def find_mentions(s: str) -> list[Mention]:
                     continue
         if re.match(r"(?:（含）)?(?:以上|以下)?的", s[b:b + 6]) or re.match(r"（含）", s[b:b + 3]):
             continue  # 年营业收入超1亿元的企业: a qualifier, not a value
-        if unit in ("元", "万元", "亿元", "千元") and SUBSIDY.search(s):
-            continue
         start_clause = _clause_start(s, a)
+        if unit in ("元", "万元", "亿元", "千元") and SUBSIDY.search(s[start_clause:_clause_end(s, b)]):
+            continue
+        if unit and unit not in COUNT_UNITS and re.match(r"(?:企业|项目|工业企业|规上|规模以上|的)", s[b:b + 4]):
+            continue  # 50亿元以上项目2个: a size class, the value is the count that follows
+        if re.search(r"[×*xX]$", s[max(0, a - 1):a]) or re.match(r"[×*]", s[b:b + 1]):
+            continue
+        if re.search(r"围绕$", s[start_clause:a]) or s[start_clause:a].startswith("围绕") and unit in COUNT_UNITS \
+                and not re.search(r"培育|打造|建成|新增|达到", s[start_clause:a]):
+            continue  # 围绕50家骨干企业: the programme's scope, not an outcome
         pre_text = s[start_clause:a]
         if COMPARISON.search(pre_text) and not re.search(r"(?:较|比)20\d\d年", pre_text):
             continue
@@ -173,10 +199,16 @@ def find_mentions(s: str) -> list[Mention]:
     for m in DOUBLING_RE.finditer(s):
         if not _depth_ok(s, m.start()):
             continue
-        times = 4.0 if m.group() == "翻两番" else 2.0
+        pct = "300" if m.group() == "翻两番" else "100"
         cs = _clause_start(s, m.start())
-        raw.append(Mention(m.start(), m.end(), m.group(), times, None, None, "倍", "=", "", s[cs:m.start()], "",
+        raw.append(Mention(m.start(), m.end(), m.group(), float(pct), None, None, "%", "=", "", s[cs:m.start()], "",
                            doubling=True))
+    for m in FULL_COVERAGE_RE.finditer(s):
+        cs = _clause_start(s, m.start())
+        if re.search(r"\d", s[m.end():_clause_end(s, m.end())]) or "平均" in s[m.end():_clause_end(s, m.end())]:
+            continue
+        raw.append(Mention(m.start(), m.end(), m.group(), 100.0, None, None, "%", "=", "", s[cs:m.start()], "",
+                           coverage=True))
     raw.sort(key=lambda x: x.start)
     _assign_indicators(s, raw)
     _pair_lists(s, raw)
@@ -199,11 +231,15 @@ def _assign_indicators(s: str, ms: list[Mention]) -> None:
                            _TRAILING_SOFT.sub("", pre))
         if not ind and growth and prev is not None and same_clause_or_near(prev, s, m.start):
             ind = prev.indicator.split("同比")[0] + growth.group(1)
-        elif not ind or _VERB_ONLY.match(ind):
+        elif not ind or _VERB_ONLY.match(ind) or (
+                same_clause and prev is not None and prev.noun_after and pre.startswith(prev.noun_after)
+                and _VERB_ONLY.match(pre[len(prev.noun_after):].strip("、和及与"))):
             noun = _noun_after(s, m.end)
-            lead = re.sub(r"^(?:力争|争取|确保|努力|其中|同时|并|实现)+", "", pre.strip("、，,"))
-            lead = lead if re.search(r"新增|新建|新培育|新认定|新引进|累计", lead) else ""
-            ind = (re.sub(r"\d{4}年|到|至", "", lead) + noun) if noun else ""
+            lead = re.sub(r"^(?:力争|争取|确保|努力|其中|同时|并|实现)+", "", s[cs:m.start] if not same_clause else "")
+            lead = lead if re.search(r"新增|新建|新培育|新认定|新引进|累计|每年", lead) else ""
+            lead = re.sub(r"\d{4}年|到|至|至少|以上|力争|累计", "", lead)
+            ind = (lead + noun) if noun else ""
+            m.noun_after = noun or None
         elif _MEASURE_ONLY.match(ind) and prev is not None:
             subject = prev.indicator.split("占")[0]
             ind = subject + ind

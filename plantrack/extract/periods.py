@@ -76,7 +76,7 @@ def document_context(doc: Document) -> DocContext:
         else:
             f = FIVE_YEAR.search(head)
             if f:
-                e = _five_end("十" + f.group(1) + "五")
+                e = five_year_end("十" + f.group(1) + "五")
                 if e:
                     start, end = e - 4, e
     doc_year = meta.issued_on.year if meta.issued_on else None
@@ -93,7 +93,7 @@ def document_context(doc: Document) -> DocContext:
 def target_year_in(s: str, before: int | None = None) -> int | None:
     """The year a target is set for, nearest before position `before` (else anywhere in the sentence)."""
     hits = [(m.start(), int(m.group(1) or m.group(2))) for m in TARGET_YEAR.finditer(s)]
-    hits += [(m.start(), y) for m in FIVE_YEAR_END.finditer(s) if (y := _five_end(m.group(1)))]
+    hits += [(m.start(), y) for m in FIVE_YEAR_END.finditer(s) if (y := five_year_end(m.group(1)))]
     if not hits:
         return None
     hits.sort()
@@ -104,7 +104,7 @@ def target_year_in(s: str, before: int | None = None) -> int | None:
     return hits[0][1]
 
 
-def _five_end(word: str) -> int | None:
+def five_year_end(word: str) -> int | None:
     n = parse_chinese_numeral(word[1:2])
     return None if n is None else 1955 + 5 * (10 + int(n))
 

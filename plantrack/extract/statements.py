@@ -11,17 +11,17 @@ import re
 
 from plantrack.extract.actuals import prose_actual, table_actuals
 from plantrack.extract.blocks import Paragraph, Sentence, Table, parse_blocks, split_sentences
-from plantrack.extract.mentions import Mention, find_mentions
-from plantrack.extract.periods import YEAR, DocContext, document_context, target_year_in
+from plantrack.extract.mentions import find_mentions
+from plantrack.extract.periods import YEAR, DocContext, document_context, five_year_end
 from plantrack.extract.similarity import indicator_similarity
 from plantrack.extract.tables import prose_cells, read_indicator_table
 from plantrack.extract.targets import prose_target, table_targets
 from plantrack.model import Actual, Document, Quote, Statements, Target
 
-_TARGET_CUE = re.compile(
-    r"(?:到|至|力争到|争取到|预计到)20\d\d年|20\d\d年(?:底|末|前)|力争|争取|目标|确保|将达到|每年|"
-    r"“?十[一二三四五六七八九]五”?末|规划期末|规划期内|期末"
-)
+_TARGET_CUE = re.compile(r"力争|争取|目标|确保|将达到|每年|规划期末|规划期内|期末")
+_FIVE_YEAR = re.compile(r"“?(十[一二三四五六七八九]五)”?(期间|以来|时期|期末|末|初)?")
+_SUBAREA = re.compile(r"([\u4e00-\u9fff]{2,6}?(?:组团|片区|工业园区|产业园区|开发区|高新区|新城|集聚区))")
+_GENERIC_AREA = r"^(?:推动|促进|加快|打造|支持|依托|重点|各|全|产业|工业|绿色|智慧|特色|现代|国家|市级|区级|中小企业)"
 _PAST_CUE = re.compile(
     r"“?十[一二三四五六七八九]五”?(?:期间|以来|时期)|以来|截至|截止|目前|现有|已经|已有|已建成|同比|比上年|较上年|"
     r"上年|去年|完成了|实现了|达到了|荣获|获评|居全|位居"
@@ -49,6 +49,7 @@ class _Walker:
         self.targets: list[Target] = []
         self.actuals: list[Actual] = []
         self.section_year: dict[str, int] = {}
+        self.scope: tuple[str | None, str] | None = None
 
     def table(self, table: Table) -> None:
         itab = read_indicator_table(table)
@@ -82,17 +83,50 @@ class _Walker:
                 best = (key, year)
         return best[1] if best else None
 
+    def _markers(self, s: str) -> list[tuple[int, int, bool]]:
+        """(position, year, is_target) for every time reference in a sentence."""
+        ctx = self.ctx
+        cutoff = (ctx.plan_start if ctx.is_plan and ctx.plan_start else
+                  (ctx.doc_year + 1 if ctx.doc_year else 9999))
+        out: list[tuple[int, int, bool]] = []
+        for m in YEAR.finditer(s):
+            if s[:m.start()].count("《") > s[:m.start()].count("》"):
+                continue
+            year = int(m.group(1))
+            lead = s[max(0, m.start() - 4):m.start()]
+            tail = s[m.end():m.end() + 1]
+            if re.search(r"(?:到|至|力争|争取|预计)$", lead):
+                out.append((m.start(), year, True))
+            elif tail in ("底", "末", "前"):
+                out.append((m.start(), year, year >= cutoff))
+            else:
+                out.append((m.start(), year, ctx.is_plan and year >= cutoff))
+        for m in _FIVE_YEAR.finditer(s):
+            end = five_year_end(m.group(1))
+            if end is None:
+                continue
+            suffix = m.group(2) or ""
+            if end < cutoff or suffix in ("期间", "以来", "时期"):
+                out.append((m.start(), end, False if end < cutoff or suffix == "以来" else True))
+            elif suffix in ("末", "期末"):
+                out.append((m.start(), end, True))
+        return sorted(out)
+
     def sentence(self, sent: Sentence, deadline: int | None, year_carry: list[int | None] | None) -> None:
         s = sent.text
-        stated_target_year = target_year_in(s)
-        if stated_target_year and _INTRO.search(s) and sent.section:
-            self.section_year[sent.section] = stated_target_year
-        past_years = [(m.start(), int(m.group(1))) for m in YEAR.finditer(s)
-                      if not re.search(r"(?:到|至|力争|争取|预计)$", s[max(0, m.start() - 4):m.start()])
-                      and not re.match(r"(?:底|末|前)", s[m.end():m.end() + 1])
-                      and s[:m.start()].count("《") <= s[:m.start()].count("》")]
-        if past_years and year_carry is not None:
-            year_carry[0] = past_years[-1][1]
+        markers = self._markers(s)
+        target_years = [y for _, y, t in markers if t]
+        actual_years = [(p, y) for p, y, t in markers if not t]
+        if target_years and _INTRO.search(s) and sent.section:
+            self.section_year[sent.section] = target_years[0]
+        if actual_years and year_carry is not None:
+            year_carry[0] = actual_years[-1][1]
+        scope = _SUBAREA.search(s[:14])
+        if scope and not re.match(_GENERIC_AREA, scope.group(1)):
+            self.scope = (sent.section, scope.group(1))
+        elif self.scope and self.scope[0] != sent.section and not (
+                sent.section or "").startswith(self.scope[0] or "\x00"):
+            self.scope = None
         if sent.section and _SKIP_SECTION.search(sent.section.split(" / ")[-1]):
             return
         if _POLICY.search(s):
@@ -100,16 +134,24 @@ class _Walker:
         mentions = find_mentions(s)
         if not mentions:
             return
-        sentence_target = self._sentence_is_target(s, sent.section)
+        sentence_target = self._sentence_is_target(s, sent.section, markers)
         for m in mentions:
-            if self._mention_is_target(s, m, sentence_target, past_years):
-                year = target_year_in(s, m.start)
+            before = [mk for mk in markers if mk[0] < m.start]
+            is_target = before[-1][2] if before else sentence_target
+            if is_target:
+                own = [y for p, y, t in before if t] or target_years
+                year = own[-1] if own else None
                 stated = year is not None
                 year = year or deadline or self._section_year(sent.section) or self.ctx.plan_end
+                if self.scope and not m.scope and self.scope[1] not in m.indicator:
+                    m.scope = self.scope[1]
+                    m.indicator = self.scope[1] + m.indicator
                 self.targets.append(prose_target(self.doc, sent, m, self.ctx.region, self.ctx, year, stated))
             else:
-                before = [y for p, y in past_years if p < m.start]
-                year = before[-1] if before else (past_years[0][1] if past_years else None)
+                if re.search(r"年产$", m.pre) or m.coverage:
+                    continue
+                own_a = [y for p, y in actual_years if p < m.start] or [y for _, y in actual_years]
+                year = own_a[-1] if own_a else None
                 stated = year is not None
                 if year is None and year_carry is not None:
                     year = year_carry[0]
@@ -120,26 +162,16 @@ class _Walker:
                 if a is not None:
                     self.actuals.append(a)
 
-    def _sentence_is_target(self, s: str, section: str | None) -> bool:
+    def _sentence_is_target(self, s: str, section: str | None, markers: list[tuple[int, int, bool]]) -> bool:
+        if any(t for _, _, t in markers):
+            return True
         if _TARGET_CUE.search(s):
             return True
-        if _PAST_CUE.search(s):
+        if _PAST_CUE.search(s) or markers:
             return False
         if section and _BACKGROUND.search(section):
             return False
         return self.ctx.is_plan
-
-    def _mention_is_target(self, s: str, m: Mention, sentence_target: bool,
-                           past_years: list[tuple[int, int]]) -> bool:
-        markers = [(p, "t") for p in (x.start() for x in re.finditer(
-            r"(?:到|至|力争到|争取到|预计到)20\d\d年|20\d\d年(?:底|末|前)", s)) if p < m.start]
-        cutoff = self.ctx.plan_start if self.ctx.is_plan and self.ctx.plan_start else self.ctx.doc_year
-        for p, y in past_years:
-            if p < m.start and (not self.ctx.is_plan or (cutoff and y < cutoff)):
-                markers.append((p, "a"))
-        if markers:
-            return max(markers)[1] == "t"
-        return sentence_target
 
 
 def _same_target(a: Target, b: Target) -> bool:

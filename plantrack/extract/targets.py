@@ -86,7 +86,9 @@ def table_targets(doc: Document, itab: IndicatorTable, region: str | None, plan_
 def prose_target_kind(m: Mention, unit: str | None) -> tuple[str, bool]:
     """(kind, negate) from the words around a prose value."""
     cue = m.clause_cue + m.pre
-    if m.doubling or unit == "倍":
+    if m.doubling:
+        return "change_vs_base", False
+    if unit == "x":
         return "level", False
     if unit == "%":
         if _DECLINE.search(m.pre) and not re.search(r"降至|降低至|降低到|下降到|下降至|控制在", m.pre):
@@ -94,7 +96,7 @@ def prose_target_kind(m: Mention, unit: str | None) -> tuple[str, bool]:
         if re.search(r"增长|增速|增幅", m.pre) and not _SHARE.search(m.indicator):
             return "growth_rate", False
         return "share", False
-    if re.search(r"每年|年均新增|每年度", cue):
+    if re.search(r"每年|年均新增|每年度|年均", cue):
         return "annual", False
     if re.search(r"累计|新增|新建|新实施|新开展|新培育|“十[一-九]五”期间|规划期内", cue) and \
             not re.search(r"累计(?:达到|数量)|总数|总量", cue):

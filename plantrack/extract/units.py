@@ -6,7 +6,11 @@ import re
 
 # Counting words: different words for "how many" of something; comparable with each other.
 COUNT_UNITS = ("家", "户", "个", "项", "件", "座", "台", "套", "条", "名", "人", "场", "所", "款", "种", "处",
-               "栋", "批", "只", "辆", "位", "支", "块")
+               "栋", "只", "辆", "位", "支", "块", "部", "头", "艘", "架")
+# Quantities of goods or capacity, optionally scaled (万台, 亿平方米) and per year (万吨/年).
+_QUANTITY_BASES = ("台", "辆", "部", "块", "套", "件", "吨", "方", "平方米", "立方米", "头", "只", "标准机架",
+                   "千瓦时", "GWh", "千瓦", "度")
+_SCALES = {"": 1.0, "万": 1e4, "亿": 1e8, "千万": 1e7, "百万": 1e6}
 
 # Longest first so the unit regex prefers 万元/人 over 万元 over 元.
 _UNITS: dict[str, tuple[str, float]] = {
@@ -54,6 +58,10 @@ _UNITS: dict[str, tuple[str, float]] = {
     "件次": ("件", 1.0),
     **{u: (u, 1.0) for u in COUNT_UNITS},
 }
+for _base in _QUANTITY_BASES:
+    for _prefix, _factor in _SCALES.items():
+        for _per in ("", "/年"):
+            _UNITS.setdefault(_prefix + _base + _per, (_base + _per, _factor))
 
 UNIT_PATTERN = "|".join(re.escape(u) for u in sorted(_UNITS, key=len, reverse=True))
 
