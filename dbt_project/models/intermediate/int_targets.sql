@@ -1,0 +1,87 @@
+-- Targets of the current documents, with scope, catalog mapping and analysts' overrides applied.
+-- A rejected target stays (override visible) but is flagged; a correction replaces one field.
+with targets as (
+    select * from {{ ref('stg_raw__targets') }}
+),
+
+docs as (
+    select * from {{ ref('int_documents') }} where is_current
+),
+
+-- the latest override per target decides the action and who/why; corrections apply per field
+overrides as (
+    select
+        target_id,
+        arg_max(action, "at") as override_action,
+        arg_max("by", "at") as override_by,
+        arg_max(reason, "at") as override_reason,
+        arg_max(new_value, "at") filter (where action = 'correct' and field = 'value') as new_value,
+        arg_max(new_value, "at") filter (where action = 'correct' and field = 'value_high') as new_value_high,
+        arg_max(new_value, "at") filter (where action = 'correct' and field = 'unit') as new_unit,
+        arg_max(new_value, "at") filter (where action = 'correct' and field = 'comparator') as new_comparator,
+        arg_max(new_value, "at") filter (where action = 'correct' and field = 'target_kind') as new_target_kind,
+        arg_max(new_value, "at") filter (where action = 'correct' and field = 'target_year') as new_target_year,
+        arg_max(new_value, "at") filter (where action = 'correct' and field = 'baseline_year') as new_baseline_year,
+        arg_max(new_value, "at") filter (where action = 'correct' and field = 'baseline_value') as new_baseline_value,
+        arg_max(new_value, "at") filter (where action = 'correct' and field = 'indicator_id') as new_indicator_id,
+        arg_max(new_value, "at") filter (where action = 'correct' and field = 'attribute') as new_attribute
+    from {{ ref('target_overrides') }}
+    group by target_id
+),
+
+corrected as (
+    select
+        t.target_id,
+        t.document_id,
+        d.source_file,
+        d.title as plan_title,
+        d.doc_type,
+        d.plan_start_year,
+        d.plan_end_year,
+        s.region_code,
+        s.region_name,
+        t.scope_name,
+        t.indicator_text,
+        coalesce(o.new_indicator_id, m.indicator_id) as indicator_id,
+        coalesce(o.new_target_kind, t.target_kind) as target_kind,
+        coalesce(o.new_comparator, t.comparator) as comparator,
+        t.value_raw,
+        t.value_high_raw,
+        t.unit_raw,
+        coalesce(try_cast(o.new_value as double), t.value) as value,
+        coalesce(try_cast(o.new_value_high as double), t.value_high) as value_high,
+        coalesce(o.new_unit, t.unit) as unit,
+        coalesce(try_cast(o.new_target_year as integer), t.target_year) as target_year,
+        coalesce(try_cast(o.new_baseline_year as integer), t.baseline_year) as baseline_year,
+        coalesce(try_cast(o.new_baseline_value as double), t.baseline_value) as baseline_value,
+        coalesce(o.new_attribute, t.attribute) as attribute,
+        t.quote,
+        t.char_start,
+        t.char_end,
+        t.section,
+        t.method,
+        t.confidence,
+        t.confidence_reason,
+        o.override_action,
+        o.override_by,
+        o.override_reason,
+        coalesce(o.override_action = 'reject', false) as is_rejected
+    from targets as t
+    inner join docs as d on d.document_id = t.document_id
+    left join {{ ref('int_scopes') }} as s
+        on s.document_id = t.document_id
+        and s.scope_name is not distinct from t.scope_name
+        and s.scope_parent is not distinct from t.scope_parent
+    left join {{ ref('int_indicator_mapping') }} as m on m.indicator_text = t.indicator_text
+    left join overrides as o on o.target_id = t.target_id
+)
+
+select
+    c.*,
+    i.name_zh as indicator_name_zh,
+    i.theme,
+    i.direction,
+    i.measure_family,
+    i.subject
+from corrected as c
+left join {{ ref('indicators') }} as i on i.indicator_id = c.indicator_id

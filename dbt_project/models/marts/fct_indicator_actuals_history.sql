@@ -1,0 +1,28 @@
+-- Every vintage of every actual value ever seen, including withdrawn documents.
+select
+    actual_id,
+    document_id,
+    source_file,
+    region_code,
+    region_name,
+    indicator_text,
+    indicator_id,
+    measure,
+    period_year,
+    period_label,
+    period_start,
+    period_end,
+    value_raw,
+    unit_raw,
+    value,
+    unit,
+    quote,
+    char_start,
+    char_end,
+    confidence,
+    cast(vintage as integer) as vintage,
+    override_action,
+    override_by,
+    override_reason,
+    is_latest
+from {{ ref('int_actuals_history') }}
