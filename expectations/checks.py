@@ -163,7 +163,8 @@ def _outcome(suite: str, check: Check, res, frame: pd.DataFrame) -> CheckOutcome
     if check.describe is not None:
         message, affected, observed = check.describe(evidence)
     elif res.success:
-        message = f"All {evidence.total} {check.rows} pass: {check.expected}."
+        message = (f"All {evidence.total} {check.rows} pass: {check.expected}." if evidence.total
+                   else f"Nothing to check: there are no {check.rows}.")
         affected, observed = 0, f"0 of {evidence.total} rows"
     else:
         example = format_examples(evidence.examples, check.show)
@@ -178,7 +179,7 @@ def format_examples(examples: list[dict[str, Any]], show: tuple[str, ...], limit
     """'t_1a2b (indicator_text=规上工业总产值, target_year=1925)'; the first `show` column is the id."""
     seen: list[str] = []
     for ex in examples:
-        keys = [k for k in show if k in ex] + [k for k in ex if k not in show]
+        keys = [k for k in show if k in ex] if show else list(ex)
         if not keys:
             continue
         head, rest = keys[0], keys[1:]
