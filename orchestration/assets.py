@@ -1,6 +1,5 @@
 """Ingest and publish assets: documents -> extracted statements -> raw tables ... -> serving file."""
 
-from __future__ import annotations
 
 from dataclasses import dataclass, field
 
@@ -66,9 +65,19 @@ def extracted_statements(context: dg.AssetExecutionContext, plantrack: Plantrack
     return StatementBatch(statements, bad)
 
 
-@dg.asset(group_name="ingest", pool="warehouse", retry_policy=WAREHOUSE_RETRY)
+RAW_TABLES = ("documents", "current_sources", "ingestion_log", "targets", "actuals", "quarantine")
+RAW_KEYS = [dg.AssetKey(["raw", t]) for t in RAW_TABLES]
+
+
+@dg.multi_asset(
+    specs=[dg.AssetSpec(k, deps=["source_documents", "extracted_statements"], group_name="ingest",
+                        description=f"raw.{k.path[-1]} in the warehouse") for k in RAW_KEYS],
+    ins={"source_documents": dg.AssetIn("source_documents"),
+         "extracted_statements": dg.AssetIn("extracted_statements")},
+    pool="warehouse", retry_policy=WAREHOUSE_RETRY,
+)
 def raw_tables(context: dg.AssetExecutionContext, plantrack: PlantrackConfig,
-               source_documents: DocumentBatch, extracted_statements: StatementBatch) -> dg.MaterializeResult:
+               source_documents: DocumentBatch, extracted_statements: StatementBatch):
     """raw.* in the warehouse: append-only by document hash, plus quarantine and ingestion history."""
     settings = plantrack.settings()
     quarantined = source_documents.quarantined + extracted_statements.quarantined
@@ -77,4 +86,5 @@ def raw_tables(context: dg.AssetExecutionContext, plantrack: PlantrackConfig,
                                  extracted_statements.statements, quarantined)
     say(f"raw tables: +{counts['documents']} documents, +{counts['targets']} targets, "
         f"+{counts['actuals']} actual values, {counts['quarantined']} quarantined")
-    return dg.MaterializeResult(metadata=counts)
+    for key in RAW_KEYS:
+        yield dg.MaterializeResult(asset_key=key, metadata=counts if key.path[-1] in counts else None)

@@ -1,6 +1,5 @@
 """When refreshes happen: nightly at 02:00 Asia/Shanghai, and when the sources change."""
 
-from __future__ import annotations
 
 import hashlib
 import json

@@ -1,15 +1,15 @@
 """Great Expectations suites as Dagster asset checks. Blocking failures stop publication."""
 
-from __future__ import annotations
 
 import dagster as dg
 
-from orchestration.assets import raw_tables
+from orchestration.assets import RAW_KEYS
 from orchestration.dbt import dbt_models
 from orchestration.resources import PlantrackConfig
 from plantrack.faults import checkpoint
 from plantrack.progress import say
 
+RAW_CHECKED = dg.AssetKey(["raw", "targets"])
 MARTS_CHECKED = dg.AssetKey("mart_target_progress")
 
 
@@ -19,7 +19,7 @@ def _run_layer(context, plantrack: PlantrackConfig, layers: tuple[str, ...]) -> 
     checkpoint("checks")
     settings = plantrack.settings()
     outcomes = [o for layer in layers for o in run_quality_checks(
-        settings.warehouse_path, context.run_id, layer, settings.reports_dir)]
+        settings.warehouse_path, context.op_execution_context.run_id, layer, settings.reports_dir)]
     blocking = [o for o in outcomes if not o.passed and o.severity == "blocking"]
     warnings = [o for o in outcomes if not o.passed and o.severity != "blocking"]
     for o in blocking + warnings:
@@ -35,7 +35,8 @@ def _run_layer(context, plantrack: PlantrackConfig, layers: tuple[str, ...]) -> 
     )
 
 
-@dg.asset_check(asset=raw_tables, blocking=True, name="raw_statements_quality")
+@dg.asset_check(asset=RAW_CHECKED, blocking=True, name="raw_statements_quality",
+                additional_deps=[k for k in RAW_KEYS if k != RAW_CHECKED])
 def raw_statements_quality(context: dg.AssetCheckExecutionContext, plantrack: PlantrackConfig):
     """Schema, provenance (quote at its offsets), plausible years, parseable values, known units."""
     return _run_layer(context, plantrack, ("raw",))

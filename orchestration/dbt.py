@@ -1,9 +1,9 @@
 """dbt models as Dagster assets (dagster-dbt), downstream of the raw tables the pipeline loads."""
 
-from __future__ import annotations
 
 import json
 import os
+import sys
 from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
@@ -16,6 +16,9 @@ from plantrack.config import PROJECT_ROOT
 from plantrack.faults import checkpoint
 
 DBT_DIR = PROJECT_ROOT / "dbt_project"
+DBT_EXECUTABLE = str(Path(sys.executable).parent / "dbt")
+# dagster-dbt's preparer looks dbt up on PATH; the venv's bin is not on it when called by full path.
+os.environ["PATH"] = f"{Path(sys.executable).parent}{os.pathsep}{os.environ.get('PATH', '')}"
 
 dbt_project = DbtProject(project_dir=DBT_DIR, profiles_dir=DBT_DIR)
 dbt_project.prepare_if_dev()
@@ -40,11 +43,11 @@ ensure_manifest()
 
 
 class PlantrackDbtTranslator(DagsterDbtTranslator):
-    """dbt sources in `raw` and `ops` are what the `raw_tables` asset loads."""
+    """dbt sources `raw.*` / `ops.*` are the tables the `raw_tables` multi-asset loads."""
 
     def get_asset_key(self, dbt_resource_props: Mapping[str, Any]) -> dg.AssetKey:
         if dbt_resource_props["resource_type"] == "source":
-            return dg.AssetKey("raw_tables")
+            return dg.AssetKey([dbt_resource_props["source_name"], dbt_resource_props["name"]])
         return super().get_asset_key(dbt_resource_props)
 
     def get_group_name(self, dbt_resource_props: Mapping[str, Any]) -> str | None:

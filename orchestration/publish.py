@@ -1,6 +1,5 @@
 """Publish: after the blocking checks pass, replace the serving file atomically with the new marts."""
 
-from __future__ import annotations
 
 import dagster as dg
 

@@ -1,6 +1,5 @@
 """Resources, configured from environment variables (PLANTRACK_SOURCES, PLANTRACK_DATA_DIR, ...)."""
 
-from __future__ import annotations
 
 import os
 

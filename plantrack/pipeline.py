@@ -62,7 +62,7 @@ def refresh(settings: Settings, workers: int = 0) -> RefreshResult:
     with dg.DagsterInstance.ephemeral() as instance:
         result = job.execute_in_process(
             instance=instance, resources=resources, raise_on_error=False,
-            run_config={"loggers": {"console": {"config": {"log_level": "ERROR"}}}})
+            run_config={"loggers": {"console": {"config": {"log_level": "CRITICAL"}}}})
     run_id = result.run_id
     if result.success:
         message = "published"
