@@ -54,7 +54,6 @@ _VERB_ONLY = re.compile(f"^(?:{_VERB_WORDS})*$")
 _MEASURE_ONLY = re.compile(r"^(?:占|比重|占比|增速|增幅|增长率|年均增速)")
 _SCOPE = re.compile(r"^([\u4e00-\u9fff]{2,8}?(?:组团|片区|工业园区|产业园区|工业园|产业园|示范园|开发区|高新区|集聚区|新城|园区))")
 _NEXT_NOUN_END = re.compile(rf"[，,；;。、：:]|(?:和|及|与|并)(?:{_VERB_WORDS})|\d+(?:\.\d+)?(?:{UNIT_PATTERN})")
-_ITEM_SPLIT = re.compile(r"、|和|及|与")
 _TAIL_START = re.compile(r"的|增加值|产值|营业收入|占|比重|比例|企业")
 _MEASURE_END = re.compile(r"(率|比重|比例|值|额|数|量|收入|企业|强度|指数|占比)$")
 _COUNTED = re.compile(r"([一二三四五六七八九十两]+|\d+)[类个项家大种]")
@@ -151,7 +150,7 @@ def find_mentions(s: str) -> list[Mention]:
                 continue
             if not re.search(r"(?:达到|达|培育|打造|建成|新增|引进|建设|形成|创建|认定|新建|争创|突破|超过)$", s[:a]):
                 continue
-            if re.match(r"[个家项]*[“”\"]?(?:[一二三四五六七八九十百千]|倍增|作用|批|方面|体系|中心|基地|组团|层次)", s[b:b + 3]):
+            if re.match(r"[“”\"]?(?:个|倍增|作用|批|方面|体系|层次)", s[b:b + 3]):
                 continue
         if unit is None:
             if not re.search(r"(?:达到|提高至|提高到|提升至|提升到|保持在|稳定在|控制在|超过|不低于|达)$", s[:a]):
@@ -172,6 +171,8 @@ def find_mentions(s: str) -> list[Mention]:
                 and not re.search(r"培育|打造|建成|新增|达到", s[start_clause:a]):
             continue  # 围绕50家骨干企业: the programme's scope, not an outcome
         pre_text = s[start_clause:a]
+        if "预计" in pre_text and not re.search(r"预计到", pre_text):
+            continue  # 预计新增产值5.5亿元: an estimate, neither a target nor an actual
         if COMPARISON.search(pre_text) and not re.search(r"(?:较|比)20\d\d年", pre_text):
             continue
         comparator = "="
@@ -261,25 +262,32 @@ def same_clause_or_near(prev: Mention, s: str, start: int) -> bool:
     return start - prev.end <= 12
 
 
-def _split_items(text: str) -> list[str]:
-    """Split an enumeration on 、/和/及 outside quotes."""
+def _split_items(text: str, n: int) -> list[str]:
+    """Split an enumeration on 、 outside quotes; 和/及/与 only when needed to reach n items (普及率 stays whole)."""
     items, depth, cur = [], 0, ""
-    i = 0
-    while i < len(text):
-        ch = text[i]
+    for ch in text:
         if ch in "“《（(":
             depth += 1
         elif ch in "”》）)":
             depth = max(0, depth - 1)
-        if depth == 0 and _ITEM_SPLIT.match(text, i):
+        if depth == 0 and ch == "、":
             items.append(cur)
             cur = ""
-            i += 1
             continue
         cur += ch
-        i += 1
     items.append(cur)
-    return [x for x in (i.strip() for i in items) if x]
+    items = [x for x in (i.strip() for i in items) if x]
+    while items and len(items) < n:
+        last = items[-1]
+        m = None
+        for cand in re.finditer(r"以及|和|及|与", last):
+            if cand.group() == "及" and last[cand.start() - 1:cand.start()] in ("普", "涉", "以", "危"):
+                continue
+            m = cand
+        if m is None or m.start() == 0:
+            break
+        items[-1:] = [last[:m.start()], last[m.end():]]
+    return items
 
 
 def _shared_tail(items: list[str]) -> list[str]:
@@ -302,14 +310,14 @@ def _pair_lists(s: str, ms: list[Mention]) -> None:
         if len(values) < 2:
             continue
         item_text = s[cs:k.start()]
-        items = _split_items(_clean_indicator(item_text))
+        items = _split_items(_clean_indicator(item_text), len(values))
         if len(items) != len(values):
             counted = _COUNTED.search(item_text)
             items = []
             if counted:
                 earlier = s[:cs]
                 for clause in reversed(re.split(r"[，,；;。]", earlier)):
-                    cand = _split_items(clause)
+                    cand = _split_items(clause, len(values))
                     if len(cand) == len(values):
                         items = cand
                         break

@@ -95,6 +95,8 @@ class _Walker:
             year = int(m.group(1))
             lead = s[max(0, m.start() - 4):m.start()]
             tail = s[m.end():m.end() + 1]
+            if re.search(r"(?:较|比|相比|相较|与|同)$", lead):
+                continue  # 较2022年: a baseline, not the time of the statement
             if re.search(r"(?:到|至|力争|争取|预计)$", lead):
                 out.append((m.start(), year, True))
             elif tail in ("底", "末", "前"):
@@ -121,7 +123,7 @@ class _Walker:
             self.section_year[sent.section] = target_years[0]
         if actual_years and year_carry is not None:
             year_carry[0] = actual_years[-1][1]
-        scope = _SUBAREA.search(s[:14])
+        scope = _SUBAREA.search(re.sub(r"^(?:推动|促进|加快|支持|依托|打造|做强|做大|提升|发展|建设|推进)+", "", s)[:12])
         if scope and not re.match(_GENERIC_AREA, scope.group(1)):
             self.scope = (sent.section, scope.group(1))
         elif self.scope and self.scope[0] != sent.section and not (

@@ -93,7 +93,8 @@ def prose_target_kind(m: Mention, unit: str | None) -> tuple[str, bool]:
     if unit == "%":
         if _DECLINE.search(m.pre) and not re.search(r"降至|降低至|降低到|下降到|下降至|控制在", m.pre):
             return "change_vs_base", True
-        if re.search(r"增长|增速|增幅", m.pre) and not _SHARE.search(m.indicator):
+        if re.search(r"(?:增长|增速|增幅)(?:率)?(?:达到|为|保持在|在|超过|不低于|高于)?$", m.pre) or (
+                re.search(r"增长|增速|增幅", m.pre) and not _SHARE.search(m.indicator)):
             return "growth_rate", False
         return "share", False
     if re.search(r"每年|年均新增|每年度|年均", cue):

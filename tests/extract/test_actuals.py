@@ -1,0 +1,86 @@
+"""Actual values from releases and from plans' background sections."""
+
+from datetime import date
+
+from plantrack.extract import extract_statements
+
+from .helpers import assert_quotes, by_value, make_doc
+
+
+def _actuals(text, **kw):
+    doc = make_doc(text, **{"doc_type": "work_review", **kw})
+    st = extract_statements(doc)
+    assert_quotes(doc, st)
+    return st
+
+
+def test_level_and_yoy_growth():
+    st = _actuals("2024年，全区实现规模工业产值 2105 亿元，同比增长 6.2%。\n")
+    level, growth = by_value(st.actuals, 2105), by_value(st.actuals, 6.2)
+    assert (level.measure, level.period_year, level.period_label) == ("level", 2024, "全年")
+    assert growth.measure == "yoy_growth"
+    assert not st.targets
+
+
+def test_decline_is_negative_growth():
+    a = by_value(_actuals("2024年，全区工业投资比上年下降3.1%。\n").actuals, -3.1)
+    assert a.measure == "yoy_growth"
+
+
+def test_growth_in_times_is_percent():
+    a = by_value(_actuals("2024年，新能源汽车产量增长1.5倍。\n").actuals, 150)
+    assert (a.measure, a.unit) == ("yoy_growth", "%")
+
+
+def test_new_and_cumulative_from_one_sentence():
+    st = _actuals("2024年，新增 6 家国家级专精特新“小巨人”企业，累计国家级专精特新“小巨人”企业 31 家。\n")
+    assert by_value(st.actuals, 6).measure == "new_in_period"
+    assert by_value(st.actuals, 31).measure == "cumulative"
+
+
+def test_verb_carries_across_a_list():
+    st = _actuals("2024年，建成智能工厂 2 个、数字化车间 18 个，累计数字化车间 90 个。\n")
+    assert by_value(st.actuals, 18).measure == "new_in_period"
+    assert by_value(st.actuals, 90).measure == "cumulative"
+
+
+def test_share_of_total():
+    a = by_value(_actuals("2024年，高技术制造业增加值占规上工业增加值比重为28.4%。\n").actuals, 28.4)
+    assert a.measure == "share"
+
+
+def test_two_year_average_growth():
+    a = by_value(_actuals("2024年，规上工业增加值两年平均增长5.5%。\n").actuals, 5.5)
+    assert a.measure == "avg_growth"
+
+
+def test_comparisons_with_other_places_are_not_values():
+    st = _actuals("2024年，规上工业增加值增长8.1%，增速比全市高2.0个百分点，高于全省1.3个百分点，居全市第二。\n")
+    assert [a.value for a in st.actuals] == [8.1]
+
+
+def test_periods():
+    st = _actuals("2024年上半年，全区规上工业增加值增长7%。\n2024年1-7月，工业投资增长4.4%。\n")
+    h1, jul = by_value(st.actuals, 7), by_value(st.actuals, 4.4)
+    assert (h1.period_label, h1.period_start, h1.period_end) == ("上半年", date(2024, 1, 1), date(2024, 6, 30))
+    assert (jul.period_label, jul.period_end) == ("1-7月", date(2024, 7, 31))
+
+
+def test_plan_background_states_actuals_and_goals_state_targets():
+    doc = make_doc("一、发展基础\n“十三五”期间，培育高新技术企业86家。2023年，全区规上工业总产值512.3亿元。\n"
+                   "二、发展目标\n到2028年，规上工业总产值达到900亿元。\n")
+    st = extract_statements(doc)
+    assert_quotes(doc, st)
+    assert by_value(st.actuals, 512.3).period_year == 2023
+    assert by_value(st.actuals, 86).period_year == 2020
+    assert [t.value for t in st.targets] == [900]
+
+
+def test_same_fact_reported_twice_is_one_actual():
+    st = _actuals("2024年，全区实现规模工业产值2105亿元。\n\n综述\n2024年，全区规模工业产值2105亿元，同比增长6.2%。\n")
+    assert len([a for a in st.actuals if a.value == 2105]) == 1
+
+
+def test_projections_are_not_actuals():
+    st = _actuals("2024年，新增投资26.9亿元，预计新增产值5.5亿元。\n")
+    assert [a.value for a in st.actuals] == [26.9]

@@ -1,0 +1,142 @@
+"""Targets written in sentences: values, comparators, kinds, lists, years."""
+
+import pytest
+
+from plantrack.extract import extract_statements
+
+from .helpers import assert_quotes, by_value, make_doc
+
+
+def _targets(text, **kw):
+    doc = make_doc(text, **kw)
+    st = extract_statements(doc)
+    assert_quotes(doc, st)
+    return st.targets
+
+
+def test_level_target_with_explicit_year():
+    t = by_value(_targets("二、发展目标\n到2030年，全区规模以上工业企业营业收入达到2800亿元。\n"), 2800)
+    assert (t.target_year, t.unit, t.comparator, t.target_kind, t.method) == (2030, "亿元", "=", "level", "prose")
+    assert "营业收入" in t.indicator_text
+    assert t.section == "二、发展目标"
+
+
+@pytest.mark.parametrize("phrase,value,comparator", [
+    ("研发投入强度提高至2.5%以上", 2.5, ">="),
+    ("工业固废综合利用率不低于92%", 92, ">="),
+    ("规上工业企业超过300家", 300, ">"),
+    ("单位产值能耗不高于0.4吨标准煤", 0.4, "<="),
+    ("工业增加值占地区生产总值比重稳定在40%左右", 40, "~"),
+])
+def test_comparators(phrase, value, comparator):
+    t = by_value(_targets(f"到2028年，{phrase}。\n"), value)
+    assert t.comparator == comparator
+
+
+def test_range_target():
+    t = by_value(_targets("到2028年，每个产业链培育链主企业2－4家。\n"), 2)
+    assert (t.comparator, t.value_high, t.unit) == ("range", 4, "家")
+
+
+def test_fraction_becomes_percent():
+    t = by_value(_targets("到2028年，制造业增加值占GDP比重保持在1/4以上。\n"), 25.0)
+    assert (t.unit, t.comparator, t.target_kind) == ("%", ">=", "share")
+
+
+def test_change_vs_base_is_signed_with_baseline_year():
+    t = by_value(_targets("到2028年，单位工业增加值能耗较2023年累计下降13.5%。\n"), -13.5)
+    assert (t.target_kind, t.baseline_year) == ("change_vs_base", 2023)
+
+
+def test_growth_rate():
+    t = by_value(_targets("到2028年，全员劳动生产率年均增长6.5%以上。\n"), 6.5)
+    assert t.target_kind == "growth_rate"
+
+
+def test_annual_target():
+    t = by_value(_targets("力争每年新增市级智能工厂3个以上。\n"), 3)
+    assert (t.target_kind, t.comparator) == ("annual", ">=")
+
+
+def test_cumulative_target():
+    t = by_value(_targets("到2028年，累计实施技术改造项目400个。\n"), 400)
+    assert t.target_kind == "cumulative"
+
+
+def test_respectively_list_yields_one_target_per_item():
+    ts = _targets("到2028年，数字化研发设计工具普及率、关键工序数控化率分别提高至88%、71%。\n")
+    assert "数字化研发设计工具普及率" in by_value(ts, 88).indicator_text
+    assert "关键工序数控化率" in by_value(ts, 71).indicator_text
+
+
+def test_respectively_list_shares_the_tail_of_the_last_item():
+    ts = _targets("到2028年，战略性新兴产业、高技术制造业增加值占规上工业增加值比重分别提高至40%、25%。\n")
+    assert by_value(ts, 40).indicator_text == "战略性新兴产业增加值占规上工业增加值比重"
+
+
+def test_counted_list_refers_to_an_earlier_enumeration():
+    ts = _targets("实现单项冠军企业、专精特新企业和高新技术企业三个“倍增”，三类企业分别增加至5家、80家和400家。\n")
+    assert by_value(ts, 80).indicator_text == "专精特新企业"
+    assert by_value(ts, 400).indicator_text == "高新技术企业"
+
+
+def test_values_listed_before_their_nouns():
+    ts = _targets("到2028年，新建3个以上智能工厂和40个以上数字化车间。\n")
+    assert "数字化车间" in by_value(ts, 40).indicator_text
+    assert "智能工厂" in by_value(ts, 3).indicator_text
+
+
+def test_chinese_numerals_and_full_width_digits():
+    ts = _targets("到2028年，力争培育两个千亿级产业集群，建成市级工业互联网平台５个。\n")
+    assert by_value(ts, 2).unit == "个"
+    assert by_value(ts, 5).unit == "个"
+
+
+def test_full_coverage_is_one_hundred_percent():
+    t = by_value(_targets("到2028年，重点园区5G网络实现全覆盖。\n"), 100)
+    assert t.unit == "%"
+
+
+def test_year_defaults_to_plan_end_with_lower_confidence():
+    t = by_value(_targets("规上工业企业达到450家。\n"), 450)
+    assert t.target_year == 2028
+    assert t.confidence < 0.8 and t.confidence_reason
+
+
+def test_section_intro_year_applies_to_bullets():
+    ts = _targets("三、发展目标\n到2030年，实现以下目标：\n——工业总产值达到1500亿元。\n", end=2035)
+    assert by_value(ts, 1500).target_year == 2030
+
+
+def test_subsidies_thresholds_and_document_numbers_are_not_targets():
+    ts = _targets(
+        "根据《关于印发制造业行动方案（2024－2028年）的通知》（永府发〔2024〕12号）要求，制定本方案。\n"
+        "对年营业收入首次超过10亿元的企业，给予一次性奖励50万元。\n"
+        "对投资额5亿元及以上的项目优先保障用地。\n")
+    assert ts == []
+
+
+def test_subarea_named_in_paragraph_is_the_scope():
+    ts = _targets("推动东城组团装备产业发展。到2028年产值达到150亿元，建设至少2个研发中心。\n")
+    t = by_value(ts, 150)
+    assert (t.scope_name, t.scope_parent) == ("东城组团", "永川区")
+    assert by_value(ts, 2).scope_name == "东城组团"
+
+
+def test_table_and_prose_stating_the_same_target_are_one_target():
+    from .helpers import table
+    text = ("到2028年，规上工业总产值达到1200亿元。\n\n"
+            + table(["指标", "单位", "2023年", "2028年"], ["规上工业总产值", "亿元", "600", "1200"]))
+    doc = make_doc(text)
+    st = extract_statements(doc)
+    assert_quotes(doc, st)
+    same = [t for t in st.targets if t.value == 1200]
+    assert len(same) == 1 and same[0].method == "table" and len(same[0].other_quotes) == 1
+
+
+def test_same_indicator_with_different_values_is_kept_twice():
+    from .helpers import table
+    text = ("到2028年，规上工业企业超过300家。\n\n"
+            + table(["指标", "单位", "2023年", "2028年"], ["规上工业企业", "家", "200", "320"]))
+    values = sorted(t.value for t in extract_statements(make_doc(text)).targets)
+    assert values == [300, 320]

@@ -1,0 +1,71 @@
+"""Indicator tables: year columns, baselines, attributes, markers."""
+
+from plantrack.extract import extract_statements
+
+from .helpers import assert_quotes, by_value, make_doc, table
+
+HEADER = ["类别", "指标名称", "单位", "属性", "2023年", "2028年"]
+
+
+def _doc(*rows, **kw):
+    text = "表2 永川区“十五五”主要指标\n\n" + table(HEADER, *rows) + "\n注：【】内为规划期累计数。\n"
+    return make_doc(text, **kw)
+
+
+def test_table_target_takes_latest_year_column_and_baseline_from_earlier_column():
+    doc = _doc(["经济规模", "规上工业总产值", "亿元", "预期性", "612.5", "1200"])
+    st = extract_statements(doc)
+    assert_quotes(doc, st)
+    t = by_value(st.targets, 1200)
+    assert (t.indicator_text, t.unit, t.target_year, t.baseline_year, t.baseline_value) == \
+        ("规上工业总产值", "亿元", 2028, 2023, 612.5)
+    assert (t.method, t.attribute, t.target_kind, t.comparator) == ("table", "expected", "level", "=")
+
+
+def test_baseline_column_is_also_an_actual_for_its_year():
+    doc = _doc(["经济规模", "规上工业总产值", "亿元", "预期性", "612.5", "1200"])
+    a = by_value(extract_statements(doc).actuals, 612.5)
+    assert (a.period_year, a.measure, a.method, a.period_label) == (2023, "level", "table", "全年")
+
+
+def test_binding_attribute_and_comparators_in_cells():
+    doc = _doc(["绿色", "万元工业增加值能耗", "吨标准煤", "约束性", "0.9", "≤0.55"],
+               ["", "工业固废综合利用率", "%", "约束性", "90", "＞95"])
+    st = extract_statements(doc)
+    assert_quotes(doc, st)
+    energy, waste = by_value(st.targets, 0.55), by_value(st.targets, 95)
+    assert (energy.comparator, energy.attribute, energy.unit) == ("<=", "binding", "吨标煤")
+    assert (waste.comparator, waste.target_kind) == (">", "share")
+
+
+def test_bracketed_value_is_plan_period_cumulative_and_decline_rate_is_signed():
+    doc = _doc(["创新", "高新技术企业", "家", "预期性", "120", "【260】"],
+               ["", "单位增加值能耗下降率（%）", "", "约束性", "——", "【15】"],
+               ["", "投资超5亿元项目", "个", "预期性", "8", "40（新增）"])
+    st = extract_statements(doc)
+    assert by_value(st.targets, 260).target_kind == "cumulative"
+    decline = by_value(st.targets, -15)
+    assert (decline.target_kind, decline.unit, decline.baseline_value) == ("change_vs_base", "%", None)
+    assert by_value(st.targets, 40).target_kind == "cumulative"
+
+
+def test_rows_whose_merged_category_cell_is_left_out_are_aligned_right():
+    text = table(["工作类别", "目标名称", "单位", "2022年", "2027年"],
+                 ["产业集群", "规上工业总产值", "亿元", "300", "500"],
+                 ["新材料产业产值", "亿元", "40", "90"])
+    st = extract_statements(make_doc(text))
+    t = by_value(st.targets, 90)
+    assert (t.indicator_text, t.baseline_value, t.target_year) == ("新材料产业产值", 40, 2027)
+
+
+def test_unit_in_indicator_parentheses_is_the_unit():
+    doc = _doc(["", "工业增加值（亿元）", "", "预期性", "150", "300"])
+    t = by_value(extract_statements(doc).targets, 300)
+    assert (t.indicator_text, t.unit_raw) == ("工业增加值", "亿元")
+
+
+def test_columns_marked_done_hold_actuals_only():
+    text = table(["指标", "单位", "2015年完成", "2020年完成"], ["地区生产总值", "亿元", "500", "800"])
+    st = extract_statements(make_doc(text))
+    assert not st.targets
+    assert {a.period_year for a in st.actuals} == {2015, 2020}
