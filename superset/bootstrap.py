@@ -73,8 +73,9 @@ def app_context():
 def cmd_admin() -> None:
     user, password, generated = admin_credentials()
     with app_context():
-        from superset import security_manager
         from superset.extensions import db
+
+        from superset import security_manager
 
         existing = security_manager.find_user(username=user)
         if existing is None:
@@ -102,16 +103,17 @@ def cmd_import(bundle: Path, serving: Path) -> None:
     user, _, _ = admin_credentials()
     with app_context():
         from flask import g
-
-        from superset import security_manager
         from superset.commands.importers.v1.assets import ImportAssetsCommand
         from superset.extensions import db
+
+        from superset import security_manager
 
         g.user = security_manager.find_user(username=user)
         ImportAssetsCommand(contents).run()
         db.session.commit()
         counts = _inventory()
-    print(f"Imported bundle {bundle}: {json.dumps(counts, ensure_ascii=False)}")
+    print(f"Imported bundle {bundle}: {len(counts['dashboards'])} dashboards, {counts['charts']} charts, "
+          f"{counts['datasets']} datasets, databases {[d['name'] for d in counts['databases']]}")
 
 
 def _inventory() -> dict:
@@ -123,7 +125,16 @@ def _inventory() -> dict:
 
     return {
         "dashboards": sorted(d.dashboard_title for d in db.session.query(Dashboard).all()),
-        "databases": sorted(d.database_name for d in db.session.query(Database).all()),
+        "databases": [
+            {
+                "name": d.database_name,
+                "uri": d.sqlalchemy_uri,
+                "read_only": (d.get_extra().get("engine_params", {}).get("connect_args", {}).get("read_only")),
+                "allow_dml": d.allow_dml,
+                "expose_in_sqllab": d.expose_in_sqllab,
+            }
+            for d in db.session.query(Database).all()
+        ],
         "datasets": db.session.query(SqlaTable).count(),
         "charts": db.session.query(Slice).count(),
     }
@@ -143,11 +154,11 @@ def cmd_export(bundle: Path) -> None:
     user, _, _ = admin_credentials()
     with app_context():
         from flask import g
-
-        from superset import security_manager
         from superset.commands.dashboard.export import ExportDashboardsCommand
         from superset.extensions import db
         from superset.models.dashboard import Dashboard
+
+        from superset import security_manager
 
         g.user = security_manager.find_user(username=user)
         ids = [i for (i,) in db.session.query(Dashboard.id).all()]

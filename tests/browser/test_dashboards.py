@@ -1,0 +1,121 @@
+"""Superset in a real browser: the four dashboards render, set-up is idempotent, refreshes are safe."""
+
+from __future__ import annotations
+
+import stat
+import subprocess
+import sys
+import threading
+from pathlib import Path
+
+import pytest
+
+from tests.browser.conftest import PLANTRACK
+from tests.browser.superset_harness import (
+    DASHBOARDS,
+    OUTPUT_DIR,
+    ROOT,
+    chart_views,
+    drain_chart_queries,
+    open_dashboard,
+)
+
+# Dashboards whose every chart must show rows for the sample corpus: it always yields targets and
+# their progress. The other two also list exceptions (conflicts, quarantined files, failing checks),
+# which a healthy corpus may legitimately have none of; there, at least one chart must show data.
+EVERY_CHART_HAS_DATA = {"plan-attainment", "indicator-detail"}
+
+
+def _screenshot(driver, name: str) -> Path:
+    OUTPUT_DIR.mkdir(parents=True, exist_ok=True)
+    path = OUTPUT_DIR / f"{name}.png"
+    driver.save_screenshot(str(path))
+    return path
+
+
+def test_login_page_leads_the_admin_into_superset(browser, superset):
+    assert "/login" not in browser.current_url
+    assert browser.current_url.startswith(superset.url)
+
+
+@pytest.mark.parametrize("slug", list(DASHBOARDS))
+def test_dashboard_shows_every_chart_without_errors(browser, superset, slug):
+    browser.get_log("performance")  # forget requests of earlier pages
+    views = open_dashboard(browser, superset, slug)
+    shot = _screenshot(browser, slug)
+    queries = drain_chart_queries(browser)
+    title = browser.title
+
+    assert views, f"{slug}: no charts on the page ({shot})"
+    assert DASHBOARDS[slug] in title or DASHBOARDS[slug] in browser.page_source
+    assert not [v for v in views if v.state == "loading"], f"{slug}: charts still loading ({shot})"
+    assert not [v for v in views if v.state == "error"], [v for v in views if v.state == "error"]
+    failed = [q for q in queries if q.status != 200 or q.error]
+    assert not failed, f"{slug}: chart queries failed: {failed}"
+    chart_queries = [q for q in queries if q.slice_id is not None]
+    assert len({q.slice_id for q in chart_queries}) == len(views), (queries, views)
+    with_rows = {q.slice_id for q in chart_queries if q.rowcount}
+    if slug in EVERY_CHART_HAS_DATA:
+        assert len(with_rows) == len(views) and all(v.state == "data" for v in views), (views, queries)
+    else:
+        assert with_rows and any(v.state == "data" for v in views), (views, queries)
+
+
+def test_running_setup_again_leaves_four_dashboards_and_one_database(superset):
+    before = superset.inventory()
+    again = superset.manage("setup")
+    assert again.returncode == 0, again.stderr[-3000:]
+    after = superset.inventory()
+    assert sorted(after["dashboards"]) == sorted(DASHBOARDS.values())
+    assert len(after["databases"]) == 1
+    assert (after["charts"], after["datasets"]) == (before["charts"], before["datasets"])
+
+
+def test_database_connection_is_read_only_on_the_serving_file(superset):
+    (database,) = superset.inventory()["databases"]
+    assert database["name"] == "plantrack"
+    assert database["uri"] == f"duckdb:///{(superset.data_dir / 'serving' / 'plantrack.duckdb').resolve()}"
+    assert database["read_only"] is True
+    assert database["allow_dml"] is False
+    assert database["expose_in_sqllab"] is True
+
+
+def test_secrets_are_private_files_outside_the_repository(superset):
+    for name in ("superset_secret_key", "superset_admin_password"):
+        path = superset.secrets_dir / name
+        assert stat.S_IMODE(path.stat().st_mode) == 0o600, name
+        assert ROOT not in path.resolve().parents
+    key = (superset.secrets_dir / "superset_secret_key").read_text().strip()
+    assert len(key) >= 32 and key not in (ROOT / "superset" / "superset_config.py").read_text()
+
+
+def test_refresh_while_superset_serves_produces_no_query_errors(browser, superset):
+    result: dict = {}
+
+    def run_refresh():
+        result["proc"] = subprocess.run(
+            [str(PLANTRACK), "refresh", "--sources", str(ROOT / "sources"), "--data-dir", str(superset.data_dir)],
+            capture_output=True, text=True, timeout=900, cwd=ROOT, env=None)
+
+    browser.get_log("performance")
+    worker = threading.Thread(target=run_refresh)
+    worker.start()
+    loads = 0
+    while worker.is_alive() or loads == 0:
+        open_dashboard(browser, superset, "plan-attainment", timeout=60)
+        loads += 1
+    worker.join()
+    open_dashboard(browser, superset, "plan-attainment", timeout=60)  # and once after the swap
+    _screenshot(browser, "after-refresh")
+    queries = drain_chart_queries(browser)
+
+    proc = result["proc"]
+    assert proc.returncode == 0, proc.stdout[-3000:] + proc.stderr[-3000:]
+    assert queries, "no chart queries were observed"
+    failed = [q for q in queries if q.status != 200 or q.error]
+    assert not failed, f"queries failed during refresh ({loads} dashboard loads): {failed}"
+    assert not [v for v in chart_views(browser) if v.state == "error"]
+
+
+if __name__ == "__main__":  # pragma: no cover
+    sys.exit(pytest.main([__file__, "-v"]))
