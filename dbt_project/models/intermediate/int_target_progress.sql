@@ -260,12 +260,13 @@ classified as (
             when indicator_id is null then 'unmapped_indicator'
             when actual_value is null and has_usable then 'no_actual_in_period'
             when actual_value is null then coalesce(issue_code, 'no_comparable_actual')
+            -- a value from the base year itself (a plan's own baseline column) says nothing about progress
+            when base_year is not null and actual_year <= base_year then 'actual_not_after_baseline'
             when is_met then null
             when eff_target_year is not null and year({{ as_of }}) > eff_target_year then null
             when target_kind in ('level', 'share') and b is null then 'no_baseline'
             when target_kind not in ('growth_rate', 'annual') and base_year is null then 'no_base_year'
             when target_kind not in ('growth_rate', 'annual') and eff_target_year is null then 'no_target_year'
-            when target_kind not in ('growth_rate', 'annual') and actual_year <= base_year then 'actual_not_after_baseline'
         end as reason_code
     from rated
 )
