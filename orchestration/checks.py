@@ -10,7 +10,7 @@ from plantrack.faults import checkpoint
 from plantrack.progress import say
 
 RAW_CHECKED = dg.AssetKey(["raw", "targets"])
-MARTS_CHECKED = dg.AssetKey("mart_target_progress")
+MARTS_CHECKED = dg.AssetKey(["marts", "mart_target_progress"])
 
 
 def _run_layer(context, plantrack: PlantrackConfig, layers: tuple[str, ...]) -> dg.AssetCheckResult:

@@ -66,7 +66,8 @@ def dbt_models(context: dg.AssetExecutionContext, dbt: DbtCliResource, plantrack
     # profiles.yml reads the warehouse path from here; dbt runs as a child process.
     os.environ["PLANTRACK_WAREHOUSE"] = str(settings.warehouse_path)
     dbt_vars = {"as_of_date": os.environ["PLANTRACK_AS_OF_DATE"]} if os.environ.get("PLANTRACK_AS_OF_DATE") else {}
-    args = ["build"] + (["--vars", json.dumps(dbt_vars)] if dbt_vars else [])
+    # dbt's threads share this one process: still a single writer of the warehouse file.
+    args = ["build", "--threads", "4"] + (["--vars", json.dumps(dbt_vars)] if dbt_vars else [])
     for n, event in enumerate(dbt.cli(args, context=context).stream()):
         if n == 1:
             checkpoint("dbt")  # crash tests stop here, with dbt mid-build

@@ -47,13 +47,14 @@ class RefreshResult:
 
 def refresh(settings: Settings, workers: int = 0) -> RefreshResult:
     """Run `nightly_refresh` in this process against the given sources and data directory."""
+    # Before the definitions load: dbt's manifest is parsed with the profile this run will use.
+    os.environ["PLANTRACK_WAREHOUSE"] = str(settings.warehouse_path)
     import dagster as dg
 
     from orchestration.definitions import defs
     from orchestration.resources import PlantrackConfig
     from plantrack.runs import record_failure
 
-    os.environ["PLANTRACK_WAREHOUSE"] = str(settings.warehouse_path)
     started = time.monotonic()
     job = defs.resolve_job_def("nightly_refresh")
     resources = {"plantrack": PlantrackConfig(sources_dir=str(settings.sources_dir),
@@ -75,6 +76,11 @@ def refresh(settings: Settings, workers: int = 0) -> RefreshResult:
 
 def _failure_message(result) -> str:
     for event in result.all_events:
+        if event.event_type_value == "ASSET_CHECK_EVALUATION":
+            ev = event.event_specific_data
+            if not ev.passed and ev.severity.value == "ERROR":
+                return f"blocking quality check failed ({ev.check_name}): {ev.description}"[:2000]
+    for event in result.all_events:
         if event.is_step_failure:
             data = event.step_failure_data
             err = data.error
@@ -82,11 +88,6 @@ def _failure_message(result) -> str:
             if err and err.cause and "Failure" not in (err.cls_name or ""):
                 text = err.cause.message.strip() or text
             return f"step {event.step_key} failed: {text}"[:2000]
-    for event in result.all_events:
-        if event.event_type_value == "ASSET_CHECK_EVALUATION":
-            ev = event.event_specific_data
-            if not ev.passed and ev.severity.value == "ERROR":
-                return f"blocking check {ev.check_name} failed: {ev.description}"[:2000]
     return "run failed"
 
 

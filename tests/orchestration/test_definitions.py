@@ -22,8 +22,8 @@ def test_dagster_definitions_validate_passes(tmp_path):
 def test_the_nightly_job_covers_every_stage_from_documents_to_publish():
     job = defs.resolve_job_def("nightly_refresh")
     keys = {k.to_user_string() for k in job.asset_layer.executable_asset_keys}
-    for stage in ("source_documents", "extracted_statements", "raw_tables", "fct_plan_targets",
-                  "mart_target_progress", "serving_database"):
+    for stage in ("source_documents", "extracted_statements", "raw/targets", "marts/fct_plan_targets",
+                  "marts/mart_target_progress", "serving_database"):
         assert stage in keys
 
 
