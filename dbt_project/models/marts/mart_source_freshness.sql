@@ -38,10 +38,24 @@ expected as (
     ) = 1
 ),
 
+-- the period a release covers, from its own actual values when it has any (a 2023 review covers
+-- 2023 whatever day it was issued or ingested)
+covered as (
+    select document_id, max(coalesce(period_end, make_date(period_year, 12, 31))) as covered_until
+    from {{ ref('stg_raw__actuals') }}
+    where period_year is not null
+    group by document_id
+),
+
 last_docs as (
-    select e.region_code, e.release_type, max(d.document_date) as last_document_on
+    select
+        e.region_code,
+        e.release_type,
+        max(d.document_date) as last_document_on,
+        max(c.covered_until) as covered_until
     from expected as e
     inner join docs as d on d.region_code = e.region_code and list_contains(e.doc_types, d.doc_type)
+    left join covered as c on c.document_id = d.document_id
     group by e.region_code, e.release_type
 ),
 
@@ -51,6 +65,9 @@ periods as (
         e.*,
         l.last_document_on,
         case
+            -- the period after the last one covered: its (exclusive) end month index
+            when l.covered_until is not null then
+                ceil((year(l.covered_until) * 12 + month(l.covered_until)) / e.months) * e.months + e.months
             when l.last_document_on is not null then
                 (floor((year(l.last_document_on) * 12 + month(l.last_document_on) - 1) / e.months) + 1) * e.months
             -- nothing yet: the latest period that has ended by the as-of date
