@@ -44,13 +44,14 @@ def refresh(
     sources: SourcesOpt = None,
     data_dir: DataOpt = None,
     workers: Annotated[int, typer.Option(help="Processes for reading and extraction (0 = one per core).")] = 0,
+    force: Annotated[bool, typer.Option(help="Rebuild and republish even when nothing changed.")] = False,
 ) -> None:
     """Run the whole nightly job now, in this process: read new documents, extract, load, dbt build,
     check, publish. Exits non-zero when the run failed (the serving file then keeps the last good data)."""
     from plantrack.pipeline import refresh as run_refresh
 
     settings = _settings(sources, data_dir)
-    result = run_refresh(settings, workers=workers)
+    result = run_refresh(settings, workers=workers, force=force)
     typer.echo(result.render())
     raise typer.Exit(0 if result.success else 1)
 
@@ -263,6 +264,41 @@ def _build_docs_site(settings: Settings, env: dict) -> Path:
     (site / "index.html").write_text('<a href="dbt/">dbt docs</a> | <a href="gx/">quality reports</a>',
                                      encoding="utf-8")
     return site
+
+
+bench_app = typer.Typer(help="The benchmark: a synthetic corpus at national scale, and the figures of issue 8.",
+                        no_args_is_help=True)
+app.add_typer(bench_app, name="bench")
+
+
+@bench_app.command("generate")
+def bench_generate(
+    out: Annotated[Path, typer.Option(help="Directory to write the documents into.")] = PROJECT_ROOT / "bench" / "out" / "corpus",
+    documents: Annotated[int, typer.Option(help="How many documents.")] = 100,
+    seed: Annotated[int, typer.Option(help="Random seed (same seed, same corpus).")] = 1,
+) -> None:
+    """Write plans and releases for many regions and years (.txt, .docx, .pdf), with the expected
+    extractions beside them."""
+    from plantrack.bench.generate import generate_corpus
+
+    expected = generate_corpus(out, documents, seed)
+    typer.echo(f"wrote {documents} documents to {out}; expected extractions: {expected}")
+
+
+@bench_app.command("run")
+def bench_run(
+    out: Annotated[Path, typer.Option(help="Where to write the results.")] = PROJECT_ROOT / "bench" / "results.json",
+    quick: Annotated[bool, typer.Option(help="Small sizes, for a smoke run.")] = False,
+    runs: Annotated[int, typer.Option(help="Repetitions per figure (median, min, max).")] = 3,
+) -> None:
+    """Measure extraction throughput, full / no-op / add-one refreshes, peak memory and dashboard
+    query latency; print a table and write JSON."""
+    from plantrack.bench.run import run_benchmark
+
+    if quick:
+        run_benchmark(out, runs=runs, quick=True)
+    else:
+        run_benchmark(out, runs=runs)
 
 
 @app.command(name="eval")

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 import time
+import uuid
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -30,6 +31,8 @@ class RefreshResult:
         if not self.success:
             lines.append(f"  why: {self.message}")
             lines.append(f"  the serving file still holds the last good data: {self.serving_path}")
+        if s.get("nothing_changed"):
+            lines.append("  nothing changed since the last successful run: the serving file is current")
         if s:
             lines += [
                 f"  documents read: {s.get('documents_read', 0)}, quarantined: {s.get('documents_quarantined', 0)}"
@@ -45,8 +48,12 @@ class RefreshResult:
         return "\n".join(lines)
 
 
-def refresh(settings: Settings, workers: int = 0) -> RefreshResult:
-    """Run `nightly_refresh` in this process against the given sources and data directory."""
+def refresh(settings: Settings, workers: int = 0, force: bool = False) -> RefreshResult:
+    """Run `nightly_refresh` in this process against the given sources and data directory.
+
+    When no source file, no dbt code and not the date changed since the last successful run, the
+    serving file is already what a run would publish: say so and stop (unless `force`).
+    """
     # Before the definitions load: dbt's manifest is parsed with the profile this run will use.
     os.environ["PLANTRACK_WAREHOUSE"] = str(settings.warehouse_path)
     import dagster as dg
@@ -60,6 +67,8 @@ def refresh(settings: Settings, workers: int = 0) -> RefreshResult:
     resources = {"plantrack": PlantrackConfig(sources_dir=str(settings.sources_dir),
                                               data_dir=str(settings.data_dir), workers=workers)}
     say(f"refresh: sources {settings.sources_dir}, data {settings.data_dir}")
+    if not force and (noop := _nothing_changed(settings)):
+        return noop
     with dg.DagsterInstance.ephemeral() as instance:
         result = job.execute_in_process(
             instance=instance, resources=resources, raise_on_error=False,
@@ -72,6 +81,30 @@ def refresh(settings: Settings, workers: int = 0) -> RefreshResult:
         record_failure(settings.warehouse_path, settings.serving_path, run_id, "nightly_refresh", message)
     return RefreshResult(result.success, run_id, message, settings.serving_path,
                          time.monotonic() - started, summarize(settings, run_id))
+
+
+def _nothing_changed(settings: Settings) -> RefreshResult | None:
+    from plantrack.ingest import fingerprint
+    from plantrack.runs import build_fingerprint, finish_run, last_published_fingerprint, start_run
+    from plantrack.warehouse import connect
+
+    if not settings.serving_path.exists() or not settings.warehouse_path.exists():
+        return None
+    started = time.monotonic()
+    current = build_fingerprint(fingerprint(settings.sources_dir))
+    try:
+        with connect(settings.warehouse_path) as con:
+            if last_published_fingerprint(con) != current:
+                return None
+            run_id = f"noop-{uuid.uuid4()}"
+            start_run(con, run_id, "nightly_refresh")
+            finish_run(con, run_id, "success", "nothing changed: the serving file is already current",
+                       {"documents_read": 0, "documents_quarantined": 0}, current)
+    except duckdb.IOException:
+        return None  # another writer holds the warehouse: let the job wait its turn
+    say("nothing changed since the last successful run: skipped reading, dbt, checks and publish")
+    return RefreshResult(True, run_id, "nothing changed", settings.serving_path, time.monotonic() - started,
+                         {**summarize(settings, run_id), "nothing_changed": True})
 
 
 def _failure_message(result) -> str:

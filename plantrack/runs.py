@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
-from datetime import datetime
+import hashlib
+import os
+from datetime import date, datetime
 from pathlib import Path
 
 import duckdb
@@ -24,13 +26,40 @@ def start_run(con: duckdb.DuckDBPyConnection, run_id: str, job_name: str) -> Non
 
 
 def finish_run(con: duckdb.DuckDBPyConnection, run_id: str, status: str, message: str | None = None,
-               counts: dict[str, int] | None = None) -> None:
+               counts: dict[str, int] | None = None, fingerprint: str | None = None) -> None:
     counts = counts or {}
     con.execute(
         "UPDATE ops.runs SET status = ?, finished_at = ?, message = ?, documents_read = ?, "
-        "documents_quarantined = ?, targets = ?, actuals = ? WHERE run_id = ?",
+        "documents_quarantined = ?, targets = ?, actuals = ?, fingerprint = ? WHERE run_id = ?",
         [status, _now(), message, counts.get("documents_read"), counts.get("documents_quarantined"),
-         counts.get("targets"), counts.get("actuals"), run_id])
+         counts.get("targets"), counts.get("actuals"), fingerprint, run_id])
+
+
+def build_fingerprint(sources: dict[str, str]) -> str:
+    """What the marts depend on: every source file's hash, the extraction and dbt code, today's date.
+
+    The date is in it because progress is judged as of a day (a target year can pass overnight).
+    """
+    from plantrack.config import PROJECT_ROOT
+    from plantrack.model import EXTRACTOR_VERSION
+
+    digest = hashlib.sha256()
+    for name, sha in sorted(sources.items()):
+        digest.update(f"{name}={sha}\n".encode())
+    code = [PROJECT_ROOT / "dbt_project" / "dbt_project.yml"]
+    for sub in ("models", "seeds", "macros", "tests"):
+        code += sorted(p for p in (PROJECT_ROOT / "dbt_project" / sub).rglob("*") if p.is_file())
+    for path in code:
+        digest.update(path.name.encode() + path.read_bytes())
+    as_of = os.environ.get("PLANTRACK_AS_OF_DATE") or date.today().isoformat()
+    digest.update(f"{EXTRACTOR_VERSION}|{as_of}".encode())
+    return digest.hexdigest()
+
+
+def last_published_fingerprint(con: duckdb.DuckDBPyConnection) -> str | None:
+    """The fingerprint of the newest run, if it succeeded (after a failure, always rebuild)."""
+    rows = con.execute("SELECT status, fingerprint FROM ops.runs ORDER BY started_at DESC LIMIT 1").fetchall()
+    return rows[0][1] if rows and rows[0][0] == "success" else None
 
 
 def record_failure(warehouse: Path, serving: Path, run_id: str, job_name: str, message: str) -> None:

@@ -136,8 +136,10 @@ CREATE TABLE IF NOT EXISTS ops.runs (
     documents_read INTEGER,
     documents_quarantined INTEGER,
     targets       INTEGER,
-    actuals       INTEGER
+    actuals       INTEGER,
+    fingerprint   VARCHAR             -- inputs + code the published marts were built from
 );
+ALTER TABLE ops.runs ADD COLUMN IF NOT EXISTS fingerprint VARCHAR;
 
 CREATE TABLE IF NOT EXISTS ops.quality_check_results (
     run_id        VARCHAR NOT NULL,
