@@ -15,6 +15,13 @@ from plantrack.model import Actual, Document
 
 _SHARE = re.compile(r"比重|占比|比例|率|覆盖|强度|占")
 _GROWTH_WORD = re.compile(r"增速|增长率|增幅")
+# A change measured against a named earlier time (相比2015年…增加82%, 较“十三五”初增长31%): growth
+# accumulated over several years, not a one-year change and never a share.
+_SINCE_BASE = re.compile(
+    r"(?:相比于?|相较于?|较|比|与)(?:(?P<year>(?:19|20)\d\d)年(?:底|末)?|“?十[一二三四五六七八九]五”?(?:初|期初|前))"
+)
+_CHANGE_WORD = re.compile(r"增长|增加|提升|提高|上升|扩大|翻|下降|减少|降低|回落|缩小")
+_DOWN_WORD = re.compile(r"下降|减少|降低|回落|缩小")
 
 
 def table_actuals(doc: Document, itab: IndicatorTable, region: str | None) -> list[Actual]:
@@ -51,9 +58,21 @@ def table_actuals(doc: Document, itab: IndicatorTable, region: str | None) -> li
     return out
 
 
-def actual_measure(m: Mention, unit: str | None) -> tuple[str, float]:
-    """(measure, multiplier) from the words around a prose value; 增长2.3倍 -> (yoy_growth, 100)."""
+def actual_measure(m: Mention, unit: str | None, year: int | None = None) -> tuple[str, float]:
+    """(measure, multiplier) from the words around a prose value; 增长2.3倍 -> (yoy_growth, 100).
+
+    A change against an earlier base (相比2015年增长82%) is `cumulative`, signed; against the year
+    just before the period it is an ordinary `yoy_growth`.
+    """
     pre = m.pre
+    base = _SINCE_BASE.search(pre) or _SINCE_BASE.search(m.clause_cue)
+    if base and unit in ("%", "x") and _CHANGE_WORD.search(pre):
+        base_year = int(base.group("year")) if base.group("year") else None
+        sign = -1.0 if _DOWN_WORD.search(pre) else 1.0
+        scale = 100.0 if unit == "x" else 1.0
+        if base_year is not None and year is not None and base_year == year - 1:
+            return "yoy_growth", sign * scale
+        return "cumulative", sign * scale
     if unit == "x":
         return ("yoy_growth", 100.0) if re.search(r"增长|提高", pre) else ("level", 1.0)
     if re.search(r"(?:两|三|五)年平均增长|年均增长|平均增长", pre):
@@ -77,12 +96,14 @@ def prose_actual(doc: Document, sent: Sentence, m: Mention, region: str | None, 
     if m.doubling or m.comparator == "range":
         return None
     unit, factor = normalize_unit(m.unit_raw)
-    measure, mult = actual_measure(m, unit)
+    measure, mult = actual_measure(m, unit, year)
     if m.value is None:
         return None
-    value = m.value * factor * mult if measure != "yoy_growth" or unit != "x" else m.value * 100
-    if unit == "x" and measure == "yoy_growth":
+    value = m.value * factor * mult
+    if unit == "x" and mult != 1.0:
         unit = "%"
+    if unit == "%" and measure in ("share", "level") and not 0 <= value <= 100:
+        return None  # a share beyond 100 % is a misread change or ratio, not a share
     label, start, end = period_in(sent.text, year)
     conf, reason = 0.85, None
     if not year_stated:

@@ -36,6 +36,7 @@ _LEADING = re.compile(
     r"|(?:力争|争取|确保|努力|预计|计划|其中|同时|并且|并|全面|进一步|持续|基本|年内|此外|另外|总体上?|力求|累计)"
     r"|(?:到|至|在|截至|截止)?(?:20\d\d|“十[一二三四五六七八九]五”|十[一二三四五六七八九]五)(?:年)?(?:底|末|期末|前|期间|时期|以来)?"
     r"|(?:到|至)?(?:期末|末期|规划期末|规划期内|规划期)"
+    r"|(?:相比于?|相较于?|较|与)(?:20\d\d年(?:底|末)?|“?十[一二三四五六七八九]五”?(?:初|期初|末))(?:相比)?"
     r"|(?:培育|打造|建设|引进|认定|创建|实施|推动|引导|开展|完成|形成|争创|新培育|新认定|实现|推进|支持|鼓励))+"
 )
 _TRAILING = re.compile(
@@ -228,10 +229,12 @@ def _assign_indicators(s: str, ms: list[Mention]) -> None:
         m.clause_cue = prev.clause_cue if same_clause and prev else s[cs:m.start]
         ind = _clean_indicator(pre.lstrip("、和及与"))
         ind = re.sub(r"[【（(“]+$", "", ind)
-        growth = re.search(r"(同比增长|同比下降|比上年增长|比上年下降|年均增长|平均增长|增长|下降|回落|提高)$",
+        growth = re.search(r"(同比增长|同比下降|比上年增长|比上年下降|年均增长|平均增长|增长|下降|回落|提高|提升|增加)$",
                            _TRAILING_SOFT.sub("", pre))
-        if not ind and growth and prev is not None and same_clause_or_near(prev, s, m.start):
-            ind = prev.indicator.split("同比")[0] + growth.group(1)
+        if (not ind or _VERB_ONLY.match(ind)) and growth and prev is not None \
+                and same_clause_or_near(prev, s, m.start):
+            own = ind if ind and ind not in prev.indicator else ""  # 产能 in 摩托车…，产能提升x%
+            ind = prev.indicator.split("同比")[0] + own + growth.group(1)
         elif not ind or _VERB_ONLY.match(ind) or (
                 same_clause and prev is not None and prev.noun_after and pre.startswith(prev.noun_after)
                 and _VERB_ONLY.match(pre[len(prev.noun_after):].strip("、和及与"))):

@@ -17,6 +17,7 @@ _FLOW = re.compile(r"新增|新建|新实施|新开展|新培育|新引进|累�
 _GROWTH = re.compile(r"增速|增长率|增幅|增长（|增长\(|年均增长|^.*增长$")
 _DECLINE = re.compile(r"下降|降低|减少|降幅")
 _SHARE = re.compile(r"比重|占比|比例|率|覆盖|强度|占")
+_VS_BASE = re.compile(r"(?:较|比|相比于?|相较于?)(?:20\d\d年|“?十[一二三四五六七八九]五”?(?:末|初))")
 
 
 def _norm(value: float | None, unit_raw: str | None) -> tuple[float | None, str | None]:
@@ -93,6 +94,8 @@ def prose_target_kind(m: Mention, unit: str | None) -> tuple[str, bool]:
     if unit == "%":
         if _DECLINE.search(m.pre) and not re.search(r"降至|降低至|降低到|下降到|下降至|控制在", m.pre):
             return "change_vs_base", True
+        if _VS_BASE.search(m.pre) and re.search(r"增长|增加|提升|提高|上升", m.pre) and "年均" not in m.pre:
+            return "change_vs_base", False  # 较2020年增长50%: the whole span's change, not a yearly rate
         if re.search(r"(?:增长|增速|增幅)(?:率)?(?:达到|为|保持在|在|超过|不低于|高于)?$", m.pre) or (
                 re.search(r"增长|增速|增幅", m.pre) and not _SHARE.search(m.indicator)):
             return "growth_rate", False

@@ -84,3 +84,35 @@ def test_same_fact_reported_twice_is_one_actual():
 def test_projections_are_not_actuals():
     st = _actuals("2024年，新增投资26.9亿元，预计新增产值5.5亿元。\n")
     assert [a.value for a in st.actuals] == [26.9]
+
+
+def test_change_against_an_earlier_base_year_is_cumulative_never_a_share():
+    st = _actuals("2023年，全区生产新能源汽车8.6万辆，相较2018年产能提升146.5%。\n")
+    a = by_value(st.actuals, 146.5)
+    assert (a.measure, a.unit, a.period_year) == ("cumulative", "%", 2023)
+    assert "产能" in a.indicator_text
+
+
+def test_change_since_the_start_of_a_five_year_period_is_cumulative():
+    doc = make_doc("一、发展基础\n“十四五”末，全区规上工业增加值达到311亿元，较“十四五”初增长42.3%。\n",
+                   start=2026, end=2030)
+    a = by_value(extract_statements(doc).actuals, 42.3)
+    assert a.measure == "cumulative" and "规上工业增加值" in a.indicator_text
+
+
+def test_decline_against_an_earlier_base_year_is_a_signed_cumulative_change():
+    a = by_value(_actuals("2024年，单位工业增加值能耗比2019年下降21.4%。\n").actuals, -21.4)
+    assert a.measure == "cumulative"
+
+
+def test_change_against_the_year_before_is_ordinary_yoy_growth():
+    a = by_value(_actuals("2024年，全区工业投资较2023年增长8.1%。\n").actuals, 8.1)
+    assert a.measure == "yoy_growth"
+
+
+def test_no_share_or_level_percentage_outside_0_to_100():
+    st = _actuals("2024年，全区产能利用率为135%，规上企业研发机构覆盖率为64%。\n")
+    for a in st.actuals:
+        if a.unit == "%" and a.measure in ("share", "level"):
+            assert 0 <= a.value <= 100
+    assert by_value(st.actuals, 64).measure == "share"

@@ -140,3 +140,9 @@ def test_same_indicator_with_different_values_is_kept_twice():
             + table(["指标", "单位", "2023年", "2028年"], ["规上工业企业", "家", "200", "320"]))
     values = sorted(t.value for t in extract_statements(make_doc(text)).targets)
     assert values == [300, 320]
+
+
+def test_growth_against_a_base_year_is_a_change_vs_base_not_a_yearly_rate():
+    t = by_value(_targets("到2028年，全区工业增加值较2023年增长60%。\n"), 60)
+    assert (t.target_kind, t.baseline_year) == ("change_vs_base", 2023)
+    assert by_value(_targets("到2028年，工业增加值较2023年年均增长6%。\n"), 6).target_kind == "growth_rate"
