@@ -52,6 +52,10 @@ _VERB_WORDS = (
     "推进|遴选|储备|争取|力求|努力|计划|预计|将|要|并|和|及|与|在|年产能|年产|产能|规模|全区|全市|全县|我区|我市|聚焦"
 )
 _VERB_ONLY = re.compile(f"^(?:{_VERB_WORDS})*$")
+_CREATE_VERB_END = re.compile(
+    r"(?:培育|创建|开发|建成|打造|建设|引进|认定|新增|新建|实施|形成|争创|招引|引育|组建|建立|构建|创成|获评|培养|"
+    r"推广|研发|新培育|新认定|新引进|落地|开工|布局|储备|遴选|入选|评为|完成|推出)(?:至少|不少于|超过|了)?$"
+)
 _MEASURE_ONLY = re.compile(r"^(?:占|比重|占比|增速|增幅|增长率|年均增速)")
 _SCOPE = re.compile(r"^([\u4e00-\u9fff]{2,8}?(?:组团|片区|工业园区|产业园区|工业园|产业园|示范园|开发区|高新区|集聚区|新城|园区))")
 _NEXT_NOUN_END = re.compile(rf"[，,；;。、：:]|(?:和|及|与|并)(?:{_VERB_WORDS})|\d+(?:\.\d+)?(?:{UNIT_PATTERN})")
@@ -92,6 +96,49 @@ def _depth_ok(s: str, i: int) -> bool:
     """Not inside 《title》, 〔doc number〕 or a bracketed period such as （2023－2027年）."""
     before = s[:i]
     return before.count("《") <= before.count("》") and before.count("〔") <= before.count("〕")
+
+
+_SCOPE_VERB = r"(?:围绕|聚焦|依托|立足|针对|面向)"
+_BATCH = re.compile(r"一批|一大批|若干")
+_CLAUSE_VERB = re.compile(r"达到|新增|培育|建成|打造|引进|创建|力争|实现|累计|提高|提升|增长")
+
+
+def _names_categories(s: str, clause_start: int, a: int, b: int, num: str) -> bool:
+    """A count right after an enumeration of that many names, followed by the noun naming them."""
+    value = parse_number(num)
+    pre = s[clause_start:a]
+    if value is None or value < 2 or not pre or not re.match(r"[\u4e00-\u9fff”）)]", pre[-1]):
+        return False
+    if not re.match(r"[\u4e00-\u9fff“]{2}", s[b:b + 2]):
+        return False
+    depth, items = 0, 1
+    for i, ch in enumerate(pre):
+        if ch in "“《（(":
+            depth += 1
+        elif ch in "”》）)":
+            depth = max(0, depth - 1)
+        elif depth == 0 and (ch == "、" or ch in "和及与" and i > 0 and "、" not in pre[i:]):
+            items += 1
+    if items < 2 or items != value:
+        return False
+    # 建成A和B2家实验室: counting named items already achieved is a fact; naming what to pursue is not a count
+    return not re.search(r"建成|获批|获评|荣获|入选|成功|已", pre)
+
+
+def _inside_batch_qualifier(s: str, a: int, b: int) -> bool:
+    """一批 …X… 的 noun: X qualifies the batch (年产值超过1亿元的企业), it is not a value of its own."""
+    stop = max(s.rfind(d, 0, a) for d in "。；;")
+    batch = None
+    for m in _BATCH.finditer(s, stop + 1, a):
+        batch = m
+    if batch is None or "的" in s[batch.end():a]:
+        return False
+    end = min([j for j in (s.find(d, b) for d in "。；;") if j >= 0], default=len(s))
+    de = s.find("的", b, end)
+    if de < 0 or de - b > 40:
+        return False
+    # a new verb in between starts a statement of its own (培育一批龙头企业，新增规上企业30家…)
+    return not any(_CLAUSE_VERB.search(x) for x in (s[batch.end():a], s[b:de]))
 
 
 def _clause_end(s: str, i: int) -> int:
@@ -168,7 +215,12 @@ def find_mentions(s: str) -> list[Mention]:
             continue  # 50亿元以上项目2个: a size class, the value is the count that follows
         if re.search(r"[×*xX]$", s[max(0, a - 1):a]) or re.match(r"[×*]", s[b:b + 1]):
             continue
-        if re.search(r"围绕$", s[start_clause:a]) or s[start_clause:a].startswith("围绕") and unit in COUNT_UNITS \
+        if unit in COUNT_UNITS and _names_categories(s, start_clause, a, b, m.group("num")):
+            continue  # 新材料、生物医药、数字经济3个未来产业: counts the listed names, not an outcome
+        if _inside_batch_qualifier(s, a, b):
+            continue  # 培育一批年产值超过1亿元、税收超过1000万元的企业: conditions of an uncounted batch
+        if re.search(_SCOPE_VERB + "$", s[start_clause:a]) or re.match(_SCOPE_VERB, s[start_clause:a]) \
+                and unit in COUNT_UNITS \
                 and not re.search(r"培育|打造|建成|新增|达到", s[start_clause:a]):
             continue  # 围绕50家骨干企业: the programme's scope, not an outcome
         pre_text = s[start_clause:a]
@@ -201,6 +253,9 @@ def find_mentions(s: str) -> list[Mention]:
     for m in DOUBLING_RE.finditer(s):
         if not _depth_ok(s, m.start()):
             continue
+        if s[:m.start()].count("“") > s[:m.start()].count("”") and \
+                re.search(r"行动|工程|计划|战略|专项|活动", s[m.end():_clause_end(s, m.end())]):
+            continue  # 实施“三年翻番”、…等四大行动: the name of a programme, not its goal
         pct = "300" if m.group() == "翻两番" else "100"
         cs = _clause_start(s, m.start())
         raw.append(Mention(m.start(), m.end(), m.group(), float(pct), None, None, "%", "=", "", s[cs:m.start()], "",
@@ -237,7 +292,10 @@ def _assign_indicators(s: str, ms: list[Mention]) -> None:
             ind = prev.indicator.split("同比")[0] + own + growth.group(1)
         elif not ind or _VERB_ONLY.match(ind) or (
                 same_clause and prev is not None and prev.noun_after and pre.startswith(prev.noun_after)
-                and _VERB_ONLY.match(pre[len(prev.noun_after):].strip("、和及与"))):
+                and _VERB_ONLY.match(pre[len(prev.noun_after):].strip("、和及与"))) or (
+                m.unit_raw in COUNT_UNITS and _CREATE_VERB_END.search(pre)
+                and len(re.findall(r"[\u4e00-\u9fff]", _noun_after(s, m.end))) >= 2):
+            # 在…企业中培育20家区级绿色工厂: a creating verb before the count, the noun after it is what is counted
             noun = _noun_after(s, m.end)
             lead = re.sub(r"^(?:力争|争取|确保|努力|其中|同时|并|实现)+", "", s[cs:m.start] if not same_clause else "")
             lead = lead if re.search(r"新增|新建|新培育|新认定|新引进|累计|每年", lead) else ""

@@ -28,6 +28,8 @@ _PAST_CUE = re.compile(
 )
 _BACKGROUND = re.compile(r"发展基础|发展现状|现状|回顾|成效|基础与|面临形势|发展环境|发展成就|工作回顾")
 _SKIP_SECTION = re.compile(r"条件|评定|认定办法|申报|奖励|补助|资金|政策措施|支持政策|扶持|管理办法|保障措施|保障举措")
+# Headings over whole blocks of eligibility rules or policy terms: nothing beneath them is a goal.
+_RULES_SECTION = re.compile(r"(?:基本|申报|认定|评定|入库|准入|评选|遴选)条件|认定办法|管理办法|评定|申报|奖励|补助|支持政策|政策措施")
 _POLICY = re.compile(r"^对.*(?:给予|奖励|补助|补贴|支持)|给予.*(?:奖励|补助|补贴)")
 _INTRO = re.compile(r"以下目标|如下目标|主要目标|发展目标|[：:]$")
 
@@ -129,7 +131,8 @@ class _Walker:
         elif self.scope and self.scope[0] != sent.section and not (
                 sent.section or "").startswith(self.scope[0] or "\x00"):
             self.scope = None
-        if sent.section and _SKIP_SECTION.search(sent.section.split(" / ")[-1]):
+        if sent.section and (_SKIP_SECTION.search(sent.section.split(" / ")[-1])
+                             or any(_RULES_SECTION.search(p) for p in sent.section.split(" / ")[:-1])):
             return
         if _POLICY.search(s):
             return
