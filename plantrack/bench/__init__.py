@@ -1,0 +1,1 @@
+"""Benchmark: a synthetic corpus generator (`generate`), the runner (`run`) and its table (`report`)."""
