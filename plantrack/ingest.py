@@ -115,6 +115,15 @@ def plan_ingest(current: dict[str, SourceFile], known_ids: set[str],
     return IngestPlan(current=current, to_read=list(to_read.values()), events=events, removed=removed)
 
 
+@dataclass(frozen=True)
+class _Refusal:
+    """A DocumentError as it crosses the process pool: DocumentError itself does not survive pickling
+    (its __init__ takes two arguments), which turned every refusal into a BrokenProcessPool."""
+
+    code: str
+    reason: str
+
+
 def _read_one(f: SourceFile, max_bytes: int) -> Document:
     if f.size_bytes > max_bytes:
         raise DocumentError(
@@ -141,6 +150,20 @@ def _extract_one(doc: Document) -> Statements:
     return extract_statements(doc)
 
 
+def _read_in_worker(f: SourceFile, max_bytes: int) -> Document | _Refusal:
+    try:
+        return _read_one(f, max_bytes)
+    except DocumentError as exc:
+        return _Refusal(exc.code, exc.reason)
+
+
+def _extract_in_worker(doc: Document) -> Statements | _Refusal:
+    try:
+        return _extract_one(doc)
+    except DocumentError as exc:
+        return _Refusal(exc.code, exc.reason)
+
+
 def _run_pool(fn: Callable, items: list, args_of: Callable, timeout_s: float, workers: int,
               progress: Progress | None):
     """Yield (item, result or exception) for every item; a stuck item is killed at its time limit."""
@@ -151,7 +174,8 @@ def _run_pool(fn: Callable, items: list, args_of: Callable, timeout_s: float, wo
         futures = [(item, pool.schedule(fn, args=args_of(item), timeout=timeout_s)) for item in items]
         for item, fut in futures:
             try:
-                yield item, fut.result()
+                result = fut.result()
+                yield item, DocumentError(result.code, result.reason) if isinstance(result, _Refusal) else result
             except (DocumentError, FutureTimeout, ProcessExpired, Exception) as exc:  # noqa: B014
                 yield item, exc
             if progress:
@@ -177,7 +201,7 @@ def read_documents(files: list[SourceFile], *, max_bytes: int, timeout_s: float,
                    progress: Progress | None = None) -> tuple[list[Document], list[Quarantined]]:
     docs: list[Document] = []
     bad: list[Quarantined] = []
-    for f, result in _run_pool(_read_one, files, lambda f: (f, max_bytes), timeout_s, workers, progress):
+    for f, result in _run_pool(_read_in_worker, files, lambda f: (f, max_bytes), timeout_s, workers, progress):
         if isinstance(result, Document):
             checkpoint("read")
             docs.append(result)
@@ -193,7 +217,7 @@ def extract_documents(docs: list[Document], *, timeout_s: float, workers: int,
                       ) -> tuple[dict[str, Statements], list[Quarantined]]:
     out: dict[str, Statements] = {}
     bad: list[Quarantined] = []
-    for doc, result in _run_pool(_extract_one, docs, lambda d: (d,), timeout_s, workers, progress):
+    for doc, result in _run_pool(_extract_in_worker, docs, lambda d: (d,), timeout_s, workers, progress):
         if isinstance(result, Statements):
             checkpoint("extract")
             out[doc.document_id] = result

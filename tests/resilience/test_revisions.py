@@ -1,0 +1,166 @@
+"""Nothing is lost: duplicates, re-issued releases, removed files, content-addressed copies; and a
+refresh on unchanged input changes nothing. Three real refreshes share one data directory."""
+
+from __future__ import annotations
+
+import hashlib
+import shutil
+from dataclasses import dataclass
+from pathlib import Path
+
+import pytest
+
+from plantrack.documents import read_document
+from plantrack.extract import extract_statements
+from tests.conftest import SAMPLE_SOURCES, run_plantrack
+from tests.resilience.documents import Release
+from tests.resilience.serving import counts_per_document, rows, snapshot
+
+REISSUED = Release("重庆市", "永川区", 2024)
+CORRECTED_INDICATOR = "地区生产总值"
+CORRECTED = REISSUED.corrected(CORRECTED_INDICATOR, "1243.5亿元")
+WITHDRAWN = Release("重庆市", "合川区", 2023, values={"规模以上工业总产值": "1650.8亿元", "固定资产投资比上年增长": "4.2%"})
+
+
+def _sha(data: bytes) -> str:
+    return hashlib.sha256(data).hexdigest()
+
+
+@dataclass
+class History:
+    data_dir: Path
+    sources: Path
+    outputs: list[tuple[int, str]]
+    duplicate_of: str  # the sample file copied under a second name
+    duplicate_name: str
+    first_issue_id: str
+    reissue_id: str
+    withdrawn_id: str
+    withdrawn_history_before: list[tuple]
+    after_first: dict[str, tuple[int, int]]
+    after_second: dict[str, list[tuple]]
+    after_third: dict[str, list[tuple]]
+
+
+def _refresh(data_dir: Path, sources: Path, outputs: list) -> None:
+    result = run_plantrack("refresh", data_dir=data_dir, sources=sources)
+    outputs.append((result.returncode, result.stdout + result.stderr))
+
+
+@pytest.fixture(scope="module")
+def history(tmp_path_factory) -> History:
+    root = tmp_path_factory.mktemp("revisions")
+    sources, data_dir = root / "sources", root / "data"
+    shutil.copytree(SAMPLE_SOURCES, sources)
+    original = sorted(p for p in sources.iterdir() if p.is_file())[0]
+    duplicate = sources / ("copy_of_" + original.name)
+    shutil.copyfile(original, duplicate)
+    reissued, withdrawn = sources / "yongchuan_bulletin.txt", sources / "hechuan_bulletin.txt"
+    reissued.write_text(REISSUED.text(), encoding="utf-8")
+    withdrawn.write_text(WITHDRAWN.text(), encoding="utf-8")
+    outputs: list = []
+
+    _refresh(data_dir, sources, outputs)
+    withdrawn_id = _sha(withdrawn.read_bytes())
+    before = rows(data_dir, "SELECT * FROM marts.fct_indicator_actuals_history WHERE document_id = ? ORDER BY ALL",
+                  [withdrawn_id])
+    after_first = counts_per_document(data_dir)
+
+    first_issue_id = _sha(reissued.read_bytes())
+    reissued.write_text(CORRECTED.text(), encoding="utf-8")  # same name, one number corrected
+    withdrawn.unlink()
+    duplicate.unlink()
+    _refresh(data_dir, sources, outputs)
+    after_second = snapshot(data_dir)
+    _refresh(data_dir, sources, outputs)  # nothing changed on disk
+    return History(data_dir, sources, outputs, original.name, duplicate.name, first_issue_id,
+                   _sha(reissued.read_bytes()), withdrawn_id, before, after_first, after_second, snapshot(data_dir))
+
+
+def test_every_refresh_succeeds(history):
+    for code, out in history.outputs:
+        assert code == 0, out[-4000:]
+
+
+def test_the_same_bytes_under_two_names_are_one_document(history):
+    doc_id = _sha((history.sources / history.duplicate_of).read_bytes())
+    expected = extract_statements(read_document(history.sources / history.duplicate_of, history.duplicate_of))
+    # counted after the first run, when both names were present
+    assert history.after_first[doc_id] == (len(expected.targets), len(expected.actuals))
+    assert sum(1 for row in history.after_second["dim_document"] if row[0] == doc_id) == 1
+
+
+def test_removing_one_of_two_names_keeps_the_document_current(history):
+    doc_id = _sha((history.sources / history.duplicate_of).read_bytes())
+    assert counts_per_document(history.data_dir)[doc_id] == history.after_first[doc_id]
+
+
+def _history_of(history: History, indicator: str) -> list[tuple]:
+    return rows(history.data_dir, """
+        SELECT document_id, value_raw, vintage, is_latest FROM marts.fct_indicator_actuals_history
+        WHERE document_id IN (?, ?) AND indicator_text LIKE '%' || ? || '%' AND measure = 'level'
+        ORDER BY vintage""", [history.first_issue_id, history.reissue_id, indicator])
+
+
+def test_a_reissued_release_keeps_both_vintages_in_history(history):
+    vintages = _history_of(history, CORRECTED_INDICATOR)
+    assert [(doc, value) for doc, value, _, _ in vintages] == [
+        (history.first_issue_id, REISSUED.values[CORRECTED_INDICATOR].removesuffix("亿元")),
+        (history.reissue_id, CORRECTED.values[CORRECTED_INDICATOR].removesuffix("亿元"))]
+    assert [v for _, _, v, _ in vintages] == [1, 2]
+    assert [latest for *_, latest in vintages] == [False, True]
+
+
+def test_the_marts_serve_the_corrected_number_only(history):
+    served = rows(history.data_dir, """
+        SELECT document_id, value_raw FROM marts.fct_indicator_actuals
+        WHERE document_id IN (?, ?) AND indicator_text LIKE '%' || ? || '%' AND measure = 'level'""",
+                  [history.first_issue_id, history.reissue_id, CORRECTED_INDICATOR])
+    assert served == [(history.reissue_id, CORRECTED.values[CORRECTED_INDICATOR].removesuffix("亿元"))]
+
+
+def test_the_uncorrected_values_of_a_reissue_are_served_once(history):
+    per_doc = counts_per_document(history.data_dir)
+    assert history.first_issue_id not in per_doc
+    assert per_doc[history.reissue_id] == history.after_first[history.first_issue_id]
+
+
+def test_the_replaced_version_stays_in_dim_document_but_not_current(history):
+    current = dict(rows(history.data_dir, "SELECT document_id, is_current FROM marts.dim_document "
+                                          "WHERE document_id IN (?, ?)", [history.first_issue_id, history.reissue_id]))
+    assert current == {history.first_issue_id: False, history.reissue_id: True}
+
+
+def test_removing_a_file_withdraws_its_statements_from_the_marts(history):
+    doc = history.withdrawn_id
+    assert history.after_first[doc][1] > 0
+    assert rows(history.data_dir, "SELECT is_current FROM marts.dim_document WHERE document_id = ?", [doc]) == [(False,)]
+    for table in ("fct_indicator_actuals", "fct_plan_targets", "mart_target_progress"):
+        assert rows(history.data_dir, f"SELECT count(*) FROM marts.{table} WHERE document_id = ?", [doc]) == [(0,)]
+
+
+def test_a_removed_file_keeps_its_values_in_history(history):
+    after = rows(history.data_dir, "SELECT * FROM marts.fct_indicator_actuals_history WHERE document_id = ? "
+                                   "ORDER BY ALL", [history.withdrawn_id])
+    assert len(after) == len(history.withdrawn_history_before) > 0
+    assert {r[0] for r in after} == {r[0] for r in history.withdrawn_history_before}  # same actual_ids
+
+
+def test_every_version_ever_read_is_kept_content_addressed(history):
+    store = history.data_dir / "documents"
+    kept = {_sha(p.read_bytes()): p for p in store.rglob("*") if p.is_file()}
+    documents = {r[0] for r in rows(history.data_dir, "SELECT document_id FROM marts.dim_document")}
+    assert {history.first_issue_id, history.reissue_id, history.withdrawn_id} <= documents
+    assert documents <= set(kept)
+    for doc_id in documents:
+        assert doc_id in kept[doc_id].name
+
+
+def test_a_refresh_on_unchanged_input_reads_nothing(history):
+    assert "documents read: 0" in history.outputs[-1][1]
+
+
+def test_a_refresh_on_unchanged_input_changes_no_mart_row(history):
+    assert history.after_third.keys() == history.after_second.keys()
+    changed = [t for t in history.after_second if history.after_third[t] != history.after_second[t]]
+    assert changed == []
