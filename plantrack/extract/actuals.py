@@ -86,7 +86,8 @@ def actual_measure(m: Mention, unit: str | None, year: int | None = None) -> tup
     cue = m.clause_cue + pre
     if re.search(r"累计|总数|总量|共有|拥有|达到", cue) and "新增" not in pre:
         return "cumulative" if "累计" in cue else "level", 1.0
-    if re.search(r"新增|新培育|培育|建成|新建|新认定|新引进|引进|新开工|新入库|实施|完成|创建|认定|获评", cue):
+    if re.search(r"新增|新培育|培育|建成|新建|新认定|新引进|引进|新开工|新入库|实施|完成|创建|认定|获评|新利用|盘活|"
+                 r"签约|投产", cue + m.indicator):
         return "new_in_period", 1.0
     return "level", 1.0
 

@@ -54,7 +54,7 @@ _VERB_WORDS = (
 _VERB_ONLY = re.compile(f"^(?:{_VERB_WORDS})*$")
 _CREATE_VERB_END = re.compile(
     r"(?:培育|创建|开发|建成|打造|建设|引进|认定|新增|新建|实施|形成|争创|招引|引育|组建|建立|构建|创成|获评|培养|"
-    r"推广|研发|新培育|新认定|新引进|落地|开工|布局|储备|遴选|入选|评为|完成|推出)(?:至少|不少于|超过|了)?$"
+    r"推广|研发|新培育|新认定|新引进|落地|开工|布局|储备|遴选|入选|评为|完成|推出|推荐)(?:至少|不少于|超过|了)?$"
 )
 _MEASURE_ONLY = re.compile(r"^(?:占|比重|占比|增速|增幅|增长率|年均增速)")
 _SCOPE = re.compile(r"^([\u4e00-\u9fff]{2,8}?(?:组团|片区|工业园区|产业园区|工业园|产业园|示范园|开发区|高新区|集聚区|新城|园区))")
@@ -209,7 +209,8 @@ def find_mentions(s: str) -> list[Mention]:
         if re.match(r"(?:（含）)?(?:以上|以下)?的", s[b:b + 6]) or re.match(r"（含）", s[b:b + 3]):
             continue  # 年营业收入超1亿元的企业: a qualifier, not a value
         start_clause = _clause_start(s, a)
-        if unit in ("元", "万元", "亿元", "千元") and SUBSIDY.search(s[start_clause:_clause_end(s, b)]):
+        if unit in ("元", "万元", "亿元", "千元") and SUBSIDY.search(s[start_clause:_clause_end(s, b)]) \
+                and not re.search(r"争取|获得|获批|到位|兑现|拨付", s[start_clause:a]):  # money won is a result
             continue
         if unit and unit not in COUNT_UNITS and re.match(r"(?:企业|项目|工业企业|规上|规模以上|的)", s[b:b + 4]):
             continue  # 50亿元以上项目2个: a size class, the value is the count that follows
@@ -286,7 +287,22 @@ def _assign_indicators(s: str, ms: list[Mention]) -> None:
         ind = re.sub(r"[【（(“]+$", "", ind)
         growth = re.search(r"(同比增长|同比下降|比上年增长|比上年下降|年均增长|平均增长|增长|下降|回落|提高|提升|增加)$",
                            _TRAILING_SOFT.sub("", pre))
-        if (not ind or _VERB_ONLY.match(ind)) and growth and prev is not None \
+        subject = _SUBJECT_HEAD.match(pre) if (
+            same_clause and prev is not None and prev.noun_after == pre and prev.unit_raw in COUNT_UNITS) else None
+        if subject:
+            # 13家企业新利用闲置用地面积409亩: the count is of the subjects doing what the next value measures
+            head, rest = subject.group(1), subject.group(2)
+            noun = _noun_after(s, m.end)
+            if noun and len(rest) <= 4:  # 7家企业新利用6.9万平方米闲置厂房: the value comes before its noun
+                rest = rest + noun
+                m.noun_after = noun
+            ind = rest
+            prev.indicator = _MEASURE_TAIL.sub("", rest) + head
+        elif not ind and prev is not None and re.fullmatch(r"(?:累计|共|总计|合计|总数)(?:达到|达|为)?", pre) \
+                and prev.unit_raw == m.unit_raw:
+            # 新增A 9家，累计32家: a bare running total belongs to the item just named
+            ind = re.sub(r"^(?:新增|新培育|培育|新建|建成|新认定|认定)", "", prev.indicator) + "累计"
+        elif (not ind or _VERB_ONLY.match(ind)) and growth and prev is not None \
                 and same_clause_or_near(prev, s, m.start):
             own = ind if ind and ind not in prev.indicator else ""  # 产能 in 摩托车…，产能提升x%
             ind = prev.indicator.split("同比")[0] + own + growth.group(1)
@@ -306,6 +322,8 @@ def _assign_indicators(s: str, ms: list[Mention]) -> None:
             subject = prev.indicator.split("占")[0]
             ind = subject + ind
         ind = ind.strip("，,、：:；;（(“”\"")
+        if ind.endswith("等") and "、" in ind:
+            ind = ind.split("、")[0] + "等"  # A、B、C等7711.5万元: name the total by its first item
         if len(ind) > 40:
             ind = ind[-40:]
         m.indicator = ind
@@ -315,6 +333,8 @@ def _assign_indicators(s: str, ms: list[Mention]) -> None:
         prev = m
 
 
+_SUBJECT_HEAD = re.compile(r"^([\u4e00-\u9fff]{0,6}?(?:企业|项目|单位|工厂|农户|园区))([\u4e00-\u9fff（(“].+)$")
+_MEASURE_TAIL = re.compile(r"(?:面积|总面积|产值|投资额|投资|金额|收入|产量|规模|数量)$")
 _TRAILING_SOFT = re.compile(r"(?:超过|超|不低于|达到|为|约|近|逾|了)+$")
 
 

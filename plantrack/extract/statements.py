@@ -18,7 +18,8 @@ from plantrack.extract.tables import prose_cells, read_indicator_table
 from plantrack.extract.targets import prose_target, table_targets
 from plantrack.model import Actual, Document, Quote, Statements, Target
 
-_TARGET_CUE = re.compile(r"力争|争取|目标|确保|将达到|每年|规划期末|规划期内|期末")
+# 争取 aims at a goal, except 争取…资金/支持 (winning funds, reported as a result)
+_TARGET_CUE = re.compile(r"力争|争取(?![^，,。；]{0,20}(?:资金|补助|支持|政策))|目标|确保|将达到|每年|规划期末|规划期内|期末")
 _FIVE_YEAR = re.compile(r"“?(十[一二三四五六七八九]五)”?(期间|以来|时期|期末|末|初)?")
 _SUBAREA = re.compile(r"([\u4e00-\u9fff]{2,6}?(?:组团|片区|工业园区|产业园区|开发区|高新区|新城|集聚区))")
 _GENERIC_AREA = r"^(?:推动|促进|加快|打造|支持|依托|重点|各|全|产业|工业|绿色|智慧|特色|现代|国家|市级|区级|中小企业)"

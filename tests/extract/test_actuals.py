@@ -116,3 +116,24 @@ def test_no_share_or_level_percentage_outside_0_to_100():
         if a.unit == "%" and a.measure in ("share", "level"):
             assert 0 <= a.value <= 100
     assert by_value(st.actuals, 64).measure == "share"
+
+
+def test_count_of_enterprises_doing_what_the_next_value_measures():
+    st = _actuals("2024年，11家企业新盘活闲置用地面积260亩，8家企业新盘活闲置厂房面积3.2万平方米。\n")
+    firms, area = by_value(st.actuals, 11), by_value(st.actuals, 260)
+    assert firms.indicator_text == "新盘活闲置用地企业" and area.indicator_text == "新盘活闲置用地面积"
+    assert (area.unit, area.measure) == ("亩", "new_in_period")
+    assert "闲置厂房面积" in by_value(st.actuals, 32000).indicator_text
+
+
+def test_a_bare_running_total_belongs_to_the_item_just_named():
+    st = _actuals("2024年，新增市级企业技术中心6家、国家级企业技术中心1家，累计45家。\n")
+    total = by_value(st.actuals, 45)
+    assert (total.measure, total.indicator_text) == ("cumulative", "国家级企业技术中心累计")
+
+
+def test_funds_won_are_a_result_not_a_subsidy_offer_nor_a_target():
+    st = _actuals("2024年，推荐32个项目争取国家和市级各类专项资金等2860万元。\n")
+    assert not st.targets
+    money = by_value(st.actuals, 0.286)
+    assert (money.unit_raw, money.period_year) == ("万元", 2024)
