@@ -15,7 +15,7 @@ from plantrack.extract.units import COUNT_UNITS, UNIT_PATTERN
 _NUM = r"\d+(?:\.\d+)?"
 _CN = f"[{CN_NUMERAL}]+"
 VALUE_RE = re.compile(
-    rf"(?<![\d.{CN_NUMERAL}A-Za-z])(?P<neg>-)?(?P<num>{_NUM}/{_NUM}|{_NUM}|{_CN})"
+    rf"(?<![\d.{CN_NUMERAL}])(?P<neg>-)?(?P<num>{_NUM}/{_NUM}|{_NUM}|{_CN})"
     rf"(?:(?:-|~|至|—{{1,2}}|－)(?P<hi>{_NUM}|{_CN}))?"
     rf"(?P<approx>余|多)?(?P<unit>{UNIT_PATTERN})?(?P<post>及以上|以上|以下|以内|左右|多|余)?"
 )
@@ -185,6 +185,8 @@ def find_mentions(s: str) -> list[Mention]:
         before = s[max(0, a - 6):a]
         if not _depth_ok(s, a):
             continue
+        if re.match(r"[A-Za-z]", s[a - 1:a]) and (unit is None or unit in COUNT_UNITS or unit == "%"):
+            continue  # 5G, PM2.5, GB50016: part of a name; PET100万吨/年 is a quantity after a product code
         if re.match(r"(?:级|强)", after) or unit is None and re.match(
                 r"(?:年|月|日|号|届|周年|期|季度|次会|批次|版|代|位|名)", after):
             continue
@@ -270,6 +272,7 @@ def find_mentions(s: str) -> list[Mention]:
     raw.sort(key=lambda x: x.start)
     _assign_indicators(s, raw)
     _pair_lists(s, raw)
+    _share_capacity_tail(s, raw)
     return [x for x in raw if x.indicator]
 
 
@@ -341,6 +344,28 @@ _TRAILING_SOFT = re.compile(r"(?:超过|超|不低于|达到|为|约|近|逾|了
 def same_clause_or_near(prev: Mention, s: str, start: int) -> bool:
     """A bare 增长8% refers to the value just before it (same or next clause)."""
     return start - prev.end <= 12
+
+
+_CAPACITY_TAIL = re.compile(r"^(?:的)?((?:年)?(?:生产能力|生产产能|产能|生产规模|处理能力|承载能力|能力))(?:[，,；;。]|$)")
+
+
+def _share_capacity_tail(s: str, ms: list[Mention]) -> None:
+    """形成A 50万吨、B 100万吨生产能力: every listed quantity is a capacity named by the closing noun."""
+    for i, last in enumerate(ms):
+        tail = _CAPACITY_TAIL.match(s[last.end:])
+        if not tail:
+            continue
+        group = [last]
+        for m in reversed(ms[:i]):
+            gap = s[m.end:group[0].start]
+            if re.search(r"[。；;]", gap) or not re.match(r"[、，,和及]", gap) or m.unit_raw is None:
+                break
+            group.insert(0, m)
+        for m in group:
+            name = re.sub(r"^(?:加快|加速|大力|着力|积极|推动)?(?:形成|构建|建成|建设|打造|具备)?(?:年产)?", "",
+                          m.indicator)
+            if name and tail.group(1) not in name:
+                m.indicator = name + tail.group(1)
 
 
 def _split_items(text: str, n: int) -> list[str]:

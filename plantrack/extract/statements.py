@@ -27,6 +27,8 @@ _PAST_CUE = re.compile(
     r"“?十[一二三四五六七八九]五”?(?:期间|以来|时期)|以来|截至|截止|目前|现有|已经|已有|已建成|同比|比上年|较上年|"
     r"上年|去年|完成了|实现了|达到了|荣获|获评|居全|位居"
 )
+_FUTURE_ACTION = re.compile(r"加快|加速|力争|争取|规划建设|计划|推动形成|着力|将")
+_DONE_CUE = re.compile(r"已|截至|截止|完成了|建成了|实现了|达到了")
 _BACKGROUND = re.compile(r"发展基础|发展现状|现状|回顾|成效|基础与|面临形势|发展环境|发展成就|工作回顾")
 _SKIP_SECTION = re.compile(r"条件|评定|认定办法|申报|奖励|补助|资金|政策措施|支持政策|扶持|管理办法|保障措施|保障举措")
 # Headings over whole blocks of eligibility rules or policy terms: nothing beneath them is a goal.
@@ -144,6 +146,10 @@ class _Walker:
         for m in mentions:
             before = [mk for mk in markers if mk[0] < m.start]
             is_target = before[-1][2] if before else sentence_target
+            lead = s[:m.start]
+            if not is_target and not before and self.ctx.is_plan and _FUTURE_ACTION.search(lead) \
+                    and not _DONE_CUE.search(lead) and not (sent.section and _BACKGROUND.search(sent.section)):
+                is_target = True  # 聚焦现有项目，加快构建50万吨/年生产能力: the clause's own verb looks ahead
             if is_target:
                 own = [y for p, y, t in before if t] or target_years
                 year = own[-1] if own else None

@@ -146,3 +146,20 @@ def test_growth_against_a_base_year_is_a_change_vs_base_not_a_yearly_rate():
     t = by_value(_targets("到2028年，全区工业增加值较2023年增长60%。\n"), 60)
     assert (t.target_kind, t.baseline_year) == ("change_vs_base", 2023)
     assert by_value(_targets("到2028年，工业增加值较2023年年均增长6%。\n"), 6).target_kind == "growth_rate"
+
+
+def test_a_closing_capacity_noun_names_every_listed_quantity():
+    ts = _targets("到2028年，加快形成年产碳纤维8万吨、预浸料20万吨生产能力。\n")
+    assert by_value(ts, 80000).indicator_text == "碳纤维生产能力"
+    assert by_value(ts, 200000).indicator_text == "预浸料生产能力"
+
+
+def test_quantity_right_after_a_product_code_is_a_value_but_codes_with_counts_are_names():
+    ts = _targets("到2028年，构建PVC30万吨/年、PE12万吨/年生产能力，建成5G基站800个。\n")
+    assert {t.value for t in ts} == {300000, 120000, 800}
+    assert by_value(ts, 300000).unit == "吨/年"
+
+
+def test_a_forward_looking_verb_makes_a_target_despite_a_word_like_existing():
+    ts = _targets("聚焦现有龙头企业，加快构建电子级氢氟酸5万吨/年生产能力。\n")
+    assert by_value(ts, 50000).target_year == 2028
