@@ -36,6 +36,7 @@ _LEADING = re.compile(
     r"|(?:力争|争取|确保|努力|预计|计划|其中|同时|并且|并|全面|进一步|持续|基本|年内|此外|另外|总体上?|力求|累计)"
     r"|(?:到|至|在|截至|截止)?(?:20\d\d|“十[一二三四五六七八九]五”|十[一二三四五六七八九]五)(?:年)?(?:底|末|期末|前|期间|时期|以来)?"
     r"|(?:到|至)?(?:期末|末期|规划期末|规划期内|规划期)"
+    r"|(?:目前|现有|现已|已|共有|拥有|集聚|聚集|产出|生产(?![总性率力]))"
     r"|(?:相比于?|相较于?|较|与)(?:20\d\d年(?:底|末)?|“?十[一二三四五六七八九]五”?(?:初|期初|末))(?:相比)?"
     r"|(?:培育|打造|建设|引进|认定|创建|实施|推动|引导|开展|完成|形成|争创|新培育|新认定|实现|推进|支持|鼓励))+"
 )
@@ -56,7 +57,7 @@ _CREATE_VERB_END = re.compile(
     r"(?:培育|创建|开发|建成|打造|建设|引进|认定|新增|新建|实施|形成|争创|招引|引育|组建|建立|构建|创成|获评|培养|"
     r"推广|研发|新培育|新认定|新引进|落地|开工|布局|储备|遴选|入选|评为|完成|推出|推荐)(?:至少|不少于|超过|了)?$"
 )
-_MEASURE_ONLY = re.compile(r"^(?:占|比重|占比|增速|增幅|增长率|年均增速)")
+_MEASURE_ONLY = re.compile(r"^(?:占|比重|占比|增速|增幅|增长率|年均增速|年均增长率|年平均增长率|平均增长率|年均增长|年平均增长)")
 _SCOPE = re.compile(r"^([\u4e00-\u9fff]{2,8}?(?:组团|片区|工业园区|产业园区|工业园|产业园|示范园|开发区|高新区|集聚区|新城|园区))")
 _NEXT_NOUN_END = re.compile(rf"[，,；;。、：:]|(?:和|及|与|并)(?:{_VERB_WORDS})|\d+(?:\.\d+)?(?:{UNIT_PATTERN})")
 _TAIL_START = re.compile(r"的|增加值|产值|营业收入|占|比重|比例|企业")
@@ -150,7 +151,7 @@ def _clause_start(s: str, i: int) -> int:
     return max(s.rfind(d, 0, i) for d in HARD_DELIMS) + 1
 
 
-def _clean_indicator(text: str) -> str:
+def clean_indicator(text: str) -> str:
     t = text.strip()
     for _ in range(3):
         t2 = _LEADING.sub("", t)
@@ -286,7 +287,7 @@ def _assign_indicators(s: str, ms: list[Mention]) -> None:
         m.pre = pre
         # the clause's opening verb (建成 A 1个、B 15个) carries over its 、 list
         m.clause_cue = prev.clause_cue if same_clause and prev else s[cs:m.start]
-        ind = _clean_indicator(pre.lstrip("、和及与"))
+        ind = clean_indicator(pre.lstrip("、和及与"))
         ind = re.sub(r"[【（(“]+$", "", ind)
         growth = re.search(r"(同比增长|同比下降|比上年增长|比上年下降|年均增长|平均增长|增长|下降|回落|提高|提升|增加)$",
                            _TRAILING_SOFT.sub("", pre))
@@ -416,7 +417,7 @@ def _pair_lists(s: str, ms: list[Mention]) -> None:
         if len(values) < 2:
             continue
         item_text = s[cs:k.start()]
-        items = _split_items(_clean_indicator(item_text), len(values))
+        items = _split_items(clean_indicator(item_text), len(values))
         if len(items) != len(values):
             counted = _COUNTED.search(item_text)
             items = []
@@ -430,7 +431,7 @@ def _pair_lists(s: str, ms: list[Mention]) -> None:
             if not items:
                 continue
             items[-1] = re.sub(r"[一二三四五六七八九十两\d]+[类个项家大种].*$", "", items[-1])
-        items = [_clean_indicator(i) for i in items]
+        items = [clean_indicator(i) for i in items]
         items = [re.sub(r"^[“”]+|[“”]+$", "", i) for i in items]
         if not all(items):
             continue

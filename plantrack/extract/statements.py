@@ -11,7 +11,7 @@ import re
 
 from plantrack.extract.actuals import prose_actual, table_actuals
 from plantrack.extract.blocks import Paragraph, Sentence, Table, parse_blocks, split_sentences
-from plantrack.extract.mentions import find_mentions
+from plantrack.extract.mentions import clean_indicator, find_mentions
 from plantrack.extract.periods import YEAR, DocContext, document_context, five_year_end
 from plantrack.extract.similarity import indicator_similarity
 from plantrack.extract.tables import prose_cells, read_indicator_table
@@ -22,6 +22,7 @@ from plantrack.model import Actual, Document, Quote, Statements, Target
 _TARGET_CUE = re.compile(r"力争|争取(?![^，,。；]{0,20}(?:资金|补助|支持|政策))|目标|确保|将达到|每年|规划期末|规划期内|期末")
 _FIVE_YEAR = re.compile(r"“?(十[一二三四五六七八九]五)”?(期间|以来|时期|期末|末|初)?")
 _SUBAREA = re.compile(r"([\u4e00-\u9fff]{2,6}?(?:组团|片区|工业园区|产业园区|开发区|高新区|新城|集聚区))")
+_PLACE_WORD = re.compile(r"(?:工业园区?|产业园区?|园区|高新区|开发区|经开区|组团|新城|片区|集聚区|[镇乡街])")
 _GENERIC_AREA = r"^(?:推动|促进|加快|打造|支持|依托|重点|各|全|产业|工业|绿色|智慧|特色|现代|国家|市级|区级|中小企业)"
 _PAST_CUE = re.compile(
     r"“?十[一二三四五六七八九]五”?(?:期间|以来|时期)|以来|截至|截止|目前|现有|已经|已有|已建成|同比|比上年|较上年|"
@@ -144,6 +145,7 @@ class _Walker:
             return
         sentence_target = self._sentence_is_target(s, sent.section, markers)
         for m in mentions:
+            m.indicator = self._without_region(m.indicator)
             before = [mk for mk in markers if mk[0] < m.start]
             is_target = before[-1][2] if before else sentence_target
             lead = s[:m.start]
@@ -173,6 +175,18 @@ class _Walker:
                 a = prose_actual(self.doc, sent, m, self.ctx.region, year, stated)
                 if a is not None:
                     self.actuals.append(a)
+
+    def _without_region(self, indicator: str) -> str:
+        """綦江目前拥有规模以上企业 -> 规模以上企业: the document's own region names no indicator."""
+        region = self.ctx.region
+        if not region:
+            return indicator
+        for name in (region, region[:-1] if len(region) >= 3 else None):
+            if name and indicator.startswith(name) and len(indicator) > len(name) + 1 \
+                    and not _PLACE_WORD.match(indicator[len(name):]):  # 江津工业园区 is a place of its own
+                rest = clean_indicator(indicator[len(name):])
+                return rest if len(rest) >= 2 else indicator
+        return indicator
 
     def _sentence_is_target(self, s: str, section: str | None, markers: list[tuple[int, int, bool]]) -> bool:
         if any(t for _, _, t in markers):

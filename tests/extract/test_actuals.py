@@ -137,3 +137,18 @@ def test_funds_won_are_a_result_not_a_subsidy_offer_nor_a_target():
     assert not st.targets
     money = by_value(st.actuals, 0.286)
     assert (money.unit_raw, money.period_year) == ("万元", 2024)
+
+
+def test_a_bare_average_growth_rate_takes_the_subject_just_named():
+    doc = make_doc("一、发展基础\n“十四五”末，实现89亿元工业增加值，年平均增长率达到6.3%。\n", start=2026, end=2030)
+    a = by_value(extract_statements(doc).actuals, 6.3)
+    assert (a.measure, a.period_year) == ("avg_growth", 2025)
+    assert a.indicator_text.startswith("工业增加值")
+
+
+def test_region_name_and_possession_words_do_not_start_an_indicator():
+    doc = make_doc("一、发展基础\n2023年，全区集聚规模以上工业企业312家，生产电解铜12.5万吨。"
+                   "永川目前拥有规模以上工业企业312家。\n")
+    st = extract_statements(doc)
+    assert len([a for a in st.actuals if a.value == 312]) == 1
+    assert by_value(st.actuals, 125000).indicator_text == "电解铜"
