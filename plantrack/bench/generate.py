@@ -461,7 +461,7 @@ def build_government_report(doc: Doc, world: World, indicators: list[Indicator],
     doc.blocks.append(("p", filler(rng, max(1, round(6 * size)))))
     doc.blocks.append(("p", f"二、{year}年主要目标任务"))
     goals = [x for x in picks[half:] if x.shape in ("growth", "share", "money")] or picks[half:]
-    doc.blocks.append(("p", f"今年经济社会发展的主要预期目标是：" + "，".join(
+    doc.blocks.append(("p", "今年经济社会发展的主要预期目标是：" + "，".join(
         target_clause(doc, ind, world, rng, year, year - 1) for ind in goals) + "。"))
     doc.blocks.append(("p", filler(rng, max(1, round(6 * size)))))
 

@@ -1,0 +1,63 @@
+"""The short table `make bench` prints from bench/results.json."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+
+def _fig(s: dict | None, unit: str, digits: int = 1) -> str:
+    """median [min–max] of a stat dict."""
+    if not s or s.get("median") is None:
+        return "not measured"
+    f = f"{{:.{digits}f}}"
+    return f"{f.format(s['median'])} {unit} [{f.format(s['min'])}–{f.format(s['max'])}]"
+
+
+def render_table(results: dict) -> str:
+    rows: list[tuple[str, str]] = []
+    ex = results.get("extraction")
+    if ex:
+        rows.append(("extraction (read+extract, 1 core)", _fig(ex["mb_per_s"], "MB/s", 2)))
+        rows.append(("extraction only (1 core)", _fig(ex["extract_mb_per_s"], "MB/s", 2)))
+        rows.append(("documents per second (1 core)", _fig(ex["docs_per_s"], "docs/s", 1)))
+    acc = results.get("accuracy")
+    if acc:
+        for kind in ("targets", "actuals"):
+            a = acc[kind]
+            p = "n/a" if a["precision"] is None else f"{100 * a['precision']:.1f}%"
+            r = "n/a" if a["recall"] is None else f"{100 * a['recall']:.1f}%"
+            rows.append((f"{kind} precision / recall", f"{p} / {r} (gold {a['gold']})"))
+    for key in sorted((k for k in results if k.startswith("full_refresh_")), key=lambda k: int(k.rsplit("_", 1)[1])):
+        r = results[key]
+        rows.append((f"full refresh, {r['documents']} docs", f"{_fig(r['wall_s'], 's')}; peak RSS "
+                     f"{_fig(r['peak_rss_mb'], 'MB', 0)}; ok {r['succeeded']}/{r['runs']}"))
+    if "noop_refresh" in results:
+        r = results["noop_refresh"]
+        rows.append((f"no-op refresh, {r['documents']} docs", f"{_fig(r['wall_s'], 's')} (job {_fig(r['job_s'], 's')})"))
+    if "add_one_refresh" in results:
+        r = results["add_one_refresh"]
+        pct = r.get("pct_of_full_wall")
+        rows.append((f"add one doc to {r['documents']}", f"{_fig(r['wall_s'], 's')} = "
+                     f"{'?' if pct is None else f'{pct:.1f}'} % of full"))
+    sv = results.get("sample_vs_dbt")
+    if sv:
+        rows.append(("sample refresh / bare dbt build", f"{_fig(sv['refresh_wall_s'], 's')} / "
+                     f"{_fig(sv['dbt_build']['wall_s'], 's')} = {_fig(sv['ratio_wall'], 'x', 2)}"))
+    db = results.get("dashboard")
+    if db:
+        b = db["build"]
+        rows.append((f"dashboard queries at {b['raw'].get('actuals', 0):,} actuals",
+                     f"p50 {db['p50_ms']} ms, p95 {db['p95_ms']} ms ({db['queries']} queries, "
+                     f"{len(db['errors'])} errors)"))
+        rows.append(("  load + dbt build + publish", f"{b['load_s']:.0f} s + {b['dbt_build_s']:.0f} s + "
+                     f"{b['publish_s']:.0f} s"))
+    for name, g in (results.get("goals") or {}).items():
+        mark = "n/a" if g["met"] is None else ("MET" if g["met"] else "MISSED")
+        rows.append((f"goal {name}", f"{g['measured']} (goal {g['goal']}) {mark}"))
+    width = max((len(k) for k, _ in rows), default=10)
+    return "\n".join(f"{k:<{width}}  {v}" for k, v in rows)
+
+
+def render_file(path: Path) -> str:
+    return render_table(json.loads(Path(path).read_text(encoding="utf-8")))
