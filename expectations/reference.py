@@ -28,7 +28,8 @@ TARGET_KINDS = ("level", "share", "growth_rate", "change_vs_base", "cumulative",
 CHANGE_TARGET_KINDS = ("growth_rate", "change_vs_base")
 COMPARATORS = ("=", ">=", ">", "<=", "<", "~", "range")
 MEASURES = ("level", "yoy_growth", "share", "new_in_period", "cumulative", "avg_growth")
-CHANGE_MEASURES = ("yoy_growth", "avg_growth")
+# A cumulative percentage is a change over several years (相较2015年提升113%), not a share.
+CHANGE_MEASURES = ("yoy_growth", "avg_growth", "cumulative")
 
 STATUS_ZH = {
     "achieved": "已达成",

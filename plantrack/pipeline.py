@@ -30,6 +30,7 @@ class RefreshResult:
         ]
         if not self.success:
             lines.append(f"  why: {self.message}")
+            lines += [f"  blocking check: {m}" for m in self.summary.get("blocking_failures", [])]
             lines.append(f"  the serving file still holds the last good data: {self.serving_path}")
         if s.get("nothing_changed"):
             lines.append("  nothing changed since the last successful run: the serving file is current")
@@ -137,6 +138,9 @@ def summarize(settings: Settings, run_id: str) -> dict:
             "count(*) FILTER (WHERE event = 'quarantined'), count(*) FILTER (WHERE event = 'unchanged') "
             "FROM raw.ingestion_log WHERE run_id = ?", [run_id]).fetchall()[0]
         out.update(zip(("documents_read", "documents_quarantined", "documents_unchanged"), row, strict=True))
+        out["blocking_failures"] = [r[0] for r in con.execute(
+            "SELECT message FROM ops.quality_check_results WHERE run_id = ? AND severity = 'blocking' "
+            "AND NOT passed ORDER BY check_name", [run_id]).fetchall()]
         out["quarantine"] = con.execute(
             "SELECT source_file, reason FROM raw.quarantine WHERE run_id = ? ORDER BY source_file",
             [run_id]).fetchall()
