@@ -16,6 +16,7 @@ from plantrack.extract.periods import YEAR, DocContext, document_context, five_y
 from plantrack.extract.similarity import indicator_similarity
 from plantrack.extract.tables import prose_cells, read_indicator_table
 from plantrack.extract.targets import prose_target, table_targets
+from plantrack.extract.units import same_unit
 from plantrack.model import Actual, Document, Quote, Statements, Target
 
 # 争取 aims at a goal, except 争取…资金/支持 (winning funds, reported as a result)
@@ -72,6 +73,7 @@ class _Walker:
                 self.actuals += table_actuals(self.doc, everything, self.ctx.region)
             return
         for cell, year in prose_cells(table):
+            self.scope = None  # each task cell stands alone: a place named in one row is not the next row's
             for sent in split_sentences(self.doc.text, cell.start, cell.end, table.section):
                 self.sentence(sent, deadline=year, year_carry=None)
 
@@ -129,8 +131,10 @@ class _Walker:
             self.section_year[sent.section] = target_years[0]
         if actual_years and year_carry is not None:
             year_carry[0] = actual_years[-1][1]
-        scope = _SUBAREA.search(re.sub(r"^(?:推动|促进|加快|支持|依托|打造|做强|做大|提升|发展|建设|推进)+", "", s)[:12])
-        if scope and not re.match(_GENERIC_AREA, scope.group(1)):
+        opening = re.sub(r"^(?:(?:到|至|在)?\d{4}年(?:底|末)?[，,]?|推动|促进|加快|加速|支持|依托|打造|做强|做大|壮大|提升|发展|"
+                         r"建设|推进|优化|培育)+", "", s)
+        scope = _SUBAREA.match(opening[:12])
+        if scope and not re.match(_GENERIC_AREA, scope.group(1)) and not re.match(r"管委|管理委员会", opening[scope.end():]):
             self.scope = (sent.section, scope.group(1))
         elif self.scope and self.scope[0] != sent.section and not (
                 sent.section or "").startswith(self.scope[0] or "\x00"):
@@ -144,8 +148,16 @@ class _Walker:
         if not mentions:
             return
         sentence_target = self._sentence_is_target(s, sent.section, markers)
+        sent_scope = None
         for m in mentions:
             m.indicator = self._without_region(m.indicator)
+            if m.scope and re.match(_GENERIC_AREA, m.scope):
+                m.scope = None  # 重点产业园区 names a kind of place, not one place
+            if m.scope:
+                sent_scope = m.scope
+            elif sent_scope and sent_scope not in m.indicator:
+                # 示范园企业产值达20亿元，财税贡献不低于3000万元: the sub-area stays the subject
+                m.scope, m.indicator = sent_scope, sent_scope + m.indicator
             before = [mk for mk in markers if mk[0] < m.start]
             is_target = before[-1][2] if before else sentence_target
             lead = s[:m.start]
@@ -201,7 +213,8 @@ class _Walker:
 
 
 def _same_target(a: Target, b: Target) -> bool:
-    return (a.value == b.value and a.unit == b.unit and a.target_year == b.target_year
+    return (a.value == b.value and same_unit(a.unit, b.unit) and a.target_year == b.target_year
+            and a.scope_name == b.scope_name
             and a.value_high == b.value_high
             and indicator_similarity(a.indicator_text, b.indicator_text) >= 0.6)
 
@@ -235,6 +248,7 @@ def _merge_actuals(actuals: list[Actual]) -> list[Actual]:
     kept: list[Actual] = []
     for a in ordered:
         if any(k.value == a.value and k.unit == a.unit and k.period_year == a.period_year
+               and k.scope_name == a.scope_name
                and k.period_label == a.period_label and k.measure == a.measure
                and indicator_similarity(k.indicator_text, a.indicator_text) >= 0.6 for k in kept):
             continue

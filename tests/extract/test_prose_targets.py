@@ -163,3 +163,33 @@ def test_quantity_right_after_a_product_code_is_a_value_but_codes_with_counts_ar
 def test_a_forward_looking_verb_makes_a_target_despite_a_word_like_existing():
     ts = _targets("聚焦现有龙头企业，加快构建电子级氢氟酸5万吨/年生产能力。\n")
     assert by_value(ts, 50000).target_year == 2028
+
+
+def test_sub_areas_with_equal_values_stay_apart():
+    ts = _targets("推动东城组团装备产业发展。到2028年产值70亿元，产业增加值规模达14亿元。\n\n"
+                  "推动西湖组团食品产业发展。到2028年产值70亿元，产业增加值规模达14亿元。\n")
+    assert sorted((t.scope_name, t.value) for t in ts) == [
+        ("东城组团", 14), ("东城组团", 70), ("西湖组团", 14), ("西湖组团", 70)]
+
+
+def test_a_sub_area_named_by_a_value_stays_the_subject_of_the_sentence():
+    ts = _targets("到2028年，渝西合作示范园企业工业总产值达30亿元，税收贡献不低于5000万元。\n")
+    tax = by_value(ts, 0.5)
+    assert tax.scope_name == "渝西合作示范园" and "税收贡献" in tax.indicator_text
+
+
+def test_an_administrative_body_or_a_year_does_not_open_a_sub_area():
+    from .helpers import table
+    text = table(["序号", "主要任务", "牵头单位", "完成时限"],
+                 ["1", "推动产业协同发展。2024年南岸工业园区管委会与邻市签订合作协议，推进项目合作。", "区发展改革委", "2025年"],
+                 ["2", "加快工业互联网发展，全区“上云”企业累计达120家，建成数字化车间15个。", "区经济信息委", "2026年"])
+    ts = extract_statements(make_doc(text)).targets
+    assert {t.scope_name for t in ts} == {"永川区"}
+    assert by_value(ts, 120).target_year == 2026
+
+
+def test_table_and_prose_counts_in_different_counting_words_are_one_target():
+    from .helpers import table
+    text = ("到2028年，全区“上云”企业累计达到90家。\n\n"
+            + table(["指标", "单位", "2023年", "2028年"], ["全区“上云”企业累计数量", "户", "40", "90"]))
+    assert len([t for t in extract_statements(make_doc(text)).targets if t.value == 90]) == 1
