@@ -114,6 +114,7 @@ def cmd_import(bundle: Path, serving: Path) -> None:
         counts = _inventory()
     print(f"Imported bundle {bundle}: {len(counts['dashboards'])} dashboards, {counts['charts']} charts, "
           f"{counts['datasets']} datasets, databases {[d['name'] for d in counts['databases']]}")
+    print("inventory: " + json.dumps(counts, ensure_ascii=False))
 
 
 def _inventory() -> dict:

@@ -44,6 +44,7 @@ def superset(tmp_path_factory):
     assert (instance.data_dir / "serving" / "plantrack.duckdb").exists()
     set_up = instance.manage("setup")
     assert set_up.returncode == 0, set_up.stdout[-3000:] + set_up.stderr[-3000:]
+    instance.first_setup = set_up
     started = instance.manage("start", timeout=300)
     assert started.returncode == 0, started.stdout[-3000:] + started.stderr[-3000:] + instance.server_log()[-5000:]
     yield instance

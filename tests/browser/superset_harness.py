@@ -49,6 +49,7 @@ class Superset:
     secrets_dir: Path
     port: int
     log: list[str] = field(default_factory=list)
+    first_setup: subprocess.CompletedProcess | None = None
 
     @property
     def url(self) -> str:
@@ -74,6 +75,13 @@ class Superset:
                                  "inventory"], env=env, capture_output=True, text=True, timeout=300, cwd=ROOT)
         assert result.returncode == 0, result.stderr[-3000:]
         return json.loads(result.stdout.strip().splitlines()[-1])
+
+
+def inventory_after(setup: subprocess.CompletedProcess) -> dict:
+    """The inventory `manage.sh setup` prints once it has imported the bundle."""
+    lines = [line for line in setup.stdout.splitlines() if line.startswith("inventory: ")]
+    assert lines, setup.stdout[-3000:]
+    return json.loads(lines[-1].removeprefix("inventory: "))
 
     @property
     def admin_password(self) -> str:
