@@ -99,6 +99,9 @@ def _depth_ok(s: str, i: int) -> bool:
     return before.count("《") <= before.count("》") and before.count("〔") <= before.count("〕")
 
 
+_CATEGORY_NOUN = re.compile(
+    r"(?:主导|特色|重点|优势|细分|核心)?(?:产业|领域|细分领域|方向|板块|赛道)(?!集群|园|基地|链|项目|联盟|化|集聚区|示范)")
+_PROJECT_SIZE = re.compile(r"项目|达产|投产")
 _SCOPE_VERB = r"(?:围绕|聚焦|依托|立足|针对|面向)"
 _BATCH = re.compile(r"一批|一大批|若干")
 _CLAUSE_VERB = re.compile(r"达到|新增|培育|建成|打造|引进|创建|力争|实现|累计|提高|提升|增长")
@@ -221,6 +224,11 @@ def find_mentions(s: str) -> list[Mention]:
             continue
         if unit in COUNT_UNITS and _names_categories(s, start_clause, a, b, m.group("num")):
             continue  # 新材料、生物医药、数字经济3个未来产业: counts the listed names, not an outcome
+        if unit in COUNT_UNITS and _CATEGORY_NOUN.match(_noun_after(s, b)):
+            continue  # 每个组团确立不超过2个主导产业: a rule on how many kinds, not a quantity to reach
+        if unit and unit not in COUNT_UNITS and unit not in ("%", "元", "万元", "亿元", "千元") \
+                and _PROJECT_SIZE.search(s[b:_clause_end(s, b)]):
+            continue  # 支持某企业34万吨电解铝项目达产: the size of one project, not the district's goal
         if _inside_batch_qualifier(s, a, b):
             continue  # 培育一批年产值超过1亿元、税收超过1000万元的企业: conditions of an uncounted batch
         if re.search(_SCOPE_VERB + "$", s[start_clause:a]) or re.match(_SCOPE_VERB, s[start_clause:a]) \

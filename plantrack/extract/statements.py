@@ -23,6 +23,7 @@ from plantrack.model import Actual, Document, Quote, Statements, Target
 _TARGET_CUE = re.compile(r"力争|争取(?![^，,。；]{0,20}(?:资金|补助|支持|政策))|目标|确保|将达到|每年|规划期末|规划期内|期末")
 _FIVE_YEAR = re.compile(r"“?(十[一二三四五六七八九]五)”?(期间|以来|时期|期末|末|初)?")
 _SUBAREA = re.compile(r"([\u4e00-\u9fff]{2,6}?(?:组团|片区|工业园区|产业园区|开发区|高新区|新城|集聚区))")
+_BULLET = re.compile(r"^(?:——|—|●|■|◆|▲|•|★|☆|[-*])")
 _PLACE_WORD = re.compile(r"(?:工业园区?|产业园区?|园区|高新区|开发区|经开区|组团|新城|片区|集聚区|[镇乡街])")
 _GENERIC_AREA = r"^(?:推动|促进|加快|打造|支持|依托|重点|各|全|产业|工业|绿色|智慧|特色|现代|国家|市级|区级|中小企业)"
 _PAST_CUE = re.compile(
@@ -79,6 +80,8 @@ class _Walker:
 
     def paragraph(self, para: Paragraph) -> None:
         carry: list[int | None] = [None]
+        if para.sentences and _BULLET.match(para.sentences[0].text):
+            self.scope = None  # parallel bullets: a place named in one is not the subject of the next
         for sent in para.sentences:
             self.sentence(sent, deadline=None, year_carry=carry)
 

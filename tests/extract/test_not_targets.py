@@ -59,3 +59,21 @@ def test_the_noun_after_a_creating_verb_names_the_count():
 def test_a_batch_does_not_swallow_the_next_statement():
     ts = _targets("到2028年，培育一批龙头企业，新增规上工业企业30家，推动形成特色鲜明的产业集群。\n")
     assert [t.value for t in ts] == [30]
+
+
+def test_how_many_kinds_each_area_may_focus_on_is_a_rule_not_a_target():
+    ts = _targets("每个园区确立不超过3个主导产业，各镇街聚焦1—2个细分领域，到2028年培育2个百亿级产业集群。\n")
+    assert [t.value for t in ts] == [2] and "产业集群" in ts[0].indicator_text
+
+
+def test_the_size_of_one_named_project_is_not_a_district_target():
+    ts = _targets("支持华兴铝业28万吨电解铝项目达产，推进某集团30万头生猪养殖项目建设，"
+                  "加快形成60万吨再生铝生产产能。\n")
+    assert [t.value for t in ts] == [600000]
+
+
+def test_a_place_named_in_one_bullet_is_not_the_subject_of_the_next():
+    ts = _targets("二、主要目标\n——布局更优。东城工业园区营业收入占全区比重保持在80%以上。\n"
+                  "——主体更强。到2028年，培育上市工业企业6家。\n")
+    assert by_value(ts, 80).scope_name == "东城工业园区"
+    assert by_value(ts, 6).scope_name == "永川区"
