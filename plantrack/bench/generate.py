@@ -11,9 +11,12 @@ from __future__ import annotations
 
 import csv
 import html
+import io
 import random
+import zipfile
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from datetime import datetime
 from pathlib import Path
 
 from plantrack.config import PROJECT_ROOT
@@ -540,10 +543,22 @@ def render_docx(doc: Doc, path: Path) -> None:
                     table.cell(r, k).text = cell
         else:
             d.add_paragraph(str(body))
-    d.save(str(path))
+    fixed = datetime(2024, 1, 1)
+    d.core_properties.created = d.core_properties.modified = fixed
+    buf = io.BytesIO()
+    d.save(buf)
+    # python-docx stamps every zip member with the current time: restamp so a seed gives fixed bytes
+    src = zipfile.ZipFile(buf)
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as dst:
+        for info in src.infolist():
+            dst.writestr(zipfile.ZipInfo(info.filename, date_time=fixed.timetuple()[:6]), src.read(info),
+                         compress_type=zipfile.ZIP_DEFLATED)
+    path.write_bytes(out.getvalue())
 
 
 def render_pdf(doc: Doc, path: Path) -> None:
+    from reportlab import rl_config
     from reportlab.lib import colors
     from reportlab.lib.pagesizes import A4
     from reportlab.lib.styles import ParagraphStyle
@@ -552,6 +567,7 @@ def render_pdf(doc: Doc, path: Path) -> None:
     from reportlab.pdfbase.cidfonts import UnicodeCIDFont
     from reportlab.platypus import Paragraph, SimpleDocTemplate, Spacer, Table, TableStyle
 
+    rl_config.invariant = 1  # no creation date or random document id: a seed gives fixed bytes
     if "STSong-Light" not in pdfmetrics.getRegisteredFontNames():
         pdfmetrics.registerFont(UnicodeCIDFont("STSong-Light"))
     body_style = ParagraphStyle("zh", fontName="STSong-Light", fontSize=11, leading=16, wordWrap="CJK")

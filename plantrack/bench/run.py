@@ -439,11 +439,13 @@ _last_results: dict = {}
 
 def run_benchmark(out_json: Path, sizes: tuple[int, ...] = (50, 500, 5000), runs: int = 3,
                   quick: bool = False, dashboard_scale: tuple[int, int, int] | None = None,
-                  extraction_documents: int | None = None, steps: tuple[str, ...] | None = None) -> dict:
+                  extraction_documents: int | None = None, steps: tuple[str, ...] | None = None,
+                  work_dir: Path | None = None) -> dict:
     """Run every measurement, write `out_json` (after each step) and print a short table.
 
     quick: sizes (20, 100), 200k actual values for the dashboard queries (unless given).
     steps: a subset of extraction, accuracy, refresh, sample, dashboard (default all).
+    work_dir: where corpora and data directories go (default bench/out, git-ignored).
     """
     from plantrack.bench.report import render_table
 
@@ -452,7 +454,7 @@ def run_benchmark(out_json: Path, sizes: tuple[int, ...] = (50, 500, 5000), runs
     scale = dashboard_scale or (QUICK_DASHBOARD_SCALE if quick else FULL_DASHBOARD_SCALE)
     steps = steps or ("extraction", "accuracy", "refresh", "sample", "dashboard")
     out_json = Path(out_json)
-    out = BENCH_OUT
+    out = Path(work_dir or BENCH_OUT)
     out.mkdir(parents=True, exist_ok=True)
     results = _last_results
     results.clear()

@@ -1,0 +1,86 @@
+"""The benchmark runner: figures, goals, the dashboard SQL, and a tiny end-to-end smoke run."""
+
+from __future__ import annotations
+
+import json
+
+import duckdb
+import pytest
+
+from plantrack.bench import run, superset_sql
+from plantrack.bench.report import render_table
+
+
+def test_a_figure_is_the_median_with_min_and_max():
+    assert run.stat([3.0, 1.0, 2.0]) == {"median": 2.0, "min": 1.0, "max": 3.0, "runs": [3.0, 1.0, 2.0]}
+
+
+def test_a_figure_never_measured_is_none():
+    assert run.stat([])["median"] is None
+
+
+def test_p95_is_the_nearest_rank():
+    values = [float(v) for v in range(1, 101)]
+    assert run.percentile(values, 50) == 50.0
+    assert run.percentile(values, 95) == 95.0
+    assert run.percentile([7.0], 95) == 7.0
+
+
+def test_goals_compare_each_measured_figure_and_leave_the_rest_unjudged():
+    goals = run.goal_report({"extraction": {"mb_per_s": {"median": 6.0}},
+                             "noop_refresh": {"wall_s": {"median": 9.0}}})
+    assert goals["extraction_mb_per_s_per_core"]["met"] is True
+    assert goals["noop_refresh_s"]["met"] is False
+    assert goals["dashboard_p95_ms"]["met"] is None
+
+
+def _dataset(**kw) -> superset_sql.Dataset:
+    return superset_sql.Dataset(uuid="u", source="t", metrics={"count": "COUNT(*)", "share": "AVG(x)"},
+                                columns=("region", "status", "x"), **kw)
+
+
+def test_a_grouped_chart_becomes_a_group_by_with_its_metrics_and_limit():
+    sql = superset_sql.chart_sql({"x_axis": "region", "groupby": ["status"], "metrics": ["count"],
+                                  "row_limit": 50}, _dataset())
+    con = duckdb.connect()
+    con.execute("CREATE TABLE t AS SELECT * FROM (VALUES ('a', 'ok', 1), ('a', 'bad', 2), ('b', 'ok', 3)) v(region, status, x)")
+    assert sorted(con.execute(sql).fetchall()) == [("a", "bad", 1), ("a", "ok", 1), ("b", "ok", 1)]
+    assert sql.endswith("LIMIT 50")
+
+
+def test_a_raw_table_chart_selects_its_columns_in_its_order_under_the_dashboard_filter():
+    sql = superset_sql.chart_sql({"query_mode": "raw", "all_columns": ["region", "x"],
+                                  "order_by_cols": ['["x", false]'], "row_limit": 10}, _dataset(),
+                                 extra_where="\"region\" = 'a'")
+    con = duckdb.connect()
+    con.execute("CREATE TABLE t AS SELECT * FROM (VALUES ('a', 1), ('a', 2), ('b', 3)) v(region, x)")
+    assert con.execute(sql).fetchall() == [("a", 2), ("a", 1)]
+
+
+def test_sql_metrics_and_adhoc_sql_filters_are_used_as_written():
+    sql = superset_sql.chart_sql({"metric": {"expressionType": "SQL", "sqlExpression": "MAX(x)"},
+                                  "adhoc_filters": [{"expressionType": "SQL", "sqlExpression": "x < 3"}]},
+                                 _dataset())
+    con = duckdb.connect()
+    con.execute("CREATE TABLE t AS SELECT * FROM (VALUES (1), (2), (3)) v(x)")
+    assert con.execute(sql).fetchall() == [(2,)]
+
+
+@pytest.mark.timeout(1800)
+def test_a_tiny_benchmark_measures_every_figure(tmp_path):
+    out = tmp_path / "results.json"
+    results = run.run_benchmark(out, sizes=(3,), runs=1, quick=True, dashboard_scale=(20, 10, 5),
+                                extraction_documents=3, work_dir=tmp_path / "work")
+    saved = json.loads(out.read_text(encoding="utf-8"))
+    assert saved["meta"]["sizes"] == [3]
+    assert saved["extraction"]["mb_per_s"]["median"] > 0
+    assert saved["accuracy"]["targets"]["gold"] >= 0
+    assert saved["full_refresh_3"]["runs"] == 1 and saved["full_refresh_3"]["wall_s"]["median"] > 0
+    assert saved["full_refresh_3"]["peak_rss_mb"]["max"] > 0
+    assert saved["noop_refresh"]["wall_s"]["median"] > 0
+    assert saved["add_one_refresh"]["pct_of_full_wall"] is not None
+    assert saved["sample_vs_dbt"]["ratio_wall"]["median"] > 0
+    assert saved["dashboard"]["build"]["raw"]["actuals"] == 20 * 10 * 5
+    assert saved["dashboard"]["queries"] > 0 and saved["dashboard"]["p95_ms"] is not None
+    assert set(saved["goals"]) == set(run.GOALS)
+    assert "full refresh, 3 docs" in render_table(results)
