@@ -77,6 +77,8 @@ def actual_measure(m: Mention, unit: str | None, year: int | None = None) -> tup
         return ("yoy_growth", 100.0) if re.search(r"增长|提高", pre) else ("level", 1.0)
     if re.search(r"(?:两|三|五)年平均增长|年均增长|平均增长", pre):
         return "avg_growth", 1.0
+    if unit == "pp" and _CHANGE_WORD.search(pre):
+        return "yoy_growth", -1.0 if _DOWN_WORD.search(pre) else 1.0  # 比重提高1.8个百分点: a change of a share
     if unit in ("%", "pp"):
         if re.search(r"下降|回落|减少|降低", pre) and not _SHARE.search(core(m.indicator).replace("下降", "")):
             return "yoy_growth", -1.0
@@ -87,7 +89,7 @@ def actual_measure(m: Mention, unit: str | None, year: int | None = None) -> tup
     if re.search(r"累计|总数|总量|共有|拥有|达到", cue) and "新增" not in pre:
         return "cumulative" if "累计" in cue else "level", 1.0
     if re.search(r"新增|新培育|培育|建成|新建|新认定|新引进|引进|新开工|新入库|实施|完成|创建|认定|获评|新利用|盘活|"
-                 r"签约|投产", cue + m.indicator):
+                 r"签约|投产|净增|增加(?!值)", cue + m.indicator):
         return "new_in_period", 1.0
     return "level", 1.0
 

@@ -310,10 +310,13 @@ def _assign_indicators(s: str, ms: list[Mention]) -> None:
                 m.noun_after = noun
             ind = rest
             prev.indicator = _MEASURE_TAIL.sub("", rest) + head
-        elif not ind and prev is not None and re.fullmatch(r"(?:累计|共|总计|合计|总数)(?:达到|达|为)?", pre) \
-                and prev.unit_raw == m.unit_raw:
-            # 新增A 9家，累计32家: a bare running total belongs to the item just named
-            ind = re.sub(r"^(?:新增|新培育|培育|新建|建成|新认定|认定)", "", prev.indicator) + "累计"
+        elif prev is not None and prev.unit_raw == m.unit_raw and prev.indicator and not _noun_after(s, m.end) and (
+                bare := _BARE_COUNT.fullmatch(pre.lstrip("，,、"))):
+            # 新增A 9家，累计32家 / 共有A 428家，新认定112家: a bare count belongs to the item just named
+            base = re.sub(r"^(?:年末|年底|全年|全区|全市|全县|全省|新增|新培育|培育|新建|建成|新认定|认定|累计|共有|拥有|现有|共)+",
+                          "", prev.indicator)
+            verb = re.sub(r"^(?:比上年末?|较上年末?)", "", bare.group(1))
+            ind = base + "累计" if verb in ("累计", "共", "总计", "合计", "总数") else verb + base
         elif (not ind or _VERB_ONLY.match(ind)) and growth and prev is not None \
                 and same_clause_or_near(prev, s, m.start):
             own = ind if ind and ind not in prev.indicator else ""  # 产能 in 摩托车…，产能提升x%
@@ -345,6 +348,10 @@ def _assign_indicators(s: str, ms: list[Mention]) -> None:
         prev = m
 
 
+_BARE_COUNT = re.compile(
+    r"(累计|共|总计|合计|总数|新增|新认定|新培育|新建|新引进|净增|(?:比上年末?|较上年末?)(?:增加|净增|新增|减少))"
+    r"(?:达到|达|为)?"
+)
 _SUBJECT_HEAD = re.compile(r"^([\u4e00-\u9fff]{0,6}?(?:企业|项目|单位|工厂|农户|园区))([\u4e00-\u9fff（(“].+)$")
 _MEASURE_TAIL = re.compile(r"(?:面积|总面积|产值|投资额|投资|金额|收入|产量|规模|数量)$")
 _TRAILING_SOFT = re.compile(r"(?:超过|超|不低于|达到|为|约|近|逾|了)+$")

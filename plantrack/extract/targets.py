@@ -102,7 +102,7 @@ def prose_target_kind(m: Mention, unit: str | None) -> tuple[str, bool]:
         return "share", False
     if re.search(r"每年|年均新增|每年度|年均", cue):
         return "annual", False
-    if re.search(r"累计|新增|新建|新实施|新开展|新培育|“十[一-九]五”期间|规划期内", cue) and \
+    if re.search(r"累计|新增|新建|新实施|新开展|新培育|净增|“十[一-九]五”期间|规划期内", cue + m.indicator) and \
             not re.search(r"累计(?:达到|数量)|总数|总量", cue):
         return "cumulative", False
     if _DECLINE.search(m.pre) and re.search(r"较|比", m.pre):

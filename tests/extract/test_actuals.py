@@ -152,3 +152,23 @@ def test_region_name_and_possession_words_do_not_start_an_indicator():
     st = extract_statements(doc)
     assert len([a for a in st.actuals if a.value == 312]) == 1
     assert by_value(st.actuals, 125000).indicator_text == "电解铜"
+
+
+def test_a_bare_new_count_after_a_stock_names_the_same_item():
+    st = _actuals("2024年末，全区共有国家级高新技术企业428家，新认定112家。规模以上工业企业达到312户，比上年末增加21户。\n")
+    new = by_value(st.actuals, 112)
+    assert (new.measure, new.indicator_text) == ("new_in_period", "新认定国家级高新技术企业")
+    net = by_value(st.actuals, 21)
+    assert net.measure == "new_in_period" and "规模以上工业企业" in net.indicator_text
+
+
+def test_a_change_in_percentage_points_is_a_change_not_a_share():
+    st = _actuals("2024年，高技术制造业增加值占规上工业增加值的比重为31.5%，比上年提高1.8个百分点。\n")
+    assert by_value(st.actuals, 31.5).measure == "share"
+    pp = by_value(st.actuals, 1.8)
+    assert (pp.measure, pp.unit) == ("yoy_growth", "pp")
+
+
+def test_value_added_is_a_level_not_an_addition():
+    a = by_value(_actuals("2024年，全区第二产业增加值356.1亿元，增长7.2%。\n").actuals, 356.1)
+    assert a.measure == "level"

@@ -193,3 +193,8 @@ def test_table_and_prose_counts_in_different_counting_words_are_one_target():
     text = ("到2028年，全区“上云”企业累计达到90家。\n\n"
             + table(["指标", "单位", "2023年", "2028年"], ["全区“上云”企业累计数量", "户", "40", "90"]))
     assert len([t for t in extract_statements(make_doc(text)).targets if t.value == 90]) == 1
+
+
+def test_a_bare_net_increase_names_the_item_just_stated_and_accumulates():
+    t = by_value(_targets("到2028年，规上工业企业数量达到450家，净增120家。\n"), 120)
+    assert t.target_kind == "cumulative" and "规上工业企业" in t.indicator_text
