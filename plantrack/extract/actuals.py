@@ -10,7 +10,7 @@ from plantrack.extract.numbers import clean_float
 from plantrack.extract.periods import period_in
 from plantrack.extract.similarity import core
 from plantrack.extract.tables import IndicatorTable, parse_cell_value
-from plantrack.extract.units import normalize_unit
+from plantrack.extract.units import COUNT_UNITS, normalize_unit
 from plantrack.model import Actual, Document
 
 _SHARE = re.compile(r"比重|占比|比例|率|覆盖|强度|占")
@@ -88,6 +88,8 @@ def actual_measure(m: Mention, unit: str | None, year: int | None = None) -> tup
     cue = m.clause_cue + pre
     if re.search(r"累计|总数|总量|共有|拥有|达到", cue) and "新增" not in pre:
         return "cumulative" if "累计" in cue else "level", 1.0
+    if unit not in COUNT_UNITS:
+        cue = cue.replace("完成", "")  # 完成收入32亿元: an amount achieved is a level; 完成评估的企业 are new
     if re.search(r"新增|新培育|培育|建成|新建|新认定|新引进|引进|新开工|新入库|实施|完成|创建|认定|获评|新利用|盘活|"
                  r"签约|投产|净增|增加(?!值)", cue + m.indicator):
         return "new_in_period", 1.0

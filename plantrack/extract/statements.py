@@ -32,7 +32,10 @@ _PAST_CUE = re.compile(
 )
 _FUTURE_ACTION = re.compile(r"加快|加速|力争|争取|规划建设|计划|推动形成|着力|将")
 _DONE_CUE = re.compile(r"已|截至|截止|完成了|建成了|实现了|达到了")
-_BACKGROUND = re.compile(r"发展基础|发展现状|现状|回顾|成效|基础与|面临形势|发展环境|发展成就|工作回顾")
+_BACKGROUND = re.compile(r"发展基础|发展现状|现状|回顾|成效|基础与|面临形势|发展环境|发展成就|工作回顾|过去|总结|完成情况")
+# A heading that announces goals (二、2024年主要预期目标 / 今年工作安排): its sentences set targets.
+_GOAL_SECTION = re.compile(r"目标|预期|工作安排|工作打算|工作重点|主要任务|计划|展望")
+_GOAL_AFTER_YEAR = re.compile(r"[^，,。；;]{0,12}?(?:目标|预期|计划|力争|争取|确保)")
 _SKIP_SECTION = re.compile(r"条件|评定|认定办法|申报|奖励|补助|资金|政策措施|支持政策|扶持|管理办法|保障措施|保障举措")
 # Headings over whole blocks of eligibility rules or policy terms: nothing beneath them is a goal.
 _RULES_SECTION = re.compile(r"(?:基本|申报|认定|评定|入库|准入|评选|遴选)条件|认定办法|管理办法|评定|申报|奖励|补助|支持政策|政策措施")
@@ -85,6 +88,15 @@ class _Walker:
         for sent in para.sentences:
             self.sentence(sent, deadline=None, year_carry=carry)
 
+    @staticmethod
+    def _heading_year(section: str | None) -> int | None:
+        """The year named by the deepest heading that names one (一、2023年工作回顾 -> 2023)."""
+        for heading in reversed((section or "").split(" / ")):
+            m = YEAR.search(heading)
+            if m:
+                return int(m.group(1))
+        return None
+
     def _section_year(self, section: str | None) -> int | None:
         if not section:
             return None
@@ -113,7 +125,8 @@ class _Walker:
             elif tail in ("底", "末", "前"):
                 out.append((m.start(), year, year >= cutoff))
             else:
-                out.append((m.start(), year, ctx.is_plan and year >= cutoff))
+                goal = _GOAL_AFTER_YEAR.match(s, m.end())  # 2024年主要预期目标是: a goal year in any document
+                out.append((m.start(), year, bool(goal) or ctx.is_plan and year >= cutoff))
         for m in _FIVE_YEAR.finditer(s):
             end = five_year_end(m.group(1))
             if end is None:
@@ -171,7 +184,8 @@ class _Walker:
                 own = [y for p, y, t in before if t] or target_years
                 year = own[-1] if own else None
                 stated = year is not None
-                year = year or deadline or self._section_year(sent.section) or self.ctx.plan_end
+                year = year or deadline or self._section_year(sent.section) or self._heading_year(sent.section) \
+                    or self.ctx.plan_end or self.ctx.doc_year
                 if self.scope and not m.scope and self.scope[1] not in m.indicator:
                     m.scope = self.scope[1]
                     m.indicator = self.scope[1] + m.indicator
@@ -184,6 +198,8 @@ class _Walker:
                 stated = year is not None
                 if year is None and year_carry is not None:
                     year = year_carry[0]
+                if year is None:
+                    year = self._heading_year(sent.section)
                 if year is None:
                     year = self.ctx.doc_year if not self.ctx.is_plan else (
                         self.ctx.plan_start - 1 if self.ctx.plan_start else self.ctx.doc_year)
@@ -210,8 +226,11 @@ class _Walker:
             return True
         if _PAST_CUE.search(s) or markers:
             return False
+        last = (section or "").split(" / ")[-1]
         if section and _BACKGROUND.search(section):
             return False
+        if _GOAL_SECTION.search(last):
+            return True
         return self.ctx.is_plan
 
 

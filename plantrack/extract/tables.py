@@ -19,8 +19,8 @@ _TARGET_HEAD = re.compile(r"目标|规划|预期值|预计")
 _INDICATOR_HEAD = re.compile(r"指标|名称|项目|内容")
 _UNIT_IN_NAME = re.compile(r"[（(]([^（）()]{1,8})[）)]$")
 _CELL_VALUE = re.compile(
-    r"^(?P<pre>>=|<=|≥|≤|>|<)?\s*(?P<lb>【)?\s*(?P<num>-?\d+(?:\.\d+)?(?:/\d+)?)"
-    r"(?:\s*[-~至]\s*(?P<hi>\d+(?:\.\d+)?))?\s*(?P<rb>】)?\s*(?P<unit>%)?\s*(?P<post>以上|以下|左右)?"
+    r"^(?P<pre>>=|<=|≥|≤|>|<)?\s*(?P<lb>[【\[])?\s*(?P<num>-?\d+(?:\.\d+)?(?:/\d+)?)"
+    r"(?:\s*[-~至]\s*(?P<hi>\d+(?:\.\d+)?))?\s*(?P<rb>[】\]])?\s*(?P<unit>%)?\s*(?P<post>以上|以下|左右)?"
     r"\s*(?P<note>[（(](?:新增|累计)[）)])?$"
 )
 _EMPTY = re.compile(r"^[—\-－/、\s]*$")
@@ -86,6 +86,12 @@ def parse_cell_value(text: str) -> CellValue | None:
     return CellValue(text.strip(), value, parse_number(hi) if hi else None, hi, comp, unit, cumulative)
 
 
+def _is_attribute_column(table: Table, i: int) -> bool:
+    """A column whose filled cells all say 预期性/约束性 holds the attribute, whatever its header says."""
+    cells = [r[i].text.strip() for r in table.rows[1:] if i < len(r) and r[i].text.strip()]
+    return bool(cells) and all(re.fullmatch(r"(?:预期|约束)性?", c) for c in cells)
+
+
 def read_indicator_table(table: Table) -> IndicatorTable | None:
     """Columns by their headers; None when the table is not an indicator table."""
     if len(table.rows) < 2:
@@ -101,9 +107,9 @@ def read_indicator_table(table: Table) -> IndicatorTable | None:
             cols.append(Column(i, int(m.group(1)), bool(_DONE.search(m.group(2))), bool(_TARGET_HEAD.search(m.group(2)))))
         elif "单位" in hh:
             unit_col = i
-        elif "属性" in hh or "性质" in hh or "类型" in hh and "指标类型" not in hh:
+        elif "属性" in hh or "性质" in hh or "类型" in hh and "指标类型" not in hh or _is_attribute_column(table, i):
             attr_col = i
-        elif _INDICATOR_HEAD.search(hh) and "一级" not in hh:
+        elif _INDICATOR_HEAD.search(hh) and not re.search(r"一级|类型|类别|分类|序号", hh):
             ind_candidates.append(i)
         elif _TARGET_HEAD.search(hh):
             cols.append(Column(i, 0, False, True))
@@ -117,7 +123,8 @@ def read_indicator_table(table: Table) -> IndicatorTable | None:
         # the indicator is the column that varies on every row (a category column repeats or is blank)
         filled = [sum(1 for r in table.rows[1:] if len(r) == len(header) and r[i].text) for i in ind_candidates]
         ind_candidates = [ind_candidates[filled.index(max(filled))]]
-    ind_col = ind_candidates[-1]
+    named = [i for i in ind_candidates if "名称" in to_halfwidth(header[i])]
+    ind_col = named[-1] if named else ind_candidates[-1]
     explicit = [c for c in cols if c.target]
     open_cols = [c for c in cols if not c.done]
     target = explicit[-1] if explicit else (max(open_cols, key=lambda c: c.year) if open_cols else None)

@@ -69,3 +69,16 @@ def test_columns_marked_done_hold_actuals_only():
     st = extract_statements(make_doc(text))
     assert not st.targets
     assert {a.period_year for a in st.actuals} == {2015, 2020}
+
+
+def test_attribute_column_found_by_its_cells_and_name_column_preferred_over_a_category():
+    text = table(["指标类型", "指标名称", "2020年基数", "2025年目标值", "年均增速（%）", "指标类型"],
+                 ["规模", "规上工业产值（亿元）", "820", "1300", "9.6", "预期性"],
+                 ["绿色", "单位工业增加值用水量下降（%）", "——", "[12]", "——", "约束性"])
+    st = extract_statements(make_doc(text, start=2021, end=2025))
+    output = by_value(st.targets, 1300)
+    assert (output.indicator_text, output.unit, output.attribute, output.baseline_value) == \
+        ("规上工业产值", "亿元", "expected", 820)
+    water = by_value(st.targets, -12)
+    assert (water.target_kind, water.attribute) == ("change_vs_base", "binding")
+    assert by_value(st.actuals, 820).period_year == 2020
