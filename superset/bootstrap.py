@@ -175,6 +175,9 @@ def cmd_export(bundle: Path) -> None:
     for name, text in exported.items():
         if name == "metadata.yaml":
             target = bundle / "metadata.yaml"
+            if target.exists():  # only its timestamp would change
+                written.add(target.resolve())
+                continue
         else:
             doc = yaml.safe_load(text)
             if name.startswith("databases/"):

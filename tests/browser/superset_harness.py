@@ -83,6 +83,12 @@ def inventory_after(setup: subprocess.CompletedProcess) -> dict:
     assert lines, setup.stdout[-3000:]
     return json.loads(lines[-1].removeprefix("inventory: "))
 
+    def export_into(self, bundle: Path) -> subprocess.CompletedProcess:
+        """What `manage.sh export` does, into another directory."""
+        env = {**self.env, "SUPERSET_CONFIG_PATH": str(ROOT / "superset" / "superset_config.py")}
+        return subprocess.run([str(SUPERSET_VENV / "bin" / "python"), str(ROOT / "superset" / "bootstrap.py"),
+                               "export", str(bundle)], env=env, capture_output=True, text=True, timeout=300, cwd=ROOT)
+
     @property
     def admin_password(self) -> str:
         return (self.secrets_dir / "superset_admin_password").read_text().strip()

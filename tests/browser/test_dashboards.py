@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import shutil
 import stat
 import subprocess
 import sys
@@ -78,6 +79,18 @@ def test_database_connection_is_read_only_on_the_serving_file(superset):
     assert database["read_only"] is True
     assert database["allow_dml"] is False
     assert database["expose_in_sqllab"] is True
+
+
+def test_exporting_after_setup_reproduces_the_bundle_in_git(superset, tmp_path):
+    bundle = ROOT / "superset" / "bundle"
+    copy = tmp_path / "bundle"
+    shutil.copytree(bundle, copy)
+    exported = superset.export_into(copy)
+    assert exported.returncode == 0, exported.stderr[-3000:]
+    original = {p.relative_to(bundle): p.read_text() for p in bundle.rglob("*.yaml")}
+    after = {p.relative_to(copy): p.read_text() for p in copy.rglob("*.yaml")}
+    assert sorted(after) == sorted(original)
+    assert [name for name in original if original[name] != after[name]] == []
 
 
 def test_secrets_are_private_files_outside_the_repository(superset):
