@@ -249,6 +249,11 @@ def load_raw(con: duckdb.DuckDBPyConnection, run_id: str, plan: IngestPlan, docs
     bad_ids = {q.document_id for q in quarantined}
     con.execute("BEGIN TRANSACTION")
     try:
+        # A document read again by newer extraction code: its statements are replaced (the bytes are
+        # kept in the document store, so they can always be extracted again).
+        for table in ("raw.targets", "raw.actuals", "raw.documents"):
+            con.execute(f"DELETE FROM {table} WHERE document_id IN (SELECT unnest(?::VARCHAR[]))",
+                        [[d.document_id for d in docs]])
         n_docs = insert_rows(con, "raw.documents", (document_row(d, EXTRACTOR_VERSION, now) for d in docs))
         n_t = insert_rows(con, "raw.targets", (target_row(t, EXTRACTOR_VERSION)
                                                for s in statements.values() for t in s.targets))

@@ -9,8 +9,19 @@ from __future__ import annotations
 import hashlib
 from dataclasses import dataclass, field
 from datetime import date
+from pathlib import Path
 
-EXTRACTOR_VERSION = "1"
+
+def _code_version() -> str:
+    """A hash of the reading and extraction code: when it changes, documents are extracted again."""
+    here = Path(__file__).resolve().parent
+    digest = hashlib.sha256()
+    for path in sorted([here / "model.py", *(here / "documents").glob("*.py"), *(here / "extract").glob("*.py")]):
+        digest.update(path.name.encode() + path.read_bytes())
+    return digest.hexdigest()[:12]
+
+
+EXTRACTOR_VERSION = _code_version()
 
 
 class DocumentError(Exception):
