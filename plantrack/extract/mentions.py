@@ -175,6 +175,9 @@ def _noun_after(s: str, end: int) -> str:
         break
     noun = s[end:stop]
     noun = re.sub(r"^(?:以上|左右|以下|的)+", "", noun)
+    cap = re.search(r"生产能力|产能|生产规模", noun)
+    if cap:
+        noun = noun[:cap.end()]  # 千万吨骨料和水泥产能保障基地: what is measured ends at 产能
     return noun.rstrip("的和及与、")
 
 
@@ -199,11 +202,15 @@ def find_mentions(s: str) -> list[Mention]:
         if re.search(r"(?:第|前|近|后|每隔|满|连续)$", before):
             continue
         if chinese:
-            # Chinese numerals only as counts right after a verb (培育两个, 建成千家): elsewhere they are words.
-            if unit not in COUNT_UNITS or m.group("hi") or post:
+            # Chinese numerals only right after a verb (培育两个, 建成千家, 产值超千亿元, 形成千万吨产能):
+            # elsewhere (三大产业, 千亿级集群) they are words.
+            if unit is None or unit == "%" or m.group("hi") or post:
                 continue
-            if not re.search(r"(?:达到|达|培育|打造|建成|新增|引进|建设|形成|创建|认定|新建|争创|突破|超过)$", s[:a]):
+            verbs = r"达到|达|培育|打造|建成|新增|引进|建设|形成|创建|认定|新建|争创|突破|超过|超|破|实现"
+            if not re.search(f"(?:{verbs})$", s[:a]):
                 continue
+            if unit not in COUNT_UNITS and not re.fullmatch(r"[一二两三四五六七八九]?[十百千]", num):
+                continue  # 千亿元 / 两百万吨 read as a round size; 一二三亿元 is not a number
             if re.match(r"[“”\"]?(?:个|倍增|作用|批|方面|体系|层次)", s[b:b + 3]):
                 continue
         if unit is None:
@@ -317,6 +324,10 @@ def _assign_indicators(s: str, ms: list[Mention]) -> None:
                           "", prev.indicator)
             verb = re.sub(r"^(?:比上年末?|较上年末?)", "", bare.group(1))
             ind = base + "累计" if verb in ("累计", "共", "总计", "合计", "总数") else verb + base
+        elif not ind and prev is not None and prev.indicator and not _noun_after(s, m.end) \
+                and re.fullmatch(r"(?:并|且|将|力争|争取)?(?:达到|达|增至|提高到|提高至|提升到|提升至|升至|降至|为)", pre.lstrip("，,")):
+            # 比重提高2个百分点，达到32%: the level reached belongs to the subject just named
+            ind = re.sub(r"(?:提高|提升|增长|增加|下降|降低|减少)$", "", prev.indicator)
         elif (not ind or _VERB_ONLY.match(ind)) and growth and prev is not None \
                 and same_clause_or_near(prev, s, m.start):
             own = ind if ind and ind not in prev.indicator else ""  # 产能 in 摩托车…，产能提升x%
@@ -333,6 +344,9 @@ def _assign_indicators(s: str, ms: list[Mention]) -> None:
             lead = re.sub(r"\d{4}年|到|至|至少|以上|力争|累计", "", lead)
             ind = (lead + noun) if noun else ""
             m.noun_after = noun or None
+        elif _BARE_MEASURE.fullmatch(ind) and prev is not None and prev.indicator:
+            # 新能源汽车产量突破30万辆，产值超千亿元: a bare measure word takes the subject just named
+            ind = _BARE_MEASURE.sub("", re.sub(r"(?:提高|提升|增长|增加|下降|降低|减少)$", "", prev.indicator)) + ind
         elif _MEASURE_ONLY.match(ind) and prev is not None:
             subject = prev.indicator.split("占")[0]
             ind = subject + ind
@@ -348,6 +362,7 @@ def _assign_indicators(s: str, ms: list[Mention]) -> None:
         prev = m
 
 
+_BARE_MEASURE = re.compile(r"(?:总产值|产值|增加值|营业收入|营收|主营业务收入|产量|销量|税收|利润|利润总额|出口额|投资)$")
 _BARE_COUNT = re.compile(
     r"(累计|共|总计|合计|总数|新增|新认定|新培育|新建|新引进|净增|(?:比上年末?|较上年末?)(?:增加|净增|新增|减少))"
     r"(?:达到|达|为)?"

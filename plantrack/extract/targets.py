@@ -91,6 +91,9 @@ def prose_target_kind(m: Mention, unit: str | None) -> tuple[str, bool]:
         return "change_vs_base", False
     if unit == "x":
         return "level", False
+    if unit == "pp" and re.search(r"提高|提升|增加|增长|上升|下降|降低|减少", m.pre):
+        # 比重提高2个百分点: a change against the base, in points
+        return "change_vs_base", bool(_DECLINE.search(m.pre))
     if unit == "%":
         if _DECLINE.search(m.pre) and not re.search(r"降至|降低至|降低到|下降到|下降至|控制在", m.pre):
             return "change_vs_base", True

@@ -198,3 +198,24 @@ def test_table_and_prose_counts_in_different_counting_words_are_one_target():
 def test_a_bare_net_increase_names_the_item_just_stated_and_accumulates():
     t = by_value(_targets("到2028年，规上工业企业数量达到450家，净增120家。\n"), 120)
     assert t.target_kind == "cumulative" and "规上工业企业" in t.indicator_text
+
+
+def test_points_change_and_the_level_reached_are_two_targets_of_one_subject():
+    ts = _targets("到2028年，全市工业增加值占地区生产总值比重提高2个百分点，达到32％左右。\n")
+    change, level = by_value(ts, 2), by_value(ts, 32)
+    assert (change.target_kind, change.unit) == ("change_vs_base", "pp")
+    assert (level.target_kind, level.comparator, level.unit) == ("share", "~", "%")
+    assert level.indicator_text == change.indicator_text == "全市工业增加值占地区生产总值比重"
+
+
+def test_round_chinese_sizes_after_a_verb_are_values():
+    ts = _targets("到2028年，新能源汽车产量突破30万辆，产值超千亿元，加快形成千万吨绿色建材产能保障基地。\n")
+    output = by_value(ts, 1000)
+    assert [(t.indicator_text, t.unit_raw) for t in ts if t.value == 1000] == [("新能源汽车产值", "亿元")]
+    assert output.comparator == ">"
+    capacity = by_value(ts, 1e7)
+    assert capacity.indicator_text == "绿色建材产能" and capacity.unit_raw == "万吨"
+
+
+def test_chinese_numerals_naming_kinds_or_classes_are_not_values():
+    assert _targets("打造千亿级产业集群，壮大三大主导产业。\n") == []
