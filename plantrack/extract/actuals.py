@@ -9,7 +9,7 @@ from plantrack.extract.mentions import Mention
 from plantrack.extract.numbers import clean_float
 from plantrack.extract.periods import period_in
 from plantrack.extract.similarity import core
-from plantrack.extract.tables import IndicatorTable, parse_cell_value
+from plantrack.extract.tables import IndicatorTable, ReleaseTable, parse_cell_value
 from plantrack.extract.units import COUNT_UNITS, normalize_unit
 from plantrack.model import Actual, Document
 
@@ -54,6 +54,37 @@ def table_actuals(doc: Document, itab: IndicatorTable, region: str | None) -> li
                 value=clean_float(cv.value * factor), unit=unit,
                 quote=doc.text[row.quote_start:row.quote_end], char_start=row.quote_start,
                 char_end=row.quote_end, section=itab.section, method="table", confidence=conf,
+                confidence_reason=reason))
+    return out
+
+
+def release_table_actuals(doc: Document, rt: ReleaseTable, region: str | None, year: int | None) -> list[Actual]:
+    """A release's table: each row's level and its change on the year before, for the release's period."""
+    out = []
+    label, start, end = period_in(rt.section or "", year)
+    for row in rt.rows:
+        for col, growth in ((rt.level_col, False), (rt.growth_col, True)):
+            if col is None or col >= len(row.cells) or row.cells[col] is None:
+                continue
+            cv = parse_cell_value(row.cells[col].text)
+            if cv is None or cv.value is None or cv.comparator == "range":
+                continue
+            unit_raw = "%" if growth else (cv.unit or row.unit)
+            unit, factor = normalize_unit(unit_raw)
+            if growth:
+                measure = "yoy_growth"
+            elif unit == "%":
+                measure = "yoy_growth" if _GROWTH_WORD.search(row.indicator) else "share"
+            else:
+                measure = "level"
+            name = row.indicator + ("增长" if growth else "")
+            conf, reason = (0.85, None) if year else (0.6, "release table: period year not found")
+            out.append(Actual(
+                document_id=doc.document_id, scope_name=region, scope_parent=None, indicator_text=name,
+                measure=measure, period_year=year, period_label=label, period_start=start, period_end=end,
+                value_raw=cv.raw, unit_raw=unit_raw, value=clean_float(cv.value * factor), unit=unit,
+                quote=doc.text[row.quote_start:row.quote_end], char_start=row.quote_start,
+                char_end=row.quote_end, section=rt.section, method="table", confidence=conf,
                 confidence_reason=reason))
     return out
 

@@ -9,12 +9,12 @@ from __future__ import annotations
 
 import re
 
-from plantrack.extract.actuals import prose_actual, table_actuals
+from plantrack.extract.actuals import prose_actual, release_table_actuals, table_actuals
 from plantrack.extract.blocks import Paragraph, Sentence, Table, parse_blocks, split_sentences
 from plantrack.extract.mentions import clean_indicator, find_mentions
 from plantrack.extract.periods import YEAR, DocContext, document_context, five_year_end
 from plantrack.extract.similarity import indicator_similarity
-from plantrack.extract.tables import prose_cells, read_indicator_table
+from plantrack.extract.tables import prose_cells, read_indicator_table, read_release_table
 from plantrack.extract.targets import prose_target, table_targets
 from plantrack.extract.units import same_unit
 from plantrack.model import Actual, Document, Quote, Statements, Target
@@ -75,6 +75,12 @@ class _Walker:
                 cols = itab.baseline_cols + ((tgt,) if tgt is not None else ())
                 everything = type(itab)(itab.rows, None, cols, itab.section)
                 self.actuals += table_actuals(self.doc, everything, self.ctx.region)
+            return
+        rt = read_release_table(table) if not self.ctx.is_plan else None
+        if rt is not None:
+            year = YEAR.search(table.caption or "")
+            period_year = int(year.group(1)) if year else self._heading_year(table.section) or self.ctx.doc_year
+            self.actuals += release_table_actuals(self.doc, rt, self.ctx.region, period_year)
             return
         for cell, year in prose_cells(table):
             self.scope = None  # each task cell stands alone: a place named in one row is not the next row's

@@ -167,3 +167,58 @@ def prose_cells(table: Table) -> list[tuple[Cell, int | None]]:
             if len(c.text) >= 12 and re.search(r"\d", c.text):
                 out.append((c, year))
     return out
+
+
+_LEVEL_HEAD = re.compile(r"绝对数|绝对值|总量|数值|数量|本年|全年|本期|累计|实绩|完成")
+_GROWTH_HEAD = re.compile(r"增长|增速|增幅|同比|比上年|±")
+
+
+@dataclass(frozen=True)
+class ReleaseTable:
+    """A statistical release's table: one indicator a row, a level column and a growth column, no years."""
+
+    rows: tuple[TableRow, ...]
+    level_col: int | None
+    growth_col: int | None
+    section: str | None
+
+
+def read_release_table(table: Table) -> ReleaseTable | None:
+    """指标 | 单位 | 绝对数 | 比上年增长（%）: the value and its yoy change, for the release's own period."""
+    if len(table.rows) < 2:
+        return None
+    header = [to_halfwidth(c.text).replace(" ", "") for c in table.rows[0]]
+    level_col = growth_col = unit_col = ind_col = None
+    for i, h in enumerate(header):
+        if "单位" in h:
+            unit_col = i
+        elif _GROWTH_HEAD.search(h):
+            growth_col = i if growth_col is None else growth_col
+        elif _LEVEL_HEAD.search(h):
+            level_col = i if level_col is None else level_col
+        elif ind_col is None and (_INDICATOR_HEAD.search(h) or i == 0):
+            ind_col = i
+    if ind_col is None or growth_col is None and level_col is None:
+        return None
+    if level_col is None:  # 产量 / 金额 / 2023年: the first other column whose cells are numbers
+        for i in range(len(header)):
+            if i in (ind_col, unit_col, growth_col):
+                continue
+            cells = [r[i].text for r in table.rows[1:] if i < len(r) and r[i].text]
+            if cells and sum(parse_cell_value(c) is not None for c in cells) * 2 > len(cells):
+                level_col = i
+                break
+    rows = []
+    for r in table.rows[1:]:
+        if ind_col >= len(r) or not r[ind_col].text:
+            continue
+        name = re.sub(r"\s+", "", r[ind_col].text)
+        name = re.sub(r"^其中[:：]?", "", name)
+        unit = r[unit_col].text.strip() if unit_col is not None and unit_col < len(r) else None
+        m = _UNIT_IN_NAME.search(name)
+        if m and not unit:
+            unit, name = m.group(1), name[: m.start()]
+        cells = tuple(r)
+        nonempty = [c for c in r if c.text]
+        rows.append(TableRow(name, unit or None, None, cells, nonempty[0].start, nonempty[-1].end))
+    return ReleaseTable(tuple(rows), level_col, growth_col, table.section) if rows else None

@@ -82,3 +82,18 @@ def test_attribute_column_found_by_its_cells_and_name_column_preferred_over_a_ca
     water = by_value(st.targets, -12)
     assert (water.target_kind, water.attribute) == ("change_vs_base", "binding")
     assert by_value(st.actuals, 820).period_year == 2020
+
+
+def test_a_release_table_gives_levels_and_yoy_changes_for_the_release_year():
+    text = ("表2 2024年规模以上工业主要产品产量\n\n"
+            + table(["产品名称", "单位", "产量", "比上年增长（%）"], ["汽车", "万辆", "12.6", "8.1"],
+                    ["集成电路", "万块", "3560", "-4.2"]))
+    doc = make_doc(text, doc_type="bulletin", start=None, end=None, title="2024年永川区国民经济和社会发展统计公报")
+    st = extract_statements(doc)
+    assert_quotes(doc, st)
+    assert not st.targets
+    cars = by_value(st.actuals, 126000)
+    assert (cars.indicator_text, cars.measure, cars.unit, cars.period_year, cars.method) == \
+        ("汽车", "level", "辆", 2024, "table")
+    chips = by_value(st.actuals, -4.2)
+    assert (chips.measure, chips.unit, chips.period_year) == ("yoy_growth", "%", 2024)
