@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import shutil
 import signal
 import subprocess
 import time
@@ -12,7 +13,7 @@ import duckdb
 import pytest
 
 from plantrack.faults import STAGES
-from tests.conftest import PLANTRACK, ROOT, run_plantrack
+from tests.conftest import PLANTRACK, ROOT, SAMPLE_SOURCES, run_plantrack
 
 
 def _marts(data_dir: Path) -> dict:
@@ -24,16 +25,25 @@ def _marts(data_dir: Path) -> dict:
         con.close()
 
 
-@pytest.fixture
-def published(tmp_path, sources_copy):
-    """A data dir with one good run published, and a new document waiting for the next run."""
-    data_dir = tmp_path / "data"
-    first = run_plantrack("refresh", data_dir=data_dir, sources=sources_copy)
+@pytest.fixture(scope="module")
+def first_run(tmp_path_factory):
+    """One good run of the sample corpus, published; each test works on a copy of it."""
+    root = tmp_path_factory.mktemp("first-run")
+    shutil.copytree(SAMPLE_SOURCES, root / "sources")
+    first = run_plantrack("refresh", data_dir=root / "data", sources=root / "sources")
     assert first.returncode == 0, first.stderr
-    (sources_copy / "extra_review.txt").write_text(
+    return root
+
+
+@pytest.fixture
+def published(first_run, tmp_path):
+    """A data dir with one good run published, and a new document waiting for the next run."""
+    shutil.copytree(first_run / "data", tmp_path / "data")
+    shutil.copytree(first_run / "sources", tmp_path / "sources")
+    (tmp_path / "sources" / "extra_review.txt").write_text(
         "2024年工作回眸\n2024年，全区规模工业产值2100亿元，同比增长7.5%。新增市级数字化车间12个，累计82个。\n",
         encoding="utf-8")
-    return data_dir, sources_copy
+    return tmp_path / "data", tmp_path / "sources"
 
 
 @pytest.mark.parametrize("stage", STAGES)
