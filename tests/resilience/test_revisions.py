@@ -39,11 +39,12 @@ class History:
     withdrawn_history_before: list[tuple]
     after_first: dict[str, tuple[int, int]]
     after_second: dict[str, list[tuple]]
-    after_third: dict[str, list[tuple]]
+    after_noop: dict[str, list[tuple]]
+    after_forced: dict[str, list[tuple]]
 
 
-def _refresh(data_dir: Path, sources: Path, outputs: list) -> None:
-    result = run_plantrack("refresh", data_dir=data_dir, sources=sources)
+def _refresh(data_dir: Path, sources: Path, outputs: list, *options: str) -> None:
+    result = run_plantrack("refresh", *options, data_dir=data_dir, sources=sources)
     outputs.append((result.returncode, result.stdout + result.stderr))
 
 
@@ -72,9 +73,12 @@ def history(tmp_path_factory) -> History:
     duplicate.unlink()
     _refresh(data_dir, sources, outputs)
     after_second = snapshot(data_dir)
-    _refresh(data_dir, sources, outputs)  # nothing changed on disk
+    _refresh(data_dir, sources, outputs)  # nothing changed on disk: the job may skip itself
+    after_noop = snapshot(data_dir)
+    _refresh(data_dir, sources, outputs, "--force")  # the whole job again on the same input
     return History(data_dir, sources, outputs, original.name, duplicate.name, first_issue_id,
-                   _sha(reissued.read_bytes()), withdrawn_id, before, after_first, after_second, snapshot(data_dir))
+                   _sha(reissued.read_bytes()), withdrawn_id, before, after_first, after_second, after_noop,
+                   snapshot(data_dir))
 
 
 def test_every_refresh_succeeds(history):
@@ -156,11 +160,19 @@ def test_every_version_ever_read_is_kept_content_addressed(history):
         assert doc_id in kept[doc_id].name
 
 
+def _changed_tables(before: dict, after: dict) -> list[str]:
+    assert after.keys() == before.keys()
+    return [t for t in before if after[t] != before[t]]
+
+
 def test_a_refresh_on_unchanged_input_reads_nothing(history):
-    assert "documents read: 0" in history.outputs[-1][1]
+    assert "documents read: 0" in history.outputs[2][1]
 
 
 def test_a_refresh_on_unchanged_input_changes_no_mart_row(history):
-    assert history.after_third.keys() == history.after_second.keys()
-    changed = [t for t in history.after_second if history.after_third[t] != history.after_second[t]]
-    assert changed == []
+    assert _changed_tables(history.after_second, history.after_noop) == []
+
+
+def test_a_forced_rebuild_on_unchanged_input_changes_no_mart_row(history):
+    assert "documents read: 0" in history.outputs[3][1]
+    assert _changed_tables(history.after_second, history.after_forced) == []
