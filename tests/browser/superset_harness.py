@@ -76,13 +76,6 @@ class Superset:
         assert result.returncode == 0, result.stderr[-3000:]
         return json.loads(result.stdout.strip().splitlines()[-1])
 
-
-def inventory_after(setup: subprocess.CompletedProcess) -> dict:
-    """The inventory `manage.sh setup` prints once it has imported the bundle."""
-    lines = [line for line in setup.stdout.splitlines() if line.startswith("inventory: ")]
-    assert lines, setup.stdout[-3000:]
-    return json.loads(lines[-1].removeprefix("inventory: "))
-
     def export_into(self, bundle: Path) -> subprocess.CompletedProcess:
         """What `manage.sh export` does, into another directory."""
         env = {**self.env, "SUPERSET_CONFIG_PATH": str(ROOT / "superset" / "superset_config.py")}
@@ -96,6 +89,13 @@ def inventory_after(setup: subprocess.CompletedProcess) -> dict:
     def server_log(self) -> str:
         path = self.data_dir / "superset" / "superset.log"
         return path.read_text(errors="replace") if path.exists() else ""
+
+
+def inventory_after(setup: subprocess.CompletedProcess) -> dict:
+    """The inventory `manage.sh setup` prints once it has imported the bundle."""
+    lines = [line for line in setup.stdout.splitlines() if line.startswith("inventory: ")]
+    assert lines, setup.stdout[-3000:]
+    return json.loads(lines[-1].removeprefix("inventory: "))
 
 
 def chromium_driver(download_dir: Path):
