@@ -263,7 +263,8 @@ classified as (
             -- a value from the base year itself (a plan's own baseline column) says nothing about progress
             when base_year is not null and actual_year <= base_year then 'actual_not_after_baseline'
             when is_met then null
-            when eff_target_year is not null and year({{ as_of }}) > eff_target_year then null
+            when eff_target_year is not null and year({{ as_of }}) > eff_target_year
+                 and actual_year >= eff_target_year then null
             when target_kind in ('level', 'share') and b is null then 'no_baseline'
             when target_kind not in ('growth_rate', 'annual') and base_year is null then 'no_base_year'
             when target_kind not in ('growth_rate', 'annual') and eff_target_year is null then 'no_target_year'
@@ -276,7 +277,9 @@ select
     case
         when reason_code is not null then 'not_assessable'
         when is_met then 'achieved'
-        when eff_target_year is not null and year({{ as_of }}) > eff_target_year then 'missed'
+        -- missed needs evidence from the target year on; an older actual only shows the path so far
+        when eff_target_year is not null and year({{ as_of }}) > eff_target_year
+             and actual_year >= eff_target_year then 'missed'
         -- a flat path (target equal to the baseline): any move the wrong way is a step back
         when progress_ratio is null then
             case when dir * (actual_value - b) < 0 then 'deteriorating' else 'limited_progress' end
