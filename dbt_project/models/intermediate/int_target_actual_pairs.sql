@@ -33,12 +33,15 @@ joined as (
         a.source_file as actual_source_file,
         -- which measures can speak to which kind of target
         case t.target_kind
-            when 'level' then a.measure in ('level', 'cumulative')
+            -- a cumulative count is a level; a cumulative percentage is a change over years, not a level
+            when 'level' then a.measure = 'level'
+                or (a.measure = 'cumulative' and coalesce(a.unit, '') not in ('%', '％'))
             when 'share' then a.measure in ('share', 'level')
             when 'growth_rate' then a.measure in ('yoy_growth', 'avg_growth')
             when 'annual' then (t.unit in ('%', '％') and a.measure = 'yoy_growth')
                 or (coalesce(t.unit, '') not in ('%', '％') and a.measure = 'new_in_period')
-            when 'cumulative' then a.measure in ('new_in_period', 'cumulative')
+            when 'cumulative' then a.measure = 'new_in_period'
+                or (a.measure = 'cumulative' and coalesce(a.unit, '') not in ('%', '％'))
             when 'change_vs_base' then a.measure in ('level', 'yoy_growth')
         end as measure_fits,
         -- a change against the base year is a ratio of two levels: their own unit does not matter
