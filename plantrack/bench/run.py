@@ -279,6 +279,7 @@ def build_dashboard_warehouse(data: Path, regions: int, indicators: int, years: 
     cmd, env = dbt_command(["seed"], warehouse, target)
     subprocess.run(cmd, env=env, check=True, capture_output=True, cwd=PROJECT_ROOT)
     con = duckdb.connect(str(warehouse))
+    con.execute("SET enable_progress_bar = false")
     try:
         load_dashboard_raw(con, regions, indicators, years, EXTRACTOR_VERSION)
         counts = {t: con.execute(f"SELECT count(*) FROM raw.{t}").fetchone()[0]
