@@ -163,7 +163,7 @@ def drain_chart_queries(driver) -> list[ChartQuery]:
             error = (payload.get("message") or "; ".join(e.get("message", "") for e in errors)
                      or next((r.get("error") for r in results if r.get("error")), None))
         except Exception as exc:  # noqa: BLE001 - a body Chromium no longer holds is reported, not fatal
-            error = f"unreadable response: {exc}"
+            error = f"unreadable response: {str(exc).splitlines()[0][:200]}"
         queries.append(ChartQuery(requests.get(request_id), status, rowcount, error))
     return queries
 

@@ -116,14 +116,15 @@ def test_refresh_while_superset_serves_produces_no_query_errors(browser, superse
     browser.get_log("performance")
     worker = threading.Thread(target=run_refresh)
     worker.start()
-    loads = 0
+    loads, queries = 0, []
     while worker.is_alive() or loads == 0:
         open_dashboard(browser, superset, "plan-attainment", timeout=60)
+        queries += drain_chart_queries(browser)  # before navigating: Chromium drops old bodies
         loads += 1
     worker.join()
     views = open_dashboard(browser, superset, "plan-attainment", timeout=60)  # and once after the swap
     _screenshot(browser, "after-refresh")
-    queries = drain_chart_queries(browser)
+    queries += drain_chart_queries(browser)
 
     proc = result["proc"]
     (OUTPUT_DIR / "refresh-while-serving.log").write_text(proc.stdout + proc.stderr)
