@@ -110,7 +110,8 @@ def test_refresh_while_superset_serves_produces_no_query_errors(browser, superse
 
     def run_refresh():
         result["proc"] = subprocess.run(
-            [str(PLANTRACK), "refresh", "--sources", str(ROOT / "sources"), "--data-dir", str(superset.data_dir)],
+            [str(PLANTRACK), "refresh", "--force", "--sources", str(ROOT / "sources"), "--data-dir",
+             str(superset.data_dir)],
             capture_output=True, text=True, timeout=900, cwd=ROOT)
 
     browser.get_log("performance")
