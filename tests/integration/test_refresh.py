@@ -29,9 +29,9 @@ def test_serving_file_holds_only_the_marts(sample_data_dir):
 def test_every_sample_document_is_read_and_yields_targets_or_actuals(sample_data_dir):
     con = _serving(sample_data_dir)
     per_doc = dict(con.execute(
-        "SELECT d.source_file, (SELECT count(*) FROM fct_plan_targets t WHERE t.document_id = d.document_id)"
-        " + (SELECT count(*) FROM fct_indicator_actuals a WHERE a.document_id = d.document_id) "
-        "FROM dim_document d").fetchall())
+        "SELECT d.source_file, (SELECT count(*) FROM marts.fct_plan_targets t WHERE t.document_id = d.document_id)"
+        " + (SELECT count(*) FROM marts.fct_indicator_actuals a WHERE a.document_id = d.document_id) "
+        "FROM marts.dim_document d").fetchall())
     assert len(per_doc) == 5
     assert all(n > 0 for n in per_doc.values()), per_doc
 
