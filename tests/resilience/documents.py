@@ -43,6 +43,23 @@ def slow_enumeration(items: int) -> str:
     return "到2028年，" + "、".join(f"规上工业总产值达到{100 + i}亿元" for i in range(items)) + "。\n"
 
 
+def long_report_pdf(path: Path, pages: int) -> None:
+    """A long, dense, perfectly valid PDF: reading its text layer costs a noticeable time per page."""
+    from reportlab.pdfbase import pdfmetrics
+    from reportlab.pdfbase.cidfonts import UnicodeCIDFont
+    from reportlab.pdfgen import canvas
+
+    pdfmetrics.registerFont(UnicodeCIDFont("STSong-Light"))
+    pdf = canvas.Canvas(str(path), pageCompression=1)
+    for page in range(pages):
+        pdf.setFont("STSong-Light", 8)
+        for line in range(60):
+            pdf.drawString(20, 800 - line * 13, f"{page + 1}-{line + 1}：全区规模以上工业总产值达到{page * 60 + line}亿元，"
+                           f"同比增长{line % 9}.{page % 10}%，新增规上企业{line}家。")
+        pdf.showPage()
+    pdf.save()
+
+
 def _zip_bomb_docx(c: Content) -> bytes:
     buf = io.BytesIO(docx_bytes(c))
     with zipfile.ZipFile(buf, "a", zipfile.ZIP_DEFLATED) as zf:
@@ -96,11 +113,13 @@ BAD_FILES = (
     BadFile("entity_plan.docx", "xml_entity", ("entit",)),
     BadFile("huge_plan.txt", "too_large", ("limit", "PLANTRACK_MAX_DOCUMENT_MB")),
     BadFile("no_numbers_notice.txt", "no_numbers", ("no numbers",)),
-    BadFile("endless_list_plan.txt", "timeout", ("PLANTRACK_DOCUMENT_TIMEOUT_S",)),
+    # slow to extract (one sentence, thousands of values) and slow to read (hundreds of dense pages)
+    BadFile("endless_list_plan.txt", "timeout", ("extracting", "PLANTRACK_DOCUMENT_TIMEOUT_S")),
+    BadFile("long_report.pdf", "timeout", ("reading", "PLANTRACK_DOCUMENT_TIMEOUT_S")),
 )
 
 
-def write_bad_corpus(dest: Path, *, size_limit_mb: int, slow_items: int) -> None:
+def write_bad_corpus(dest: Path, *, size_limit_mb: int, slow_items: int, slow_pages: int) -> None:
     """Write every file of BAD_FILES into `dest`, each broken in its own way."""
     c = Content()
     rng = random.Random(20240315)
@@ -122,6 +141,7 @@ def write_bad_corpus(dest: Path, *, size_limit_mb: int, slow_items: int) -> None
         (dest / name).write_bytes(content)
     write_pdf(dest / "locked_plan.pdf", c, encrypt_password=f"pw{rng.randrange(10**6)}")
     _image_only_pdf(dest / "scanned_plan.pdf")
+    long_report_pdf(dest / "long_report.pdf", slow_pages)
     assert {p.name for p in dest.iterdir()} >= {b.name for b in BAD_FILES}
 
 
