@@ -70,12 +70,24 @@ def test_bad_file_is_quarantined_with_its_code_and_a_reason_naming_it(bad_run, b
         assert words in reason, reason
 
 
+def _status_lines(run: BadRun, name: str) -> list[str]:
+    section = run.status_out.partition("Quarantined documents:")[2]
+    return [line for line in section.splitlines() if name in line]
+
+
 @pytest.mark.parametrize("bad", BAD_FILES, ids=lambda b: b.name)
-def test_bad_file_shows_in_plantrack_status_with_its_code(bad_run, bad: BadFile):
-    section = bad_run.status_out.partition("Quarantined documents:")[2]
-    lines = [line for line in section.splitlines() if bad.name in line]
-    assert lines, section
-    assert any(bad.error_code in line for line in lines), lines
+def test_bad_file_shows_in_plantrack_status_with_its_code_and_reason(bad_run, bad: BadFile):
+    _, reason = _quarantined(bad_run)[bad.name]
+    lines = _status_lines(bad_run, bad.name)
+    assert any(bad.error_code in line and reason[:40] in line for line in lines), (reason, lines)
+
+
+@pytest.mark.xfail(strict=True, reason="`plantrack status` cuts every text cell at 60 characters "
+                   "(cli._print_query: fmt_str_lengths=60), so the advice at the end of a reason is lost")
+def test_plantrack_status_shows_every_quarantine_reason_in_full(bad_run):
+    reasons = _quarantined(bad_run)
+    missing = [name for name, (_, reason) in reasons.items() if reason not in bad_run.status_out]
+    assert missing == []
 
 
 @pytest.mark.parametrize("bad", BAD_FILES, ids=lambda b: b.name)
@@ -108,10 +120,12 @@ def test_suspicious_looking_pages_are_read_exactly_like_their_plain_text(bad_run
     doc_id = _doc_id(bad_run.sources / name)
     expected = extract_statements(read_bytes(bad_run.good_pages[name].encode("utf-8"), name, ".txt"))
     assert expected.targets  # the page is worth reading
-    served = sorted(r[0] for r in rows(bad_run.data_dir, "SELECT quote FROM marts.fct_plan_targets "
-                                                         "WHERE document_id = ?", [doc_id]))
-    assert served == sorted(t.quote for t in expected.targets)
-    assert counts_per_document(bad_run.data_dir)[doc_id] == (len(expected.targets), len(expected.actuals))
+    targets = rows(bad_run.data_dir, "SELECT quote FROM marts.fct_plan_targets WHERE document_id = ?", [doc_id])
+    assert sorted(r[0] for r in targets) == sorted(t.quote for t in expected.targets)
+    # the actuals mart keeps one value per indicator and period: what it serves comes from the page
+    actuals = rows(bad_run.data_dir, "SELECT quote FROM marts.fct_indicator_actuals WHERE document_id = ?", [doc_id])
+    assert {r[0] for r in actuals} <= {a.quote for a in expected.actuals}
+    assert bool(actuals) == bool(expected.actuals)
 
 
 def test_scripts_in_a_page_are_not_content(bad_run):

@@ -1,5 +1,6 @@
-"""Nothing is lost: re-issued releases, removed files, content-addressed copies; and a refresh on
-unchanged input changes nothing. Four real refreshes share one data directory."""
+"""Nothing is lost: re-issued releases, removed files, content-addressed copies; a refresh on
+unchanged input changes nothing; a broken new version does not replace a good one.
+Five real refreshes share one data directory."""
 
 from __future__ import annotations
 
@@ -17,6 +18,7 @@ from tests.resilience.serving import counts_per_document, rows, snapshot
 REISSUED = Release("重庆市", "永川区", 2024)
 CORRECTED_INDICATOR = "地区生产总值"
 CORRECTED = REISSUED.corrected(CORRECTED_INDICATOR, "1243.5亿元")
+REISSUED_NAME, WITHDRAWN_NAME = "yongchuan_bulletin.txt", "hechuan_bulletin.txt"
 WITHDRAWN = Release("重庆市", "合川区", 2023, values={"规模以上工业总产值": "1650.8亿元", "固定资产投资比上年增长": "4.2%"})
 
 
@@ -37,6 +39,7 @@ class History:
     after_second: dict[str, list[tuple]]
     after_noop: dict[str, list[tuple]]
     after_forced: dict[str, list[tuple]]
+    after_broken: dict[str, list[tuple]]
 
 
 def _refresh(data_dir: Path, sources: Path, outputs: list, *options: str) -> None:
@@ -49,7 +52,7 @@ def history(tmp_path_factory) -> History:
     root = tmp_path_factory.mktemp("revisions")
     sources, data_dir = root / "sources", root / "data"
     shutil.copytree(SAMPLE_SOURCES, sources)
-    reissued, withdrawn = sources / "yongchuan_bulletin.txt", sources / "hechuan_bulletin.txt"
+    reissued, withdrawn = sources / REISSUED_NAME, sources / WITHDRAWN_NAME
     reissued.write_text(REISSUED.text(), encoding="utf-8")
     withdrawn.write_text(WITHDRAWN.text(), encoding="utf-8")
     outputs: list = []
@@ -69,9 +72,12 @@ def history(tmp_path_factory) -> History:
     _refresh(data_dir, sources, outputs)  # nothing changed on disk: the job may skip itself
     after_noop = snapshot(data_dir)
     _refresh(data_dir, sources, outputs, "--force")  # the whole job again on the same input
-    return History(data_dir, sources, outputs, first_issue_id,
-                   _sha(reissued.read_bytes()), withdrawn_id, before, after_first, after_second, after_noop,
-                   snapshot(data_dir))
+    after_forced = snapshot(data_dir)
+    reissue_id = _sha(reissued.read_bytes())
+    reissued.write_bytes(b"")  # a botched upload replaces the good release
+    _refresh(data_dir, sources, outputs)
+    return History(data_dir, sources, outputs, first_issue_id, reissue_id, withdrawn_id, before, after_first,
+                   after_second, after_noop, after_forced, snapshot(data_dir))
 
 
 def test_every_refresh_succeeds(history):
@@ -156,3 +162,14 @@ def test_a_refresh_on_unchanged_input_changes_no_mart_row(history):
 def test_a_forced_rebuild_on_unchanged_input_changes_no_mart_row(history):
     assert "documents read: 0" in history.outputs[3][1]
     assert _changed_tables(history.after_second, history.after_forced) == []
+
+
+def test_a_broken_new_version_leaves_the_last_good_one_serving(history):
+    assert history.outputs[4][0] == 0, history.outputs[4][1][-3000:]
+    kept = {t: r for t, r in history.after_broken.items() if t != "mart_quarantined_documents"}
+    assert kept == {t: r for t, r in history.after_forced.items() if t != "mart_quarantined_documents"}
+
+
+def test_a_broken_new_version_is_quarantined(history):
+    quarantined = rows(history.data_dir, "SELECT source_file, error_code FROM marts.mart_quarantined_documents")
+    assert quarantined == [(REISSUED_NAME, "empty")]
