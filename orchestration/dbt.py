@@ -68,7 +68,10 @@ def dbt_models(context: dg.AssetExecutionContext, dbt: DbtCliResource, plantrack
     dbt_vars = {"as_of_date": os.environ["PLANTRACK_AS_OF_DATE"]} if os.environ.get("PLANTRACK_AS_OF_DATE") else {}
     # dbt's threads share this one process: still a single writer of the warehouse file.
     args = ["build", "--threads", "4"] + (["--vars", json.dumps(dbt_vars)] if dbt_vars else [])
-    for n, event in enumerate(dbt.cli(args, context=context).stream()):
+    # One target directory per data directory: dbt's partial parsing survives from run to run (its
+    # profile, which names the warehouse, stays the same) and no per-run directory piles up.
+    target = settings.data_dir / "dbt_target"
+    for n, event in enumerate(dbt.cli(args, context=context, target_path=target).stream()):
         if n == 1:
             checkpoint("dbt")  # crash tests stop here, with dbt mid-build
         yield event

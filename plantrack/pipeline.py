@@ -55,21 +55,21 @@ def refresh(settings: Settings, workers: int = 0, force: bool = False) -> Refres
     When no source file, no dbt code and not the date changed since the last successful run, the
     serving file is already what a run would publish: say so and stop (unless `force`).
     """
-    # Before the definitions load: dbt's manifest is parsed with the profile this run will use.
     os.environ["PLANTRACK_WAREHOUSE"] = str(settings.warehouse_path)
+    started = time.monotonic()
+    say(f"refresh: sources {settings.sources_dir}, data {settings.data_dir}")
+    if not force and (noop := _nothing_changed(settings)):
+        return noop
+    # Only now the heavy imports (Dagster, dagster-dbt, the manifest): a no-op never pays for them.
     import dagster as dg
 
     from orchestration.definitions import defs
     from orchestration.resources import PlantrackConfig
     from plantrack.runs import record_failure
 
-    started = time.monotonic()
     job = defs.resolve_job_def("nightly_refresh")
     resources = {"plantrack": PlantrackConfig(sources_dir=str(settings.sources_dir),
                                               data_dir=str(settings.data_dir), workers=workers)}
-    say(f"refresh: sources {settings.sources_dir}, data {settings.data_dir}")
-    if not force and (noop := _nothing_changed(settings)):
-        return noop
     with dg.DagsterInstance.ephemeral() as instance:
         result = job.execute_in_process(
             instance=instance, resources=resources, raise_on_error=False,
