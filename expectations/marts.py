@@ -69,7 +69,12 @@ def _status_sql() -> str:
             conds.append(f"progress_ratio >= {low} - {tol}")
         if high is not None:
             conds.append(f"progress_ratio < {high} + {tol}")
-        arms.append(f"WHEN '{status}' THEN {' AND '.join(conds)}")
+        check = " AND ".join(conds)
+        if status in ("limited_progress", "deteriorating"):
+            # a flat path (target equal to its baseline) has no ratio: only the direction of the move
+            check = (f"({check}) OR (progress_ratio IS NULL AND expected_value IS NOT NULL "
+                     "AND expected_value = coalesce(baseline_value, 0))")
+        arms.append(f"WHEN '{status}' THEN {check}")
     arms.append("WHEN 'not_assessable' THEN coalesce(trim(status_reason), '') <> ''")
     arms.append("WHEN 'achieved' THEN actual_value IS NOT NULL")
     zh = " ".join(f"WHEN '{k}' THEN '{v}'" for k, v in ref.STATUS_ZH.items())

@@ -268,6 +268,8 @@ classified as (
             when target_kind in ('level', 'share') and b is null then 'no_baseline'
             when target_kind not in ('growth_rate', 'annual') and base_year is null then 'no_base_year'
             when target_kind not in ('growth_rate', 'annual') and eff_target_year is null then 'no_target_year'
+            -- e.g. a target year that is not after the base year: there is no path to be on
+            when expected_value is null then 'no_expected_path'
         end as reason_code
     from rated
 )

@@ -19,6 +19,7 @@ explained as (
             when 'no_baseline' then 'not assessable: no baseline — the plan states none and the warehouse has no actual for ' || coalesce(cast(base_year as varchar), 'the base year')
             when 'no_base_year' then 'not assessable: no base year (the plan states none and its start year is unknown)'
             when 'no_target_year' then 'not assessable: no target year'
+            when 'no_expected_path' then 'not assessable: the target year is not after the base year, so there is no expected path'
             when 'actual_not_after_baseline' then 'not assessable: the latest actual (' || actual_year || ') is not after the base year ' || base_year
         end as reason_text
     from p
