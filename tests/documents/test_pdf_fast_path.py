@@ -1,0 +1,40 @@
+"""PDF pages without drawn graphics are read through pdfium: the text is what pdfplumber alone reads."""
+
+from __future__ import annotations
+
+import io
+
+import pdfplumber
+
+from plantrack.documents.formats import _pdf_page, read_pdf
+from tests.documents.builders import Content, write_pdf
+
+
+def _pdfplumber_only(data: bytes) -> list:
+    with pdfplumber.open(io.BytesIO(data)) as pdf:
+        return [item for page in pdf.pages for item in _pdf_page(page)]
+
+
+def _text_only_pdf(path, lines: list[str]) -> bytes:
+    from reportlab.lib.pagesizes import A4
+    from reportlab.lib.styles import ParagraphStyle
+    from reportlab.pdfbase import pdfmetrics
+    from reportlab.pdfbase.cidfonts import UnicodeCIDFont
+    from reportlab.platypus import Paragraph, SimpleDocTemplate
+
+    pdfmetrics.registerFont(UnicodeCIDFont("STSong-Light"))
+    style = ParagraphStyle("zh", fontName="STSong-Light", fontSize=11, leading=16, wordWrap="CJK")
+    SimpleDocTemplate(str(path), pagesize=A4).build([Paragraph(x, style) for x in lines])
+    return path.read_bytes()
+
+
+def test_text_only_pages_read_the_same_lines_as_pdfplumber(tmp_path):
+    lines = [f"{i}、到{2020 + i % 9}年，规上工业总产值达到{100 + 7 * i}.5亿元，研发投入强度≥{i % 4}.2%，新增 ABC 企业{i}家。"
+             for i in range(120)]  # several pages, mixed Latin and CJK, spaces
+    data = _text_only_pdf(tmp_path / "prose.pdf", lines)
+    assert read_pdf(data, "prose.pdf") == _pdfplumber_only(data)
+
+
+def test_pages_with_a_ruled_table_read_the_same_as_pdfplumber(tmp_path):
+    data = write_pdf(tmp_path / "plan.pdf", Content()).read_bytes()
+    assert read_pdf(data, "plan.pdf") == _pdfplumber_only(data)
