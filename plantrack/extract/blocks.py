@@ -105,11 +105,26 @@ def split_sentences(text: str, start: int, end: int, section: str | None) -> lis
     whole = clean_view(text, start, end, section)
     out = []
     for m in _SENTENCE.finditer(whole.text):
-        a, b = whole.span(m.start(), m.end())
-        sent = clean_view(text, a, b, section)
+        sent = _sub_view(whole, m.start(), m.end())
         if sent.text.strip():
             out.append(sent)
     return out
+
+
+def _sub_view(whole: Sentence, i: int, j: int) -> Sentence:
+    """clean_view of the original span under whole.text[i:j], cut from the whole view (no re-scan).
+
+    Equal to re-reading the span because the view is made char by char (to_halfwidth keeps length)
+    and a sentence never starts or ends on an inserted space (a terminator precedes and ends it).
+    """
+    cs, os_, oe = whole._clean_starts, whole._orig_starts, whole._orig_ends
+    first = bisect_right(cs, i) - 1
+    last = bisect_right(cs, j - 1) - 1
+    clean_starts = [0] + [c - i for c in cs[first + 1:last + 1]]
+    orig_starts = [os_[first] + (i - cs[first])] + os_[first + 1:last + 1]
+    orig_ends = oe[first:last + 1]
+    orig_ends[-1] = os_[last] + (j - 1 - cs[last]) + 1
+    return Sentence(whole.text[i:j], whole.section, clean_starts, orig_starts, orig_ends)
 
 
 def _joins(prev_line: str, next_line: str) -> bool:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 
 _FULLWIDTH = str.maketrans("０１２３４５６７８９．－～／％＋＜＞", "0123456789.-~/%+<>")
+_ANY_FULLWIDTH = re.compile("[０-９．－～／％＋＜＞]")
 
 _CN_DIGITS = {"零": 0, "〇": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7,
               "八": 8, "九": 9}
@@ -16,7 +17,8 @@ CN_NUMERAL = "零〇一二两三四五六七八九十百千"
 
 def to_halfwidth(text: str) -> str:
     """Full-width digits and number punctuation to ASCII (same length, so offsets stay valid)."""
-    return text.translate(_FULLWIDTH)
+    # str.translate looks up every character in Python; most text has nothing to translate
+    return text.translate(_FULLWIDTH) if _ANY_FULLWIDTH.search(text) else text
 
 
 def parse_chinese_numeral(text: str) -> float | None:
