@@ -38,3 +38,14 @@ def test_text_only_pages_read_the_same_lines_as_pdfplumber(tmp_path):
 def test_pages_with_a_ruled_table_read_the_same_as_pdfplumber(tmp_path):
     data = write_pdf(tmp_path / "plan.pdf", Content()).read_bytes()
     assert read_pdf(data, "plan.pdf") == _pdfplumber_only(data)
+
+
+def test_text_only_pages_never_reach_pdfplumbers_character_parser(tmp_path, monkeypatch):
+    import plantrack.documents.formats as formats
+
+    def slow(page):
+        raise AssertionError("a text-only page went to pdfplumber")
+
+    data = _text_only_pdf(tmp_path / "prose.pdf", [f"到2027年，新增企业{i}家。" for i in range(60)])
+    monkeypatch.setattr(formats, "_pdf_page", slow)
+    assert any("新增企业59家" in line for line in read_pdf(data, "prose.pdf"))
