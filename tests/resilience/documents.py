@@ -44,7 +44,8 @@ def slow_enumeration(items: int) -> str:
 
 
 def long_report_pdf(path: Path, pages: int) -> None:
-    """A long, dense, perfectly valid PDF: reading its text layer costs a noticeable time per page."""
+    """A long, dense, perfectly valid PDF of ruled tables: reading a page with drawn lines means
+    finding its table cells, which costs a noticeable time per page."""
     from reportlab.pdfbase import pdfmetrics
     from reportlab.pdfbase.cidfonts import UnicodeCIDFont
     from reportlab.pdfgen import canvas
@@ -54,8 +55,12 @@ def long_report_pdf(path: Path, pages: int) -> None:
     for page in range(pages):
         pdf.setFont("STSong-Light", 8)
         for line in range(60):
-            pdf.drawString(20, 800 - line * 13, f"{page + 1}-{line + 1}：全区规模以上工业总产值达到{page * 60 + line}亿元，"
+            y = 800 - line * 13
+            pdf.line(15, y - 3, 580, y - 3)
+            pdf.drawString(20, y, f"{page + 1}-{line + 1}：全区规模以上工业总产值达到{page * 60 + line}亿元，"
                            f"同比增长{line % 9}.{page % 10}%，新增规上企业{line}家。")
+        pdf.line(15, 800 - 59 * 13 - 3, 15, 813)
+        pdf.line(580, 800 - 59 * 13 - 3, 580, 813)
         pdf.showPage()
     pdf.save()
 

@@ -146,9 +146,12 @@ def test_every_version_ever_read_is_kept_content_addressed(history):
         assert doc_id in kept[doc_id].name
 
 
-def _changed_tables(before: dict, after: dict) -> list[str]:
+def _changed_rows(before: dict, after: dict) -> dict[str, dict[str, list[tuple]]]:
+    """table -> the rows only before and only after (a few of each), for tables that differ."""
     assert after.keys() == before.keys()
-    return [t for t in before if after[t] != before[t]]
+    return {t: {"gone": sorted(set(before[t]) - set(after[t]), key=str)[:3],
+                "new": sorted(set(after[t]) - set(before[t]), key=str)[:3]}
+            for t in before if after[t] != before[t]}
 
 
 def test_a_refresh_on_unchanged_input_reads_nothing(history):
@@ -156,12 +159,12 @@ def test_a_refresh_on_unchanged_input_reads_nothing(history):
 
 
 def test_a_refresh_on_unchanged_input_changes_no_mart_row(history):
-    assert _changed_tables(history.after_second, history.after_noop) == []
+    assert _changed_rows(history.after_second, history.after_noop) == {}
 
 
 def test_a_forced_rebuild_on_unchanged_input_changes_no_mart_row(history):
     assert "documents read: 0" in history.outputs[3][1]
-    assert _changed_tables(history.after_second, history.after_forced) == []
+    assert _changed_rows(history.after_second, history.after_forced) == {}
 
 
 def test_a_broken_new_version_leaves_the_last_good_one_serving(history):
