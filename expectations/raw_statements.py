@@ -58,6 +58,10 @@ FRAMES_SQL = {
         LEFT JOIN raw.documents d ON d.document_id = a.document_id""",
 }
 
+# The same bytes may sit under two file names: check each current document once, under one name.
+_CURRENT = "(SELECT document_id, min(source_file) AS source_file FROM raw.current_sources GROUP BY document_id)"
+FRAMES_SQL = {name: sql.replace("raw.current_sources s", f"{_CURRENT} s") for name, sql in FRAMES_SQL.items()}
+
 # Every field of the model's dataclasses has a raw column: dbt's staging models read them all.
 TARGET_COLUMNS = [f.name for f in dataclasses.fields(Target)] + ["target_id", "extractor_version"]
 ACTUAL_COLUMNS = [f.name for f in dataclasses.fields(Actual)] + ["actual_id", "extractor_version"]
