@@ -78,7 +78,8 @@ def _print_query(con, query: str, limit: int = 200) -> None:
     frame = rel.pl()
     import polars as pl
 
-    with pl.Config(tbl_rows=limit, tbl_cols=30, fmt_str_lengths=60, tbl_width_chars=200):
+    # Whole cells: a quarantine reason or a quote ends with what matters (what to do, the value).
+    with pl.Config(tbl_rows=limit, tbl_cols=30, fmt_str_lengths=2000, tbl_width_chars=400):
         typer.echo(frame)
 
 

@@ -18,14 +18,13 @@ from pathlib import Path
 import duckdb
 from pebble import ProcessExpired, ProcessPool
 
-from plantrack.documents import read_document
+from plantrack.documents import is_sidecar, load_sidecar, read_document
+from plantrack.documents.sidecar import SUFFIX as SIDECAR_SUFFIX
 from plantrack.extract import extract_statements
 from plantrack.faults import checkpoint
 from plantrack.model import EXTRACTOR_VERSION, Document, DocumentError, Statements
 from plantrack.progress import Progress
 from plantrack.warehouse import actual_row, document_row, insert_rows, target_row
-
-SIDECAR_SUFFIXES = (".meta.json",)
 
 
 @dataclass(frozen=True)
@@ -58,10 +57,6 @@ class IngestPlan:
         return not self.to_read and not self.removed
 
 
-def is_sidecar(path: Path) -> bool:
-    return path.name.endswith(SIDECAR_SUFFIXES)
-
-
 def file_sha256(path: Path) -> str:
     digest = hashlib.sha256()
     with path.open("rb") as fh:
@@ -86,7 +81,7 @@ def scan_sources(sources_dir: Path) -> dict[str, SourceFile]:
 def fingerprint(sources_dir: Path) -> dict[str, str]:
     """source_file -> sha256 of the file, sidecars included: what the sensor compares run to run."""
     prints = {name: f.sha256 for name, f in scan_sources(sources_dir).items()}
-    for path in sources_dir.rglob("*" + SIDECAR_SUFFIXES[0]) if sources_dir.exists() else ():
+    for path in sources_dir.rglob("*" + SIDECAR_SUFFIX) if sources_dir.exists() else ():
         prints[path.relative_to(sources_dir).as_posix()] = file_sha256(path)
     return prints
 
@@ -115,15 +110,6 @@ def plan_ingest(current: dict[str, SourceFile], known_ids: set[str],
     return IngestPlan(current=current, to_read=list(to_read.values()), events=events, removed=removed)
 
 
-@dataclass(frozen=True)
-class _Refusal:
-    """A DocumentError as it crosses the process pool: DocumentError itself does not survive pickling
-    (its __init__ takes two arguments), which turned every refusal into a BrokenProcessPool."""
-
-    code: str
-    reason: str
-
-
 def _read_one(f: SourceFile, max_bytes: int) -> Document:
     if f.size_bytes > max_bytes:
         raise DocumentError(
@@ -131,37 +117,7 @@ def _read_one(f: SourceFile, max_bytes: int) -> Document:
             f"{f.source_file} is {f.size_bytes / 1e6:.1f} MB, over the {max_bytes / 1e6:.0f} MB limit "
             "(PLANTRACK_MAX_DOCUMENT_MB). Split it or raise the limit.",
         )
-    sidecar = f.path.with_name(f.path.name + SIDECAR_SUFFIXES[0])
-    overrides = _load_sidecar(sidecar) if sidecar.exists() else None
-    return read_document(f.path, f.source_file, max_bytes=max_bytes, overrides=overrides)
-
-
-def _load_sidecar(path: Path) -> dict:
-    try:
-        from plantrack.documents import load_sidecar
-    except ImportError:  # reader without sidecar support yet
-        import json
-
-        return json.loads(path.read_text(encoding="utf-8"))
-    return load_sidecar(path)
-
-
-def _extract_one(doc: Document) -> Statements:
-    return extract_statements(doc)
-
-
-def _read_in_worker(f: SourceFile, max_bytes: int) -> Document | _Refusal:
-    try:
-        return _read_one(f, max_bytes)
-    except DocumentError as exc:
-        return _Refusal(exc.code, exc.reason)
-
-
-def _extract_in_worker(doc: Document) -> Statements | _Refusal:
-    try:
-        return _extract_one(doc)
-    except DocumentError as exc:
-        return _Refusal(exc.code, exc.reason)
+    return read_document(f.path, f.source_file, max_bytes=max_bytes, overrides=load_sidecar(f.path) or None)
 
 
 def _run_pool(fn: Callable, items: list, args_of: Callable, timeout_s: float, workers: int,
@@ -174,8 +130,7 @@ def _run_pool(fn: Callable, items: list, args_of: Callable, timeout_s: float, wo
         futures = [(item, pool.schedule(fn, args=args_of(item), timeout=timeout_s)) for item in items]
         for item, fut in futures:
             try:
-                result = fut.result()
-                yield item, DocumentError(result.code, result.reason) if isinstance(result, _Refusal) else result
+                yield item, fut.result()
             except (DocumentError, FutureTimeout, ProcessExpired, Exception) as exc:  # noqa: B014
                 yield item, exc
             if progress:
@@ -201,7 +156,7 @@ def read_documents(files: list[SourceFile], *, max_bytes: int, timeout_s: float,
                    progress: Progress | None = None) -> tuple[list[Document], list[Quarantined]]:
     docs: list[Document] = []
     bad: list[Quarantined] = []
-    for f, result in _run_pool(_read_in_worker, files, lambda f: (f, max_bytes), timeout_s, workers, progress):
+    for f, result in _run_pool(_read_one, files, lambda f: (f, max_bytes), timeout_s, workers, progress):
         if isinstance(result, Document):
             checkpoint("read")
             docs.append(result)
@@ -209,6 +164,8 @@ def read_documents(files: list[SourceFile], *, max_bytes: int, timeout_s: float,
                 keep_copy(f, store)
         else:
             bad.append(_failure(f.source_file, f.sha256, result, "reading", timeout_s))
+            if store is not None and f.size_bytes <= max_bytes:  # what was refused is kept too
+                keep_copy(f, store)
     return docs, bad
 
 
@@ -217,7 +174,7 @@ def extract_documents(docs: list[Document], *, timeout_s: float, workers: int,
                       ) -> tuple[dict[str, Statements], list[Quarantined]]:
     out: dict[str, Statements] = {}
     bad: list[Quarantined] = []
-    for doc, result in _run_pool(_extract_in_worker, docs, lambda d: (d,), timeout_s, workers, progress):
+    for doc, result in _run_pool(extract_statements, docs, lambda d: (d,), timeout_s, workers, progress):
         if isinstance(result, Statements):
             checkpoint("extract")
             out[doc.document_id] = result

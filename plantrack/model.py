@@ -32,6 +32,10 @@ class DocumentError(Exception):
         self.code = code
         self.reason = reason
 
+    def __reduce__(self):
+        # so it survives the trip back from a worker process (two-argument __init__)
+        return (type(self), (self.code, self.reason))
+
 
 @dataclass(frozen=True)
 class DocumentMeta:

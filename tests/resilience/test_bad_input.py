@@ -82,8 +82,6 @@ def test_bad_file_shows_in_plantrack_status_with_its_code_and_reason(bad_run, ba
     assert any(bad.error_code in line and reason[:40] in line for line in lines), (reason, lines)
 
 
-@pytest.mark.xfail(strict=True, reason="`plantrack status` cuts every text cell at 60 characters "
-                   "(cli._print_query: fmt_str_lengths=60), so the advice at the end of a reason is lost")
 def test_plantrack_status_shows_every_quarantine_reason_in_full(bad_run):
     reasons = _quarantined(bad_run)
     missing = [name for name, (_, reason) in reasons.items() if reason not in bad_run.status_out]
