@@ -25,7 +25,11 @@ _FIVE_YEAR = re.compile(r"“?(十[一二三四五六七八九]五)”?(期间|�
 _SUBAREA = re.compile(r"([\u4e00-\u9fff]{2,6}?(?:组团|片区|工业园区|产业园区|开发区|高新区|新城|集聚区))")
 _BULLET = re.compile(r"^(?:——|—|●|■|◆|▲|•|★|☆|[-*])")
 _PLACE_WORD = re.compile(r"(?:工业园区?|产业园区?|园区|高新区|开发区|经开区|组团|新城|片区|集聚区|[镇乡街])")
-_GENERIC_AREA = r"^(?:推动|促进|加快|打造|支持|依托|重点|各|全|产业|工业|绿色|智慧|特色|现代|国家|市级|区级|中小企业)"
+# A place is named by a proper noun; a phrase opening with a verb (巩固国家绿色工业园区建设成效) or a
+# designation (国家级/市级…园区) is an action or a title, not a sub-area the target is scoped to.
+_GENERIC_AREA = (r"^(?:推动|促进|加快|打造|支持|依托|重点|巩固|建设|提升|发展|培育|创建|深化|完善|优化|强化|做强|"
+                 r"壮大|推进|实施|鼓励|引导|围绕|聚焦|争创|申报|各|全|产业|工业|绿色|智慧|特色|现代|国家|市级|区级|"
+                 r"中小企业)")
 _PAST_CUE = re.compile(
     r"“?十[一二三四五六七八九]五”?(?:期间|以来|时期)|以来|截至|截止|目前|现有|已经|已有|已建成|同比|比上年|较上年|"
     r"上年|去年|完成了|实现了|达到了|荣获|获评|居全|位居"
@@ -154,7 +158,7 @@ class _Walker:
         if actual_years and year_carry is not None:
             year_carry[0] = actual_years[-1][1]
         opening = re.sub(r"^(?:(?:到|至|在)?\d{4}年(?:底|末)?[，,]?|推动|促进|加快|加速|支持|依托|打造|做强|做大|壮大|提升|发展|"
-                         r"建设|推进|优化|培育)+", "", s)
+                         r"建设|推进|优化|培育|巩固|深化|完善|强化|实施|鼓励|引导|围绕|聚焦|争创|创建)+", "", s)
         scope = _SUBAREA.match(opening[:12])
         if scope and not re.match(_GENERIC_AREA, scope.group(1)) and not re.match(r"管委|管理委员会", opening[scope.end():]):
             self.scope = (sent.section, scope.group(1))

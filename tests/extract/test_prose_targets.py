@@ -116,6 +116,17 @@ def test_subsidies_thresholds_and_document_numbers_are_not_targets():
     assert ts == []
 
 
+def test_a_designation_after_a_verb_is_not_a_subarea():
+    ts = _targets("巩固国家绿色工业园区建设成效，进一步推动绿色工厂建设。到2029年，累计新建绿色工厂25家。\n",
+                  region="荣昌区")
+    assert by_value(ts, 25).scope_name == "荣昌区"
+
+
+def test_subarea_after_a_verb_is_still_found():
+    ts = _targets("围绕南湖组团电子产业发展。到2029年产值达到90亿元。\n")
+    assert by_value(ts, 90).scope_name == "南湖组团"
+
+
 def test_subarea_named_in_paragraph_is_the_scope():
     ts = _targets("推动东城组团装备产业发展。到2028年产值达到150亿元，建设至少2个研发中心。\n")
     t = by_value(ts, 150)
