@@ -12,8 +12,9 @@ with targets as (
     select
         *,
         coalesce(target_year, plan_end_year) as eff_target_year,
-        -- no stated baseline year: the year before the plan starts
-        coalesce(baseline_year, plan_start_year - 1) as base_year,
+        -- no stated baseline year: the year before the plan starts, else before the document was
+        -- issued (a fact older than the document cannot show its target met)
+        coalesce(baseline_year, plan_start_year - 1, issue_year - 1) as base_year,
         case
             when direction = 'higher_better' then 1
             when direction = 'lower_better' then -1

@@ -38,6 +38,7 @@ corrected as (
         d.doc_type,
         d.plan_start_year,
         d.plan_end_year,
+        cast(year(d.issued_on) as integer) as issue_year,
         s.region_code,
         s.region_name,
         t.scope_name,
