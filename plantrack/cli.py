@@ -245,8 +245,7 @@ def _write_dagster_yaml(home: Path) -> None:
     """One run at a time and a pool of one for the warehouse writer."""
     home.mkdir(parents=True, exist_ok=True)
     (home / "dagster.yaml").write_text(
-        "run_queue:\n  max_concurrent_runs: 1\n"
-        "concurrency:\n  pools:\n    default_limit: 1\n"
+        "concurrency:\n  runs:\n    max_concurrent_runs: 1\n  pools:\n    default_limit: 1\n"
         "telemetry:\n  enabled: false\n", encoding="utf-8")
 
 

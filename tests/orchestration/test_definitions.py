@@ -44,3 +44,16 @@ def test_warehouse_writers_share_one_pool_and_retry_with_backoff():
     assert any(n.startswith("dbt") for n in writers)
     for node in writers.values():
         assert node.retry_policy is not None and node.retry_policy.max_retries >= 1
+
+
+def test_the_instance_config_serve_writes_is_valid_and_runs_one_at_a_time(tmp_path):
+    import dagster as dg
+
+    from plantrack.cli import _write_dagster_yaml
+
+    _write_dagster_yaml(tmp_path)
+    instance = dg.DagsterInstance.from_config(str(tmp_path))
+    try:
+        assert instance.get_concurrency_config().run_queue_config.max_concurrent_runs == 1
+    finally:
+        instance.dispose()
