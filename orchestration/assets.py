@@ -9,7 +9,7 @@ from orchestration.resources import PlantrackConfig
 from plantrack import ingest
 from plantrack.model import EXTRACTOR_VERSION, Document, Statements
 from plantrack.progress import Progress, say
-from plantrack.runs import start_run
+from plantrack.runs import build_fingerprint, start_run
 from plantrack.warehouse import connect, known_documents
 
 WAREHOUSE_RETRY = dg.RetryPolicy(max_retries=3, delay=1, backoff=dg.Backoff.EXPONENTIAL)
@@ -32,11 +32,15 @@ class StatementBatch:
 def source_documents(context: dg.AssetExecutionContext, plantrack: PlantrackConfig) -> DocumentBatch:
     """Every file under the sources directory, fingerprinted by sha256; new versions read."""
     settings = plantrack.settings()
+    scanned = ingest.scan_sources(settings.sources_dir)
+    # What this run's marts are built from (sources as scanned now, code, date): a later refresh
+    # with the same fingerprint after this run's success has nothing to do.
+    built_from = build_fingerprint(ingest.fingerprint(settings.sources_dir, scanned))
     with connect(settings.warehouse_path) as con:
-        start_run(con, context.run_id, context.job_def.name)
+        start_run(con, context.run_id, context.job_def.name, built_from)
         known = known_documents(con, EXTRACTOR_VERSION)
         previous = ingest.previous_sources(con)
-    plan = ingest.plan_ingest(ingest.scan_sources(settings.sources_dir), known, previous)
+    plan = ingest.plan_ingest(scanned, known, previous)
     say(f"sources: {len(plan.current)} files in {settings.sources_dir}, {len(plan.to_read)} new or changed, "
         f"{len(plan.removed)} removed")
     docs, bad = ingest.read_documents(

@@ -5,9 +5,8 @@ import dagster as dg
 
 from orchestration.dbt import dbt_models
 from orchestration.resources import PlantrackConfig
-from plantrack.ingest import fingerprint
 from plantrack.progress import say
-from plantrack.runs import build_fingerprint, finish_run
+from plantrack.runs import finish_run
 from plantrack.warehouse import connect, publish
 
 
@@ -35,7 +34,6 @@ def serving_database(context: dg.AssetExecutionContext, plantrack: PlantrackConf
         finish_run(con, context.run_id, "running", None, counts)
     publish(settings.warehouse_path, settings.serving_path, run_id=context.run_id)
     with connect(settings.warehouse_path) as con:
-        finish_run(con, context.run_id, "success", "published", counts,
-                   build_fingerprint(fingerprint(settings.sources_dir)))
+        finish_run(con, context.run_id, "success", "published", counts)
     say(f"published {settings.serving_path}")
     return dg.MaterializeResult(metadata={**counts, "path": str(settings.serving_path)})

@@ -78,9 +78,13 @@ def scan_sources(sources_dir: Path) -> dict[str, SourceFile]:
     return found
 
 
-def fingerprint(sources_dir: Path) -> dict[str, str]:
-    """source_file -> sha256 of the file, sidecars included: what the sensor compares run to run."""
-    prints = {name: f.sha256 for name, f in scan_sources(sources_dir).items()}
+def fingerprint(sources_dir: Path, scanned: dict[str, SourceFile] | None = None) -> dict[str, str]:
+    """source_file -> sha256 of the file, sidecars included: what the sensor compares run to run.
+
+    Pass `scanned` (from scan_sources) to reuse hashes already computed.
+    """
+    scanned = scan_sources(sources_dir) if scanned is None else scanned
+    prints = {name: f.sha256 for name, f in scanned.items()}
     for path in sources_dir.rglob("*" + SIDECAR_SUFFIX) if sources_dir.exists() else ():
         prints[path.relative_to(sources_dir).as_posix()] = file_sha256(path)
     return prints

@@ -16,13 +16,13 @@ def _now() -> datetime:
     return datetime.now().replace(microsecond=0)
 
 
-def start_run(con: duckdb.DuckDBPyConnection, run_id: str, job_name: str) -> None:
+def start_run(con: duckdb.DuckDBPyConnection, run_id: str, job_name: str, fingerprint: str | None = None) -> None:
     # A run still 'running' from an earlier process was killed: say so instead of leaving it open.
     con.execute("UPDATE ops.runs SET status = 'abandoned', finished_at = ?, "
                 "message = 'the process stopped before the run finished (killed or crashed)' "
                 "WHERE status = 'running' AND run_id <> ?", [_now(), run_id])
-    con.execute("INSERT OR IGNORE INTO ops.runs (run_id, job_name, started_at, status) VALUES (?, ?, ?, 'running')",
-                [run_id, job_name, _now()])
+    con.execute("INSERT OR IGNORE INTO ops.runs (run_id, job_name, started_at, status, fingerprint) "
+                "VALUES (?, ?, ?, 'running', ?)", [run_id, job_name, _now(), fingerprint])
 
 
 def finish_run(con: duckdb.DuckDBPyConnection, run_id: str, status: str, message: str | None = None,
@@ -30,7 +30,8 @@ def finish_run(con: duckdb.DuckDBPyConnection, run_id: str, status: str, message
     counts = counts or {}
     con.execute(
         "UPDATE ops.runs SET status = ?, finished_at = ?, message = ?, documents_read = ?, "
-        "documents_quarantined = ?, targets = ?, actuals = ?, fingerprint = ? WHERE run_id = ?",
+        "documents_quarantined = ?, targets = ?, actuals = ?, fingerprint = coalesce(?, fingerprint) "
+        "WHERE run_id = ?",
         [status, _now(), message, counts.get("documents_read"), counts.get("documents_quarantined"),
          counts.get("targets"), counts.get("actuals"), fingerprint, run_id])
 

@@ -180,10 +180,6 @@ def known_documents(con: duckdb.DuckDBPyConnection, extractor_version: str) -> s
     return {r[0] for r in rows}
 
 
-def _now() -> datetime:
-    return datetime.now().replace(microsecond=0)
-
-
 def document_row(doc: Document, extractor_version: str, ingested_at: datetime) -> dict:
     m = doc.meta
     return {
@@ -281,8 +277,7 @@ def publish(warehouse: Path, serving: Path, schemas: tuple[str, ...] = ("marts",
         con.close()
     _fsync(tmp)
     checkpoint("publish")
-    os.replace(tmp, serving)
-    _fsync_dir(serving.parent)
+    _replace(tmp, serving)
     return serving
 
 
@@ -306,8 +301,13 @@ def record_in_serving(serving: Path, table: str, row: dict) -> None:
     finally:
         con.close()
     _fsync(tmp)
-    os.replace(tmp, serving)
-    _fsync_dir(serving.parent)
+    _replace(tmp, serving)
+
+
+def _replace(tmp: Path, dest: Path) -> None:
+    """Swap the complete file in, then make the rename itself durable."""
+    os.replace(tmp, dest)
+    _fsync_dir(dest.parent)
 
 
 def _fsync(path: Path) -> None:
