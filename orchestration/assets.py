@@ -37,7 +37,7 @@ def source_documents(context: dg.AssetExecutionContext, plantrack: PlantrackConf
     # with the same fingerprint after this run's success has nothing to do.
     built_from = build_fingerprint(ingest.fingerprint(settings.sources_dir, scanned))
     with connect(settings.warehouse_path) as con:
-        start_run(con, context.run_id, context.job_def.name, built_from)
+        start_run(con, context.run.run_id, context.job_def.name, built_from)
         known = known_documents(con, EXTRACTOR_VERSION)
         previous = ingest.previous_sources(con)
     plan = ingest.plan_ingest(scanned, known, previous)
@@ -86,7 +86,7 @@ def raw_tables(context: dg.AssetExecutionContext, plantrack: PlantrackConfig,
     settings = plantrack.settings()
     quarantined = source_documents.quarantined + extracted_statements.quarantined
     with connect(settings.warehouse_path) as con:
-        counts = ingest.load_raw(con, context.run_id, source_documents.plan, source_documents.documents,
+        counts = ingest.load_raw(con, context.run.run_id, source_documents.plan, source_documents.documents,
                                  extracted_statements.statements, quarantined)
     say(f"raw tables: +{counts['documents']} documents, +{counts['targets']} targets, "
         f"+{counts['actuals']} actual values, {counts['quarantined']} quarantined")

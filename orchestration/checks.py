@@ -19,7 +19,7 @@ def _run_layer(context, plantrack: PlantrackConfig, layers: tuple[str, ...]) -> 
     checkpoint("checks")
     settings = plantrack.settings()
     outcomes = [o for layer in layers for o in run_quality_checks(
-        settings.warehouse_path, context.op_execution_context.run_id, layer, settings.reports_dir)]
+        settings.warehouse_path, context.op_execution_context.run.run_id, layer, settings.reports_dir)]
     blocking = [o for o in outcomes if not o.passed and o.severity == "blocking"]
     warnings = [o for o in outcomes if not o.passed and o.severity != "blocking"]
     for o in blocking + warnings:
