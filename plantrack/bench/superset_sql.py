@@ -2,8 +2,9 @@
 
 An approximation of what Superset sends: one SELECT per chart over its dataset (a table, or the
 dataset's own SQL as a sub-query), with its metrics, dimensions, adhoc SQL filters, ordering and row
-limit; one `SELECT DISTINCT` per native filter (the filter's value list); and every chart again with
-the dashboard's first native filter applied to one real value (a manager picks a region, a target).
+limit; one grouped SELECT per native filter (its value list, ordered by its sort metric if it has
+one); and every chart again under each of the dashboard's first two native filters set to its most
+common value (a manager picks a region, a target).
 """
 
 from __future__ import annotations
@@ -94,6 +95,17 @@ def chart_sql(params: dict, ds: Dataset, extra_where: str | None = None) -> str 
     return f"SELECT {', '.join(select)} FROM {ds.source}{where_sql}{group}{order} LIMIT {limit}"
 
 
+def filter_values_sql(f: dict, ds: Dataset, column: str) -> str:
+    """A select filter's value list: grouped by the column, ordered by the filter's sort metric when it
+    has one (else by the value), ascending or not as configured, 1,000 values (Superset's default)."""
+    asc = (f.get("controlValues") or {}).get("sortAscending", True) is not False
+    metric = _metric_sql(f["sortMetric"], ds) if f.get("sortMetric") else None
+    if metric:
+        return (f"SELECT {_q(column)}, {metric} AS m0 FROM {ds.source} GROUP BY 1 "
+                f"ORDER BY m0 {'ASC' if asc else 'DESC'} LIMIT 1000")
+    return f"SELECT {_q(column)} FROM {ds.source} GROUP BY 1 ORDER BY 1 {'ASC' if asc else 'DESC'} LIMIT 1000"
+
+
 def _first_value(con, ds: Dataset, column: str) -> str | None:
     row = con.execute(f"SELECT {_q(column)} FROM {ds.source} WHERE {_q(column)} IS NOT NULL "
                       f"GROUP BY 1 ORDER BY count(*) DESC LIMIT 1").fetchone()
@@ -123,8 +135,7 @@ def compile_bundle(bundle: Path, con) -> list[dict]:
             for t in f.get("targets") or []:
                 ds, col = datasets.get(t.get("datasetUuid")), (t.get("column") or {}).get("name")
                 if ds and col:
-                    queries.append({"name": f"filter values {path.stem}.{col}",
-                                    "sql": f"SELECT {_q(col)} FROM {ds.source} GROUP BY 1 ORDER BY 1 LIMIT 1000"})
+                    queries.append({"name": f"filter values {path.stem}.{col}", "sql": filter_values_sql(f, ds, col)})
         # the dashboard as a manager sees it: its first filter set to its most common value
         for f in filters[:2]:
             for t in (f.get("targets") or [])[:1]:

@@ -1,5 +1,9 @@
 -- One row per target: the latest comparable actual, the expected value to date, the progress
 -- ratio, a status with its reason in words, the gap and the yearly change still required.
+-- The dashboards' labels are stored here (target_label, *_display with units, status_rank,
+-- attribute_zh, theme_zh) so a chart reads columns instead of formatting 500k rows per query; rows
+-- are written in the overview table's order (status_rank, region) so DuckDB's top-N and zonemaps
+-- read little of the table.
 with p as (
     select * from {{ ref('int_target_progress') }}
 ),
@@ -72,5 +76,30 @@ select
     gap,
     required_annual_change,
     quote as target_quote,
-    as_of_date
+    as_of_date,
+    indicator_text || '｜' || coalesce(region_name, '') || '｜' || coalesce(cast(target_year as varchar), '?')
+        || '年｜' || coalesce(plan_title, source_file) as target_label,
+    -- a number as printed: two decimals at most, no trailing zeros (3.50 -> 3.5, 12.00 -> 12), then the unit
+    case when value is null then null else
+        case comparator when '>=' then '≥' when '>' then '>' when '<=' then '≤' when '<' then '<' when '~' then '约' else '' end
+        || regexp_replace(printf('%.2f', value), '\.?0+$', '')
+        || case when value_high is not null then '–' || regexp_replace(printf('%.2f', value_high), '\.?0+$', '') else '' end
+        || coalesce(unit, '')
+    end as target_display,
+    {%- for display, number in [('baseline_display', 'baseline_value_used'), ('actual_display', 'actual_value'),
+                                 ('expected_display', 'expected_value'), ('gap_display', 'gap'),
+                                 ('required_display', 'required_annual_change')] %}
+    case when {{ number }} is null then null
+        else regexp_replace(printf('%.2f', {{ number }}), '\.?0+$', '') || coalesce(unit, '') end as {{ display }},
+    {%- endfor %}
+    case status
+        when 'achieved' then 1 when 'on_track' then 2 when 'needs_acceleration' then 3 when 'limited_progress' then 4
+        when 'deteriorating' then 5 when 'missed' then 6 else 7
+    end as status_rank,
+    case attribute
+        when 'binding' then '约束性' when '约束性' then '约束性' when 'expected' then '预期性' when '预期性' then '预期性'
+        else '未注明'
+    end as attribute_zh,
+    coalesce(theme, '未分类') as theme_zh
 from explained
+order by status_rank, region_name, target_label

@@ -1,6 +1,9 @@
 -- Year by year from the base year to the target year: the straight target path, the expected
 -- path the progress measure uses (geometric for money), and the comparable actual of that year
 -- (running sum for cumulative targets, change from the base year for change_vs_base targets).
+-- Each row carries its target's label columns from mart_target_progress (the detail dashboard
+-- filters on target_label and region_name without a join); rows are written by target_label and
+-- year, so a filter on one target reads one row group (DuckDB zonemaps).
 with p as (
     select * from {{ ref('int_target_progress') }}
     where base_year is not null and eff_target_year > base_year and value is not null
@@ -57,9 +60,16 @@ select
         )
         when y.target_kind = 'change_vs_base' and l.v is not null and l0.v <> 0 then 100 * (l.v / l0.v - 1)
     end as actual_value,
-    y.unit
+    y.unit,
+    m.target_label,
+    m.region_name,
+    m.indicator_text,
+    m.plan_title,
+    m.target_year
 from years as y
+inner join {{ ref('mart_target_progress') }} as m on m.target_id = y.target_id
 left join stock as s on s.target_id = y.target_id and s.period_year = y.year
 left join additions as a on a.target_id = y.target_id and a.period_year = y.year
 left join levels as l on l.target_id = y.target_id and l.period_year = y.year
 left join levels as l0 on l0.target_id = y.target_id and l0.period_year = y.base_year
+order by m.target_label, y.target_id, y.year
