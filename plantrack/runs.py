@@ -47,13 +47,20 @@ def build_fingerprint(sources: dict[str, str]) -> str:
     digest = hashlib.sha256()
     for name, sha in sorted(sources.items()):
         digest.update(f"{name}={sha}\n".encode())
-    code = [PROJECT_ROOT / "dbt_project" / "dbt_project.yml"]
-    for sub in ("models", "seeds", "macros", "tests"):
-        code += sorted(p for p in (PROJECT_ROOT / "dbt_project" / sub).rglob("*") if p.is_file())
-    for path in code:
-        digest.update(path.name.encode() + path.read_bytes())
+    digest.update(dbt_code_hash(PROJECT_ROOT / "dbt_project").encode())
     as_of = os.environ.get("PLANTRACK_AS_OF_DATE") or date.today().isoformat()
     digest.update(f"{EXTRACTOR_VERSION}|{as_of}".encode())
+    return digest.hexdigest()
+
+
+def dbt_code_hash(project_dir: Path) -> str:
+    """sha256 of the dbt project's code and seeds: models, seeds, macros, tests, dbt_project.yml."""
+    digest = hashlib.sha256()
+    code = [project_dir / "dbt_project.yml"]
+    for sub in ("models", "seeds", "macros", "tests"):
+        code += sorted(p for p in (project_dir / sub).rglob("*") if p.is_file())
+    for path in code:
+        digest.update(path.relative_to(project_dir).as_posix().encode() + b"\0" + path.read_bytes())
     return digest.hexdigest()
 
 
