@@ -208,29 +208,37 @@ def _pdfium_document(data: bytes):
 
 
 def _pdfium_page(fast, number: int, page) -> tuple[int, list[Item]] | None:
-    """(characters, lines) of a page with plain horizontal text and no vector graphics, else None.
+    """(characters, items) of a page of upright text, straight ruled lines and boxes, else None.
 
     pdfminer builds a Python object per character and pdfplumber a dict of every graphic attribute:
-    ~40 µs a character. pdfium gives the characters' boxes in ~2 µs, and pdfplumber's own line
-    builder (chars_to_textmap) turns them into the same lines. A page with drawn paths or forms may
-    hold a ruled table, rotated or skewed text lays out differently: those go to pdfplumber whole.
+    ~40 µs a character. pdfium gives the characters' boxes in ~2 µs and the ruling's segments, and
+    pdfplumber's own line builder (chars_to_textmap) and table finder turn them into the same lines
+    and tables. Rotated or skewed text, curves, forms or shadings lay out differently: those pages
+    go to pdfplumber whole.
     """
     import pypdfium2.raw as raw
-    from pdfplumber.utils.text import chars_to_textmap
 
     try:
         fpage = fast[number]
     except Exception:
         return None
     try:
-        if fpage.get_rotation() or any(o.type != raw.FPDF_PAGEOBJ_TEXT and o.type != raw.FPDF_PAGEOBJ_IMAGE
-                                       for o in fpage.get_objects(max_depth=0)):
+        if fpage.get_rotation():
             return None
         box = tuple(page.bbox)
-        width, height = float(page.width), float(page.height)
+        height = float(page.height)
         if tuple(page.mediabox) != box or box[:2] != (0, 0) \
                 or any(abs(a - b) > 0.01 for a, b in zip(fpage.get_mediabox(), box, strict=True)):
             return None  # offset or cropped boxes: pdfminer's coordinates would differ from pdfium's
+        paths = []
+        for obj in fpage.get_objects(max_depth=0):
+            if obj.type == raw.FPDF_PAGEOBJ_PATH:
+                paths.append(obj.raw)
+            elif obj.type != raw.FPDF_PAGEOBJ_TEXT and obj.type != raw.FPDF_PAGEOBJ_IMAGE:
+                return None
+        edges = _pdfium_edges(raw, paths, height, page.initial_doctop) if paths else []
+        if edges is None:
+            return None
         textpage = fpage.get_textpage()
         try:
             chars = _pdfium_chars(raw, textpage, height, page.initial_doctop)
@@ -240,9 +248,200 @@ def _pdfium_page(fast, number: int, page) -> tuple[int, list[Item]] | None:
         fpage.close()
     if chars is None or not chars:
         return None
-    lines = chars_to_textmap(chars, layout_bbox=box, layout_width=width, layout_height=height) \
-        .extract_text_lines(return_chars=False)
-    return len(chars), [line["text"] for line in lines if not _PAGE_NUMBER.match(line["text"].strip())]
+    tables = _find_tables(chars, edges, box) if edges else []
+    text_chars = chars
+    if tables:  # text outside the tables, as pdfplumber's page.filter keeps it
+        boxes = [t.bbox for t in tables]
+        text_chars = [c for c in chars if not any(b[0] <= (c["x0"] + c["x1"]) / 2 <= b[2]
+                                                  and b[1] <= (c["top"] + c["bottom"]) / 2 <= b[3] for b in boxes)]
+    placed: list[tuple[float, Item]] = [(top, text) for top, text in _text_lines(text_chars)
+                                        if not _PAGE_NUMBER.match(text.strip())]
+    if not tables:
+        return len(chars), [text for _, text in placed]
+    for table in tables:
+        rows = [["" if c is None else c for c in row] for row in table.extract()]
+        placed.append((table.bbox[1], Table(rows)))
+    placed.sort(key=lambda p: p[0])
+    return len(chars), [item for _, item in placed]
+
+
+_LIGATURES = {"ﬀ": "ff", "ﬃ": "ffi", "ﬄ": "ffl", "ﬁ": "fi", "ﬂ": "fl", "ﬆ": "st", "ﬅ": "st"}
+
+
+def _clusters(values, tolerance: float = 3) -> dict[float, int]:
+    """pdfplumber's make_cluster_dict: sorted distinct values, a new cluster past `tolerance` from the last."""
+    out: dict[float, int] = {}
+    index = 0
+    last = None
+    for v in sorted(set(values)):
+        if last is not None and v > last + tolerance:
+            index += 1
+        out[v] = index
+        last = v
+    return out
+
+
+def _text_lines(chars: list[dict]) -> list[tuple[float, str]]:
+    """(top, text) of each line, exactly as pdfplumber's chars_to_textmap(...).extract_text_lines() gives
+    them for upright characters with its default settings (x and y tolerance 3, no layout): characters
+    clustered into lines by top, sorted by x0, split into words at gaps and whitespace, words regrouped
+    by their top, joined with one space. The same rules without a dict per word and a regex per page.
+    """
+    if not chars:
+        return []
+    line_of = _clusters(c["top"] for c in chars)
+    by_line: dict[int, list[dict]] = {}
+    for c in chars:
+        by_line.setdefault(line_of[c["top"]], []).append(c)
+    words: list[tuple[float, str]] = []  # (top, letters) in pdfplumber's order
+    for key in sorted(by_line):
+        word: list[dict] = []
+        prev = None
+        for c in sorted(by_line[key], key=lambda c: c["x0"]):
+            text = c["text"]
+            if text.isspace():
+                if word:
+                    words.append(_word(word))
+                word, prev = [], None
+            elif text == "":  # pdfplumber: "" is in split_at_punctuation="" -> a word of its own
+                if word:
+                    words.append(_word(word))
+                words.append(_word([c]))
+                word, prev = [], None
+            elif prev is not None and (c["x0"] < prev["x0"] or c["x0"] > prev["x1"] + 3
+                                       or abs(c["top"] - prev["top"]) > 3):
+                words.append(_word(word))
+                word, prev = [c], c
+            else:
+                word.append(c)
+                prev = c
+        if word:
+            words.append(_word(word))
+    if not words:
+        return []
+    line_of = _clusters(top for top, _ in words)
+    out: list[tuple[float, str]] = []
+    current = None
+    parts: list[str] = []
+    top: float | None = None
+    length = 0
+
+    def close() -> None:
+        text = "".join(parts).strip(" ")
+        if text.strip():
+            out.append((top, text))
+
+    for wtop, letters in words:
+        cluster = line_of[wtop]
+        if cluster != current:
+            if current is not None:
+                close()
+            current, parts, top, length = cluster, [], None, 0
+        if letters and (top is None or wtop < top):
+            top = wtop  # the line's top is its lettered characters' (a "" character adds no letter)
+        if length:
+            parts.append(" ")
+            length += 1
+        parts.append(letters)
+        length += len(letters)
+    close()
+    return out
+
+
+def _word(chars: list[dict]) -> tuple[float, str]:
+    return min(c["top"] for c in chars), "".join(_LIGATURES.get(c["text"], c["text"]) for c in chars)
+
+
+class _PageGeometry:
+    """What pdfplumber's TableFinder and Table.extract read from a page: its box, chars and edges."""
+
+    def __init__(self, chars: list[dict], edges: list[dict], bbox: tuple) -> None:
+        self.chars, self.edges, self.bbox = chars, edges, bbox
+
+
+def _find_tables(chars: list[dict], edges: list[dict], bbox: tuple) -> list:
+    from pdfplumber.table import TableFinder, TableSettings
+
+    return TableFinder(_PageGeometry(chars, edges, bbox), TableSettings.resolve(None)).tables
+
+
+def _f32(v: float) -> float:
+    """The decimal a float32 was parsed from (pdfium stores 121.0773 as 121.07730102…; pdfminer keeps it)."""
+    import struct
+
+    for digits in range(6, 10):
+        d = float(f"{v:.{digits}g}")
+        if struct.unpack("f", struct.pack("f", d))[0] == v:
+            return d
+    return v
+
+
+def _pdfium_edges(raw, paths: list, height: float, doctop: float) -> list[dict] | None:
+    """pdfplumber's page.edges for paths made of straight lines and axis-aligned boxes, else None.
+
+    Mirrors pdfminer's paint_path (one subpath per moveto; two points make a line, four corners
+    closed back to the start make a rectangle) and pdfplumber's line_to_edge / rect_to_edges, in
+    pdfplumber's order (every line, then every rectangle's four edges).
+    """
+    import ctypes
+
+    matrix = raw.FS_MATRIX()
+    x, y = ctypes.c_float(), ctypes.c_float()
+    lines: list[dict] = []
+    rects: list[dict] = []
+
+    def shape(pts: list[tuple[float, float]], kind: str) -> dict:
+        xs, ys = [p[0] for p in pts], [p[1] for p in pts]
+        x0, y0, x1, y1 = min(xs), min(ys), max(xs), max(ys)
+        top = height - y1
+        return {"object_type": kind, "x0": x0, "y0": y0, "x1": x1, "y1": y1, "width": x1 - x0,
+                "height": y1 - y0, "top": top, "bottom": height - y0, "doctop": doctop + top}
+
+    for handle in paths:
+        if not raw.FPDFPageObj_GetMatrix(handle, matrix) or matrix.b != 0 or matrix.c != 0:
+            return None  # rotated or skewed drawing
+        a, d, e, f = (_f32(v) for v in (matrix.a, matrix.d, matrix.e, matrix.f))
+        subpaths: list[tuple[list[tuple[float, float]], bool]] = []
+        for i in range(raw.FPDFPath_CountSegments(handle)):
+            seg = raw.FPDFPath_GetPathSegment(handle, i)
+            kind = raw.FPDFPathSegment_GetType(seg)
+            if kind == raw.FPDF_SEGMENT_BEZIERTO or not raw.FPDFPathSegment_GetPoint(seg, x, y):
+                return None
+            point = (a * _f32(x.value) + e, d * _f32(y.value) + f)
+            if kind == raw.FPDF_SEGMENT_MOVETO:
+                subpaths.append(([point], False))
+            elif kind == raw.FPDF_SEGMENT_LINETO and subpaths:
+                subpaths[-1][0].append(point)
+            else:
+                return None
+            if raw.FPDFPathSegment_GetClose(seg):
+                if not subpaths:
+                    return None
+                subpaths[-1] = (subpaths[-1][0], True)
+        for pts, closed in subpaths:
+            if closed and pts[-1] != pts[0]:
+                pts = [*pts, pts[0]]
+            if len(pts) == 2 or len(pts) == 3 and closed and pts[2] == pts[0]:
+                line = shape(pts[:2], "line")
+                line["orientation"] = "h" if line["top"] == line["bottom"] else "v"
+                lines.append(line)
+            elif len(pts) == 5 and pts[4] == pts[0] and (
+                    pts[0][0] == pts[1][0] and pts[1][1] == pts[2][1] and pts[2][0] == pts[3][0]
+                    and pts[3][1] == pts[0][1] or pts[0][1] == pts[1][1] and pts[1][0] == pts[2][0]
+                    and pts[2][1] == pts[3][1] and pts[3][0] == pts[0][0]):
+                rect = shape(pts, "rect")
+                rects += [
+                    {**rect, "object_type": "rect_edge", "height": 0, "y0": rect["y1"], "bottom": rect["top"],
+                     "orientation": "h"},
+                    {**rect, "object_type": "rect_edge", "height": 0, "y1": rect["y0"],
+                     "top": rect["top"] + rect["height"], "doctop": rect["doctop"] + rect["height"],
+                     "orientation": "h"},
+                    {**rect, "object_type": "rect_edge", "width": 0, "x1": rect["x0"], "orientation": "v"},
+                    {**rect, "object_type": "rect_edge", "width": 0, "x0": rect["x1"], "orientation": "v"},
+                ]
+            else:
+                return None  # a curve or polygon: pdfplumber's own reading decides
+    return lines + rects
 
 
 def _pdfium_chars(raw, textpage, height: float, doctop: float) -> list[dict] | None:
