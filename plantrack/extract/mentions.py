@@ -7,6 +7,7 @@ what a mention *is* (target or actual, which kind) is decided by the caller from
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 
 from plantrack.extract.numbers import CN_NUMERAL, parse_number
@@ -99,6 +100,114 @@ def _depth_ok(s: str, i: int) -> bool:
     return before.count("《") <= before.count("》") and before.count("〔") <= before.count("〕")
 
 
+_HARD_DELIM = re.compile(f"[{re.escape(HARD_DELIMS)}]")
+_STOP = re.compile("[。；;]")
+
+
+def _positions(pattern: re.Pattern, s: str) -> list[int]:
+    return [m.start() for m in pattern.finditer(s)]
+
+
+class _Seen:
+    """Does `pattern` (matches at most `longest` characters) match inside s[start:end]?
+
+    For one start and growing ends (the values of a sentence, in order) each stretch of the text is
+    searched about once, so a clause with thousands of values costs linear time, not quadratic.
+    """
+
+    __slots__ = ("s", "pattern", "longest", "state")
+
+    def __init__(self, s: str, pattern: re.Pattern, longest: int) -> None:
+        self.s, self.pattern, self.longest = s, pattern, longest
+        self.state: dict[int, tuple[int, bool]] = {}
+
+    def __call__(self, start: int, end: int) -> bool:
+        if end - start <= 64:
+            return self.pattern.search(self.s, start, end) is not None
+        upto, found = self.state.get(start, (start, False))
+        if end < upto:
+            return self.pattern.search(self.s, start, end) is not None
+        if not found:  # a match not seen yet ends after `upto`, so it starts after upto - longest
+            found = self.pattern.search(self.s, max(start, upto - self.longest + 1), end) is not None
+            self.state[start] = (end, found)
+        return found
+
+
+class _Index:
+    """Positions in one sentence, found once: clause and sentence stops, brackets, 一批, 的.
+
+    Replaces scans of the text before or after each value (rfind, s[:i].count, finditer from the
+    clause start), which made a sentence with thousands of values quadratic.
+    """
+
+    def __init__(self, s: str) -> None:
+        self.s = s
+        self.delims = _positions(_HARD_DELIM, s)
+        self._stops: list[int] | None = None
+        self._de: list[int] | None = None
+        self._brackets: tuple[list[int], ...] | None = None
+        self._batches: tuple[list[int], list[int]] | None = None
+        self._seen: dict[str, _Seen] = {}
+        self._subsidy: dict[int, bool] = {}
+        self._projects: list[int] | None = None
+        self.nested = "《" in s or "〔" in s
+
+    def clause_start(self, i: int) -> int:
+        """max(s.rfind(d, 0, i) for d in HARD_DELIMS) + 1"""
+        k = bisect_left(self.delims, i)
+        return self.delims[k - 1] + 1 if k else 0
+
+    def clause_end(self, i: int) -> int:
+        """min(s.find(d, i) for d in HARD_DELIMS), else len(s)"""
+        k = bisect_left(self.delims, i)
+        return self.delims[k] if k < len(self.delims) else len(self.s)
+
+    def depth_ok(self, i: int) -> bool:
+        if not self.nested:
+            return True
+        if self._brackets is None:
+            self._brackets = tuple([j for j, ch in enumerate(self.s) if ch == c] for c in "《》〔〕")
+        o1, c1, o2, c2 = (bisect_left(p, i) for p in self._brackets)
+        return o1 <= c1 and o2 <= c2
+
+    def stops(self) -> list[int]:
+        if self._stops is None:
+            self._stops = _positions(_STOP, self.s)
+        return self._stops
+
+    def de(self) -> list[int]:
+        if self._de is None:
+            self._de = [j for j, ch in enumerate(self.s) if ch == "的"] if "的" in self.s else []
+        return self._de
+
+    def batches(self) -> tuple[list[int], list[int]]:
+        if self._batches is None:
+            found = list(_BATCH.finditer(self.s))
+            self._batches = ([m.start() for m in found], [m.end() for m in found])
+        return self._batches
+
+    def subsidy(self, clause_start: int) -> bool:
+        """SUBSIDY anywhere in the clause (the same for every value in it)."""
+        found = self._subsidy.get(clause_start)
+        if found is None:
+            found = self._subsidy[clause_start] = bool(SUBSIDY.search(self.s, clause_start,
+                                                                      self.clause_end(clause_start)))
+        return found
+
+    def project_size(self, b: int) -> bool:
+        """_PROJECT_SIZE in s[b:clause end] (its words never overlap, so finditer finds every one)."""
+        if self._projects is None:
+            self._projects = _positions(_PROJECT_SIZE, self.s)
+        k = bisect_left(self._projects, b)
+        return k < len(self._projects) and self._projects[k] + 2 <= self.clause_end(b)
+
+    def seen(self, name: str, pattern: re.Pattern, longest: int, start: int, end: int) -> bool:
+        seen = self._seen.get(name)
+        if seen is None:
+            seen = self._seen[name] = _Seen(self.s, pattern, longest)
+        return seen(start, end)
+
+
 _CATEGORY_NOUN = re.compile(
     r"(?:主导|特色|重点|优势|细分|核心)?(?:产业|领域|细分领域|方向|板块|赛道)(?!集群|园|基地|链|项目|联盟|化|集聚区|示范)")
 _PROJECT_SIZE = re.compile(r"项目|达产|投产")
@@ -107,42 +216,60 @@ _BATCH = re.compile(r"一批|一大批|若干")
 _CLAUSE_VERB = re.compile(r"达到|新增|培育|建成|打造|引进|创建|力争|实现|累计|提高|提升|增长")
 
 
+_NAME_END = re.compile(r"[\u4e00-\u9fff”）)]")
+_TWO_NAME_CHARS = re.compile(r"[\u4e00-\u9fff“]{2}")
+_ACHIEVED = re.compile(r"建成|获批|获评|荣获|入选|成功|已")
+
+
 def _names_categories(s: str, clause_start: int, a: int, b: int, num: str) -> bool:
     """A count right after an enumeration of that many names, followed by the noun naming them."""
     value = parse_number(num)
+    if value is None or value < 2 or a <= clause_start or not _NAME_END.match(s, a - 1):
+        return False
+    if not _TWO_NAME_CHARS.match(s[b:b + 2]):
+        return False
     pre = s[clause_start:a]
-    if value is None or value < 2 or not pre or not re.match(r"[\u4e00-\u9fff”）)]", pre[-1]):
-        return False
-    if not re.match(r"[\u4e00-\u9fff“]{2}", s[b:b + 2]):
-        return False
+    last_comma = pre.rfind("、")
     depth, items = 0, 1
     for i, ch in enumerate(pre):
         if ch in "“《（(":
             depth += 1
         elif ch in "”》）)":
             depth = max(0, depth - 1)
-        elif depth == 0 and (ch == "、" or ch in "和及与" and i > 0 and "、" not in pre[i:]):
+        elif depth == 0 and (ch == "、" or ch in "和及与" and i > 0 and i > last_comma):
             items += 1
+            if items > value:
+                return False  # items only grow: already more names than the count
     if items < 2 or items != value:
         return False
     # 建成A和B2家实验室: counting named items already achieved is a fact; naming what to pursue is not a count
-    return not re.search(r"建成|获批|获评|荣获|入选|成功|已", pre)
+    return not _ACHIEVED.search(pre)
 
 
-def _inside_batch_qualifier(s: str, a: int, b: int) -> bool:
+def _inside_batch_qualifier(ix: _Index, a: int, b: int) -> bool:
     """一批 …X… 的 noun: X qualifies the batch (年产值超过1亿元的企业), it is not a value of its own."""
-    stop = max(s.rfind(d, 0, a) for d in "。；;")
-    batch = None
-    for m in _BATCH.finditer(s, stop + 1, a):
-        batch = m
-    if batch is None or "的" in s[batch.end():a]:
+    starts, ends = ix.batches()
+    if not starts:
         return False
-    end = min([j for j in (s.find(d, b) for d in "。；;") if j >= 0], default=len(s))
-    de = s.find("的", b, end)
+    stops = ix.stops()
+    k = bisect_left(stops, a)
+    stop = stops[k - 1] if k else -1  # the last 。；; before the value
+    j = bisect_right(ends, a) - 1  # the last 一批 ending before the value (no 一批 overlaps a value)
+    if j < 0 or starts[j] <= stop:
+        return False
+    batch_end = ends[j]
+    de_all = ix.de()
+    k = bisect_left(de_all, batch_end)
+    if k < len(de_all) and de_all[k] < a:
+        return False  # a 的 between 一批 and the value closes the qualifier
+    k = bisect_left(stops, b)
+    end = stops[k] if k < len(stops) else len(ix.s)
+    k = bisect_left(de_all, b)
+    de = de_all[k] if k < len(de_all) and de_all[k] < end else -1
     if de < 0 or de - b > 40:
         return False
     # a new verb in between starts a statement of its own (培育一批龙头企业，新增规上企业30家…)
-    return not any(_CLAUSE_VERB.search(x) for x in (s[batch.end():a], s[b:de]))
+    return not (ix.seen("clause_verb", _CLAUSE_VERB, 2, batch_end, a) or _CLAUSE_VERB.search(ix.s, b, de))
 
 
 def _clause_end(s: str, i: int) -> int:
@@ -181,8 +308,45 @@ def _noun_after(s: str, end: int) -> str:
     return noun.rstrip("的和及与、")
 
 
+_CANDIDATE = re.compile(rf"[\d{CN_NUMERAL}]|翻|全")
+_LATIN = re.compile(r"[A-Za-z]")
+_RANK_AFTER = re.compile(r"(?:级|强)")
+_TIME_AFTER = re.compile(r"(?:年|月|日|号|届|周年|期|季度|次会|批次|版|代|位|名)")
+_SIZE_AFTER = re.compile(r"[亿万千百]")
+_ORDINAL_BEFORE = re.compile(r"(?:第|前|近|后|每隔|满|连续)$")
+# `$`-anchored patterns are searched in a window before the value as wide as their longest match
+# (+1: `$` also matches before a final newline), not in the whole text before it.
+_CN_VERB_END = re.compile(r"(?:达到|达|培育|打造|建成|新增|引进|建设|形成|创建|认定|新建|争创|突破|超过|超|破|实现)$")
+_CN_ROUND = re.compile(r"[一二两三四五六七八九]?[十百千]")
+_CN_WORD_AFTER = re.compile(r"[“”\"]?(?:个|倍增|作用|批|方面|体系|层次)")
+_BARE_VERB_END = re.compile(r"(?:达到|提高至|提高到|提升至|提升到|保持在|稳定在|控制在|超过|不低于|达)$")
+_CJK_AFTER = re.compile(r"[\u4e00-\u9fff]")
+_APPROX_AFTER = re.compile(r"(?:以上|左右|以下)")
+_QUALIFIER_AFTER = re.compile(r"(?:（含）)?(?:以上|以下)?的")
+_INCLUSIVE_AFTER = re.compile(r"（含）")
+_MONEY_UNITS = ("元", "万元", "亿元", "千元")
+_MONEY_WON = re.compile(r"争取|获得|获批|到位|兑现|拨付")
+_SIZE_CLASS_AFTER = re.compile(r"(?:企业|项目|工业企业|规上|规模以上|的)")
+_TIMES_BEFORE = re.compile(r"[×*xX]$")
+_TIMES_AFTER = re.compile(r"[×*]")
+_SCOPE_VERB_END = re.compile(_SCOPE_VERB + "$")
+_SCOPE_VERB_START = re.compile(_SCOPE_VERB)
+_OUTCOME_VERB = re.compile(r"培育|打造|建成|新增|达到")
+_ESTIMATE = re.compile(r"预计")
+_ESTIMATE_TO = re.compile(r"预计到")
+# COMPARISON's head: inside one clause (no ，,；;。) the rest of COMPARISON always matches up to its end.
+_COMPARISON_HEAD = re.compile(
+    r"(?:比|较|高于|低于|快于|慢于|超过|领先)(?:全国|全省|全市|全区|全县|平均|同类|周边|[\u4e00-\u9fff]{1,4}(?:省|市|区|县))")
+_VS_YEAR = re.compile(r"(?:较|比)20\d\d年")
+_PROGRAMME_AFTER = re.compile(r"行动|工程|计划|战略|专项|活动")
+_DIGIT = re.compile(r"\d")
+
+
 def find_mentions(s: str) -> list[Mention]:
     """Every plausible value in a sentence, with the indicator it belongs to."""
+    if not _CANDIDATE.search(s):
+        return []  # no digit, numeral, 翻 or 全: nothing below can match
+    ix = _Index(s)
     raw: list[Mention] = []
     for m in VALUE_RE.finditer(s):
         num, unit, post = m.group("num"), m.group("unit"), m.group("post") or ""
@@ -190,66 +354,65 @@ def find_mentions(s: str) -> list[Mention]:
         chinese = num[0] in CN_NUMERAL
         after = s[b:b + 4]
         before = s[max(0, a - 6):a]
-        if not _depth_ok(s, a):
+        if not ix.depth_ok(a):
             continue
-        if re.match(r"[A-Za-z]", s[a - 1:a]) and (unit is None or unit in COUNT_UNITS or unit == "%"):
+        if a and _LATIN.match(s, a - 1) and (unit is None or unit in COUNT_UNITS or unit == "%"):
             continue  # 5G, PM2.5, GB50016: part of a name; PET100万吨/年 is a quantity after a product code
-        if re.match(r"(?:级|强)", after) or unit is None and re.match(
-                r"(?:年|月|日|号|届|周年|期|季度|次会|批次|版|代|位|名)", after):
+        if _RANK_AFTER.match(after) or unit is None and _TIME_AFTER.match(after):
             continue
-        if unit is None and re.match(r"[亿万千百]", after):
+        if unit is None and _SIZE_AFTER.match(after):
             continue  # 500亿光伏产业园: a size word, not a value
-        if re.search(r"(?:第|前|近|后|每隔|满|连续)$", before):
+        if _ORDINAL_BEFORE.search(before):
             continue
         if chinese:
             # Chinese numerals only right after a verb (培育两个, 建成千家, 产值超千亿元, 形成千万吨产能):
             # elsewhere (三大产业, 千亿级集群) they are words.
             if unit is None or unit == "%" or m.group("hi") or post:
                 continue
-            verbs = r"达到|达|培育|打造|建成|新增|引进|建设|形成|创建|认定|新建|争创|突破|超过|超|破|实现"
-            if not re.search(f"(?:{verbs})$", s[:a]):
+            if not _CN_VERB_END.search(s, max(0, a - 3), a):
                 continue
-            if unit not in COUNT_UNITS and not re.fullmatch(r"[一二两三四五六七八九]?[十百千]", num):
+            if unit not in COUNT_UNITS and not _CN_ROUND.fullmatch(num):
                 continue  # 千亿元 / 两百万吨 read as a round size; 一二三亿元 is not a number
-            if re.match(r"[“”\"]?(?:个|倍增|作用|批|方面|体系|层次)", s[b:b + 3]):
+            if _CN_WORD_AFTER.match(s[b:b + 3]):
                 continue
         if unit is None:
-            if not re.search(r"(?:达到|提高至|提高到|提升至|提升到|保持在|稳定在|控制在|超过|不低于|达)$", s[:a]):
+            if not _BARE_VERB_END.search(s, max(0, a - 4), a):
                 continue
-            if re.match(r"[\u4e00-\u9fff]", after) and not post:
-                if not re.match(r"(?:以上|左右|以下)", after):
+            if _CJK_AFTER.match(after) and not post:
+                if not _APPROX_AFTER.match(after):
                     continue
-        if re.match(r"(?:（含）)?(?:以上|以下)?的", s[b:b + 6]) or re.match(r"（含）", s[b:b + 3]):
+        if _QUALIFIER_AFTER.match(s[b:b + 6]) or _INCLUSIVE_AFTER.match(s[b:b + 3]):
             continue  # 年营业收入超1亿元的企业: a qualifier, not a value
-        start_clause = _clause_start(s, a)
-        if unit in ("元", "万元", "亿元", "千元") and SUBSIDY.search(s[start_clause:_clause_end(s, b)]) \
-                and not re.search(r"争取|获得|获批|到位|兑现|拨付", s[start_clause:a]):  # money won is a result
+        start_clause = ix.clause_start(a)
+        if unit in _MONEY_UNITS and ix.subsidy(start_clause) \
+                and not ix.seen("won", _MONEY_WON, 2, start_clause, a):  # money won is a result
             continue
-        if unit and unit not in COUNT_UNITS and re.match(r"(?:企业|项目|工业企业|规上|规模以上|的)", s[b:b + 4]):
+        if unit and unit not in COUNT_UNITS and _SIZE_CLASS_AFTER.match(s[b:b + 4]):
             continue  # 50亿元以上项目2个: a size class, the value is the count that follows
-        if re.search(r"[×*xX]$", s[max(0, a - 1):a]) or re.match(r"[×*]", s[b:b + 1]):
+        if a and _TIMES_BEFORE.search(s, a - 1, a) or _TIMES_AFTER.match(s[b:b + 1]):
             continue
         if unit in COUNT_UNITS and _names_categories(s, start_clause, a, b, m.group("num")):
             continue  # 新材料、生物医药、数字经济3个未来产业: counts the listed names, not an outcome
         if unit in COUNT_UNITS and _CATEGORY_NOUN.match(_noun_after(s, b)):
             continue  # 每个组团确立不超过2个主导产业: a rule on how many kinds, not a quantity to reach
-        if unit and unit not in COUNT_UNITS and unit not in ("%", "元", "万元", "亿元", "千元") \
-                and _PROJECT_SIZE.search(s[b:_clause_end(s, b)]):
+        if unit and unit not in COUNT_UNITS and unit != "%" and unit not in _MONEY_UNITS \
+                and ix.project_size(b):
             continue  # 支持某企业34万吨电解铝项目达产: the size of one project, not the district's goal
-        if _inside_batch_qualifier(s, a, b):
+        if _inside_batch_qualifier(ix, a, b):
             continue  # 培育一批年产值超过1亿元、税收超过1000万元的企业: conditions of an uncounted batch
-        if re.search(_SCOPE_VERB + "$", s[start_clause:a]) or re.match(_SCOPE_VERB, s[start_clause:a]) \
+        if _SCOPE_VERB_END.search(s, max(start_clause, a - 3), a) or _SCOPE_VERB_START.match(s, start_clause, a) \
                 and unit in COUNT_UNITS \
-                and not re.search(r"培育|打造|建成|新增|达到", s[start_clause:a]):
+                and not ix.seen("outcome", _OUTCOME_VERB, 2, start_clause, a):
             continue  # 围绕50家骨干企业: the programme's scope, not an outcome
-        pre_text = s[start_clause:a]
-        if "预计" in pre_text and not re.search(r"预计到", pre_text):
+        if ix.seen("estimate", _ESTIMATE, 2, start_clause, a) \
+                and not ix.seen("estimate_to", _ESTIMATE_TO, 3, start_clause, a):
             continue  # 预计新增产值5.5亿元: an estimate, neither a target nor an actual
-        if COMPARISON.search(pre_text) and not re.search(r"(?:较|比)20\d\d年", pre_text):
+        if ix.seen("comparison", _COMPARISON_HEAD, 7, start_clause, a) \
+                and not ix.seen("vs_year", _VS_YEAR, 7, start_clause, a):
             continue
         comparator = "="
         for pattern, comp in _PRE_COMPARATOR:
-            if pattern.search(pre_text):
+            if pattern.search(s, max(start_clause, a - 6), a):
                 comparator = comp
                 break
         if post in _POST_COMPARATOR:
@@ -267,35 +430,39 @@ def find_mentions(s: str) -> list[Mention]:
         else:
             value = parse_number(value_raw)
         bracket = s[max(0, a - 1):a] == "【"
+        # `pre` is set by _assign_indicators
         raw.append(Mention(a, b, value_raw, value, hi, parse_number(hi) if hi else None, unit, comparator,
-                           "", pre_text, "", chinese=chinese, bracket=bracket))
-    for m in DOUBLING_RE.finditer(s):
-        if not _depth_ok(s, m.start()):
-            continue
-        if s[:m.start()].count("“") > s[:m.start()].count("”") and \
-                re.search(r"行动|工程|计划|战略|专项|活动", s[m.end():_clause_end(s, m.end())]):
-            continue  # 实施“三年翻番”、…等四大行动: the name of a programme, not its goal
-        pct = "300" if m.group() == "翻两番" else "100"
-        cs = _clause_start(s, m.start())
-        raw.append(Mention(m.start(), m.end(), m.group(), float(pct), None, None, "%", "=", "", s[cs:m.start()], "",
-                           doubling=True))
-    for m in FULL_COVERAGE_RE.finditer(s):
-        cs = _clause_start(s, m.start())
-        if re.search(r"\d", s[m.end():_clause_end(s, m.end())]) or "平均" in s[m.end():_clause_end(s, m.end())]:
-            continue
-        raw.append(Mention(m.start(), m.end(), m.group(), 100.0, None, None, "%", "=", "", s[cs:m.start()], "",
-                           coverage=True))
+                           "", "", "", chinese=chinese, bracket=bracket))
+    if "翻" in s:
+        for m in DOUBLING_RE.finditer(s):
+            if not ix.depth_ok(m.start()):
+                continue
+            if s[:m.start()].count("“") > s[:m.start()].count("”") and \
+                    _PROGRAMME_AFTER.search(s, m.end(), ix.clause_end(m.end())):
+                continue  # 实施“三年翻番”、…等四大行动: the name of a programme, not its goal
+            pct = "300" if m.group() == "翻两番" else "100"
+            raw.append(Mention(m.start(), m.end(), m.group(), float(pct), None, None, "%", "=", "", "", "",
+                               doubling=True))
+    if "全" in s:
+        for m in FULL_COVERAGE_RE.finditer(s):
+            ce = ix.clause_end(m.end())
+            if _DIGIT.search(s, m.end(), ce) or "平均" in s[m.end():ce]:
+                continue
+            raw.append(Mention(m.start(), m.end(), m.group(), 100.0, None, None, "%", "=", "", "", "",
+                               coverage=True))
+    if not raw:
+        return raw
     raw.sort(key=lambda x: x.start)
-    _assign_indicators(s, raw)
+    _assign_indicators(s, raw, ix)
     _pair_lists(s, raw)
     _share_capacity_tail(s, raw)
     return [x for x in raw if x.indicator]
 
 
-def _assign_indicators(s: str, ms: list[Mention]) -> None:
+def _assign_indicators(s: str, ms: list[Mention], ix: _Index) -> None:
     prev: Mention | None = None
     for m in ms:
-        cs = _clause_start(s, m.start)
+        cs = ix.clause_start(m.start)
         same_clause = prev is not None and prev.end > cs
         seg_start = prev.end if same_clause else cs
         pre = s[seg_start:m.start]
@@ -377,17 +544,20 @@ def same_clause_or_near(prev: Mention, s: str, start: int) -> bool:
     return start - prev.end <= 12
 
 
-_CAPACITY_TAIL = re.compile(r"^(?:的)?((?:年)?(?:生产能力|生产产能|产能|生产规模|处理能力|承载能力|能力))(?:[，,；;。]|$)")
+_CAPACITY_TAIL = re.compile(r"(?:的)?((?:年)?(?:生产能力|生产产能|产能|生产规模|处理能力|承载能力|能力))(?:[，,；;。]|$)")
 
 
 def _share_capacity_tail(s: str, ms: list[Mention]) -> None:
     """形成A 50万吨、B 100万吨生产能力: every listed quantity is a capacity named by the closing noun."""
+    if "能" not in s and "规模" not in s:
+        return  # every capacity word has one of these
     for i, last in enumerate(ms):
-        tail = _CAPACITY_TAIL.match(s[last.end:])
+        tail = _CAPACITY_TAIL.match(s, last.end)
         if not tail:
             continue
         group = [last]
-        for m in reversed(ms[:i]):
+        for j in range(i - 1, -1, -1):
+            m = ms[j]
             gap = s[m.end:group[0].start]
             if re.search(r"[。；;]", gap) or not re.match(r"[、，,和及]", gap) or m.unit_raw is None:
                 break
@@ -439,11 +609,14 @@ def _shared_tail(items: list[str]) -> list[str]:
 
 def _pair_lists(s: str, ms: list[Mention]) -> None:
     """A、B分别提高至50%、70%: pair the named items with the listed values in order."""
+    if "分别" not in s:
+        return
+    starts = [m.start for m in ms]
     for k in re.finditer(r"分别", s):
         cs = _clause_start(s, k.start())
         ce_candidates = [s.find(d, k.end()) for d in HARD_DELIMS]
         ce = min([c for c in ce_candidates if c >= 0], default=len(s))
-        values = [m for m in ms if k.end() <= m.start < ce]
+        values = ms[bisect_left(starts, k.end()):bisect_left(starts, ce)]
         if len(values) < 2:
             continue
         item_text = s[cs:k.start()]
@@ -471,5 +644,5 @@ def _pair_lists(s: str, ms: list[Mention]) -> None:
             m.paired = True
             m.clause_cue = s[cs:m.start]
         # values named inside the item list (年营业收入超100亿级) are qualifiers
-        for m in [m for m in ms if cs <= m.start < k.start()]:
+        for m in ms[bisect_left(starts, cs):bisect_left(starts, k.start())]:
             m.indicator = ""
