@@ -148,10 +148,10 @@ def prose_actual(doc: Document, sent: Sentence, m: Mention, region: str | None, 
         conf, reason = min(conf, 0.75), (reason or "value is approximate (余/以上/超过)")
     if len(core(m.indicator)) < 3:
         conf, reason = min(conf, 0.6), "indicator text is short or generic"
-    a, e = sent.span()
+    a, e, quote = sent.quote(doc.text)
     return Actual(
         document_id=doc.document_id, scope_name=m.scope or region, scope_parent=region if m.scope else None,
         indicator_text=m.indicator, measure=measure, period_year=year, period_label=label,
         period_start=start, period_end=end, value_raw=m.value_raw, unit_raw=m.unit_raw,
-        value=clean_float(value), unit=unit, quote=doc.text[a:e], char_start=a, char_end=e,
+        value=clean_float(value), unit=unit, quote=quote, char_start=a, char_end=e,
         section=sent.section, method="prose", confidence=conf, confidence_reason=reason)

@@ -46,6 +46,14 @@ class Sentence:
     _clean_starts: list[int] = field(repr=False)
     _orig_starts: list[int] = field(repr=False)
     _orig_ends: list[int] = field(repr=False)
+    _quote: tuple[int, int, str] | None = field(default=None, init=False, repr=False, compare=False)
+
+    def quote(self, text: str) -> tuple[int, int, str]:
+        """(start, end, text[start:end]) of the whole sentence, made once: every value in it shares the string."""
+        if self._quote is None:
+            a, e = self.span()
+            self._quote = (a, e, text[a:e])
+        return self._quote
 
     def offset(self, i: int) -> int:
         k = bisect_right(self._clean_starts, i) - 1

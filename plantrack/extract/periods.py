@@ -7,6 +7,7 @@ from calendar import monthrange
 from collections import Counter
 from dataclasses import dataclass
 from datetime import date
+from functools import lru_cache
 
 from plantrack.extract.numbers import parse_chinese_numeral, to_halfwidth
 from plantrack.model import Document
@@ -109,6 +110,7 @@ def five_year_end(word: str) -> int | None:
     return None if n is None else 1955 + 5 * (10 + int(n))
 
 
+@lru_cache(maxsize=256)  # every value of a sentence asks about the same sentence
 def period_in(s: str, year: int | None) -> tuple[str, date | None, date | None]:
     """(label, start, end) of the period a sentence reports on; 全年 when none is named."""
     for pattern, label, (m0, d0), (m1, d1) in _PERIODS:

@@ -8,6 +8,7 @@ otherwise the sentence's section (发展基础 = background) and the document ty
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 
 from plantrack.extract.actuals import prose_actual, release_table_actuals, table_actuals
 from plantrack.extract.blocks import Paragraph, Sentence, Table, parse_blocks, split_sentences
@@ -45,6 +46,13 @@ _SKIP_SECTION = re.compile(r"条件|评定|认定办法|申报|奖励|补助|资
 _RULES_SECTION = re.compile(r"(?:基本|申报|认定|评定|入库|准入|评选|遴选)条件|认定办法|管理办法|评定|申报|奖励|补助|支持政策|政策措施")
 _POLICY = re.compile(r"^对.*(?:给予|奖励|补助|补贴|支持)|给予.*(?:奖励|补助|补贴)")
 _INTRO = re.compile(r"以下目标|如下目标|主要目标|发展目标|[：:]$")
+_GENERIC_AREA_RE = re.compile(_GENERIC_AREA)
+_OPENING = re.compile(r"^(?:(?:到|至|在)?\d{4}年(?:底|末)?[，,]?|推动|促进|加快|加速|支持|依托|打造|做强|做大|壮大|提升|发展|"
+                      r"建设|推进|优化|培育|巩固|深化|完善|强化|实施|鼓励|引导|围绕|聚焦|争创|创建)+")
+_COMMITTEE = re.compile(r"管委|管理委员会")
+_BASELINE_LEAD = re.compile(r"(?:较|比|相比|相较|与|同)$")
+_TARGET_LEAD = re.compile(r"(?:到|至|力争|争取|预计)$")
+_ANNUAL_OUTPUT = re.compile(r"年产$")
 
 
 def extract_statements(doc: Document) -> Statements:
@@ -65,6 +73,7 @@ class _Walker:
         self.actuals: list[Actual] = []
         self.section_year: dict[str, int] = {}
         self.scope: tuple[str | None, str] | None = None
+        self._skip: dict[str, bool] = {}
 
     def table(self, table: Table) -> None:
         itab = read_indicator_table(table)
@@ -122,22 +131,30 @@ class _Walker:
         cutoff = (ctx.plan_start if ctx.is_plan and ctx.plan_start else
                   (ctx.doc_year + 1 if ctx.doc_year else 9999))
         out: list[tuple[int, int, bool]] = []
-        for m in YEAR.finditer(s):
-            if s[:m.start()].count("《") > s[:m.start()].count("》"):
-                continue
+        if "年" not in s and "五" not in s:
+            return out  # YEAR needs 年, _FIVE_YEAR needs 五
+        titled = "《" in s
+        opened = closed = counted = 0  # 《 and 》 in s[:counted], counted on as the years come in order
+        for m in YEAR.finditer(s) if "年" in s else ():
+            if titled:
+                opened += s.count("《", counted, m.start())
+                closed += s.count("》", counted, m.start())
+                counted = m.start()
+                if opened > closed:
+                    continue
             year = int(m.group(1))
             lead = s[max(0, m.start() - 4):m.start()]
             tail = s[m.end():m.end() + 1]
-            if re.search(r"(?:较|比|相比|相较|与|同)$", lead):
+            if _BASELINE_LEAD.search(lead):
                 continue  # 较2022年: a baseline, not the time of the statement
-            if re.search(r"(?:到|至|力争|争取|预计)$", lead):
+            if _TARGET_LEAD.search(lead):
                 out.append((m.start(), year, True))
             elif tail in ("底", "末", "前"):
                 out.append((m.start(), year, year >= cutoff))
             else:
                 goal = _GOAL_AFTER_YEAR.match(s, m.end())  # 2024年主要预期目标是: a goal year in any document
                 out.append((m.start(), year, bool(goal) or ctx.is_plan and year >= cutoff))
-        for m in _FIVE_YEAR.finditer(s):
+        for m in _FIVE_YEAR.finditer(s) if "五" in s else ():
             end = five_year_end(m.group(1))
             if end is None:
                 continue
@@ -157,16 +174,14 @@ class _Walker:
             self.section_year[sent.section] = target_years[0]
         if actual_years and year_carry is not None:
             year_carry[0] = actual_years[-1][1]
-        opening = re.sub(r"^(?:(?:到|至|在)?\d{4}年(?:底|末)?[，,]?|推动|促进|加快|加速|支持|依托|打造|做强|做大|壮大|提升|发展|"
-                         r"建设|推进|优化|培育|巩固|深化|完善|强化|实施|鼓励|引导|围绕|聚焦|争创|创建)+", "", s)
+        opening = _OPENING.sub("", s)
         scope = _SUBAREA.match(opening[:12])
-        if scope and not re.match(_GENERIC_AREA, scope.group(1)) and not re.match(r"管委|管理委员会", opening[scope.end():]):
+        if scope and not _GENERIC_AREA_RE.match(scope.group(1)) and not _COMMITTEE.match(opening[scope.end():]):
             self.scope = (sent.section, scope.group(1))
         elif self.scope and self.scope[0] != sent.section and not (
                 sent.section or "").startswith(self.scope[0] or "\x00"):
             self.scope = None
-        if sent.section and (_SKIP_SECTION.search(sent.section.split(" / ")[-1])
-                             or any(_RULES_SECTION.search(p) for p in sent.section.split(" / ")[:-1])):
+        if sent.section and self._skipped(sent.section):
             return
         if _POLICY.search(s):
             return
@@ -175,6 +190,14 @@ class _Walker:
             return
         sentence_target = self._sentence_is_target(s, sent.section, markers)
         sent_scope = None
+        positions = [p for p, _, _ in markers]
+        last_target: list[int | None] = [None]  # the last target year among markers[:k]
+        last_actual: list[int | None] = [None]  # the last past year among markers[:k]
+        for _, y, t in markers:
+            last_target.append(y if t else last_target[-1])
+            last_actual.append(last_actual[-1] if t else y)
+        looks_ahead = _LeadSearch(s, _FUTURE_ACTION, 4)
+        done = _LeadSearch(s, _DONE_CUE, 3)
         for m in mentions:
             m.indicator = self._without_region(m.indicator)
             if m.scope and re.match(_GENERIC_AREA, m.scope):
@@ -184,15 +207,15 @@ class _Walker:
             elif sent_scope and sent_scope not in m.indicator:
                 # 示范园企业产值达20亿元，财税贡献不低于3000万元: the sub-area stays the subject
                 m.scope, m.indicator = sent_scope, sent_scope + m.indicator
-            before = [mk for mk in markers if mk[0] < m.start]
-            is_target = before[-1][2] if before else sentence_target
-            lead = s[:m.start]
-            if not is_target and not before and self.ctx.is_plan and _FUTURE_ACTION.search(lead) \
-                    and not _DONE_CUE.search(lead) and not (sent.section and _BACKGROUND.search(sent.section)):
+            k = bisect_left(positions, m.start)  # markers[:k] come before the value
+            is_target = markers[k - 1][2] if k else sentence_target
+            if not is_target and not k and self.ctx.is_plan and looks_ahead(m.start) \
+                    and not done(m.start) and not (sent.section and _BACKGROUND.search(sent.section)):
                 is_target = True  # 聚焦现有项目，加快构建50万吨/年生产能力: the clause's own verb looks ahead
             if is_target:
-                own = [y for p, y, t in before if t] or target_years
-                year = own[-1] if own else None
+                year = last_target[k]
+                if year is None:
+                    year = target_years[-1] if target_years else None
                 stated = year is not None
                 year = year or deadline or self._section_year(sent.section) or self._heading_year(sent.section) \
                     or self.ctx.plan_end or self.ctx.doc_year
@@ -201,10 +224,11 @@ class _Walker:
                     m.indicator = self.scope[1] + m.indicator
                 self.targets.append(prose_target(self.doc, sent, m, self.ctx.region, self.ctx, year, stated))
             else:
-                if re.search(r"年产$", m.pre) or m.coverage:
+                if _ANNUAL_OUTPUT.search(m.pre) or m.coverage:
                     continue
-                own_a = [y for p, y in actual_years if p < m.start] or [y for _, y in actual_years]
-                year = own_a[-1] if own_a else None
+                year = last_actual[k]
+                if year is None:
+                    year = actual_years[-1][1] if actual_years else None
                 stated = year is not None
                 if year is None and year_carry is not None:
                     year = year_carry[0]
@@ -216,6 +240,15 @@ class _Walker:
                 a = prose_actual(self.doc, sent, m, self.ctx.region, year, stated)
                 if a is not None:
                     self.actuals.append(a)
+
+    def _skipped(self, section: str) -> bool:
+        """Sentences under rules, subsidies or safeguards set no goals (decided once per section)."""
+        skip = self._skip.get(section)
+        if skip is None:
+            parts = section.split(" / ")
+            skip = self._skip[section] = bool(_SKIP_SECTION.search(parts[-1])
+                                              or any(_RULES_SECTION.search(p) for p in parts[:-1]))
+        return skip
 
     def _without_region(self, indicator: str) -> str:
         """綦江目前拥有规模以上企业 -> 规模以上企业: the document's own region names no indicator."""
@@ -244,6 +277,23 @@ class _Walker:
         return self.ctx.is_plan
 
 
+class _LeadSearch:
+    """Does `pattern` (at most `longest` characters) match in s[:end]? Ends grow value by value, so the
+    text is searched once in all, not once per value."""
+
+    def __init__(self, s: str, pattern: re.Pattern, longest: int) -> None:
+        self.s, self.pattern, self.longest = s, pattern, longest
+        self.upto, self.found = 0, False
+
+    def __call__(self, end: int) -> bool:
+        if end < self.upto:
+            return self.pattern.search(self.s, 0, end) is not None
+        if not self.found:
+            self.found = self.pattern.search(self.s, max(0, self.upto - self.longest + 1), end) is not None
+            self.upto = end
+        return self.found
+
+
 def _same_target(a: Target, b: Target) -> bool:
     return (a.value == b.value and same_unit(a.unit, b.unit) and a.target_year == b.target_year
             and a.scope_name == b.scope_name
@@ -255,13 +305,17 @@ def _merge_targets(targets: list[Target]) -> list[Target]:
     """One target stated in a table and again in prose is one target: keep the table one (or the first)."""
     ordered = sorted(targets, key=lambda t: (t.method != "table", t.char_start))
     kept: list[Target] = []
+    # only targets with the same value, year, scope and upper value can be the same: compare within those
+    buckets: dict[tuple, list[int]] = {}
     for t in ordered:
-        for i, k in enumerate(kept):
-            if _same_target(k, t):
+        bucket = buckets.setdefault((t.value, t.target_year, t.scope_name, t.value_high), [])
+        for i in bucket:  # in the order they were kept: the first one that matches takes the quote
+            if _same_target(kept[i], t):
                 q = Quote(t.quote, t.char_start, t.char_end, t.method, t.section)
-                kept[i] = _with_quote(k, q, t)
+                kept[i] = _with_quote(kept[i], q, t)
                 break
         else:
+            bucket.append(len(kept))
             kept.append(t)
     return sorted(kept, key=lambda t: t.char_start)
 
@@ -278,11 +332,11 @@ def _merge_actuals(actuals: list[Actual]) -> list[Actual]:
     """The same value reported twice (a summary and a section) is one actual."""
     ordered = sorted(actuals, key=lambda a: (a.method != "table", a.char_start))
     kept: list[Actual] = []
+    buckets: dict[tuple, list[Actual]] = {}
     for a in ordered:
-        if any(k.value == a.value and k.unit == a.unit and k.period_year == a.period_year
-               and k.scope_name == a.scope_name
-               and k.period_label == a.period_label and k.measure == a.measure
-               and indicator_similarity(k.indicator_text, a.indicator_text) >= 0.6 for k in kept):
+        bucket = buckets.setdefault((a.value, a.unit, a.period_year, a.scope_name, a.period_label, a.measure), [])
+        if any(indicator_similarity(k.indicator_text, a.indicator_text) >= 0.6 for k in bucket):
             continue
+        bucket.append(a)
         kept.append(a)
     return sorted(kept, key=lambda a: a.char_start)

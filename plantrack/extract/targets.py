@@ -137,11 +137,11 @@ def prose_target(doc: Document, sent: Sentence, m: Mention, region: str | None, 
         conf, reason = min(conf, 0.7), (reason or "value written in Chinese numerals")
     if len(core(m.indicator)) < 3:
         conf, reason = min(conf, 0.6), "indicator text is short or generic"
-    a, e = sent.span()
+    a, e, quote = sent.quote(doc.text)
     return Target(
         document_id=doc.document_id, scope_name=m.scope or region, scope_parent=region if m.scope else None,
         indicator_text=m.indicator, target_kind=kind, comparator=m.comparator, value_raw=m.value_raw,
         value_high_raw=m.high_raw, unit_raw=unit_raw, value=norm_value, value_high=high, unit=unit,
         target_year=year, baseline_year=base_year, baseline_value=None, baseline_value_raw=None,
-        attribute=None, quote=doc.text[a:e], char_start=a, char_end=e, section=sent.section,
+        attribute=None, quote=quote, char_start=a, char_end=e, section=sent.section,
         method="prose", confidence=conf, confidence_reason=reason)
