@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 from plantrack.extract.numbers import to_halfwidth
 from plantrack.extract.sections import SectionTracker, heading_level, is_caption
@@ -37,16 +37,26 @@ class Table:
     caption: str | None
 
 
-@dataclass
 class Sentence:
-    """A prose sentence. `text` is the clean view; `span(i, j)` maps a clean slice to the original."""
+    """A prose sentence. `text` is the clean view; `span(i, j)` maps a clean slice to the original.
 
-    text: str
-    section: str | None
-    _clean_starts: list[int] = field(repr=False)
-    _orig_starts: list[int] = field(repr=False)
-    _orig_ends: list[int] = field(repr=False)
-    _quote: tuple[int, int, str] | None = field(default=None, init=False, repr=False, compare=False)
+    A sentence shares its paragraph's map (clean start and original start of each whitespace-free
+    piece) and knows where it starts in it: cutting a paragraph into sentences copies nothing.
+    Offsets are those of the sentence's own pieces (`lo`..`hi`-1), as if it had been read alone.
+    """
+
+    __slots__ = ("text", "section", "_clean_starts", "_orig_starts", "_base", "_lo", "_hi", "_quote")
+
+    def __init__(self, text: str, section: str | None, clean_starts: list[int], orig_starts: list[int],
+                 base: int = 0, lo: int = 0, hi: int | None = None) -> None:
+        self.text, self.section = text, section
+        self._clean_starts, self._orig_starts = clean_starts, orig_starts
+        self._base, self._lo = base, lo
+        self._hi = len(clean_starts) if hi is None else hi
+        self._quote: tuple[int, int, str] | None = None
+
+    def __repr__(self) -> str:
+        return f"Sentence(text={self.text!r}, section={self.section!r})"
 
     def quote(self, text: str) -> tuple[int, int, str]:
         """(start, end, text[start:end]) of the whole sentence, made once: every value in it shares the string."""
@@ -55,16 +65,19 @@ class Sentence:
             self._quote = (a, e, text[a:e])
         return self._quote
 
+    def _at(self, c: int) -> int:
+        """Original offset of paragraph clean index c, within this sentence's pieces."""
+        k = bisect_right(self._clean_starts, c, self._lo, self._hi) - 1
+        return self._orig_starts[k] + (c - self._clean_starts[k])
+
     def offset(self, i: int) -> int:
-        k = bisect_right(self._clean_starts, i) - 1
-        return self._orig_starts[k] + (i - self._clean_starts[k])
+        return self._at(self._base + i)
 
     def span(self, i: int = 0, j: int | None = None) -> tuple[int, int]:
         j = len(self.text) if j is None else j
         if j <= i:
             return self.offset(i), self.offset(i)
-        k = bisect_right(self._clean_starts, j - 1) - 1
-        return self.offset(i), self._orig_starts[k] + (j - 1 - self._clean_starts[k]) + 1
+        return self.offset(i), self._at(self._base + j - 1) + 1
 
     @property
     def start(self) -> int:
@@ -88,7 +101,6 @@ def clean_view(text: str, start: int, end: int, section: str | None) -> Sentence
     parts: list[str] = []
     clean_starts: list[int] = []
     orig_starts: list[int] = []
-    orig_ends: list[int] = []
     pos = 0
     for m in _PIECE.finditer(text, start, end):
         piece = to_halfwidth(m.group())
@@ -97,42 +109,29 @@ def clean_view(text: str, start: int, end: int, section: str | None) -> Sentence
             parts.append(" ")
             clean_starts.append(pos)
             orig_starts.append(m.start() - 1)
-            orig_ends.append(m.start())
             pos += 1
         parts.append(piece)
         clean_starts.append(pos)
         orig_starts.append(m.start())
-        orig_ends.append(m.end())
         pos += len(piece)
     if not parts:
-        return Sentence("", section, [0], [start], [start])
-    return Sentence("".join(parts), section, clean_starts, orig_starts, orig_ends)
+        return Sentence("", section, [0], [start])
+    return Sentence("".join(parts), section, clean_starts, orig_starts)
 
 
 def split_sentences(text: str, start: int, end: int, section: str | None) -> list[Sentence]:
     whole = clean_view(text, start, end, section)
+    clean_starts, orig_starts = whole._clean_starts, whole._orig_starts
     out = []
     for m in _SENTENCE.finditer(whole.text):
-        sent = _sub_view(whole, m.start(), m.end())
-        if sent.text.strip():
-            out.append(sent)
+        sentence = m.group()
+        if sentence.strip():
+            i, j = m.span()
+            # the pieces under whole.text[i:j]: a sentence never starts or ends on an inserted space
+            # (a terminator precedes and ends it), so its offsets are those of reading the span alone
+            out.append(Sentence(sentence, section, clean_starts, orig_starts, i,
+                                bisect_right(clean_starts, i) - 1, bisect_right(clean_starts, j - 1)))
     return out
-
-
-def _sub_view(whole: Sentence, i: int, j: int) -> Sentence:
-    """clean_view of the original span under whole.text[i:j], cut from the whole view (no re-scan).
-
-    Equal to re-reading the span because the view is made char by char (to_halfwidth keeps length)
-    and a sentence never starts or ends on an inserted space (a terminator precedes and ends it).
-    """
-    cs, os_, oe = whole._clean_starts, whole._orig_starts, whole._orig_ends
-    first = bisect_right(cs, i) - 1
-    last = bisect_right(cs, j - 1) - 1
-    clean_starts = [0] + [c - i for c in cs[first + 1:last + 1]]
-    orig_starts = [os_[first] + (i - cs[first])] + os_[first + 1:last + 1]
-    orig_ends = oe[first:last + 1]
-    orig_ends[-1] = os_[last] + (j - 1 - cs[last]) + 1
-    return Sentence(whole.text[i:j], whole.section, clean_starts, orig_starts, orig_ends)
 
 
 def _joins(prev_line: str, next_line: str) -> bool:

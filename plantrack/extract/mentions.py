@@ -20,6 +20,9 @@ VALUE_RE = re.compile(
     rf"(?:(?:-|~|至|—{{1,2}}|－)(?P<hi>{_NUM}|{_CN}))?"
     rf"(?P<approx>余|多)?(?P<unit>{UNIT_PATTERN})?(?P<post>及以上|以上|以下|以内|左右|多|余)?"
 )
+# The same matches, found about twice as fast: the lookahead names the characters every match starts with
+# (the leading lookbehind keeps the regex engine from skipping ahead to them by itself).
+_VALUE_SCAN = re.compile(rf"(?=[-\d{CN_NUMERAL}])" + VALUE_RE.pattern)
 DOUBLING_RE = re.compile(r"(翻一番|翻两番|翻番)")
 FULL_COVERAGE_RE = re.compile(r"全覆盖|全部达到|全面覆盖")
 
@@ -142,7 +145,7 @@ class _Index:
 
     def __init__(self, s: str) -> None:
         self.s = s
-        self.delims = _positions(_HARD_DELIM, s)
+        self._delims: list[int] | None = None
         self._stops: list[int] | None = None
         self._de: list[int] | None = None
         self._brackets: tuple[list[int], ...] | None = None
@@ -151,6 +154,12 @@ class _Index:
         self._subsidy: dict[int, bool] = {}
         self._projects: list[int] | None = None
         self.nested = "《" in s or "〔" in s
+
+    @property
+    def delims(self) -> list[int]:
+        if self._delims is None:
+            self._delims = _positions(_HARD_DELIM, self.s)
+        return self._delims
 
     def clause_start(self, i: int) -> int:
         """max(s.rfind(d, 0, i) for d in HARD_DELIMS) + 1"""
@@ -348,10 +357,12 @@ def find_mentions(s: str) -> list[Mention]:
         return []  # no digit, numeral, 翻 or 全: nothing below can match
     ix = _Index(s)
     raw: list[Mention] = []
-    for m in VALUE_RE.finditer(s):
+    for m in _VALUE_SCAN.finditer(s):
         num, unit, post = m.group("num"), m.group("unit"), m.group("post") or ""
-        a, b = m.start(), m.end()
         chinese = num[0] in CN_NUMERAL
+        if chinese and (unit is None or unit == "%" or post or m.group("hi")):
+            continue  # the first rule for Chinese numerals below, checked first: most of them stop here
+        a, b = m.start(), m.end()
         after = s[b:b + 4]
         before = s[max(0, a - 6):a]
         if not ix.depth_ok(a):

@@ -11,6 +11,8 @@ _LEVELS: tuple[tuple[int, re.Pattern[str]], ...] = (
     (3, re.compile(r"^\d{1,2}[．.、](?!\d)")),
     (4, re.compile(r"^[（(]\d{1,2}[）)]")),
 )
+# The five patterns as one alternation, tried in the same order: the first that matches names the level.
+_ANY_LEVEL = re.compile("|".join(f"(?P<l{level}>{pattern.pattern[1:]})" for level, pattern in _LEVELS))
 _CAPTION = re.compile(r"^(表\s*\d+|附表\s*\d*|专栏\s*\d+)")
 _TITLE_END = re.compile(r"[。；;：:！？]")
 MAX_TITLE = 40
@@ -19,10 +21,8 @@ MAX_TITLE = 40
 def heading_level(line: str) -> int | None:
     """The level a line opens, or None when it is not a heading."""
     s = line.strip().lstrip("—").strip()
-    for level, pattern in _LEVELS:
-        if pattern.match(s):
-            return level
-    return None
+    m = _ANY_LEVEL.match(s)
+    return None if m is None else int(m.lastgroup[1:])
 
 
 def is_caption(line: str) -> bool:
@@ -43,6 +43,7 @@ class SectionTracker:
 
     def __init__(self) -> None:
         self._stack: list[tuple[int, str]] = []
+        self._path: str | None = None
 
     def see(self, line: str) -> bool:
         level = heading_level(line)
@@ -51,8 +52,9 @@ class SectionTracker:
         while self._stack and self._stack[-1][0] >= level:
             self._stack.pop()
         self._stack.append((level, heading_title(line)))
+        self._path = " / ".join(t for _, t in self._stack) or None
         return True
 
     @property
     def path(self) -> str | None:
-        return " / ".join(t for _, t in self._stack) or None
+        return self._path
