@@ -89,6 +89,16 @@ def release_table_actuals(doc: Document, rt: ReleaseTable, region: str | None, y
     return out
 
 
+_UP = re.compile(r"增长|提高")
+_AVG_GROWTH = re.compile(r"(?:两|三|五)年平均增长|年均增长|平均增长")
+_FALL = re.compile(r"下降|回落|减少|降低")
+_RISE = re.compile(r"增长|增速|增幅|同比|比上年|较上年|提高")
+_SHARE_WORD = re.compile(r"比重|占比|比例")
+_TOTAL = re.compile(r"累计|总数|总量|共有|拥有|达到")
+_NEW_IN_PERIOD = re.compile(r"新增|新培育|培育|建成|新建|新认定|新引进|引进|新开工|新入库|实施|完成|创建|认定|获评|新利用|盘活|"
+                            r"签约|投产|净增|增加(?!值)")
+
+
 def actual_measure(m: Mention, unit: str | None, year: int | None = None) -> tuple[str, float]:
     """(measure, multiplier) from the words around a prose value; 增长2.3倍 -> (yoy_growth, 100).
 
@@ -105,24 +115,23 @@ def actual_measure(m: Mention, unit: str | None, year: int | None = None) -> tup
             return "yoy_growth", sign * scale
         return "cumulative", sign * scale
     if unit == "x":
-        return ("yoy_growth", 100.0) if re.search(r"增长|提高", pre) else ("level", 1.0)
-    if re.search(r"(?:两|三|五)年平均增长|年均增长|平均增长", pre):
+        return ("yoy_growth", 100.0) if _UP.search(pre) else ("level", 1.0)
+    if _AVG_GROWTH.search(pre):
         return "avg_growth", 1.0
     if unit == "pp" and _CHANGE_WORD.search(pre):
         return "yoy_growth", -1.0 if _DOWN_WORD.search(pre) else 1.0  # 比重提高1.8个百分点: a change of a share
     if unit in ("%", "pp"):
-        if re.search(r"下降|回落|减少|降低", pre) and not _SHARE.search(core(m.indicator).replace("下降", "")):
+        if _FALL.search(pre) and not _SHARE.search(core(m.indicator).replace("下降", "")):
             return "yoy_growth", -1.0
-        if re.search(r"增长|增速|增幅|同比|比上年|较上年|提高", pre) and not re.search(r"比重|占比|比例", m.indicator):
+        if _RISE.search(pre) and not _SHARE_WORD.search(m.indicator):
             return "yoy_growth", 1.0
         return "share", 1.0
     cue = m.clause_cue + pre
-    if re.search(r"累计|总数|总量|共有|拥有|达到", cue) and "新增" not in pre:
+    if _TOTAL.search(cue) and "新增" not in pre:
         return "cumulative" if "累计" in cue else "level", 1.0
     if unit not in COUNT_UNITS:
         cue = cue.replace("完成", "")  # 完成收入32亿元: an amount achieved is a level; 完成评估的企业 are new
-    if re.search(r"新增|新培育|培育|建成|新建|新认定|新引进|引进|新开工|新入库|实施|完成|创建|认定|获评|新利用|盘活|"
-                 r"签约|投产|净增|增加(?!值)", cue + m.indicator):
+    if _NEW_IN_PERIOD.search(cue + m.indicator):
         return "new_in_period", 1.0
     return "level", 1.0
 

@@ -301,17 +301,22 @@ def clean_indicator(text: str) -> str:
     return t
 
 
+_NOUN_QUALIFIER_END = re.compile(r"(?:超过|超|不低于|以上|达到|达|年产值|产值|收入)$")
+_NOUN_LEAD = re.compile(r"^(?:以上|左右|以下|的)+")
+_CAPACITY_WORD = re.compile(r"生产能力|产能|生产规模")
+
+
 def _noun_after(s: str, end: int) -> str:
     """The noun a value counts when it comes first (新增5家 国家级企业); internal qualifiers are kept."""
     stop = len(s)
     for m in _NEXT_NOUN_END.finditer(s, end):
-        if m.group()[0].isdigit() and re.search(r"(?:超过|超|不低于|以上|达到|达|年产值|产值|收入)$", s[end:m.start()]):
+        if m.group()[0].isdigit() and _NOUN_QUALIFIER_END.search(s[end:m.start()]):
             continue  # 年产值超过50亿元企业: the 50亿元 belongs to the noun
         stop = m.start()
         break
     noun = s[end:stop]
-    noun = re.sub(r"^(?:以上|左右|以下|的)+", "", noun)
-    cap = re.search(r"生产能力|产能|生产规模", noun)
+    noun = _NOUN_LEAD.sub("", noun)
+    cap = _CAPACITY_WORD.search(noun)
     if cap:
         noun = noun[:cap.end()]  # 千万吨骨料和水泥产能保障基地: what is measured ends at 产能
     return noun.rstrip("的和及与、")
@@ -470,6 +475,18 @@ def find_mentions(s: str) -> list[Mention]:
     return [x for x in raw if x.indicator]
 
 
+_OPEN_BRACKETS_END = re.compile(r"[【（(“]+$")
+_GROWTH_END = re.compile(r"(同比增长|同比下降|比上年增长|比上年下降|年均增长|平均增长|增长|下降|回落|提高|提升|增加)$")
+_COUNT_LEAD = re.compile(r"^(?:年末|年底|全年|全区|全市|全县|全省|新增|新培育|培育|新建|建成|新认定|认定|累计|共有|拥有|现有|共)+")
+_VS_LAST_YEAR = re.compile(r"^(?:比上年末?|较上年末?)")
+_REACHES = re.compile(r"(?:并|且|将|力争|争取)?(?:达到|达|增至|提高到|提高至|提升到|提升至|升至|降至|为)")
+_CHANGE_END = re.compile(r"(?:提高|提升|增长|增加|下降|降低|减少)$")
+_CJK_CHARS = re.compile(r"[\u4e00-\u9fff]")
+_AIM_LEAD = re.compile(r"^(?:力争|争取|确保|努力|其中|同时|并|实现)+")
+_NEW_LEAD = re.compile(r"新增|新建|新培育|新认定|新引进|累计|每年")
+_LEAD_NOISE = re.compile(r"\d{4}年|到|至|至少|以上|力争|累计")
+
+
 def _assign_indicators(s: str, ms: list[Mention], ix: _Index) -> None:
     prev: Mention | None = None
     for m in ms:
@@ -481,9 +498,8 @@ def _assign_indicators(s: str, ms: list[Mention], ix: _Index) -> None:
         # the clause's opening verb (建成 A 1个、B 15个) carries over its 、 list
         m.clause_cue = prev.clause_cue if same_clause and prev else s[cs:m.start]
         ind = clean_indicator(pre.lstrip("、和及与"))
-        ind = re.sub(r"[【（(“]+$", "", ind)
-        growth = re.search(r"(同比增长|同比下降|比上年增长|比上年下降|年均增长|平均增长|增长|下降|回落|提高|提升|增加)$",
-                           _TRAILING_SOFT.sub("", pre))
+        ind = _OPEN_BRACKETS_END.sub("", ind)
+        growth = _GROWTH_END.search(_TRAILING_SOFT.sub("", pre))
         subject = _SUBJECT_HEAD.match(pre) if (
             same_clause and prev is not None and prev.noun_after == pre and prev.unit_raw in COUNT_UNITS) else None
         if subject:
@@ -498,14 +514,13 @@ def _assign_indicators(s: str, ms: list[Mention], ix: _Index) -> None:
         elif prev is not None and prev.unit_raw == m.unit_raw and prev.indicator and not _noun_after(s, m.end) and (
                 bare := _BARE_COUNT.fullmatch(pre.lstrip("，,、"))):
             # 新增A 9家，累计32家 / 共有A 428家，新认定112家: a bare count belongs to the item just named
-            base = re.sub(r"^(?:年末|年底|全年|全区|全市|全县|全省|新增|新培育|培育|新建|建成|新认定|认定|累计|共有|拥有|现有|共)+",
-                          "", prev.indicator)
-            verb = re.sub(r"^(?:比上年末?|较上年末?)", "", bare.group(1))
+            base = _COUNT_LEAD.sub("", prev.indicator)
+            verb = _VS_LAST_YEAR.sub("", bare.group(1))
             ind = base + "累计" if verb in ("累计", "共", "总计", "合计", "总数") else verb + base
         elif not ind and prev is not None and prev.indicator and not _noun_after(s, m.end) \
-                and re.fullmatch(r"(?:并|且|将|力争|争取)?(?:达到|达|增至|提高到|提高至|提升到|提升至|升至|降至|为)", pre.lstrip("，,")):
+                and _REACHES.fullmatch(pre.lstrip("，,")):
             # 比重提高2个百分点，达到32%: the level reached belongs to the subject just named
-            ind = re.sub(r"(?:提高|提升|增长|增加|下降|降低|减少)$", "", prev.indicator)
+            ind = _CHANGE_END.sub("", prev.indicator)
         elif (not ind or _VERB_ONLY.match(ind)) and growth and prev is not None \
                 and same_clause_or_near(prev, s, m.start):
             own = ind if ind and ind not in prev.indicator else ""  # 产能 in 摩托车…，产能提升x%
@@ -514,17 +529,17 @@ def _assign_indicators(s: str, ms: list[Mention], ix: _Index) -> None:
                 same_clause and prev is not None and prev.noun_after and pre.startswith(prev.noun_after)
                 and _VERB_ONLY.match(pre[len(prev.noun_after):].strip("、和及与"))) or (
                 m.unit_raw in COUNT_UNITS and _CREATE_VERB_END.search(pre)
-                and len(re.findall(r"[\u4e00-\u9fff]", _noun_after(s, m.end))) >= 2):
+                and len(_CJK_CHARS.findall(_noun_after(s, m.end))) >= 2):
             # 在…企业中培育20家区级绿色工厂: a creating verb before the count, the noun after it is what is counted
             noun = _noun_after(s, m.end)
-            lead = re.sub(r"^(?:力争|争取|确保|努力|其中|同时|并|实现)+", "", s[cs:m.start] if not same_clause else "")
-            lead = lead if re.search(r"新增|新建|新培育|新认定|新引进|累计|每年", lead) else ""
-            lead = re.sub(r"\d{4}年|到|至|至少|以上|力争|累计", "", lead)
+            lead = _AIM_LEAD.sub("", s[cs:m.start] if not same_clause else "")
+            lead = lead if _NEW_LEAD.search(lead) else ""
+            lead = _LEAD_NOISE.sub("", lead)
             ind = (lead + noun) if noun else ""
             m.noun_after = noun or None
         elif _BARE_MEASURE.fullmatch(ind) and prev is not None and prev.indicator:
             # 新能源汽车产量突破30万辆，产值超千亿元: a bare measure word takes the subject just named
-            ind = _BARE_MEASURE.sub("", re.sub(r"(?:提高|提升|增长|增加|下降|降低|减少)$", "", prev.indicator)) + ind
+            ind = _BARE_MEASURE.sub("", _CHANGE_END.sub("", prev.indicator)) + ind
         elif _MEASURE_ONLY.match(ind) and prev is not None:
             subject = prev.indicator.split("占")[0]
             ind = subject + ind

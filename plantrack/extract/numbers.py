@@ -39,12 +39,15 @@ def parse_chinese_numeral(text: str) -> float | None:
     return float(total + section + (digit or 0))
 
 
+_FRACTION = re.compile(r"([+-]?\d+(?:\.\d+)?)\s*/\s*(\d+(?:\.\d+)?)")
+
+
 def parse_number(raw: str) -> float | None:
     """A single number as written: '855', '2.1', '４６', '1/3', '两', '千', '-16', '1,200'."""
     s = to_halfwidth(raw).strip().replace(",", "")
     if not s:
         return None
-    m = re.fullmatch(r"([+-]?\d+(?:\.\d+)?)\s*/\s*(\d+(?:\.\d+)?)", s)
+    m = _FRACTION.fullmatch(s)
     if m:
         den = float(m.group(2))
         return float(m.group(1)) / den if den else None

@@ -47,6 +47,7 @@ _RULES_SECTION = re.compile(r"(?:基本|申报|认定|评定|入库|准入|评�
 _POLICY = re.compile(r"^对.*(?:给予|奖励|补助|补贴|支持)|给予.*(?:奖励|补助|补贴)")
 _INTRO = re.compile(r"以下目标|如下目标|主要目标|发展目标|[：:]$")
 _GENERIC_AREA_RE = re.compile(_GENERIC_AREA)
+_AREA_WORD = re.compile(r"组团|片区|园区|开发区|高新区|新城|集聚区")
 _OPENING = re.compile(r"^(?:(?:到|至|在)?\d{4}年(?:底|末)?[，,]?|推动|促进|加快|加速|支持|依托|打造|做强|做大|壮大|提升|发展|"
                       r"建设|推进|优化|培育|巩固|深化|完善|强化|实施|鼓励|引导|围绕|聚焦|争创|创建)+")
 _COMMITTEE = re.compile(r"管委|管理委员会")
@@ -174,8 +175,10 @@ class _Walker:
             self.section_year[sent.section] = target_years[0]
         if actual_years and year_carry is not None:
             year_carry[0] = actual_years[-1][1]
-        opening = _OPENING.sub("", s)
-        scope = _SUBAREA.match(opening[:12])
+        scope = None
+        if _AREA_WORD.search(s):  # _SUBAREA needs one of these words
+            opening = _OPENING.sub("", s)
+            scope = _SUBAREA.match(opening[:12])
         if scope and not _GENERIC_AREA_RE.match(scope.group(1)) and not _COMMITTEE.match(opening[scope.end():]):
             self.scope = (sent.section, scope.group(1))
         elif self.scope and self.scope[0] != sent.section and not (

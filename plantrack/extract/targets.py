@@ -84,6 +84,18 @@ def table_targets(doc: Document, itab: IndicatorTable, region: str | None, plan_
     return out
 
 
+_CHANGE = re.compile(r"提高|提升|增加|增长|上升|下降|降低|减少")
+_DOWN_TO = re.compile(r"降至|降低至|降低到|下降到|下降至|控制在")
+_INCREASE = re.compile(r"增长|增加|提升|提高|上升")
+_GROWTH_END = re.compile(r"(?:增长|增速|增幅)(?:率)?(?:达到|为|保持在|在|超过|不低于|高于)?$")
+_GROWTH_WORD = re.compile(r"增长|增速|增幅")
+_ANNUAL = re.compile(r"每年|年均新增|每年度|年均")
+_CUMULATIVE = re.compile(r"累计|新增|新建|新实施|新开展|新培育|净增|“十[一-九]五”期间|规划期内")
+_TOTAL_LEVEL = re.compile(r"累计(?:达到|数量)|总数|总量")
+_VERSUS = re.compile(r"较|比")
+_BASE_YEAR = re.compile(r"(?:较|比)(20\d\d)年")
+
+
 def prose_target_kind(m: Mention, unit: str | None) -> tuple[str, bool]:
     """(kind, negate) from the words around a prose value."""
     cue = m.clause_cue + m.pre
@@ -91,24 +103,24 @@ def prose_target_kind(m: Mention, unit: str | None) -> tuple[str, bool]:
         return "change_vs_base", False
     if unit == "x":
         return "level", False
-    if unit == "pp" and re.search(r"提高|提升|增加|增长|上升|下降|降低|减少", m.pre):
+    if unit == "pp" and _CHANGE.search(m.pre):
         # 比重提高2个百分点: a change against the base, in points
         return "change_vs_base", bool(_DECLINE.search(m.pre))
     if unit == "%":
-        if _DECLINE.search(m.pre) and not re.search(r"降至|降低至|降低到|下降到|下降至|控制在", m.pre):
+        if _DECLINE.search(m.pre) and not _DOWN_TO.search(m.pre):
             return "change_vs_base", True
-        if _VS_BASE.search(m.pre) and re.search(r"增长|增加|提升|提高|上升", m.pre) and "年均" not in m.pre:
+        if _VS_BASE.search(m.pre) and _INCREASE.search(m.pre) and "年均" not in m.pre:
             return "change_vs_base", False  # 较2020年增长50%: the whole span's change, not a yearly rate
-        if re.search(r"(?:增长|增速|增幅)(?:率)?(?:达到|为|保持在|在|超过|不低于|高于)?$", m.pre) or (
-                re.search(r"增长|增速|增幅", m.pre) and not _SHARE.search(m.indicator)):
+        if _GROWTH_END.search(m.pre) or (
+                _GROWTH_WORD.search(m.pre) and not _SHARE.search(m.indicator)):
             return "growth_rate", False
         return "share", False
-    if re.search(r"每年|年均新增|每年度|年均", cue):
+    if _ANNUAL.search(cue):
         return "annual", False
-    if re.search(r"累计|新增|新建|新实施|新开展|新培育|净增|“十[一-九]五”期间|规划期内", cue + m.indicator) and \
-            not re.search(r"累计(?:达到|数量)|总数|总量", cue):
+    if _CUMULATIVE.search(cue + m.indicator) and \
+            not _TOTAL_LEVEL.search(cue):
         return "cumulative", False
-    if _DECLINE.search(m.pre) and re.search(r"较|比", m.pre):
+    if _DECLINE.search(m.pre) and _VERSUS.search(m.pre):
         return "change_vs_base", True
     return "level", False
 
@@ -123,7 +135,7 @@ def prose_target(doc: Document, sent: Sentence, m: Mention, region: str | None, 
     norm_value, unit = _norm(value, unit_raw)
     high, _ = _norm(m.high, unit_raw)
     base_year = None
-    b = re.search(r"(?:较|比)(20\d\d)年", m.pre + m.clause_cue)
+    b = _BASE_YEAR.search(m.pre + m.clause_cue)
     if b:
         base_year = int(b.group(1))
     conf, reason = 0.9, None
