@@ -1,6 +1,8 @@
 """Ingest and publish assets: documents -> extracted statements -> raw tables ... -> serving file."""
 
 
+import importlib
+import threading
 from dataclasses import dataclass, field
 
 import dagster as dg
@@ -11,6 +13,18 @@ from plantrack.model import EXTRACTOR_VERSION, Document, Statements
 from plantrack.progress import Progress, say
 from plantrack.runs import build_fingerprint, start_run
 from plantrack.warehouse import connect, known_documents
+
+
+def _import_quality_checks_in_background() -> None:
+    """Import Great Expectations (~2 s) while the load writes to DuckDB, off the critical path.
+
+    Started here, after the reading and extraction pools have forked their workers: a fork while
+    another thread holds an import lock can deadlock the child. The check step's own import waits
+    for this one to finish.
+    """
+    threading.Thread(target=importlib.import_module, args=("expectations.runner",),
+                     name="import-quality-checks", daemon=True).start()
+
 
 WAREHOUSE_RETRY = dg.RetryPolicy(max_retries=3, delay=1, backoff=dg.Backoff.EXPONENTIAL)
 
@@ -83,6 +97,7 @@ RAW_KEYS = [dg.AssetKey(["raw", t]) for t in RAW_TABLES]
 def raw_tables(context: dg.AssetExecutionContext, plantrack: PlantrackConfig,
                source_documents: DocumentBatch, extracted_statements: StatementBatch):
     """raw.* in the warehouse: append-only by document hash, plus quarantine and ingestion history."""
+    _import_quality_checks_in_background()
     settings = plantrack.settings()
     quarantined = source_documents.quarantined + extracted_statements.quarantined
     with connect(settings.warehouse_path) as con:
