@@ -84,7 +84,9 @@ def _check_xml_parts(zf: zipfile.ZipFile, source_file: str) -> None:
         except (zipfile.BadZipFile, OSError, EOFError, ValueError) as exc:  # CRC error, truncated member
             raise DocumentError("corrupt_docx", f"{source_file}: part {info.filename} is damaged ({exc}). "
                                 "Re-save the document or supply a complete copy.") from exc
-        if _DTD.search(raw):
+        # every marker opens with "<!" in UTF-8 or "<\0!" in UTF-16: the regex (slow, case-folding) only runs
+        # on a part that has one
+        if (b"<!" in raw or b"<\x00!" in raw) and _DTD.search(raw):
             raise DocumentError("xml_entity", f"{source_file}: part {info.filename} declares a DTD or XML "
                                 "entities, which Word never writes; refused to protect against external-entity "
                                 "and entity-expansion attacks. Re-save the document from Word/WPS.")
@@ -99,7 +101,6 @@ def read_docx(data: bytes, source_file: str) -> list[Item]:
                             "Word document. Supply the .docx itself.")
     import docx  # imported here: the import is slow and only .docx needs it
     from docx.oxml.ns import qn
-    from docx.text.paragraph import Paragraph
 
     try:
         document = docx.Document(io.BytesIO(data))
@@ -108,8 +109,17 @@ def read_docx(data: bytes, source_file: str) -> list[Item]:
         raise DocumentError("corrupt_docx", f"{source_file} could not be opened as a .docx ({type(exc).__name__}: "
                             f"{exc}). Re-save it from Word/WPS or supply a complete copy.") from exc
 
+    w_r, w_hyperlink = qn("w:r"), qn("w:hyperlink")
+    run_parts = tuple(qn(t) for t in ("w:br", "w:cr", "w:noBreakHyphen", "w:ptab", "w:t", "w:tab"))
+
+    def run_text(r) -> str:
+        # CT_R.text without an XPath compiled per run: the same children, in order, each its str()
+        return "".join(str(e) for e in r.iterchildren(*run_parts))
+
     def para_text(p) -> str:
-        return Paragraph(p, document).text
+        # Paragraph(p).text: the text of its w:r and w:hyperlink children (a hyperlink's is its runs')
+        return "".join(run_text(c) if c.tag == w_r else "".join(run_text(r) for r in c.iterchildren(w_r))
+                       for c in p.iterchildren(w_r, w_hyperlink))
 
     def cell_text(tc) -> str:
         # Nested tables and several paragraphs inside a cell become one cell's text.
