@@ -37,7 +37,9 @@ class RefreshResult:
         if s:
             lines += [
                 f"  documents read: {s.get('documents_read', 0)}, quarantined: {s.get('documents_quarantined', 0)}"
-                f", unchanged: {s.get('documents_unchanged', 0)}",
+                f", unchanged: {s.get('documents_unchanged', 0)}"
+                + (f" ({s['documents_extracted']} documents extracted again: the extraction code changed)"
+                   if s.get("documents_extracted", 0) > s.get("documents_read", 0) else ""),
                 f"  targets: {s.get('targets', 0)}, actual values: {s.get('actuals', 0)}",
             ]
             if s.get("status_counts"):
@@ -138,6 +140,10 @@ def summarize(settings: Settings, run_id: str) -> dict:
             "count(*) FILTER (WHERE event = 'quarantined'), count(*) FILTER (WHERE event = 'unchanged') "
             "FROM raw.ingestion_log WHERE run_id = ?", [run_id]).fetchall()[0]
         out.update(zip(("documents_read", "documents_quarantined", "documents_unchanged"), row, strict=True))
+        # Unchanged files are read again when the extraction code changed: say how many were.
+        out["documents_extracted"] = con.execute(
+            "SELECT count(*) FROM raw.documents WHERE ingested_at >= "
+            "(SELECT started_at FROM ops.runs WHERE run_id = ?)", [run_id]).fetchall()[0][0]
         out["blocking_failures"] = [r[0] for r in con.execute(
             "SELECT message FROM ops.quality_check_results WHERE run_id = ? AND severity = 'blocking' "
             "AND NOT passed ORDER BY check_name", [run_id]).fetchall()]
