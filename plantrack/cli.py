@@ -290,15 +290,17 @@ def bench_run(
     out: Annotated[Path, typer.Option(help="Where to write the results.")] = PROJECT_ROOT / "bench" / "results.json",
     quick: Annotated[bool, typer.Option(help="Small sizes, for a smoke run.")] = False,
     runs: Annotated[int, typer.Option(help="Repetitions per figure (median, min, max).")] = 3,
+    steps: Annotated[str | None, typer.Option(
+        help="Comma-separated subset of extraction,accuracy,refresh,sample,dashboard (default: all).")] = None,
+    merge: Annotated[bool, typer.Option(
+        help="Keep the other figures already in --out; replace only those of --steps.")] = False,
 ) -> None:
     """Measure extraction throughput, full / no-op / add-one refreshes, peak memory and dashboard
     query latency; print a table and write JSON."""
     from plantrack.bench.run import run_benchmark
 
-    if quick:
-        run_benchmark(out, runs=runs, quick=True)
-    else:
-        run_benchmark(out, runs=runs)
+    chosen = tuple(s.strip() for s in steps.split(",") if s.strip()) if steps else None
+    run_benchmark(out, runs=runs, quick=quick, steps=chosen, merge=merge)
 
 
 @app.command(name="eval")

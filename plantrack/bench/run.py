@@ -29,6 +29,7 @@ BENCH_OUT = PROJECT_ROOT / "bench" / "out"
 DBT_DIR = PROJECT_ROOT / "dbt_project"
 DBT = str(Path(sys.executable).parent / "dbt")
 SEED = 20240601
+STEPS = ("extraction", "accuracy", "refresh", "sample", "dashboard")
 FULL_DASHBOARD_SCALE = (2850, 200, 20)  # regions x indicators x years of actual values
 QUICK_DASHBOARD_SCALE = (500, 20, 20)  # 200k actual values
 RSS_SAMPLE_S = 0.1
@@ -446,29 +447,37 @@ _last_results: dict = {}
 def run_benchmark(out_json: Path, sizes: tuple[int, ...] = (50, 500, 5000), runs: int = 3,
                   quick: bool = False, dashboard_scale: tuple[int, int, int] | None = None,
                   extraction_documents: int | None = None, steps: tuple[str, ...] | None = None,
-                  work_dir: Path | None = None) -> dict:
+                  work_dir: Path | None = None, merge: bool = False) -> dict:
     """Run every measurement, write `out_json` (after each step) and print a short table.
 
     quick: sizes (20, 100), 200k actual values for the dashboard queries (unless given).
     steps: a subset of extraction, accuracy, refresh, sample, dashboard (default all).
     work_dir: where corpora and data directories go (default bench/out, git-ignored).
+    merge: keep the figures already in `out_json` and replace only those of `steps` (a step re-run
+    after a change; `meta.parts` records when each part ran).
     """
     from plantrack.bench.report import render_table
 
     if quick and sizes == (50, 500, 5000):
         sizes = (20, 100)
     scale = dashboard_scale or (QUICK_DASHBOARD_SCALE if quick else FULL_DASHBOARD_SCALE)
-    steps = steps or ("extraction", "accuracy", "refresh", "sample", "dashboard")
+    steps = steps or STEPS
+    if unknown := [s for s in steps if s not in STEPS]:
+        raise ValueError(f"unknown benchmark step(s) {', '.join(unknown)}; use any of {', '.join(STEPS)}")
     out_json = Path(out_json)
     out = Path(work_dir or BENCH_OUT)
     out.mkdir(parents=True, exist_ok=True)
     results = _last_results
     results.clear()
+    earlier = json.loads(out_json.read_text(encoding="utf-8")) if merge and out_json.exists() else {}
+    results.update(earlier)
     results["meta"] = {"started_at": datetime.now().isoformat(timespec="seconds"), "sizes": list(sizes),
                        "runs": runs, "quick": quick, "dashboard_scale": list(scale),
                        "cpus": os.cpu_count(), "python": platform.python_version(),
                        "machine": platform.platform(), "memory": "psutil: RSS summed over the process tree, "
                        f"sampled every {RSS_SAMPLE_S} s", "seed": SEED}
+    results["meta"]["parts"] = [*earlier.get("meta", {}).get("parts", []),
+                                {"started_at": results["meta"]["started_at"], "steps": list(steps)}]
 
     def say(msg: str) -> None:
         print(f"[bench {datetime.now():%H:%M:%S}] {msg}", flush=True)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from pathlib import Path
 
 import duckdb
 import pytest
@@ -66,6 +67,17 @@ def test_sql_metrics_and_adhoc_sql_filters_are_used_as_written():
     assert con.execute(sql).fetchall() == [(2,)]
 
 
+def test_a_filter_value_list_follows_the_filters_sort_metric_and_direction():
+    con = duckdb.connect()
+    con.execute("CREATE TABLE t AS SELECT * FROM (VALUES ('a', 1), ('b', 2), ('b', 3), ('c', NULL)) v(region, x)")
+    by_metric = superset_sql.filter_values_sql({"sortMetric": "count", "controlValues": {"sortAscending": False}},
+                                               _dataset(), "region")
+    assert con.execute(by_metric).fetchall()[0] == ("b", 2)
+    by_value = superset_sql.filter_values_sql({"controlValues": {"sortAscending": False}}, _dataset(), "region")
+    assert [r[0] for r in con.execute(by_value).fetchall()] == ["c", "b", "a"]
+    assert "LIMIT 1000" in by_value
+
+
 @pytest.mark.timeout(1800)
 def test_a_tiny_benchmark_measures_every_figure(tmp_path):
     out = tmp_path / "results.json"
@@ -82,5 +94,24 @@ def test_a_tiny_benchmark_measures_every_figure(tmp_path):
     assert saved["sample_vs_dbt"]["ratio_wall"]["median"] > 0
     assert saved["dashboard"]["build"]["raw"]["actuals"] == 20 * 10 * 5
     assert saved["dashboard"]["queries"] > 0 and saved["dashboard"]["p95_ms"] is not None
+    assert saved["dashboard"]["errors"] == []
     assert set(saved["goals"]) == set(run.GOALS)
     assert "full refresh, 3 docs" in render_table(results)
+
+
+def test_merging_a_rerun_step_keeps_the_other_figures(tmp_path):
+    out = tmp_path / "results.json"
+    noop = {"documents": 5, "wall_s": {"median": 0.5, "min": 0.4, "max": 0.6, "runs": [0.4, 0.5, 0.6]}}
+    out.write_text(json.dumps({"meta": {"parts": [{"steps": ["refresh"]}]}, "noop_refresh": noop}))
+    run.run_benchmark(out, runs=1, quick=True, extraction_documents=2, steps=("extraction",),
+                      work_dir=tmp_path / "work", merge=True)
+    saved = json.loads(out.read_text(encoding="utf-8"))
+    assert saved["noop_refresh"] == noop
+    assert saved["extraction"]["mb_per_s"]["median"] > 0
+    assert [p["steps"] for p in saved["meta"]["parts"]] == [["refresh"], ["extraction"]]
+    assert saved["goals"]["noop_refresh_s"]["met"] is True
+
+
+def test_an_unknown_step_is_refused_with_the_known_ones():
+    with pytest.raises(ValueError, match="unknown benchmark step.*dashbord.*extraction"):
+        run.run_benchmark(Path("unused.json"), steps=("dashbord",))
