@@ -32,6 +32,9 @@ _PRE_COMPARATOR = (
     (re.compile(r"(超过|大于|高于|超|>)$"), ">"),
     (re.compile(r"(低于|小于|少于|<)$"), "<"),
 )
+# the last character of every _PRE_COMPARATOR word (and a newline, which `$` may stand before)
+_COMPARATOR_LAST = set("于≥=上的以内在过超>≤<\n") | {w[-1] for p, _ in _PRE_COMPARATOR
+                                                      for w in p.pattern[1:p.pattern.index(")")].split("|")}
 _POST_COMPARATOR = {"以上": ">=", "及以上": ">=", "以下": "<=", "以内": "<=", "左右": "~", "多": ">", "余": ">"}
 
 HARD_DELIMS = "，,；;：:。！？!?"
@@ -322,7 +325,7 @@ def _noun_after(s: str, end: int) -> str:
     return noun.rstrip("的和及与、")
 
 
-_CANDIDATE = re.compile(rf"[\d{CN_NUMERAL}]|翻|全")
+MAYBE_VALUE = re.compile(rf"[\d{CN_NUMERAL}]|翻|全")  # every value, doubling or coverage word has one
 _LATIN = re.compile(r"[A-Za-z]")
 _RANK_AFTER = re.compile(r"(?:级|强)")
 _TIME_AFTER = re.compile(r"(?:年|月|日|号|届|周年|期|季度|次会|批次|版|代|位|名)")
@@ -358,7 +361,7 @@ _DIGIT = re.compile(r"\d")
 
 def find_mentions(s: str) -> list[Mention]:
     """Every plausible value in a sentence, with the indicator it belongs to."""
-    if not _CANDIDATE.search(s):
+    if not MAYBE_VALUE.search(s):
         return []  # no digit, numeral, 翻 or 全: nothing below can match
     ix = _Index(s)
     raw: list[Mention] = []
@@ -427,10 +430,11 @@ def find_mentions(s: str) -> list[Mention]:
                 and not ix.seen("vs_year", _VS_YEAR, 7, start_clause, a):
             continue
         comparator = "="
-        for pattern, comp in _PRE_COMPARATOR:
-            if pattern.search(s, max(start_clause, a - 6), a):
-                comparator = comp
-                break
+        if a and s[a - 1] in _COMPARATOR_LAST:
+            for pattern, comp in _PRE_COMPARATOR:
+                if pattern.search(s, max(start_clause, a - 6), a):
+                    comparator = comp
+                    break
         if post in _POST_COMPARATOR:
             comparator = _POST_COMPARATOR[post]
         elif m.group("approx") and unit:

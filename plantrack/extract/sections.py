@@ -20,13 +20,15 @@ MAX_TITLE = 40
 
 def heading_level(line: str) -> int | None:
     """The level a line opens, or None when it is not a heading."""
-    s = line.strip().lstrip("—").strip()
+    # only the start is matched, and no pattern reads past trailing whitespace into what follows, so
+    # stripping the start alone gives the same answer without copying the line
+    s = line.lstrip().lstrip("—").lstrip()
     m = _ANY_LEVEL.match(s)
     return None if m is None else int(m.lastgroup[1:])
 
 
 def is_caption(line: str) -> bool:
-    return bool(_CAPTION.match(line.strip()))
+    return bool(_CAPTION.match(line.lstrip()))
 
 
 def heading_title(line: str) -> str:

@@ -12,6 +12,7 @@ from bisect import bisect_left
 
 from plantrack.extract.actuals import prose_actual, release_table_actuals, table_actuals
 from plantrack.extract.blocks import Paragraph, Sentence, Table, parse_blocks, split_sentences
+from plantrack.extract.mentions import MAYBE_VALUE as _MAYBE_VALUE
 from plantrack.extract.mentions import clean_indicator, find_mentions
 from plantrack.extract.periods import YEAR, DocContext, document_context, five_year_end
 from plantrack.extract.similarity import indicator_similarity
@@ -169,8 +170,8 @@ class _Walker:
     def sentence(self, sent: Sentence, deadline: int | None, year_carry: list[int | None] | None) -> None:
         s = sent.text
         markers = self._markers(s)
-        target_years = [y for _, y, t in markers if t]
-        actual_years = [(p, y) for p, y, t in markers if not t]
+        target_years = [y for _, y, t in markers if t] if markers else []
+        actual_years = [(p, y) for p, y, t in markers if not t] if markers else []
         if target_years and _INTRO.search(s) and sent.section:
             self.section_year[sent.section] = target_years[0]
         if actual_years and year_carry is not None:
@@ -184,9 +185,11 @@ class _Walker:
         elif self.scope and self.scope[0] != sent.section and not (
                 sent.section or "").startswith(self.scope[0] or "\x00"):
             self.scope = None
+        if not _MAYBE_VALUE.search(s):
+            return  # find_mentions would find nothing (its own first test)
         if sent.section and self._skipped(sent.section):
             return
-        if _POLICY.search(s):
+        if (s[:1] == "对" or "给予" in s) and _POLICY.search(s):  # _POLICY opens with ^对 or 给予
             return
         mentions = find_mentions(s)
         if not mentions:
