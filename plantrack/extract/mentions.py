@@ -293,11 +293,25 @@ def _clause_start(s: str, i: int) -> int:
     return max(s.rfind(d, 0, i) for d in HARD_DELIMS) + 1
 
 
+def _trailing_last_chars() -> frozenset[str]:
+    """The characters a _TRAILING match can end with: each word's last one (由… can end anywhere)."""
+    words = _TRAILING.pattern[3:-3].split("|")
+    assert _TRAILING.pattern.startswith("(?:") and _TRAILING.pattern.endswith(")+$")
+    last = {w[-1] for w in words if not w.startswith("由")}
+    assert all("\u4e00" <= c <= "\u9fff" for c in last), last  # literal CJK endings only
+    return frozenset(last | {"\n"})  # `$` also matches before a final newline
+
+
+_TRAILING_LAST = _trailing_last_chars()
+
+
 def clean_indicator(text: str) -> str:
     t = text.strip()
     for _ in range(3):
         t2 = _LEADING.sub("", t)
-        t2 = _TRAILING.sub("", t2).strip("，,、：:；; ")
+        if t2 and (t2[-1] in _TRAILING_LAST or "由" in t2):  # else _TRAILING cannot match (it scans every start)
+            t2 = _TRAILING.sub("", t2)
+        t2 = t2.strip("，,、：:；; ")
         if t2 == t:
             break
         t = t2
@@ -503,7 +517,6 @@ def _assign_indicators(s: str, ms: list[Mention], ix: _Index) -> None:
         m.clause_cue = prev.clause_cue if same_clause and prev else s[cs:m.start]
         ind = clean_indicator(pre.lstrip("、和及与"))
         ind = _OPEN_BRACKETS_END.sub("", ind)
-        growth = _GROWTH_END.search(_TRAILING_SOFT.sub("", pre))
         subject = _SUBJECT_HEAD.match(pre) if (
             same_clause and prev is not None and prev.noun_after == pre and prev.unit_raw in COUNT_UNITS) else None
         if subject:
@@ -525,7 +538,8 @@ def _assign_indicators(s: str, ms: list[Mention], ix: _Index) -> None:
                 and _REACHES.fullmatch(pre.lstrip("，,")):
             # 比重提高2个百分点，达到32%: the level reached belongs to the subject just named
             ind = _CHANGE_END.sub("", prev.indicator)
-        elif (not ind or _VERB_ONLY.match(ind)) and growth and prev is not None \
+        elif (not ind or _VERB_ONLY.match(ind)) \
+                and (growth := _GROWTH_END.search(_TRAILING_SOFT.sub("", pre))) and prev is not None \
                 and same_clause_or_near(prev, s, m.start):
             own = ind if ind and ind not in prev.indicator else ""  # 产能 in 摩托车…，产能提升x%
             ind = prev.indicator.split("同比")[0] + own + growth.group(1)
