@@ -16,6 +16,7 @@ from plantrack.extract.sections import SectionTracker, heading_level, is_caption
 
 _LINE = re.compile(r"[^\n]*")
 _PIECE = re.compile(r"\S+")
+_SPACE = re.compile(r"\s")
 _SENTENCE = re.compile(r"[^。！？；!?;]+[。！？；!?;]*")
 _TERMINAL = ("。", "！", "？", "；", "!", "?", ";", "：", ":")
 _ASCII_ALNUM = re.compile(r"[A-Za-z0-9]")
@@ -98,6 +99,8 @@ class Paragraph:
 
 def clean_view(text: str, start: int, end: int, section: str | None) -> Sentence:
     """Whitespace-free, half-width view of text[start:end] (a space is kept between ASCII words)."""
+    if _SPACE.search(text, start, end) is None:  # one piece (most paragraphs): the loop below, once
+        return Sentence(to_halfwidth(text[start:end]), section, [0], [start])
     parts: list[str] = []
     clean_starts: list[int] = []
     orig_starts: list[int] = []
@@ -122,6 +125,7 @@ def clean_view(text: str, start: int, end: int, section: str | None) -> Sentence
 def split_sentences(text: str, start: int, end: int, section: str | None) -> list[Sentence]:
     whole = clean_view(text, start, end, section)
     clean_starts, orig_starts = whole._clean_starts, whole._orig_starts
+    one_piece = len(clean_starts) == 1
     out = []
     for m in _SENTENCE.finditer(whole.text):
         sentence = m.group()
@@ -129,8 +133,11 @@ def split_sentences(text: str, start: int, end: int, section: str | None) -> lis
             i, j = m.span()
             # the pieces under whole.text[i:j]: a sentence never starts or ends on an inserted space
             # (a terminator precedes and ends it), so its offsets are those of reading the span alone
-            out.append(Sentence(sentence, section, clean_starts, orig_starts, i,
-                                bisect_right(clean_starts, i) - 1, bisect_right(clean_starts, j - 1)))
+            if one_piece:
+                out.append(Sentence(sentence, section, clean_starts, orig_starts, i, 0, 1))
+            else:
+                out.append(Sentence(sentence, section, clean_starts, orig_starts, i,
+                                    bisect_right(clean_starts, i) - 1, bisect_right(clean_starts, j - 1)))
     return out
 
 

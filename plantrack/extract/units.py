@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 # Counting words: different words for "how many" of something; comparable with each other.
 COUNT_UNITS = ("家", "户", "个", "项", "件", "座", "台", "套", "条", "名", "人", "场", "所", "款", "种", "处",
@@ -66,6 +67,7 @@ for _base in _QUANTITY_BASES:
 UNIT_PATTERN = "|".join(re.escape(u) for u in sorted(_UNITS, key=len, reverse=True))
 
 
+@lru_cache(maxsize=512)  # a few dozen units, asked about for every value
 def normalize_unit(unit_raw: str | None) -> tuple[str | None, float]:
     """('万元') -> ('亿元', 1e-4). Unknown units pass through unchanged with factor 1."""
     if not unit_raw:
