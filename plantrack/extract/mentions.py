@@ -506,6 +506,14 @@ _LEAD_NOISE = re.compile(r"\d{4}年|到|至|至少|以上|力争|累计")
 
 
 def _assign_indicators(s: str, ms: list[Mention], ix: _Index) -> None:
+    nouns: dict[int, str] = {}
+
+    def noun_after(end: int) -> str:  # asked up to four times per value
+        noun = nouns.get(end)
+        if noun is None:
+            noun = nouns[end] = _noun_after(s, end)
+        return noun
+
     prev: Mention | None = None
     for m in ms:
         cs = ix.clause_start(m.start)
@@ -516,25 +524,26 @@ def _assign_indicators(s: str, ms: list[Mention], ix: _Index) -> None:
         # the clause's opening verb (建成 A 1个、B 15个) carries over its 、 list
         m.clause_cue = prev.clause_cue if same_clause and prev else s[cs:m.start]
         ind = clean_indicator(pre.lstrip("、和及与"))
-        ind = _OPEN_BRACKETS_END.sub("", ind)
+        if ind and ind[-1] in "【（(“\n":  # _OPEN_BRACKETS_END ends the text (or stands before a final newline)
+            ind = _OPEN_BRACKETS_END.sub("", ind)
         subject = _SUBJECT_HEAD.match(pre) if (
             same_clause and prev is not None and prev.noun_after == pre and prev.unit_raw in COUNT_UNITS) else None
         if subject:
             # 13家企业新利用闲置用地面积409亩: the count is of the subjects doing what the next value measures
             head, rest = subject.group(1), subject.group(2)
-            noun = _noun_after(s, m.end)
+            noun = noun_after(m.end)
             if noun and len(rest) <= 4:  # 7家企业新利用6.9万平方米闲置厂房: the value comes before its noun
                 rest = rest + noun
                 m.noun_after = noun
             ind = rest
             prev.indicator = _MEASURE_TAIL.sub("", rest) + head
-        elif prev is not None and prev.unit_raw == m.unit_raw and prev.indicator and not _noun_after(s, m.end) and (
+        elif prev is not None and prev.unit_raw == m.unit_raw and prev.indicator and not noun_after(m.end) and (
                 bare := _BARE_COUNT.fullmatch(pre.lstrip("，,、"))):
             # 新增A 9家，累计32家 / 共有A 428家，新认定112家: a bare count belongs to the item just named
             base = _COUNT_LEAD.sub("", prev.indicator)
             verb = _VS_LAST_YEAR.sub("", bare.group(1))
             ind = base + "累计" if verb in ("累计", "共", "总计", "合计", "总数") else verb + base
-        elif not ind and prev is not None and prev.indicator and not _noun_after(s, m.end) \
+        elif not ind and prev is not None and prev.indicator and not noun_after(m.end) \
                 and _REACHES.fullmatch(pre.lstrip("，,")):
             # 比重提高2个百分点，达到32%: the level reached belongs to the subject just named
             ind = _CHANGE_END.sub("", prev.indicator)
@@ -547,9 +556,9 @@ def _assign_indicators(s: str, ms: list[Mention], ix: _Index) -> None:
                 same_clause and prev is not None and prev.noun_after and pre.startswith(prev.noun_after)
                 and _VERB_ONLY.match(pre[len(prev.noun_after):].strip("、和及与"))) or (
                 m.unit_raw in COUNT_UNITS and _CREATE_VERB_END.search(pre)
-                and len(_CJK_CHARS.findall(_noun_after(s, m.end))) >= 2):
+                and len(_CJK_CHARS.findall(noun_after(m.end))) >= 2):
             # 在…企业中培育20家区级绿色工厂: a creating verb before the count, the noun after it is what is counted
-            noun = _noun_after(s, m.end)
+            noun = noun_after(m.end)
             lead = _AIM_LEAD.sub("", s[cs:m.start] if not same_clause else "")
             lead = lead if _NEW_LEAD.search(lead) else ""
             lead = _LEAD_NOISE.sub("", lead)

@@ -206,7 +206,7 @@ class _Walker:
         done = _LeadSearch(s, _DONE_CUE, 3)
         for m in mentions:
             m.indicator = self._without_region(m.indicator)
-            if m.scope and re.match(_GENERIC_AREA, m.scope):
+            if m.scope and _GENERIC_AREA_RE.match(m.scope):
                 m.scope = None  # 重点产业园区 names a kind of place, not one place
             if m.scope:
                 sent_scope = m.scope
