@@ -14,10 +14,10 @@ from dagster_dbt import DagsterDbtTranslator, DbtCliResource, DbtProject, dbt_as
 from orchestration.resources import PlantrackConfig
 from plantrack.config import PROJECT_ROOT
 from plantrack.faults import checkpoint
-from plantrack.runs import dbt_code_hash
+from plantrack.runs import dbt_code_hash, last_dbt_code_hash, record_dbt_build
+from plantrack.warehouse import connect
 
 DBT_DIR = PROJECT_ROOT / "dbt_project"
-BUILT_WITH = "plantrack_built_with_code.txt"  # in the dbt target directory: the code hash of the last good build
 DBT_EXECUTABLE = str(Path(sys.executable).parent / "dbt")
 # dagster-dbt's preparer looks dbt up on PATH; the venv's bin is not on it when called by full path.
 os.environ["PATH"] = f"{Path(sys.executable).parent}{os.pathsep}{os.environ.get('PATH', '')}"
@@ -73,14 +73,19 @@ def dbt_models(context: dg.AssetExecutionContext, dbt: DbtCliResource, plantrack
     # One target directory per data directory: dbt's partial parsing survives from run to run (its
     # profile, which names the warehouse, stays the same) and no per-run directory piles up.
     target = settings.data_dir / "dbt_target"
-    # Incremental models keep rows built by earlier code: when the dbt code changed since the last
-    # successful build into this warehouse, rebuild them from scratch (--full-refresh).
-    code_hash, built_with = dbt_code_hash(DBT_DIR), target / BUILT_WITH
-    if not built_with.exists() or built_with.read_text().strip() != code_hash:
+    code_hash = dbt_code_hash(DBT_DIR)
+    with connect(settings.warehouse_path) as con:
+        code_changed = last_dbt_code_hash(con) != code_hash
+    if code_changed:
+        # Incremental models keep rows built by earlier code: rebuild them from scratch.
         args.append("--full-refresh")
-        built_with.unlink(missing_ok=True)
+    else:
+        # Unit tests check the code alone (fixtures, not data): with the same code they already
+        # passed. (Seeds stay in: they are assets whose absence would stop the downstream checks.)
+        args += ["--exclude-resource-type", "unit_test"]
     for n, event in enumerate(dbt.cli(args, context=context, target_path=target).stream()):
         if n == 1:
             checkpoint("dbt")  # crash tests stop here, with dbt mid-build
         yield event
-    built_with.write_text(code_hash)
+    with connect(settings.warehouse_path) as con:
+        record_dbt_build(con, context.run.run_id, code_hash)

@@ -77,12 +77,17 @@ def refresh(settings: Settings, workers: int = 0, force: bool = False) -> Refres
             instance=instance, resources=resources, raise_on_error=False,
             run_config={"loggers": {"console": {"config": {"log_level": "CRITICAL"}}}})
     run_id = result.run_id
-    if result.success:
+    published = any(e.asset_key == dg.AssetKey("serving_database")
+                    for e in result.get_asset_materialization_events())
+    if result.success and published:
         message = "published"
     else:
-        message = _failure_message(result)
+        # A step Dagster skipped (an upstream asset not materialized) also ends a "successful" run:
+        # without a new serving file it is a failure all the same.
+        message = _failure_message(result) if not result.success else (
+            "the run ended without publishing: a step was skipped (see the Dagster event log)")
         record_failure(settings.warehouse_path, settings.serving_path, run_id, "nightly_refresh", message)
-    return RefreshResult(result.success, run_id, message, settings.serving_path,
+    return RefreshResult(result.success and published, run_id, message, settings.serving_path,
                          time.monotonic() - started, summarize(settings, run_id))
 
 

@@ -64,6 +64,16 @@ def dbt_code_hash(project_dir: Path) -> str:
     return digest.hexdigest()
 
 
+def last_dbt_code_hash(con: duckdb.DuckDBPyConnection) -> str | None:
+    """The dbt code the warehouse's last successful dbt build used (None: never built)."""
+    rows = con.execute("SELECT code_hash FROM ops.dbt_builds ORDER BY built_at DESC LIMIT 1").fetchall()
+    return rows[0][0] if rows else None
+
+
+def record_dbt_build(con: duckdb.DuckDBPyConnection, run_id: str, code_hash: str) -> None:
+    con.execute("INSERT INTO ops.dbt_builds VALUES (?, ?, ?)", [run_id, code_hash, datetime.now()])
+
+
 def last_published_fingerprint(con: duckdb.DuckDBPyConnection) -> str | None:
     """The fingerprint of the newest run, if it succeeded (after a failure, always rebuild)."""
     rows = con.execute("SELECT status, fingerprint FROM ops.runs ORDER BY started_at DESC LIMIT 1").fetchall()

@@ -153,6 +153,14 @@ CREATE TABLE IF NOT EXISTS ops.quality_check_results (
     message       VARCHAR,
     checked_at    TIMESTAMP NOT NULL
 );
+
+-- One row per successful dbt build: the code it was built with decides whether the next build
+-- must rebuild incremental models and reload seeds (code changed) or not.
+CREATE TABLE IF NOT EXISTS ops.dbt_builds (
+    run_id        VARCHAR NOT NULL,
+    code_hash     VARCHAR NOT NULL,
+    built_at      TIMESTAMP NOT NULL
+);
 """
 
 # Tables copied from ops into the serving file's marts schema, so dashboards can show them.
