@@ -1,0 +1,63 @@
+"""A refresh after a small change does the small amount of work, and no stale rows survive."""
+
+from __future__ import annotations
+
+import json
+import shutil
+
+import duckdb
+import pytest
+
+from tests.conftest import SAMPLE_SOURCES, run_plantrack
+
+NEW_REVIEW = "2025年工作回眸\n2025年，全区新认定市级绿色供应链示范企业9家，同比增长12.5%。\n"
+
+
+@pytest.fixture
+def grown(sample_data_dir, tmp_path):
+    """A copy of a published data dir, and its sources plus one new release."""
+    shutil.copytree(sample_data_dir, tmp_path / "data")
+    shutil.copytree(SAMPLE_SOURCES, tmp_path / "sources")
+    (tmp_path / "sources" / "new_review.txt").write_text(NEW_REVIEW, encoding="utf-8")
+    return tmp_path / "data", tmp_path / "sources"
+
+
+def _dbt_nodes(data_dir) -> tuple[dict, set[str]]:
+    results = json.loads((data_dir / "dbt_target" / "run_results.json").read_text(encoding="utf-8"))
+    return results["args"], {r["unique_id"].split(".")[0] for r in results["results"]}
+
+
+def _warehouse(data_dir):
+    return duckdb.connect(str(data_dir / "warehouse.duckdb"), read_only=True)
+
+
+def test_a_new_document_maps_its_new_texts_and_skips_the_unit_tests(grown):
+    data_dir, sources = grown
+    result = run_plantrack("refresh", data_dir=data_dir, sources=sources)
+    assert result.returncode == 0, result.stdout + result.stderr
+    args, kinds = _dbt_nodes(data_dir)
+    assert "unit_test" not in kinds and "model" in kinds and not args.get("full_refresh")
+    con = _warehouse(data_dir)
+    mapped = {r[0] for r in con.execute("SELECT indicator_text FROM intermediate.int_indicator_mapping").fetchall()}
+    texts = {r[0] for r in con.execute("SELECT indicator_text FROM staging.stg_raw__targets UNION "
+                                       "SELECT indicator_text FROM staging.stg_raw__actuals").fetchall()}
+    assert mapped == texts
+    assert any("绿色供应链" in t for t in mapped)
+    builds = con.execute("SELECT DISTINCT code_hash FROM ops.dbt_builds").fetchall()
+    assert len(builds) == 1
+
+
+def test_changed_dbt_code_rebuilds_from_scratch_with_unit_tests(grown):
+    data_dir, sources = grown
+    con = duckdb.connect(str(data_dir / "warehouse.duckdb"))
+    con.execute("UPDATE ops.dbt_builds SET code_hash = 'built-by-older-code'")
+    con.execute("UPDATE intermediate.int_indicator_mapping SET mapping_fingerprint = 'stale', indicator_id = NULL")
+    con.close()
+    result = run_plantrack("refresh", data_dir=data_dir, sources=sources)
+    assert result.returncode == 0, result.stdout + result.stderr
+    args, kinds = _dbt_nodes(data_dir)
+    assert args.get("full_refresh") is True and "unit_test" in kinds
+    con = _warehouse(data_dir)
+    assert con.execute("SELECT count(*) FROM intermediate.int_indicator_mapping "
+                       "WHERE mapping_fingerprint = 'stale'").fetchall() == [(0,)]
+    assert con.execute("SELECT count(indicator_id) FROM intermediate.int_indicator_mapping").fetchall()[0][0] > 0
