@@ -141,14 +141,16 @@ def split_sentences(text: str, start: int, end: int, section: str | None) -> lis
     return out
 
 
-def _joins(prev_line: str, next_line: str) -> bool:
-    """Is the break between two prose lines a soft one (a sentence carried onto the next line)?"""
-    p = prev_line.rstrip()
+def _joins(p: str, p_level: int | None, next_line: str, next_level: int | None) -> bool:
+    """Is the break between two prose lines a soft one (a sentence carried onto the next line)?
+
+    `p` is the previous line stripped, the levels are heading_level of each (computed once per line).
+    """
     if not p or p.endswith(_TERMINAL) or p.endswith(("”", "）", ")")) and len(p) < 25:
         return False
-    if heading_level(next_line) is not None or is_caption(next_line):
+    if next_level is not None or is_caption(next_line):
         return False
-    if (heading_level(p) is not None or is_caption(p)) and len(p) < 25:
+    if (p_level is not None or is_caption(p)) and len(p) < 25:
         return False
     return True
 
@@ -163,7 +165,8 @@ def parse_blocks(text: str) -> list[Table | Paragraph]:
     last_was_cell = False
     para: list[tuple[int, int]] = []  # (start, end) of lines in the current paragraph
     caption: str | None = None
-    last_prose_line = ""
+    last_prose_line = ""  # stripped: the text of para's last line while para is open
+    last_level: int | None = None  # its heading level
 
     def flush_table(end: int) -> None:
         nonlocal rows, row, table_start
@@ -209,17 +212,15 @@ def parse_blocks(text: str) -> list[Table | Paragraph]:
                 continue
             flush_table(a)
         last_was_cell = False
-        if para:
-            prev = text[para[-1][0]:para[-1][1]]
-            if not _joins(prev, line):
-                flush_para()
-        if not para and tracker.see(line):
-            pass
-        elif para and heading_level(line) is not None:
+        level = heading_level(line)
+        if para and not _joins(last_prose_line, last_level, line, level):
             flush_para()
-            tracker.see(line)
+        if level is not None:
+            flush_para()  # a heading starts a paragraph of its own (nothing to flush when para is empty)
+            tracker.open(line, level)
         para.append((a + (len(line) - len(line.lstrip())), a + len(line.rstrip())))
         last_prose_line = line.strip()
+        last_level = level
     flush_para()
     flush_table(len(text))
     return blocks

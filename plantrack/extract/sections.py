@@ -51,11 +51,15 @@ class SectionTracker:
         level = heading_level(line)
         if level is None:
             return False
+        self.open(line, level)
+        return True
+
+    def open(self, line: str, level: int) -> None:
+        """A heading of `level` (heading_level(line)) closes those at its level and below."""
         while self._stack and self._stack[-1][0] >= level:
             self._stack.pop()
         self._stack.append((level, heading_title(line)))
         self._path = " / ".join(t for _, t in self._stack) or None
-        return True
 
     @property
     def path(self) -> str | None:
