@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import io
 import re
+import struct
 import zipfile
 from html.parser import HTMLParser
 
@@ -182,7 +183,10 @@ def read_pdf(data: bytes, source_file: str) -> list[Item]:
     fast = _pdfium_document(data)
     try:
         for number, page in enumerate(pages):
-            quick = _pdfium_page(fast, number, page) if fast is not None else None
+            try:
+                quick = _pdfium_page(fast, number, page) if fast is not None else None
+            except Exception:  # anything pdfium or the table finder trips on: pdfplumber reads the page
+                quick = None
             if quick is not None:
                 chars += quick[0]
                 items.extend(quick[1])
@@ -377,8 +381,6 @@ def _find_tables(chars: list[dict], edges: list[dict], bbox: tuple) -> list:
 
 def _f32(v: float) -> float:
     """The decimal a float32 was parsed from (pdfium stores 121.0773 as 121.07730102…; pdfminer keeps it)."""
-    import struct
-
     for digits in range(6, 10):
         d = float(f"{v:.{digits}g}")
         if struct.unpack("f", struct.pack("f", d))[0] == v:
