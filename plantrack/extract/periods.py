@@ -15,6 +15,9 @@ from plantrack.model import Document
 TARGET_YEAR = re.compile(r"(?:到|至|力争到|力争|争取到|预计到|在)(20\d\d)年|(20\d\d)年(?:底|末|前|时)")
 FIVE_YEAR_END = re.compile(r"“?(十[一二三四五六七八九]五)”?(?:末|期末|时期末)")
 YEAR = re.compile(r"(?<![\d－\-~至])(20\d\d|19\d\d)年")
+# The same matches, found faster in long texts: the lookahead names the digit every match starts with
+# (the leading lookbehind keeps the regex engine from skipping ahead to it by itself).
+YEAR_SCAN = re.compile(r"(?=[12])" + YEAR.pattern)
 PLAN_PERIOD = re.compile(r"[（(](20\d\d)\s*[－\-—–~至到]\s*(20\d\d)年?[）)]")
 FIVE_YEAR = re.compile(r"“?十([一二三四五六七八九])五”?")
 _REGION = re.compile(r"(?:重庆市|[\u4e00-\u9fff]{2,3}省)?([\u4e00-\u9fff]{2,4}?(?:区|县|市))(?:人民政府|委员会|经济和信息化|发展和改革|经济信息委|统计局|区委|县委|市委)")
@@ -83,7 +86,7 @@ def document_context(doc: Document) -> DocContext:
     doc_year = meta.issued_on.year if meta.issued_on else None
     if not is_plan:
         title_years = [int(y) for y in YEAR.findall(to_halfwidth(meta.title or ""))]
-        counts = Counter(int(y) for y in YEAR.findall(_strip_titles(to_halfwidth(doc.text))))
+        counts = Counter(int(y) for y in YEAR_SCAN.findall(_strip_titles(to_halfwidth(doc.text))))
         doc_year = max(title_years) if title_years else (counts.most_common(1)[0][0] if counts else doc_year)
     elif doc_year is None:
         dates = [int(y) for y in _ISSUE_DATE.findall(to_halfwidth(doc.text))]

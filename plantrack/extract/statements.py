@@ -9,12 +9,13 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left
+from functools import lru_cache
 
 from plantrack.extract.actuals import prose_actual, release_table_actuals, table_actuals
 from plantrack.extract.blocks import Paragraph, Sentence, Table, parse_blocks, split_sentences
 from plantrack.extract.mentions import MAYBE_VALUE as _MAYBE_VALUE
 from plantrack.extract.mentions import clean_indicator, find_mentions
-from plantrack.extract.periods import YEAR, DocContext, document_context, five_year_end
+from plantrack.extract.periods import YEAR, YEAR_SCAN, DocContext, document_context, five_year_end
 from plantrack.extract.similarity import indicator_similarity
 from plantrack.extract.tables import prose_cells, read_indicator_table, read_release_table
 from plantrack.extract.targets import prose_target, table_targets
@@ -110,6 +111,7 @@ class _Walker:
             self.sentence(sent, deadline=None, year_carry=carry)
 
     @staticmethod
+    @lru_cache(maxsize=256)  # a function of the section path alone, asked for every value under it
     def _heading_year(section: str | None) -> int | None:
         """The year named by the deepest heading that names one (一、2023年工作回顾 -> 2023)."""
         for heading in reversed((section or "").split(" / ")):
@@ -137,7 +139,7 @@ class _Walker:
             return out  # YEAR needs 年, _FIVE_YEAR needs 五
         titled = "《" in s
         opened = closed = counted = 0  # 《 and 》 in s[:counted], counted on as the years come in order
-        for m in YEAR.finditer(s) if "年" in s else ():
+        for m in YEAR_SCAN.finditer(s) if "年" in s else ():
             if titled:
                 opened += s.count("《", counted, m.start())
                 closed += s.count("》", counted, m.start())
