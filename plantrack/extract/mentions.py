@@ -155,6 +155,7 @@ class _Index:
         self._batches: tuple[list[int], list[int]] | None = None
         self._seen: dict[str, _Seen] = {}
         self._subsidy: dict[int, bool] = {}
+        self._nouns: dict[int, str] = {}
         self._projects: list[int] | None = None
         self.nested = "《" in s or "〔" in s
 
@@ -212,6 +213,13 @@ class _Index:
             self._projects = _positions(_PROJECT_SIZE, self.s)
         k = bisect_left(self._projects, b)
         return k < len(self._projects) and self._projects[k] + 2 <= self.clause_end(b)
+
+    def noun_after(self, end: int) -> str:
+        """_noun_after(s, end), found once (the filters and the indicator rules ask up to five times)."""
+        noun = self._nouns.get(end)
+        if noun is None:
+            noun = self._nouns[end] = _noun_after(self.s, end)
+        return noun
 
     def seen(self, name: str, pattern: re.Pattern, longest: int, start: int, end: int) -> bool:
         seen = self._seen.get(name)
@@ -426,7 +434,7 @@ def find_mentions(s: str) -> list[Mention]:
             continue
         if unit in COUNT_UNITS and _names_categories(s, start_clause, a, b, m.group("num")):
             continue  # 新材料、生物医药、数字经济3个未来产业: counts the listed names, not an outcome
-        if unit in COUNT_UNITS and _CATEGORY_NOUN.match(_noun_after(s, b)):
+        if unit in COUNT_UNITS and _CATEGORY_NOUN.match(ix.noun_after(b)):
             continue  # 每个组团确立不超过2个主导产业: a rule on how many kinds, not a quantity to reach
         if unit and unit not in COUNT_UNITS and unit != "%" and unit not in _MONEY_UNITS \
                 and ix.project_size(b):
@@ -506,14 +514,7 @@ _LEAD_NOISE = re.compile(r"\d{4}年|到|至|至少|以上|力争|累计")
 
 
 def _assign_indicators(s: str, ms: list[Mention], ix: _Index) -> None:
-    nouns: dict[int, str] = {}
-
-    def noun_after(end: int) -> str:  # asked up to four times per value
-        noun = nouns.get(end)
-        if noun is None:
-            noun = nouns[end] = _noun_after(s, end)
-        return noun
-
+    noun_after = ix.noun_after
     prev: Mention | None = None
     for m in ms:
         cs = ix.clause_start(m.start)

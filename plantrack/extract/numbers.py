@@ -42,8 +42,13 @@ def parse_chinese_numeral(text: str) -> float | None:
 _FRACTION = re.compile(r"([+-]?\d+(?:\.\d+)?)\s*/\s*(\d+(?:\.\d+)?)")
 
 
+_PLAIN = re.compile(r"-?[0-9]+(?:\.[0-9]+)?")
+
+
 def parse_number(raw: str) -> float | None:
     """A single number as written: '855', '2.1', '４６', '1/3', '两', '千', '-16', '1,200'."""
+    if _PLAIN.fullmatch(raw):
+        return float(raw)  # what the steps below come to for plain ASCII digits
     s = to_halfwidth(raw).strip().replace(",", "")
     if not s:
         return None
