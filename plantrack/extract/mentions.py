@@ -379,6 +379,12 @@ _COMPARISON_HEAD = re.compile(
 _VS_YEAR = re.compile(r"(?:较|比)20\d\d年")
 _PROGRAMME_AFTER = re.compile(r"行动|工程|计划|战略|专项|活动")
 _DIGIT = re.compile(r"\d")
+# the characters the patterns above can open with
+_RANK_TIME_FIRST = frozenset("级强年月日号届周期季次批版代位名")
+_SIZE_FIRST = frozenset("亿万千百")
+_QUALIFIER_FIRST = frozenset("（以的")
+_SIZE_CLASS_FIRST = frozenset("企项工规的")
+_TIMES_FIRST = frozenset("×*")
 
 
 def find_mentions(s: str) -> list[Mention]:
@@ -394,14 +400,15 @@ def find_mentions(s: str) -> list[Mention]:
             continue  # the first rule for Chinese numerals below, checked first: most of them stop here
         a, b = m.start(), m.end()
         after = s[b:b + 4]
+        nxt = s[b:b + 1]  # the patterns read after the value are tried only when it can open one of them
         before = s[max(0, a - 6):a]
         if not ix.depth_ok(a):
             continue
         if a and _LATIN.match(s, a - 1) and (unit is None or unit in COUNT_UNITS or unit == "%"):
             continue  # 5G, PM2.5, GB50016: part of a name; PET100万吨/年 is a quantity after a product code
-        if _RANK_AFTER.match(after) or unit is None and _TIME_AFTER.match(after):
+        if nxt in _RANK_TIME_FIRST and (_RANK_AFTER.match(after) or unit is None and _TIME_AFTER.match(after)):
             continue
-        if unit is None and _SIZE_AFTER.match(after):
+        if unit is None and nxt in _SIZE_FIRST and _SIZE_AFTER.match(after):
             continue  # 500亿光伏产业园: a size word, not a value
         if _ORDINAL_BEFORE.search(before):
             continue
@@ -422,15 +429,15 @@ def find_mentions(s: str) -> list[Mention]:
             if _CJK_AFTER.match(after) and not post:
                 if not _APPROX_AFTER.match(after):
                     continue
-        if _QUALIFIER_AFTER.match(s[b:b + 6]) or _INCLUSIVE_AFTER.match(s[b:b + 3]):
+        if nxt in _QUALIFIER_FIRST and (_QUALIFIER_AFTER.match(s[b:b + 6]) or _INCLUSIVE_AFTER.match(s[b:b + 3])):
             continue  # 年营业收入超1亿元的企业: a qualifier, not a value
         start_clause = ix.clause_start(a)
         if unit in _MONEY_UNITS and ix.subsidy(start_clause) \
                 and not ix.seen("won", _MONEY_WON, 2, start_clause, a):  # money won is a result
             continue
-        if unit and unit not in COUNT_UNITS and _SIZE_CLASS_AFTER.match(s[b:b + 4]):
+        if unit and nxt in _SIZE_CLASS_FIRST and unit not in COUNT_UNITS and _SIZE_CLASS_AFTER.match(s[b:b + 4]):
             continue  # 50亿元以上项目2个: a size class, the value is the count that follows
-        if a and _TIMES_BEFORE.search(s, a - 1, a) or _TIMES_AFTER.match(s[b:b + 1]):
+        if a and _TIMES_BEFORE.search(s, a - 1, a) or nxt in _TIMES_FIRST and _TIMES_AFTER.match(nxt):
             continue
         if unit in COUNT_UNITS and _names_categories(s, start_clause, a, b, m.group("num")):
             continue  # 新材料、生物医药、数字经济3个未来产业: counts the listed names, not an outcome

@@ -131,12 +131,12 @@ class _Walker:
 
     def _markers(self, s: str) -> list[tuple[int, int, bool]]:
         """(position, year, is_target) for every time reference in a sentence."""
-        ctx = self.ctx
-        cutoff = (ctx.plan_start if ctx.is_plan and ctx.plan_start else
-                  (ctx.doc_year + 1 if ctx.doc_year else 9999))
         out: list[tuple[int, int, bool]] = []
         if "年" not in s and "五" not in s:
             return out  # YEAR needs 年, _FIVE_YEAR needs 五
+        ctx = self.ctx
+        cutoff = (ctx.plan_start if ctx.is_plan and ctx.plan_start else
+                  (ctx.doc_year + 1 if ctx.doc_year else 9999))
         titled = "《" in s
         opened = closed = counted = 0  # 《 and 》 in s[:counted], counted on as the years come in order
         for m in YEAR_SCAN.finditer(s) if "年" in s else ():
