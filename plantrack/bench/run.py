@@ -477,7 +477,8 @@ def run_benchmark(out_json: Path, sizes: tuple[int, ...] = (50, 500, 5000), runs
                        "machine": platform.platform(), "memory": "psutil: RSS summed over the process tree, "
                        f"sampled every {RSS_SAMPLE_S} s", "seed": SEED}
     results["meta"]["parts"] = [*earlier.get("meta", {}).get("parts", []),
-                                {"started_at": results["meta"]["started_at"], "steps": list(steps)}]
+                                {"started_at": results["meta"]["started_at"], "steps": list(steps),
+                                 "commit": _git_commit()}]
 
     def say(msg: str) -> None:
         print(f"[bench {datetime.now():%H:%M:%S}] {msg}", flush=True)
@@ -510,6 +511,18 @@ def run_benchmark(out_json: Path, sizes: tuple[int, ...] = (50, 500, 5000), runs
     save("goals", results["goals"])
     print(render_table(results))
     return results
+
+
+def _git_commit() -> str | None:
+    """The commit measured (with '+changes' when the tree differs from it)."""
+    try:
+        head = subprocess.run(["git", "rev-parse", "--short", "HEAD"], capture_output=True, text=True,
+                              cwd=PROJECT_ROOT, check=True).stdout.strip()
+        dirty = subprocess.run(["git", "status", "--porcelain", "--untracked-files=no"], capture_output=True,
+                               text=True, cwd=PROJECT_ROOT).stdout.strip()
+    except (OSError, subprocess.CalledProcessError):
+        return None
+    return head + ("+changes" if dirty else "")
 
 
 def goal_report(results: dict) -> dict:
