@@ -53,6 +53,15 @@ _GENERIC_PLACE = "全我本城园市该各辖山新高开景片老社校小街�
 _ISSUE_DATE = re.compile(r"(20\d\d)\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日")
 
 
+_YEAR_FULLWIDTH = re.compile("[０-９～]")
+
+
+def _digits_halfwidth(text: str) -> str:
+    """to_halfwidth(text) as YEAR and _ISSUE_DATE see it: only full-width digits and ～ (which YEAR's
+    lookbehind tells from ~) change what they match, so a text without them is used as it is."""
+    return to_halfwidth(text) if _YEAR_FULLWIDTH.search(text) else text
+
+
 def document_context(doc: Document) -> DocContext:
     """What the extractor needs from the document; the reader's metadata wins, the text fills gaps."""
     meta = doc.meta
@@ -86,10 +95,10 @@ def document_context(doc: Document) -> DocContext:
     doc_year = meta.issued_on.year if meta.issued_on else None
     if not is_plan:
         title_years = [int(y) for y in YEAR.findall(to_halfwidth(meta.title or ""))]
-        counts = Counter(int(y) for y in YEAR_SCAN.findall(_strip_titles(to_halfwidth(doc.text))))
+        counts = Counter(int(y) for y in YEAR_SCAN.findall(_strip_titles(_digits_halfwidth(doc.text))))
         doc_year = max(title_years) if title_years else (counts.most_common(1)[0][0] if counts else doc_year)
     elif doc_year is None:
-        dates = [int(y) for y in _ISSUE_DATE.findall(to_halfwidth(doc.text))]
+        dates = [int(y) for y in _ISSUE_DATE.findall(_digits_halfwidth(doc.text))]
         doc_year = dates[-1] if dates else start
     return DocContext(region, start, end, doc_year, is_plan)
 
