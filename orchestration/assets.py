@@ -7,6 +7,7 @@ from dataclasses import dataclass, field
 
 import dagster as dg
 
+from orchestration.dbt import parse_in_background
 from orchestration.resources import PlantrackConfig
 from plantrack import ingest
 from plantrack.model import EXTRACTOR_VERSION, Document, Statements
@@ -46,6 +47,7 @@ class StatementBatch:
 def source_documents(context: dg.AssetExecutionContext, plantrack: PlantrackConfig) -> DocumentBatch:
     """Every file under the sources directory, fingerprinted by sha256; new versions read."""
     settings = plantrack.settings()
+    parse_in_background(settings)
     scanned = ingest.scan_sources(settings.sources_dir)
     # What this run's marts are built from (sources as scanned now, code, date): a later refresh
     # with the same fingerprint after this run's success has nothing to do.

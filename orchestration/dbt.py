@@ -3,6 +3,8 @@
 
 import json
 import os
+import shutil
+import subprocess
 import sys
 from collections.abc import Mapping
 from pathlib import Path
@@ -67,12 +69,12 @@ def dbt_models(context: dg.AssetExecutionContext, dbt: DbtCliResource, plantrack
     settings = plantrack.settings()
     # profiles.yml reads the warehouse path from here; dbt runs as a child process.
     os.environ["PLANTRACK_WAREHOUSE"] = str(settings.warehouse_path)
-    dbt_vars = {"as_of_date": os.environ["PLANTRACK_AS_OF_DATE"]} if os.environ.get("PLANTRACK_AS_OF_DATE") else {}
     # dbt's threads share this one process: still a single writer of the warehouse file.
-    args = ["build", "--threads", "4"] + (["--vars", json.dumps(dbt_vars)] if dbt_vars else [])
+    args = ["build", "--threads", "4", *_vars_args()]
     # One target directory per data directory: dbt's partial parsing survives from run to run (its
     # profile, which names the warehouse, stays the same) and no per-run directory piles up.
     target = settings.data_dir / "dbt_target"
+    _adopt_background_parse(target)
     code_hash = dbt_code_hash(DBT_DIR)
     with connect(settings.warehouse_path) as con:
         code_changed = last_dbt_code_hash(con) != code_hash
@@ -89,3 +91,52 @@ def dbt_models(context: dg.AssetExecutionContext, dbt: DbtCliResource, plantrack
         yield event
     with connect(settings.warehouse_path) as con:
         record_dbt_build(con, context.run.run_id, code_hash)
+
+
+# ------------------------------------------------------------------ parsing while the ingest runs
+
+_background_parses: dict[Path, subprocess.Popen] = {}
+PARSING_SUFFIX = ".parsing"
+
+
+def _vars_args() -> list[str]:
+    as_of = os.environ.get("PLANTRACK_AS_OF_DATE")
+    return ["--vars", json.dumps({"as_of_date": as_of})] if as_of else []
+
+
+def parse_in_background(settings) -> None:
+    """Start `dbt parse` for this warehouse while documents are read, when its target directory has
+    no parse yet (a new data directory): the build then parses nothing (≈ 2 s saved).
+
+    It parses into `<target>.parsing/` and the dbt step adopts the result; dbt parse does not open
+    the warehouse, so it does not disturb the single writer. Any failure only means dbt build parses.
+    """
+    target = settings.data_dir / "dbt_target"
+    if (target / "partial_parse.msgpack").exists() or target in _background_parses:
+        return
+    scratch = target.with_name(target.name + PARSING_SUFFIX)
+    shutil.rmtree(scratch, ignore_errors=True)
+    scratch.mkdir(parents=True)
+    env = {**os.environ, "PLANTRACK_WAREHOUSE": str(settings.warehouse_path)}
+    with open(scratch / "parse.log", "wb") as log:
+        _background_parses[target] = subprocess.Popen(
+            [DBT_EXECUTABLE, "parse", *_vars_args(), "--project-dir", str(DBT_DIR), "--profiles-dir",
+             str(DBT_DIR), "--target-path", str(scratch)],
+            env=env, cwd=DBT_DIR, stdout=log, stderr=subprocess.STDOUT)
+
+
+def _adopt_background_parse(target: Path) -> None:
+    proc = _background_parses.pop(target, None)
+    if proc is None:
+        return  # none started by this process (e.g. a step in another process): dbt parses itself
+    scratch = target.with_name(target.name + PARSING_SUFFIX)
+    try:
+        ok = proc.wait(timeout=300) == 0
+    except subprocess.TimeoutExpired:
+        proc.kill()
+        ok = False
+    parsed = scratch / "partial_parse.msgpack"
+    if ok and parsed.exists() and not (target / "partial_parse.msgpack").exists():
+        target.mkdir(parents=True, exist_ok=True)
+        os.replace(parsed, target / "partial_parse.msgpack")
+    shutil.rmtree(scratch, ignore_errors=True)
