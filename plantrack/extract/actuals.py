@@ -157,7 +157,7 @@ def prose_actual(doc: Document, sent: Sentence, m: Mention, region: str | None, 
         conf, reason = min(conf, 0.75), (reason or "value is approximate (余/以上/超过)")
     if len(core(m.indicator)) < 3:
         conf, reason = min(conf, 0.6), "indicator text is short or generic"
-    a, e, quote = sent.quote(doc.text)
+    a, e, quote = sent.quote(doc.text, (m.start, m.end))
     return Actual(
         document_id=doc.document_id, scope_name=m.scope or region, scope_parent=region if m.scope else None,
         indicator_text=m.indicator, measure=measure, period_year=year, period_label=label,

@@ -38,6 +38,10 @@ class Table:
     caption: str | None
 
 
+MAX_QUOTE = 500  # characters: a longer sentence is quoted clause by clause
+CLAUSE_MARKS = ("，", "；", "、", ",", ";")
+
+
 class Sentence:
     """A prose sentence. `text` is the clean view; `span(i, j)` maps a clean slice to the original.
 
@@ -59,8 +63,22 @@ class Sentence:
     def __repr__(self) -> str:
         return f"Sentence(text={self.text!r}, section={self.section!r})"
 
-    def quote(self, text: str) -> tuple[int, int, str]:
-        """(start, end, text[start:end]) of the whole sentence, made once: every value in it shares the string."""
+    def quote(self, text: str, at: tuple[int, int] | None = None) -> tuple[int, int, str]:
+        """(start, end, text[start:end]) of the whole sentence, made once: every value in it shares the string.
+
+        A sentence longer than MAX_QUOTE (a run-on list of thousands of values) is not repeated in
+        full for each of its values: the quote of the value at clean slice `at` is then its clause
+        (between the nearest clause marks), at most MAX_QUOTE characters around the value.
+        """
+        if at is not None and len(self.text) > MAX_QUOTE:
+            i, j = at
+            lo = max(self.text.rfind(mark, 0, i) for mark in CLAUSE_MARKS) + 1
+            hi = min((k for k in (self.text.find(mark, j) for mark in CLAUSE_MARKS) if k >= 0),
+                     default=len(self.text))
+            lo = max(lo, i - MAX_QUOTE // 2)
+            hi = min(hi, max(j, lo + MAX_QUOTE))
+            a, e = self.span(lo, hi)
+            return a, e, text[a:e]
         if self._quote is None:
             a, e = self.span()
             self._quote = (a, e, text[a:e])

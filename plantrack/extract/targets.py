@@ -149,7 +149,7 @@ def prose_target(doc: Document, sent: Sentence, m: Mention, region: str | None, 
         conf, reason = min(conf, 0.7), (reason or "value written in Chinese numerals")
     if len(core(m.indicator)) < 3:
         conf, reason = min(conf, 0.6), "indicator text is short or generic"
-    a, e, quote = sent.quote(doc.text)
+    a, e, quote = sent.quote(doc.text, (m.start, m.end))
     return Target(
         document_id=doc.document_id, scope_name=m.scope or region, scope_parent=region if m.scope else None,
         indicator_text=m.indicator, target_kind=kind, comparator=m.comparator, value_raw=m.value_raw,

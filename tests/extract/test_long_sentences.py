@@ -6,6 +6,7 @@ assert on the output; at the old speed they would each take well over a minute.
 """
 
 from plantrack.extract import extract_statements
+from plantrack.extract.blocks import MAX_QUOTE
 from plantrack.extract.mentions import find_mentions
 
 from .helpers import assert_quotes, make_doc
@@ -27,7 +28,16 @@ def test_thousands_of_values_in_one_sentence_separated_by_commas():
     assert [t.value for t in st.targets] == [10.0 + i for i in range(N)]
     assert {t.target_year for t in st.targets} == {2027}
     assert (st.targets[0].indicator_text, st.targets[-1].indicator_text) == ("规上工业企业0号", f"工业总产值{N - 1}号")
-    assert len({id(t.quote) for t in st.targets}) == 1  # one sentence, one quote string shared by its values
+    # a run-on sentence is quoted clause by clause, not repeated in full for each of its values
+    assert max(len(t.quote) for t in st.targets) <= MAX_QUOTE
+    assert st.targets[7].quote.endswith(st.targets[7].value_raw + st.targets[7].unit_raw)
+
+
+def test_a_sentence_of_ordinary_length_is_quoted_whole_for_each_of_its_values():
+    sentence = "到2027年，规上工业总产值达到900亿元，数字化车间达到70个。"
+    doc = make_doc("二、发展目标\n\n" + sentence + "\n")
+    st = extract_statements(doc)
+    assert [t.quote for t in st.targets] == [sentence, sentence]
 
 
 def test_thousands_of_values_in_one_clause_separated_by_enumeration_commas():
