@@ -155,7 +155,7 @@ CREATE TABLE IF NOT EXISTS ops.quality_check_results (
 );
 
 -- One row per successful dbt build: the code it was built with decides whether the next build
--- must rebuild incremental models and reload seeds (code changed) or not.
+-- must rebuild incremental models and run the unit tests (code changed) or not.
 CREATE TABLE IF NOT EXISTS ops.dbt_builds (
     run_id        VARCHAR NOT NULL,
     code_hash     VARCHAR NOT NULL,

@@ -72,10 +72,12 @@ class Sentence:
         """
         if at is not None and len(self.text) > MAX_QUOTE:
             i, j = at
-            lo = max(self.text.rfind(mark, 0, i) for mark in CLAUSE_MARKS) + 1
-            hi = min((k for k in (self.text.find(mark, j) for mark in CLAUSE_MARKS) if k >= 0),
+            # marks are looked for only within reach of the window, so a sentence of n values costs
+            # O(n), not O(n²) scans to its ends
+            floor, ceiling = max(0, i - MAX_QUOTE // 2), j + MAX_QUOTE
+            lo = max(floor, max(self.text.rfind(mark, floor, i) for mark in CLAUSE_MARKS) + 1)
+            hi = min((k for k in (self.text.find(mark, j, ceiling) for mark in CLAUSE_MARKS) if k >= 0),
                      default=len(self.text))
-            lo = max(lo, i - MAX_QUOTE // 2)
             hi = min(hi, max(j, lo + MAX_QUOTE))
             a, e = self.span(lo, hi)
             return a, e, text[a:e]
