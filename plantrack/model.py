@@ -52,8 +52,16 @@ class DocumentMeta:
     issued_on: date | None = None
     plan_start_year: int | None = None
     plan_end_year: int | None = None
+    # The period a release reports on (2021年经济运行简况 -> 2021 全年; 上半年 -> 上半年; a 政府工作报告
+    # issued in 2025 reviews 2024). Values of the document without a period of their own take this one.
+    period_year: int | None = None
+    period_label: str | None = None  # 全年 | 一季度 | 上半年 | 前三季度 | 1-7月 ...
     reasons: dict[str, str] = field(default_factory=dict)
     overridden: tuple[str, ...] = ()  # fields that came from a sidecar / CLI option
+    # How each detected field was found (title, metadata_block, date_line, signature, text, sidecar …)
+    # and how sure the reader is of it (0–1). Fields absent here were not detected.
+    sources: dict[str, str] = field(default_factory=dict)
+    confidence: dict[str, float] = field(default_factory=dict)
 
 
 @dataclass(frozen=True)
