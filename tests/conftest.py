@@ -23,6 +23,21 @@ def run_plantrack(*args: str, data_dir: Path, sources: Path = SAMPLE_SOURCES, en
                           capture_output=True, text=True, env=full_env, timeout=timeout, cwd=ROOT)
 
 
+# Whole directories whose tests start real processes (refreshes, dbt builds, Superset, Chromium).
+_SLOW_DIRS = ("tests/integration/", "tests/browser/", "tests/resilience/", "tests/dbt/", "tests/quality/",
+              "tests/orchestration/", "tests/bench/test_run.py")
+_SLOW_FIXTURES = {"sample_data_dir", "superset"}
+
+
+def pytest_collection_modifyitems(items):
+    """`pytest -m "not slow"` is the fast loop; `make test` runs everything."""
+    for item in items:
+        path = str(item.fspath).replace("\\", "/")
+        if any(d in path for d in _SLOW_DIRS) or _SLOW_FIXTURES & set(getattr(item, "fixturenames", ())) \
+                or item.get_closest_marker("integration"):
+            item.add_marker(pytest.mark.slow)
+
+
 @pytest.fixture(scope="session")
 def sample_data_dir(tmp_path_factory) -> Path:
     """A data directory after one successful refresh of the bundled sample corpus."""
