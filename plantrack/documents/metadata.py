@@ -11,9 +11,8 @@ from plantrack.documents.regions import (
     Gazetteer,
     RegionMatch,
     load_gazetteer,
-    mentions,
+    locate_document,
     region_by_name,
-    region_in_name,
 )
 from plantrack.model import DocumentMeta
 
@@ -214,6 +213,13 @@ def detect_metadata(text: str, gazetteer: Gazetteer | None = None) -> DocumentMe
             "no region in the issuer or title, and no single region dominates the text")
     elif region.code is None and region.reason:
         reasons["region_code"] = region.reason
+    sources, confidence = {}, {}
+    if region is not None and region.how:
+        # a former name, a sub-area or a single mention is said beside how the region was found
+        detail = "; ".join(x for x in (region.note, region.reason if region.code else None) if x)
+        for key in ("region_name", "region_code") if region.code else ("region_name",):
+            sources[key] = f"{region.how}: {detail}" if detail else region.how
+            confidence[key] = region.confidence
 
     start, end, why = _plan_period(text, title, doc_type)
     if start is None:
@@ -221,31 +227,12 @@ def detect_metadata(text: str, gazetteer: Gazetteer | None = None) -> DocumentMe
 
     return DocumentMeta(title=title, doc_type=doc_type, issuer=issuer, region_name=region_name,
                         region_code=region_code, issued_on=issued_on, plan_start_year=start, plan_end_year=end,
-                        reasons=reasons)
+                        reasons=reasons, sources=sources, confidence=confidence)
 
 
 def _detect_region(text: str, issuer: str | None, title: str | None, gazetteer: Gazetteer) -> RegionMatch | None:
-    for source in (issuer, title):
-        if source:
-            found = region_in_name(source, gazetteer)
-            if found:
-                return found
-    # Otherwise only a clear dominant mention at the level the text speaks from (全区/我区 -> a district).
-    level_counts = {lvl: sum(text.count(w) for w in words) for lvl, words in _LEVEL_WORDS.items()}
-    level = max(level_counts, key=level_counts.get)
-    if level_counts[level] < 2:
-        return None
-    levels = {"district", "county"} if level in ("district", "county") else {level}
-    counts = Counter(name for _, name in mentions(text, gazetteer)
-                     if any(r.level in levels for r in gazetteer.by_name[name]))
-    ranked = counts.most_common(2)
-    if not ranked or ranked[0][1] < 2 or (len(ranked) > 1 and ranked[0][1] < 2 * ranked[1][1]):
-        return None
-    name = ranked[0][0]
-    hits = [r for r in gazetteer.by_name[name] if r.level in levels]
-    if len(hits) == 1:
-        return RegionMatch(name, hits[0].code, None)
-    return RegionMatch(name, None, f"{name} exists in several provinces and the text does not say which")
+    # The logic lives in regions.py (complete division list, former names, sub-areas).
+    return locate_document(text, issuer, title, gazetteer)
 
 
 def _plan_period(text: str, title: str | None, doc_type: str) -> tuple[int | None, int | None, str]:
