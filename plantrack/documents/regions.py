@@ -91,8 +91,11 @@ def load_gazetteer(path: Path = REGIONS_CSV, changes: Path = CHANGES_CSV) -> Gaz
 @lru_cache(maxsize=4)
 def _load(path: str, changes: str) -> Gazetteer:
     with open(path, encoding="utf-8", newline="") as fh:
-        regions = tuple(Region(r["region_code"], r["name_zh"], r["short_name"] or r["name_zh"], r["level"],
-                               r["parent_code"] or None) for r in csv.DictReader(fh))
+        rows = csv.reader(fh)  # plain reader: DictReader is 3x slower on 3,200 rows
+        col = {name: i for i, name in enumerate(next(rows))}
+        code, name, short, level, parent = (col[c] for c in ("region_code", "name_zh", "short_name", "level",
+                                                             "parent_code"))
+        regions = tuple(Region(r[code], r[name], r[short] or r[name], r[level], r[parent] or None) for r in rows)
     by_name: dict[str, list[Region]] = {}
     by_short: dict[str, list[Region]] = {}
     for r in regions:
@@ -287,7 +290,7 @@ def _renamed_unit(name: str, found: list[Mention], gazetteer: Gazetteer) -> Regi
 # ---------------------------------------------------------------- placing a document
 
 _METADATA_ISSUER = re.compile(
-    r"(?:发布机构|发文机关|发文单位|发布单位|来源单位|信息来源|文章来源|来源)\s*[\]］】:：]?\s*[:：]?\s*"
+    r"(?:发布机构|发文机关|发文单位|发布单位|来源单位|信息来源|文章来源|来源)\s*[\]］】:：]\s*[:：]?\s*"
     r"([\u4e00-\u9fff（）()]{2,40})")
 _LEVEL_WORDS = {"district": ("全区", "我区", "本区"), "county": ("全县", "我县", "本县", "全旗", "我旗"),
                 "city": ("全市", "我市", "本市"), "province": ("全省", "我省", "本省")}

@@ -171,3 +171,21 @@ def test_the_list_is_complete_with_parents():
     assert levels["province"] == 34 and levels["city"] > 330 and levels["district"] + levels["county"] > 2800
     assert all(r.parent_code in GAZ.by_code for r in GAZ.regions if r.parent_code)
     assert not [r for r in GAZ.regions if r.name.endswith(("开发区", "园区", "管委会"))]
+
+
+def test_a_sub_area_document_is_placed_in_its_parent_and_says_so():
+    m = detect_metadata("重庆市万盛经开区管委会\n\n关于印发促进工业发展若干措施的通知\n\n到2025年，工业产值达到200亿元。\n")
+    assert (m.region_name, m.region_code) == ("綦江区", "500110")
+    assert "万盛经开区" in m.sources["region_code"]
+
+
+def test_a_single_mention_in_the_text_is_placed_with_low_confidence_and_a_reason():
+    region = PLACES["county in 新疆"]
+    m = detect_metadata(f"一、上半年计划执行情况\n\n今年以来，全县上下稳中求进，{region.name}经济运行总体平稳。\n")
+    assert m.region_code == region.code
+    assert m.confidence["region_code"] < 0.5 and "once" in m.sources["region_code"]
+
+
+def test_a_web_page_metadata_block_needs_its_delimiter():
+    region = PLACES["district of 天津"]
+    assert locate_document(f"资金来源{region.name}财政补助。\n", None, None, GAZ) is None
