@@ -35,8 +35,6 @@ _NOTICE = re.compile(r"关于(?:印发|转发|发布|公布|征求)?(.+?)(?:意�
 _ISSUER_END = (r"(人民政府办公室|人民政府办公厅|人民政府|人大常委会|委员会|管委会|办公室|办公厅|统计局|调查队|局|厅|委"
                r"|领导小组)")
 ISSUER = re.compile(rf"^[\u4e00-\u9fff（）()]{{2,32}}?{_ISSUER_END}$")
-_LEVEL_WORDS = {"district": ("全区", "我区", "本区"), "county": ("全县", "我县", "本县"),
-                "city": ("全市", "我市", "本市"), "province": ("全省", "我省", "本省")}
 _SELF_REFERENCE = (("本规划", "plan"), ("本纲要", "plan"), ("本行动方案", "plan"), ("本实施方案", "plan"),
                    ("本方案", "plan"), ("本行动计划", "plan"), ("本意见", "opinions"), ("本政策", "opinions"),
                    ("本措施", "opinions"), ("本公报", "bulletin"))
