@@ -140,6 +140,10 @@ def simplified(text: str) -> str:
 
 # ---------------------------------------------------------------- finding names
 
+# Names that are also everyday words (改造老城区, 主城区, 新城区建设): like two-character names they count
+# only after their enclosing region or at the start of an issuer or a title.
+_COMMON_WORD = re.compile(r"^(?:[老新旧]?城[东西南北中关]?区|[东西南北中]区|郊区|矿区|市中区)$")
+
 # A suffix that continues into another word: 区域, 县域, 市场 are not places.
 _NOT_A_NAME_AFTER = {"区": "域间划块", "县": "域", "市": "场值"}
 
@@ -147,8 +151,8 @@ _NOT_A_NAME_AFTER = {"区": "域间划块", "县": "域", "市": "场值"}
 def find_mentions(text: str, gazetteer: Gazetteer, in_name: bool = False) -> list[Mention]:
     """Full (and former) names in text, longest first, left to right, without overlaps.
 
-    Two-character names (城区, 郊区, 忠县) are too common as words; they count only right after an
-    enclosing region's name (阳泉市城区) or, in an issuer or a title (in_name), at its start.
+    Two-character names (城区, 郊区, 忠县) and everyday words (老城区) count only right after an enclosing
+    region's name (阳泉市城区, 洛阳市老城区) or, in an issuer or a title (in_name), at its start.
     """
     out: list[Mention] = []
     last_end = 0
@@ -163,7 +167,8 @@ def find_mentions(text: str, gazetteer: Gazetteer, in_name: bool = False) -> lis
             if not regions and not former:
                 continue
             start = end - length
-            if length == 2 and not _enclosed(out, start, regions, gazetteer) and not (in_name and start == 0):
+            if (length == 2 or _COMMON_WORD.match(name)) and not _enclosed(out, start, regions, gazetteer) \
+                    and not (in_name and start == 0):
                 break
             note = None
             if former and not regions:

@@ -189,3 +189,8 @@ def test_a_single_mention_in_the_text_is_placed_with_low_confidence_and_a_reason
 def test_a_web_page_metadata_block_needs_its_delimiter():
     region = PLACES["district of 天津"]
     assert locate_document(f"资金来源{region.name}财政补助。\n", None, None, GAZ) is None
+
+
+def test_a_name_that_is_also_an_everyday_word_needs_its_enclosing_region():
+    assert find_mentions("加快改造老城区，建设新城区。", GAZ) == []
+    assert [m.name for m in find_mentions("洛阳市老城区人民政府", GAZ)] == ["洛阳市", "老城区"]
