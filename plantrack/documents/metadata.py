@@ -11,9 +11,8 @@ from plantrack.documents.regions import (
     Gazetteer,
     RegionMatch,
     load_gazetteer,
-    mentions,
+    locate_document,
     region_by_name,
-    region_in_name,
 )
 from plantrack.model import DocumentMeta
 
@@ -36,8 +35,6 @@ _NOTICE = re.compile(r"关于(?:印发|转发|发布|公布|征求)?(.+?)(?:意�
 _ISSUER_END = (r"(人民政府办公室|人民政府办公厅|人民政府|人大常委会|委员会|管委会|办公室|办公厅|统计局|调查队|局|厅|委"
                r"|领导小组)")
 ISSUER = re.compile(rf"^[\u4e00-\u9fff（）()]{{2,32}}?{_ISSUER_END}$")
-_LEVEL_WORDS = {"district": ("全区", "我区", "本区"), "county": ("全县", "我县", "本县"),
-                "city": ("全市", "我市", "本市"), "province": ("全省", "我省", "本省")}
 _SELF_REFERENCE = (("本规划", "plan"), ("本纲要", "plan"), ("本行动方案", "plan"), ("本实施方案", "plan"),
                    ("本方案", "plan"), ("本行动计划", "plan"), ("本意见", "opinions"), ("本政策", "opinions"),
                    ("本措施", "opinions"), ("本公报", "bulletin"))
@@ -214,6 +211,13 @@ def detect_metadata(text: str, gazetteer: Gazetteer | None = None) -> DocumentMe
             "no region in the issuer or title, and no single region dominates the text")
     elif region.code is None and region.reason:
         reasons["region_code"] = region.reason
+    sources, confidence = {}, {}
+    if region is not None and region.how:
+        # a former name, a sub-area or a single mention is said beside how the region was found
+        detail = "; ".join(x for x in (region.note, region.reason if region.code else None) if x)
+        for key in ("region_name", "region_code") if region.code else ("region_name",):
+            sources[key] = f"{region.how}: {detail}" if detail else region.how
+            confidence[key] = region.confidence
 
     start, end, why = _plan_period(text, title, doc_type)
     if start is None:
@@ -221,31 +225,12 @@ def detect_metadata(text: str, gazetteer: Gazetteer | None = None) -> DocumentMe
 
     return DocumentMeta(title=title, doc_type=doc_type, issuer=issuer, region_name=region_name,
                         region_code=region_code, issued_on=issued_on, plan_start_year=start, plan_end_year=end,
-                        reasons=reasons)
+                        reasons=reasons, sources=sources, confidence=confidence)
 
 
 def _detect_region(text: str, issuer: str | None, title: str | None, gazetteer: Gazetteer) -> RegionMatch | None:
-    for source in (issuer, title):
-        if source:
-            found = region_in_name(source, gazetteer)
-            if found:
-                return found
-    # Otherwise only a clear dominant mention at the level the text speaks from (全区/我区 -> a district).
-    level_counts = {lvl: sum(text.count(w) for w in words) for lvl, words in _LEVEL_WORDS.items()}
-    level = max(level_counts, key=level_counts.get)
-    if level_counts[level] < 2:
-        return None
-    levels = {"district", "county"} if level in ("district", "county") else {level}
-    counts = Counter(name for _, name in mentions(text, gazetteer)
-                     if any(r.level in levels for r in gazetteer.by_name[name]))
-    ranked = counts.most_common(2)
-    if not ranked or ranked[0][1] < 2 or (len(ranked) > 1 and ranked[0][1] < 2 * ranked[1][1]):
-        return None
-    name = ranked[0][0]
-    hits = [r for r in gazetteer.by_name[name] if r.level in levels]
-    if len(hits) == 1:
-        return RegionMatch(name, hits[0].code, None)
-    return RegionMatch(name, None, f"{name} exists in several provinces and the text does not say which")
+    # The logic lives in regions.py (complete division list, former names, sub-areas).
+    return locate_document(text, issuer, title, gazetteer)
 
 
 def _plan_period(text: str, title: str | None, doc_type: str) -> tuple[int | None, int | None, str]:

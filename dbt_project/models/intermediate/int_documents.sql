@@ -13,16 +13,19 @@ regions as (
     select * from {{ ref('regions') }}
 ),
 
--- metadata may name the region without its code (or with a short name): find the code by name
+-- metadata may name the region without its code (or with a short name): find the code by name, and
+-- only when the name is one place (鼓楼区 is four; the reader says why it left the code empty)
 region_by_name as (
     select
         d.document_id,
-        r.region_code,
-        r.name_zh
+        any_value(r.region_code) as region_code,
+        any_value(r.name_zh) as name_zh
     from docs as d
     inner join regions as r
         on d.region_name in (r.name_zh, r.short_name)
-    qualify row_number() over (partition by d.document_id order by r.region_code) = 1
+    where d.region_code is null
+    group by d.document_id
+    having count(distinct r.region_code) = 1
 )
 
 select

@@ -26,29 +26,51 @@ scoped as (
     inner join docs as d on d.document_id = s.document_id
 ),
 
--- names repeat across China (e.g. 城关区): prefer the document's own region, then its province
-scope_match as (
-    select sc.document_id, sc.scope_name, sc.scope_parent, r.region_code, r.name_zh
+-- Names repeat across China (鼓楼区, 朝阳区, 城关区) and short names far more: a scope is looked up
+-- within its document's province (its own region first, then full names before short ones); a
+-- document without a region takes a name only when it is unique in the country. Never more than one.
+candidates as (
+    select
+        sc.document_id, sc.scope_name, sc.scope_parent, sc.doc_region_code, r.region_code, r.name_zh,
+        sc.scope_name = r.name_zh as by_full_name,
+        'scope' as role
     from scoped as sc
     inner join regions as r on sc.scope_name in (r.name_zh, r.short_name)
+    union all
+    select
+        sc.document_id, sc.scope_name, sc.scope_parent, sc.doc_region_code, r.region_code, r.name_zh,
+        sc.scope_parent = r.name_zh as by_full_name,
+        'parent' as role
+    from scoped as sc
+    inner join regions as r on sc.scope_parent in (r.name_zh, r.short_name)
+),
+
+ranked as (
+    select
+        *,
+        count(*) over (partition by document_id, scope_name, scope_parent, role) as n_candidates
+    from candidates
+    where doc_region_code is null
+        or left(region_code, 2) = left(doc_region_code, 2)
+),
+
+chosen as (
+    select * from ranked
+    where doc_region_code is not null or n_candidates = 1
     qualify row_number() over (
-        partition by sc.document_id, sc.scope_name, sc.scope_parent
-        order by (r.region_code = sc.doc_region_code) desc,
-                 (left(r.region_code, 2) = left(sc.doc_region_code, 2)) desc,
-                 r.region_code
+        partition by document_id, scope_name, scope_parent, role
+        order by (region_code = doc_region_code) desc, by_full_name desc,
+                 -- within a province a name can still repeat: the one under the document's city
+                 (left(region_code, 4) = left(doc_region_code, 4)) desc, region_code
     ) = 1
 ),
 
+scope_match as (
+    select document_id, scope_name, scope_parent, region_code, name_zh from chosen where role = 'scope'
+),
+
 parent_match as (
-    select sc.document_id, sc.scope_name, sc.scope_parent, r.region_code, r.name_zh
-    from scoped as sc
-    inner join regions as r on sc.scope_parent in (r.name_zh, r.short_name)
-    qualify row_number() over (
-        partition by sc.document_id, sc.scope_name, sc.scope_parent
-        order by (r.region_code = sc.doc_region_code) desc,
-                 (left(r.region_code, 2) = left(sc.doc_region_code, 2)) desc,
-                 r.region_code
-    ) = 1
+    select document_id, scope_name, scope_parent, region_code, name_zh from chosen where role = 'parent'
 ),
 
 resolved as (
