@@ -339,12 +339,21 @@ def evaluate_cmd(
     from plantrack.evaluate import evaluate
 
     settings = _settings(sources, None)
+    reports = []
     for i, path in enumerate(gold):
         # the document and non-value figures do not depend on the gold CSV: print them once
         report = evaluate(path, settings.sources_dir, documents, non_values)
         if i:
             report.documents, report.non_values = [], []
+        reports.append(report)
         typer.echo(report.render())
+    if len(reports) > 1:  # the figure: targets and actual values together
+        n = sum(len(r.overall.gold) for r in reports)
+        right, anyyear, strict = (sum(f(r.overall) for r in reports) for f in (
+            lambda o: len(o.matches), lambda o: o.found_any_year, lambda o: o.strict_matches))
+        typer.echo(f"\nall statements ({n}): found with the right year {right} ({100 * right / max(n, 1):.1f}%), "
+                   f"in any year {anyyear} ({100 * anyyear / max(n, 1):.1f}%), strict {strict} "
+                   f"({100 * strict / max(n, 1):.1f}%)")
 
 
 if __name__ == "__main__":

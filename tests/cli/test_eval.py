@@ -100,3 +100,15 @@ def test_the_command_prints_documents_and_non_values_when_given(tmp_path, source
     assert result.exit_code == 0, result.output
     for words in ("strict", "any year", "region: 1/1 right", "numbers that are not values"):
         assert words in result.output, words
+
+
+def test_the_command_sums_targets_and_actuals_when_given_both(tmp_path, sources):
+    actuals = _gold(tmp_path, "review.txt,荣昌区,2023,地区生产总值,亿元,1626,level,\n")
+    targets = tmp_path / "gold" / "targets.csv"
+    targets.write_text("source_file,region,indicator_text,unit,comparator,target_value,target_high,target_year,"
+                       "baseline_year,baseline_value,kind,attribute\n"
+                       "review.txt,荣昌区,研发投入强度,%,=,3,,2027,,,level,\n", encoding="utf-8")
+    result = CliRunner().invoke(app, ["eval", "--gold", str(targets), "--gold", str(actuals),
+                                      "--sources", str(sources)])
+    assert result.exit_code == 0, result.output
+    assert "all statements (2): found with the right year 1 (50.0%)" in result.output
