@@ -21,7 +21,7 @@ VARIANTS = [Variant(f) for f in FORMATS] + [
 
 @dataclass(frozen=True)
 class Built:
-    path: Path
+    path: Path | None  # None for a document not written yet (choosing test cases)
     spec: Spec
     variant: Variant
 
@@ -36,7 +36,11 @@ def place_for(kind: str) -> Place:
     return places()[list(KINDS).index(kind) % len(places())]
 
 
-def build(kind: str, variant: Variant, directory: Path) -> Built:
+def spec_for(kind: str) -> Spec:
     make, year = KINDS[kind]
-    spec = make(place_for(kind), year)
+    return make(place_for(kind), year)
+
+
+def build(kind: str, variant: Variant, directory: Path) -> Built:
+    spec = spec_for(kind)
     return Built(write(spec, variant, directory, f"{kind}_{variant.name}"), spec, variant)

@@ -23,6 +23,7 @@ class Fact:
     measure: str  # target_kind or actual measure
     year: int | None
     period_label: str | None = None  # actuals: 全年 | 上半年 | 1-7月 | 1-5月
+    attribute: str | None = None  # targets of an indicator table: expected (预期性) | binding (约束性)
 
 
 @dataclass
@@ -178,11 +179,12 @@ def plan_with_table(place: Place, year: int) -> Spec:
          ["研究与试验发展经费投入强度（%）", rd_base, rd_target, "预期性"],
          ["单位地区生产总值能源消耗降低（%）", "——", f"【{energy}】", "约束性"]],
     ]
-    s.facts = [Fact("target", "地区生产总值", target, "亿元", "level", end),
+    s.facts = [Fact("target", "地区生产总值", target, "亿元", "level", end, attribute="expected"),
                Fact("actual", "地区生产总值", f"{base:.2f}", "亿元", "level", start - 1, "全年"),
-               Fact("target", "研究与试验发展经费投入强度", rd_target, "%", "level", end),
+               Fact("target", "研究与试验发展经费投入强度", rd_target, "%", "level", end, attribute="expected"),
                Fact("actual", "研究与试验发展经费投入强度", rd_base, "%", "level", start - 1, "全年"),
-               Fact("target", "单位地区生产总值能源消耗降低", energy, "%", "change_vs_base", end)]
+               Fact("target", "单位地区生产总值能源消耗降低", energy, "%", "change_vs_base", end,
+                    attribute="binding")]
     return s
 
 
