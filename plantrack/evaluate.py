@@ -22,6 +22,7 @@ from __future__ import annotations
 import math
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 from pathlib import Path
 
 import polars as pl
@@ -260,8 +261,25 @@ def match_score(g: GoldRow, x: Target | Actual, ignore_year: bool = False) -> fl
         return 0.0
     if not _same_value(g, x):
         return 0.0
-    sim = indicator_similarity(g.indicator_text, x.indicator_text)
+    sim = indicator_similarity(simplified(g.indicator_text), simplified(x.indicator_text))
     return sim if sim >= SIMILARITY_THRESHOLD else 0.0
+
+
+_GLOSS = re.compile(r"\([a-zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜü]+\)")
+
+
+@lru_cache(maxsize=1)
+def _t2s():
+    import opencc  # 0.35 s to build the converter, once
+
+    return opencc.OpenCC("t2s")
+
+
+@lru_cache(maxsize=65536)
+def simplified(text: str) -> str:
+    """Indicator texts compared in simplified characters without pinyin glosses (區(qū) → 区): the gold is
+    written in simplified, and whether an extractor keeps a repost's characters is not what is scored."""
+    return _t2s().convert(_GLOSS.sub("", text)) if text else text
 
 
 def _pairs(gold: list[GoldRow], extracted: list[Target | Actual],

@@ -8,7 +8,7 @@ import pytest
 from typer.testing import CliRunner
 
 from plantrack.cli import app
-from plantrack.evaluate import evaluate
+from plantrack.evaluate import evaluate, simplified
 
 TEXT = ("2023年，全区地区生产总值1626亿元，同比增长8%，增速居全市第四，高于全市0.6个百分点。"
         "规模以上工业企业达到215家。\n")
@@ -112,3 +112,15 @@ def test_the_command_sums_targets_and_actuals_when_given_both(tmp_path, sources)
                                       "--sources", str(sources)])
     assert result.exit_code == 0, result.output
     assert "all statements (2): found with the right year 1 (50.0%)" in result.output
+
+
+def test_a_traditional_repost_is_scored_against_a_simplified_gold(tmp_path):
+    sources = tmp_path / "sources"
+    sources.mkdir()
+    (sources / "repost.txt").write_text("2023年,全縣規模以上工業企業達到215家,工業總產值增長8.2%。\n", encoding="utf-8")
+    gold = _gold(tmp_path, "repost.txt,奇台县,2023,工业总产值增长,%,8.2,yoy_growth,\n")
+    assert len(evaluate(gold, sources).overall.matches) == 1
+
+
+def test_indicator_texts_are_compared_without_pinyin_glosses():
+    assert simplified("地區(qū)生產(chǎn)總值") == "地区生产总值"

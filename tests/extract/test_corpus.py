@@ -70,4 +70,4 @@ def test_report_lists_misses_and_false_hits(tmp_path):
 TARGETS_RECALL, TARGETS_PRECISION = 0.955, 0.97
 ACTUALS_RECALL, ACTUALS_PRECISION = 0.98, 0.96
 RELEASES = ("qianjiang_2021H1_jingjiyunxing_tongjiju.txt",)
-RELEASE_ACTUALS_RECALL = 0.4  # 12 of 28 at e1ff716
+RELEASE_ACTUALS_RECALL = 0.5  # 15 of 28 at e1ff716 (indicator texts compared in simplified characters)
