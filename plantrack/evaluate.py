@@ -303,7 +303,7 @@ def _pairs(gold: list[GoldRow], extracted: list[Target | Actual],
 
 
 def _norm_label(label: str | None) -> str | None:
-    """1—5月 / 1～5月 / 1至5月 / 一至五月 are one period label; 全年 is the default of a year."""
+    """1—5月 / 1～5月 / 1至5月 are one period label (written 1-5月)."""
     if not label:
         return None
     label = re.sub(r"\s", "", label)
