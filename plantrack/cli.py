@@ -324,13 +324,36 @@ def evaluate_cmd(
     gold: Annotated[list[Path], typer.Option("--gold", exists=True, help="Labelled CSV (targets or actuals, "
                                              "in the format of shared/labelled). Repeat for several.")],
     sources: SourcesOpt = None,
+    documents: Annotated[Path | None, typer.Option(
+        "--documents", exists=True, help="Labelled documents (source_file, region, region_code, doc_type, "
+        "issued_on, period_year, period_label); default: documents.csv beside the gold CSV, if any.")] = None,
+    non_values: Annotated[Path | None, typer.Option(
+        "--non-values", exists=True, help="Numbers that are not values (source_file, number, context, reason); "
+        "default: non_values.csv beside the gold CSV, if any.")] = None,
 ) -> None:
-    """Precision and recall of the extractor against a labelled CSV, with misses and false hits listed."""
+    """Precision and recall of the extractor against a labelled CSV, with misses and false hits listed.
+
+    Also: the strict figure (kind, comparator, region and period agree too), values found in any year
+    beside those found with the right year, each document's region, code, kind, issue date and period,
+    and the share of labelled numbers-that-are-not-values the extractor left alone."""
     from plantrack.evaluate import evaluate
 
     settings = _settings(sources, None)
-    for path in gold:
-        typer.echo(evaluate(path, settings.sources_dir).render())
+    reports = []
+    for i, path in enumerate(gold):
+        # the document and non-value figures do not depend on the gold CSV: print them once
+        report = evaluate(path, settings.sources_dir, documents, non_values)
+        if i:
+            report.documents, report.non_values = [], []
+        reports.append(report)
+        typer.echo(report.render())
+    if len(reports) > 1:  # the issue's figure: targets and actual values together
+        n = sum(len(r.overall.gold) for r in reports)
+        right, anyyear, strict = (sum(f(r.overall) for r in reports) for f in (
+            lambda o: len(o.matches), lambda o: o.found_any_year, lambda o: o.strict_matches))
+        typer.echo(f"\nall statements ({n}): found with the right year {right} ({100 * right / max(n, 1):.1f}%), "
+                   f"in any year {anyyear} ({100 * anyyear / max(n, 1):.1f}%), strict {strict} "
+                   f"({100 * strict / max(n, 1):.1f}%)")
 
 
 if __name__ == "__main__":

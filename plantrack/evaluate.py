@@ -5,22 +5,34 @@ value in the same unit (both normalized: 3000万元 == 0.3亿元; counting words
 interchangeable), same year (target_year or period_year; a blank gold year matches any), and
 indicator texts that name the same thing: character-bigram containment >= 0.5 after dropping
 generic words (see plantrack.extract.similarity).
+
+Beside that loose figure (what `recall` / `precision` keep meaning), a report gives:
+- **strict**: the loose matches whose kind (target_kind / measure), comparator (targets), region
+  (the statement's scope, else the document's region) and, where the gold has one, period_label agree;
+- **found, any year**: gold rows matched when the year is ignored (the issue's "found" beside "found with
+  the right year");
+- **documents**: region, region_code, doc_type, issued_on (a gold `2022` or `2022-01` is a prefix of the
+  date), period_year and period_label of each document in a `documents.csv` beside the gold CSV;
+- **numbers that are not values**: the share of the rows of a `non_values.csv` beside the gold CSV
+  (a number as written, a verbatim context that locates it) that no extracted statement took as its value.
 """
 
 from __future__ import annotations
 
 import math
+import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 from pathlib import Path
 
 import polars as pl
 
-from plantrack.documents import read_document
+from plantrack.documents import load_sidecar, read_document
 from plantrack.extract import extract_statements
 from plantrack.extract.numbers import parse_number
 from plantrack.extract.similarity import indicator_similarity
 from plantrack.extract.units import normalize_unit, same_unit
-from plantrack.model import Actual, Target
+from plantrack.model import Actual, Document, Target
 
 SIMILARITY_THRESHOLD = 0.5
 
@@ -34,12 +46,32 @@ class GoldRow:
     year: int | None
     raw: dict
 
+    def get(self, name: str) -> str | None:
+        v = self.raw.get(name)
+        return v.strip() if isinstance(v, str) and v.strip() else None
+
 
 @dataclass
 class KindResult:
     gold: list[GoldRow] = field(default_factory=list)
     extracted: list[Target | Actual] = field(default_factory=list)
     matches: list[tuple[GoldRow, Target | Actual, float]] = field(default_factory=list)
+    # gold rows matched when the year is ignored (a superset of `matches`' gold in practice)
+    found_any_year: int = 0
+    # loose matches that disagree on kind / comparator / region / period, with the fields that differ
+    disagreements: list[tuple[GoldRow, Target | Actual, tuple[str, ...]]] = field(default_factory=list)
+
+    @property
+    def strict_matches(self) -> int:
+        return len(self.matches) - len(self.disagreements)
+
+    @property
+    def strict_precision(self) -> float:
+        return self.strict_matches / len(self.extracted) if self.extracted else float("nan")
+
+    @property
+    def strict_recall(self) -> float:
+        return self.strict_matches / len(self.gold) if self.gold else float("nan")
 
     @property
     def misses(self) -> list[GoldRow]:
@@ -60,11 +92,51 @@ class KindResult:
         return len(self.matches) / len(self.gold) if self.gold else float("nan")
 
 
+@dataclass(frozen=True)
+class FieldCheck:
+    """One labelled document field against what the reader detected."""
+    source_file: str
+    field: str
+    expected: str
+    got: str | None
+
+    @property
+    def right(self) -> bool:
+        if self.got is None:
+            return False
+        if self.field == "issued_on":  # a gold 2022 or 2022-01 says only what the text allows
+            return self.got.startswith(self.expected)
+        return self.got == self.expected
+
+
+@dataclass(frozen=True)
+class NonValue:
+    source_file: str
+    number: str
+    context: str
+    reason: str
+
+
+@dataclass(frozen=True)
+class NonValueCheck:
+    row: NonValue
+    taken_by: str | None  # the indicator text of the statement that took it as its value, if one did
+
+    @property
+    def left_alone(self) -> bool:
+        return self.taken_by is None
+
+
+DOCUMENT_FIELDS = ("region", "region_code", "doc_type", "issued_on", "period_year", "period_label")
+
+
 @dataclass
 class EvalReport:
     kind: str  # targets | actuals
     overall: KindResult
     per_document: dict[str, KindResult]
+    documents: list[FieldCheck] = field(default_factory=list)
+    non_values: list[NonValueCheck] = field(default_factory=list)
 
     @property
     def targets_precision(self) -> float:
@@ -82,16 +154,52 @@ class EvalReport:
     def actuals_recall(self) -> float:
         return self.overall.recall if self.kind == "actuals" else float("nan")
 
+    def field_accuracy(self, name: str) -> tuple[int, int]:
+        checks = [c for c in self.documents if c.field == name]
+        return sum(c.right for c in checks), len(checks)
+
+    @property
+    def non_values_left_alone(self) -> float:
+        n = len(self.non_values)
+        return sum(c.left_alone for c in self.non_values) / n if n else float("nan")
+
     def render(self) -> str:
         def pct(x: float) -> str:
             return "  n/a" if math.isnan(x) else f"{100 * x:5.1f}%"
 
+        def line(label: str, d: KindResult) -> str:
+            return (f"{label}: precision {pct(d.precision)}  recall {pct(d.recall)}  "
+                    f"(gold {len(d.gold)}, extracted {len(d.extracted)}, matched {len(d.matches)}; "
+                    f"strict {d.strict_matches}, any year {d.found_any_year})")
+
         r = self.overall
-        lines = [f"{self.kind}: precision {pct(r.precision)}  recall {pct(r.recall)}  "
-                 f"(gold {len(r.gold)}, extracted {len(r.extracted)}, matched {len(r.matches)})", ""]
+        lines = [line(self.kind, r),
+                 f"  strict (kind, comparator, region, period agree too): precision {pct(r.strict_precision)}  "
+                 f"recall {pct(r.strict_recall)}",
+                 f"  found with the right year {len(r.matches)}/{len(r.gold)}, found in any year "
+                 f"{r.found_any_year}/{len(r.gold)}", ""]
         for name, d in sorted(self.per_document.items()):
-            lines.append(f"  {name}: precision {pct(d.precision)}  recall {pct(d.recall)}  "
-                         f"(gold {len(d.gold)}, extracted {len(d.extracted)}, matched {len(d.matches)})")
+            lines.append(line(f"  {name}", d))
+        if self.documents:
+            lines += ["", "documents:"]
+            for f in DOCUMENT_FIELDS:
+                right, n = self.field_accuracy(f)
+                if n:
+                    lines.append(f"  {f}: {right}/{n} right")
+            for c in self.documents:
+                if not c.right:
+                    lines.append(f"    {c.source_file} | {c.field}: expected {c.expected}, got {c.got}")
+        if self.non_values:
+            n = len(self.non_values)
+            lines += ["", f"numbers that are not values: {sum(c.left_alone for c in self.non_values)}/{n} "
+                          f"left alone ({pct(self.non_values_left_alone)})"]
+            for c in self.non_values:
+                if not c.left_alone:
+                    lines.append(f"    {c.row.source_file} | {c.row.number} ({c.row.reason}) taken as {c.taken_by}")
+        lines += ["", f"disagreements on kind / comparator / region / period ({len(r.disagreements)}):"]
+        for g, x, fields in r.disagreements:
+            lines.append(f"  {g.source_file} | {g.indicator_text} | {_fmt(g.value)} {g.unit or ''} | "
+                         + ", ".join(f"{f}: {_gold_field(g, f)} vs {_got_field(x, f)}" for f in fields))
         lines += ["", f"misses ({len(r.misses)}):"]
         for g in r.misses:
             lines.append(f"  {g.source_file} | {g.indicator_text} | {_fmt(g.value)} {g.unit or ''} | {g.year or ''}")
@@ -144,49 +252,199 @@ def _same_value(g: GoldRow, x: Target | Actual) -> bool:
     return math.isclose(gv, x.value, rel_tol=1e-6, abs_tol=1e-9) or round(gv, 2) == round(x.value, 2)
 
 
-def match_score(g: GoldRow, x: Target | Actual) -> float:
+def match_score(g: GoldRow, x: Target | Actual, ignore_year: bool = False) -> float:
     """0 when the pair cannot match; otherwise the indicator similarity."""
     year = x.target_year if isinstance(x, Target) else x.period_year
-    if g.year is not None and year != g.year:
+    if not ignore_year and g.year is not None and year != g.year:
         return 0.0
     if not same_unit(g.unit, x.unit_raw) and not same_unit(g.unit, x.unit):
         return 0.0
     if not _same_value(g, x):
         return 0.0
-    sim = indicator_similarity(g.indicator_text, x.indicator_text)
+    sim = indicator_similarity(simplified(g.indicator_text), simplified(x.indicator_text))
     return sim if sim >= SIMILARITY_THRESHOLD else 0.0
 
 
-def _match(result: KindResult) -> None:
-    pairs = []
-    for gi, g in enumerate(result.gold):
-        for xi, x in enumerate(result.extracted):
-            s = match_score(g, x)
+_GLOSS = re.compile(r"\([a-zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜü]+\)")
+
+
+@lru_cache(maxsize=1)
+def _t2s():
+    import opencc  # 0.35 s to build the converter, once
+
+    return opencc.OpenCC("t2s")
+
+
+@lru_cache(maxsize=65536)
+def simplified(text: str) -> str:
+    """Indicator texts compared in simplified characters without pinyin glosses (區(qū) → 区): the gold is
+    written in simplified, and whether an extractor keeps a repost's characters is not what is scored."""
+    return _t2s().convert(_GLOSS.sub("", text)) if text else text
+
+
+def _pairs(gold: list[GoldRow], extracted: list[Target | Actual],
+           ignore_year: bool = False) -> list[tuple[GoldRow, Target | Actual, float]]:
+    """One gold row to at most one statement, best similarity first."""
+    scored = []
+    for gi, g in enumerate(gold):
+        for xi, x in enumerate(extracted):
+            s = match_score(g, x, ignore_year)
             if s > 0:
-                pairs.append((s, gi, xi))
-    pairs.sort(key=lambda p: (-p[0], p[1], p[2]))
-    used_g, used_x = set(), set()
-    for s, gi, xi in pairs:
+                scored.append((s, gi, xi))
+    scored.sort(key=lambda p: (-p[0], p[1], p[2]))
+    used_g, used_x, out = set(), set(), []
+    for s, gi, xi in scored:
         if gi in used_g or xi in used_x:
             continue
         used_g.add(gi)
         used_x.add(xi)
-        result.matches.append((result.gold[gi], result.extracted[xi], s))
+        out.append((gold[gi], extracted[xi], s))
+    return out
 
 
-def evaluate(gold_csv: Path, sources_dir: Path) -> EvalReport:
-    kind, gold = read_gold(Path(gold_csv))
+def _norm_label(label: str | None) -> str | None:
+    """1—5月 / 1～5月 / 1至5月 are one period label (written 1-5月)."""
+    if not label:
+        return None
+    label = re.sub(r"\s", "", label)
+    label = re.sub(r"[—–－~～至到]", "-", label)
+    return label
+
+
+def _gold_field(g: GoldRow, name: str) -> str | None:
+    return g.get({"kind": "kind", "comparator": "comparator", "region": "region", "period": "period_label"}[name])
+
+
+def _got_field(x: Target | Actual, name: str, doc_region: str | None = None) -> str | None:
+    if name == "kind":
+        return x.target_kind if isinstance(x, Target) else x.measure
+    if name == "comparator":
+        return x.comparator if isinstance(x, Target) else None
+    if name == "region":
+        return x.scope_name or doc_region
+    return x.period_label if isinstance(x, Actual) else None
+
+
+def disagreeing_fields(g: GoldRow, x: Target | Actual, doc_region: str | None) -> tuple[str, ...]:
+    """The fields a loose match gets wrong; a field the gold leaves blank is not judged."""
+    names = ["kind", "region"] + (["comparator"] if isinstance(x, Target) else ["period"])
+    out = []
+    for name in names:
+        want = _gold_field(g, name)
+        if want is None:
+            continue
+        got = _got_field(x, name, doc_region)
+        if name == "period":
+            # a gold 全年 also accepts a statement with no label (the year is the period)
+            if _norm_label(want) != (_norm_label(got) or ("全年" if got is None else got)):
+                out.append(name)
+        elif got != want:
+            out.append(name)
+    return tuple(out)
+
+
+def _score(result: KindResult, doc_region: str | None) -> None:
+    result.matches.extend(_pairs(result.gold, result.extracted))
+    result.found_any_year = len(_pairs(result.gold, result.extracted, ignore_year=True))
+    for g, x, _ in result.matches:
+        fields = disagreeing_fields(g, x, doc_region)
+        if fields:
+            result.disagreements.append((g, x, fields))
+
+
+def _detected(doc: Document, name: str) -> str | None:
+    m = doc.meta
+    value = {"region": m.region_name, "region_code": m.region_code, "doc_type": m.doc_type,
+             "issued_on": m.issued_on.isoformat() if m.issued_on else None,
+             "period_year": m.period_year, "period_label": m.period_label}[name]
+    return None if value is None else str(value)
+
+
+def check_document(doc: Document, labelled: dict) -> list[FieldCheck]:
+    """Every field the labelled row fills, against the reader's metadata."""
+    out = []
+    for name in DOCUMENT_FIELDS:
+        want = (labelled.get(name) or "").strip()
+        if want:
+            got = _detected(doc, name)
+            if name == "period_label":
+                want, got = _norm_label(want) or want, _norm_label(got)
+            out.append(FieldCheck(doc.source_file, name, want, got))
+    return out
+
+
+def read_non_values(path: Path) -> list[NonValue]:
+    frame = pl.read_csv(path, infer_schema=False)
+    return [NonValue(r["source_file"], r["number"], r["context"], r.get("reason") or "")
+            for r in frame.iter_rows(named=True)]
+
+
+def _core(number: str) -> str:
+    """The numeral itself: 第三 → 三, 【1】 → 1, 七个 → 七."""
+    return re.sub(r"^[第【\[(（]+|[】\])）个個位项項年级級]+$", "", number.strip())
+
+
+def _takes(x: Target | Actual, number: str) -> bool:
+    raw = (x.value_raw or "").strip()
+    core = _core(number)
+    if raw == core or raw == number:
+        return True
+    a, b = parse_number(raw), parse_number(core)
+    return a is not None and b is not None and math.isclose(a, b)
+
+
+def check_non_value(doc: Document, row: NonValue, statements: list[Target | Actual]) -> NonValueCheck:
+    """Left alone unless a statement whose quote covers the number took that number as its value."""
+    at = doc.text.find(row.context)
+    if at < 0:  # the gold no longer locates it: say so rather than count it either way
+        return NonValueCheck(row, f"<context not found: {row.context}>")
+    pos = at + row.context.find(row.number)
+    for x in statements:
+        if x.char_start <= pos < x.char_end and _takes(x, row.number):
+            return NonValueCheck(row, x.indicator_text)
+    return NonValueCheck(row, None)
+
+
+def _beside(gold_csv: Path, name: str, given: Path | None) -> Path | None:
+    if given is not None:
+        return given
+    path = gold_csv.parent / name
+    return path if path.exists() else None
+
+
+def evaluate(gold_csv: Path, sources_dir: Path, documents_csv: Path | None = None,
+             non_values_csv: Path | None = None) -> EvalReport:
+    """Score the extractor against a labelled CSV; documents.csv / non_values.csv beside it (or given)
+    add the document fields and the numbers-not-values figure."""
+    gold_csv = Path(gold_csv)
+    kind, gold = read_gold(gold_csv)
+    documents_csv = _beside(gold_csv, "documents.csv", documents_csv)
+    non_values_csv = _beside(gold_csv, "non_values.csv", non_values_csv)
+    labelled_docs = ({r["source_file"]: r for r in pl.read_csv(documents_csv, infer_schema=False)
+                      .iter_rows(named=True)} if documents_csv else {})
+    non_values = read_non_values(non_values_csv) if non_values_csv else []
+
+    names = dict.fromkeys([g.source_file for g in gold] + list(labelled_docs) + [n.source_file for n in non_values])
+    docs: dict[str, Document] = {}
+    statements: dict[str, list[Target | Actual]] = {}
     per_doc: dict[str, KindResult] = {}
-    for name in dict.fromkeys(g.source_file for g in gold):
-        doc = read_document(Path(sources_dir) / name, name)
+    for name in names:
+        path = Path(sources_dir) / name
+        # as the pipeline reads it: a sidecar's fields win over detected ones
+        doc = docs[name] = read_document(path, name, overrides=load_sidecar(path) or None)
         st = extract_statements(doc)
-        per_doc[name] = KindResult(gold=[g for g in gold if g.source_file == name],
-                                   extracted=list(st.targets if kind == "targets" else st.actuals))
-    for r in per_doc.values():
-        _match(r)
+        statements[name] = [*st.targets, *st.actuals]
+        rows = [g for g in gold if g.source_file == name]
+        if rows:
+            per_doc[name] = KindResult(gold=rows, extracted=list(st.targets if kind == "targets" else st.actuals))
+            _score(per_doc[name], doc.meta.region_name)
     overall = KindResult(
         gold=[g for r in per_doc.values() for g in r.gold],
         extracted=[x for r in per_doc.values() for x in r.extracted],
         matches=[m for r in per_doc.values() for m in r.matches],
+        found_any_year=sum(r.found_any_year for r in per_doc.values()),
+        disagreements=[d for r in per_doc.values() for d in r.disagreements],
     )
-    return EvalReport(kind, overall, per_doc)
+    checks = [c for name, row in labelled_docs.items() for c in check_document(docs[name], row)]
+    nv = [check_non_value(docs[n.source_file], n, statements[n.source_file]) for n in non_values]
+    return EvalReport(kind, overall, per_doc, checks, nv)

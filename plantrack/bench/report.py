@@ -27,7 +27,9 @@ def render_table(results: dict) -> str:
             a = acc[kind]
             p = "n/a" if a["precision"] is None else f"{100 * a['precision']:.1f}%"
             r = "n/a" if a["recall"] is None else f"{100 * a['recall']:.1f}%"
-            rows.append((f"{kind} precision / recall", f"{p} / {r} (gold {a['gold']})"))
+            strict = "" if a.get("strict_recall") is None else (
+                f"; strict {100 * (a.get('strict_precision') or 0):.1f}% / {100 * a['strict_recall']:.1f}%")
+            rows.append((f"{kind} precision / recall", f"{p} / {r} (gold {a['gold']}){strict}"))
     for key in sorted((k for k in results if k.startswith("full_refresh_")), key=lambda k: int(k.rsplit("_", 1)[1])):
         r = results[key]
         rows.append((f"full refresh, {r['documents']} docs", f"{_fig(r['wall_s'], 's')}; peak RSS "

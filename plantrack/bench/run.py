@@ -113,7 +113,10 @@ def measure_accuracy(corpus: Path) -> dict:
         report = evaluate(corpus / name, corpus / generate.SOURCES_DIR)
         r = report.overall
         out[kind] = {"precision": _round(r.precision), "recall": _round(r.recall), "gold": len(r.gold),
-                     "extracted": len(r.extracted), "matched": len(r.matches)}
+                     "extracted": len(r.extracted), "matched": len(r.matches),
+                     # kind, comparator and region agree too; and matched when the year is ignored
+                     "strict_precision": _round(r.strict_precision), "strict_recall": _round(r.strict_recall),
+                     "found_any_year": r.found_any_year}
     return out
 
 

@@ -110,8 +110,19 @@ def test_add_document_appends_one_file_and_its_gold(tmp_path):
     assert after > before
 
 
-def test_the_extractor_can_be_scored_on_the_corpus(corpus):
-    report = evaluate(corpus / generate.TARGETS_CSV, corpus / "sources")
-    assert report.overall.gold and report.overall.extracted
-    # a floor, not a goal: it catches a gold that no longer matches its documents
-    assert report.overall.recall > 0.5
+# Floors a little below what the extractor measures on this corpus (24 documents, seed 11) at e1ff716:
+# targets P 1.000 R 0.972 strict R 0.903; actuals P 0.949 R 0.908 strict R 0.894. A drop below one is a
+# regression of the extractor or a gold that no longer matches its documents.
+FLOORS = {
+    generate.TARGETS_CSV: {"precision": 0.97, "recall": 0.95, "strict_recall": 0.88},
+    generate.ACTUALS_CSV: {"precision": 0.93, "recall": 0.88, "strict_recall": 0.87},
+}
+
+
+@pytest.mark.parametrize("name", [generate.TARGETS_CSV, generate.ACTUALS_CSV])
+def test_the_extractor_scores_above_its_floors_on_the_corpus(corpus, name):
+    report = evaluate(corpus / name, corpus / "sources")
+    r = report.overall
+    measured = {"precision": r.precision, "recall": r.recall, "strict_recall": r.strict_recall}
+    for figure, floor in FLOORS[name].items():
+        assert measured[figure] >= floor, (figure, measured, report.render()[:2000])

@@ -32,14 +32,14 @@ def test_every_sample_document_is_read_and_yields_targets_or_actuals(sample_data
         "SELECT d.source_file, (SELECT count(*) FROM marts.fct_plan_targets t WHERE t.document_id = d.document_id)"
         " + (SELECT count(*) FROM marts.fct_indicator_actuals a WHERE a.document_id = d.document_id) "
         "FROM marts.dim_document d").fetchall())
-    assert len(per_doc) == 5
+    assert len(per_doc) == 6
     assert all(n > 0 for n in per_doc.values()), per_doc
 
 
 def test_the_run_is_recorded_as_a_success(sample_data_dir):
     con = _serving(sample_data_dir)
     status, read = con.execute("SELECT status, documents_read FROM marts.runs ORDER BY started_at DESC LIMIT 1").fetchall()[0]
-    assert (status, read) == ("success", 5)
+    assert (status, read) == ("success", 6)
 
 
 def test_a_second_refresh_with_nothing_changed_changes_nothing(sample_data_dir, tmp_path):
@@ -64,5 +64,5 @@ def _snapshot(data_dir) -> dict:
 def test_refresh_prints_progress_and_a_summary(sample_data_dir, tmp_path):
     result = run_plantrack("refresh", data_dir=tmp_path / "d")
     assert "[plantrack] reading" in result.stderr
-    for words in ("documents read: 5", "targets:", "actual values:", "serving file:"):
+    for words in ("documents read: 6", "targets:", "actual values:", "serving file:"):
         assert words in result.stdout
