@@ -15,7 +15,21 @@ from plantrack.extract.actuals import prose_actual, release_table_actuals, table
 from plantrack.extract.blocks import Paragraph, Sentence, Table, parse_blocks, split_sentences
 from plantrack.extract.mentions import MAYBE_VALUE as _MAYBE_VALUE
 from plantrack.extract.mentions import clean_indicator, find_mentions
-from plantrack.extract.periods import YEAR, YEAR_SCAN, DocContext, document_context, five_year_end
+from plantrack.extract.periods import (
+    FULL_YEAR,
+    YEAR,
+    YEAR_SCAN,
+    DocContext,
+    Period,
+    ValuePeriod,
+    document_context,
+    first_period,
+    five_year_end,
+    period_before,
+    period_marks,
+    relative_year_before,
+    year_ended_by,
+)
 from plantrack.extract.similarity import indicator_similarity
 from plantrack.extract.tables import prose_cells, read_indicator_table, read_release_table
 from plantrack.extract.targets import prose_target, table_targets
@@ -104,7 +118,7 @@ class _Walker:
                 self.sentence(sent, deadline=year, year_carry=None)
 
     def paragraph(self, para: Paragraph) -> None:
-        carry: list[int | None] = [None]
+        carry: list = [None, None]  # the paragraph's last stated year and period, for sentences naming none
         if para.sentences and _BULLET.match(para.sentences[0].text):
             self.scope = None  # parallel bullets: a place named in one is not the subject of the next
         for sent in para.sentences:
@@ -169,15 +183,23 @@ class _Walker:
                 out.append((m.start(), end, True))
         return sorted(out)
 
-    def sentence(self, sent: Sentence, deadline: int | None, year_carry: list[int | None] | None) -> None:
+    def sentence(self, sent: Sentence, deadline: int | None, year_carry: list | None) -> None:
         s = sent.text
         markers = self._markers(s)
         target_years = [y for _, y, t in markers if t] if markers else []
         actual_years = [(p, y) for p, y, t in markers if not t] if markers else []
         if target_years and _INTRO.search(s) and sent.section:
             self.section_year[sent.section] = target_years[0]
-        if actual_years and year_carry is not None:
-            year_carry[0] = actual_years[-1][1]
+        carried = (None, None) if year_carry is None else tuple(year_carry)  # what earlier sentences said
+        if year_carry is not None:
+            last = relative_year_before(s, len(s), self.ctx.this_year)
+            if actual_years and (last is None or actual_years[-1][0] > last[0]):
+                last = actual_years[-1]
+            if last:
+                year_carry[0] = last[1]
+            p = period_before(s, len(s))
+            # a five-year span is claimed value by value (“十三五”时期… then 十三五末 stocks)
+            year_carry[1] = (p if p is None or not p.years else None) or year_carry[1]
         scope = None
         if _AREA_WORD.search(s):  # _SUBAREA needs one of these words
             opening = _OPENING.sub("", s)
@@ -234,20 +256,55 @@ class _Walker:
             else:
                 if _ANNUAL_OUTPUT.search(m.pre) or m.coverage:
                     continue
-                year = last_actual[k]
-                if year is None:
-                    year = actual_years[-1][1] if actual_years else None
-                stated = year is not None
-                if year is None and year_carry is not None:
-                    year = year_carry[0]
-                if year is None:
-                    year = self._heading_year(sent.section)
-                if year is None:
-                    year = self.ctx.doc_year if not self.ctx.is_plan else (
-                        self.ctx.plan_start - 1 if self.ctx.plan_start else self.ctx.doc_year)
-                a = prose_actual(self.doc, sent, m, self.ctx.region, year, stated)
+                when = self._actual_period(sent, m.start, markers[:k], actual_years, carried)
+                a = prose_actual(self.doc, sent, m, self.ctx.region, when)
                 if a is not None:
                     self.actuals.append(a)
+
+    def _actual_period(self, sent: Sentence, pos: int, before: list[tuple[int, int, bool]],
+                       actual_years: list[tuple[int, int]], carried: tuple) -> ValuePeriod:
+        """An actual value's year and period: from its own words (the nearest before it in its sentence),
+        else its paragraph, else its heading, else the document (see ValuePeriod for what is recorded)."""
+        s, ctx = sent.text, self.ctx
+        stated = [(p, y) for p, y, t in before if not t]
+        rel = relative_year_before(s, pos, ctx.this_year)  # 去年 -> the issue year - 1
+        own = max([*stated[-1:], *([rel] if rel else [])], default=None)
+        year = own[1] if own else (actual_years[-1][1] if actual_years else None)
+        year_from = "own"
+        if year is None and carried[0] is not None:
+            year, year_from = carried[0], "paragraph"
+        if year is None and (y := self._heading_year(sent.section)) is not None:
+            year, year_from = y, "heading"
+        period, period_from = period_before(s, pos), "own"
+        if period is None and year_from == "own" and year is not None and year != (carried[0] or ctx.doc_year):
+            period = FULL_YEAR  # 2022年，… in a 2023 half-year report: a year of its own is a whole year
+        if period is None and carried[1] is not None:
+            period, period_from = carried[1], "paragraph"
+        if period is None and (p := self._heading_period(sent.section)) is not None:
+            period, period_from = p, "heading"
+        if period is None:
+            period, period_from = ctx.period or FULL_YEAR, "document"
+        if year is None:
+            year_from = "document"
+            if ctx.is_plan:
+                year = ctx.plan_start - 1 if ctx.plan_start else ctx.doc_year
+            elif ctx.period_year is None and ctx.issued_on and period is not ctx.period:
+                year = year_ended_by(period, ctx.issued_on)  # 1-7月 in a report issued 2023-09-25: 2023
+            else:
+                year = ctx.doc_year
+        year = period.year_of(year)
+        return ValuePeriod(year, period, year_from, period_from)
+
+    @staticmethod
+    @lru_cache(maxsize=256)
+    def _heading_period(section: str | None) -> Period | None:
+        """The period named by the deepest heading that names one (二、上半年工业运行 -> 上半年)."""
+        for heading in reversed((section or "").split(" / ")):
+            if period_marks(heading):
+                p = first_period(heading)
+                if p is not None:
+                    return p
+        return None
 
     def _skipped(self, section: str) -> bool:
         """Sentences under rules, subsidies or safeguards set no goals (decided once per section)."""
