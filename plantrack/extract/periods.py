@@ -39,6 +39,14 @@ class DocContext:
         """What 今年 means: the issue date's year, else the year the document is about."""
         return self.issued_on.year if self.issued_on else self.doc_year
 
+    @property
+    def goal_year(self) -> int | None:
+        """The year a non-plan's goals without a year are for: a report issued after the year it reviews
+        (a 政府工作报告 in January) sets goals for the year of issue."""
+        if self.issued_on and self.period_year and self.issued_on.year > self.period_year:
+            return self.issued_on.year
+        return self.doc_year
+
 
 _PLAN_WORDS = re.compile(r"规划|方案|行动计划|意见|纲要|到20\d\d年")
 _RELEASE_WORDS = re.compile(r"公报|回眸|工作总结|运行情况|年鉴|总结|工作报告|经济运行|执行情况")
@@ -95,9 +103,10 @@ def document_context(doc: Document) -> DocContext:
     doc_year = meta.issued_on.year if meta.issued_on else None
     period = None
     if not is_plan:
-        # the reader's period, else one the title (or the first line, a title the reader missed) names
+        # the reader's period, else one the title names, else the first one the opening names (a report
+        # without a title line opens with its period: 1-7月，全县…)
         period = first_period(meta.period_label) or first_period(to_halfwidth(meta.title or "")) \
-            or first_period(to_halfwidth(doc.text[:120].lstrip().split("\n", 1)[0]))
+            or first_period(to_halfwidth(doc.text[:300]))
         title_years = [int(y) for y in YEAR.findall(to_halfwidth(meta.title or ""))]
         if meta.period_year:
             doc_year = meta.period_year
@@ -152,8 +161,9 @@ _PERIOD_WORD = re.compile(
     r"|“?十(?P<fyp>[一二三四五六七八九])五”?(?:期间|时期)"
 )
 # 今年/去年 as the value's own year; after 比/较/与/同/高于 or before 同期 they name the base of a change
-_RELATIVE_YEAR = re.compile(r"(?P<w>今年|本年|去年|上年|上一年|前年|明年)(?!度?同期)")
-_RELATIVE_OFFSET = {"今年": 0, "本年": 0, "去年": -1, "上年": -1, "上一年": -1, "前年": -2, "明年": 1}
+_RELATIVE_YEAR = re.compile(r"(?P<w>今年|本年|去年|上年|上一年|过去一年|过去的一年|前年|明年)(?!度?同期)")
+_RELATIVE_OFFSET = {"今年": 0, "本年": 0, "去年": -1, "上年": -1, "上一年": -1, "过去一年": -1, "过去的一年": -1,
+                    "前年": -2, "明年": 1}
 _BASE_LEAD = re.compile(r"(?:比|较|与|同|相比|相较|高于|低于|快于|慢于|超过|对比)(?:上|去|今|本)?$")
 _QUARTER_NO = {"一": 1, "二": 2, "三": 3, "四": 4}
 
@@ -172,7 +182,7 @@ class Period:
             return date(self.years[0], *self.first), _day(self.years[1], *self.last)
         if year is None:
             return None, None
-        return date(year, self.first[0], self.first[1] or 1), _day(year, *self.last)
+        return _day(year, *self.first), _day(year, *self.last)
 
     def year_of(self, year: int | None) -> int | None:
         """The period year a value of this period is filed under: a multi-year period's last year."""

@@ -37,6 +37,15 @@ from plantrack.extract.units import same_unit
 from plantrack.model import Actual, Document, Quote, Statements, Target
 
 # 争取 aims at a goal, except 争取…资金/支持 (winning funds, reported as a result)
+# A comparison with the plan (完成年度目标的52%, 高于计划目标0.7个百分点, 完成年度计划的48.6%) reports how
+# execution went: its 目标/计划 set no goal, so the sentence's values stay actuals (the comparison's own
+# number is dropped where values are read, in mentions.py). The one rule for both is this pattern.
+PLAN_COMPARISON = re.compile(
+    r"(?:完成|达到|实现|占|为)了?(?:全?年度?|全年|年初)?(?:预期)?(?:目标|计划|任务)(?:任务)?(?:的|进度)"
+    r"|(?:高于|低于|快于|慢于|超过|超出|超|好于|落后于?|比)(?:全?年度?|全年|年初)?(?:预期|计划)?(?:目标|计划)(?:任务|进度)?"
+    r"|(?:目标|时间|序时)进度"
+)
+_PLAN_COMPARISON_END = re.compile(f"(?:{PLAN_COMPARISON.pattern})$")
 _TARGET_CUE = re.compile(r"力争|争取(?![^，,。；]{0,20}(?:资金|补助|支持|政策))|目标|确保|将达到|每年|规划期末|规划期内|期末")
 _FIVE_YEAR = re.compile(r"“?(十[一二三四五六七八九]五)”?(期间|以来|时期|期末|末|初)?")
 _SUBAREA = re.compile(r"([\u4e00-\u9fff]{2,6}?(?:组团|片区|工业园区|产业园区|开发区|高新区|新城|集聚区))")
@@ -53,7 +62,8 @@ _PAST_CUE = re.compile(
 )
 _FUTURE_ACTION = re.compile(r"加快|加速|力争|争取|规划建设|计划|推动形成|着力|将")
 _DONE_CUE = re.compile(r"已|截至|截止|完成了|建成了|实现了|达到了")
-_BACKGROUND = re.compile(r"发展基础|发展现状|现状|回顾|成效|基础与|面临形势|发展环境|发展成就|工作回顾|过去|总结|完成情况")
+_BACKGROUND = re.compile(r"发展基础|发展现状|现状|回顾|成效|基础与|面临形势|发展环境|发展成就|工作回顾|过去|总结|完成情况|"
+                         r"执行情况")
 # A heading that announces goals (二、2024年主要预期目标 / 今年工作安排): its sentences set targets.
 _GOAL_SECTION = re.compile(r"目标|预期|工作安排|工作打算|工作重点|主要任务|计划|展望")
 _GOAL_AFTER_YEAR = re.compile(r"[^，,。；;]{0,12}?(?:目标|预期|计划|力争|争取|确保)")
@@ -246,9 +256,13 @@ class _Walker:
                 year = last_target[k]
                 if year is None:
                     year = target_years[-1] if target_years else None
+                if year is None and not self.ctx.is_plan:  # 今年主要预期目标: the year of issue
+                    rel = relative_year_before(s, m.start, self.ctx.this_year) \
+                        or relative_year_before(s, len(s), self.ctx.this_year)
+                    year = rel[1] if rel else None
                 stated = year is not None
                 year = year or deadline or self._section_year(sent.section) or self._heading_year(sent.section) \
-                    or self.ctx.plan_end or self.ctx.doc_year
+                    or self.ctx.plan_end or self.ctx.goal_year
                 if self.scope and not m.scope and self.scope[1] not in m.indicator:
                     m.scope = self.scope[1]
                     m.indicator = self.scope[1] + m.indicator
@@ -256,6 +270,8 @@ class _Walker:
             else:
                 if _ANNUAL_OUTPUT.search(m.pre) or m.coverage:
                     continue
+                if _PLAN_COMPARISON_END.search(s, max(0, m.start - 12), m.start):
+                    continue  # 完成年度目标的52%: how far the plan got, neither its goal nor a value
                 when = self._actual_period(sent, m.start, markers[:k], actual_years, carried)
                 a = prose_actual(self.doc, sent, m, self.ctx.region, when)
                 if a is not None:
@@ -330,7 +346,7 @@ class _Walker:
     def _sentence_is_target(self, s: str, section: str | None, markers: list[tuple[int, int, bool]]) -> bool:
         if any(t for _, _, t in markers):
             return True
-        if _TARGET_CUE.search(s):
+        if _TARGET_CUE.search(PLAN_COMPARISON.sub("", s) if "目标" in s else s):
             return True
         if _PAST_CUE.search(s) or markers:
             return False
