@@ -7,7 +7,7 @@ import re
 from plantrack.extract.blocks import Sentence
 from plantrack.extract.mentions import Mention
 from plantrack.extract.numbers import clean_float
-from plantrack.extract.periods import FULL_YEAR, ValuePeriod, period_in
+from plantrack.extract.periods import FULL_YEAR, Period, ValuePeriod, first_period, period_in
 from plantrack.extract.similarity import core
 from plantrack.extract.tables import IndicatorTable, ReleaseTable, parse_cell_value
 from plantrack.extract.units import COUNT_UNITS, normalize_unit
@@ -58,10 +58,13 @@ def table_actuals(doc: Document, itab: IndicatorTable, region: str | None) -> li
     return out
 
 
-def release_table_actuals(doc: Document, rt: ReleaseTable, region: str | None, year: int | None) -> list[Actual]:
-    """A release's table: each row's level and its change on the year before, for the release's period."""
+def release_table_actuals(doc: Document, rt: ReleaseTable, region: str | None, year: int | None,
+                          period: Period | None = None) -> list[Actual]:
+    """A release's table: each row's level and its change on the year before, for the period its caption
+    or heading names, else the release's period (`period`: a half-year report's tables are 上半年)."""
     out = []
-    label, start, end = period_in(rt.section or "", year)
+    period = first_period(rt.section) or period or FULL_YEAR
+    label, (start, end) = period.label, period.dates(year)
     for row in rt.rows:
         for col, growth in ((rt.level_col, False), (rt.growth_col, True)):
             if col is None or col >= len(row.cells) or row.cells[col] is None:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from calendar import monthrange
 from collections import Counter
 from dataclasses import dataclass
@@ -261,15 +262,25 @@ def period_marks(s: str) -> tuple[PeriodMark, ...]:
     return tuple(sorted(out, key=lambda k: k.start))
 
 
-def _nearest(marks: tuple[PeriodMark, ...], pos: int, want_period: bool) -> PeriodMark | None:
-    """The mark nearest before pos; else the first one after it in the value's own clause."""
-    before = [k for k in marks if k.start < pos and (k.period is not None) == want_period]
-    return before[-1] if before else None
+@lru_cache(maxsize=512)
+def _by_kind(s: str) -> tuple[tuple[list[int], list[PeriodMark]], tuple[list[int], list[PeriodMark]]]:
+    """The sentence's period marks and relative-year marks, each with their starts (for bisect: a run-on
+    sentence's thousands of values each look up the mark before them)."""
+    periods = [k for k in period_marks(s) if k.period is not None]
+    relative = [k for k in period_marks(s) if k.period is None]
+    return ([k.start for k in periods], periods), ([k.start for k in relative], relative)
+
+
+def _nearest(s: str, pos: int, want_period: bool) -> PeriodMark | None:
+    """The mark of that kind nearest before pos."""
+    starts, marks = _by_kind(s)[0 if want_period else 1]
+    i = bisect_left(starts, pos)
+    return marks[i - 1] if i else None
 
 
 def period_before(s: str, pos: int) -> Period | None:
     """The period named nearest before position pos of a sentence (its clause's, else its sentence's)."""
-    k = _nearest(period_marks(s), pos, True)
+    k = _nearest(s, pos, True)
     return k.period if k else None
 
 
@@ -277,7 +288,7 @@ def relative_year_before(s: str, pos: int, this_year: int | None) -> tuple[int, 
     """(position, year) of the relative year word nearest before pos (今年 -> this_year)."""
     if this_year is None:
         return None
-    k = _nearest(period_marks(s), pos, False)
+    k = _nearest(s, pos, False)
     return (k.start, this_year + (k.offset or 0)) if k else None
 
 
@@ -318,7 +329,8 @@ class ValuePeriod:
         borrowed = [f"period year {self.year} from its {self.year_from}" if self.year_from != "own" else "",
                     f"period {self.period.label} from its {self.period_from}" if self.period_from != "own" else ""]
         text = "; ".join(b for b in borrowed if b)
-        return text.replace("its document", "the document") or None
+        text = text.replace("its document", "the document")
+        return text.replace("from its relative word", "counted from the document's year (no issue date)") or None
 
     @property
     def confidence(self) -> float:

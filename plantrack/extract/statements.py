@@ -120,7 +120,8 @@ class _Walker:
         if rt is not None:
             year = YEAR.search(table.caption or "")
             period_year = int(year.group(1)) if year else self._heading_year(table.section) or self.ctx.doc_year
-            self.actuals += release_table_actuals(self.doc, rt, self.ctx.region, period_year)
+            period = first_period(table.caption) or self.ctx.period
+            self.actuals += release_table_actuals(self.doc, rt, self.ctx.region, period_year, period)
             return
         for cell, year in prose_cells(table):
             self.scope = None  # each task cell stands alone: a place named in one row is not the next row's
@@ -173,8 +174,8 @@ class _Walker:
             year = int(m.group(1))
             lead = s[max(0, m.start() - 4):m.start()]
             tail = s[m.end():m.end() + 1]
-            if _BASELINE_LEAD.search(lead):
-                continue  # 较2022年: a baseline, not the time of the statement
+            if _BASELINE_LEAD.search(lead) or s.startswith("以来", m.end()):
+                continue  # 较2022年 / 2011年以来: a baseline or a start, not the time of the statement
             if _TARGET_LEAD.search(lead):
                 out.append((m.start(), year, True))
             elif tail in ("底", "末", "前"):
@@ -232,10 +233,10 @@ class _Walker:
         sent_scope = None
         positions = [p for p, _, _ in markers]
         last_target: list[int | None] = [None]  # the last target year among markers[:k]
-        last_actual: list[int | None] = [None]  # the last past year among markers[:k]
-        for _, y, t in markers:
+        last_actual: list[tuple[int, int] | None] = [None]  # (position, year) of the last past year in markers[:k]
+        for p, y, t in markers:
             last_target.append(y if t else last_target[-1])
-            last_actual.append(last_actual[-1] if t else y)
+            last_actual.append(last_actual[-1] if t else (p, y))
         looks_ahead = _LeadSearch(s, _FUTURE_ACTION, 4)
         done = _LeadSearch(s, _DONE_CUE, 3)
         for m in mentions:
@@ -272,21 +273,21 @@ class _Walker:
                     continue
                 if _PLAN_COMPARISON_END.search(s, max(0, m.start - 12), m.start):
                     continue  # 完成年度目标的52%: how far the plan got, neither its goal nor a value
-                when = self._actual_period(sent, m.start, markers[:k], actual_years, carried)
+                when = self._actual_period(sent, m.start, last_actual[k], actual_years, carried)
                 a = prose_actual(self.doc, sent, m, self.ctx.region, when)
                 if a is not None:
                     self.actuals.append(a)
 
-    def _actual_period(self, sent: Sentence, pos: int, before: list[tuple[int, int, bool]],
+    def _actual_period(self, sent: Sentence, pos: int, stated: tuple[int, int] | None,
                        actual_years: list[tuple[int, int]], carried: tuple) -> ValuePeriod:
         """An actual value's year and period: from its own words (the nearest before it in its sentence),
         else its paragraph, else its heading, else the document (see ValuePeriod for what is recorded)."""
         s, ctx = sent.text, self.ctx
-        stated = [(p, y) for p, y, t in before if not t]
         rel = relative_year_before(s, pos, ctx.this_year)  # 去年 -> the issue year - 1
-        own = max([*stated[-1:], *([rel] if rel else [])], default=None)
+        own = max([x for x in (stated, rel) if x], default=None)  # the nearer of the two
         year = own[1] if own else (actual_years[-1][1] if actual_years else None)
-        year_from = "own"
+        # 去年 without an issue date is counted from the year the document seems to be about: a guess
+        year_from = "relative word" if own and own is rel and ctx.issued_on is None else "own"
         if year is None and carried[0] is not None:
             year, year_from = carried[0], "paragraph"
         if year is None and (y := self._heading_year(sent.section)) is not None:

@@ -11,7 +11,7 @@ import pytest
 from plantrack.extract import extract_statements
 from plantrack.extract.periods import period_marks
 
-from .helpers import assert_quotes, by_value, make_doc
+from .helpers import assert_quotes, by_value, make_doc, table
 
 
 def _read(text, **kw):
@@ -253,3 +253,35 @@ def test_period_words(words, label):
 @pytest.mark.parametrize("words", ["完成全年目标的52%", "比上年末增长", "较去年同期", "2023-2027年"])
 def test_words_that_are_not_the_values_period(words):
     assert not [k for k in period_marks(words) if k.period]
+
+
+def test_relative_year_without_issue_date_says_it_is_counted_from_the_documents_year():
+    text = "去年，全区规上工业增加值增长8.8%。\n"
+    st = _read(text, region="南沙区", doc_type="release", title="2025年南沙区工业运行简况")
+    a = by_value(st.actuals, 8.8)
+    assert _period(a) == (2024, "全年")
+    assert a.confidence < 0.8 and "no issue date" in a.confidence_reason
+
+
+def test_since_a_year_is_not_the_values_year():
+    text = "去年，全区规上工业增加值增长8.8%，为2011年以来最高水平。\n"
+    st = _read(text, region="南沙区", doc_type="release", issued_on=date(2025, 1, 8))
+    assert _period(by_value(st.actuals, 8.8)) == (2024, "全年")
+
+
+def test_release_table_of_a_half_year_report_is_of_its_period():
+    text = ("表1 主要工业产品产量\n\n"
+            + table(["产品名称", "单位", "产量", "比上年同期增长（%）"], ["水泥", "万吨", "85.3", "-3.4"]))
+    st = _read(text, region="石河子市", doc_type="economic_report", issued_on=date(2024, 7, 19), period_year=2024,
+               period_label="上半年")
+    a = by_value(st.actuals, 853000)
+    assert _period(a) == (2024, "上半年")
+    assert a.period_end == date(2024, 6, 30)
+
+
+def test_release_table_caption_names_its_own_period():
+    text = ("表1 1-5月主要工业产品产量\n\n"
+            + table(["产品名称", "单位", "产量", "比上年同期增长（%）"], ["水泥", "万吨", "85.3", "-3.4"]))
+    st = _read(text, region="石河子市", doc_type="economic_report", issued_on=date(2024, 7, 19), period_year=2024,
+               period_label="上半年")
+    assert _period(by_value(st.actuals, 853000)) == (2024, "1-5月")
