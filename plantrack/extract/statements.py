@@ -60,6 +60,8 @@ _PAST_CUE = re.compile(
     r"“?十[一二三四五六七八九]五”?(?:期间|以来|时期)|以来|截至|截止|目前|现有|已经|已有|已建成|同比|比上年|较上年|"
     r"上年|去年|完成了|实现了|达到了|荣获|获评|居全|位居"
 )
+# 完成 right before the number (完成531.2亿元), not 完成固定资产投资300亿元 (a goal list's verb)
+_OUTCOME = re.compile(r"实际|同比|比上年|较上年|完成了?(?:增长)?$")
 _FUTURE_ACTION = re.compile(r"加快|加速|力争|争取|规划建设|计划|推动形成|着力|将")
 _DONE_CUE = re.compile(r"已|截至|截止|完成了|建成了|实现了|达到了")
 _BACKGROUND = re.compile(r"发展基础|发展现状|现状|回顾|成效|基础与|面临形势|发展环境|发展成就|工作回顾|过去|总结|完成情况|"
@@ -239,6 +241,7 @@ class _Walker:
             last_actual.append(last_actual[-1] if t else (p, y))
         looks_ahead = _LeadSearch(s, _FUTURE_ACTION, 4)
         done = _LeadSearch(s, _DONE_CUE, 3)
+        goal_end: int | None = None  # end of the sentence's last goal value (in a report, not a plan)
         for m in mentions:
             m.indicator = self._without_region(m.indicator)
             if m.scope and _GENERIC_AREA_RE.match(m.scope):
@@ -253,6 +256,11 @@ class _Walker:
             if not is_target and not k and self.ctx.is_plan and looks_ahead(m.start) \
                     and not done(m.start) and not (sent.section and _BACKGROUND.search(sent.section)):
                 is_target = True  # 聚焦现有项目，加快构建50万吨/年生产能力: the clause's own verb looks ahead
+            if is_target and goal_end is not None and not (k and markers[k - 1][2]) \
+                    and self._outcome_clause(s, goal_end, m.start):
+                is_target = False  # 目标为520亿元，完成531.2亿元: the goal, then what was done
+            if is_target and not self.ctx.is_plan:
+                goal_end = m.end
             if is_target:
                 year = last_target[k]
                 if year is None:
@@ -277,6 +285,16 @@ class _Walker:
                 a = prose_actual(self.doc, sent, m, self.ctx.region, when)
                 if a is not None:
                     self.actuals.append(a)
+
+    @staticmethod
+    def _outcome_clause(s: str, goal_end: int, pos: int) -> bool:
+        """Does the value at pos open a clause of its own after a goal value that reports the outcome
+        (目标增长8%，实际增长6.1% / 完成531.2亿元 / 同比增长6.2%)?"""
+        cut = max(s.rfind("，", goal_end, pos), s.rfind("；", goal_end, pos), s.rfind(",", goal_end, pos))
+        if cut < 0:
+            return False
+        clause = s[cut + 1:pos]
+        return bool(_OUTCOME.search(clause)) and not _TARGET_CUE.search(clause)
 
     def _actual_period(self, sent: Sentence, pos: int, stated: tuple[int, int] | None,
                        actual_years: list[tuple[int, int]], carried: tuple) -> ValuePeriod:

@@ -285,3 +285,21 @@ def test_release_table_caption_names_its_own_period():
     st = _read(text, region="石河子市", doc_type="economic_report", issued_on=date(2024, 7, 19), period_year=2024,
                period_label="上半年")
     assert _period(by_value(st.actuals, 853000)) == (2024, "1-5月")
+
+
+def _h1_execution(text):
+    return _read(text, region="巴州区", doc_type="execution_report", issued_on=date(2022, 7, 28), period_year=2022,
+                 period_label="上半年")
+
+
+def test_goal_then_outcome_yields_a_target_and_an_actual():
+    st = _h1_execution("1-6月，全区规模以上工业增加值目标增长8%，实际增长6.1%。\n")
+    assert by_value(st.targets, 8).target_year == 2022
+    assert _period(by_value(st.actuals, 6.1)) == (2022, "上半年")
+    assert 6.1 not in [t.value for t in st.targets]
+
+
+def test_goal_list_verb_completing_something_stays_a_goal():
+    st = _h1_execution("今年主要预期目标：地区生产总值增长6%左右，完成固定资产投资300亿元。\n")
+    assert sorted(t.value for t in st.targets) == [6, 300]
+    assert not st.actuals
