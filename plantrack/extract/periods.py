@@ -113,9 +113,9 @@ def document_context(doc: Document) -> DocContext:
             doc_year = meta.period_year
         elif title_years:
             doc_year = max(title_years)
-        elif meta.issued_on:  # the latest year whose period had ended when the document was issued
-            doc_year = year_ended_by(period or FULL_YEAR, meta.issued_on)
-        else:
+        elif meta.issued_on and period is not None:  # the latest year whose period had ended by the issue
+            doc_year = year_ended_by(period, meta.issued_on)
+        else:  # a news report naming no period: the year it names most, else the year it was issued
             counts = Counter(int(y) for y in YEAR_SCAN.findall(_strip_titles(_digits_halfwidth(doc.text))))
             doc_year = counts.most_common(1)[0][0] if counts else doc_year
     elif doc_year is None:
@@ -151,7 +151,7 @@ _MONTH = r"(?:1[0-2]|0?[1-9]|十[一二]?|[一二三四五六七八九])"
 _DASH = r"\s*(?:[-－~～–]|—{1,2}|至|到)\s*"
 _QUARTER = r"(?:[一二三四1-4])"
 _PERIOD_WORD = re.compile(
-    rf"(?P<ytd>前(?:三|3)季度|(?:一|1){_DASH}(?:三|3)季度)"
+    rf"(?P<ytd>前(?:三|3)季度|(?:一|1){_DASH}(?:三|3)季度)|(?P<h1q>(?:一|1){_DASH}(?:二|2)季度)"
     rf"|(?P<q>第?{_QUARTER})季度"
     r"|(?P<h1>上半年)|(?P<h2>下半年)"
     r"|(?P<year>全年(?:度)?)(?!目标|计划|任务|预期)"  # 完成全年目标的52%: the plan's year, not the value's
@@ -159,6 +159,7 @@ _PERIOD_WORD = re.compile(
     rf"|(?:截至|截止|截止到)(?:(?:19|20)\d\d年)?(?P<upto>{_MONTH})月(?:底|末|份)?"
     rf"|(?<!\d)(?P<mend>{_MONTH})月(?:底|末)"
     r"|(?P<yend>年末|年底)"
+    rf"|(?<!\d)(?P<month>{_MONTH})月份"
     r"|“?十(?P<fyp>[一二三四五六七八九])五”?(?:期间|时期)"
 )
 # 今年/去年 as the value's own year; after 比/较/与/同/高于 or before 同期 they name the base of a change
@@ -216,7 +217,10 @@ def _period_of(m: re.Match) -> Period | None:
     if g == "q":
         n = _QUARTER_NO.get(m.group("q")[-1]) or int(m.group("q")[-1])
         return Period("一季度", (1, 1), (3, 31)) if n == 1 else Period(f"第{'一二三四'[n - 1]}季度", (3 * n - 2, 1), (3 * n, 0))
-    if g == "h1":
+    if g == "month":
+        n = _month(m.group("month"))
+        return Period(f"{n}月", (n, 1), (n, 0)) if 1 <= n <= 12 else None
+    if g in ("h1", "h1q"):
         return Period("上半年", (1, 1), (6, 30))
     if g == "h2":
         return Period("下半年", (7, 1), (12, 31))
@@ -284,12 +288,17 @@ def period_before(s: str, pos: int) -> Period | None:
     return k.period if k else None
 
 
-def relative_year_before(s: str, pos: int, this_year: int | None) -> tuple[int, int] | None:
-    """(position, year) of the relative year word nearest before pos (今年 -> this_year)."""
-    if this_year is None:
-        return None
+def relative_year_before(s: str, pos: int, this_year: int | None,
+                         heading_year: int | None = None) -> tuple[int, int] | None:
+    """(position, year) of the relative year word nearest before pos: 去年 -> this_year - 1; 今年 ->
+    the year its heading names (一、2021年计划执行情况 / 今年以来…, written before the January it was
+    delivered in), else this_year."""
     k = _nearest(s, pos, False)
-    return (k.start, this_year + (k.offset or 0)) if k else None
+    if k is None:
+        return None
+    if k.offset == 0 and heading_year is not None:
+        return k.start, heading_year
+    return (k.start, this_year + (k.offset or 0)) if this_year is not None else None
 
 
 def first_period(s: str | None) -> Period | None:

@@ -205,7 +205,7 @@ class _Walker:
             self.section_year[sent.section] = target_years[0]
         carried = (None, None) if year_carry is None else tuple(year_carry)  # what earlier sentences said
         if year_carry is not None:
-            last = relative_year_before(s, len(s), self.ctx.this_year)
+            last = self._relative_year(sent, len(s))
             if actual_years and (last is None or actual_years[-1][0] > last[0]):
                 last = actual_years[-1]
             if last:
@@ -266,8 +266,7 @@ class _Walker:
                 if year is None:
                     year = target_years[-1] if target_years else None
                 if year is None and not self.ctx.is_plan:  # 今年主要预期目标: the year of issue
-                    rel = relative_year_before(s, m.start, self.ctx.this_year) \
-                        or relative_year_before(s, len(s), self.ctx.this_year)
+                    rel = self._relative_year(sent, m.start) or self._relative_year(sent, len(s))
                     year = rel[1] if rel else None
                 stated = year is not None
                 year = year or deadline or self._section_year(sent.section) or self._heading_year(sent.section) \
@@ -286,6 +285,9 @@ class _Walker:
                 if a is not None:
                     self.actuals.append(a)
 
+    def _relative_year(self, sent: Sentence, pos: int) -> tuple[int, int] | None:
+        return relative_year_before(sent.text, pos, self.ctx.this_year, self._heading_year(sent.section))
+
     @staticmethod
     def _outcome_clause(s: str, goal_end: int, pos: int) -> bool:
         """Does the value at pos open a clause of its own after a goal value that reports the outcome
@@ -301,7 +303,7 @@ class _Walker:
         """An actual value's year and period: from its own words (the nearest before it in its sentence),
         else its paragraph, else its heading, else the document (see ValuePeriod for what is recorded)."""
         s, ctx = sent.text, self.ctx
-        rel = relative_year_before(s, pos, ctx.this_year)  # 去年 -> the issue year - 1
+        rel = self._relative_year(sent, pos)  # 去年 -> the issue year - 1
         own = max([x for x in (stated, rel) if x], default=None)  # the nearer of the two
         year = own[1] if own else (actual_years[-1][1] if actual_years else None)
         # 去年 without an issue date is counted from the year the document seems to be about: a guess
@@ -323,7 +325,7 @@ class _Walker:
             year_from = "document"
             if ctx.is_plan:
                 year = ctx.plan_start - 1 if ctx.plan_start else ctx.doc_year
-            elif ctx.period_year is None and ctx.issued_on and period is not ctx.period:
+            elif ctx.period_year is None and ctx.issued_on and period_from != "document":
                 year = year_ended_by(period, ctx.issued_on)  # 1-7月 in a report issued 2023-09-25: 2023
             else:
                 year = ctx.doc_year

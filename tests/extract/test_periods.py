@@ -243,7 +243,7 @@ def test_up_to_month_end():
     ("1-6月", "上半年"), ("1—6月", "上半年"), ("1——6月", "上半年"), ("1－6月", "上半年"), ("一至六月", "上半年"),
     ("1月至6月", "上半年"), ("前三季度", "前三季度"), ("一至三季度", "前三季度"), ("1-9月", "前三季度"),
     ("1~7月", "1-7月"), ("第一季度", "一季度"), ("一季度", "一季度"), ("1-3月", "一季度"), ("三季度", "第三季度"),
-    ("全年", "全年"), ("年末", "年末"), ("年底", "年末"), ("“十三五”期间", "十三五期间"), ("十四五时期", "十四五期间"),
+    ("一至二季度", "上半年"), ("6月份", "6月"), ("全年", "全年"), ("年末", "年末"), ("年底", "年末"), ("“十三五”期间", "十三五期间"), ("十四五时期", "十四五期间"),
 ])
 def test_period_words(words, label):
     marks = [k for k in period_marks(words + "，") if k.period]
@@ -303,3 +303,16 @@ def test_goal_list_verb_completing_something_stays_a_goal():
     st = _h1_execution("今年主要预期目标：地区生产总值增长6%左右，完成固定资产投资300亿元。\n")
     assert sorted(t.value for t in st.targets) == [6, 300]
     assert not st.actuals
+
+
+def test_this_year_under_a_heading_naming_the_year_is_that_year():
+    text = "一、2021年计划执行情况\n今年以来，全区地区生产总值增长8.7%。\n"
+    st = _read(text, region="合川区", doc_type="execution_report", issued_on=date(2022, 1, 12), period_year=2021)
+    assert _period(by_value(st.actuals, 8.7)) == (2021, "全年")
+
+
+def test_news_report_naming_no_period_is_of_its_issue_year():
+    text = "目前，全区规上工业企业达到2500家。去年，全区材料产业产值1204亿元。\n"
+    st = _read(text, region="长寿区", doc_type="release", issued_on=date(2024, 7, 25))
+    assert by_value(st.actuals, 2500).period_year == 2024
+    assert by_value(st.actuals, 1204).period_year == 2023
