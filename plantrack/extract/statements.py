@@ -131,7 +131,7 @@ class _Walker:
                 self.sentence(sent, deadline=year, year_carry=None)
 
     def paragraph(self, para: Paragraph) -> None:
-        carry: list = [None, None]  # the paragraph's last stated year and period, for sentences naming none
+        carry = _Carry()  # what the paragraph's earlier sentences state, for sentences naming no time
         if para.sentences and _BULLET.match(para.sentences[0].text):
             self.scope = None  # parallel bullets: a place named in one is not the subject of the next
         for sent in para.sentences:
@@ -196,23 +196,16 @@ class _Walker:
                 out.append((m.start(), end, True))
         return sorted(out)
 
-    def sentence(self, sent: Sentence, deadline: int | None, year_carry: list | None) -> None:
+    def sentence(self, sent: Sentence, deadline: int | None, year_carry: _Carry | None) -> None:
         s = sent.text
         markers = self._markers(s)
         target_years = [y for _, y, t in markers if t] if markers else []
         actual_years = [(p, y) for p, y, t in markers if not t] if markers else []
         if target_years and _INTRO.search(s) and sent.section:
             self.section_year[sent.section] = target_years[0]
-        carried = (None, None) if year_carry is None else tuple(year_carry)  # what earlier sentences said
         if year_carry is not None:
-            last = self._relative_year(sent, len(s))
-            if actual_years and (last is None or actual_years[-1][0] > last[0]):
-                last = actual_years[-1]
-            if last:
-                year_carry[0] = last[1]
-            p = period_before(s, len(s))
-            # a five-year span is claimed value by value (“十三五”时期… then 十三五末 stocks)
-            year_carry[1] = (p if p is None or not p.years else None) or year_carry[1]
+            year_carry.sentences.append((sent, actual_years[-1] if actual_years else None))
+        carried: list = []  # (year, period) the earlier sentences state, worked out for the first value needing it
         scope = None
         if _AREA_WORD.search(s):  # _SUBAREA needs one of these words
             opening = _OPENING.sub("", s)
@@ -280,6 +273,9 @@ class _Walker:
                     continue
                 if _PLAN_COMPARISON_END.search(s, max(0, m.start - 12), m.start):
                     continue  # 完成年度目标的52%: how far the plan got, neither its goal nor a value
+                if not carried:
+                    carried.extend(year_carry.before(len(year_carry.sentences) - 1, self) if year_carry
+                                   else (None, None))
                 when = self._actual_period(sent, m.start, last_actual[k], actual_years, carried)
                 a = prose_actual(self.doc, sent, m, self.ctx.region, when)
                 if a is not None:
@@ -299,7 +295,7 @@ class _Walker:
         return bool(_OUTCOME.search(clause)) and not _TARGET_CUE.search(clause)
 
     def _actual_period(self, sent: Sentence, pos: int, stated: tuple[int, int] | None,
-                       actual_years: list[tuple[int, int]], carried: tuple) -> ValuePeriod:
+                       actual_years: list[tuple[int, int]], carried: list) -> ValuePeriod:
         """An actual value's year and period: from its own words (the nearest before it in its sentence),
         else its paragraph, else its heading, else the document (see ValuePeriod for what is recorded)."""
         s, ctx = sent.text, self.ctx
@@ -377,6 +373,26 @@ class _Walker:
         if _GOAL_SECTION.search(last):
             return True
         return self.ctx.is_plan
+
+
+class _Carry:
+    """A paragraph's sentences so far and the year and period they last stated, worked out only when a
+    value names neither, and once per sentence. A five-year span is claimed value by value, never
+    carried (“十三五”时期… then 十三五末 stocks)."""
+
+    def __init__(self) -> None:
+        self.sentences: list[tuple[Sentence, tuple[int, int] | None]] = []  # with its last stated year
+        self._known: list[tuple[int | None, Period | None]] = [(None, None)]  # after sentences[:i]
+
+    def before(self, i: int, walker: _Walker) -> tuple[int | None, Period | None]:
+        while len(self._known) <= i:
+            sent, stated = self.sentences[len(self._known) - 1]
+            year, period = self._known[-1]
+            rel = walker._relative_year(sent, len(sent.text))
+            own = max([x for x in (stated, rel) if x], default=None)
+            p = period_before(sent.text, len(sent.text))
+            self._known.append((own[1] if own else year, p if p is not None and not p.years else period))
+        return self._known[i]
 
 
 class _LeadSearch:
