@@ -288,16 +288,19 @@ def period_before(s: str, pos: int) -> Period | None:
     return k.period if k else None
 
 
-def relative_year_before(s: str, pos: int, this_year: int | None,
-                         heading_year: int | None = None) -> tuple[int, int] | None:
+def relative_year_before(s: str, pos: int, this_year: int | None, heading_year: int | None = None,
+                         report_year: int | None = None) -> tuple[int, int] | None:
     """(position, year) of the relative year word nearest before pos: 去年 -> this_year - 1; 今年 ->
     the year its heading names (一、2021年计划执行情况 / 今年以来…, written before the January it was
-    delivered in), else this_year."""
+    delivered in), else this_year. 上年 is the statisticians' word: the year before the one reported on
+    (report_year), which a bulletin issued in March is not."""
     k = _nearest(s, pos, False)
     if k is None:
         return None
     if k.offset == 0 and heading_year is not None:
         return k.start, heading_year
+    if s.startswith("上", k.start) and report_year is not None:
+        return k.start, report_year - 1
     return (k.start, this_year + (k.offset or 0)) if this_year is not None else None
 
 

@@ -282,7 +282,9 @@ class _Walker:
                     self.actuals.append(a)
 
     def _relative_year(self, sent: Sentence, pos: int) -> tuple[int, int] | None:
-        return relative_year_before(sent.text, pos, self.ctx.this_year, self._heading_year(sent.section))
+        ctx = self.ctx
+        return relative_year_before(sent.text, pos, ctx.this_year, self._heading_year(sent.section),
+                                    None if ctx.is_plan else ctx.doc_year)
 
     @staticmethod
     def _outcome_clause(s: str, goal_end: int, pos: int) -> bool:

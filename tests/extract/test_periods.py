@@ -100,6 +100,12 @@ def test_growth_on_last_year_is_of_the_current_period():
     assert _period(by_value(st.actuals, 352.6)) == (2023, "全年")
 
 
+def test_statisticians_previous_year_is_before_the_reported_year():
+    text = "上年全区粮食产量12.5万吨。\n"
+    st = _read(text, region="宝坻区", doc_type="bulletin", issued_on=date(2024, 3, 15), period_year=2023)
+    assert _period(by_value(st.actuals, 125000)) == (2022, "全年")
+
+
 def test_year_end_stock_in_a_bulletin():
     text = "年末全市常住人口68.2万人。全年地区生产总值1025.3亿元。\n"
     st = _read(text, region="哈密市", doc_type="bulletin", issued_on=date(2025, 3, 20),
