@@ -1,4 +1,11 @@
-"""Years and periods: target years (到2025年), actual periods (上半年, 1-7月), and a document's context."""
+"""Years and periods: target years (到2025年), actual periods (上半年, 1-7月), and a document's context.
+
+An actual value's period is the one its own words name (the nearest time word before it in its
+sentence), else its paragraph's, else its heading's, else the document's (meta.period_label / title /
+opening); relative years (今年, 去年, 上年) are counted from the issue date (上年 from the reported year).
+One span has one label (1-6月 = 一至六月 = 上半年) so values of different reports meet; a five-year span
+(十三五期间) is filed under its last year.
+"""
 
 from __future__ import annotations
 
