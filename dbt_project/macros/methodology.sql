@@ -54,11 +54,12 @@
     end
 {%- endmacro %}
 
-{#- Full-year actuals only: a quarter or 1-7月 is not comparable with a yearly target. -#}
+{#- Full-year actuals only: a quarter or 1-7月 is not comparable with a yearly target. A year-end stock
+    (年末, period_start = period_end = 12-31) is the year's own reading; a five-year span (十三五期间) is not. -#}
 {% macro is_full_year(period_label, period_start, period_end) -%}
     (
         ({{ period_label }} is null and ({{ period_start }} is null
             or (strftime({{ period_start }}, '%m-%d') = '01-01' and strftime({{ period_end }}, '%m-%d') = '12-31')))
-        or {{ period_label }} in ('全年', '年度', '全年度', 'year', 'FY')
+        or {{ period_label }} in ('全年', '年度', '全年度', '年末', 'year', 'FY')
     )
 {%- endmacro %}

@@ -7,7 +7,7 @@ import re
 from plantrack.extract.blocks import Sentence
 from plantrack.extract.mentions import Mention
 from plantrack.extract.numbers import clean_float
-from plantrack.extract.periods import period_in
+from plantrack.extract.periods import FULL_YEAR, Period, ValuePeriod, first_period, period_in
 from plantrack.extract.similarity import core
 from plantrack.extract.tables import IndicatorTable, ReleaseTable, parse_cell_value
 from plantrack.extract.units import COUNT_UNITS, normalize_unit
@@ -58,10 +58,13 @@ def table_actuals(doc: Document, itab: IndicatorTable, region: str | None) -> li
     return out
 
 
-def release_table_actuals(doc: Document, rt: ReleaseTable, region: str | None, year: int | None) -> list[Actual]:
-    """A release's table: each row's level and its change on the year before, for the release's period."""
+def release_table_actuals(doc: Document, rt: ReleaseTable, region: str | None, year: int | None,
+                          period: Period | None = None) -> list[Actual]:
+    """A release's table: each row's level and its change on the year before, for the period its caption
+    or heading names, else the release's period (`period`: a half-year report's tables are 上半年)."""
     out = []
-    label, start, end = period_in(rt.section or "", year)
+    period = first_period(rt.section) or period or FULL_YEAR
+    label, (start, end) = period.label, period.dates(year)
     for row in rt.rows:
         for col, growth in ((rt.level_col, False), (rt.growth_col, True)):
             if col is None or col >= len(row.cells) or row.cells[col] is None:
@@ -90,6 +93,7 @@ def release_table_actuals(doc: Document, rt: ReleaseTable, region: str | None, y
 
 
 _UP = re.compile(r"增长|提高")
+_OVER_YEARS = ("new_in_period", "cumulative", "avg_growth")  # measures that span a multi-year period
 _AVG_GROWTH = re.compile(r"(?:两|三|五)年平均增长|年均增长|平均增长")
 _FALL = re.compile(r"下降|回落|减少|降低")
 _RISE = re.compile(r"增长|增速|增幅|同比|比上年|较上年|提高")
@@ -136,11 +140,12 @@ def actual_measure(m: Mention, unit: str | None, year: int | None = None) -> tup
     return "level", 1.0
 
 
-def prose_actual(doc: Document, sent: Sentence, m: Mention, region: str | None, year: int | None,
-                 year_stated: bool) -> Actual | None:
+def prose_actual(doc: Document, sent: Sentence, m: Mention, region: str | None,
+                 when: ValuePeriod) -> Actual | None:
     if m.doubling or m.comparator == "range":
         return None
     unit, factor = normalize_unit(m.unit_raw)
+    year = when.year
     measure, mult = actual_measure(m, unit, year)
     if m.value is None:
         return None
@@ -149,10 +154,12 @@ def prose_actual(doc: Document, sent: Sentence, m: Mention, region: str | None, 
         unit = "%"
     if unit == "%" and measure in ("share", "level") and not 0 <= value <= 100:
         return None  # a share beyond 100 % is a misread change or ratio, not a share
-    label, start, end = period_in(sent.text, year)
-    conf, reason = 0.85, None
-    if not year_stated:
-        conf, reason = 0.7, "period year taken from the document, not the sentence"
+    period = when.period
+    if period.years and measure not in _OVER_YEARS:
+        period = FULL_YEAR  # 十三五期间…集聚企业215家: a stock or a rate is read at the span's last year
+    label = period.label
+    start, end = period.dates(year)
+    conf, reason = when.confidence, when.reason
     if m.comparator not in ("=", "~"):
         conf, reason = min(conf, 0.75), (reason or "value is approximate (余/以上/超过)")
     if len(core(m.indicator)) < 3:

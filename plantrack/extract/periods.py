@@ -1,8 +1,16 @@
-"""Years and periods: target years (到2025年), actual periods (上半年, 1-7月), and a document's context."""
+"""Years and periods: target years (到2025年), actual periods (上半年, 1-7月), and a document's context.
+
+An actual value's period is the one its own words name (the nearest time word before it in its
+sentence), else its paragraph's, else its heading's, else the document's (meta.period_label / title /
+opening); relative years (今年, 去年, 上年) are counted from the issue date (上年 from the reported year).
+One span has one label (1-6月 = 一至六月 = 上半年) so values of different reports meet; a five-year span
+(十三五期间) is filed under its last year.
+"""
 
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from calendar import monthrange
 from collections import Counter
 from dataclasses import dataclass
@@ -23,14 +31,6 @@ FIVE_YEAR = re.compile(r"“?十([一二三四五六七八九])五”?")
 _REGION = re.compile(r"(?:重庆市|[\u4e00-\u9fff]{2,3}省)?([\u4e00-\u9fff]{2,4}?(?:区|县|市))(?:人民政府|委员会|经济和信息化|发展和改革|经济信息委|统计局|区委|县委|市委)")
 _REGION_WORD = re.compile(r"([\u4e00-\u9fff]{2}(?:区|县))")
 
-_PERIODS = (
-    (re.compile(r"(?:第一季度|一季度)"), "一季度", (1, 1), (3, 31)),
-    (re.compile(r"上半年"), "上半年", (1, 1), (6, 30)),
-    (re.compile(r"前三季度"), "前三季度", (1, 1), (9, 30)),
-)
-_MONTH_RANGE = re.compile(r"(\d{1,2}|[一二三四五六七八九十]{1,2})\s*[-－~至—]\s*(\d{1,2}|[一二三四五六七八九十]{1,2})月")
-
-
 @dataclass(frozen=True)
 class DocContext:
     region: str | None
@@ -38,10 +38,26 @@ class DocContext:
     plan_end: int | None
     doc_year: int | None
     is_plan: bool
+    issued_on: date | None = None
+    period_year: int | None = None  # the year the document reports on, when the reader found it
+    period: Period | None = None  # the period the document reports on (上半年 …), when it names one
+
+    @property
+    def this_year(self) -> int | None:
+        """What 今年 means: the issue date's year, else the year the document is about."""
+        return self.issued_on.year if self.issued_on else self.doc_year
+
+    @property
+    def goal_year(self) -> int | None:
+        """The year a non-plan's goals without a year are for: a report issued after the year it reviews
+        (a 政府工作报告 in January) sets goals for the year of issue."""
+        if self.issued_on and self.period_year and self.issued_on.year > self.period_year:
+            return self.issued_on.year
+        return self.doc_year
 
 
 _PLAN_WORDS = re.compile(r"规划|方案|行动计划|意见|纲要|到20\d\d年")
-_RELEASE_WORDS = re.compile(r"公报|回眸|工作总结|运行情况|年鉴|总结|工作报告|经济运行")
+_RELEASE_WORDS = re.compile(r"公报|回眸|工作总结|运行情况|年鉴|总结|工作报告|经济运行|执行情况")
 
 
 def _strip_titles(text: str) -> str:
@@ -93,14 +109,26 @@ def document_context(doc: Document) -> DocContext:
                 if e:
                     start, end = e - 4, e
     doc_year = meta.issued_on.year if meta.issued_on else None
+    period = None
     if not is_plan:
+        # the reader's period, else one the title names, else the first one the opening names (a report
+        # without a title line opens with its period: 1-7月，全县…)
+        period = first_period(meta.period_label) or first_period(to_halfwidth(meta.title or "")) \
+            or first_period(to_halfwidth(doc.text[:300]))
         title_years = [int(y) for y in YEAR.findall(to_halfwidth(meta.title or ""))]
-        counts = Counter(int(y) for y in YEAR_SCAN.findall(_strip_titles(_digits_halfwidth(doc.text))))
-        doc_year = max(title_years) if title_years else (counts.most_common(1)[0][0] if counts else doc_year)
+        if meta.period_year:
+            doc_year = meta.period_year
+        elif title_years:
+            doc_year = max(title_years)
+        elif meta.issued_on and period is not None:  # the latest year whose period had ended by the issue
+            doc_year = year_ended_by(period, meta.issued_on)
+        else:  # a news report naming no period: the year it names most, else the year it was issued
+            counts = Counter(int(y) for y in YEAR_SCAN.findall(_strip_titles(_digits_halfwidth(doc.text))))
+            doc_year = counts.most_common(1)[0][0] if counts else doc_year
     elif doc_year is None:
         dates = [int(y) for y in _ISSUE_DATE.findall(_digits_halfwidth(doc.text))]
         doc_year = dates[-1] if dates else start
-    return DocContext(region, start, end, doc_year, is_plan)
+    return DocContext(region, start, end, doc_year, is_plan, meta.issued_on, meta.period_year, period)
 
 
 def target_year_in(s: str, before: int | None = None) -> int | None:
@@ -122,20 +150,207 @@ def five_year_end(word: str) -> int | None:
     return None if n is None else 1955 + 5 * (10 + int(n))
 
 
-@lru_cache(maxsize=256)  # every value of a sentence asks about the same sentence
+
+# ---- the period an actual value reports on ------------------------------------------------------
+
+_MONTH = r"(?:1[0-2]|0?[1-9]|十[一二]?|[一二三四五六七八九])"
+# half-width, full-width and em/en dashes (— is often doubled), 至/到, ~ (sentences are half-width here)
+_DASH = r"\s*(?:[-－~～–]|—{1,2}|至|到)\s*"
+_QUARTER = r"(?:[一二三四1-4])"
+_PERIOD_WORD = re.compile(
+    rf"(?P<ytd>前(?:三|3)季度|(?:一|1){_DASH}(?:三|3)季度)|(?P<h1q>(?:一|1){_DASH}(?:二|2)季度)"
+    rf"|(?P<q>第?{_QUARTER})季度"
+    r"|(?P<h1>上半年)|(?P<h2>下半年)"
+    r"|(?P<year>全年(?:度)?)(?!目标|计划|任务|预期)"  # 完成全年目标的52%: the plan's year, not the value's
+    rf"|(?P<a>{_MONTH})月?{_DASH}(?P<b>{_MONTH})月(?!\d{{1,2}}日)"
+    rf"|(?:截至|截止|截止到)(?:(?:19|20)\d\d年)?(?P<upto>{_MONTH})月(?:底|末|份)?"
+    rf"|(?<!\d)(?P<mend>{_MONTH})月(?:底|末)"
+    r"|(?P<yend>年末|年底)"
+    rf"|(?<!\d)(?P<month>{_MONTH})月份"
+    r"|“?十(?P<fyp>[一二三四五六七八九])五”?(?:期间|时期)"
+)
+# 今年/去年 as the value's own year; after 比/较/与/同/高于 or before 同期 they name the base of a change
+_RELATIVE_YEAR = re.compile(r"(?P<w>今年|本年|去年|上年|上一年|过去一年|过去的一年|前年|明年)(?!度?同期)")
+_RELATIVE_OFFSET = {"今年": 0, "本年": 0, "去年": -1, "上年": -1, "上一年": -1, "过去一年": -1, "过去的一年": -1,
+                    "前年": -2, "明年": 1}
+_BASE_LEAD = re.compile(r"(?:比|较|与|同|相比|相较|高于|低于|快于|慢于|超过|对比)(?:上|去|今|本)?$")
+_QUARTER_NO = {"一": 1, "二": 2, "三": 3, "四": 4}
+
+
+@dataclass(frozen=True)
+class Period:
+    """A span of the year (first and last (month, day); day 0 = the month's last day), or several years."""
+
+    label: str
+    first: tuple[int, int] = (1, 1)
+    last: tuple[int, int] = (12, 31)
+    years: tuple[int, int] | None = None  # 十三五期间: 2016, 2020
+
+    def dates(self, year: int | None) -> tuple[date | None, date | None]:
+        if self.years:
+            return date(self.years[0], *self.first), _day(self.years[1], *self.last)
+        if year is None:
+            return None, None
+        return _day(year, *self.first), _day(year, *self.last)
+
+    def year_of(self, year: int | None) -> int | None:
+        """The period year a value of this period is filed under: a multi-year period's last year."""
+        return self.years[1] if self.years else year
+
+
+FULL_YEAR = Period("全年")
+
+
+def _day(year: int, month: int, day: int) -> date:
+    return date(year, month, day or monthrange(year, month)[1])
+
+
+def _month(token: str) -> int:
+    return int(token) if token.isdigit() else int(parse_chinese_numeral(token) or 0)
+
+
+def _month_range(a: int, b: int) -> Period | None:
+    if not 1 <= a <= b <= 12:
+        return None
+    # the same span has one name, so values of 1-6月 and 上半年 reports meet in the warehouse
+    label = {(1, 3): "一季度", (1, 6): "上半年", (1, 9): "前三季度", (1, 12): "全年"}.get((a, b), f"{a}-{b}月")
+    return Period(label, (a, 1), (b, 0))
+
+
+def _period_of(m: re.Match) -> Period | None:
+    g = m.lastgroup
+    if g == "ytd":
+        return Period("前三季度", (1, 1), (9, 30))
+    if g == "q":
+        n = _QUARTER_NO.get(m.group("q")[-1]) or int(m.group("q")[-1])
+        return Period("一季度", (1, 1), (3, 31)) if n == 1 else Period(f"第{'一二三四'[n - 1]}季度", (3 * n - 2, 1), (3 * n, 0))
+    if g == "month":
+        n = _month(m.group("month"))
+        return Period(f"{n}月", (n, 1), (n, 0)) if 1 <= n <= 12 else None
+    if g in ("h1", "h1q"):
+        return Period("上半年", (1, 1), (6, 30))
+    if g == "h2":
+        return Period("下半年", (7, 1), (12, 31))
+    if g == "year":
+        return FULL_YEAR
+    if g == "b":
+        return _month_range(_month(m.group("a")), _month(m.group("b")))
+    if g in ("upto", "mend"):
+        n = _month(m.group(g))
+        if n == 12:
+            return Period("年末", (12, 31), (12, 31))
+        return Period(f"{n}月末", (n, 0), (n, 0)) if 1 <= n <= 12 else None
+    if g == "yend":
+        return Period("年末", (12, 31), (12, 31))  # a stock counted on the last day of the year
+    if g == "fyp":
+        end = five_year_end("十" + m.group("fyp") + "五")
+        return Period(f"十{m.group('fyp')}五期间", years=(end - 4, end)) if end else None
+    return None
+
+
+@dataclass(frozen=True)
+class PeriodMark:
+    """A time word in a sentence: a period (上半年, 1-7月) or a year relative to the issue date (去年)."""
+
+    start: int
+    end: int
+    period: Period | None = None
+    offset: int | None = None  # 今年 0, 去年 -1 …
+
+
+@lru_cache(maxsize=512)  # every value of a sentence asks about the same sentence
+def period_marks(s: str) -> tuple[PeriodMark, ...]:
+    out = []
+    if "月" in s or "年" in s or "季" in s or "五" in s:
+        for m in _PERIOD_WORD.finditer(s):
+            p = _period_of(m)
+            if p is not None and not _BASE_LEAD.search(s[max(0, m.start() - 3):m.start()]):
+                out.append(PeriodMark(m.start(), m.end(), period=p))
+    if "年" in s:
+        for m in _RELATIVE_YEAR.finditer(s):
+            if not _BASE_LEAD.search(s[max(0, m.start() - 3):m.start()]):
+                out.append(PeriodMark(m.start(), m.end(), offset=_RELATIVE_OFFSET[m.group("w")]))
+    return tuple(sorted(out, key=lambda k: k.start))
+
+
+@lru_cache(maxsize=512)
+def _by_kind(s: str) -> tuple[tuple[list[int], list[PeriodMark]], tuple[list[int], list[PeriodMark]]]:
+    """The sentence's period marks and relative-year marks, each with their starts (for bisect: a run-on
+    sentence's thousands of values each look up the mark before them)."""
+    periods = [k for k in period_marks(s) if k.period is not None]
+    relative = [k for k in period_marks(s) if k.period is None]
+    return ([k.start for k in periods], periods), ([k.start for k in relative], relative)
+
+
+def _nearest(s: str, pos: int, want_period: bool) -> PeriodMark | None:
+    """The mark of that kind nearest before pos."""
+    starts, marks = _by_kind(s)[0 if want_period else 1]
+    i = bisect_left(starts, pos)
+    return marks[i - 1] if i else None
+
+
+def period_before(s: str, pos: int) -> Period | None:
+    """The period named nearest before position pos of a sentence (its clause's, else its sentence's)."""
+    k = _nearest(s, pos, True)
+    return k.period if k else None
+
+
+def relative_year_before(s: str, pos: int, this_year: int | None, heading_year: int | None = None,
+                         report_year: int | None = None) -> tuple[int, int] | None:
+    """(position, year) of the relative year word nearest before pos: 去年 -> this_year - 1; 今年 ->
+    the year its heading names (一、2021年计划执行情况 / 今年以来…, written before the January it was
+    delivered in), else this_year. 上年 is the statisticians' word: the year before the one reported on
+    (report_year), which a bulletin issued in March is not."""
+    k = _nearest(s, pos, False)
+    if k is None:
+        return None
+    if k.offset == 0 and heading_year is not None:
+        return k.start, heading_year
+    if s.startswith("上", k.start) and report_year is not None:
+        return k.start, report_year - 1
+    return (k.start, this_year + (k.offset or 0)) if this_year is not None else None
+
+
+def first_period(s: str | None) -> Period | None:
+    for k in period_marks(s or ""):
+        if k.period is not None:
+            return k.period
+    return None
+
+
+def year_ended_by(period: Period, issued_on: date) -> int:
+    """The latest year whose `period` had ended by the issue date: a 1-7月 report issued on
+    2023-09-25 is of 2023, a 全年 bulletin issued in March 2024 is of 2023."""
+    year = issued_on.year
+    return year if _day(year, *period.last) <= issued_on else year - 1
+
+
+@lru_cache(maxsize=256)
 def period_in(s: str, year: int | None) -> tuple[str, date | None, date | None]:
-    """(label, start, end) of the period a sentence reports on; 全年 when none is named."""
-    for pattern, label, (m0, d0), (m1, d1) in _PERIODS:
-        if pattern.search(s):
-            return label, _d(year, m0, d0), _d(year, m1, d1)
-    m = _MONTH_RANGE.search(s)
-    if m:
-        a, b = (int(x) if x.isdigit() else int(parse_chinese_numeral(x) or 0) for x in m.groups())
-        if 1 <= a <= b <= 12:
-            end = _d(year, b, monthrange(year, b)[1]) if year else None
-            return f"{a}-{b}月", _d(year, a, 1), end
-    return "全年", _d(year, 1, 1), _d(year, 12, 31)
+    """(label, start, end) of the first period a text names (a table's caption or heading); 全年 when none."""
+    p = first_period(s) or FULL_YEAR
+    start, end = p.dates(year)
+    return p.label, start, end
 
 
-def _d(year: int | None, month: int, day: int) -> date | None:
-    return date(year, month, day) if year else None
+@dataclass(frozen=True)
+class ValuePeriod:
+    """An actual value's period and where each half of it came from: own (its sentence), paragraph,
+    heading or document."""
+
+    year: int | None
+    period: Period
+    year_from: str = "own"
+    period_from: str = "own"
+
+    @property
+    def reason(self) -> str | None:
+        borrowed = [f"period year {self.year} from its {self.year_from}" if self.year_from != "own" else "",
+                    f"period {self.period.label} from its {self.period_from}" if self.period_from != "own" else ""]
+        text = "; ".join(b for b in borrowed if b)
+        text = text.replace("its document", "the document")
+        return text.replace("from its relative word", "counted from the document's year (no issue date)") or None
+
+    @property
+    def confidence(self) -> float:
+        return {"own": 0.85, "paragraph": 0.8, "heading": 0.8}.get(self.year_from, 0.7)

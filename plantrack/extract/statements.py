@@ -15,7 +15,21 @@ from plantrack.extract.actuals import prose_actual, release_table_actuals, table
 from plantrack.extract.blocks import Paragraph, Sentence, Table, parse_blocks, split_sentences
 from plantrack.extract.mentions import MAYBE_VALUE as _MAYBE_VALUE
 from plantrack.extract.mentions import clean_indicator, find_mentions
-from plantrack.extract.periods import YEAR, YEAR_SCAN, DocContext, document_context, five_year_end
+from plantrack.extract.periods import (
+    FULL_YEAR,
+    YEAR,
+    YEAR_SCAN,
+    DocContext,
+    Period,
+    ValuePeriod,
+    document_context,
+    first_period,
+    five_year_end,
+    period_before,
+    period_marks,
+    relative_year_before,
+    year_ended_by,
+)
 from plantrack.extract.similarity import indicator_similarity
 from plantrack.extract.tables import prose_cells, read_indicator_table, read_release_table
 from plantrack.extract.targets import prose_target, table_targets
@@ -23,6 +37,15 @@ from plantrack.extract.units import same_unit
 from plantrack.model import Actual, Document, Quote, Statements, Target
 
 # 争取 aims at a goal, except 争取…资金/支持 (winning funds, reported as a result)
+# A comparison with the plan (完成年度目标的52%, 高于计划目标0.7个百分点, 完成年度计划的48.6%) reports how
+# execution went: its 目标/计划 set no goal, so the sentence's values stay actuals (the comparison's own
+# number is dropped where values are read, in mentions.py). The one rule for both is this pattern.
+PLAN_COMPARISON = re.compile(
+    r"(?:完成|达到|实现|占|为)了?(?:全?年度?|全年|年初)?(?:预期)?(?:目标|计划|任务)(?:任务)?(?:的|进度)"
+    r"|(?:高于|低于|快于|慢于|超过|超出|超|好于|落后于?|比)(?:全?年度?|全年|年初)?(?:预期|计划)?(?:目标|计划)(?:任务|进度)?"
+    r"|(?:目标|时间|序时)进度"
+)
+_PLAN_COMPARISON_END = re.compile(f"(?:{PLAN_COMPARISON.pattern})$")
 _TARGET_CUE = re.compile(r"力争|争取(?![^，,。；]{0,20}(?:资金|补助|支持|政策))|目标|确保|将达到|每年|规划期末|规划期内|期末")
 _FIVE_YEAR = re.compile(r"“?(十[一二三四五六七八九]五)”?(期间|以来|时期|期末|末|初)?")
 _SUBAREA = re.compile(r"([\u4e00-\u9fff]{2,6}?(?:组团|片区|工业园区|产业园区|开发区|高新区|新城|集聚区))")
@@ -37,9 +60,12 @@ _PAST_CUE = re.compile(
     r"“?十[一二三四五六七八九]五”?(?:期间|以来|时期)|以来|截至|截止|目前|现有|已经|已有|已建成|同比|比上年|较上年|"
     r"上年|去年|完成了|实现了|达到了|荣获|获评|居全|位居"
 )
+# 完成 right before the number (完成531.2亿元), not 完成固定资产投资300亿元 (a goal list's verb)
+_OUTCOME = re.compile(r"实际|同比|比上年|较上年|完成了?(?:增长)?$")
 _FUTURE_ACTION = re.compile(r"加快|加速|力争|争取|规划建设|计划|推动形成|着力|将")
 _DONE_CUE = re.compile(r"已|截至|截止|完成了|建成了|实现了|达到了")
-_BACKGROUND = re.compile(r"发展基础|发展现状|现状|回顾|成效|基础与|面临形势|发展环境|发展成就|工作回顾|过去|总结|完成情况")
+_BACKGROUND = re.compile(r"发展基础|发展现状|现状|回顾|成效|基础与|面临形势|发展环境|发展成就|工作回顾|过去|总结|完成情况|"
+                         r"执行情况")
 # A heading that announces goals (二、2024年主要预期目标 / 今年工作安排): its sentences set targets.
 _GOAL_SECTION = re.compile(r"目标|预期|工作安排|工作打算|工作重点|主要任务|计划|展望")
 _GOAL_AFTER_YEAR = re.compile(r"[^，,。；;]{0,12}?(?:目标|预期|计划|力争|争取|确保)")
@@ -96,7 +122,8 @@ class _Walker:
         if rt is not None:
             year = YEAR.search(table.caption or "")
             period_year = int(year.group(1)) if year else self._heading_year(table.section) or self.ctx.doc_year
-            self.actuals += release_table_actuals(self.doc, rt, self.ctx.region, period_year)
+            period = first_period(table.caption) or self.ctx.period
+            self.actuals += release_table_actuals(self.doc, rt, self.ctx.region, period_year, period)
             return
         for cell, year in prose_cells(table):
             self.scope = None  # each task cell stands alone: a place named in one row is not the next row's
@@ -104,7 +131,7 @@ class _Walker:
                 self.sentence(sent, deadline=year, year_carry=None)
 
     def paragraph(self, para: Paragraph) -> None:
-        carry: list[int | None] = [None]
+        carry = _Carry()  # what the paragraph's earlier sentences state, for sentences naming no time
         if para.sentences and _BULLET.match(para.sentences[0].text):
             self.scope = None  # parallel bullets: a place named in one is not the subject of the next
         for sent in para.sentences:
@@ -149,8 +176,8 @@ class _Walker:
             year = int(m.group(1))
             lead = s[max(0, m.start() - 4):m.start()]
             tail = s[m.end():m.end() + 1]
-            if _BASELINE_LEAD.search(lead):
-                continue  # 较2022年: a baseline, not the time of the statement
+            if _BASELINE_LEAD.search(lead) or s.startswith("以来", m.end()):
+                continue  # 较2022年 / 2011年以来: a baseline or a start, not the time of the statement
             if _TARGET_LEAD.search(lead):
                 out.append((m.start(), year, True))
             elif tail in ("底", "末", "前"):
@@ -169,15 +196,16 @@ class _Walker:
                 out.append((m.start(), end, True))
         return sorted(out)
 
-    def sentence(self, sent: Sentence, deadline: int | None, year_carry: list[int | None] | None) -> None:
+    def sentence(self, sent: Sentence, deadline: int | None, year_carry: _Carry | None) -> None:
         s = sent.text
         markers = self._markers(s)
         target_years = [y for _, y, t in markers if t] if markers else []
         actual_years = [(p, y) for p, y, t in markers if not t] if markers else []
         if target_years and _INTRO.search(s) and sent.section:
             self.section_year[sent.section] = target_years[0]
-        if actual_years and year_carry is not None:
-            year_carry[0] = actual_years[-1][1]
+        if year_carry is not None:
+            year_carry.sentences.append((sent, actual_years[-1] if actual_years else None))
+        carried: list = []  # (year, period) the earlier sentences state, worked out for the first value needing it
         scope = None
         if _AREA_WORD.search(s):  # _SUBAREA needs one of these words
             opening = _OPENING.sub("", s)
@@ -200,12 +228,13 @@ class _Walker:
         sent_scope = None
         positions = [p for p, _, _ in markers]
         last_target: list[int | None] = [None]  # the last target year among markers[:k]
-        last_actual: list[int | None] = [None]  # the last past year among markers[:k]
-        for _, y, t in markers:
+        last_actual: list[tuple[int, int] | None] = [None]  # (position, year) of the last past year in markers[:k]
+        for p, y, t in markers:
             last_target.append(y if t else last_target[-1])
-            last_actual.append(last_actual[-1] if t else y)
+            last_actual.append(last_actual[-1] if t else (p, y))
         looks_ahead = _LeadSearch(s, _FUTURE_ACTION, 4)
         done = _LeadSearch(s, _DONE_CUE, 3)
+        goal_end: int | None = None  # end of the sentence's last goal value (in a report, not a plan)
         for m in mentions:
             m.indicator = self._without_region(m.indicator)
             if m.scope and _GENERIC_AREA_RE.match(m.scope):
@@ -220,13 +249,21 @@ class _Walker:
             if not is_target and not k and self.ctx.is_plan and looks_ahead(m.start) \
                     and not done(m.start) and not (sent.section and _BACKGROUND.search(sent.section)):
                 is_target = True  # 聚焦现有项目，加快构建50万吨/年生产能力: the clause's own verb looks ahead
+            if is_target and goal_end is not None and not (k and markers[k - 1][2]) \
+                    and self._outcome_clause(s, goal_end, m.start):
+                is_target = False  # 目标为520亿元，完成531.2亿元: the goal, then what was done
+            if is_target and not self.ctx.is_plan:
+                goal_end = m.end
             if is_target:
                 year = last_target[k]
                 if year is None:
                     year = target_years[-1] if target_years else None
+                if year is None and not self.ctx.is_plan:  # 今年主要预期目标: the year of issue
+                    rel = self._relative_year(sent, m.start) or self._relative_year(sent, len(s))
+                    year = rel[1] if rel else None
                 stated = year is not None
                 year = year or deadline or self._section_year(sent.section) or self._heading_year(sent.section) \
-                    or self.ctx.plan_end or self.ctx.doc_year
+                    or self.ctx.plan_end or self.ctx.goal_year
                 if self.scope and not m.scope and self.scope[1] not in m.indicator:
                     m.scope = self.scope[1]
                     m.indicator = self.scope[1] + m.indicator
@@ -234,20 +271,75 @@ class _Walker:
             else:
                 if _ANNUAL_OUTPUT.search(m.pre) or m.coverage:
                     continue
-                year = last_actual[k]
-                if year is None:
-                    year = actual_years[-1][1] if actual_years else None
-                stated = year is not None
-                if year is None and year_carry is not None:
-                    year = year_carry[0]
-                if year is None:
-                    year = self._heading_year(sent.section)
-                if year is None:
-                    year = self.ctx.doc_year if not self.ctx.is_plan else (
-                        self.ctx.plan_start - 1 if self.ctx.plan_start else self.ctx.doc_year)
-                a = prose_actual(self.doc, sent, m, self.ctx.region, year, stated)
+                if _PLAN_COMPARISON_END.search(s, max(0, m.start - 12), m.start):
+                    continue  # 完成年度目标的52%: how far the plan got, neither its goal nor a value
+                if not carried:
+                    carried.extend(year_carry.before(len(year_carry.sentences) - 1, self) if year_carry
+                                   else (None, None))
+                when = self._actual_period(sent, m.start, last_actual[k], actual_years, carried)
+                a = prose_actual(self.doc, sent, m, self.ctx.region, when)
                 if a is not None:
                     self.actuals.append(a)
+
+    def _relative_year(self, sent: Sentence, pos: int) -> tuple[int, int] | None:
+        ctx = self.ctx
+        return relative_year_before(sent.text, pos, ctx.this_year, self._heading_year(sent.section),
+                                    None if ctx.is_plan else ctx.doc_year)
+
+    @staticmethod
+    def _outcome_clause(s: str, goal_end: int, pos: int) -> bool:
+        """Does the value at pos open a clause of its own after a goal value that reports the outcome
+        (目标增长8%，实际增长6.1% / 完成531.2亿元 / 同比增长6.2%)?"""
+        cut = max(s.rfind("，", goal_end, pos), s.rfind("；", goal_end, pos), s.rfind(",", goal_end, pos))
+        if cut < 0:
+            return False
+        clause = s[cut + 1:pos]
+        return bool(_OUTCOME.search(clause)) and not _TARGET_CUE.search(clause)
+
+    def _actual_period(self, sent: Sentence, pos: int, stated: tuple[int, int] | None,
+                       actual_years: list[tuple[int, int]], carried: list) -> ValuePeriod:
+        """An actual value's year and period: from its own words (the nearest before it in its sentence),
+        else its paragraph, else its heading, else the document (see ValuePeriod for what is recorded)."""
+        s, ctx = sent.text, self.ctx
+        rel = self._relative_year(sent, pos)  # 去年 -> the issue year - 1
+        own = max([x for x in (stated, rel) if x], default=None)  # the nearer of the two
+        year = own[1] if own else (actual_years[-1][1] if actual_years else None)
+        # 去年 without an issue date is counted from the year the document seems to be about: a guess
+        year_from = "relative word" if own and own is rel and ctx.issued_on is None else "own"
+        if year is None and carried[0] is not None:
+            year, year_from = carried[0], "paragraph"
+        if year is None and (y := self._heading_year(sent.section)) is not None:
+            year, year_from = y, "heading"
+        period, period_from = period_before(s, pos), "own"
+        if period is None and year_from == "own" and year is not None and year != (carried[0] or ctx.doc_year):
+            period = FULL_YEAR  # 2022年，… in a 2023 half-year report: a year of its own is a whole year
+        if period is None and carried[1] is not None:
+            period, period_from = carried[1], "paragraph"
+        if period is None and (p := self._heading_period(sent.section)) is not None:
+            period, period_from = p, "heading"
+        if period is None:
+            period, period_from = ctx.period or FULL_YEAR, "document"
+        if year is None:
+            year_from = "document"
+            if ctx.is_plan:
+                year = ctx.plan_start - 1 if ctx.plan_start else ctx.doc_year
+            elif ctx.period_year is None and ctx.issued_on and period_from != "document":
+                year = year_ended_by(period, ctx.issued_on)  # 1-7月 in a report issued 2023-09-25: 2023
+            else:
+                year = ctx.doc_year
+        year = period.year_of(year)
+        return ValuePeriod(year, period, year_from, period_from)
+
+    @staticmethod
+    @lru_cache(maxsize=256)
+    def _heading_period(section: str | None) -> Period | None:
+        """The period named by the deepest heading that names one (二、上半年工业运行 -> 上半年)."""
+        for heading in reversed((section or "").split(" / ")):
+            if period_marks(heading):
+                p = first_period(heading)
+                if p is not None:
+                    return p
+        return None
 
     def _skipped(self, section: str) -> bool:
         """Sentences under rules, subsidies or safeguards set no goals (decided once per section)."""
@@ -273,7 +365,7 @@ class _Walker:
     def _sentence_is_target(self, s: str, section: str | None, markers: list[tuple[int, int, bool]]) -> bool:
         if any(t for _, _, t in markers):
             return True
-        if _TARGET_CUE.search(s):
+        if _TARGET_CUE.search(PLAN_COMPARISON.sub("", s) if "目标" in s else s):
             return True
         if _PAST_CUE.search(s) or markers:
             return False
@@ -283,6 +375,26 @@ class _Walker:
         if _GOAL_SECTION.search(last):
             return True
         return self.ctx.is_plan
+
+
+class _Carry:
+    """A paragraph's sentences so far and the year and period they last stated, worked out only when a
+    value names neither, and once per sentence. A five-year span is claimed value by value, never
+    carried (“十三五”时期… then 十三五末 stocks)."""
+
+    def __init__(self) -> None:
+        self.sentences: list[tuple[Sentence, tuple[int, int] | None]] = []  # with its last stated year
+        self._known: list[tuple[int | None, Period | None]] = [(None, None)]  # after sentences[:i]
+
+    def before(self, i: int, walker: _Walker) -> tuple[int | None, Period | None]:
+        while len(self._known) <= i:
+            sent, stated = self.sentences[len(self._known) - 1]
+            year, period = self._known[-1]
+            rel = walker._relative_year(sent, len(sent.text))
+            own = max([x for x in (stated, rel) if x], default=None)
+            p = period_before(sent.text, len(sent.text))
+            self._known.append((own[1] if own else year, p if p is not None and not p.years else period))
+        return self._known[i]
 
 
 class _LeadSearch:

@@ -3,15 +3,18 @@
 from __future__ import annotations
 
 import hashlib
+from datetime import date
 
 from plantrack.model import Document, DocumentMeta, Statements
 
 
 def make_doc(text: str, *, region: str = "永川区", doc_type: str = "plan", start: int | None = 2024,
-             end: int | None = 2028, title: str | None = None) -> Document:
+             end: int | None = 2028, title: str | None = None, issued_on: date | None = None,
+             period_year: int | None = None, period_label: str | None = None) -> Document:
+    plan = doc_type in ("plan", "opinions", "annual_plan")  # only plans have a plan period
     meta = DocumentMeta(title=title, doc_type=doc_type, region_name=region,
-                        plan_start_year=start if doc_type != "work_review" else None,
-                        plan_end_year=end if doc_type != "work_review" else None)
+                        plan_start_year=start if plan else None, plan_end_year=end if plan else None,
+                        issued_on=issued_on, period_year=period_year, period_label=period_label)
     return Document(hashlib.sha256(text.encode()).hexdigest(), "test.txt", "txt", "utf-8",
                     len(text.encode()), text, meta)
 
