@@ -1,0 +1,250 @@
+"""The reading view: the text as the reader and the extractor see it, with a map back to the original.
+
+Documents arrive as they are published: traditional characters (reposts for Hong Kong / Taiwan readers,
+sometimes with pinyin glosses such as 區(qū)), half-width , ; : ( ) inside Chinese sentences, the
+share/print/font-size bars of web pages and the metadata block of a government web page
+("[ 发布机构 ] …人民政府 [ 发布日期 ] 2022-09-14"). The view is the text with all that normalised:
+
+- traditional -> simplified with OpenCC (t2s), one character for one character so offsets survive
+  (a phrase conversion that changes a line's length falls back to per-character conversion);
+- pinyin glosses after a CJK character dropped;
+- half-width , ; : ( ) in a line with Chinese text turned full-width, except between digits
+  (1,504.37; 6.5 : 55.8 ratios; 17:33 times) and in URLs;
+- web page UI lines (share/print/font-size bars, visit counters) dropped, decided by shape: a short
+  line that is nothing but UI words, separators, single characters and counters;
+- metadata-block lines and table rows (索引号 / 发布机构 / 成文日期 / 发文字号 … key-value pairs) dropped
+  from the content and returned in `fields`, for the metadata reader.
+
+`origin[i]` is the index in the original text of view character i, so any span of the view maps back
+(`span`), and quotes keep the original characters. When nothing changes the view is the text itself
+(`origin is None`) and mapping costs nothing.
+"""
+
+from __future__ import annotations
+
+import re
+from array import array
+from dataclasses import dataclass, field, replace
+from functools import lru_cache
+
+from plantrack.model import Quote, Statements, Target
+
+_CJK = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
+_HAS_CJK = re.compile(f"[{_CJK}]")
+
+# A pinyin syllable with a tone mark, in parentheses right after a Chinese character: 區(qū), 經(jīng).
+_TONED = "āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜńňǹḿ"
+_GLOSS = re.compile(rf"(?<=[{_CJK}])[(（][a-zü{_TONED}]*[{_TONED}][a-zü{_TONED}]*[)）]")
+
+# Half-width punctuation that has a full-width form in Chinese text; which ones stay is decided below.
+_HALF = re.compile(r"[,;:()]")
+_FULL = {",": "，", ";": "；", ":": "：", "(": "（", ")": "）"}
+
+# The fields of the Chinese government information disclosure catalogue (政府信息公开目录) that web pages
+# print above a document. Strong keys only ever label metadata; weak ones only with a colon or bracket.
+_STRONG_KEYS = ("索引号", "主题分类", "体裁分类", "组配分类", "服务对象", "发文机关", "发布机构", "发布机关", "发文单位",
+                "成文日期", "印发日期", "发布日期", "发布时间", "生效日期", "废止日期", "有效性", "发文字号", "信息来源",
+                "浏览次数", "点击数", "阅读次数", "访问次数", "责任编辑", "公开方式", "公开范围", "公开时限")
+_WEAK_KEYS = ("文号", "标题", "名称", "主题词", "关键词", "来源", "作者", "编辑", "日期", "时间", "机构")
+_KEYS = sorted(_STRONG_KEYS + _WEAK_KEYS, key=len, reverse=True)
+_KEY = re.compile(r"[\[【［]?\s*(" + "|".join(_KEYS) + r")\s*[\]】］]?\s*[:：]?")
+_WEAK_WITH_MARK = re.compile(r"^[\[【［]?\s*(?:" + "|".join(_WEAK_KEYS) + r")\s*(?:[\]】］]|[:：])")
+
+# Web page furniture: the verbs and labels of share/print/font bars. A line is noise when, once these,
+# separators, single characters and numbers are taken out, nothing of substance is left.
+_UI = re.compile(r"打印本页|打印此页|打印|关闭窗口|关闭本页|关闭|收藏本页|收藏|分享到|分享|返回顶部|返回首页|返回|字体|字号"
+                 r"|默认|大中小|扫一扫|二维码|在手机上查看|手机查看|微信|微博|朋友圈|QQ空间|上一篇|下一篇|相关链接|相关文章"
+                 r"|浏览次数|浏览量|访问量|阅读量|点击量|次数|【|】|[\[\]［］|｜/]")
+_UI_REST = re.compile(rf"[\s:：,，、.·•\-—_>»<«()（）0-9A-Za-z+]|(?<![{_CJK}])[{_CJK}](?![{_CJK}])")
+_BRACKETED = re.compile(r"[【\[［][^】\]］]*[】\]］]")
+_UI_TAIL = re.compile(r"(?:\s+(?:打印本页|打印|关闭窗口|关闭|收藏|分享到?|字体|字号|[大中小](?=\s|$)))+[\s:：]*$")
+# 首页 > 政务公开 > 统计数据: a site's breadcrumb trail
+_BREADCRUMB = re.compile(r"^(?:当前位置[:：]?\s*)?[^。，,>»›\d]{1,12}(?:\s*[>»›]\s*[^。，,>»›\d]{1,12})+$")
+_SENTENCE = re.compile(r"[。；！？]")
+
+
+@dataclass(frozen=True)
+class ReadingView:
+    text: str
+    origin: array | None = None  # origin[i]: index in the original of view character i; None: identity
+    fields: dict[str, str] = field(default_factory=dict)  # metadata-block key -> value, as written
+    dropped_lines: int = 0
+
+    @property
+    def identity(self) -> bool:
+        return self.origin is None
+
+    def span(self, start: int, end: int) -> tuple[int, int]:
+        """The original span of view span [start, end): from its first character to its last one."""
+        if self.origin is None:
+            return start, end
+        if end <= start:
+            pos = self.origin[start] if start < len(self.origin) else (self.origin[-1] + 1 if self.origin else 0)
+            return pos, pos
+        return self.origin[start], self.origin[end - 1] + 1
+
+
+@lru_cache(maxsize=1)
+def _converter():
+    import opencc  # 10 ms to load the t2s dictionaries; only when a document is read
+
+    return opencc.OpenCC("t2s")
+
+
+def to_simplified(text: str) -> str:
+    """OpenCC t2s with the length kept: a line whose phrase conversion changes its length is converted
+    character by character instead (each character kept when its own conversion is not one character)."""
+    cc = _converter()
+    out = cc.convert(text)
+    if len(out) == len(text):
+        return out
+    lines = []
+    for line in text.split("\n"):
+        conv = cc.convert(line)
+        if len(conv) != len(line):
+            conv = "".join(c if len(c2 := cc.convert(c)) != 1 else c2 for c in line)
+        lines.append(conv)
+    return "\n".join(lines)
+
+
+def parse_fields(line: str) -> dict[str, str] | None:
+    """The key-value pairs of a metadata line or row ("[ 发布机构 ] 梁平区人民政府 [ 发布日期 ] 2022-09-14",
+    "索引号：11500…", "发布时间:2023-09-25 来源:统计局"), or None when the line is not one."""
+    body = line.strip().lstrip("\t")
+    if not body or _SENTENCE.search(body) or len(body) > 300:
+        return None
+    first = _KEY.match(body)
+    if not first or not (first.group(1) in _STRONG_KEYS or _WEAK_WITH_MARK.match(body)):
+        return None
+    keys = list(_KEY.finditer(body))
+    # a key is a key only at the start of the line or after a separator, not inside a value (标题中的时间)
+    keys = [k for k in keys if k.start() == 0 or body[k.start() - 1] in " \t\u3000]】］|｜" or body[k.start()] in "[【［"]
+    pairs: dict[str, str] = {}
+    for k, nxt in zip(keys, keys[1:] + [None], strict=True):
+        value = body[k.end():nxt.start() if nxt else len(body)]
+        value = _BRACKETED.sub(" ", value)  # 【字体：大 中 小】 or [打印] riding on the line
+        value = _UI_TAIL.sub("", value.strip())
+        value = value.strip(" \t\u3000:：[]【】［］|｜")
+        if len(value) > 120:
+            return None
+        pairs.setdefault(k.group(1), value)
+    return pairs
+
+
+def _is_noise(line: str) -> bool:
+    """A web page's UI line: short, no sentence, and nothing left once UI words and separators go."""
+    body = line.strip()
+    if _BREADCRUMB.match(body):
+        return True
+    if not body or len(body) > 60 or _SENTENCE.search(body) or not _UI.search(body):
+        return False
+    rest = _UI_REST.sub("", _UI.sub(" ", body))
+    return len(rest) <= 1
+
+
+def _line_spans(text: str) -> list[tuple[int, int]]:
+    spans, pos = [], 0
+    for line in text.split("\n"):
+        spans.append((pos, pos + len(line)))
+        pos += len(line) + 1
+    return spans
+
+
+def _units(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Line index ranges [a, b) the reader decides on as one: a prose line, or a table row (tab lines)."""
+    units, i = [], 0
+    while i < len(spans):
+        j = i + 1
+        if text.startswith("\t", spans[i][0]):
+            while j < len(spans) and text.startswith("\t", spans[j][0]):
+                j += 1
+        units.append((i, j))
+        i = j
+    return units
+
+
+def _punctuate(line: str) -> str:
+    """Half-width , ; : ( ) in a line with Chinese text made full-width, except between digits and in URLs."""
+    if not _HAS_CJK.search(line) or not _HALF.search(line):
+        return line
+    chars = list(line)
+    for m in _HALF.finditer(line):
+        c, i = m.group(), m.start()
+        if c in ",:":
+            before = line[:i].rstrip(" ")
+            after = line[i + 1:].lstrip(" ")
+            if before and after and before[-1].isdigit() and after[0].isdigit():
+                continue  # 1,504.37 / 6.5 : 55.8 / 17:33
+            if c == ":" and after.startswith("//"):
+                continue
+        chars[i] = _FULL[c]
+    return "".join(chars)
+
+
+def build_view(text: str) -> ReadingView:
+    spans = _line_spans(text)
+    fields: dict[str, str] = {}
+    drop = [False] * len(spans)
+    dropped = 0
+    for a, b in _units(text, spans):
+        chunk = " ".join(text[s:e].lstrip("\t") for s, e in spans[a:b])
+        if a == b - 1 and _is_noise(chunk):
+            drop[a] = True
+        else:
+            pairs = parse_fields(chunk)
+            if pairs is None:
+                continue
+            for k, v in pairs.items():
+                if v:
+                    fields.setdefault(k, v)
+            drop[a:b] = [True] * (b - a)
+        dropped += 1
+    glosses = _GLOSS.search(text) is not None
+    if not dropped and not glosses:
+        view = to_simplified("\n".join(_punctuate(text[s:e]) for s, e in spans))
+        if view == text:
+            return ReadingView(text)
+    # Kept pieces of the original: every kept line with its newline, glosses cut out of it.
+    pieces: list[tuple[int, int]] = []
+    for idx, (s, e) in enumerate(spans):
+        if drop[idx]:
+            continue
+        if s == e and idx > 0 and drop[idx - 1]:
+            drop[idx] = True  # a dropped line takes its blank separator along: blocks stay one blank apart
+            continue
+        end = e + 1 if e < len(text) else e
+        pos = s
+        for g in _GLOSS.finditer(text, s, e):
+            pieces.append((pos, g.start()))
+            pos = g.end()
+        pieces.append((pos, end))
+    origin = array("i")
+    for s, e in pieces:
+        origin.extend(range(s, e))
+    raw = "".join(text[s:e] for s, e in pieces)
+    view = to_simplified("\n".join(_punctuate(line) for line in raw.split("\n")))
+    return ReadingView(view, origin, fields, dropped)
+
+
+@lru_cache(maxsize=4)
+def reading_view(text: str) -> ReadingView:
+    """build_view, remembered for the last few texts: the metadata reader and the extractor share it."""
+    return build_view(text)
+
+
+def map_back(statements: Statements, view: ReadingView, original: str) -> Statements:
+    """Statements extracted from the view, with offsets and quotes on the original text (so quotes keep
+    traditional characters and glosses: original[char_start:char_end] == quote)."""
+    if view.origin is None:
+        return statements
+
+    def quote(q: Quote) -> Quote:
+        s, e = view.span(q.char_start, q.char_end)
+        return replace(q, quote=original[s:e], char_start=s, char_end=e)
+
+    def moved(x):
+        s, e = view.span(x.char_start, x.char_end)
+        extra = {"other_quotes": tuple(quote(q) for q in x.other_quotes)} if isinstance(x, Target) else {}
+        return replace(x, quote=original[s:e], char_start=s, char_end=e, **extra)
+
+    return Statements(targets=[moved(t) for t in statements.targets], actuals=[moved(a) for a in statements.actuals])
