@@ -423,8 +423,7 @@ def _detect_period(f: _Found, text: str, title: str | None) -> None:
     release of a full-year kind reports on the year before."""
     kind = f.get("doc_type")
     if kind in ("plan", "opinions", "annual_plan"):
-        f.reasons["period_year"] = f.reasons["period_label"] = "a plan sets targets; it reports on no period"
-        return
+        return  # a plan sets targets; it reports on no period (not a gap, so no reason either)
     t = _digits(title or "")
     years = [y for g in _TITLE_YEAR.findall(t) if (y := _cn_int(g)) and 1900 < y < 2200]
     part = period_words(t)
