@@ -118,7 +118,7 @@ def parse_fields(line: str) -> dict[str, str] | None:
         return None
     keys = list(_KEY.finditer(body))
     # a key is a key only at the start of the line or after a separator, not inside a value (标题中的时间)
-    keys = [k for k in keys if k.start() == 0 or body[k.start() - 1] in " \t\u3000]】］|｜" or body[k.start()] in "[【［"]
+    keys = [k for k in keys if k.start(1) == 0 or body[k.start(1) - 1] in " \t\u3000[【［]】］|｜"]
     pairs: dict[str, str] = {}
     for k, nxt in zip(keys, keys[1:] + [None], strict=True):
         value = body[k.end():nxt.start() if nxt else len(body)]
