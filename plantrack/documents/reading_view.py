@@ -182,12 +182,15 @@ def _punctuate(line: str) -> str:
 
 
 def build_view(text: str) -> ReadingView:
+    # t2s first: it keeps every line's length, so the simplified text lines up with the original and
+    # the furniture and metadata keys (發布機構) are recognised in either script.
+    simple = to_simplified(text)
     spans = _line_spans(text)
     fields: dict[str, str] = {}
     drop = [False] * len(spans)
     dropped = 0
-    for a, b in _units(text, spans):
-        chunk = " ".join(text[s:e].lstrip("\t") for s, e in spans[a:b])
+    for a, b in _units(simple, spans):
+        chunk = " ".join(simple[s:e].lstrip("\t") for s, e in spans[a:b])
         if a == b - 1 and _is_noise(chunk):
             drop[a] = True
         else:
@@ -199,9 +202,8 @@ def build_view(text: str) -> ReadingView:
                     fields.setdefault(k, v)
             drop[a:b] = [True] * (b - a)
         dropped += 1
-    glosses = _GLOSS.search(text) is not None
-    if not dropped and not glosses:
-        view = to_simplified("\n".join(_punctuate(text[s:e]) for s, e in spans))
+    if not dropped and _GLOSS.search(text) is None:
+        view = "\n".join(_punctuate(simple[s:e]) for s, e in spans)
         if view == text:
             return ReadingView(text)
     # Kept pieces of the original: every kept line with its newline, glosses cut out of it.
@@ -221,8 +223,8 @@ def build_view(text: str) -> ReadingView:
     origin = array("i")
     for s, e in pieces:
         origin.extend(range(s, e))
-    raw = "".join(text[s:e] for s, e in pieces)
-    view = to_simplified("\n".join(_punctuate(line) for line in raw.split("\n")))
+    raw = "".join(simple[s:e] for s, e in pieces)
+    view = "\n".join(_punctuate(line) for line in raw.split("\n"))
     return ReadingView(view, origin, fields, dropped)
 
 
