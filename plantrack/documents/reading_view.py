@@ -24,6 +24,7 @@ from __future__ import annotations
 
 import re
 from array import array
+from bisect import bisect_right
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
 
@@ -34,11 +35,15 @@ _HAS_CJK = re.compile(f"[{_CJK}]")
 
 # A pinyin syllable with a tone mark, in parentheses right after a Chinese character: 區(qū), 經(jīng).
 _TONED = "āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜńňǹḿ"
-_GLOSS = re.compile(rf"(?<=[{_CJK}])[(（][a-zü{_TONED}]*[{_TONED}][a-zü{_TONED}]*[)）]")
+_GLOSS = re.compile(rf"[(（][a-zü{_TONED}]*[{_TONED}][a-zü{_TONED}]*[)）]")  # after a CJK char: checked in code
 
 # Half-width punctuation that has a full-width form in Chinese text; which ones stay is decided below.
 _HALF = re.compile(r"[,;:()]")
 _FULL = {",": "，", ";": "；", ":": "：", "(": "（", ")": "）"}
+_FULL_TABLE = str.maketrans(_FULL)
+# between digits (a space or two allowed: 6.5 : 55.8), and the colon of a URL
+_KEEP_HALF = re.compile(r"(?:(?<=\d)|(?<=\d )|(?<=\d  ))[,:](?= {0,2}\d)|:(?=//)")
+_NO_CJK_LINE = re.compile(rf"(?m)^(?=[^\n{_CJK}]*[,;:()])[^\n{_CJK}]*$")
 
 # The fields of the Chinese government information disclosure catalogue (政府信息公开目录) that web pages
 # print above a document. Strong keys only ever label metadata; weak ones only with a colon or bracket.
@@ -60,6 +65,8 @@ _BRACKETED = re.compile(r"[【\[［][^】\]］]*[】\]］]")
 _UI_TAIL = re.compile(r"(?:\s+(?:打印本页|打印|关闭窗口|关闭|收藏|分享到?|字体|字号|[大中小](?=\s|$)))+[\s:：]*$")
 # 首页 > 政务公开 > 统计数据: a site's breadcrumb trail
 _BREADCRUMB = re.compile(r"^(?:当前位置[:：]?\s*)?[^。，,>»›\d]{1,12}(?:\s*[>»›]\s*[^。，,>»›\d]{1,12})+$")
+_CANDIDATE = re.compile(r"(?m)^\t?[\[【［]?[ \u3000]*(?:" + "|".join(_KEYS) + r")|打印|关闭|收藏|分享|返回|字体|字号|扫一扫"
+                        r"|二维码|手机|微信|微博|上一篇|下一篇|相关链接|浏览|访问量|阅读量|点击量|[>»›]")
 _SENTENCE = re.compile(r"[。；！？]")
 
 
@@ -150,35 +157,22 @@ def _line_spans(text: str) -> list[tuple[int, int]]:
     return spans
 
 
-def _units(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
-    """Line index ranges [a, b) the reader decides on as one: a prose line, or a table row (tab lines)."""
-    units, i = [], 0
-    while i < len(spans):
-        j = i + 1
+def _units(text: str, spans: list[tuple[int, int]], lines: set[int]) -> list[tuple[int, int]]:
+    """Line index ranges [a, b) to decide on as one, among the given lines: a prose line, or a table row
+    (its run of tab lines)."""
+    units, done = [], -1
+    for i in sorted(lines):
+        if i <= done:
+            continue
+        a = b = i
         if text.startswith("\t", spans[i][0]):
-            while j < len(spans) and text.startswith("\t", spans[j][0]):
-                j += 1
-        units.append((i, j))
-        i = j
+            while a > 0 and text.startswith("\t", spans[a - 1][0]):
+                a -= 1
+            while b + 1 < len(spans) and text.startswith("\t", spans[b + 1][0]):
+                b += 1
+        units.append((a, b + 1))
+        done = b
     return units
-
-
-def _punctuate(line: str) -> str:
-    """Half-width , ; : ( ) in a line with Chinese text made full-width, except between digits and in URLs."""
-    if not _HAS_CJK.search(line) or not _HALF.search(line):
-        return line
-    chars = list(line)
-    for m in _HALF.finditer(line):
-        c, i = m.group(), m.start()
-        if c in ",:":
-            before = line[:i].rstrip(" ")
-            after = line[i + 1:].lstrip(" ")
-            if before and after and before[-1].isdigit() and after[0].isdigit():
-                continue  # 1,504.37 / 6.5 : 55.8 / 17:33
-            if c == ":" and after.startswith("//"):
-                continue
-        chars[i] = _FULL[c]
-    return "".join(chars)
 
 
 def build_view(text: str) -> ReadingView:
@@ -186,10 +180,14 @@ def build_view(text: str) -> ReadingView:
     # the furniture and metadata keys (發布機構) are recognised in either script.
     simple = to_simplified(text)
     spans = _line_spans(text)
+    starts = [s for s, _ in spans]
+    # Only lines that open with a metadata key or hold a UI word or breadcrumb are looked at (one regex
+    # pass over the text, not one per line: ordinary documents pay little).
+    candidates = {bisect_right(starts, m.start()) - 1 for m in _CANDIDATE.finditer(simple)}
     fields: dict[str, str] = {}
     drop = [False] * len(spans)
     dropped = 0
-    for a, b in _units(simple, spans):
+    for a, b in _units(simple, spans, candidates):
         chunk = " ".join(simple[s:e].lstrip("\t") for s, e in spans[a:b])
         if a == b - 1 and _is_noise(chunk):
             drop[a] = True
@@ -202,11 +200,13 @@ def build_view(text: str) -> ReadingView:
                     fields.setdefault(k, v)
             drop[a:b] = [True] * (b - a)
         dropped += 1
-    if not dropped and _GLOSS.search(text) is None:
-        view = "\n".join(_punctuate(simple[s:e]) for s, e in spans)
-        if view == text:
-            return ReadingView(text)
+    glosses = [g.span() for g in _GLOSS.finditer(text) if g.start() > 0 and _HAS_CJK.match(text, g.start() - 1)]
+    simple = _punctuate(simple)
+    if not dropped and not glosses and simple == text:
+        return ReadingView(text)
     # Kept pieces of the original: every kept line with its newline, glosses cut out of it.
+    cuts = iter(glosses)
+    cut = next(cuts, None)
     pieces: list[tuple[int, int]] = []
     for idx, (s, e) in enumerate(spans):
         if drop[idx]:
@@ -216,16 +216,34 @@ def build_view(text: str) -> ReadingView:
             continue
         end = e + 1 if e < len(text) else e
         pos = s
-        for g in _GLOSS.finditer(text, s, e):
-            pieces.append((pos, g.start()))
-            pos = g.end()
+        while cut is not None and cut[0] < e:
+            if cut[0] >= s:
+                pieces.append((pos, cut[0]))
+                pos = cut[1]
+            cut = next(cuts, None)
         pieces.append((pos, end))
     origin = array("i")
     for s, e in pieces:
         origin.extend(range(s, e))
-    raw = "".join(simple[s:e] for s, e in pieces)
-    view = "\n".join(_punctuate(line) for line in raw.split("\n"))
+    view = "".join(simple[s:e] for s, e in pieces)
     return ReadingView(view, origin, fields, dropped)
+
+
+def _punctuate(text: str) -> str:
+    """Half-width , ; : ( ) made full-width where they sit in a line with Chinese text; kept between
+    digits (1,504.37; 6.5 : 55.8 ratios; 17:33) and in URLs. All at once, then the exceptions restored:
+    a loop over every mark costs seconds per MB in a traditional repost full of them."""
+    if not _HALF.search(text):
+        return text
+    out = text.translate(_FULL_TABLE)
+    keep = [m.start() for m in _KEEP_HALF.finditer(text)]
+    keep += [i for m in _NO_CJK_LINE.finditer(text) for i in range(m.start(), m.end()) if text[i] in _FULL]
+    if not keep:
+        return out
+    chars = list(out)
+    for i in keep:
+        chars[i] = text[i]
+    return "".join(chars)
 
 
 @lru_cache(maxsize=4)
