@@ -84,6 +84,9 @@ class Document:
     size_bytes: int
     text: str
     meta: DocumentMeta
+    # The reading view the reader built (plantrack.documents.reading_view.ReadingView), handed to the
+    # extractor so it is not built twice; None: the extractor builds it. Not part of the document's identity.
+    view: object | None = field(default=None, compare=False, repr=False)
 
 
 @dataclass(frozen=True)

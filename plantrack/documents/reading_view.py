@@ -63,7 +63,8 @@ _UI_REST = re.compile(rf"[\s:：,，、.·•\-—_>»<«()（）0-9A-Za-z+]|(?<
 _BRACKETED = re.compile(r"[【\[［][^】\]］]*[】\]］]")
 _UI_TAIL = re.compile(r"(?:\s+(?:打印本页|打印|关闭窗口|关闭|收藏|分享到?|字体|字号|[大中小](?=\s|$)))+[\s:：]*$")
 # 首页 > 政务公开 > 统计数据: a site's breadcrumb trail
-_BREADCRUMB = re.compile(r"^(?:当前位置[:：]?\s*)?[^。，,>»›\d]{1,12}(?:\s*[>»›]\s*[^。，,>»›\d]{1,12})+$")
+_BREADCRUMB = re.compile(r"^(?:(?:当前位置|您的位置|您现在的位置)[:：]?\s*|(?=首页))?[^。，,>»›\d]{1,12}"
+                         r"(?:\s*[>»›]\s*[^。，,>»›\d]{1,12}){2,}$|^(?:当前位置|您的位置|您现在的位置|首页)[^。，,\d]{0,40}[>»›]")
 # (a one-character class before each alternation lets the scan skip most positions cheaply)
 _CANDIDATE = re.compile(r"(?m)^\t?[\[【［]?[ \u3000]*(?=[" + "".join({k[0] for k in _KEYS}) + r"])(?:" + "|".join(_KEYS)
                         + r")|(?=[打关收分返字扫二手微上下相浏访阅点>»›])(?:打印|关闭|收藏|分享|返回|字体|字号|扫一扫"

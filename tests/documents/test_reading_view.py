@@ -45,13 +45,15 @@ def test_thousand_separators_ratios_times_and_urls_keep_half_width(kept):
 
 
 @pytest.mark.parametrize("noise", ["【字体：大 中 小】", "[ 打印本页 ] [ 关闭窗口 ]", "分享到：微信 微博 QQ空间",
-                                   "首页 > 政务公开 > 统计信息", "浏览次数：1024", "【打印】 【关闭】"])
+                                   "首页 > 政务公开 > 统计信息", "当前位置：首页>统计数据",
+                                   "浏览次数：1024", "【打印】 【关闭】"])
 def test_web_page_bars_are_dropped(noise):
     view = build_view(f"2023年甘肃省天水市统计公报\n\n{noise}\n\n全年粮食产量123.4万吨。\n")
     assert view.text == "2023年甘肃省天水市统计公报\n\n全年粮食产量123.4万吨。\n"
 
 
-@pytest.mark.parametrize("line", ["一、综合", "单位：亿元", "打造千亿级产业集群", "关闭落后产能企业12家。"])
+@pytest.mark.parametrize("line", ["一、综合", "单位：亿元", "打造千亿级产业集群", "关闭落后产能企业12家。",
+                                  "研发投入强度>全市平均水平", "返回式卫星产业园"])
 def test_short_content_lines_stay(line):
     assert build_view(f"{line}\n").text == f"{line}\n"
 
