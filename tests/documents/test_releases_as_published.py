@@ -117,3 +117,22 @@ def test_an_escaped_html_block_in_traditional_characters_is_read():
     m = read(page.encode(), ".html").meta
     assert (m.doc_type, m.issued_on, m.period_year) == ("bulletin", date(2020, 4, 3), 2019)
     assert m.issuer == "汕头市统计局"
+
+
+def targets(doc) -> set[tuple]:
+    return {(t.value, t.unit, t.target_year, t.comparator) for t in extract_statements(doc).targets}
+
+
+@pytest.mark.parametrize("fmt", ["docx", "pdf"])
+def test_a_traditional_plan_in_binary_formats_yields_the_targets_of_its_original(fmt, tmp_path):
+    plan = Content()  # 成都市…行动计划（2024－2028年）
+    trad = Content(lines_before=[traditional(x, glosses=False) for x in plan.lines_before],
+                   table=[[traditional(c, glosses=False) for c in row] for row in plan.table],
+                   lines_after=[traditional(x, glosses=False) for x in plan.lines_after])
+    build = {"docx": lambda c: docx_bytes(c), "pdf": lambda c: write_pdf(tmp_path / f"{id(c)}.pdf", c).read_bytes()}[fmt]
+    original, repost = read(build(plan), "." + fmt), read(build(trad), "." + fmt)
+    assert repost.meta.title == original.meta.title and repost.meta.doc_type == "plan"
+    assert targets(repost) == targets(original) and targets(original)
+    st = extract_statements(repost)
+    quotes = [*st.targets, *(q for t in st.targets for q in t.other_quotes)]
+    assert all(repost.text[q.char_start:q.char_end] == q.quote for q in quotes)
