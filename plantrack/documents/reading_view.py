@@ -197,10 +197,14 @@ def build_view(text: str) -> ReadingView:
             pairs = parse_fields(chunk)
             if pairs is None:
                 continue
+            drop[a:b] = [True] * (b - a)
+            last = list(pairs)[-1]
+            if not pairs[last] and (nxt := _value_line(simple, spans, b)) is not None:
+                pairs[last] = simple[slice(*spans[nxt])].strip()  # 发布机构： / 梁平区人民政府 on two lines
+                drop[nxt] = True
             for k, v in pairs.items():
                 if v:
                     fields.setdefault(k, v)
-            drop[a:b] = [True] * (b - a)
         dropped += 1
     glosses = [g.span() for g in _GLOSS.finditer(text) if g.start() > 0 and _HAS_CJK.match(text, g.start() - 1)]
     simple = _punctuate(simple)
@@ -229,6 +233,20 @@ def build_view(text: str) -> ReadingView:
         origin.extend(range(s, e))
     view = "".join(simple[s:e] for s, e in pieces)
     return ReadingView(view, origin, fields, dropped)
+
+
+def _value_line(text: str, spans: list[tuple[int, int]], i: int) -> int | None:
+    """The line after a key without a value, when it reads as that value: short, no sentence, no key."""
+    while i < len(spans) and spans[i][0] == spans[i][1]:
+        i += 1
+    if i >= len(spans):
+        return None
+    if text.startswith("\t", spans[i][0]):
+        return None  # a table cell is not a loose value
+    line = text[slice(*spans[i])].strip()
+    if not line or len(line) > 60 or _SENTENCE.search(line) or parse_fields(line) is not None:
+        return None
+    return i
 
 
 def _punctuate(text: str) -> str:

@@ -83,3 +83,9 @@ def test_a_table_header_named_like_a_key_is_content():
 def test_a_dateline_with_source_and_font_bar_is_metadata():
     pairs = parse_fields("发布时间:2023-09-25 来源:区统计局 【字体:大 中 小】")
     assert pairs == {"发布时间": "2023-09-25", "来源": "区统计局"}
+
+
+def test_a_key_and_its_value_on_separate_lines_are_read_together():
+    view = build_view("发布机构：\n\n云南省大理州统计局\n\n发布日期：\n\n2021-05-06\n\n全州生产总值增长8.2%。\n")
+    assert view.text == "全州生产总值增长8.2%。\n"
+    assert (view.fields["发布机构"], view.fields["发布日期"]) == ("云南省大理州统计局", "2021-05-06")
