@@ -243,6 +243,7 @@ def detect_metadata(text: str, gazetteer: Gazetteer | None = None) -> DocumentMe
         f.reasons["title"] = "no title line near the start (a short line ending in 规划/方案/意见/公报… ) was found"
 
     _detect_kind(f, text, lines, title, block_title)
+    title = f.get("title")  # a section heading taken for a title may have been set aside
     _detect_issue(f, lines, block)
     issuer = f.get("issuer")
 
@@ -294,20 +295,27 @@ _PLAN_CUE = re.compile(r"到20\d\d年|力争|目标|确保|规划期")
 
 
 def _detect_kind(f: _Found, text: str, lines: list[str], title: str | None, block_title: str | None) -> None:
-    """The title's words, else a heading line's near the top, else the text's self-references (本规划),
+    """The title's words, else the text's self-references (本规划), else a heading line's near the top,
     else the metadata block's title; a text that reports values but names no kind is a `release`."""
+    # How the text names itself (本规划 / 本公报) outweighs a heading near the top (一、2022年经济运行情况
+    # may open a plan's background section), but not a real title.
+    counts = Counter(kind for word, kind in _SELF_REFERENCE for _ in range(text.count(word)))
+    from_heading = f.sources.get("title") == "heading"
     kind = classify(title) if title else None
-    if kind:
-        f.set("doc_type", kind, f.sources.get("title", "title"), 0.9 if f.sources.get("title") != "heading" else 0.7)
+    if kind and not (from_heading and counts):
+        f.set("doc_type", kind, f.sources.get("title", "title"), 0.7 if from_heading else 0.9)
+        return
+    if counts:
+        f.set("doc_type", counts.most_common(1)[0][0], "text", 0.7)
+        if from_heading and kind:  # the heading was a section's, not the document's title
+            for d in (f.values, f.sources, f.confidence):
+                d.pop("title", None)
+            f.reasons["title"] = "the first line is a section heading, not the document's title"
         return
     for line in lines[:6]:
         if len(line) <= 60 and (kind := classify(line)) and kind not in ("plan", "opinions"):
-            f.set("doc_type", kind, "text", 0.7)
+            f.set("doc_type", kind, "text", 0.6)
             return
-    counts = Counter(kind for word, kind in _SELF_REFERENCE for _ in range(text.count(word)))
-    if counts:
-        f.set("doc_type", counts.most_common(1)[0][0], "text", 0.7)
-        return
     if block_title and (kind := classify(block_title)):
         f.set("doc_type", kind, "metadata_block", 0.85)
         return

@@ -123,3 +123,9 @@ def test_sidecar_values_win_with_full_confidence(tmp_path):
 
 def test_parse_any_date_of_a_bare_month():
     assert parse_any_date("2021年8月") == (date(2021, 8, 31), False)
+
+
+def test_a_plans_self_reference_outweighs_a_background_heading_near_the_top():
+    m = detect_metadata("一、2023年经济运行情况\n\n全市生产总值增长5%。\n\n二、发展目标\n\n本规划期内，到2027年产值达到900亿元。"
+                        "本规划由市发展改革委负责解释。\n")
+    assert m.doc_type == "plan" and m.title is None and "title" in m.reasons
