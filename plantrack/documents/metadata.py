@@ -251,9 +251,16 @@ def detect_metadata(text: str, gazetteer: Gazetteer | None = None) -> DocumentMe
     if region is None:
         f.reasons["region_name"] = f.reasons["region_code"] = (
             "no region in the issuer or title, and no single region dominates the text")
+    elif getattr(region, "how", None):
+        # the region reader says how it found the place and how sure it is; a former name, a sub-area or
+        # a single mention is said beside it
+        detail = "; ".join(x for x in (getattr(region, "note", None), region.reason if region.code else None) if x)
+        source = f"{region.how}: {detail}" if detail else region.how
+        conf = getattr(region, "confidence", None) or 0.8
     else:
         source, conf = (("issuer", 0.9) if issuer and region.name in issuer else
                         ("title", 0.9) if title and region.name in title else ("text", 0.6))
+    if region is not None:
         f.set("region_name", region.name, source, conf)
         if region.code is not None:
             f.set("region_code", region.code, source, conf)
