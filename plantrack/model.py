@@ -45,7 +45,9 @@ class DocumentMeta:
     """
 
     title: str | None = None
-    doc_type: str | None = None  # plan | opinions | annual_plan | bulletin | economic_report | work_review | government_report | release
+    # plan | opinions | annual_plan | bulletin | economic_report | execution_report | work_review |
+    # government_report | release (reports values, kind not known) | other
+    doc_type: str | None = None
     issuer: str | None = None
     region_name: str | None = None
     region_code: str | None = None  # GB/T 2260 where one exists
@@ -53,9 +55,11 @@ class DocumentMeta:
     plan_start_year: int | None = None
     plan_end_year: int | None = None
     # The period a release reports on (2021年经济运行简况 -> 2021 全年; 上半年 -> 上半年; a 政府工作报告
-    # issued in 2025 reviews 2024). Values of the document without a period of their own take this one.
+    # issued in 2025 reviews 2024; its targets are for period_year + 1, read as target years by the
+    # extractor). Values of the document without a period of their own take this one.
     period_year: int | None = None
     period_label: str | None = None  # 全年 | 一季度 | 上半年 | 前三季度 | 1-7月 ...
+    doc_number: str | None = None  # 发文字号, e.g. 渝府发〔2023〕12号
     reasons: dict[str, str] = field(default_factory=dict)
     overridden: tuple[str, ...] = ()  # fields that came from a sidecar / CLI option
     # How each detected field was found (title, metadata_block, date_line, signature, text, sidecar …)
@@ -80,6 +84,9 @@ class Document:
     size_bytes: int
     text: str
     meta: DocumentMeta
+    # The reading view the reader built (plantrack.documents.reading_view.ReadingView), handed to the
+    # extractor so it is not built twice; None: the extractor builds it. Not part of the document's identity.
+    view: object | None = field(default=None, compare=False, repr=False)
 
 
 @dataclass(frozen=True)

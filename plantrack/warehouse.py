@@ -43,8 +43,19 @@ CREATE TABLE IF NOT EXISTS raw.documents (
     metadata_overridden VARCHAR,        -- JSON [fields given by sidecar / CLI]
     text             VARCHAR NOT NULL,  -- normalized text; every offset points into it
     extractor_version VARCHAR NOT NULL,
-    ingested_at      TIMESTAMP NOT NULL
+    ingested_at      TIMESTAMP NOT NULL,
+    period_year      INTEGER,           -- the year a release reports on (a 政府工作报告 of 2025: 2024)
+    period_label     VARCHAR,           -- 全年 | 一季度 | 上半年 | 前三季度 | 1-7月 ...
+    doc_number       VARCHAR,           -- 发文字号
+    metadata_sources VARCHAR,           -- JSON {field: title | metadata_block | signature | date_line | text | issue_date | sidecar …}
+    metadata_confidence VARCHAR         -- JSON {field: 0–1}
 );
+-- warehouses made before these columns existed
+ALTER TABLE raw.documents ADD COLUMN IF NOT EXISTS period_year INTEGER;
+ALTER TABLE raw.documents ADD COLUMN IF NOT EXISTS period_label VARCHAR;
+ALTER TABLE raw.documents ADD COLUMN IF NOT EXISTS doc_number VARCHAR;
+ALTER TABLE raw.documents ADD COLUMN IF NOT EXISTS metadata_sources VARCHAR;
+ALTER TABLE raw.documents ADD COLUMN IF NOT EXISTS metadata_confidence VARCHAR;
 
 -- Which document each source file holds now. Replaced by every run; history is in ingestion_log.
 CREATE TABLE IF NOT EXISTS raw.current_sources (
@@ -206,6 +217,11 @@ def document_row(doc: Document, extractor_version: str, ingested_at: datetime) -
         "plan_end_year": m.plan_end_year,
         "metadata_reasons": json.dumps(m.reasons, ensure_ascii=False),
         "metadata_overridden": json.dumps(list(m.overridden), ensure_ascii=False),
+        "period_year": m.period_year,
+        "period_label": m.period_label,
+        "doc_number": m.doc_number,
+        "metadata_sources": json.dumps(m.sources, ensure_ascii=False),
+        "metadata_confidence": json.dumps(m.confidence, ensure_ascii=False),
         "text": doc.text,
         "extractor_version": extractor_version,
         "ingested_at": ingested_at,

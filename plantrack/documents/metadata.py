@@ -1,15 +1,19 @@
-"""Document metadata detected from the canonical text. An undetectable field is None with a reason."""
+"""Document metadata detected from the reading view of the canonical text (simplified characters, web page
+furniture dropped, a government web page's metadata block read). Each field found says where from
+(meta.sources) and how sure (meta.confidence); an undetectable field is None with a reason."""
 
 from __future__ import annotations
 
 import re
+from calendar import monthrange
 from collections import Counter
-from dataclasses import replace
+from dataclasses import dataclass, replace
+from dataclasses import field as dc_field
 from datetime import date
 
+from plantrack.documents.reading_view import reading_view
 from plantrack.documents.regions import (
     Gazetteer,
-    RegionMatch,
     load_gazetteer,
     locate_document,
     region_by_name,
@@ -17,9 +21,11 @@ from plantrack.documents.regions import (
 from plantrack.model import DocumentMeta
 
 FIELDS = ("title", "doc_type", "issuer", "region_name", "region_code", "issued_on", "plan_start_year",
-          "plan_end_year")
-DOC_TYPES = ("plan", "opinions", "annual_plan", "bulletin", "economic_report", "work_review",
+          "plan_end_year", "period_year", "period_label", "doc_number")
+DOC_TYPES = ("plan", "opinions", "annual_plan", "bulletin", "economic_report", "execution_report", "work_review",
              "government_report", "release", "other")
+# Kinds that report on a whole year, and so (without a year in the title) on the year before an early release.
+_FULL_YEAR_KINDS = ("bulletin", "execution_report", "work_review", "government_report")
 
 _CN_DIGIT = {c: i for i, c in enumerate("〇一二三四五六七八九")} | {"零": 0, "○": 0, "Ｏ": 0}
 _NUM = r"(?:\d{1,4}|[０-９]{1,4}|[〇○零一二三四五六七八九十]{1,4})"
@@ -29,7 +35,8 @@ FIVE_YEAR = {"十一五": (2006, 2010), "十二五": (2011, 2015), "十三五": 
 _DASH = r"\s*[-－—–~～至到]+\s*"
 PERIOD = re.compile(rf"(\d{{4}}){_DASH}(\d{{4}})\s*年")
 _TYPE_END = (r"(规划|纲要|行动方案|实施方案|工作方案|方案|行动计划|工作计划|计划|实施意见|指导意见|意见|若干政策|若干措施|政策措施|措施"
-             r"|政府工作报告|统计公报|工作回眸|工作总结|工作要点|经济运行情况|运行情况)")
+             r"|政府工作报告|统计公报|工作回眸|工作总结|工作要点|经济运行情况|运行情况|运行简况|经济简况|运行分析"
+             r"|执行情况|执行情况的报告|草案的报告)")
 TITLE = re.compile(rf"^(?!各|根据|为|按照|现将|经)[^。；;，,：:]{{4,70}}?{_TYPE_END}((（[^）]{{1,24}}）)|(\([^)]{{1,24}}\)))*$")
 _NOTICE = re.compile(r"关于(?:印发|转发|发布|公布|征求)?(.+?)(?:意见)?的(?:通知|公告|函|通告)$")
 _ISSUER_END = (r"(人民政府办公室|人民政府办公厅|人民政府|人大常委会|委员会|管委会|办公室|办公厅|统计局|调查队|局|厅|委"
@@ -63,11 +70,15 @@ def parse_date(m: re.Match) -> date | None:
 def classify(title: str) -> str | None:
     """doc_type from a title (the draft marker 征求意见稿 is not an 意见)."""
     t = re.sub(r"[（(](征求意见稿|送审稿|草案|试行|修订稿|讨论稿)[）)]", "", title)
+    t = t.replace("征求意见稿", "")
     if "政府工作报告" in t:
         return "government_report"
     if "统计公报" in t:
         return "bulletin"
-    if "经济运行" in t:
+    # 计划执行情况(与…计划草案)的报告: reports the year's results first, so before annual_plan
+    if re.search(r"(?:计划|规划)(?:的)?(?:执行|实施)情况", t):
+        return "execution_report"
+    if re.search(r"经济运行|运行简况|经济简况|经济(?:发展)?(?:形势)?分析|运行分析", t):
         return "economic_report"
     if re.search(r"工作回眸|工作总结|工作综述|年度总结", t):
         return "work_review"
@@ -129,108 +140,339 @@ def _fallback_title(lines: list[str]) -> str | None:
     """Reports often carry their title as a subtitle anywhere: ——区经济信息委2023年工作回眸."""
     for line in lines:
         stripped = line.lstrip("—-－ ")
-        if len(stripped) <= 50 and re.search(r"(工作回眸|统计公报|政府工作报告|经济运行情况|工作总结)$", stripped):
+        if len(stripped) <= 50 and re.search(r"(工作回眸|统计公报|政府工作报告|经济运行情况|运行简况|执行情况|工作总结)$", stripped):
             return stripped
     return None
 
 
-def _find_dates(lines: list[str]) -> list[tuple[int, date, bool, str]]:
-    """Standalone date lines (index, date, strong, text before the date)."""
+_ISO_DATE = re.compile(r"(?<!\d)(\d{4})\s*[-/.]\s*(\d{1,2})\s*[-/.]\s*(\d{1,2})(?!\d)")
+_MONTH_ONLY = re.compile(rf"^({_NUM})\s*年\s*({_NUM})\s*月$")
+_TIME = re.compile(r"^\d{1,2}:\d{2}(?::\d{2})?")
+_DOC_NUMBER = re.compile(r"[\u4e00-\u9fff]{1,10}[〔\[［【（(]\s*(?:19|20)\d\d\s*[〕\]］】）)]\s*\d{1,4}\s*号")
+# Metadata-block keys, most to least specific, per field (see reading_view).
+_BLOCK_ISSUER = ("发文机关", "发布机构", "发布机关", "发文单位", "机构")
+_BLOCK_DATE = ("成文日期", "印发日期", "发布日期", "发布时间", "日期", "时间")
+_BLOCK_TITLE = ("标题", "名称")
+_BLOCK_NUMBER = ("发文字号", "文号")
+
+
+def parse_any_date(s: str) -> tuple[date, bool] | None:
+    """(date, day_known) from 2023-09-25, 2023/09/25, 2023.9.25, 2023年9月25日, 二〇二三年九月二十五日, or
+    2021年8月 alone: a month without a day is taken as its last day (published by then), day_known False."""
+    m = DATE.search(s)
+    if m:
+        d = parse_date(m)
+        if d:
+            return d, True
+    m = _ISO_DATE.search(s)
+    if m:
+        try:
+            y, mo, d = (int(g) for g in m.groups())
+            if 1900 < y < 2200:
+                return date(y, mo, d), True
+        except ValueError:
+            pass
+    m = _MONTH_ONLY.match(s.strip())
+    if m:
+        y, mo = _cn_int(m.group(1)), _cn_int(m.group(2))
+        if y and mo and 1900 < y < 2200 and 1 <= mo <= 12:
+            return date(y, mo, monthrange(y, mo)[1]), False
+    return None
+
+
+@dataclass
+class _Found:
+    """Fields as they are detected, each with where it was found and how sure the reader is."""
+
+    values: dict = dc_field(default_factory=dict)
+    sources: dict = dc_field(default_factory=dict)
+    confidence: dict = dc_field(default_factory=dict)
+    reasons: dict = dc_field(default_factory=dict)
+
+    def set(self, name: str, value, source: str, confidence: float, note: str | None = None) -> None:
+        self.values[name] = value
+        self.sources[name] = source
+        self.confidence[name] = round(confidence, 2)
+        if note:
+            self.reasons[name] = note
+
+    def get(self, name: str):
+        return self.values.get(name)
+
+
+def _block_value(fields: dict[str, str], keys: tuple[str, ...]) -> str | None:
+    return next((fields[k] for k in keys if fields.get(k)), None)
+
+
+def detect_metadata(text: str, gazetteer: Gazetteer | None = None) -> DocumentMeta:
+    """Metadata of a document, read from its reading view (simplified, without web page furniture) and
+    from a government web page's metadata block where there is one. Every field found says where from
+    (meta.sources) and how sure (meta.confidence); a field not found is None with meta.reasons[field]."""
+    gazetteer = gazetteer or load_gazetteer()
+    view = reading_view(text)
+    text = view.text
+    block = view.fields
+    lines = _prose_lines(text)
+    f = _Found()
+
+    title, notice = _find_title(lines)
+    title_source, title_conf = "title", 0.9
+    if notice and (title is None or notice.split("（")[0] not in title):
+        if title is None or len(notice) >= 6:
+            title, title_source = notice, "notice"
+    if title is None:
+        title, title_source, title_conf = _fallback_title(lines), "subtitle", 0.7
+    block_title = _block_value(block, _BLOCK_TITLE)
+    if block_title:
+        m = _NOTICE.search(block_title)
+        block_title = (m.group(1).strip("《》") if m else block_title).strip()
+    if block_title and (title is None or title_source == "subtitle"):
+        title, title_source, title_conf = block_title, "metadata_block", 0.95
+    if title:
+        title = title.lstrip("—-－ ")
+        title = re.sub(r"^[（(][^）)]{1,8}[）)](?=.{4})", "", title)  # (重庆市)2024年…报告: a site's place tag
+        heading = re.match(r"^[一二三四五六七八九十]+[、.．]\s*", title)
+        if heading:  # an excerpt opening with its first heading (一、2021年计划执行情况)
+            title, title_source, title_conf = title[heading.end():], "heading", 0.6
+        f.set("title", title, title_source, title_conf)
+    else:
+        f.reasons["title"] = "no title line near the start (a short line ending in 规划/方案/意见/公报… ) was found"
+
+    _detect_kind(f, text, lines, title, block_title)
+    title = f.get("title")  # a section heading taken for a title may have been set aside
+    _detect_issue(f, lines, block)
+    issuer = f.get("issuer")
+
+    region = locate_document(text, issuer, title, gazetteer)
+    if region is None:
+        f.reasons["region_name"] = f.reasons["region_code"] = (
+            "no region in the issuer or title, and no single region dominates the text")
+    else:
+        # how the place was found, with a former name, a sub-area or a single mention said beside it
+        detail = "; ".join(x for x in (region.note, region.reason if region.code else None) if x)
+        source = f"{region.how}: {detail}" if detail else (region.how or "text")
+        conf = region.confidence or 0.6
+    if region is not None:
+        f.set("region_name", region.name, source, conf)
+        if region.code is not None:
+            f.set("region_code", region.code, source, conf)
+        else:
+            f.reasons["region_code"] = region.reason or "the region has no known code"
+
+    doc_type = f.get("doc_type")
+    start, end, why = _plan_period(text, title, doc_type)
+    if start is None:
+        f.reasons["plan_start_year"] = f.reasons["plan_end_year"] = why
+    else:
+        source = "title" if title and (PERIOD.search(title) or any(t in title for t in FIVE_YEAR)
+                                       or doc_type == "annual_plan") else "text"
+        conf = 0.9 if source == "title" else 0.7
+        f.set("plan_start_year", start, source, conf)
+        f.set("plan_end_year", end, source, conf)
+
+    _detect_period(f, text, title)
+
+    number = _block_value(block, _BLOCK_NUMBER)
+    if number:
+        f.set("doc_number", number, "metadata_block", 0.95)
+    else:
+        m = next((m for line in lines[:15] if len(line) <= 40 and (m := _DOC_NUMBER.search(line))), None)
+        if m:
+            f.set("doc_number", re.sub(r"\s+", "", m.group()), "text", 0.8)
+
+    v = f.values
+    return DocumentMeta(title=v.get("title"), doc_type=v.get("doc_type"), issuer=v.get("issuer"),
+                        region_name=v.get("region_name"), region_code=v.get("region_code"),
+                        issued_on=v.get("issued_on"), plan_start_year=v.get("plan_start_year"),
+                        plan_end_year=v.get("plan_end_year"), period_year=v.get("period_year"),
+                        period_label=v.get("period_label"), doc_number=v.get("doc_number"),
+                        reasons=f.reasons, sources=f.sources, confidence=f.confidence)
+
+
+_RELEASE_CUE = re.compile(r"同比|比上年|较上年|比去年|上年同期|增长\d|下降\d|实现[^，。]{0,12}\d")
+_PLAN_CUE = re.compile(r"到20\d\d年|力争|目标|确保|规划期")
+
+
+def _detect_kind(f: _Found, text: str, lines: list[str], title: str | None, block_title: str | None) -> None:
+    """The title's words, else the text's self-references (本规划), else a heading line's near the top,
+    else the metadata block's title; a text that reports values but names no kind is a `release`."""
+    # How the text names itself (本规划 / 本公报) outweighs a heading near the top (一、2022年经济运行情况
+    # may open a plan's background section), but not a real title.
+    counts = Counter(kind for word, kind in _SELF_REFERENCE for _ in range(text.count(word)))
+    from_heading = f.sources.get("title") == "heading"
+    kind = classify(title) if title else None
+    if kind and not (from_heading and counts):
+        f.set("doc_type", kind, f.sources.get("title", "title"), 0.7 if from_heading else 0.9)
+        return
+    if counts:
+        f.set("doc_type", counts.most_common(1)[0][0], "text", 0.7)
+        if from_heading and kind:  # the heading was a section's, not the document's title
+            for d in (f.values, f.sources, f.confidence):
+                d.pop("title", None)
+            f.reasons["title"] = "the first line is a section heading, not the document's title"
+        return
+    for line in lines[:6]:
+        if len(line) <= 60 and (kind := classify(line)) and kind not in ("plan", "opinions"):
+            f.set("doc_type", kind, "text", 0.6)
+            return
+    if block_title and (kind := classify(block_title)):
+        f.set("doc_type", kind, "metadata_block", 0.85)
+        return
+    release, plan = len(_RELEASE_CUE.findall(text[:20000])), len(_PLAN_CUE.findall(text[:20000]))
+    if release >= 3 and release >= plan:
+        f.set("doc_type", "release", "text", 0.5,
+              f"no known kind named; the text reports values ({release} cues such as 同比/比上年 against {plan} plan cues)")
+    else:
+        f.set("doc_type", "other", "text", 0.3, "neither the title nor the text names a known document type")
+
+
+def _find_dates(lines: list[str]) -> list[tuple[int, date, bool, str, str, bool]]:
+    """Standalone date lines: (index, date, strong, issuer before the date, where, day_known).
+
+    strong: the line says it is the issue (…印发) or carries the issuer; where: signature / under_title /
+    date_line."""
     found = []
     for i, line in enumerate(lines):
         if len(line) > 60 or "。" in line:
             continue
-        m = DATE.search(line)
+        m = DATE.search(line) or _ISO_DATE.search(line)
         if not m:
+            if (got := parse_any_date(line)) and i > 0 and ISSUER.match(lines[i - 1]):
+                found.append((i, got[0], False, "", "signature", False))  # 统计局 / 2021年8月
             continue
         before, after = line[:m.start()].strip(), line[m.end():].strip(" 　")
-        d = parse_date(m)
-        if d is None:
+        got = parse_any_date(m.group())
+        if got is None:
             continue
+        d = got[0]
         tail_ok = re.fullmatch(r"(印发|发布|印|签发|通过)?[）)]?", after) is not None
+        signed = i > 0 and ISSUER.match(lines[i - 1]) is not None
         if before == "" and tail_ok:
-            found.append((i, d, bool(after), ""))
+            found.append((i, d, bool(after), "", "signature" if signed else "date_line", True))
         elif tail_ok and ISSUER.match(before.strip("　 ")):
-            found.append((i, d, True, before))
+            found.append((i, d, True, before, "signature", True))
         elif before.startswith(("——", "（", "(")) and len(line) <= 60:
-            found.append((i, d, False, ""))
+            found.append((i, d, False, "", "under_title", True))
+        elif before == "" and m.re is _ISO_DATE and (_TIME.match(after) or re.fullmatch(r"[-—|｜\s]*\S{0,12}", after)):
+            found.append((i, d, False, "", "date_line", True))  # a news page's dateline: 2024-07-25 17:33 - 来源
     return found
 
 
-def detect_metadata(text: str, gazetteer: Gazetteer | None = None) -> DocumentMeta:
-    gazetteer = gazetteer or load_gazetteer()
-    lines = _prose_lines(text)
-    reasons: dict[str, str] = {}
-
-    title, notice = _find_title(lines)
-    if notice and (title is None or notice.split("（")[0] not in title):
-        title = notice if title is None or len(notice) >= 6 else title
-    title = title or _fallback_title(lines)
-    if title:
-        title = title.lstrip("—-－ ")
-    if title is None:
-        reasons["title"] = "no title line near the start (a short line ending in 规划/方案/意见/公报… ) was found"
-
-    doc_type = classify(title) if title else None
-    if doc_type is None:
-        counts = Counter(kind for word, kind in _SELF_REFERENCE for _ in range(text.count(word)))
-        doc_type = counts.most_common(1)[0][0] if counts else None
-    if doc_type is None:
-        doc_type = "other"
-        reasons["doc_type"] = "neither the title nor the text names a known document type"
-
+def _detect_issue(f: _Found, lines: list[str], block: dict[str, str]) -> None:
+    issuer = _block_value(block, _BLOCK_ISSUER)
+    if issuer:
+        f.set("issuer", issuer, "metadata_block", 0.95)
+    raw = _block_value(block, _BLOCK_DATE)
+    got = parse_any_date(raw) if raw else None
+    if got:
+        f.set("issued_on", got[0], "metadata_block", 0.95 if got[1] else 0.5,
+              None if got[1] else "the metadata block gives a month without a day: its last day is taken")
     dates = _find_dates(lines)
-    issuer, issued_on = None, None
     chosen = next((d for d in dates if d[2]), None)
     if chosen is None:
-        chosen = next((d for d in dates if d[0] < 30), None) or (dates[-1] if dates and dates[-1][0] >= len(lines) - 30 else None)
-    if chosen:
-        issued_on = chosen[1]
+        chosen = next((d for d in dates if d[0] < 30), None) or (
+            dates[-1] if dates and dates[-1][0] >= len(lines) - 30 else None)
+    if chosen and f.get("issued_on") is None:
+        conf = {"signature": 0.9, "under_title": 0.8, "date_line": 0.8}[chosen[4]]
+        if chosen[5]:
+            f.set("issued_on", chosen[1], chosen[4], conf)
+        else:
+            f.set("issued_on", chosen[1], chosen[4], 0.5, "the date line gives a month without a day: its last day "
+                  "is taken (the document was out by then)")
+    if f.get("issued_on") is None:
+        f.reasons["issued_on"] = "no standalone issue date (e.g. 2023年12月28日, 2023-09-25 or …印发) was found"
+    if f.get("issuer") is None and chosen:
         if chosen[3]:
-            issuer = chosen[3]
+            f.set("issuer", chosen[3], "signature", 0.85)
         elif chosen[0] > 0 and ISSUER.match(lines[chosen[0] - 1]):
-            issuer = lines[chosen[0] - 1]  # the signature above the date
-    else:
-        reasons["issued_on"] = "no standalone issue date (e.g. 2023年12月28日 or …印发) was found"
-    if issuer is None:
-        issuer = next((x for x in lines[:10] if ISSUER.match(x)), None)
-    if issuer is None:
+            f.set("issuer", lines[chosen[0] - 1], "signature", 0.85)  # the signature above the date
+    if f.get("issuer") is None:
+        head = next((x for x in lines[:10] if ISSUER.match(x)), None)
+        if head:
+            f.set("issuer", head, "text", 0.8)
+    if f.get("issuer") is None:
+        title = f.get("title")
         for line in lines[:15] + ([title] if title else []):
             m = re.match(rf"^(.{{2,30}}?{_ISSUER_END})(?:关于|\d{{4}}年)", line.lstrip("—- "))
             if m:
-                issuer = m.group(1)
+                f.set("issuer", m.group(1), "title" if line == title else "text", 0.7)
                 break
-    if issuer is None:
-        reasons["issuer"] = "no issuing body (a line such as …人民政府 / …委员会 / …局) was found"
-
-    region = _detect_region(text, issuer, title, gazetteer)
-    region_name = region.name if region else None
-    region_code = region.code if region else None
-    if region is None:
-        reasons["region_name"] = reasons["region_code"] = (
-            "no region in the issuer or title, and no single region dominates the text")
-    elif region.code is None and region.reason:
-        reasons["region_code"] = region.reason
-    sources, confidence = {}, {}
-    if region is not None and region.how:
-        # a former name, a sub-area or a single mention is said beside how the region was found
-        detail = "; ".join(x for x in (region.note, region.reason if region.code else None) if x)
-        for key in ("region_name", "region_code") if region.code else ("region_name",):
-            sources[key] = f"{region.how}: {detail}" if detail else region.how
-            confidence[key] = region.confidence
-
-    start, end, why = _plan_period(text, title, doc_type)
-    if start is None:
-        reasons["plan_start_year"] = reasons["plan_end_year"] = why
-
-    return DocumentMeta(title=title, doc_type=doc_type, issuer=issuer, region_name=region_name,
-                        region_code=region_code, issued_on=issued_on, plan_start_year=start, plan_end_year=end,
-                        reasons=reasons, sources=sources, confidence=confidence)
+    if f.get("issuer") is None:
+        f.reasons["issuer"] = "no issuing body (a line such as …人民政府 / …委员会 / …局) was found"
 
 
-def _detect_region(text: str, issuer: str | None, title: str | None, gazetteer: Gazetteer) -> RegionMatch | None:
-    # The logic lives in regions.py (complete division list, former names, sub-areas).
-    return locate_document(text, issuer, title, gazetteer)
+_CN_MONTH = "一二三四五六七八九十"
+_PERIOD_WORDS = (
+    (re.compile(r"(?:第一|一)季度|1\s*[-－—–~～至]\s*3月|一至三月"), "一季度", 3),
+    (re.compile(r"上半年|1\s*[-－—–~～至]\s*6月|一至六月"), "上半年", 6),
+    (re.compile(r"前三季度|一至三季度|1\s*[-－—–~～至]\s*9月|一至九月"), "前三季度", 9),
+)
+_MONTHS = re.compile(r"(?<!\d)(1|一)\s*[-－—–~～至]\s*(\d{1,2}|[一二三四五六七八九十]{1,3})\s*月")
+_TITLE_YEAR = re.compile(r"((?:19|20)\d\d|[〇○零一二三四五六七八九]{4})\s*年")
+
+
+def period_words(s: str) -> tuple[str, int] | None:
+    """(label, last month) of a part-year period named in s: 一季度, 上半年, 前三季度, 1-7月 (1-3/6/9月 are
+    the quarters' names), or None."""
+    for pattern, label, month in _PERIOD_WORDS:
+        if pattern.search(s):
+            return label, month
+    m = _MONTHS.search(s)
+    if m:
+        b = _cn_int(m.group(2))
+        if b and 1 < b <= 12:
+            return ("全年", 12) if b == 12 else (f"1-{b}月", b)
+    return None
+
+
+def _detect_period(f: _Found, text: str, title: str | None) -> None:
+    """The period a release reports on. A 政府工作报告 of year Y reviews Y-1 (its targets are for Y, which the
+    extractor reads as target years: period_year + 1); a 计划执行情况 report of Y (…与Y+1年计划草案) reports
+    on Y; a title without a year takes the issue date's, and an early-year (Jan–Mar; a bulletin: Jan–Jun)
+    release of a full-year kind reports on the year before."""
+    kind = f.get("doc_type")
+    if kind in ("plan", "opinions", "annual_plan"):
+        return  # a plan sets targets; it reports on no period (not a gap, so no reason either)
+    t = _digits(title or "")
+    years = [y for g in _TITLE_YEAR.findall(t) if (y := _cn_int(g)) and 1900 < y < 2200]
+    part = period_words(t)
+    label_source, label_conf = "title", 0.9
+    if part is None and kind in ("economic_report", "release", "other"):
+        head = _digits(" ".join(x for x in _prose_lines(text)[:8] if x != title)[:400])
+        part = period_words(head)
+        label_source, label_conf = "text", 0.6
+    label, last_month = part if part else ("全年", 12)
+    if not part:
+        label_source, label_conf = "title" if title else "kind", 0.8 if title else 0.5
+    issued = f.get("issued_on")
+    if years:
+        year = years[0] if kind == "execution_report" else max(years)
+        if kind == "government_report":
+            year -= 1
+        f.set("period_year", year, "title", 0.9)
+    elif issued:
+        year = issued.year
+        lag_months = 6 if kind == "bulletin" else 3
+        if kind == "government_report":
+            year -= 1
+            note = "no year in the title: a 政府工作报告 reviews the year before its issue date"
+        elif (label == "全年" and kind in _FULL_YEAR_KINDS and issued.month <= lag_months) or (
+                label != "全年" and last_month > issued.month):
+            year -= 1
+            note = f"no year in the title: a {label} report issued in {issued:%Y-%m} reports on the year before"
+        else:
+            note = f"no year in the title: the issue date's year is taken ({issued:%Y-%m})"
+        f.set("period_year", year, "issue_date", 0.6, note)
+    else:
+        f.reasons["period_year"] = "neither the title nor an issue date gives the year the document reports on"
+    if kind in ("release", "other") and not part and not years:
+        f.reasons["period_label"] = "the document's kind and title name no period"
+        return
+    f.set("period_label", label, label_source, label_conf if f.get("period_year") else 0.5)
+
+
+def _digits(s: str) -> str:
+    return s.translate(str.maketrans("０１２３４５６７８９－", "0123456789-"))
 
 
 def _plan_period(text: str, title: str | None, doc_type: str) -> tuple[int | None, int | None, str]:
@@ -258,7 +500,8 @@ def _plan_period(text: str, title: str | None, doc_type: str) -> tuple[int | Non
     return None, None, "the title states no period (（2023－2027年） / “十四五”) and the text names none clearly"
 
 
-def apply_overrides(meta: DocumentMeta, overrides: dict | None, gazetteer: Gazetteer | None = None) -> DocumentMeta:
+def apply_overrides(meta: DocumentMeta, overrides: dict | None, gazetteer: Gazetteer | None = None,
+                    origin: str = "sidecar") -> DocumentMeta:
     """Fields given by a person (sidecar, `plantrack add`) win over detected ones; they are recorded."""
     if not overrides:
         return meta
@@ -268,7 +511,7 @@ def apply_overrides(meta: DocumentMeta, overrides: dict | None, gazetteer: Gazet
     values = {k: v for k, v in overrides.items() if v is not None and v != ""}
     if "issued_on" in values and isinstance(values["issued_on"], str):
         values["issued_on"] = date.fromisoformat(values["issued_on"])
-    for key in ("plan_start_year", "plan_end_year"):
+    for key in ("plan_start_year", "plan_end_year", "period_year"):
         if key in values:
             values[key] = int(values[key])
     if "doc_type" in values and values["doc_type"] not in DOC_TYPES:
@@ -286,5 +529,9 @@ def apply_overrides(meta: DocumentMeta, overrides: dict | None, gazetteer: Gazet
         region = gazetteer.by_code.get(str(values["region_code"]))
         values["region_name"] = region.name if region else meta.region_name
         reasons.pop("region_name", None)
-    return replace(meta, **values, reasons=reasons, overridden=tuple(k for k in FIELDS if k in overrides
-                                                                     and k in values))
+    # what a person gave wins, with full confidence (region_code/name completed from the other count too)
+    given = {k for k, v in values.items() if v is not None}
+    sources = {k: v for k, v in meta.sources.items() if k not in given} | {k: origin for k in given}
+    confidence = {k: v for k, v in meta.confidence.items() if k not in given} | {k: 1.0 for k in given}
+    return replace(meta, **values, reasons=reasons, sources=sources, confidence=confidence,
+                   overridden=tuple(k for k in FIELDS if k in overrides and k in values))

@@ -17,6 +17,7 @@ from plantrack.documents.formats import (
 )
 from plantrack.documents.metadata import apply_overrides, detect_metadata
 from plantrack.documents.normalize import parse_plain, render, strip_markdown
+from plantrack.documents.reading_view import reading_view
 from plantrack.model import Document, DocumentError
 
 _DIGIT = re.compile(r"[0-9０-９]")
@@ -78,4 +79,4 @@ def read_bytes(data: bytes, source_file: str, suffix: str, overrides: dict | Non
     except ValueError as exc:
         raise DocumentError("bad_sidecar", f"metadata given for {source_file} is invalid: {exc}") from exc
     return Document(document_id=hashlib.sha256(data).hexdigest(), source_file=source_file, format=fmt,
-                    encoding=encoding, size_bytes=len(data), text=text, meta=meta)
+                    encoding=encoding, size_bytes=len(data), text=text, meta=meta, view=reading_view(text))

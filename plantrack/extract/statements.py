@@ -9,8 +9,10 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left
+from dataclasses import replace
 from functools import lru_cache
 
+from plantrack.documents.reading_view import ReadingView, map_back, reading_view
 from plantrack.extract.actuals import prose_actual, release_table_actuals, table_actuals
 from plantrack.extract.blocks import Paragraph, Sentence, Table, parse_blocks, split_sentences
 from plantrack.extract.mentions import MAYBE_VALUE as _MAYBE_VALUE
@@ -85,6 +87,15 @@ _ANNUAL_OUTPUT = re.compile(r"年产$")
 
 
 def extract_statements(doc: Document) -> Statements:
+    """Statements of a document, read on its reading view (simplified, no web page furniture) with
+    offsets and quotes mapped back to doc.text; a document whose view is its text costs nothing more."""
+    view = doc.view if isinstance(doc.view, ReadingView) else reading_view(doc.text)
+    if view.identity:
+        return _extract(doc)
+    return map_back(_extract(replace(doc, text=view.text, view=None)), view, doc.text)
+
+
+def _extract(doc: Document) -> Statements:
     ctx = document_context(doc)
     walker = _Walker(doc, ctx)
     for block in parse_blocks(doc.text):

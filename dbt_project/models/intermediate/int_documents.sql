@@ -41,6 +41,11 @@ select
     d.issued_on,
     d.plan_start_year,
     d.plan_end_year,
+    d.period_year,
+    d.period_label,
+    d.doc_number,
+    d.metadata_sources,
+    d.metadata_confidence,
     d.ingested_at,
     coalesce(d.issued_on, cast(d.ingested_at as date)) as document_date,
     cs.source_file is not null as is_current

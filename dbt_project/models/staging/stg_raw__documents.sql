@@ -15,6 +15,11 @@ select
     cast(plan_end_year as integer) as plan_end_year,
     metadata_reasons,
     metadata_overridden,
+    cast(period_year as integer) as period_year,
+    period_label,
+    doc_number,
+    cast(metadata_sources as json) as metadata_sources,
+    cast(metadata_confidence as json) as metadata_confidence,
     length(text) as text_chars,
     extractor_version,
     cast(ingested_at as timestamp) as ingested_at
