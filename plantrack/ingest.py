@@ -23,7 +23,7 @@ from plantrack.documents.sidecar import SUFFIX as SIDECAR_SUFFIX
 from plantrack.extract import extract_statements
 from plantrack.faults import checkpoint
 from plantrack.model import EXTRACTOR_VERSION, Document, DocumentError, Statements
-from plantrack.progress import Progress
+from plantrack.console_progress import Progress
 from plantrack.warehouse import actual_row, document_row, insert_rows, target_row
 
 
