@@ -11,6 +11,7 @@ from functools import cached_property
 from dagster_dbt import DbtCliResource
 from packaging import version
 
+from orchestration.dbt import DBT_DIR, DBT_EXECUTABLE
 from orchestration.resources import DbtCli
 
 # Attributes every Python class or pydantic model carries: not overrides of dagster-dbt's.
@@ -50,7 +51,7 @@ def test_the_overrides_keep_dagster_dbts_signatures():
     assert list(base.parameters) == list(ours.parameters)
 
 
-def test_the_version_is_the_installed_dbt_cores_without_a_subprocess(tmp_path):
-    cli = DbtCli(project_dir=str(tmp_path))
+def test_the_version_is_the_installed_dbt_cores_without_a_subprocess():
+    cli = DbtCli(project_dir=str(DBT_DIR), dbt_executable=DBT_EXECUTABLE)
     assert cli._cli_version == version.parse(importlib.metadata.version("dbt-core"))
     assert cli._initialize_dbt_core_adapter(["build"]) is None
