@@ -38,7 +38,7 @@ CONTRACT: dict[str, tuple[str, ...]] = {
         "unit", "target_value", "target_value_high", "target_year", "baseline_year", "baseline_value",
         "baseline_source", "actual_id", "actual_value", "actual_year", "actual_measure", "actual_quote",
         "actual_source_file", "expected_value", "progress_ratio", "status", "status_zh", "status_reason", "gap",
-        "required_annual_change", "target_quote", "as_of_date"),
+        "required_annual_change", "target_quote", "as_of_date", "status_reason_zh"),
     "mart_target_trajectory": ("target_id", "year", "target_path_value", "expected_value", "actual_value",
                                "unit"),
     "mart_target_conflicts": (
@@ -59,6 +59,17 @@ def _sql_list(values) -> str:
     return ", ".join("'" + v.replace("'", "''") + "'" for v in values)
 
 
+def _bands_text() -> str:
+    """The ratio bands in words, e.g. 'on_track ≥ 0.95, needs_acceleration 0.6–0.95, ...'."""
+    def word(status: str, low: float | None, high: float | None) -> str:
+        if high is None:
+            return f"{status} ≥ {low:g}"
+        if low is None:
+            return f"{status} < {high:g}"
+        return f"{status} {low:g}–{high:g}"
+    return ", ".join(word(s, lo, hi) for s, (lo, hi) in ref.STATUS_RATIO_BOUNDS.items())
+
+
 def _status_sql() -> str:
     """A boolean per progress row: its status agrees with progress_ratio and its reason."""
     tol = ref.RATIO_TOLERANCE
@@ -70,7 +81,7 @@ def _status_sql() -> str:
         if high is not None:
             conds.append(f"progress_ratio < {high} + {tol}")
         check = " AND ".join(conds)
-        if status in ("limited_progress", "deteriorating"):
+        if status in ref.FLAT_PATH_STATUSES:
             # a flat path (target equal to its baseline) has no ratio: only the direction of the move
             check = (f"({check}) OR (progress_ratio IS NULL AND expected_value IS NOT NULL "
                      "AND expected_value = coalesce(baseline_value, 0))")
@@ -259,9 +270,8 @@ def checks(frames: dict[str, pd.DataFrame | None]) -> list[Check]:
               gxe.ExpectColumnValuesToBeInSet(column="status_consistent", value_set=[True]),
               "targets in mart_target_progress",
               "have a status that disagrees with their progress ratio, Chinese label or reason",
-              "Managers read the status, so it must follow from the numbers (on_track ≥ 0.95, "
-              "needs_acceleration 0.6–0.95, limited_progress 0–0.6, deteriorating < 0, not_assessable "
-              "with a reason, achieved with an actual): fix mart_target_progress.",
+              f"Managers read the status, so it must follow from the numbers ({_bands_text()}, "
+              "not_assessable with a reason, achieved with an actual): fix mart_target_progress.",
               "status agrees with progress_ratio, status_zh and status_reason",
               (*target_show, "status", "status_zh", "progress_ratio", "status_reason")),
     ]

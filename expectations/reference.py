@@ -6,6 +6,9 @@ anything else that shows up in `unit` passed through normalization unrecognized.
 
 from __future__ import annotations
 
+import yaml
+
+from plantrack.config import PROJECT_ROOT
 from plantrack.extract import units as _units
 
 # Years before the People's Republic or after 2100 are misreadings (a page number, a 文号, 1925 for 2025).
@@ -31,22 +34,33 @@ MEASURES = ("level", "yoy_growth", "share", "new_in_period", "cumulative", "avg_
 # A cumulative percentage is a change over several years (相较2015年提升113%), not a share.
 CHANGE_MEASURES = ("yoy_growth", "avg_growth", "cumulative")
 
-STATUS_ZH = {
-    "achieved": "已达成",
-    "on_track": "进度正常",
-    "needs_acceleration": "需加快",
-    "limited_progress": "进展有限",
-    "deteriorating": "出现倒退",
-    "missed": "未达成",
-    "not_assessable": "无法评估",
-}
-# progress_ratio bounds [low, high) each status implies (methodology in architecture.md).
-STATUS_RATIO_BOUNDS: dict[str, tuple[float | None, float | None]] = {
-    "on_track": (0.95, None),
-    "needs_acceleration": (0.6, 0.95),
-    "limited_progress": (0.0, 0.6),
-    "deteriorating": (None, 0.0),
-}
+
+
+def _progress_method() -> dict:
+    """The method's thresholds and labels, from their one definition: var `progress_method` of
+    dbt_project.yml, which the dbt models read too (docs/methodology.md)."""
+    with open(PROJECT_ROOT / "dbt_project" / "dbt_project.yml", encoding="utf-8") as f:
+        return yaml.safe_load(f)["vars"]["progress_method"]
+
+
+def _ratio_bounds(method: dict) -> dict[str, tuple[float | None, float | None]]:
+    """progress_ratio bounds [low, high) of each ratio band, and (None, lowest) below them."""
+    bounds: dict[str, tuple[float | None, float | None]] = {}
+    high: float | None = None
+    for band in method["ratio_bands"]:
+        bounds[band["status"]] = (float(band["from"]), high)
+        high = float(band["from"])
+    bounds[method["below_bands"]] = (None, high)
+    return bounds
+
+
+PROGRESS_METHOD = _progress_method()
+# status code -> Chinese label, in the dashboards' order
+STATUS_ZH: dict[str, str] = {s["code"]: s["zh"] for s in PROGRESS_METHOD["statuses"]}
+STATUS_RATIO_BOUNDS = _ratio_bounds(PROGRESS_METHOD)
+# A flat path (target equal to its baseline) has no ratio: these statuses say which way it moved.
+FLAT_PATH_STATUSES = frozenset(PROGRESS_METHOD["flat_path"].values())
+APPROXIMATELY_WITHIN: float = float(PROGRESS_METHOD["approximately_within"])
 RATIO_TOLERANCE = 1e-9
 
 # Cross-run: a drop in rows not explained by removed documents, as a share of the previous count.

@@ -10,8 +10,8 @@ import dagster as dg
 from orchestration.dbt import parse_in_background
 from orchestration.resources import PlantrackConfig
 from plantrack import ingest
+from plantrack.console_progress import Progress, say
 from plantrack.model import EXTRACTOR_VERSION, Document, Statements
-from plantrack.progress import Progress, say
 from plantrack.runs import build_fingerprint, start_run
 from plantrack.warehouse import connect, known_documents
 

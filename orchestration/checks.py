@@ -6,8 +6,8 @@ import dagster as dg
 from orchestration.assets import RAW_KEYS
 from orchestration.dbt import dbt_models
 from orchestration.resources import PlantrackConfig
+from plantrack.console_progress import say
 from plantrack.faults import checkpoint
-from plantrack.progress import say
 
 RAW_CHECKED = dg.AssetKey(["raw", "targets"])
 MARTS_CHECKED = dg.AssetKey(["marts", "mart_target_progress"])

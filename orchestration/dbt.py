@@ -1,4 +1,8 @@
-"""dbt models as Dagster assets (dagster-dbt), downstream of the raw tables the pipeline loads."""
+"""dbt models as Dagster assets (dagster-dbt), downstream of the raw tables the pipeline loads.
+
+Importing this module does no work: the dbt project is prepared (manifest parsed when stale) the
+first time `dbt_project` or `dbt_models` is used, i.e. when the Dagster definitions are built.
+"""
 
 
 import json
@@ -6,7 +10,9 @@ import os
 import shutil
 import subprocess
 import sys
-from collections.abc import Mapping
+from collections.abc import Iterator, Mapping
+from contextlib import contextmanager
+from functools import cache
 from pathlib import Path
 from typing import Any
 
@@ -21,14 +27,24 @@ from plantrack.warehouse import connect
 
 DBT_DIR = PROJECT_ROOT / "dbt_project"
 DBT_EXECUTABLE = str(Path(sys.executable).parent / "dbt")
-# dagster-dbt's preparer looks dbt up on PATH; the venv's bin is not on it when called by full path.
-os.environ["PATH"] = f"{Path(sys.executable).parent}{os.pathsep}{os.environ.get('PATH', '')}"
-
-dbt_project = DbtProject(project_dir=DBT_DIR, profiles_dir=DBT_DIR)
-dbt_project.prepare_if_dev()
 
 
-def ensure_manifest(project: DbtProject = dbt_project) -> Path:
+@contextmanager
+def _venv_on_path() -> Iterator[None]:
+    """dagster-dbt's preparer looks dbt up on PATH; the venv's bin is not on it when Python is called
+    by full path. Only while preparing: the process's PATH is left as it was."""
+    saved = os.environ.get("PATH")
+    os.environ["PATH"] = f"{Path(sys.executable).parent}{os.pathsep}{saved or ''}"
+    try:
+        yield
+    finally:
+        if saved is None:
+            os.environ.pop("PATH", None)
+        else:
+            os.environ["PATH"] = saved
+
+
+def ensure_manifest(project: DbtProject) -> Path:
     """Parse the project when the manifest is missing or older than any model, seed or macro.
 
     `prepare_if_dev` only acts under `dagster dev`; the CLI and tests load definitions directly.
@@ -38,12 +54,44 @@ def ensure_manifest(project: DbtProject = dbt_project) -> Path:
                   for p in (project.project_dir / sub).rglob("*") if p.is_file()), default=0.0)
     newest = max(newest, (project.project_dir / "dbt_project.yml").stat().st_mtime)
     if not manifest.exists() or manifest.stat().st_mtime < newest:
-        os.environ.setdefault("PLANTRACK_WAREHOUSE", str(PROJECT_ROOT / "data" / "warehouse.duckdb"))
-        project.preparer.prepare(project)
+        # profiles.yml names the warehouse; parsing does not open it, but the variable must be set
+        env = {"PLANTRACK_WAREHOUSE": os.environ.get("PLANTRACK_WAREHOUSE",
+                                                     str(PROJECT_ROOT / "data" / "warehouse.duckdb"))}
+        with _venv_on_path(), _environ(env):
+            project.preparer.prepare(project)
     return manifest
 
 
-ensure_manifest()
+@contextmanager
+def _environ(values: Mapping[str, str]) -> Iterator[None]:
+    saved = {k: os.environ.get(k) for k in values}
+    os.environ.update(values)
+    try:
+        yield
+    finally:
+        for k, v in saved.items():
+            if v is None:
+                os.environ.pop(k, None)
+            else:
+                os.environ[k] = v
+
+
+@cache
+def _prepared_project() -> DbtProject:
+    project = DbtProject(project_dir=DBT_DIR, profiles_dir=DBT_DIR)
+    with _venv_on_path():
+        project.prepare_if_dev()
+    ensure_manifest(project)
+    return project
+
+
+def __getattr__(name: str) -> Any:
+    # `from orchestration.dbt import dbt_project, dbt_models` prepares on that first use (PEP 562).
+    if name == "dbt_project":
+        return _prepared_project()
+    if name == "dbt_models":
+        return _dbt_assets()
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
 
 
 class PlantrackDbtTranslator(DagsterDbtTranslator):
@@ -58,43 +106,51 @@ class PlantrackDbtTranslator(DagsterDbtTranslator):
         return "warehouse"
 
 
-@dbt_assets(
-    manifest=dbt_project.manifest_path,
-    project=dbt_project,
-    dagster_dbt_translator=PlantrackDbtTranslator(),
-    pool="warehouse",
-    retry_policy=dg.RetryPolicy(max_retries=2, delay=2, backoff=dg.Backoff.EXPONENTIAL),
-)
-def dbt_models(context: dg.AssetExecutionContext, dbt: DbtCliResource, plantrack: PlantrackConfig):
-    settings = plantrack.settings()
-    # profiles.yml reads the warehouse path from here; dbt runs as a child process.
-    os.environ["PLANTRACK_WAREHOUSE"] = str(settings.warehouse_path)
-    # dbt's threads share this one process: still a single writer of the warehouse file.
-    args = ["build", "--threads", "4", *_vars_args()]
-    # One target directory per data directory: dbt's partial parsing survives from run to run (its
-    # profile, which names the warehouse, stays the same) and no per-run directory piles up.
-    target = settings.data_dir / "dbt_target"
-    _adopt_background_parse(target)
-    code_hash = dbt_code_hash(DBT_DIR)
-    with connect(settings.warehouse_path) as con:
-        code_changed = last_dbt_code_hash(con) != code_hash
-    if code_changed:
-        # Incremental models keep rows built by earlier code: rebuild them from scratch.
-        args.append("--full-refresh")
-    else:
-        # Unit tests check the code alone (fixtures, not data): with the same code they already
-        # passed. (Seeds stay in: they are assets whose absence would stop the downstream checks.)
-        args += ["--exclude-resource-type", "unit_test"]
-    for n, event in enumerate(dbt.cli(args, context=context, target_path=target).stream()):
-        if n == 1:
-            checkpoint("dbt")  # crash tests stop here, with dbt mid-build
-        yield event
-    with connect(settings.warehouse_path) as con:
-        record_dbt_build(con, context.run.run_id, code_hash)
+@cache
+def _dbt_assets() -> dg.AssetsDefinition:
+    project = _prepared_project()
+
+    @dbt_assets(
+        manifest=project.manifest_path,
+        project=project,
+        dagster_dbt_translator=PlantrackDbtTranslator(),
+        pool="warehouse",
+        retry_policy=dg.RetryPolicy(max_retries=2, delay=2, backoff=dg.Backoff.EXPONENTIAL),
+    )
+    def dbt_models(context: dg.AssetExecutionContext, dbt: DbtCliResource, plantrack: PlantrackConfig):
+        settings = plantrack.settings()
+        # profiles.yml reads the warehouse path from here; dbt runs as a child process.
+        os.environ["PLANTRACK_WAREHOUSE"] = str(settings.warehouse_path)
+        # dbt's threads share this one process: still a single writer of the warehouse file.
+        args = ["build", "--threads", "4", *_vars_args()]
+        # One target directory per data directory: dbt's partial parsing survives from run to run (its
+        # profile, which names the warehouse, stays the same) and no per-run directory piles up.
+        target = settings.data_dir / "dbt_target"
+        _adopt_background_parse(target)
+        code_hash = dbt_code_hash(DBT_DIR)
+        with connect(settings.warehouse_path) as con:
+            code_changed = last_dbt_code_hash(con) != code_hash
+        if code_changed:
+            # Incremental models keep rows built by earlier code: rebuild them from scratch.
+            args.append("--full-refresh")
+        else:
+            # Unit tests check the code alone (fixtures, not data): with the same code they already
+            # passed. (Seeds stay in: they are assets whose absence would stop the downstream checks.)
+            args += ["--exclude-resource-type", "unit_test"]
+        for n, event in enumerate(dbt.cli(args, context=context, target_path=target).stream()):
+            if n == 1:
+                checkpoint("dbt")  # crash tests stop here, with dbt mid-build
+            yield event
+        with connect(settings.warehouse_path) as con:
+            record_dbt_build(con, context.run.run_id, code_hash)
+
+    return dbt_models
 
 
 # ------------------------------------------------------------------ parsing while the ingest runs
 
+# dbt parses started by this process, by target directory: the ingest step starts one and the dbt
+# step of the same in-process run adopts it (a step in another process finds none and parses itself).
 _background_parses: dict[Path, subprocess.Popen] = {}
 PARSING_SUFFIX = ".parsing"
 

@@ -5,7 +5,7 @@ import dagster as dg
 
 from orchestration.dbt import dbt_models
 from orchestration.resources import PlantrackConfig
-from plantrack.progress import say
+from plantrack.console_progress import say
 from plantrack.runs import finish_run
 from plantrack.warehouse import connect, publish
 

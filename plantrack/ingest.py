@@ -18,12 +18,12 @@ from pathlib import Path
 import duckdb
 from pebble import ProcessExpired, ProcessPool
 
+from plantrack.console_progress import Progress
 from plantrack.documents import is_sidecar, load_sidecar, read_document
 from plantrack.documents.sidecar import SUFFIX as SIDECAR_SUFFIX
 from plantrack.extract import extract_statements
 from plantrack.faults import checkpoint
 from plantrack.model import EXTRACTOR_VERSION, Document, DocumentError, Statements
-from plantrack.progress import Progress
 from plantrack.warehouse import actual_row, document_row, insert_rows, target_row
 
 

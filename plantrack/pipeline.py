@@ -11,7 +11,7 @@ from pathlib import Path
 import duckdb
 
 from plantrack.config import Settings
-from plantrack.progress import say
+from plantrack.console_progress import say
 
 
 @dataclass

@@ -19,6 +19,7 @@ from pathlib import Path
 
 import duckdb
 import pytest
+import yaml
 
 from plantrack.warehouse import connect, insert_rows
 
@@ -312,3 +313,36 @@ def test_quarantined_file_is_listed_while_it_keeps_failing(built):
     con, _, _ = built
     assert con.execute("select source_file, error_code from marts.mart_quarantined_documents").fetchall() == [
         ("broken.pdf", "unreadable_pdf")]
+
+
+def test_every_status_reason_is_also_written_in_chinese(built):
+    con, _, _ = built
+    rows = con.execute("select target_id, status_reason, status_reason_zh from marts.mart_target_progress").fetchall()
+    assert rows
+    for target_id, reason, reason_zh in rows:
+        assert reason and reason_zh, target_id
+        assert any("\u4e00" <= ch <= "\u9fff" for ch in reason_zh), (target_id, reason_zh)
+    gap = con.execute("select reason_zh from marts.mart_data_gaps where target_id = 't_revenue'").fetchone()
+    assert gap is not None and "统计口径不可比" in gap[0]
+
+
+def test_a_threshold_changed_in_the_method_var_changes_the_status(built, tmp_path):
+    """The ratio bands are read from var progress_method, not written into the SQL: lowering
+    on_track's threshold below t_workshops' R = 0.8 turns it on_track."""
+    _, _, project = built
+    warehouse = tmp_path / "warehouse.duckdb"
+    shutil.copy(project.parent / "warehouse.duckdb", warehouse)
+    method = yaml.safe_load((project / "dbt_project.yml").read_text(encoding="utf-8"))["vars"]["progress_method"]
+    method["ratio_bands"][0]["from"] = 0.75
+    env = {**os.environ, "PLANTRACK_WAREHOUSE": str(warehouse), "DBT_PROFILES_DIR": str(project),
+           "DBT_SEND_ANONYMOUS_USAGE_STATS": "false"}
+    proc = subprocess.run(
+        [str(DBT), "run", "--select", "int_target_progress", "mart_target_progress", "--target-path",
+         str(tmp_path / "target"), "--vars", json.dumps({"as_of_date": AS_OF, "progress_method": method})],
+        cwd=project, env=env, capture_output=True, text=True, timeout=600,
+    )
+    assert proc.returncode == 0, proc.stdout[-4000:]
+    with duckdb.connect(str(warehouse), read_only=True) as con:
+        p = _progress(con, "t_workshops")
+    assert p["progress_ratio"] == pytest.approx(0.8)
+    assert p["status"] == "on_track"

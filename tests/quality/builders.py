@@ -7,6 +7,7 @@ from dataclasses import dataclass, field, replace
 from datetime import datetime
 from pathlib import Path
 
+from expectations import reference as ref
 from plantrack.model import EXTRACTOR_VERSION, Actual, Target
 from plantrack.warehouse import actual_row, connect, insert_rows, target_row
 
@@ -148,13 +149,15 @@ CREATE OR REPLACE TABLE marts.mart_target_progress AS
            target_year, baseline_year, baseline_value, NULL::VARCHAR AS baseline_source, actual_id,
            actual_value, actual_year, 'level' AS actual_measure, actual_quote, actual_source_file,
            NULL::DOUBLE AS expected_value, progress_ratio,
-           CASE WHEN progress_ratio IS NULL THEN 'not_assessable' WHEN progress_ratio >= 0.95 THEN 'on_track'
-                WHEN progress_ratio >= 0.6 THEN 'needs_acceleration' ELSE 'limited_progress' END AS status,
-           CASE WHEN progress_ratio IS NULL THEN '无法评估' WHEN progress_ratio >= 0.95 THEN '进度正常'
-                WHEN progress_ratio >= 0.6 THEN '需加快' ELSE '进展有限' END AS status_zh,
+           CASE WHEN progress_ratio IS NULL THEN 'not_assessable' WHEN progress_ratio >= {on_track} THEN 'on_track'
+                WHEN progress_ratio >= {acceleration} THEN 'needs_acceleration' ELSE 'limited_progress' END AS status,
+           CASE WHEN progress_ratio IS NULL THEN '{zh[not_assessable]}' WHEN progress_ratio >= {on_track}
+                THEN '{zh[on_track]}' WHEN progress_ratio >= {acceleration} THEN '{zh[needs_acceleration]}'
+                ELSE '{zh[limited_progress]}' END AS status_zh,
            CASE WHEN progress_ratio IS NULL THEN 'no comparable actual value' END AS status_reason,
            NULL::DOUBLE AS gap, NULL::DOUBLE AS required_annual_change, quote AS target_quote,
-           DATE '2025-03-01' AS as_of_date
+           DATE '2025-03-01' AS as_of_date,
+           CASE WHEN progress_ratio IS NULL THEN '没有可比的实际值' END AS status_reason_zh
     FROM p;
 CREATE OR REPLACE TABLE marts.mart_target_trajectory AS
     SELECT target_id, target_year AS year, target_value AS target_path_value, expected_value, actual_value, unit
@@ -185,7 +188,10 @@ CREATE OR REPLACE TABLE marts.mart_source_freshness AS
 def build_marts(warehouse: Path) -> None:
     """Marts shaped like the dbt project's contract, derived from the raw tables."""
     with connect(warehouse) as con:
-        con.execute(MARTS_SQL)
+        # the status bands and labels are the methodology's own (expectations.reference)
+        bands = {b["status"]: b["from"] for b in ref.PROGRESS_METHOD["ratio_bands"]}
+        con.execute(MARTS_SQL.format(on_track=bands["on_track"], acceleration=bands["needs_acceleration"],
+                                     zh=ref.STATUS_ZH))
 
 
 def execute(warehouse: Path, sql: str, params: list | None = None) -> None:

@@ -121,3 +121,9 @@ def test_a_quarantined_file_is_a_warning_with_its_reason(warehouse, reports):
     outcome = failures(outcomes_by_name(warehouse, reports, "marts"))["mart_quarantined_documents.none"]
     assert outcome.severity == "warning"
     assert "broken.pdf" in outcome.message and "password-protected" in outcome.message
+
+
+def test_a_missing_chinese_status_reason_blocks(built, reports):
+    execute(built, "ALTER TABLE marts.mart_target_progress DROP COLUMN status_reason_zh")
+    outcome = failures(outcomes_by_name(built, reports, "marts"))["mart_target_progress.contract_columns"]
+    assert outcome.severity == "blocking" and "status_reason_zh" in outcome.message

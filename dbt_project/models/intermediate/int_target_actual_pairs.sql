@@ -1,6 +1,7 @@
 -- Each target beside every actual of its scope that measures the same indicator, or a different
 -- indicator of the same subject (规上工业 产值 vs 营业收入). `comparable` says whether the pair can be
--- judged; otherwise `issue_code` / `issue` say why not, so a gap is explained, never silent.
+-- judged; otherwise `issue_code` / `issue` (`issue_zh` in Chinese) say why not, so a gap is
+-- explained, never silent. Step 2 of the progress method (docs/methodology.md).
 with targets as (
     select * from {{ ref('int_targets') }}
     where not is_rejected and indicator_id is not null
@@ -78,5 +79,18 @@ select
         when not is_full_year then
             'only part-year values (' || coalesce(period_label, 'partial period') || ') are available'
         when period_year is null then 'the actual has no period year'
-    end as issue
+    end as issue,
+    -- the same reasons in Chinese, branch for branch
+    case
+        when not same_indicator then
+            '“' || actual_indicator_text || '”（' || coalesce(actual_measure_family, actual_indicator_id)
+            || '）与目标（' || coalesce(target_measure_family, target_indicator_id) || '）统计口径不同'
+        when not measure_fits then
+            '数据库中该指标只有' || {{ measure_zh('measure') }} || '数值，无法评估' || {{ target_kind_zh('target_kind') }} || '目标'
+        when unit_factor is null then
+            '实际值单位为' || coalesce(actual_unit, '无单位') || '，目标单位为' || coalesce(target_unit, '无单位')
+        when not is_full_year then
+            '只有非全年数据（' || coalesce(period_label, '部分时期') || '）'
+        when period_year is null then '实际值没有所属年份'
+    end as issue_zh
 from joined

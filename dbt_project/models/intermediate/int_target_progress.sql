@@ -1,13 +1,20 @@
--- The progress measure (architecture.md "Progress methodology"), one row per target.
--- For a target T (year Y_T) with baseline B (year Y_0) and latest comparable actual A (year t):
+-- The progress measure, one row per target (docs/methodology.md). The CTEs follow the method:
+--   0. targets          the target, its target year Y_T, base year Y_0 and direction dir
+--   1. baseline_*       B: the plan's baseline, else the warehouse's stock at Y_0
+--   2. evidence_*       A at year t: the latest comparable actual, summed, differenced or chained by kind
+--   3. expected_path    E_t, the value the target should have reached by t
+--   4. progress_ratio   R = dir (A - B) / |E_t - B|
+--   5. status_rule      why a target cannot be judged (reason_code); then the status
+-- Formulas:
 --   E_t = B + (T - B)(t - Y_0)/(Y_T - Y_0)            shares, counts, indices (linear)
 --   E_t = B (T/B)^((t - Y_0)/(Y_T - Y_0))              monetary levels 亿元/万元/元 (geometric)
---   R   = dir (A - B) / |E_t - B|                      dir = +1 higher_better, -1 lower_better
 -- cumulative: A = Σ new_in_period over (Y_0, t] (or cumulative_t - cumulative_Y0), B = 0, E_t = T (t-Y_0)/(Y_T-Y_0)
 -- change_vs_base: A = 100 (level_t / level_Y0 - 1) or 100 (∏(1 + g/100) - 1), B = 0, E_t = T (t-Y_0)/(Y_T-Y_0)
 -- growth_rate / annual: judged on the latest year's own actual, B = 0, E_t = T
+-- Thresholds and labels: var progress_method (dbt_project.yml), through macros/methodology/.
 {%- set as_of = as_of_date() %}
 
+-- 0. the target ---------------------------------------------------------------------------------
 with targets as (
     select
         *,
@@ -25,34 +32,38 @@ with targets as (
     from {{ ref('int_targets') }}
 ),
 
-pairs as (
+candidate_pairs as (
     select p.*, t.base_year, t.eff_target_year
     from {{ ref('int_target_actual_pairs') }} as p
     inner join targets as t on t.target_id = p.target_id
 ),
 
-usable as (
-    select * from pairs where comparable
+comparable_pairs as (
+    select * from candidate_pairs where comparable
 ),
 
--- baselines of level / share targets the plan does not state: the warehouse's stock at Y_0 ...
-base_direct as (
+-- 1. baseline B ---------------------------------------------------------------------------------
+-- a level / share target the plan gives no baseline: the warehouse's stock at Y_0 ...
+baseline_at_base_year as (
     select target_id, actual_value as baseline_value,
-           'baseline from the warehouse actual for ' || period_year as baseline_note
-    from usable
+           'baseline from the warehouse actual for ' || period_year as baseline_note,
+           '基期值取自数据库中' || period_year || '年的实际值' as baseline_note_zh
+    from comparable_pairs
     where target_kind in ('level', 'share') and period_year = base_year
     qualify row_number() over (partition by target_id order by (measure in ('level', 'share')) desc, actual_id) = 1
 ),
 
--- ... or derived from the next year's stock minus that year's additions (累计22家, 新增5家 -> 17)
-base_derived as (
+-- ... or the next year's stock minus that year's additions (累计22家, 新增5家 -> 17)
+baseline_stock_minus_additions as (
     select
         c.target_id,
         c.actual_value - n.actual_value as baseline_value,
         'baseline derived from the warehouse: ' || c.period_year || ' stock ' || c.actual_value
-            || ' minus ' || n.actual_value || ' added in ' || c.period_year as baseline_note
-    from usable as c
-    inner join pairs as n
+            || ' minus ' || n.actual_value || ' added in ' || c.period_year as baseline_note,
+        '基期值由数据库推算：' || c.period_year || '年存量' || c.actual_value
+            || '减去当年新增' || n.actual_value as baseline_note_zh
+    from comparable_pairs as c
+    inner join candidate_pairs as n
         on n.target_id = c.target_id
         and n.period_year = c.period_year
         and n.same_indicator and n.is_full_year
@@ -64,130 +75,9 @@ base_derived as (
     qualify row_number() over (partition by c.target_id order by (c.measure = 'cumulative') desc, c.actual_id, n.actual_id) = 1
 ),
 
--- one actual per target and year (two texts can map to the same indicator)
-per_year as (
-    select * from usable
-    qualify row_number() over (
-        partition by target_id, measure, period_year order by actual_value desc, actual_id
-    ) = 1
-),
-
-ev_stock as (
-    select target_id, actual_id, actual_value, period_year as actual_year, measure as actual_measure,
-           actual_quote, actual_source_file, cast(null as varchar) as evidence_note
-    from per_year
-    where target_kind in ('level', 'share')
-      and (eff_target_year is null or period_year <= eff_target_year)
-    qualify row_number() over (
-        partition by target_id order by period_year desc, (measure in ('level', 'share')) desc, actual_id
-    ) = 1
-),
-
-ev_yearly as (
-    select target_id, actual_id, actual_value, period_year as actual_year, measure as actual_measure,
-           actual_quote, actual_source_file, 'judged on ' || period_year || '''s own value' as evidence_note
-    from per_year
-    where target_kind in ('growth_rate', 'annual')
-      and (eff_target_year is null or period_year <= eff_target_year)
-      and (base_year is null or period_year > base_year)
-    qualify row_number() over (
-        partition by target_id order by period_year desc, (measure = 'yoy_growth') desc, actual_id
-    ) = 1
-),
-
-cum_sum as (
+baseline as (
     select
-        target_id,
-        arg_max(actual_id, period_year) as actual_id,
-        sum(actual_value) as actual_value,
-        max(period_year) as actual_year,
-        'new_in_period' as actual_measure,
-        arg_max(actual_quote, period_year) as actual_quote,
-        arg_max(actual_source_file, period_year) as actual_source_file,
-        'sum of ' || count(*) || ' year(s) of additions since ' || any_value(base_year)
-            || case when count(*) < max(period_year) - any_value(base_year) then ' (some years not reported)' else '' end
-            as evidence_note
-    from per_year
-    where target_kind = 'cumulative' and measure = 'new_in_period'
-      and period_year > base_year and (eff_target_year is null or period_year <= eff_target_year)
-    group by target_id
-),
-
-cum_diff as (
-    select
-        c.target_id, c.actual_id, c.actual_value - b.actual_value as actual_value, c.period_year as actual_year,
-        'cumulative' as actual_measure, c.actual_quote, c.actual_source_file,
-        'cumulative ' || c.period_year || ' minus cumulative ' || b.period_year as evidence_note
-    from per_year as c
-    inner join per_year as b
-        on b.target_id = c.target_id and b.measure = 'cumulative' and b.period_year = c.base_year
-    where c.target_kind = 'cumulative' and c.measure = 'cumulative'
-      and c.period_year > c.base_year and (c.eff_target_year is null or c.period_year <= c.eff_target_year)
-    qualify row_number() over (partition by c.target_id order by c.period_year desc) = 1
-),
-
-cvb_levels as (
-    select
-        l.target_id, l.actual_id, 100 * (l.actual_value_native / b.actual_value_native - 1) as actual_value,
-        l.period_year as actual_year, 'level' as actual_measure, l.actual_quote, l.actual_source_file,
-        'change of the level from ' || b.period_year || ' (' || b.actual_value_native || ') to '
-            || l.period_year || ' (' || l.actual_value_native || ')' as evidence_note
-    from per_year as l
-    inner join per_year as b
-        on b.target_id = l.target_id and b.measure = 'level' and b.period_year = l.base_year
-        and b.actual_unit is not distinct from l.actual_unit and b.actual_value_native <> 0
-    where l.target_kind = 'change_vs_base' and l.measure = 'level'
-      and l.period_year > l.base_year and (l.eff_target_year is null or l.period_year <= l.eff_target_year)
-    qualify row_number() over (partition by l.target_id order by l.period_year desc) = 1
-),
-
-cvb_chain as (
-    select
-        target_id,
-        arg_max(actual_id, period_year) as actual_id,
-        100 * (exp(sum(ln(1 + actual_value / 100))) - 1) as actual_value,
-        max(period_year) as actual_year,
-        'yoy_growth' as actual_measure,
-        arg_max(actual_quote, period_year) as actual_quote,
-        arg_max(actual_source_file, period_year) as actual_source_file,
-        'chained yearly changes ' || min(period_year) || '–' || max(period_year) as evidence_note
-    from per_year
-    where target_kind = 'change_vs_base' and measure = 'yoy_growth' and actual_value > -100
-      and period_year > base_year and (eff_target_year is null or period_year <= eff_target_year)
-    group by target_id
-    -- a chain needs every year from Y_0 + 1 to t
-    having count(*) = max(period_year) - any_value(base_year)
-),
-
-evidence as (
-    select * from (
-        select *, 1 as pref from cum_diff
-        union all select *, 2 from cum_sum
-        union all select *, 1 from cvb_levels
-        union all select *, 2 from cvb_chain
-        union all select *, 1 from ev_stock
-        union all select *, 1 from ev_yearly
-    )
-    -- the most recent evidence; on a tie, the preferred method
-    qualify row_number() over (partition by target_id order by actual_year desc, pref, actual_id) = 1
-),
-
--- why a target has no comparable actual: the most telling issue among its pairs
-issues as (
-    select target_id, issue_code, issue
-    from pairs
-    where not comparable
-    qualify row_number() over (
-        partition by target_id
-        order by case issue_code when 'incompatible_measure' then 1 when 'incompatible_unit' then 2
-                 when 'partial_year_only' then 3 else 4 end,
-                 same_indicator desc, actual_id
-    ) = 1
-),
-
-assembled as (
-    select
-        t.*,
+        t.target_id,
         case
             when t.target_kind not in ('level', 'share') then t.baseline_value
             else coalesce(t.baseline_value, bd.baseline_value, bv.baseline_value)
@@ -201,6 +91,160 @@ assembled as (
             when t.baseline_value is null and t.target_kind in ('level', 'share')
                 then coalesce(bd.baseline_note, bv.baseline_note)
         end as baseline_note,
+        case
+            when t.baseline_value is null and t.target_kind in ('level', 'share')
+                then coalesce(bd.baseline_note_zh, bv.baseline_note_zh)
+        end as baseline_note_zh
+    from targets as t
+    left join baseline_at_base_year as bd on bd.target_id = t.target_id
+    left join baseline_stock_minus_additions as bv on bv.target_id = t.target_id
+),
+
+-- 2. evidence A at year t -----------------------------------------------------------------------
+-- one actual per target and year (two texts can map to the same indicator)
+evidence_per_year as (
+    select * from comparable_pairs
+    qualify row_number() over (
+        partition by target_id, measure, period_year order by actual_value desc, actual_id
+    ) = 1
+),
+
+-- level / share: the latest stock up to Y_T
+evidence_latest_stock as (
+    select target_id, actual_id, actual_value, period_year as actual_year, measure as actual_measure,
+           actual_quote, actual_source_file, cast(null as varchar) as evidence_note,
+           cast(null as varchar) as evidence_note_zh
+    from evidence_per_year
+    where target_kind in ('level', 'share')
+      and (eff_target_year is null or period_year <= eff_target_year)
+    qualify row_number() over (
+        partition by target_id order by period_year desc, (measure in ('level', 'share')) desc, actual_id
+    ) = 1
+),
+
+-- growth_rate / annual: the latest year's own value after Y_0
+evidence_latest_year as (
+    select target_id, actual_id, actual_value, period_year as actual_year, measure as actual_measure,
+           actual_quote, actual_source_file, 'judged on ' || period_year || '''s own value' as evidence_note,
+           '按' || period_year || '年当年数值评估' as evidence_note_zh
+    from evidence_per_year
+    where target_kind in ('growth_rate', 'annual')
+      and (eff_target_year is null or period_year <= eff_target_year)
+      and (base_year is null or period_year > base_year)
+    qualify row_number() over (
+        partition by target_id order by period_year desc, (measure = 'yoy_growth') desc, actual_id
+    ) = 1
+),
+
+-- cumulative: the additions of each year since Y_0, summed ...
+evidence_sum_of_additions as (
+    select
+        target_id,
+        arg_max(actual_id, period_year) as actual_id,
+        sum(actual_value) as actual_value,
+        max(period_year) as actual_year,
+        'new_in_period' as actual_measure,
+        arg_max(actual_quote, period_year) as actual_quote,
+        arg_max(actual_source_file, period_year) as actual_source_file,
+        'sum of ' || count(*) || ' year(s) of additions since ' || any_value(base_year)
+            || case when count(*) < max(period_year) - any_value(base_year) then ' (some years not reported)' else '' end
+            as evidence_note,
+        any_value(base_year) || '年以来' || count(*) || '个年度新增量之和'
+            || case when count(*) < max(period_year) - any_value(base_year) then '（部分年份未报告）' else '' end
+            as evidence_note_zh
+    from evidence_per_year
+    where target_kind = 'cumulative' and measure = 'new_in_period'
+      and period_year > base_year and (eff_target_year is null or period_year <= eff_target_year)
+    group by target_id
+),
+
+-- ... or the cumulative total at t minus the one at Y_0
+evidence_cumulative_difference as (
+    select
+        c.target_id, c.actual_id, c.actual_value - b.actual_value as actual_value, c.period_year as actual_year,
+        'cumulative' as actual_measure, c.actual_quote, c.actual_source_file,
+        'cumulative ' || c.period_year || ' minus cumulative ' || b.period_year as evidence_note,
+        c.period_year || '年累计值减去' || b.period_year || '年累计值' as evidence_note_zh
+    from evidence_per_year as c
+    inner join evidence_per_year as b
+        on b.target_id = c.target_id and b.measure = 'cumulative' and b.period_year = c.base_year
+    where c.target_kind = 'cumulative' and c.measure = 'cumulative'
+      and c.period_year > c.base_year and (c.eff_target_year is null or c.period_year <= c.eff_target_year)
+    qualify row_number() over (partition by c.target_id order by c.period_year desc) = 1
+),
+
+-- change_vs_base: the level at t against the level at Y_0 ...
+evidence_change_from_levels as (
+    select
+        l.target_id, l.actual_id, 100 * (l.actual_value_native / b.actual_value_native - 1) as actual_value,
+        l.period_year as actual_year, 'level' as actual_measure, l.actual_quote, l.actual_source_file,
+        'change of the level from ' || b.period_year || ' (' || b.actual_value_native || ') to '
+            || l.period_year || ' (' || l.actual_value_native || ')' as evidence_note,
+        b.period_year || '年（' || b.actual_value_native || '）至' || l.period_year || '年（'
+            || l.actual_value_native || '）的变化' as evidence_note_zh
+    from evidence_per_year as l
+    inner join evidence_per_year as b
+        on b.target_id = l.target_id and b.measure = 'level' and b.period_year = l.base_year
+        and b.actual_unit is not distinct from l.actual_unit and b.actual_value_native <> 0
+    where l.target_kind = 'change_vs_base' and l.measure = 'level'
+      and l.period_year > l.base_year and (l.eff_target_year is null or l.period_year <= l.eff_target_year)
+    qualify row_number() over (partition by l.target_id order by l.period_year desc) = 1
+),
+
+-- ... or the yearly changes since Y_0 chained
+evidence_chained_changes as (
+    select
+        target_id,
+        arg_max(actual_id, period_year) as actual_id,
+        100 * (exp(sum(ln(1 + actual_value / 100))) - 1) as actual_value,
+        max(period_year) as actual_year,
+        'yoy_growth' as actual_measure,
+        arg_max(actual_quote, period_year) as actual_quote,
+        arg_max(actual_source_file, period_year) as actual_source_file,
+        'chained yearly changes ' || min(period_year) || '–' || max(period_year) as evidence_note,
+        min(period_year) || '–' || max(period_year) || '年逐年变化连乘' as evidence_note_zh
+    from evidence_per_year
+    where target_kind = 'change_vs_base' and measure = 'yoy_growth' and actual_value > -100
+      and period_year > base_year and (eff_target_year is null or period_year <= eff_target_year)
+    group by target_id
+    -- a chain needs every year from Y_0 + 1 to t
+    having count(*) = max(period_year) - any_value(base_year)
+),
+
+evidence as (
+    select * from (
+        select *, 1 as pref from evidence_cumulative_difference
+        union all select *, 2 from evidence_sum_of_additions
+        union all select *, 1 from evidence_change_from_levels
+        union all select *, 2 from evidence_chained_changes
+        union all select *, 1 from evidence_latest_stock
+        union all select *, 1 from evidence_latest_year
+    )
+    -- the most recent evidence; on a tie, the preferred method
+    qualify row_number() over (partition by target_id order by actual_year desc, pref, actual_id) = 1
+),
+
+-- no evidence: the most telling reason among the target's pairs
+evidence_missing_reason as (
+    select target_id, issue_code, issue, issue_zh
+    from candidate_pairs
+    where not comparable
+    qualify row_number() over (
+        partition by target_id
+        order by case issue_code when 'incompatible_measure' then 1 when 'incompatible_unit' then 2
+                 when 'partial_year_only' then 3 else 4 end,
+                 same_indicator desc, actual_id
+    ) = 1
+),
+
+-- 3. expected path E_t --------------------------------------------------------------------------
+with_evidence as (
+    select
+        t.*,
+        bl.baseline_value_used,
+        bl.baseline_source,
+        bl.baseline_note,
+        bl.baseline_note_zh,
         e.actual_id,
         e.actual_value,
         e.actual_year,
@@ -208,27 +252,22 @@ assembled as (
         e.actual_quote,
         e.actual_source_file,
         e.evidence_note,
-        i.issue_code,
-        i.issue,
-        exists (select 1 from usable as u where u.target_id = t.target_id) as has_usable
-    from targets as t
-    left join base_direct as bd on bd.target_id = t.target_id
-    left join base_derived as bv on bv.target_id = t.target_id
-    left join evidence as e on e.target_id = t.target_id
-    left join issues as i on i.target_id = t.target_id
-),
-
-computed as (
-    select
-        *,
+        e.evidence_note_zh,
+        m.issue_code,
+        m.issue,
+        m.issue_zh,
+        exists (select 1 from comparable_pairs as u where u.target_id = t.target_id) as has_usable,
         -- B in the formulas: flows (cumulative, changes, yearly rates) start from zero
-        case when target_kind in ('level', 'share') then baseline_value_used else 0 end as b,
-        (actual_year - base_year) / nullif(eff_target_year - base_year, 0) as elapsed,
-        {{ satisfies('actual_value', 'comparator', 'value', 'value_high', 'dir') }} as is_met
-    from assembled
+        case when t.target_kind in ('level', 'share') then bl.baseline_value_used else 0 end as b,
+        (e.actual_year - t.base_year) / nullif(t.eff_target_year - t.base_year, 0) as elapsed,
+        {{ satisfies('e.actual_value', 't.comparator', 't.value', 't.value_high', 't.dir') }} as is_met
+    from targets as t
+    left join baseline as bl on bl.target_id = t.target_id
+    left join evidence as e on e.target_id = t.target_id
+    left join evidence_missing_reason as m on m.target_id = t.target_id
 ),
 
-expected as (
+expected_path as (
     select
         *,
         case
@@ -239,20 +278,23 @@ expected as (
             when {{ is_monetary('unit') }} and b > 0 and value > 0 then b * power(value / b, elapsed)
             else b + (value - b) * elapsed
         end as expected_value
-    from computed
+    from with_evidence
 ),
 
-rated as (
+-- 4. progress ratio R ---------------------------------------------------------------------------
+ratio as (
     select
         *,
         case
             when expected_value is null or expected_value = b then null
             else dir * (actual_value - b) / abs(expected_value - b)
         end as progress_ratio
-    from expected
+    from expected_path
 ),
 
-classified as (
+-- 5. status -------------------------------------------------------------------------------------
+-- the first rule that holds says why the target cannot be judged (texts: macros/methodology/reasons.sql)
+status_rule as (
     select
         *,
         case
@@ -272,7 +314,7 @@ classified as (
             -- e.g. a target year that is not after the base year: there is no path to be on
             when expected_value is null then 'no_expected_path'
         end as reason_code
-    from rated
+    from ratio
 )
 
 select
@@ -285,11 +327,9 @@ select
              and actual_year >= eff_target_year then 'missed'
         -- a flat path (target equal to the baseline): any move the wrong way is a step back
         when progress_ratio is null then
-            case when dir * (actual_value - b) < 0 then 'deteriorating' else 'limited_progress' end
-        when progress_ratio >= 0.95 then 'on_track'
-        when progress_ratio >= 0.6 then 'needs_acceleration'
-        when progress_ratio >= 0 then 'limited_progress'
-        else 'deteriorating'
+            case when dir * (actual_value - b) < 0 then '{{ progress_method()['flat_path']['moved_back'] }}'
+                 else '{{ progress_method()['flat_path']['otherwise'] }}' end
+        else {{ status_from_ratio('progress_ratio') }}
     end as status,
     case
         when actual_value is null or value is null then null
@@ -300,4 +340,4 @@ select
         when eff_target_year > actual_year then (value - actual_value) / (eff_target_year - actual_year)
     end as required_annual_change,
     {{ as_of }} as as_of_date
-from classified
+from status_rule

@@ -9,7 +9,8 @@ select
     p.target_year,
     p.source_file,
     p.reason_code,
-    m.status_reason as reason
+    m.status_reason as reason,
+    m.status_reason_zh as reason_zh
 from {{ ref('int_target_progress') }} as p
 inner join {{ ref('mart_target_progress') }} as m on m.target_id = p.target_id
 where p.status = 'not_assessable' and p.reason_code <> 'rejected_by_override'

@@ -1,4 +1,5 @@
-"""Progress lines on stderr for long work: a stage name, a count, and how long it took."""
+"""A console progress bar: progress lines on stderr for long work (a stage name, a count, and how
+long it took). Not the progress of plan targets, which is the dbt model int_target_progress."""
 
 from __future__ import annotations
 

@@ -1,8 +1,5 @@
-{#- The date every "to date" rule uses: var as_of_date ("current_date" or an ISO date). -#}
-{% macro as_of_date() -%}
-    {%- set v = var('as_of_date', 'current_date') -%}
-    {%- if v is none or v | string | lower == 'current_date' -%}current_date{%- else -%}cast('{{ v }}' as date){%- endif -%}
-{%- endmacro %}
+{#- Comparability: which units convert into which, and which actuals cover a full year.
+    Part of the progress method (docs/methodology.md). -#}
 
 {#- Factor that converts a value in unit `from_unit` into `to_unit`; null when they are not
     comparable. Counting words (个/家/户…) are one unit: 绿色工厂 4家 and 4个 are the same count. -#}
@@ -23,35 +20,6 @@
 
 {% macro is_monetary(unit) -%}
     ({{ unit }} in ('元', '万元', '亿元'))
-{%- endmacro %}
-
-{#- Does value `a` satisfy comparator `cmp` against target `t` (high end `t_high`)?
-    '=' means "reach": at least T for higher_better, at most T for lower_better (`dir` is +1 / -1).
-    '~' (左右) is met within ±2.5 % of T. -#}
-{% macro satisfies(a, cmp, t, t_high, dir) -%}
-    case
-        when {{ a }} is null or {{ t }} is null then null
-        when {{ cmp }} = '>=' then {{ a }} >= {{ t }}
-        when {{ cmp }} = '>' then {{ a }} > {{ t }}
-        when {{ cmp }} = '<=' then {{ a }} <= {{ t }}
-        when {{ cmp }} = '<' then {{ a }} < {{ t }}
-        when {{ cmp }} = '~' then abs({{ a }} - {{ t }}) <= 0.025 * abs({{ t }})
-        when {{ cmp }} = 'range' then {{ a }} between {{ t }} and coalesce({{ t_high }}, {{ t }})
-        when {{ dir }} < 0 then {{ a }} <= {{ t }}
-        else {{ a }} >= {{ t }}
-    end
-{%- endmacro %}
-
-{% macro status_zh(status) -%}
-    case {{ status }}
-        when 'achieved' then '已达成'
-        when 'on_track' then '进度正常'
-        when 'needs_acceleration' then '需加快'
-        when 'limited_progress' then '进展有限'
-        when 'deteriorating' then '出现倒退'
-        when 'missed' then '未达成'
-        when 'not_assessable' then '无法评估'
-    end
 {%- endmacro %}
 
 {#- Full-year actuals only: a quarter or 1-7月 is not comparable with a yearly target. A year-end stock
