@@ -29,8 +29,9 @@ FULL_COVERAGE_RE = re.compile(r"全覆盖|全部达到|全面覆盖")
 _PRE_COMPARATOR = (
     (re.compile(r"(不低于|不少于|≥|>=|大于等于|至少|以上的?)$"), ">="),
     (re.compile(r"(不高于|不超过|不多于|≤|<=|控制在|以内)$"), "<="),
-    (re.compile(r"(超过|大于|高于|超|>)$"), ">"),
+    (re.compile(r"(超过|突破|大于|高于|超|>)$"), ">"),
     (re.compile(r"(低于|小于|少于|<)$"), "<"),
+    (re.compile(r"(接近|将近|近)$"), "~"),
 )
 # the last character of every _PRE_COMPARATOR word (and a newline, which `$` may stand before)
 _COMPARATOR_LAST = set("于≥=上的以内在过超>≤<\n") | {w[-1] for p, _ in _PRE_COMPARATOR
@@ -50,7 +51,7 @@ _LEADING = re.compile(
 _TRAILING = re.compile(
     r"(?:达到|达|提高至|提高到|提升至|提升到|增加至|增加到|增长至|增长到|突破|超过|超|不低于|不少于|不高于|"
     r"不超过|低于|高于|大于|小于|力争|争取|保持在|稳定在|控制在|降至|降低至|降低到|下降到|下降至|下降|降低|减少|增长|"
-    r"年均增长|年均|分别|均|为|在|实现|完成|稳定|保持|提高|提升|累计|共|总计|合计|较\d{4}年|比\d{4}年|"
+    r"年均增长|年均|分别|均|为|在|实现|完成|稳定|保持|提高|提升|累计|共|总计|合计|较\d{4}年|比\d{4}年|接近|将近|可比|"
     r"较基期|同比|比上年|较上年|平均|两年平均|三年平均|约|近|逾|已|有|共有|拥有|新增|达到了|由[^，]*?)+$"
 )
 _VERB_WORDS = (
@@ -98,6 +99,9 @@ class Mention:
     bracket: bool = False
     noun_after: str | None = None
     scope: str | None = None
+    goal: bool = False  # 目标X: the value is the goal of the year, whatever the document is
+    done: bool = False  # …，完成Y after a goal: what was achieved against it
+    first: bool = False  # 首家: a count of one written as a word
 
 
 def _depth_ok(s: str, i: int) -> bool:
@@ -292,6 +296,14 @@ def _inside_batch_qualifier(ix: _Index, a: int, b: int) -> bool:
     return not (ix.seen("clause_verb", _CLAUSE_VERB, 2, batch_end, a) or _CLAUSE_VERB.search(ix.s, b, de))
 
 
+def _in_code_name(s: str, a: int, b: int) -> bool:
+    """The number sits inside a quoted code (“2349”现代制造业集群体系, “1+2+8+N”)."""
+    open_at = s.rfind("“", 0, a + 1)
+    if open_at < 0 or s.find("”", open_at, a) >= 0:
+        return False
+    return _CODE_NAME.match(s, open_at) is not None
+
+
 def _clause_end(s: str, i: int) -> int:
     ends = [j for j in (s.find(d, i) for d in HARD_DELIMS) if j >= 0]
     return min(ends, default=len(s))
@@ -347,12 +359,29 @@ def _noun_after(s: str, end: int) -> str:
     return noun.rstrip("的和及与、")
 
 
-MAYBE_VALUE = re.compile(rf"[\d{CN_NUMERAL}]|翻|全")  # every value, doubling or coverage word has one
+MAYBE_VALUE = re.compile(rf"[\d{CN_NUMERAL}]|翻|全|首")  # every value, doubling, coverage or 首家 word has one
 _LATIN = re.compile(r"[A-Za-z]")
 _RANK_AFTER = re.compile(r"(?:级|强)")
 _TIME_AFTER = re.compile(r"(?:年|月|日|号|届|周年|期|季度|次会|批次|版|代|位|名)")
 _SIZE_AFTER = re.compile(r"[亿万千百]")
-_ORDINAL_BEFORE = re.compile(r"(?:第|前|近|后|每隔|满|连续)$")
+_ORDINAL_BEFORE = re.compile(r"(?:第|前|后|每隔|满|连续)$")
+_DURATION_AFTER = re.compile(r"[年月日天周]|季度|小时")  # 近3个月, 5个工作日 are spans of time
+# A number measured against a plan, not the indicator's value: 完成年度目标的52%, 高于计划目标0.7个百分点,
+# 超序时进度3个百分点.
+_VS_PLAN = re.compile(
+    r"(?:完成|达到?|占|为)(?:年度|全年|年初|年|计划|预期|既定)*(?:目标|计划|任务)+的"
+    r"|(?:高于|低于|快于|慢于|超出|超过|超|落后于?)(?:年度|全年|年初|既定)?(?:计划|预期|目标|任务|序时进度|时序进度)+"
+    r"|序时进度|时序进度")
+# A quoted code such as “2349”, “1+2+8+N”, “4+2”: the name of a programme, its digits are no value.
+_CODE_NAME = re.compile(r"“[\dA-Za-z+＋N、.一二三四五六七八九十百千万亿]+”")
+# Lines that explain or caption, not report: 注1：…, 【1】…, ①…, [2]…, 图1 …, 表2 …
+_NOTE_LINE = re.compile(r"^\s*(?:注\s*\d*\s*[：:]|注释|【\d+】|\[\d+\]|[①-⑳]|[图表]\s*\d+(?:[-.－]\d+)?(?![\d.%]))")
+_FIRST_VERB = re.compile(r"(?:建成|打造|创建|培育|建设|引进|落地|争创|创成|获批|设立|组建)[\u4e00-\u9fff]{0,6}$")
+_FIRST_RE = re.compile(r"(?<=[国省市区县内部南北东西内外])首(?P<unit>家|个|座|台|条|所|艘|款)")
+# A bare 亿 after a money word (产值突破百亿): 亿元; elsewhere (人口突破1亿) it is not money.
+_MONEY_WORD = re.compile(r"产值|收入|营收|规模|投资|总额|增加值|税收|产出|总值|销售额|利润|资产|贷款|存款|消费|出口|进口|交易额")
+_BARE_YI_END = re.compile(r"(?:[，,；;。！？!?、：:）)]|$|以上|左右|大关|的目标)")
+_CLAUSE_END_CHARS = frozenset("，,；;。！？!?")
 # `$`-anchored patterns are searched in a window before the value as wide as their longest match
 # (+1: `$` also matches before a final newline), not in the whole text before it.
 _CN_VERB_END = re.compile(r"(?:达到|达|培育|打造|建成|新增|引进|建设|形成|创建|认定|新建|争创|突破|超过|超|破|实现)$")
@@ -390,13 +419,15 @@ _TIMES_FIRST = frozenset("×*")
 def find_mentions(s: str) -> list[Mention]:
     """Every plausible value in a sentence, with the indicator it belongs to."""
     if not MAYBE_VALUE.search(s):
-        return []  # no digit, numeral, 翻 or 全: nothing below can match
+        return []  # no digit, numeral, 翻, 全 or 首: nothing below can match
+    if _NOTE_LINE.match(s):
+        return []  # a footnote or a caption explains the figures, it reports none
     ix = _Index(s)
     raw: list[Mention] = []
     for m in _VALUE_SCAN.finditer(s):
         num, unit, post = m.group("num"), m.group("unit"), m.group("post") or ""
         chinese = num[0] in CN_NUMERAL
-        if chinese and (unit is None or unit == "%" or post or m.group("hi")):
+        if chinese and (unit is None and not s.startswith("亿", m.end()) or unit == "%" or post or m.group("hi")):
             continue  # the first rule for Chinese numerals below, checked first: most of them stop here
         a, b = m.start(), m.end()
         after = s[b:b + 4]
@@ -404,6 +435,10 @@ def find_mentions(s: str) -> list[Mention]:
         before = s[max(0, a - 6):a]
         if not ix.depth_ok(a):
             continue
+        if unit is None and nxt == "亿" and _BARE_YI_END.match(s, b + 1) \
+                and _MONEY_WORD.search(s, ix.clause_start(a), a):
+            unit, b = "亿", b + 1  # 产值突破百亿: a sum of money in 亿元
+            after, nxt = s[b:b + 4], s[b:b + 1]
         if a and _LATIN.match(s, a - 1) and (unit is None or unit in COUNT_UNITS or unit == "%"):
             continue  # 5G, PM2.5, GB50016: part of a name; PET100万吨/年 is a quantity after a product code
         if nxt in _RANK_TIME_FIRST and (_RANK_AFTER.match(after) or unit is None and _TIME_AFTER.match(after)):
@@ -412,13 +447,20 @@ def find_mentions(s: str) -> list[Mention]:
             continue  # 500亿光伏产业园: a size word, not a value
         if _ORDINAL_BEFORE.search(before):
             continue
+        if unit in COUNT_UNITS and _DURATION_AFTER.match(s, b):
+            continue  # 近3个月: a span of time
+        if nxt in "：:" and s[b + 1:b + 2].isdigit() or a > 1 and s[a - 1] in "：:" and s[a - 2].isdigit():
+            continue  # 6.5：55.8：37.7, a structure ratio: its parts are not named, so no value is read
+        if "“" in s and _in_code_name(s, a, b):
+            continue
         if chinese:
             # Chinese numerals only right after a verb (培育两个, 建成千家, 产值超千亿元, 形成千万吨产能):
             # elsewhere (三大产业, 千亿级集群) they are words.
             if unit is None or unit == "%" or m.group("hi") or post:
                 continue
-            if not _CN_VERB_END.search(s, max(0, a - 3), a):
-                continue
+            if not _CN_VERB_END.search(s, max(0, a - 3), a) and not (
+                    unit in COUNT_UNITS and _CN_ROUND.fullmatch(num) and (b == len(s) or s[b] in _CLAUSE_END_CHARS)):
+                continue  # 实施技术改造项目千项: a round count closing its clause is a value too
             if unit not in COUNT_UNITS and not _CN_ROUND.fullmatch(num):
                 continue  # 千亿元 / 两百万吨 read as a round size; 一二三亿元 is not a number
             if _CN_WORD_AFTER.match(s[b:b + 3]):
@@ -458,6 +500,8 @@ def find_mentions(s: str) -> list[Mention]:
         if ix.seen("comparison", _COMPARISON_HEAD, 7, start_clause, a) \
                 and not ix.seen("vs_year", _VS_YEAR, 7, start_clause, a):
             continue
+        if ix.seen("vs_plan", _VS_PLAN, 12, start_clause, a):
+            continue  # 完成年度目标的52%: progress against a plan is neither the target nor the actual
         comparator = "="
         if a and s[a - 1] in _COMPARATOR_LAST:
             for pattern, comp in _PRE_COMPARATOR:
@@ -482,6 +526,13 @@ def find_mentions(s: str) -> list[Mention]:
         # `pre` is set by _assign_indicators
         raw.append(Mention(a, b, value_raw, value, hi, parse_number(hi) if hi else None, unit, comparator,
                            "", "", "", chinese=chinese, bracket=bracket))
+    if "首" in s:
+        for m in _FIRST_RE.finditer(s):
+            lead = s[max(ix.clause_start(m.start()), m.start() - 8):m.start()]
+            # 建成全市首家零碳产业园 creates one; 成为全市首家上市企业 is a firm's distinction, not a count
+            if ix.depth_ok(m.start()) and _FIRST_VERB.search(lead) and "成为" not in lead:
+                raw.append(Mention(m.start(), m.end(), m.group(), 1.0, None, None, m.group("unit"), "=", "", "", "",
+                                   first=True))
     if "翻" in s:
         for m in DOUBLING_RE.finditer(s):
             if not ix.depth_ok(m.start()):
@@ -503,6 +554,9 @@ def find_mentions(s: str) -> list[Mention]:
         return raw
     raw.sort(key=lambda x: x.start)
     _assign_indicators(s, raw, ix)
+    for x in raw:
+        if x.first:  # 建成全市首家零碳产业园: the thing counted follows the word
+            x.indicator = clean_indicator(ix.noun_after(x.end))
     _pair_lists(s, raw)
     _share_capacity_tail(s, raw)
     return [x for x in raw if x.indicator]
@@ -579,6 +633,14 @@ def _assign_indicators(s: str, ms: list[Mention], ix: _Index) -> None:
             subject = prev.indicator.split("占")[0]
             ind = subject + ind
         ind = ind.strip("，,、：:；;（(“”\"")
+        goal = _GOAL_END.search(ind)
+        if goal and goal.start() >= 2:
+            # 规上工业产值目标500亿元: the year's goal, named by what precedes 目标
+            m.goal, ind = True, ind[:goal.start()]
+        elif prev is not None and prev.goal and _DONE_AGAINST_GOAL.fullmatch(pre.lstrip("，,")):
+            # …，完成520亿元 / 实际完成增长12.3%: the result against the goal just stated
+            m.done, ind = True, prev.indicator + (
+                growth.group() if (growth := _GROWTH_WORD_END.search(pre)) else "")
         if ind.endswith("等") and "、" in ind:
             ind = ind.split("、")[0] + "等"  # A、B、C等7711.5万元: name the total by its first item
         if len(ind) > 40:
@@ -590,6 +652,9 @@ def _assign_indicators(s: str, ms: list[Mention], ix: _Index) -> None:
         prev = m
 
 
+_GOAL_END = re.compile(r"(?:年度|全年|预期|计划)?目标(?:值|任务)?(?:为|是)?$")
+_DONE_AGAINST_GOAL = re.compile(r"(?:实际|全年|累计)?(?:完成|实现|达到|达)(?:值)?(?:为)?(?:同比)?(?:增长|下降)?")
+_GROWTH_WORD_END = re.compile(r"(?:增长|下降)$")
 _BARE_MEASURE = re.compile(r"(?:总产值|产值|增加值|营业收入|营收|主营业务收入|产量|销量|税收|利润|利润总额|出口额|投资)$")
 _BARE_COUNT = re.compile(
     r"(累计|共|总计|合计|总数|新增|新认定|新培育|新建|新引进|净增|(?:比上年末?|较上年末?)(?:增加|净增|新增|减少))"
@@ -600,9 +665,19 @@ _MEASURE_TAIL = re.compile(r"(?:面积|总面积|产值|投资额|投资|金额|
 _TRAILING_SOFT = re.compile(r"(?:超过|超|不低于|达到|为|约|近|逾|了)+$")
 
 
+_PRICE_BASIS = re.compile(r"[，,]?(?:按|以)(?:不变|可比)价(?:格)?(?:计算)?")
+
+
 def same_clause_or_near(prev: Mention, s: str, start: int) -> bool:
-    """A bare 增长8% refers to the value just before it (same or next clause)."""
-    return start - prev.end <= 12
+    """A bare 增长8% refers to the value just before it (same or next clause).
+
+    A price basis between them (352.6亿元，按不变价格计算，比上年增长5.8%) says how the growth is measured;
+    it does not start another subject.
+    """
+    if start - prev.end <= 12:
+        return True
+    gap = s[prev.end:start]
+    return ("按" in gap or "以" in gap) and len(_PRICE_BASIS.sub("", gap)) <= 12 and bool(_PRICE_BASIS.search(gap))
 
 
 _CAPACITY_TAIL = re.compile(r"(?:的)?((?:年)?(?:生产能力|生产产能|产能|生产规模|处理能力|承载能力|能力))(?:[，,；;。]|$)")
@@ -668,6 +743,28 @@ def _shared_tail(items: list[str]) -> list[str]:
     return [it if _MEASURE_END.search(it) else it + tail for it in items[:-1]] + [last]
 
 
+_ORDINAL_ITEMS = re.compile(r"第?((?:[一二三四五六七八九十]、)+[一二三四五六七八九十])(产业[^、]*)$")
+_LIST_VERB = re.compile(r"^(?:增长|下降|提高|提升|回落|增加|减少)")
+
+
+def _pair_with_levels(ms: list[Mention], values: list[Mention], starts: list[int], cs: int, verb: str) -> bool:
+    """第一产业增加值40.1亿元，第二产业…，分别增长6.4%、6.7%…: the n changes belong to the n levels before."""
+    if not _LIST_VERB.match(verb):
+        return False
+    k = bisect_left(starts, cs)
+    before = [m for m in ms[:k] if m.indicator and not m.paired]
+    if len(before) < len(values):
+        return False
+    levels = before[-len(values):]
+    if any(m.unit_raw in ("%", "％") or m.unit_raw is None for m in levels):
+        return False
+    for level, m in zip(levels, values, strict=True):
+        m.indicator = level.indicator + _LIST_VERB.match(verb).group()
+        m.paired = True
+        m.clause_cue = m.pre = verb
+    return True
+
+
 def _pair_lists(s: str, ms: list[Mention]) -> None:
     """A、B分别提高至50%、70%: pair the named items with the listed values in order."""
     if "分别" not in s:
@@ -681,7 +778,19 @@ def _pair_lists(s: str, ms: list[Mention]) -> None:
         if len(values) < 2:
             continue
         item_text = s[cs:k.start()]
-        items = _split_items(clean_indicator(item_text), len(values))
+        verb = s[k.end():values[0].start]
+        for m in values[1:]:
+            if not m.pre.strip("、，,和及与"):
+                m.pre = verb + m.pre  # 分别增长6.4%、6.7%: every listed value is read with the list's verb
+        ordinal = _ORDINAL_ITEMS.search(item_text)
+        if not clean_indicator(item_text) and _pair_with_levels(ms, values, starts, cs, verb):
+            continue
+        if ordinal and len(values) == ordinal.group(1).count("、") + 1:
+            # 一、二、三产业增加值 / 第一、二、三产业: each numeral takes the shared name
+            numerals = ordinal.group(1).split("、")
+            items = [f"第{n}{ordinal.group(2)}" for n in numerals]
+        else:
+            items = _split_items(clean_indicator(item_text), len(values))
         if len(items) != len(values):
             counted = _COUNTED.search(item_text)
             items = []

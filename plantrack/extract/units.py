@@ -75,6 +75,8 @@ def normalize_unit(unit_raw: str | None) -> tuple[str | None, float]:
     u = unit_raw.strip().replace("（", "(").replace("）", ")").strip("()")
     if u in _UNITS:
         return _UNITS[u]
+    if u == "亿":  # read only after a money word (产值突破百亿), see mentions
+        return "亿元", 1.0
     return u, 1.0
 
 
