@@ -220,10 +220,14 @@ class _Walker:
             if not is_target and not k and self.ctx.is_plan and looks_ahead(m.start) \
                     and not done(m.start) and not (sent.section and _BACKGROUND.search(sent.section)):
                 is_target = True  # 聚焦现有项目，加快构建50万吨/年生产能力: the clause's own verb looks ahead
+            if m.goal or m.done:
+                is_target = m.goal  # 目标X，完成Y: the wording says which is which, whatever the section
             if is_target:
                 year = last_target[k]
                 if year is None:
                     year = target_years[-1] if target_years else None
+                if year is None and m.goal:
+                    year = last_actual[k]  # 2024年，产值目标500亿元: the goal of the year the sentence is about
                 stated = year is not None
                 year = year or deadline or self._section_year(sent.section) or self._heading_year(sent.section) \
                     or self.ctx.plan_end or self.ctx.doc_year

@@ -1,0 +1,200 @@
+"""How values are worded: word numerals and magnitudes, comparators, goal-then-result wording.
+
+Every test builds its own sentences (places, years and indicators the sample corpus does not use) in
+the reading form extract_statements receives: simplified characters, full-width Chinese punctuation.
+"""
+
+import pytest
+
+from plantrack.extract import extract_statements
+from plantrack.extract.numbers import parse_number
+
+from .helpers import assert_quotes, by_value, make_doc
+
+
+def _st(text, **kw):
+    doc = make_doc(text, **kw)
+    st = extract_statements(doc)
+    assert_quotes(doc, st)
+    return st
+
+
+def _targets(text, **kw):
+    return _st(text, **kw).targets
+
+
+def _actuals(text, **kw):
+    return _st(text, **{"doc_type": "work_review", **kw}).actuals
+
+
+# --- numerals -------------------------------------------------------------------------------------
+
+@pytest.mark.parametrize(("raw", "value"), [
+    ("两", 2), ("十五", 15), ("一百零八", 108), ("千", 1000), ("百万", 1e6), ("五百亿", 5e10),
+    ("两千零五", 2005), ("2万", 20000), ("1.5万", 15000), ("零点五", 0.5), ("一万二", 12000), ("3千", 3000),
+])
+def test_numerals_in_words_and_mixed_forms_are_read(raw, value):
+    assert parse_number(raw) == value
+
+
+def test_ten_thousands_of_a_count_unit_are_multiplied():
+    t = by_value(_targets("到2030年，全县市场主体达到3万户。\n", region="伊宁县", start=2026, end=2030), 30000)
+    assert (t.unit, t.value_raw, t.unit_raw) == ("户", "3", "万户")
+
+
+@pytest.mark.parametrize("sentence", [
+    "到2028年，实施工业技术改造项目千项。\n",
+    "到2028年，全市实施工业技术改造项目千项，新增智能工厂20个。\n",
+])
+def test_a_round_word_count_closing_its_clause_is_a_value(sentence):
+    t = by_value(_targets(sentence, region="佛山市"), 1000)
+    assert (t.unit, t.indicator_text) == ("项", "工业技术改造项目")
+
+
+@pytest.mark.parametrize(("sentence", "value"), [
+    ("到2028年，数字经济核心产业营业收入突破百亿。\n", 100),
+    ("到2028年，电子信息产业产值突破五百亿。\n", 500),
+    ("到2028年，文旅产业规模突破千亿元。\n", 1000),
+])
+def test_a_word_magnitude_after_a_money_word_is_an_amount_in_yi_yuan(sentence, value):
+    t = by_value(_targets(sentence, region="惠州市"), value)
+    assert (t.unit, t.comparator) == ("亿元", ">")
+
+
+def test_a_bare_yi_after_a_headcount_is_not_money():
+    assert _targets("到2028年，常住人口突破百亿。\n", region="惠州市") == []
+
+
+@pytest.mark.parametrize("cls", ["千亿级", "百亿级", "五百亿级"])
+def test_a_magnitude_class_counts_the_industries_not_the_money(cls):
+    ts = _targets(f"到2030年，打造2个{cls}主导产业集群。\n", region="和田市", start=2026, end=2030)
+    assert [(t.value, t.unit, t.indicator_text) for t in ts] == [(2, "个", f"{cls}主导产业集群")]
+
+
+@pytest.mark.parametrize("verb", ["建成", "打造", "创建"])
+def test_the_first_of_a_kind_created_is_a_count_of_one(verb):
+    t = by_value(_targets(f"到2027年，{verb}全省首家零碳产业园。\n", region="南沙区", start=2023, end=2027), 1)
+    assert (t.unit, t.indicator_text, t.target_year) == ("家", "零碳产业园", 2027)
+
+
+def test_becoming_the_first_listed_firm_is_a_distinction_not_a_count():
+    assert _actuals("2024年，某农机公司成功上市，成为全省首家上市的农机装备企业。\n", region="昌吉市") == []
+
+
+@pytest.mark.parametrize(("word", "pct"), [("翻一番", 100), ("翻番", 100), ("翻两番", 300)])
+def test_doubling_is_a_change_against_the_baseline(word, pct):
+    t = by_value(_targets(f"到2030年，全县规上工业总产值比2025年{word}。\n", region="霍城县", start=2026,
+                          end=2030), pct)
+    assert (t.target_kind, t.unit, t.baseline_year) == ("change_vs_base", "%", 2025)
+
+
+# --- comparators ----------------------------------------------------------------------------------
+
+@pytest.mark.parametrize(("phrase", "comparator"), [
+    ("突破1500亿元", ">"), ("超过1500亿元", ">"), ("超1500亿元", ">"),
+    ("达到1500亿元以上", ">="), ("不低于1500亿元", ">="),
+    ("接近1500亿元", "~"), ("达到1500亿元左右", "~"),
+    ("控制在1500亿元以内", "<="), ("不超过1500亿元", "<="),
+])
+def test_comparator_words(phrase, comparator):
+    t = by_value(_targets(f"到2029年，全区地区生产总值{phrase}。\n", region="滨海新区", start=2025, end=2029), 1500)
+    assert t.comparator == comparator
+
+
+def test_near_before_a_span_of_time_is_no_value():
+    assert _targets("近3个月，全区规上工业企业保持稳定。\n", region="滨海新区") == []
+
+
+# --- release wording ------------------------------------------------------------------------------
+
+@pytest.mark.parametrize("basis", ["按不变价格计算，", "按可比价格计算，", "按可比价计算，", ""])
+@pytest.mark.parametrize("change", ["比上年增长", "同比增长", "可比增长", "比上年可比增长"])
+def test_a_level_and_its_yoy_growth_in_one_sentence(basis, change):
+    acts = _actuals(f"2023年，全县实现地区生产总值352.6亿元，{basis}{change}5.8%。\n", region="库车市")
+    level, growth = by_value(acts, 352.6), by_value(acts, 5.8)
+    assert level.measure == "level"
+    assert growth.measure == "yoy_growth" and growth.period_year == 2023
+    assert growth.indicator_text.startswith(level.indicator_text)
+    assert "可比" not in growth.indicator_text
+
+
+def test_comparable_growth_alone_is_a_yoy_growth():
+    a = by_value(_actuals("2022年，社会消费品零售总额可比增长4.2%。\n", region="东莞市"), 4.2)
+    assert (a.measure, a.indicator_text) == ("yoy_growth", "社会消费品零售总额")
+
+
+def test_listed_changes_belong_to_the_listed_levels_before_them():
+    acts = _actuals("2023年，第一产业增加值40.1亿元，第二产业增加值120.3亿元，第三产业增加值192.2亿元，"
+                    "分别增长6.4%、6.7%、12%。\n", region="江门市")
+    growth = {a.value: a for a in acts if a.measure == "yoy_growth"}
+    assert sorted(growth) == [6.4, 6.7, 12]
+    assert growth[6.4].indicator_text.startswith("第一产业增加值")
+    assert growth[6.7].indicator_text.startswith("第二产业增加值")
+    assert growth[12].indicator_text.startswith("第三产业增加值")
+
+
+@pytest.mark.parametrize("items", ["一、二、三产业增加值", "第一、二、三产业增加值"])
+def test_numbered_industries_share_one_name(items):
+    acts = _actuals(f"2021年，{items}分别增长6.4%、6.7%、12%。\n", region="塔城市")
+    names = {a.value: a.indicator_text for a in acts}
+    assert names == {6.4: "第一产业增加值", 6.7: "第二产业增加值", 12: "第三产业增加值"}
+    assert all(a.measure == "yoy_growth" for a in acts)
+
+
+# --- numbers that are not values of the place -----------------------------------------------------
+
+def test_comparisons_with_higher_levels_and_ranks_are_left_alone():
+    acts = _actuals("2023年，全区规上工业增加值增长8.1%，增速分别高于全国、全市0.6、0.4个百分点，居全市区县第三位。\n",
+                    region="河西区")
+    assert [a.value for a in acts] == [8.1]
+
+
+@pytest.mark.parametrize("clause", ["完成年度目标的52%", "完成全年目标任务的52%", "增速高于计划目标0.7个百分点",
+                                    "超序时进度3个百分点"])
+def test_progress_against_a_plan_is_neither_target_nor_actual(clause):
+    st = _st(f"2024年，全区固定资产投资{clause}。\n", region="红桥区", doc_type="work_review")
+    assert st.actuals == [] and st.targets == []
+
+
+@pytest.mark.parametrize("name", ["“2349”", "“1+2+8+N”", "“4+2”"])
+def test_digits_inside_a_quoted_code_name_are_no_value(name):
+    ts = _targets(f"到2028年，构建{name}现代制造业集群体系，培育规上工业企业60家。\n", region="肇庆市")
+    assert [t.value for t in ts] == [60]
+
+
+@pytest.mark.parametrize("line", [
+    "注1：规模以上工业企业指年主营业务收入2000万元及以上的工业企业。\n",
+    "【1】规模以上工业企业指年主营业务收入2000万元及以上的工业企业。\n",
+    "①规模以上工业企业指年主营业务收入2000万元及以上的工业企业。\n",
+    "图1 2019-2023年地区生产总值达到350亿元\n",
+])
+def test_footnotes_and_captions_report_no_values(line):
+    assert [a.value for a in _actuals("2023年，全县规上工业企业达到112家。\n" + line, region="拜城县")] == [112]
+
+
+def test_a_structure_ratio_is_skipped():
+    # decided: the parts of 6.5：55.8：37.7 are not named in the sentence; the shares are read where named
+    assert _actuals("2023年，全区三次产业结构调整为6.5：55.8：37.7。\n", region="斗门区") == []
+
+
+# --- goal and result in one sentence --------------------------------------------------------------
+
+def test_a_goal_and_its_result_yield_a_target_and_an_actual():
+    st = _st("2024年，全区规上工业产值目标500亿元，完成520亿元。\n", region="津南区", doc_type="work_review")
+    t, a = by_value(st.targets, 500), by_value(st.actuals, 520)
+    assert (t.indicator_text, t.target_year) == ("规上工业产值", 2024)
+    assert (a.indicator_text, a.period_year, a.measure) == ("规上工业产值", 2024, "level")
+    assert not [x for x in st.actuals if x.value == 500]
+
+
+def test_a_growth_goal_and_its_actual_growth():
+    st = _st("2023年，全县工业投资目标增长10%，实际完成增长12.3%。\n", region="温宿县", doc_type="work_review")
+    t, a = by_value(st.targets, 10), by_value(st.actuals, 12.3)
+    assert (t.target_kind, t.target_year) == ("growth_rate", 2023)
+    assert a.measure == "yoy_growth" and a.indicator_text.startswith("工业投资")
+
+
+def test_a_goal_year_before_a_colon_is_the_target_year():
+    ts = _targets("2027年目标：全市规上工业增加值年均增长12%，工业投资年均增长10%。\n", region="湛江市",
+                  start=2026, end=2030)
+    assert {t.value: t.target_year for t in ts} == {12: 2027, 10: 2027}
