@@ -44,8 +44,8 @@ _LEADING = re.compile(
     r"|(?:力争|争取|确保|努力|预计|计划|其中|同时|并且|并|全面|进一步|持续|基本|年内|此外|另外|总体上?|力求|累计)"
     r"|(?:到|至|在|截至|截止)?(?:20\d\d|“十[一二三四五六七八九]五”|十[一二三四五六七八九]五)(?:年)?(?:底|末|期末|前|期间|时期|以来)?"
     r"|(?:到|至)?(?:期末|末期|规划期末|规划期内|规划期)"
-    r"|(?:目前|现有|现已|已|共有|拥有|集聚|聚集|产出|生产(?![总性率力]))"
-    r"|全(?:区|县|市|省|州|旗|盟)(?=实现|完成|实施|规上|规模以上|地区生产总值|工业|固定资产|社会消费品|一般公共预算)"
+    r"|(?:目前|现有|现已|已|共有|拥有|集聚|聚集|产出|生产(?![总性率力])|去年|今年|上年(?!末))"
+    r"|全(?:区|县|市|省|州|旗|盟)(?=[\u4e00-\u9fff])(?!首)"
     r"|(?:相比于?|相较于?|较|与)(?:20\d\d年(?:底|末)?|“?十[一二三四五六七八九]五”?(?:初|期初|末))(?:相比)?"
     r"|(?:培育|打造|建设|引进|认定|创建|实施|推动|引导|开展|完成|形成|争创|新培育|新认定|实现|推进|支持|鼓励))+"
 )
@@ -53,6 +53,7 @@ _TRAILING = re.compile(
     r"(?:达到|达|提高至|提高到|提升至|提升到|增加至|增加到|增长至|增长到|突破|超过|超|不低于|不少于|不高于|"
     r"不超过|低于|高于|大于|小于|力争|争取|保持在|稳定在|控制在|降至|降低至|降低到|下降到|下降至|下降|降低|减少|增长|"
     r"年均增长|年均|分别|均|为|在|实现|完成|稳定|保持|提高|提升|累计|共|总计|合计|较\d{4}年|比\d{4}年|接近|将近|可比|"
+    r"迈上|跃上|跨上|站上|"
     r"较基期|同比|比上年|较上年|平均|两年平均|三年平均|约|近|逾|已|有|共有|拥有|新增|达到了|由[^，]*?)+$"
 )
 _VERB_WORDS = (
@@ -326,8 +327,13 @@ def _trailing_last_chars() -> frozenset[str]:
 _TRAILING_LAST = _trailing_last_chars()
 
 
+_NOTE_MARK = re.compile(r"【\d+】|\[\d+\]|[①-⑳]")
+
+
 def clean_indicator(text: str) -> str:
     t = text.strip()
+    if "【" in t or "[" in t or any("①" <= ch <= "⑳" for ch in t):
+        t = _NOTE_MARK.sub("", t)  # 地区生产总值【1】: a footnote marker is no part of the name
     for _ in range(3):
         t2 = _LEADING.sub("", t)
         if t2 and (t2[-1] in _TRAILING_LAST or "由" in t2):  # else _TRAILING cannot match (it scans every start)
@@ -377,11 +383,12 @@ _VS_PLAN = re.compile(
 _CODE_NAME = re.compile(r"“[\dA-Za-z+＋N、.一二三四五六七八九十百千万亿]+”")
 # Lines that explain or caption, not report: 注1：…, 【1】…, ①…, [2]…, 图1 …, 表2 …
 _NOTE_LINE = re.compile(r"^\s*(?:注\s*\d*\s*[：:]|注释|【\d+】|\[\d+\]|[①-⑳]|[图表]\s*\d+(?:[-.－]\d+)?(?![\d.%]))")
+_ABOVE = re.compile(r"高于|低于|快于|慢于|领先|落后")
 _FIRST_VERB = re.compile(r"(?:建成|打造|创建|培育|建设|引进|落地|争创|创成|获批|设立|组建)[\u4e00-\u9fff]{0,6}$")
 _FIRST_RE = re.compile(r"(?<=[国省市区县内部南北东西内外])首(?P<unit>家|个|座|台|条|所|艘|款)")
 # A bare 亿 after a money word (产值突破百亿): 亿元; elsewhere (人口突破1亿) it is not money.
-_MONEY_WORD = re.compile(r"产值|收入|营收|规模|投资|总额|增加值|税收|产出|总值|销售额|利润|资产|贷款|存款|消费|出口|进口|交易额")
-_BARE_YI_END = re.compile(r"(?:[，,；;。！？!?、：:）)]|$|以上|左右|大关|的目标)")
+_MONEY_WORD = re.compile(r"产值|收入|营收|规模|投资|总额|增加值|税收|产出|总值|总量|销售额|利润|资产|贷款|存款|消费|出口|进口|交易额|GDP")
+_BARE_YI_END = re.compile(r"(?:[，,；;。！？!?、：:）)]|$|以上|左右|大关|新?台阶|的目标)")
 _CLAUSE_END_CHARS = frozenset("，,；;。！？!?")
 # `$`-anchored patterns are searched in a window before the value as wide as their longest match
 # (+1: `$` also matches before a final newline), not in the whole text before it.
@@ -482,7 +489,8 @@ def find_mentions(s: str) -> list[Mention]:
             continue  # 50亿元以上项目2个: a size class, the value is the count that follows
         if a and _TIMES_BEFORE.search(s, a - 1, a) or nxt in _TIMES_FIRST and _TIMES_AFTER.match(nxt):
             continue
-        if unit in COUNT_UNITS and _names_categories(s, start_clause, a, b, m.group("num")):
+        if unit in COUNT_UNITS and not _MAGNITUDE_CLASS.match(s, b) \
+                and _names_categories(s, start_clause, a, b, m.group("num")):
             continue  # 新材料、生物医药、数字经济3个未来产业: counts the listed names, not an outcome
         if unit in COUNT_UNITS and _CATEGORY_NOUN.match(ix.noun_after(b)):
             continue  # 每个组团确立不超过2个主导产业: a rule on how many kinds, not a quantity to reach
@@ -503,6 +511,10 @@ def find_mentions(s: str) -> list[Mention]:
             continue
         if ix.seen("vs_plan", _VS_PLAN, 12, start_clause, a):
             continue  # 完成年度目标的52%: progress against a plan is neither the target nor the actual
+        if unit in ("个百分点", "百分点") and ix.seen("above", _ABOVE, 2, start_clause, a):
+            continue  # 高于社会消费品零售总额增速11.1个百分点: a gap to another figure, not a change of its own
+        if unit in COUNT_UNITS and s.startswith("指标", b):
+            continue  # 32项指标中，17项…: a tally of a plan's indicators
         comparator = "="
         if a and s[a - 1] in _COMPARATOR_LAST:
             for pattern, comp in _PRE_COMPARATOR:
@@ -615,6 +627,11 @@ def _assign_indicators(s: str, ms: list[Mention], ix: _Index) -> None:
                 and same_clause_or_near(prev, s, m.start):
             own = ind if ind and ind not in prev.indicator else ""  # 产能 in 摩托车…，产能提升x%
             ind = prev.indicator.split("同比")[0] + own + growth.group(1)
+        elif m.unit_raw in COUNT_UNITS and (ind.endswith("等") or _MAGNITUDE_CLASS.match(s, m.end)) \
+                and len(_CJK_CHARS.findall(noun_after(m.end))) >= 2:
+            # A、B 2个千亿级主导产业 / 榨菜等4个百亿级产业: the count is of the class named after it
+            ind = noun_after(m.end)
+            m.noun_after = ind
         elif not ind or _VERB_ONLY.match(ind) or (
                 same_clause and prev is not None and prev.noun_after and pre.startswith(prev.noun_after)
                 and _VERB_ONLY.match(pre[len(prev.noun_after):].strip("、和及与"))) or (
@@ -632,8 +649,12 @@ def _assign_indicators(s: str, ms: list[Mention], ix: _Index) -> None:
             ind = _BARE_MEASURE.sub("", _CHANGE_END.sub("", prev.indicator)) + ind
         elif _MEASURE_ONLY.match(ind) and prev is not None:
             subject = prev.indicator.split("占")[0]
+            if prev.unit_raw in ("%", "％"):  # 增加值941亿元，增长0.9%，占…62.6%: the share is of the level
+                subject = _GROWTH_END.sub("", subject)
             ind = subject + ind
         ind = ind.strip("，,、：:；;（(“”\"")
+        if ind.count("“") != ind.count("”"):  # 新星”产业 after stripping: drop the orphaned quote
+            ind = ind.replace("“", "").replace("”", "")
         goal = _GOAL_END.search(ind)
         if goal and goal.start() >= 2:
             # 规上工业产值目标500亿元: the year's goal, named by what precedes 目标
@@ -656,6 +677,7 @@ def _assign_indicators(s: str, ms: list[Mention], ix: _Index) -> None:
 _GOAL_END = re.compile(r"(?:年度|全年|预期|计划)?目标(?:值|任务)?(?:为|是)?$")
 _DONE_AGAINST_GOAL = re.compile(r"(?:实际|全年|累计)?(?:完成|实现|达到|达)(?:值)?(?:为)?(?:同比)?(?:增长|下降)?")
 _GROWTH_WORD_END = re.compile(r"(?:增长|下降)$")
+_MAGNITUDE_CLASS = re.compile(r"[“”]?[一二两三四五六七八九十百千万\d]*[十百千万亿]+级")
 _BARE_MEASURE = re.compile(r"(?:总产值|产值|增加值|营业收入|营收|主营业务收入|产量|销量|税收|利润|利润总额|出口额|投资)$")
 _BARE_COUNT = re.compile(
     r"(累计|共|总计|合计|总数|新增|新认定|新培育|新建|新引进|净增|(?:比上年末?|较上年末?)(?:增加|净增|新增|减少))"

@@ -198,3 +198,57 @@ def test_a_goal_year_before_a_colon_is_the_target_year():
     ts = _targets("2027年目标：全市规上工业增加值年均增长12%，工业投资年均增长10%。\n", region="湛江市",
                   start=2026, end=2030)
     assert {t.value: t.target_year for t in ts} == {12: 2027, 10: 2027}
+
+
+# --- names and wording met in real releases -------------------------------------------------------
+
+@pytest.mark.parametrize("marker", ["【1】", "①", "[2]"])
+def test_a_footnote_marker_is_no_part_of_the_indicator(marker):
+    acts = _actuals(f"2022年，全区地区生产总值{marker}1504.37亿元，比上年增长2.6%。\n", region="鼓楼区")
+    assert {a.indicator_text for a in acts} == {"地区生产总值", "地区生产总值比上年增长"}
+
+
+def test_a_share_after_a_growth_is_a_share_of_the_level():
+    acts = _actuals("2022年，民营经济增加值941.30亿元，增长0.9%，占全区经济总量的62.6%。\n", region="南明区")
+    share = by_value(acts, 62.6)
+    assert share.measure == "share" and "增长" not in share.indicator_text
+    assert share.indicator_text.startswith("民营经济增加值")
+
+
+def test_a_gap_to_another_indicator_is_no_value():
+    acts = _actuals("2022年，网上商品零售额14.52亿元，比上年增长11.8%，高于社会消费品零售总额增速11.1个百分点。\n",
+                    region="云岩区")
+    assert sorted(a.value for a in acts) == [11.8, 14.52]
+
+
+def test_a_tally_of_plan_indicators_is_no_value():
+    acts = _actuals("2022年计划明确的28项指标中，15项指标达到或超过预期，12项指标未达预期。\n", region="花溪区")
+    assert acts == []
+
+
+@pytest.mark.parametrize(("listed", "cls"), [("先进材料、动力电池", "千亿级主导产业"), ("页岩气及清洁能源等", "五百亿级支柱产业"),
+                                             ("榨菜等", "百亿级特色优势产业")])
+def test_a_count_of_a_magnitude_class_names_the_class(listed, cls):
+    ts = _targets(f"到2027年，聚力打造{listed}2个{cls}。\n", region="番禺区", start=2023, end=2027)
+    assert [(t.value, t.indicator_text) for t in ts] == [(2, cls)]
+
+
+def test_examples_before_a_count_name_what_is_counted():
+    ts = _targets("到2027年，培育壮大数字文创等9个新兴产业。\n", region="番禺区", start=2023, end=2027)
+    assert [(t.value, t.indicator_text) for t in ts] == [(9, "新兴产业")]
+
+
+def test_a_bare_yi_before_a_new_level_is_money():
+    a = by_value(_actuals("2021年，全区经济总量迈上1400亿新台阶。\n", region="越秀区"), 1400)
+    assert (a.unit, a.indicator_text) == ("亿元", "经济总量")
+
+
+def test_last_year_opening_a_sentence_is_no_part_of_the_name():
+    a = by_value(_actuals("2024年发布。去年材料产业产值达到了1204亿元。\n", region="白云区"), 1204)
+    assert a.indicator_text == "材料产业产值"
+
+
+def test_values_under_an_execution_report_heading_are_actuals():
+    st = _st("一、2021年计划执行情况\n全区GDP增长8.7%，规上工业增加值增长9.1%。\n", region="潮州市",
+             doc_type="release")
+    assert st.targets == [] and sorted(a.value for a in st.actuals) == [8.7, 9.1]
