@@ -252,3 +252,9 @@ def test_values_under_an_execution_report_heading_are_actuals():
     st = _st("一、2021年计划执行情况\n全区GDP增长8.7%，规上工业增加值增长9.1%。\n", region="潮州市",
              doc_type="release")
     assert st.targets == [] and sorted(a.value for a in st.actuals) == [8.7, 9.1]
+
+
+@pytest.mark.parametrize("lead", ["全区", "全县", "全市", "全年"])
+def test_the_whole_place_or_year_opening_a_name_is_no_part_of_it(lead):
+    a = by_value(_actuals(f"2023年，{lead}规模以上工业增加值增长8.8%。\n", region="和静县"), 8.8)
+    assert a.indicator_text == "规模以上工业增加值"
