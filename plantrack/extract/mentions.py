@@ -332,8 +332,7 @@ _NOTE_MARK = re.compile(r"【\d+】|\[\d+\]|[①-⑳]")
 
 def clean_indicator(text: str) -> str:
     t = text.strip()
-    if "【" in t or "[" in t or any("①" <= ch <= "⑳" for ch in t):
-        t = _NOTE_MARK.sub("", t)  # 地区生产总值【1】: a footnote marker is no part of the name
+    t = _NOTE_MARK.sub("", t)  # 地区生产总值【1】: a footnote marker is no part of the name
     for _ in range(3):
         t2 = _LEADING.sub("", t)
         if t2 and (t2[-1] in _TRAILING_LAST or "由" in t2):  # else _TRAILING cannot match (it scans every start)
@@ -373,6 +372,8 @@ _TIME_AFTER = re.compile(r"(?:年|月|日|号|届|周年|期|季度|次会|批�
 _SIZE_AFTER = re.compile(r"[亿万千百]")
 _ORDINAL_BEFORE = re.compile(r"(?:第|前|后|每隔|满|连续)$")
 _DURATION_AFTER = re.compile(r"[年月日天周]|季度|小时")  # 近3个月, 5个工作日 are spans of time
+_DURATION_FIRST = frozenset("年月日天周季小")
+_NOTE_FIRST = frozenset("注【[图表") | {chr(c) for c in range(ord("①"), ord("⑳") + 1)}
 # A number measured against a plan, not the indicator's value: 完成年度目标的52%, 高于计划目标0.7个百分点,
 # 超序时进度3个百分点.
 _VS_PLAN = re.compile(
@@ -428,10 +429,13 @@ def find_mentions(s: str) -> list[Mention]:
     """Every plausible value in a sentence, with the indicator it belongs to."""
     if not MAYBE_VALUE.search(s):
         return []  # no digit, numeral, 翻, 全 or 首: nothing below can match
-    if _NOTE_LINE.match(s):
+    if s.lstrip()[:1] in _NOTE_FIRST and _NOTE_LINE.match(s):
         return []  # a footnote or a caption explains the figures, it reports none
     ix = _Index(s)
     raw: list[Mention] = []
+    # asked once per sentence: most sentences hold no quote and no plan comparison
+    quoted = "“" in s
+    vs_plan = _VS_PLAN.search(s) is not None
     for m in _VALUE_SCAN.finditer(s):
         num, unit, post = m.group("num"), m.group("unit"), m.group("post") or ""
         chinese = num[0] in CN_NUMERAL
@@ -455,11 +459,11 @@ def find_mentions(s: str) -> list[Mention]:
             continue  # 500亿光伏产业园: a size word, not a value
         if _ORDINAL_BEFORE.search(before):
             continue
-        if unit in COUNT_UNITS and _DURATION_AFTER.match(s, b):
+        if unit in COUNT_UNITS and nxt in _DURATION_FIRST and _DURATION_AFTER.match(s, b):
             continue  # 近3个月: a span of time
         if nxt in "：:" and s[b + 1:b + 2].isdigit() or a > 1 and s[a - 1] in "：:" and s[a - 2].isdigit():
             continue  # 6.5：55.8：37.7, a structure ratio: its parts are not named, so no value is read
-        if "“" in s and _in_code_name(s, a, b):
+        if quoted and _in_code_name(s, a, b):
             continue
         if chinese:
             # Chinese numerals only right after a verb (培育两个, 建成千家, 产值超千亿元, 形成千万吨产能):
@@ -489,7 +493,7 @@ def find_mentions(s: str) -> list[Mention]:
             continue  # 50亿元以上项目2个: a size class, the value is the count that follows
         if a and _TIMES_BEFORE.search(s, a - 1, a) or nxt in _TIMES_FIRST and _TIMES_AFTER.match(nxt):
             continue
-        if unit in COUNT_UNITS and not _MAGNITUDE_CLASS.match(s, b) \
+        if unit in COUNT_UNITS and not (nxt in _MAGNITUDE_FIRST and _MAGNITUDE_CLASS.match(s, b)) \
                 and _names_categories(s, start_clause, a, b, m.group("num")):
             continue  # 新材料、生物医药、数字经济3个未来产业: counts the listed names, not an outcome
         if unit in COUNT_UNITS and _CATEGORY_NOUN.match(ix.noun_after(b)):
@@ -509,7 +513,7 @@ def find_mentions(s: str) -> list[Mention]:
         if ix.seen("comparison", _COMPARISON_HEAD, 7, start_clause, a) \
                 and not ix.seen("vs_year", _VS_YEAR, 7, start_clause, a):
             continue
-        if ix.seen("vs_plan", _VS_PLAN, 12, start_clause, a):
+        if vs_plan and ix.seen("vs_plan", _VS_PLAN, 12, start_clause, a):
             continue  # 完成年度目标的52%: progress against a plan is neither the target nor the actual
         if unit in ("个百分点", "百分点") and ix.seen("above", _ABOVE, 2, start_clause, a):
             continue  # 高于社会消费品零售总额增速11.1个百分点: a gap to another figure, not a change of its own
@@ -627,7 +631,8 @@ def _assign_indicators(s: str, ms: list[Mention], ix: _Index) -> None:
                 and same_clause_or_near(prev, s, m.start):
             own = ind if ind and ind not in prev.indicator else ""  # 产能 in 摩托车…，产能提升x%
             ind = prev.indicator.split("同比")[0] + own + growth.group(1)
-        elif m.unit_raw in COUNT_UNITS and (ind.endswith("等") or _MAGNITUDE_CLASS.match(s, m.end)) \
+        elif m.unit_raw in COUNT_UNITS and (ind.endswith("等") or s[m.end:m.end + 1] in _MAGNITUDE_FIRST
+                                            and _MAGNITUDE_CLASS.match(s, m.end)) \
                 and len(_CJK_CHARS.findall(noun_after(m.end))) >= 2:
             # A、B 2个千亿级主导产业 / 榨菜等4个百亿级产业: the count is of the class named after it
             ind = noun_after(m.end)
@@ -678,6 +683,7 @@ _GOAL_END = re.compile(r"(?:年度|全年|预期|计划)?目标(?:值|任务)?(?
 _DONE_AGAINST_GOAL = re.compile(r"(?:实际|全年|累计)?(?:完成|实现|达到|达)(?:值)?(?:为)?(?:同比)?(?:增长|下降)?")
 _GROWTH_WORD_END = re.compile(r"(?:增长|下降)$")
 _MAGNITUDE_CLASS = re.compile(r"[“”]?[一二两三四五六七八九十百千万\d]*[十百千万亿]+级")
+_MAGNITUDE_FIRST = frozenset("“”一二两三四五六七八九十百千万0123456789")
 _BARE_MEASURE = re.compile(r"(?:总产值|产值|增加值|营业收入|营收|主营业务收入|产量|销量|税收|利润|利润总额|出口额|投资)$")
 _BARE_COUNT = re.compile(
     r"(累计|共|总计|合计|总数|新增|新认定|新培育|新建|新引进|净增|(?:比上年末?|较上年末?)(?:增加|净增|新增|减少))"
