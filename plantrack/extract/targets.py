@@ -42,7 +42,9 @@ def table_targets(doc: Document, itab: IndicatorTable, region: str | None, plan_
         unit_raw = cv.unit or row.unit
         value = cv.value
         name = row.indicator
-        if cv.unit == "倍":
+        if cv.doubling:
+            kind = "change_vs_base"
+        elif cv.unit == "倍":
             kind = "level"
         elif _DECLINE.search(name) and (unit_raw in ("%", "％")):
             kind, value = "change_vs_base", -abs(value)

@@ -44,3 +44,13 @@ def test_a_release_table_gives_level_and_growth_of_each_row(level_head, growth_h
     assert (gdp.measure, gdp.period_year) == ("level", 2023)
     assert (growth.measure, growth.unit, fall.measure) == ("yoy_growth", "%", "yoy_growth")
     assert not st.targets
+
+
+@pytest.mark.parametrize(("cell", "pct"), [("翻番", 100), ("翻一番", 100), ("翻两番", 300)])
+def test_a_doubling_in_a_table_reads_as_in_prose(cell, pct):
+    st = _st("主要指标\n" + table(["指标名称", "单位", "2025年", "2030年", "属性"],
+                                ["数字经济核心产业增加值", "亿元", "210", cell, "预期性"]),
+             region="韶关市", start=2026, end=2030)
+    t = by_value(st.targets, pct)
+    assert (t.target_kind, t.unit, t.baseline_year, t.baseline_value_raw) == ("change_vs_base", "%", 2025, "210")
+    assert [a.value for a in st.actuals] == [210]
