@@ -53,7 +53,7 @@ _TRAILING = re.compile(
     r"(?:达到|达|提高至|提高到|提升至|提升到|增加至|增加到|增长至|增长到|突破|超过|超|不低于|不少于|不高于|"
     r"不超过|低于|高于|大于|小于|力争|争取|保持在|稳定在|控制在|降至|降低至|降低到|下降到|下降至|下降|降低|减少|增长|"
     r"年均增长|年均|分别|均|为|在|实现|完成|稳定|保持|提高|提升|累计|共|总计|合计|较\d{4}年|比\d{4}年|接近|将近|可比|"
-    r"迈上|跃上|跨上|站上|"
+    r"迈上|跃上|跨上|站上|迈入|跻身|跨入|升至|"
     r"较基期|同比|比上年|较上年|平均|两年平均|三年平均|约|近|逾|已|有|共有|拥有|新增|达到了|由[^，]*?)+$"
 )
 _VERB_WORDS = (
@@ -104,6 +104,7 @@ class Mention:
     goal: bool = False  # 目标X: the value is the goal of the year, whatever the document is
     done: bool = False  # …，完成Y after a goal: what was achieved against it
     first: bool = False  # 首家: a count of one written as a word
+    magnitude: bool = False  # 迈入千亿级: a size class read as a floor on the amount
 
 
 def _depth_ok(s: str, i: int) -> bool:
@@ -384,6 +385,14 @@ _VS_PLAN = re.compile(
 _CODE_NAME = re.compile(r"“[\dA-Za-z+＋N、.一二三四五六七八九十百千万亿]+”")
 # Lines that explain or caption, not report: 注1：…, 【1】…, ①…, [2]…, 图1 …, 表2 …
 _NOTE_LINE = re.compile(r"^\s*(?:注\s*\d*\s*[：:]|注释|【\d+】|\[\d+\]|[①-⑳]|[图表]\s*\d+(?:[-.－]\d+)?(?![\d.%]))")
+# A size class as the complement of a reaching verb (产业规模迈入千亿级) or of a named cluster being built
+# (打造千亿级汽车产业集群) is a floor on the amount; before a count (2个千亿级产业) or a batch (一批百亿级…)
+# it only classifies.
+_CLASS_VALUE = re.compile(
+    r"(?:(?:达到|迈入|迈上|跻身|跨入|突破|成为|升至)(?:[“”])?(?P<num>[一二两三四五六七八九十百千\d]*[十百千万])亿"
+    r"(?P<cls>级)(?:产业|规模|水平|行列|大关)?(?=[，。；;,]|$)"
+    r"|(?<=打造|建成|培育|壮大)(?P<num2>[一二两三四五六七八九十百千\d]*[十百千万])亿(?P<cls2>级)"
+    r"(?P<noun>[\u4e00-\u9fff]{2,8}?(?:产业集群|产业链|产业))(?=[，。；;,、]|$))")
 _ABOVE = re.compile(r"高于|低于|快于|慢于|领先|落后")
 _FIRST_VERB = re.compile(r"(?:建成|打造|创建|培育|建设|引进|落地|争创|创成|获批|设立|组建)[\u4e00-\u9fff]{0,6}$")
 _FIRST_RE = re.compile(r"(?<=[国省市区县内部南北东西内外])首(?P<unit>家|个|座|台|条|所|艘|款)")
@@ -550,6 +559,20 @@ def find_mentions(s: str) -> list[Mention]:
             if ix.depth_ok(m.start()) and _FIRST_VERB.search(lead) and "成为" not in lead:
                 raw.append(Mention(m.start(), m.end(), m.group(), 1.0, None, None, m.group("unit"), "=", "", "", "",
                                    first=True))
+    class_nouns: dict[int, str] = {}
+    if "级" in s:
+        for m in _CLASS_VALUE.finditer(s):
+            if not ix.depth_ok(m.start()) or (quoted and _in_code_name(s, m.start(), m.end())):
+                continue
+            num = m.group("num") or m.group("num2")
+            value = parse_number(num)
+            if value is None:
+                continue
+            a, b = (m.start("num"), m.end()) if m.group("num") else (m.start("num2"), m.end("cls2"))
+            raw.append(Mention(a, b, num, value, None, None, "亿", ">=", "", "", "", chinese=True,
+                               magnitude=True))
+            if m.group("noun"):  # 打造千亿级汽车产业集群: the class is the named cluster's output
+                class_nouns[a] = m.group("noun")
     if "翻" in s:
         for m in DOUBLING_RE.finditer(s):
             if not ix.depth_ok(m.start()):
@@ -574,6 +597,12 @@ def find_mentions(s: str) -> list[Mention]:
     for x in raw:
         if x.first:  # 建成全市首家零碳产业园: the thing counted follows the word
             x.indicator = clean_indicator(ix.noun_after(x.end))
+        elif x.magnitude and x.start in class_nouns:
+            x.indicator = class_nouns[x.start] + "产值"
+        elif x.magnitude and x.noun_after:
+            x.indicator = ""  # 全区跻身千亿级行列: no subject is named
+        elif x.magnitude and x.indicator and not _MONEY_WORD.search(x.indicator):
+            x.indicator += "规模"  # 智能装备产业迈入千亿级: the industry's size
     _pair_lists(s, raw)
     _share_capacity_tail(s, raw)
     return [x for x in raw if x.indicator]

@@ -147,7 +147,11 @@ def prose_target(doc: Document, sent: Sentence, m: Mention, region: str | None, 
         conf, reason = 0.75, "target year taken from the section or plan period, not the sentence"
     if m.paired:
         conf, reason = min(conf, 0.75), (reason or "value paired with an item of a 分别 list")
-    if m.chinese:
+    if m.magnitude:
+        conf, reason = min(conf, 0.7), "size class (千亿级) read as a floor on the amount"
+    elif m.first:
+        conf, reason = min(conf, 0.75), (reason or "首家/首个 read as a count of one")
+    elif m.chinese:
         conf, reason = min(conf, 0.7), (reason or "value written in Chinese numerals")
     if len(core(m.indicator)) < 3:
         conf, reason = min(conf, 0.6), "indicator text is short or generic"

@@ -258,3 +258,20 @@ def test_values_under_an_execution_report_heading_are_actuals():
 def test_the_whole_place_or_year_opening_a_name_is_no_part_of_it(lead):
     a = by_value(_actuals(f"2023年，{lead}规模以上工业增加值增长8.8%。\n", region="和静县"), 8.8)
     assert a.indicator_text == "规模以上工业增加值"
+
+
+@pytest.mark.parametrize(("sentence", "indicator", "value"), [
+    ("到2030年，智能装备产业迈入千亿级。\n", "智能装备产业规模", 1000),
+    ("到2030年，电子信息产业规模达到五百亿级。\n", "电子信息产业规模", 500),
+    ("到2030年，打造千亿级新能源汽车产业集群。\n", "新能源汽车产业集群产值", 1000),
+])
+def test_a_size_class_as_the_complement_is_a_floor_on_the_amount(sentence, indicator, value):
+    t = by_value(_targets(sentence, region="清远市", start=2026, end=2030), value)
+    assert (t.indicator_text, t.comparator, t.unit, t.target_kind) == (indicator, ">=", "亿元", "level")
+    assert t.confidence < 0.8 and "size class" in t.confidence_reason
+
+
+@pytest.mark.parametrize("sentence", ["到2030年，打造一批百亿级特色产业集群。\n", "力争百亿级产业项目实现突破。\n",
+                                      "积极推进全市百亿级特色材料产业建设基地。\n", "2024年，全区跻身千亿级行列。\n"])
+def test_a_size_class_that_only_classifies_is_no_value(sentence):
+    assert _targets(sentence, region="清远市", start=2026, end=2030) == []
