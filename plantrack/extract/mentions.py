@@ -382,6 +382,7 @@ _VS_PLAN = re.compile(
     r"|(?:高于|低于|快于|慢于|超出|超过|超|落后于?)(?:年度|全年|年初|既定)?(?:计划|预期|目标|任务|序时进度|时序进度)+"
     r"|序时进度|时序进度")
 # A quoted code such as “2349”, “1+2+8+N”, “4+2”: the name of a programme, its digits are no value.
+VS_PLAN = _VS_PLAN  # statements: a 目标 inside a comparison with the plan is no target cue
 _CODE_NAME = re.compile(r"“[\dA-Za-z+＋N、.一二三四五六七八九十百千万亿]+”")
 # Lines that explain or caption, not report: 注1：…, 【1】…, ①…, [2]…, 图1 …, 表2 …
 _NOTE_LINE = re.compile(r"^\s*(?:注\s*\d*\s*[：:]|注释|【\d+】|\[\d+\]|[①-⑳]|[图表]\s*\d+(?:[-.－]\d+)?(?![\d.%]))")
@@ -689,11 +690,14 @@ def _assign_indicators(s: str, ms: list[Mention], ix: _Index) -> None:
         ind = ind.strip("，,、：:；;（(“”\"")
         if ind.count("“") != ind.count("”"):  # 新星”产业 after stripping: drop the orphaned quote
             ind = ind.replace("“", "").replace("”", "")
-        goal = _GOAL_END.search(ind)
-        if goal and goal.start() >= 2:
-            # 规上工业产值目标500亿元: the year's goal, named by what precedes 目标
-            m.goal, ind = True, ind[:goal.start()]
-        elif prev is not None and prev.goal and _DONE_AGAINST_GOAL.fullmatch(pre.lstrip("，,")):
+        goal = _GOAL_PRE.search(pre) if "目标" in pre or "计划" in pre else None
+        if goal:
+            # 规上工业产值目标500亿元 / 地区生产总值：年度目标增长7%: the year's goal, named by what precedes
+            # the goal word, else by the subject the sentence opens with before its colon
+            m.goal = True
+            ind = clean_indicator(pre[:goal.start()]) or _colon_subject(s, m.start) or ""
+        elif prev is not None and prev.goal and _DONE_AGAINST_GOAL.fullmatch(
+                _PERIOD_LEAD.sub("", pre.lstrip("，,"))):
             # …，完成520亿元 / 实际完成增长12.3%: the result against the goal just stated
             m.done, ind = True, prev.indicator + (
                 growth.group() if (growth := _GROWTH_WORD_END.search(pre)) else "")
@@ -708,8 +712,24 @@ def _assign_indicators(s: str, ms: list[Mention], ix: _Index) -> None:
         prev = m
 
 
-_GOAL_END = re.compile(r"(?:年度|全年|预期|计划)?目标(?:值|任务)?(?:为|是)?$")
-_DONE_AGAINST_GOAL = re.compile(r"(?:实际|全年|累计)?(?:完成|实现|达到|达)(?:值)?(?:为)?(?:同比)?(?:增长|下降)?")
+_GOAL_PRE = re.compile(r"(?:(?:年度|全年|预期|计划)?目标(?:值|任务)?|(?:年度|全年)?计划)(?:为|是)?[：:]?"
+                       r"(?:增长|下降|达到|完成)?$")
+_DONE_AGAINST_GOAL = re.compile(
+    r"(?:实际|全年|累计)?(?:完成|实现|达到|达)?(?:值)?(?:为)?(?:同比)?(?:增长|下降)?(?<=.)")
+# the period a result is reported for (1-6月完成增长6.2%), read by the period logic, no part of the wording
+_PERIOD_LEAD = re.compile(r"^(?:\d{1,2}[-—－~至]\d{1,2}月|[一二三四]季度|上半年|前三季度|全年)")
+
+
+def _colon_subject(s: str, i: int) -> str | None:
+    """地区生产总值：年度目标增长7%，1-6月完成增长6.2%: the subject named before the sentence's colon."""
+    k = max(s.rfind("：", 0, i), s.rfind(":", 0, i))
+    if k <= 0:
+        return None
+    start = max(s.rfind(c, 0, k) for c in "。；;\n，,") + 1
+    subject = s[start:k]
+    if not 2 <= len(subject) <= 20 or _DIGIT.search(subject):
+        return None
+    return clean_indicator(subject) or None
 _GROWTH_WORD_END = re.compile(r"(?:增长|下降)$")
 _MAGNITUDE_CLASS = re.compile(r"[“”]?[一二两三四五六七八九十百千万\d]*[十百千万亿]+级")
 _MAGNITUDE_FIRST = frozenset("“”一二两三四五六七八九十百千万0123456789")
@@ -723,6 +743,7 @@ _MEASURE_TAIL = re.compile(r"(?:面积|总面积|产值|投资额|投资|金额|
 _TRAILING_SOFT = re.compile(r"(?:超过|超|不低于|达到|为|约|近|逾|了)+$")
 
 
+_VS_PLAN_CLAUSE = re.compile(r"[，,][^，,]*(?:目标|计划|任务|进度)[^，,]*(?=[，,])")
 _PRICE_BASIS = re.compile(r"[，,]?(?:按|以)(?:不变|可比)价(?:格)?(?:计算)?")
 
 
@@ -735,6 +756,8 @@ def same_clause_or_near(prev: Mention, s: str, start: int) -> bool:
     if start - prev.end <= 12:
         return True
     gap = s[prev.end:start]
+    if ("目标" in gap or "计划" in gap or "任务" in gap or "进度" in gap) and len(_VS_PLAN_CLAUSE.sub("", gap)) <= 12:
+        return True  # 280亿元，完成年度目标的52%，增长6.1%: the dropped progress clause separates nothing
     return ("按" in gap or "以" in gap) and len(_PRICE_BASIS.sub("", gap)) <= 12 and bool(_PRICE_BASIS.search(gap))
 
 
@@ -849,6 +872,9 @@ def _pair_lists(s: str, ms: list[Mention]) -> None:
             items = [f"第{n}{ordinal.group(2)}" for n in numerals]
         else:
             items = _split_items(clean_indicator(item_text), len(values))
+            if len(items) == 1 and len(values) == 2 and items[0].startswith("城乡"):
+                # 城乡居民人均可支配收入分别增长4.5%、6.5%: 城乡 names the two, 城镇 and 农村, in that order
+                items = ["城镇" + items[0][2:], "农村" + items[0][2:]]
         if len(items) != len(values):
             counted = _COUNTED.search(item_text)
             items = []

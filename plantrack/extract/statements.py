@@ -14,7 +14,7 @@ from functools import lru_cache
 from plantrack.extract.actuals import prose_actual, release_table_actuals, table_actuals
 from plantrack.extract.blocks import Paragraph, Sentence, Table, parse_blocks, split_sentences
 from plantrack.extract.mentions import MAYBE_VALUE as _MAYBE_VALUE
-from plantrack.extract.mentions import clean_indicator, find_mentions
+from plantrack.extract.mentions import VS_PLAN, clean_indicator, find_mentions
 from plantrack.extract.periods import YEAR, YEAR_SCAN, DocContext, document_context, five_year_end
 from plantrack.extract.similarity import indicator_similarity
 from plantrack.extract.tables import prose_cells, read_indicator_table, read_release_table
@@ -277,8 +277,8 @@ class _Walker:
     def _sentence_is_target(self, s: str, section: str | None, markers: list[tuple[int, int, bool]]) -> bool:
         if any(t for _, _, t in markers):
             return True
-        if _TARGET_CUE.search(s):
-            return True
+        if _TARGET_CUE.search(s) and not (VS_PLAN.search(s) and not _TARGET_CUE.search(VS_PLAN.sub("", s))):
+            return True  # 完成年度目标的52% compares with the plan: its 目标 sets no target
         if _PAST_CUE.search(s) or markers:
             return False
         last = (section or "").split(" / ")[-1]

@@ -275,3 +275,25 @@ def test_a_size_class_as_the_complement_is_a_floor_on_the_amount(sentence, indic
                                       "积极推进全市百亿级特色材料产业建设基地。\n", "2024年，全区跻身千亿级行列。\n"])
 def test_a_size_class_that_only_classifies_is_no_value(sentence):
     assert _targets(sentence, region="清远市", start=2026, end=2030) == []
+
+
+def test_urban_and_rural_share_one_name_in_a_list():
+    acts = _actuals("2023年，城乡居民人均可支配收入分别增长4.5%、6.5%。\n", region="宁德市")
+    assert {a.value: a.indicator_text for a in acts} == {4.5: "城镇居民人均可支配收入", 6.5: "农村居民人均可支配收入"}
+
+
+@pytest.mark.parametrize(("goal", "done"), [("年度目标增长", "1-6月完成增长"), ("计划增长", "实际增长"),
+                                            ("预期目标增长", "上半年实际完成增长")])
+def test_a_subject_before_a_colon_names_its_goal_and_its_result(goal, done):
+    st = _st(f"固定资产投资：{goal}10%，{done}11.5%，超过计划1.5个百分点。\n", region="赣州市", doc_type="release")
+    t, a = by_value(st.targets, 10), by_value(st.actuals, 11.5)
+    assert (t.indicator_text, t.target_kind) == ("固定资产投资", "growth_rate")
+    assert a.measure == "yoy_growth" and a.indicator_text.startswith("固定资产投资")
+    assert len(st.targets) == 1 and len(st.actuals) == 1
+
+
+def test_a_progress_clause_neither_sets_a_target_nor_separates_a_level_from_its_growth():
+    st = _st("1-6月，全区规上工业产值完成280亿元，完成年度目标的52%，增长6.1%。\n", region="上饶市",
+             doc_type="release")
+    assert st.targets == []
+    assert {(a.value, a.measure) for a in st.actuals} == {(280, "level"), (6.1, "yoy_growth")}
