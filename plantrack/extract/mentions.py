@@ -394,6 +394,7 @@ _CLASS_VALUE = re.compile(
     r"(?P<cls>级)(?:产业|规模|水平|行列|大关)?(?=[，。；;,]|$)"
     r"|(?<=打造|建成|培育|壮大)(?P<num2>[一二两三四五六七八九十百千\d]*[十百千万])亿(?P<cls2>级)"
     r"(?P<noun>[\u4e00-\u9fff]{2,8}?(?:产业集群|产业链|产业))(?=[，。；;,、]|$))")
+_SHARE_OF_HIGHER = re.compile(r"占全(?:国|省|市)(?:的)?(?:比重|份额|比例)?(?:为|达到|达|约|近|超过)?$")
 _ABOVE = re.compile(r"高于|低于|快于|慢于|领先|落后")
 _FIRST_VERB = re.compile(r"(?:建成|打造|创建|培育|建设|引进|落地|争创|创成|获批|设立|组建)[\u4e00-\u9fff]{0,6}$")
 _FIRST_RE = re.compile(r"(?<=[国省市区县内部南北东西内外])首(?P<unit>家|个|座|台|条|所|艘|款)")
@@ -525,6 +526,8 @@ def find_mentions(s: str) -> list[Mention]:
             continue
         if vs_plan and ix.seen("vs_plan", _VS_PLAN, 12, start_clause, a):
             continue  # 完成年度目标的52%: progress against a plan is neither the target nor the actual
+        if "占全" in s and _SHARE_OF_HIGHER.search(s, max(start_clause, a - 14), a):
+            continue  # 占全市的1/5: the place's weight in a larger one, not a value of its own indicator
         if unit in ("个百分点", "百分点") and ix.seen("above", _ABOVE, 2, start_clause, a):
             continue  # 高于社会消费品零售总额增速11.1个百分点: a gap to another figure, not a change of its own
         if unit in COUNT_UNITS and s.startswith("指标", b):

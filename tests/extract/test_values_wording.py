@@ -297,3 +297,14 @@ def test_a_progress_clause_neither_sets_a_target_nor_separates_a_level_from_its_
              doc_type="release")
     assert st.targets == []
     assert {(a.value, a.measure) for a in st.actuals} == {(280, "level"), (6.1, "yoy_growth")}
+
+
+@pytest.mark.parametrize("share", ["占全市的1/5", "占全市的20%", "占全省的比重为3.5%", "占全国份额约2%"])
+def test_a_weight_in_a_larger_place_is_no_value_of_the_place(share):
+    acts = _actuals(f"2023年，全区材料产业产值达到1204亿元，{share}，居全市区县第一。\n", region="长寿区")
+    assert [a.value for a in acts] == [1204]
+
+
+def test_a_share_within_the_place_is_still_read():
+    a = by_value(_actuals("2023年，高技术产业产值占全区规上工业产值的比重为25.3%。\n", region="长寿区"), 25.3)
+    assert a.measure == "share"
