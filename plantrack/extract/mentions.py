@@ -27,7 +27,7 @@ DOUBLING_RE = re.compile(r"(翻一番|翻两番|翻番)")
 FULL_COVERAGE_RE = re.compile(r"全覆盖|全部达到|全面覆盖")
 
 _PRE_COMPARATOR = (
-    (re.compile(r"(不低于|不少于|≥|>=|大于等于|至少|以上的?)$"), ">="),
+    (re.compile(r"(不低于|不少于|≥|>=|大于等于|至少有|至少|以上的?)$"), ">="),
     (re.compile(r"(不高于|不超过|不多于|≤|<=|控制在|以内)$"), "<="),
     (re.compile(r"(超过|突破|大于|高于|超|>)$"), ">"),
     (re.compile(r"(低于|小于|少于|<)$"), "<"),
@@ -354,8 +354,8 @@ def _noun_after(s: str, end: int) -> str:
     """The noun a value counts when it comes first (新增5家 国家级企业); internal qualifiers are kept."""
     stop = len(s)
     for m in _NEXT_NOUN_END.finditer(s, end):
-        if m.group()[0].isdigit() and _NOUN_QUALIFIER_END.search(s[end:m.start()]):
-            continue  # 年产值超过50亿元企业: the 50亿元 belongs to the noun
+        if m.group()[0].isdigit() and (m.start() == end or _NOUN_QUALIFIER_END.search(s[end:m.start()])):
+            continue  # 年产值超过50亿元企业 / 1个50亿元以上项目: the 50亿元 belongs to the noun
         stop = m.start()
         break
     noun = s[end:stop]
@@ -395,6 +395,8 @@ _CLASS_VALUE = re.compile(
     r"|(?<=打造|建成|培育|壮大)(?P<num2>[一二两三四五六七八九十百千\d]*[十百千万])亿(?P<cls2>级)"
     r"(?P<noun>[\u4e00-\u9fff]{2,8}?(?:产业集群|产业链|产业))(?=[，。；;,、]|$))")
 _SHARE_OF_HIGHER = re.compile(r"占全(?:国|省|市)(?:的)?(?:比重|份额|比例)?(?:为|达到|达|约|近|超过)?$")
+_COUNT_CHARS = frozenset(COUNT_UNITS)
+_COUNT_BEFORE = re.compile(rf"(?:\d+|[{CN_NUMERAL}]+)(?:{'|'.join(COUNT_UNITS)})$")
 _ABOVE = re.compile(r"高于|低于|快于|慢于|领先|落后")
 _FIRST_VERB = re.compile(r"(?:建成|打造|创建|培育|建设|引进|落地|争创|创成|获批|设立|组建)[\u4e00-\u9fff]{0,6}$")
 _FIRST_RE = re.compile(r"(?<=[国省市区县内部南北东西内外])首(?P<unit>家|个|座|台|条|所|艘|款)")
@@ -502,6 +504,9 @@ def find_mentions(s: str) -> list[Mention]:
             continue
         if unit and nxt in _SIZE_CLASS_FIRST and unit not in COUNT_UNITS and _SIZE_CLASS_AFTER.match(s[b:b + 4]):
             continue  # 50亿元以上项目2个: a size class, the value is the count that follows
+        if unit and unit not in COUNT_UNITS and a > 1 and s[a - 1] in _COUNT_CHARS \
+                and _COUNT_BEFORE.search(s, max(0, a - 8), a):
+            continue  # 1个50亿元及以上项目: the money sizes what the count before it counts
         if a and _TIMES_BEFORE.search(s, a - 1, a) or nxt in _TIMES_FIRST and _TIMES_AFTER.match(nxt):
             continue
         if unit in COUNT_UNITS and not (nxt in _MAGNITUDE_FIRST and _MAGNITUDE_CLASS.match(s, b)) \
@@ -621,7 +626,7 @@ _CHANGE_END = re.compile(r"(?:提高|提升|增长|增加|下降|降低|减少)$
 _CJK_CHARS = re.compile(r"[\u4e00-\u9fff]")
 _AIM_LEAD = re.compile(r"^(?:力争|争取|确保|努力|其中|同时|并|实现)+")
 _NEW_LEAD = re.compile(r"新增|新建|新培育|新认定|新引进|累计|每年")
-_LEAD_NOISE = re.compile(r"\d{4}年|到|至|至少|以上|力争|累计")
+_LEAD_NOISE = re.compile(r"\d{4}年|到|至少|至|以上|力争|累计")
 
 
 def _assign_indicators(s: str, ms: list[Mention], ix: _Index) -> None:

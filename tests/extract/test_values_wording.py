@@ -308,3 +308,16 @@ def test_a_weight_in_a_larger_place_is_no_value_of_the_place(share):
 def test_a_share_within_the_place_is_still_read():
     a = by_value(_actuals("2023年，高技术产业产值占全区规上工业产值的比重为25.3%。\n", region="长寿区"), 25.3)
     assert a.measure == "share"
+
+
+@pytest.mark.parametrize(("sentence", "count"), [("到2030年，确保每年至少有2个30亿元及以上新招商项目落地开工。\n", 2),
+                                                 ("到2030年，引进3家100亿元以上制造业企业。\n", 3)])
+def test_money_right_after_a_count_sizes_what_is_counted(sentence, count):
+    ts = _targets(sentence, region="湘潭市", start=2026, end=2030)
+    assert [t.value for t in ts] == [count]
+    assert "亿元" in ts[0].indicator_text
+
+
+def test_at_least_there_be_is_a_floor():
+    t = by_value(_targets("到2030年，每年至少有2个重大项目落地开工。\n", region="湘潭市", start=2026, end=2030), 2)
+    assert (t.comparator, t.target_kind) == (">=", "annual")
