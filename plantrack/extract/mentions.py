@@ -59,7 +59,7 @@ _TRAILING = re.compile(
 _VERB_WORDS = (
     "累计新增|累计建成|累计培育|新培育|新认定|新引进|新开展|新增|新建|培育|建成|打造|建设|引进|认定|创建|实施|推动|"
     "引导|完成|形成|争创|累计|开展|获评|评为|入选|拥有|每年|构建|建立|至少|加速|加快|着力|大力|重点|力争|争取|确保|"
-    "全力|积极|逐步|初步|组建|布局|招引|引育|落地|开工|达到|实现|共|再|新|规划|扶持|支持|开发|认证|引入|发展|"
+    "全力|积极|逐步|初步|组建|布局|招引|引育|落地|开工|达到|实现|共|再|新|规划|扶持|支持|开发|认证|引入|发展|包括|包含|"
     "推进|遴选|储备|争取|力求|努力|计划|预计|将|要|并|和|及|与|在|年产能|年产|产能|规模|全区|全市|全县|我区|我市|聚焦"
 )
 _VERB_ONLY = re.compile(f"^(?:{_VERB_WORDS})*$")
@@ -397,6 +397,12 @@ _CLASS_VALUE = re.compile(
 _SHARE_OF_HIGHER = re.compile(r"占全(?:国|省|市)(?:的)?(?:比重|份额|比例)?(?:为|达到|达|约|近|超过)?$")
 _COUNT_CHARS = frozenset(COUNT_UNITS)
 _COUNT_BEFORE = re.compile(rf"(?:\d+|[{CN_NUMERAL}]+)(?:{'|'.join(COUNT_UNITS)})$")
+_SIZED_NOUN = re.compile(r"[\u4e00-\u9fff]{0,10}?(?:项目|企业)")
+_COUNT_LATER = re.compile(rf"\d+(?:{'|'.join(COUNT_UNITS)})")
+# 工业用地按不低于城市建设用地30%的比例配置: a share of the base named before the value, for the subject before 按
+_RATIO_RULE = re.compile(r"(?P<subj>[\u4e00-\u9fff]{2,10})按(?:照)?(?:原则上)?"
+                         r"(?P<cmp>不低于|不高于|不少于|不超过|不多于)?(?P<base>[\u4e00-\u9fff]{2,12})$")
+_PRE_COMPARATOR_WORDS = {"不低于": ">=", "不少于": ">=", "不高于": "<=", "不超过": "<=", "不多于": "<="}
 _ABOVE = re.compile(r"高于|低于|快于|慢于|领先|落后")
 _FIRST_VERB = re.compile(r"(?:建成|打造|创建|培育|建设|引进|落地|争创|创成|获批|设立|组建)[\u4e00-\u9fff]{0,6}$")
 _FIRST_RE = re.compile(r"(?<=[国省市区县内部南北东西内外])首(?P<unit>家|个|座|台|条|所|艘|款)")
@@ -448,6 +454,7 @@ def find_mentions(s: str) -> list[Mention]:
     raw: list[Mention] = []
     # asked once per sentence: most sentences hold no quote and no plan comparison
     quoted = "“" in s
+    ratios: dict[int, str] = {}
     vs_plan = _VS_PLAN.search(s) is not None
     for m in _VALUE_SCAN.finditer(s):
         num, unit, post = m.group("num"), m.group("unit"), m.group("post") or ""
@@ -496,13 +503,21 @@ def find_mentions(s: str) -> list[Mention]:
             if _CJK_AFTER.match(after) and not post:
                 if not _APPROX_AFTER.match(after):
                     continue
-        if nxt in _QUALIFIER_FIRST and (_QUALIFIER_AFTER.match(s[b:b + 6]) or _INCLUSIVE_AFTER.match(s[b:b + 3])):
+        ratio = None
+        if unit == "%" and s.startswith("的比例", b):
+            ratio = _RATIO_RULE.search(s, ix.clause_start(a), a)  # 工业用地按不低于城市建设用地30%的比例配置
+        if ratio is None and nxt in _QUALIFIER_FIRST and (
+                _QUALIFIER_AFTER.match(s[b:b + 6]) or _INCLUSIVE_AFTER.match(s[b:b + 3])):
             continue  # 年营业收入超1亿元的企业: a qualifier, not a value
         start_clause = ix.clause_start(a)
         if unit in _MONEY_UNITS and ix.subsidy(start_clause) \
                 and not ix.seen("won", _MONEY_WON, 2, start_clause, a):  # money won is a result
             continue
-        if unit and nxt in _SIZE_CLASS_FIRST and unit not in COUNT_UNITS and _SIZE_CLASS_AFTER.match(s[b:b + 4]):
+        if unit in _MONEY_UNITS and post in ("以上", "及以上") and _SIZED_NOUN.match(s, b) \
+                and _COUNT_LATER.search(s, b, ix.clause_end(b)):
+            continue  # 新增10亿元以上先进制造业项目不低于15个: the money sizes the projects counted after
+        if ratio is None and unit and nxt in _SIZE_CLASS_FIRST and unit not in COUNT_UNITS \
+                and _SIZE_CLASS_AFTER.match(s[b:b + 4]):
             continue  # 50亿元以上项目2个: a size class, the value is the count that follows
         if unit and unit not in COUNT_UNITS and a > 1 and s[a - 1] in _COUNT_CHARS \
                 and _COUNT_BEFORE.search(s, max(0, a - 8), a):
@@ -526,7 +541,7 @@ def find_mentions(s: str) -> list[Mention]:
         if ix.seen("estimate", _ESTIMATE, 2, start_clause, a) \
                 and not ix.seen("estimate_to", _ESTIMATE_TO, 3, start_clause, a):
             continue  # 预计新增产值5.5亿元: an estimate, neither a target nor an actual
-        if ix.seen("comparison", _COMPARISON_HEAD, 7, start_clause, a) \
+        if ratio is None and ix.seen("comparison", _COMPARISON_HEAD, 7, start_clause, a) \
                 and not ix.seen("vs_year", _VS_YEAR, 7, start_clause, a):
             continue
         if vs_plan and ix.seen("vs_plan", _VS_PLAN, 12, start_clause, a):
@@ -561,6 +576,11 @@ def find_mentions(s: str) -> list[Mention]:
         # `pre` is set by _assign_indicators
         raw.append(Mention(a, b, value_raw, value, hi, parse_number(hi) if hi else None, unit, comparator,
                            "", "", "", chinese=chinese, bracket=bracket))
+        if ratio is not None:
+            subject = re.split(r"[中在将把]", ratio.group("subj"))[-1]  # 规划中工业用地: the subject after 中
+            ratios[a] = (subject if len(subject) >= 2 else ratio.group("subj")) + "占" + ratio.group("base") + "比例"
+            if ratio.group("cmp"):
+                raw[-1].comparator = _PRE_COMPARATOR_WORDS.get(ratio.group("cmp"), comparator)
     if "首" in s:
         for m in _FIRST_RE.finditer(s):
             lead = s[max(ix.clause_start(m.start()), m.start() - 8):m.start()]
@@ -606,6 +626,8 @@ def find_mentions(s: str) -> list[Mention]:
     for x in raw:
         if x.first:  # 建成全市首家零碳产业园: the thing counted follows the word
             x.indicator = clean_indicator(ix.noun_after(x.end))
+        elif x.start in ratios:
+            x.indicator = ratios[x.start]
         elif x.magnitude and x.start in class_nouns:
             x.indicator = class_nouns[x.start] + "产值"
         elif x.magnitude and x.noun_after:

@@ -321,3 +321,15 @@ def test_money_right_after_a_count_sizes_what_is_counted(sentence, count):
 def test_at_least_there_be_is_a_floor():
     t = by_value(_targets("到2030年，每年至少有2个重大项目落地开工。\n", region="湘潭市", start=2026, end=2030), 2)
     assert (t.comparator, t.target_kind) == (">=", "annual")
+
+
+@pytest.mark.parametrize(("rule", "comparator"), [("按不低于", ">="), ("按照不超过", "<="), ("按原则上不低于", ">=")])
+def test_a_share_rule_by_proportion_is_a_share_target(rule, comparator):
+    t = by_value(_targets(f"到2030年，在国土空间规划中新型产业用地{rule}工业用地总规模15%的比例配置。\n", region="株洲市",
+                          start=2026, end=2030), 15)
+    assert (t.indicator_text, t.comparator, t.target_kind) == ("新型产业用地占工业用地总规模比例", comparator, "share")
+
+
+def test_money_with_a_floor_before_a_later_count_sizes_the_projects():
+    ts = _targets("到2030年，新增20亿元以上先进制造业项目不低于12个。\n", region="株洲市", start=2026, end=2030)
+    assert [(t.value, t.unit, t.comparator) for t in ts] == [(12, "个", ">=")]
