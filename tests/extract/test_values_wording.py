@@ -333,3 +333,28 @@ def test_a_share_rule_by_proportion_is_a_share_target(rule, comparator):
 def test_money_with_a_floor_before_a_later_count_sizes_the_projects():
     ts = _targets("到2030年，新增20亿元以上先进制造业项目不低于12个。\n", region="株洲市", start=2026, end=2030)
     assert [(t.value, t.unit, t.comparator) for t in ts] == [(12, "个", ">=")]
+
+
+# --- the kind a count's wording gives ------------------------------------------------------------
+
+@pytest.mark.parametrize("verb", ["培育", "打造", "引进", "创建"])
+def test_a_count_of_what_the_plan_creates_is_cumulative(verb):
+    t = by_value(_targets(f"到2030年，{verb}市级绿色工厂25家。\n", region="岳阳市", start=2026, end=2030), 25)
+    assert t.target_kind == "cumulative"
+
+
+def test_a_count_reached_in_total_is_cumulative_and_a_count_reached_is_a_level():
+    ts = _targets("到2030年，全市累计达到8家链主企业，规上工业企业达到900家。\n", region="岳阳市", start=2026, end=2030)
+    assert by_value(ts, 8).target_kind == "cumulative"
+    assert by_value(ts, 900).target_kind == "level"
+
+
+def test_every_year_governs_the_clauses_that_follow_it():
+    ts = _targets("力争每年新增市级数字化车间6个，实施智能化改造项目35个，推动8家以上企业开展贯标。\n", region="常德市",
+                  start=2026, end=2030)
+    assert {t.value: t.target_kind for t in ts} == {6: "annual", 35: "annual", 8: "annual"}
+
+
+def test_every_year_stops_at_a_year():
+    ts = _targets("力争每年新增市级数字化车间6个，到2030年累计建成数字化车间60个。\n", region="常德市", start=2026, end=2030)
+    assert (by_value(ts, 6).target_kind, by_value(ts, 60).target_kind) == ("annual", "cumulative")
