@@ -53,6 +53,7 @@ _UNITS: dict[str, tuple[str, float]] = {
     "GW": ("GW", 1.0),
     "MW": ("GW", 1e-3),
     "%": ("%", 1.0),
+    "‰": ("‰", 1.0),  # 人口自然增长率为-3.36‰: kept per mille, a rate of its own
     "％": ("%", 1.0),
     "倍": ("x", 1.0),
     "万件": ("件", 1e4),

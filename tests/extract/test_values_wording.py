@@ -358,3 +358,8 @@ def test_every_year_governs_the_clauses_that_follow_it():
 def test_every_year_stops_at_a_year():
     ts = _targets("力争每年新增市级数字化车间6个，到2030年累计建成数字化车间60个。\n", region="常德市", start=2026, end=2030)
     assert (by_value(ts, 6).target_kind, by_value(ts, 60).target_kind) == ("annual", "cumulative")
+
+
+def test_a_rate_per_mille_is_read_with_its_sign():
+    a = by_value(_actuals("2022年，全区人口自然增长率为-3.36‰。\n", region="綦江区"), -3.36)
+    assert (a.unit, a.indicator_text) == ("‰", "人口自然增长率")
