@@ -37,8 +37,8 @@ def table_actuals(doc: Document, itab: IndicatorTable, region: str | None) -> li
             if cell is None:
                 continue
             cv = parse_cell_value(cell.text)
-            if cv is None or cv.value is None or cv.comparator == "range":
-                continue
+            if cv is None or cv.value is None or cv.comparator == "range" or cv.doubling:
+                continue  # a doubling is a goal's wording, never a measured value
             unit_raw = cv.unit or row.unit
             unit, factor = normalize_unit(unit_raw)
             if unit == "%":

@@ -16,7 +16,7 @@ from plantrack.documents.reading_view import ReadingView, map_back, reading_view
 from plantrack.extract.actuals import prose_actual, release_table_actuals, table_actuals
 from plantrack.extract.blocks import Paragraph, Sentence, Table, parse_blocks, split_sentences
 from plantrack.extract.mentions import MAYBE_VALUE as _MAYBE_VALUE
-from plantrack.extract.mentions import clean_indicator, find_mentions
+from plantrack.extract.mentions import VS_PLAN, clean_indicator, find_mentions
 from plantrack.extract.periods import (
     FULL_YEAR,
     YEAR,
@@ -39,15 +39,6 @@ from plantrack.extract.units import same_unit
 from plantrack.model import Actual, Document, Quote, Statements, Target
 
 # 争取 aims at a goal, except 争取…资金/支持 (winning funds, reported as a result)
-# A comparison with the plan (完成年度目标的52%, 高于计划目标0.7个百分点, 完成年度计划的48.6%) reports how
-# execution went: its 目标/计划 set no goal, so the sentence's values stay actuals (the comparison's own
-# number is dropped where values are read, in mentions.py). The one rule for both is this pattern.
-PLAN_COMPARISON = re.compile(
-    r"(?:完成|达到|实现|占|为)了?(?:全?年度?|全年|年初)?(?:预期)?(?:目标|计划|任务)(?:任务)?(?:的|进度)"
-    r"|(?:高于|低于|快于|慢于|超过|超出|超|好于|落后于?|比)(?:全?年度?|全年|年初)?(?:预期|计划)?(?:目标|计划)(?:任务|进度)?"
-    r"|(?:目标|时间|序时)进度"
-)
-_PLAN_COMPARISON_END = re.compile(f"(?:{PLAN_COMPARISON.pattern})$")
 _TARGET_CUE = re.compile(r"力争|争取(?![^，,。；]{0,20}(?:资金|补助|支持|政策))|目标|确保|将达到|每年|规划期末|规划期内|期末")
 _FIVE_YEAR = re.compile(r"“?(十[一二三四五六七八九]五)”?(期间|以来|时期|期末|末|初)?")
 _SUBAREA = re.compile(r"([\u4e00-\u9fff]{2,6}?(?:组团|片区|工业园区|产业园区|开发区|高新区|新城|集聚区))")
@@ -265,6 +256,8 @@ class _Walker:
                 is_target = False  # 目标为520亿元，完成531.2亿元: the goal, then what was done
             if is_target and not self.ctx.is_plan:
                 goal_end = m.end
+            if m.goal or m.done:
+                is_target = m.goal  # 目标X，完成Y: the wording says which is which, whatever the section
             if is_target:
                 year = last_target[k]
                 if year is None:
@@ -272,6 +265,8 @@ class _Walker:
                 if year is None and not self.ctx.is_plan:  # 今年主要预期目标: the year of issue
                     rel = self._relative_year(sent, m.start) or self._relative_year(sent, len(s))
                     year = rel[1] if rel else None
+                if year is None and m.goal and last_actual[k]:
+                    year = last_actual[k][1]  # 2024年，产值目标500亿元: the goal of the year the sentence is about
                 stated = year is not None
                 year = year or deadline or self._section_year(sent.section) or self._heading_year(sent.section) \
                     or self.ctx.plan_end or self.ctx.goal_year
@@ -282,8 +277,6 @@ class _Walker:
             else:
                 if _ANNUAL_OUTPUT.search(m.pre) or m.coverage:
                     continue
-                if _PLAN_COMPARISON_END.search(s, max(0, m.start - 12), m.start):
-                    continue  # 完成年度目标的52%: how far the plan got, neither its goal nor a value
                 if not carried:
                     carried.extend(year_carry.before(len(year_carry.sentences) - 1, self) if year_carry
                                    else (None, None))
@@ -376,8 +369,8 @@ class _Walker:
     def _sentence_is_target(self, s: str, section: str | None, markers: list[tuple[int, int, bool]]) -> bool:
         if any(t for _, _, t in markers):
             return True
-        if _TARGET_CUE.search(PLAN_COMPARISON.sub("", s) if "目标" in s else s):
-            return True
+        if _TARGET_CUE.search(VS_PLAN.sub("", s) if "目标" in s else s):
+            return True  # 完成年度目标的52% compares with the plan: its 目标 sets no target
         if _PAST_CUE.search(s) or markers:
             return False
         last = (section or "").split(" / ")[-1]

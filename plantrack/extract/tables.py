@@ -35,6 +35,7 @@ class CellValue:
     comparator: str
     unit: str | None
     cumulative: bool
+    doubling: bool = False  # 翻番 / 翻两番: +100 % / +300 % on the baseline, as prose reads it
 
 
 @dataclass(frozen=True)
@@ -67,8 +68,10 @@ def parse_cell_value(text: str) -> CellValue | None:
     s = to_halfwidth(text).replace("＞", ">").replace("＜", "<").strip()
     if _EMPTY.match(s):
         return None
-    if re.fullmatch(r"翻(?:一)?番", s):
-        return CellValue(text, 2.0, None, None, "=", "倍", False)
+    doubled = re.fullmatch(r"翻(一|两)?番", s)
+    if doubled:  # the same reading as prose: a change of +100 % (翻两番: +300 %) against the baseline
+        return CellValue(text.strip(), 300.0 if doubled.group(1) == "两" else 100.0, None, None, "=", "%", False,
+                         doubling=True)
     m = _CELL_VALUE.match(s)
     if not m:
         return None

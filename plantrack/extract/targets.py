@@ -10,7 +10,7 @@ from plantrack.extract.numbers import clean_float
 from plantrack.extract.periods import DocContext
 from plantrack.extract.similarity import core
 from plantrack.extract.tables import IndicatorTable, parse_cell_value
-from plantrack.extract.units import normalize_unit
+from plantrack.extract.units import COUNT_UNITS, normalize_unit
 from plantrack.model import Document, Target
 
 _FLOW = re.compile(r"新增|新建|新实施|新开展|新培育|新引进|累计新|累计实施|累计建成|累计完成|累计培育|“十[一-九]五”新")
@@ -42,7 +42,9 @@ def table_targets(doc: Document, itab: IndicatorTable, region: str | None, plan_
         unit_raw = cv.unit or row.unit
         value = cv.value
         name = row.indicator
-        if cv.unit == "倍":
+        if cv.doubling:
+            kind = "change_vs_base"
+        elif cv.unit == "倍":
             kind = "level"
         elif _DECLINE.search(name) and (unit_raw in ("%", "％")):
             kind, value = "change_vs_base", -abs(value)
@@ -91,13 +93,16 @@ _GROWTH_END = re.compile(r"(?:增长|增速|增幅)(?:率)?(?:达到|为|保持�
 _GROWTH_WORD = re.compile(r"增长|增速|增幅")
 _ANNUAL = re.compile(r"每年|年均新增|每年度|年均")
 _CUMULATIVE = re.compile(r"累计|新增|新建|新实施|新开展|新培育|净增|“十[一-九]五”期间|规划期内")
-_TOTAL_LEVEL = re.compile(r"累计(?:达到|数量)|总数|总量")
+_TOTAL_LEVEL = re.compile(r"累计数量|总数|总量")
+# A count of things the plan creates (培育20家, 打造示范项目20个, 引进1-2家) adds to what exists: cumulative.
+_CREATES = re.compile(r"培育|打造|引进|建成|创建|新建|开发|推广|引育|招引|创成|争创")
+_COUNT_UNIT_WORDS = frozenset(COUNT_UNITS)
 _VERSUS = re.compile(r"较|比")
 _BASE_YEAR = re.compile(r"(?:较|比)(20\d\d)年")
 
 
-def prose_target_kind(m: Mention, unit: str | None) -> tuple[str, bool]:
-    """(kind, negate) from the words around a prose value."""
+def prose_target_kind(m: Mention, unit: str | None, every_year: bool = False) -> tuple[str, bool]:
+    """(kind, negate) from the words around a prose value; every_year: 每年 opens the sentence's list."""
     cue = m.clause_cue + m.pre
     if m.doubling:
         return "change_vs_base", False
@@ -115,8 +120,10 @@ def prose_target_kind(m: Mention, unit: str | None) -> tuple[str, bool]:
                 _GROWTH_WORD.search(m.pre) and not _SHARE.search(m.indicator)):
             return "growth_rate", False
         return "share", False
-    if _ANNUAL.search(cue):
+    if _ANNUAL.search(cue) or every_year and unit in _COUNT_UNIT_WORDS:
         return "annual", False
+    if unit in _COUNT_UNIT_WORDS and _CREATES.search(cue) and not _TOTAL_LEVEL.search(cue) and not m.magnitude:
+        return "cumulative", False
     if _CUMULATIVE.search(cue + m.indicator) and \
             not _TOTAL_LEVEL.search(cue):
         return "cumulative", False
@@ -125,10 +132,20 @@ def prose_target_kind(m: Mention, unit: str | None) -> tuple[str, bool]:
     return "level", False
 
 
+_YEAR_WORD = re.compile(r"\d{4}年|年均|累计")
+
+
+def _every_year(s: str, start: int) -> bool:
+    """力争每年新增A 5个，实施B 40个: 每年 governs the clauses of its sentence that follow, until a time word."""
+    head = s[:start]
+    k = head.rfind("每年")
+    return k >= 0 and not _YEAR_WORD.search(head, k + 2) and "。" not in head[k:] and "；" not in head[k:]
+
+
 def prose_target(doc: Document, sent: Sentence, m: Mention, region: str | None, ctx: DocContext,
                  year: int | None, year_stated: bool) -> Target:
     unit_raw = m.unit_raw
-    kind, negate = prose_target_kind(m, normalize_unit(unit_raw)[0])
+    kind, negate = prose_target_kind(m, normalize_unit(unit_raw)[0], _every_year(sent.text, m.start))
     value = m.value
     if negate and value is not None:
         value = -abs(value)
@@ -145,7 +162,11 @@ def prose_target(doc: Document, sent: Sentence, m: Mention, region: str | None, 
         conf, reason = 0.75, "target year taken from the section or plan period, not the sentence"
     if m.paired:
         conf, reason = min(conf, 0.75), (reason or "value paired with an item of a 分别 list")
-    if m.chinese:
+    if m.magnitude:
+        conf, reason = min(conf, 0.7), "size class (千亿级) read as a floor on the amount"
+    elif m.first:
+        conf, reason = min(conf, 0.75), (reason or "首家/首个 read as a count of one")
+    elif m.chinese:
         conf, reason = min(conf, 0.7), (reason or "value written in Chinese numerals")
     if len(core(m.indicator)) < 3:
         conf, reason = min(conf, 0.6), "indicator text is short or generic"

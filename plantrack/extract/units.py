@@ -53,6 +53,7 @@ _UNITS: dict[str, tuple[str, float]] = {
     "GW": ("GW", 1.0),
     "MW": ("GW", 1e-3),
     "%": ("%", 1.0),
+    "‰": ("‰", 1.0),  # 人口自然增长率为-3.36‰: kept per mille, a rate of its own
     "％": ("%", 1.0),
     "倍": ("x", 1.0),
     "万件": ("件", 1e4),
@@ -75,6 +76,8 @@ def normalize_unit(unit_raw: str | None) -> tuple[str | None, float]:
     u = unit_raw.strip().replace("（", "(").replace("）", ")").strip("()")
     if u in _UNITS:
         return _UNITS[u]
+    if u == "亿":  # read only after a money word (产值突破百亿), see mentions
+        return "亿元", 1.0
     return u, 1.0
 
 

@@ -1,0 +1,56 @@
+"""Indicator tables read for their values: year columns, an 属性 column anywhere, release tables."""
+
+import pytest
+
+from plantrack.extract import extract_statements
+
+from .helpers import assert_quotes, by_value, make_doc, table
+
+
+def _st(text, **kw):
+    doc = make_doc(text, **kw)
+    st = extract_statements(doc)
+    assert_quotes(doc, st)
+    return st
+
+
+_ROWS = (["规上工业总产值", "亿元", "820", "1300", "预期性"], ["单位工业增加值能耗降低", "%", "—", "13.5", "约束性"])
+
+
+@pytest.mark.parametrize("attr_at", [0, 1, 4])
+def test_an_attribute_column_anywhere_gives_each_target_its_attribute(attr_at):
+    header = ["指标名称", "单位", "2025年", "2030年"]
+    header.insert(attr_at, "属性")
+    rows = []
+    for r in _ROWS:
+        cells = list(r[:4])
+        cells.insert(attr_at, r[4])
+        rows.append(cells)
+    st = _st("主要指标\n" + table(header, *rows), region="喀什市", start=2026, end=2030)
+    level, cut = by_value(st.targets, 1300), by_value(st.targets, -13.5)
+    assert (level.attribute, level.target_year, level.baseline_value) == ("expected", 2030, 820)
+    assert (cut.attribute, cut.target_kind) == ("binding", "change_vs_base")
+    assert by_value(st.actuals, 820).period_year == 2025
+
+
+@pytest.mark.parametrize(("level_head", "growth_head"), [("绝对值", "比上年增长（%）"), ("绝对数", "增速（%）"),
+                                                         ("本年", "同比±%")])
+def test_a_release_table_gives_level_and_growth_of_each_row(level_head, growth_head):
+    st = _st("2023年主要经济指标\n" + table(["指标", "单位", level_head, growth_head],
+                                      ["地区生产总值", "亿元", "352.6", "5.8"],
+                                      ["社会消费品零售总额", "亿元", "120.1", "-1.2"]),
+             region="珠海市", doc_type="work_review")
+    gdp, growth, fall = by_value(st.actuals, 352.6), by_value(st.actuals, 5.8), by_value(st.actuals, -1.2)
+    assert (gdp.measure, gdp.period_year) == ("level", 2023)
+    assert (growth.measure, growth.unit, fall.measure) == ("yoy_growth", "%", "yoy_growth")
+    assert not st.targets
+
+
+@pytest.mark.parametrize(("cell", "pct"), [("翻番", 100), ("翻一番", 100), ("翻两番", 300)])
+def test_a_doubling_in_a_table_reads_as_in_prose(cell, pct):
+    st = _st("主要指标\n" + table(["指标名称", "单位", "2025年", "2030年", "属性"],
+                                ["数字经济核心产业增加值", "亿元", "210", cell, "预期性"]),
+             region="韶关市", start=2026, end=2030)
+    t = by_value(st.targets, pct)
+    assert (t.target_kind, t.unit, t.baseline_year, t.baseline_value_raw) == ("change_vs_base", "%", 2025, "210")
+    assert [a.value for a in st.actuals] == [210]
