@@ -232,11 +232,11 @@ split as (
         {% if inline -%}
         [
             {%- for w in kept %}
-            {'m': {{ sql_str(w.measure) }}, 'words': regexp_extract_all(coalesce(t.t1, ''), {{ sql_str(w.pattern) }})}{{ ',' if not loop.last }}
+            {'m': {{ sql_str(w.measure) }}, 'words': regexp_extract_all(coalesce(left(substr(t.t1, length(t.head) + 1), length(t.t1) - length(t.head) - length(t.tail)), ''), {{ sql_str(w.pattern) }})}{{ ',' if not loop.last }}
             {%- endfor %}
         ]::struct(m varchar, words varchar[])[] as kept_found
         {%- else -%}
-        list_transform(r.kept_measures, lambda k: {'m': k.m, 'words': regexp_extract_all(coalesce(t.t1, ''), k.p)})
+        list_transform(r.kept_measures, lambda k: {'m': k.m, 'words': regexp_extract_all(coalesce(left(substr(t.t1, length(t.head) + 1), length(t.t1) - length(t.head) - length(t.tail)), ''), k.p)})
             as kept_found
         {%- endif %}
     from tailed as t
