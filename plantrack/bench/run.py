@@ -327,12 +327,12 @@ def load_dashboard_raw(con, regions: int, indicators: int, years: int, extractor
     real = con.execute("SELECT count(*) FROM seeds.indicators").fetchone()[0]
     extra = max(0, indicators - real)
     con.execute(f"""
-        INSERT INTO seeds.indicators
+        INSERT INTO seeds.indicators (indicator_id, name_zh, name_en, theme, unit, direction, measure_family, subject)
         SELECT 'bench_ind_' || i, '合成指标' || i, 'Synthetic indicator ' || i,
                (SELECT min(theme) FROM seeds.indicators), '亿元', 'higher_better', '产值', 'bench_' || i
         FROM generate_series(1, {extra}) t(i)""")
     con.execute(f"""
-        INSERT INTO seeds.indicator_aliases
+        INSERT INTO seeds.indicator_aliases (pattern, match_type, indicator_id, priority, note)
         SELECT '合成指标' || i, 'exact', 'bench_ind_' || i, 100, 'benchmark'
         FROM generate_series(1, {extra}) t(i)""")
     con.execute(f"""
