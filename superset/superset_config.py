@@ -79,3 +79,24 @@ WTF_CSRF_ENABLED = True
 SESSION_COOKIE_SAMESITE = "Lax"
 PREVENT_UNSAFE_DB_CONNECTIONS = True
 UPLOAD_FOLDER = str(SUPERSET_HOME / "uploads")
+
+# DuckDB settings every connection to the serving file gets, whatever the connection's stored
+# `extra` says (an admin editing it in the UI cannot loosen them): read the marts, nothing else.
+# `lock_configuration` last: once set, no SET can undo the others.
+DUCKDB_LOCKDOWN = {
+    "enable_external_access": False,
+    "autoinstall_known_extensions": False,
+    "autoload_known_extensions": False,
+    "allow_community_extensions": False,
+    "allow_unsigned_extensions": False,
+    "lock_configuration": True,
+}
+
+
+def DB_CONNECTION_MUTATOR(uri, params, username, security_manager, source):  # noqa: N802, ARG001
+    """Superset calls this for every engine it creates (SQL Lab, charts, connection tests)."""
+    if uri.drivername.startswith("duckdb"):
+        connect_args = params.setdefault("connect_args", {})
+        connect_args["read_only"] = True
+        connect_args["config"] = {**connect_args.get("config", {}), **DUCKDB_LOCKDOWN}
+    return uri, params
