@@ -173,3 +173,19 @@ def test_a_torn_read_is_quarantined_with_a_reason_naming_the_file(churned):
         assert victim.name in reason and "next run" in reason
     if reasons:
         assert victim.name in result.stdout
+
+
+@pytest.mark.parametrize("limit_mb", [50, 3])
+def test_the_size_limit_is_stated_in_the_unit_it_is_set_in(tmp_path, monkeypatch, limit_mb):
+    from plantrack.config import load_settings
+
+    monkeypatch.setenv("PLANTRACK_MAX_DOCUMENT_MB", str(limit_mb))
+    big = tmp_path / "sources" / "巨型规划.txt"
+    big.parent.mkdir()
+    with big.open("wb") as fh:  # sparse: no real megabytes written
+        fh.truncate(limit_mb * 2**20 + 1)
+    [scanned] = scan_sources(big.parent).values()
+    with pytest.raises(DocumentError) as refused:
+        _read_one(scanned, load_settings(big.parent, tmp_path / "data").max_document_bytes)
+    assert refused.value.code == "too_large"
+    assert f"over the {limit_mb} MB limit" in refused.value.reason and big.name in refused.value.reason
