@@ -48,6 +48,38 @@ LANGUAGES = {
     "en": {"flag": "us", "name": "English"},
 }
 
+# Corrections to Superset's own catalogs, merged over them (later directories win). The stock Chinese
+# text for SQL Lab's DML refusal says the query's database was not found.
+TRANSLATION_FIXES = {
+    "zh": {
+        "This database does not allow for DDL/DML, but the query mutates data. Please contact your "
+        "administrator for more assistance.":
+            "此数据库只读：不允许修改数据或结构的语句（DDL/DML），查询未执行。分析请用 SELECT。",
+    },
+}
+
+
+def _translation_fixes() -> str:
+    from babel.messages.catalog import Catalog
+    from babel.messages.mofile import write_mo
+
+    root = SUPERSET_HOME / "translations"
+    for locale, messages in TRANSLATION_FIXES.items():
+        catalog = Catalog(locale=locale)
+        for msgid, text in messages.items():
+            catalog.add(msgid, text)
+        path = root / locale / "LC_MESSAGES" / "messages.mo"
+        path.parent.mkdir(parents=True, exist_ok=True)
+        tmp = path.with_name(f"messages.{os.getpid()}.tmp")
+        with open(tmp, "wb") as fh:
+            write_mo(fh, catalog)
+        os.replace(tmp, path)  # gunicorn workers load this module at once
+    return str(root)
+
+
+# "translations" is Superset's own (relative to its package); Flask-AppBuilder's comes first.
+BABEL_TRANSLATION_DIRECTORIES = "translations;" + _translation_fixes()
+
 FEATURE_FLAGS = {
     "DASHBOARD_NATIVE_FILTERS": True,
     "DASHBOARD_CROSS_FILTERS": True,
