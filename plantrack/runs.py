@@ -188,7 +188,9 @@ def record_dbt_build(con: duckdb.DuckDBPyConnection, run_id: str, code_hash: str
 
 def last_published_fingerprint(con: duckdb.DuckDBPyConnection) -> str | None:
     """The fingerprint of the newest run, if it succeeded (after a failure, always rebuild)."""
-    rows = con.execute("SELECT status, fingerprint FROM ops.runs ORDER BY started_at DESC LIMIT 1").fetchall()
+    # a refused run did nothing: it neither built nor invalidated anything
+    rows = con.execute("SELECT status, fingerprint FROM ops.runs WHERE status <> 'refused' "
+                       "ORDER BY started_at DESC LIMIT 1").fetchall()
     return rows[0][1] if rows and rows[0][0] == "success" else None
 
 
@@ -200,6 +202,10 @@ def record_failure(warehouse: Path, serving: Path, run_id: str, job_name: str, m
            "status": status, "message": message[:2000]}
     try:
         with connect(warehouse) as con:
+            _absorb_refused(con)
+            known = con.execute("SELECT status FROM ops.runs WHERE run_id = ?", [run_id]).fetchall()
+            if known and known[0][0] == "refused":
+                return  # refused before it did anything: that record says all there is to say
             # not start_run: that would call another process's live run abandoned
             con.execute("INSERT OR IGNORE INTO ops.runs (run_id, job_name, started_at, status) "
                         "VALUES (?, ?, ?, 'running')", [run_id, job_name, _now()])
