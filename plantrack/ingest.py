@@ -193,6 +193,9 @@ def _read_one(f: SourceFile, max_bytes: int, store: Path | None = None) -> Docum
         raise DocumentError("symlink", f"{f.source_file}: its metadata file {sidecar.name} is a symbolic link; "
                             "links are not followed. Put the sidecar file itself beside the document.")
     data = _read_unchanged(f, max_bytes)
+    if not data.strip():  # what read_document checks before read_bytes
+        raise DocumentError("empty", f"{f.source_file} is empty ({len(data)} bytes, no text). Replace it with the "
+                            "complete document.")
     try:
         doc = read_bytes(data, f.source_file, suffix=f.path.suffix.lower(), overrides=load_sidecar(f.path) or None)
     except DocumentError:
