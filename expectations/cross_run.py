@@ -38,8 +38,12 @@ COUNTED = {
     "raw.targets": "SELECT document_id, count(*) AS n FROM raw.targets GROUP BY document_id",
     "raw.actuals": "SELECT document_id, count(*) AS n FROM raw.actuals GROUP BY document_id",
     "marts.fct_plan_targets": "SELECT document_id, count(*) AS n FROM marts.fct_plan_targets GROUP BY document_id",
-    "marts.fct_indicator_actuals":
-        "SELECT document_id, count(*) AS n FROM marts.fct_indicator_actuals GROUP BY document_id",
+    # Every vintage, not only the latest: a value an unchanged release reported is superseded (not lost)
+    # when another current document reports the same region, indicator and period later, as hundreds
+    # of edited copies of the sample releases do. Counting fct_indicator_actuals (latest only) read
+    # that as "an unchanged document lost all its rows" and refused every run after.
+    "marts.fct_indicator_actuals_history":
+        "SELECT document_id, count(*) AS n FROM marts.fct_indicator_actuals_history GROUP BY document_id",
 }
 
 

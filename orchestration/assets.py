@@ -12,7 +12,7 @@ from orchestration.resources import PlantrackConfig
 from plantrack import ingest
 from plantrack.console_progress import Progress, say
 from plantrack.model import EXTRACTOR_VERSION, Document, Statements
-from plantrack.runs import build_fingerprint, start_run
+from plantrack.runs import RefreshBusy, acquire_refresh_lock, build_fingerprint, record_refused, start_run
 from plantrack.warehouse import connect, known_documents
 
 
@@ -47,6 +47,11 @@ class StatementBatch:
 def source_documents(context: dg.AssetExecutionContext, plantrack: PlantrackConfig) -> DocumentBatch:
     """Every file under the sources directory, fingerprinted by sha256; new versions read."""
     settings = plantrack.settings()
+    try:  # one refresh at a time, refused before any reading (a no-op when `plantrack refresh` holds it)
+        acquire_refresh_lock(settings.data_dir)
+    except RefreshBusy as busy:
+        record_refused(settings.warehouse_path, context.run.run_id, context.job_def.name, str(busy))
+        raise dg.Failure(str(busy), allow_retries=False) from None
     parse_in_background(settings)
     scanned = ingest.scan_sources(settings.sources_dir)
     # What this run's marts are built from (sources as scanned now, code, date): a later refresh

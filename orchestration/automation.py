@@ -14,6 +14,8 @@ nightly_refresh = dg.define_asset_job(
     "nightly_refresh",
     selection=dg.AssetSelection.all(),
     description="Read new documents, extract, load raw tables, dbt build, quality checks, publish.",
+    # one process per run: the refresh lock its first step takes is held until the run ends
+    executor_def=dg.in_process_executor,
 )
 
 nightly_schedule = dg.ScheduleDefinition(

@@ -229,32 +229,64 @@ def serve(
     _write_dagster_yaml(settings.dagster_home)
     bin_dir = Path(sys.executable).parent
     docs_dir = _build_docs_site(settings, env)
+    # Own sessions: Ctrl-C reaches only this process, which then stops each tree as a whole.
     procs = [
         subprocess.Popen([str(bin_dir / "dagster"), "dev", "-m", "orchestration.definitions", "-h", host,
-                          "-p", str(dagster_port)], cwd=PROJECT_ROOT, env=env),
+                          "-p", str(dagster_port)], cwd=PROJECT_ROOT, env=env, start_new_session=True),
         subprocess.Popen([sys.executable, "-m", "http.server", "--bind", host, "--directory", str(docs_dir),
-                          str(docs_port)], env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL),
+                          str(docs_port)], env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+                         start_new_session=True),
     ]
     if superset:
         subprocess.run(["bash", str(PROJECT_ROOT / "superset" / "manage.sh"), "setup"], env=env, check=False)
         subprocess.run(["bash", str(PROJECT_ROOT / "superset" / "manage.sh"), "start"], env=env, check=False)
     typer.echo(f"Dagster:   http://{host}:{dagster_port}\n"
                f"dbt docs:  http://{host}:{docs_port}/dbt/  quality reports: http://{host}:{docs_port}/gx/")
+    signal.signal(signal.SIGTERM, signal.default_int_handler)  # `kill` stops it like Ctrl-C does
     try:
         while all(p.poll() is None for p in procs):
             time.sleep(1)
     except KeyboardInterrupt:
         pass
     finally:
-        for p in procs:
-            p.send_signal(signal.SIGINT)
-        for p in procs:
-            try:
-                p.wait(timeout=20)
-            except subprocess.TimeoutExpired:
-                p.kill()
+        _stop_trees(procs)
         if superset:
             subprocess.run(["bash", str(PROJECT_ROOT / "superset" / "manage.sh"), "stop"], env=env, check=False)
+
+
+def _stop_trees(procs: list[subprocess.Popen], grace_s: float = 15) -> None:
+    """SIGINT to each tree (dagster dev shuts its code server, daemon and UI down), then SIGKILL to
+    whatever of it is still alive after `grace_s`: a run in progress is stopped rather than left
+    publishing after `serve` has returned (a killed run leaves the serving file as it was)."""
+    import psutil
+
+    tree: list[psutil.Process] = []
+    for p in procs:
+        try:
+            root = psutil.Process(p.pid)
+            tree += [root, *root.children(recursive=True)]
+        except psutil.NoSuchProcess:
+            continue
+    for p in procs:
+        try:
+            os.killpg(p.pid, signal.SIGINT)
+        except ProcessLookupError:
+            pass
+    _, alive = psutil.wait_procs(tree, timeout=grace_s)
+    # children started during the shutdown (run workers) count too
+    for proc in list(alive):
+        try:
+            alive += proc.children(recursive=True)
+        except psutil.NoSuchProcess:
+            continue
+    for proc in alive:
+        try:
+            proc.kill()
+        except psutil.NoSuchProcess:
+            continue
+    psutil.wait_procs(alive, timeout=10)
+    for p in procs:
+        p.poll()
 
 
 def _write_dagster_yaml(home: Path) -> None:

@@ -45,6 +45,7 @@ def load_settings(sources_dir: str | Path | None = None, data_dir: str | Path | 
     return Settings(
         sources_dir=sources.resolve(),
         data_dir=data.resolve(),
+        # MiB; every message about the limit states it in the same unit (50, not "52 MB")
         max_document_bytes=int(os.environ.get("PLANTRACK_MAX_DOCUMENT_MB", "50")) * 1024 * 1024,
         document_timeout_s=float(os.environ.get("PLANTRACK_DOCUMENT_TIMEOUT_S", "60")),
     )

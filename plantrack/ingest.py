@@ -6,9 +6,9 @@ Identity is the sha256 of a file's bytes, so an unchanged file is never read or 
 
 from __future__ import annotations
 
+import errno
 import hashlib
 import os
-import shutil
 from collections.abc import Callable, Iterable
 from concurrent.futures import TimeoutError as FutureTimeout
 from dataclasses import dataclass, field
@@ -19,7 +19,8 @@ import duckdb
 from pebble import ProcessExpired, ProcessPool
 
 from plantrack.console_progress import Progress
-from plantrack.documents import is_sidecar, load_sidecar, read_document
+from plantrack.documents import is_sidecar, load_sidecar
+from plantrack.documents.read import read_bytes
 from plantrack.documents.sidecar import SUFFIX as SIDECAR_SUFFIX
 from plantrack.extract import extract_statements
 from plantrack.faults import checkpoint
@@ -33,6 +34,11 @@ class SourceFile:
     path: Path
     sha256: str
     size_bytes: int
+    mtime_ns: int = 0
+    # a symbolic link (to a file or a folder) is never followed: its sha256 is that of the link text
+    link_target: str | None = None
+    # a folder at any depth under the sources directory that is itself a link
+    link_is_dir: bool = False
 
 
 @dataclass(frozen=True)
@@ -58,24 +64,61 @@ class IngestPlan:
 
 
 def file_sha256(path: Path) -> str:
+    return _hash_file(path)[0]
+
+
+def _hash_file(path: Path) -> tuple[str, int, int]:
+    """(sha256, size, mtime_ns) of one open file; O_NOFOLLOW: a link swapped in is refused, not read."""
     digest = hashlib.sha256()
-    with path.open("rb") as fh:
+    fd = os.open(path, os.O_RDONLY | os.O_NOFOLLOW)
+    with os.fdopen(fd, "rb") as fh:
         for chunk in iter(lambda: fh.read(1 << 20), b""):
             digest.update(chunk)
-    return digest.hexdigest()
+        st = os.fstat(fh.fileno())
+    return digest.hexdigest(), st.st_size, st.st_mtime_ns
+
+
+def _link(sources_dir: Path, path: Path, is_dir: bool) -> SourceFile:
+    target = os.readlink(path)
+    rel = path.relative_to(sources_dir).as_posix()
+    sha = hashlib.sha256(f"symlink:{rel}->{target}".encode()).hexdigest()
+    return SourceFile(rel, path, sha, 0, 0, link_target=target, link_is_dir=is_dir)
 
 
 def scan_sources(sources_dir: Path) -> dict[str, SourceFile]:
-    """Every document file under the sources directory (hidden files and sidecars skipped)."""
+    """Every document file under the sources directory (hidden files and sidecars skipped).
+
+    Symbolic links, to files or folders, are listed but never followed (os.walk with
+    followlinks=False, O_NOFOLLOW on open): reading them is refused with a reason, so a link to
+    /etc/passwd or to another tree can not pull outside files into the warehouse.
+    """
     found: dict[str, SourceFile] = {}
     if not sources_dir.exists():
         return found
-    for path in sorted(sources_dir.rglob("*")):
-        rel = path.relative_to(sources_dir)
-        if not path.is_file() or any(part.startswith(".") for part in rel.parts) or is_sidecar(path):
-            continue
-        found[rel.as_posix()] = SourceFile(rel.as_posix(), path, file_sha256(path), path.stat().st_size)
-    return found
+    for dirpath, dirnames, filenames in os.walk(sources_dir, followlinks=False):
+        base = Path(dirpath)
+        dirnames[:] = sorted(d for d in dirnames if not d.startswith("."))
+        for name in list(dirnames):
+            if (base / name).is_symlink():
+                dirnames.remove(name)
+                link = _link(sources_dir, base / name, is_dir=True)
+                found[link.source_file] = link
+        for name in sorted(filenames):
+            path = base / name
+            if name.startswith(".") or is_sidecar(path):
+                continue
+            rel = path.relative_to(sources_dir).as_posix()
+            if path.is_symlink():
+                found[rel] = _link(sources_dir, path, is_dir=False)
+                continue
+            if not path.is_file():  # a fifo, socket or device: nothing to read
+                continue
+            try:
+                sha, size, mtime_ns = _hash_file(path)
+            except OSError:
+                continue  # gone (or swapped for a link) since the walk listed it: the next scan sees it
+            found[rel] = SourceFile(rel, path, sha, size, mtime_ns)
+    return dict(sorted(found.items()))
 
 
 def fingerprint(sources_dir: Path, scanned: dict[str, SourceFile] | None = None) -> dict[str, str]:
@@ -86,7 +129,11 @@ def fingerprint(sources_dir: Path, scanned: dict[str, SourceFile] | None = None)
     scanned = scan_sources(sources_dir) if scanned is None else scanned
     prints = {name: f.sha256 for name, f in scanned.items()}
     for path in sources_dir.rglob("*" + SIDECAR_SUFFIX) if sources_dir.exists() else ():
-        prints[path.relative_to(sources_dir).as_posix()] = file_sha256(path)
+        rel = path.relative_to(sources_dir).as_posix()
+        try:
+            prints[rel] = ("symlink:" + os.readlink(path)) if path.is_symlink() else file_sha256(path)
+        except OSError:
+            continue  # removed while we looked
     return prints
 
 
@@ -114,14 +161,79 @@ def plan_ingest(current: dict[str, SourceFile], known_ids: set[str],
     return IngestPlan(current=current, to_read=list(to_read.values()), events=events, removed=removed)
 
 
-def _read_one(f: SourceFile, max_bytes: int) -> Document:
+class TornRead(DocumentError):
+    """The file changed between the scan and the end of its reading."""
+
+
+def _mb(n: float) -> str:
+    # the limit is set in MiB (PLANTRACK_MAX_DOCUMENT_MB=50 means 50 * 2**20 bytes): say it in the same unit
+    return f"{n / 2**20:.1f}".removesuffix(".0")
+
+
+def _read_one(f: SourceFile, max_bytes: int, store: Path | None = None) -> Document:
+    """Read exactly the bytes the scan hashed, or refuse: a torn read is never stored as a version.
+
+    The bytes are read once, through O_NOFOLLOW, and checked against the scan's size, mtime and
+    sha256; the document store gets those same bytes (not a second copy of a file that may have moved on).
+    """
+    if f.link_target is not None:
+        kind = "folder" if f.link_is_dir else "file"
+        raise DocumentError(
+            "symlink", f"{f.source_file} is a symbolic link to a {kind} ({f.link_target}); links are not "
+            "followed, so nothing outside the sources directory is read. Copy the document itself into "
+            "the sources directory.")
     if f.size_bytes > max_bytes:
         raise DocumentError(
             "too_large",
-            f"{f.source_file} is {f.size_bytes / 1e6:.1f} MB, over the {max_bytes / 1e6:.0f} MB limit "
+            f"{f.source_file} is {_mb(f.size_bytes)} MB, over the {_mb(max_bytes)} MB limit "
             "(PLANTRACK_MAX_DOCUMENT_MB). Split it or raise the limit.",
         )
-    return read_document(f.path, f.source_file, max_bytes=max_bytes, overrides=load_sidecar(f.path) or None)
+    sidecar = f.path.with_name(f.path.name + SIDECAR_SUFFIX)
+    if sidecar.is_symlink():
+        raise DocumentError("symlink", f"{f.source_file}: its metadata file {sidecar.name} is a symbolic link; "
+                            "links are not followed. Put the sidecar file itself beside the document.")
+    data = _read_unchanged(f, max_bytes)
+    if not data.strip():  # what read_document checks before read_bytes
+        raise DocumentError("empty", f"{f.source_file} is empty ({len(data)} bytes, no text). Replace it with the "
+                            "complete document.")
+    try:
+        doc = read_bytes(data, f.source_file, suffix=f.path.suffix.lower(), overrides=load_sidecar(f.path) or None)
+    except DocumentError:
+        if store is not None:  # what was refused is kept too, so it can be looked at
+            keep_bytes(data, f, store)
+        raise
+    if store is not None:
+        keep_bytes(data, f, store)
+    return doc
+
+
+def _read_unchanged(f: SourceFile, max_bytes: int) -> bytes:
+    try:
+        fd = os.open(f.path, os.O_RDONLY | os.O_NOFOLLOW)
+    except OSError as exc:
+        if exc.errno == errno.ELOOP:
+            raise DocumentError("symlink", f"{f.source_file} became a symbolic link during the run; links are "
+                                "not followed. Copy the document itself into the sources directory.") from exc
+        if exc.errno == errno.ENOENT:
+            raise TornRead("changed_while_reading", f"{f.source_file} disappeared during the run; it is "
+                           "picked up again by the next run if it comes back.") from exc
+        raise DocumentError("unreadable", f"{f.source_file} could not be read ({exc.strerror}).") from exc
+    with os.fdopen(fd, "rb") as fh:
+        before = os.fstat(fh.fileno())
+        data = fh.read(max_bytes + 1)
+        after = os.fstat(fh.fileno())
+    still = f.path.stat(follow_symlinks=False) if f.path.exists() else None
+    stamps = {(st.st_size, st.st_mtime_ns) for st in (before, after, still) if st is not None}
+    sha = hashlib.sha256(data).hexdigest()
+    if (stamps != {(f.size_bytes, f.mtime_ns)} or len(data) != f.size_bytes or sha != f.sha256
+            or still is None or still.st_ino != before.st_ino):
+        raise TornRead(
+            "changed_while_reading",
+            f"{f.source_file} changed while this run read it ({f.size_bytes} bytes when the run started, "
+            f"{len(data)} read, {after.st_size} now); nothing of it was stored and the last good version "
+            "(if any) keeps serving. It is read again by the next run; if something is still writing it, "
+            "let that finish (or write it elsewhere and move it in).")
+    return data
 
 
 def _run_pool(fn: Callable, items: list, args_of: Callable, timeout_s: float, workers: int,
@@ -160,16 +272,12 @@ def read_documents(files: list[SourceFile], *, max_bytes: int, timeout_s: float,
                    progress: Progress | None = None) -> tuple[list[Document], list[Quarantined]]:
     docs: list[Document] = []
     bad: list[Quarantined] = []
-    for f, result in _run_pool(_read_one, files, lambda f: (f, max_bytes), timeout_s, workers, progress):
+    for f, result in _run_pool(_read_one, files, lambda f: (f, max_bytes, store), timeout_s, workers, progress):
         if isinstance(result, Document):
             checkpoint("read")
             docs.append(result)
-            if store is not None:
-                keep_copy(f, store)
         else:
             bad.append(_failure(f.source_file, f.sha256, result, "reading", timeout_s))
-            if store is not None and f.size_bytes <= max_bytes:  # what was refused is kept too
-                keep_copy(f, store)
     return docs, bad
 
 
@@ -187,13 +295,13 @@ def extract_documents(docs: list[Document], *, timeout_s: float, workers: int,
     return out, bad
 
 
-def keep_copy(f: SourceFile, store: Path) -> Path:
-    """Keep the exact bytes, content-addressed, so every version ever ingested can be re-read."""
+def keep_bytes(data: bytes, f: SourceFile, store: Path) -> Path:
+    """Keep the exact bytes read, content-addressed, so every version ever ingested can be re-read."""
     dest = store / f.sha256[:2] / (f.sha256 + "".join(f.path.suffixes[-1:]))
     if not dest.exists():
         dest.parent.mkdir(parents=True, exist_ok=True)
-        tmp = dest.with_name(dest.name + ".tmp")
-        shutil.copyfile(f.path, tmp)
+        tmp = dest.with_name(f"{dest.name}.{os.getpid()}.tmp")
+        tmp.write_bytes(data)
         os.replace(tmp, dest)
     return dest
 

@@ -28,6 +28,9 @@ class RefreshResult:
         lines = [
             f"refresh {'succeeded' if self.success else 'FAILED'} in {self.seconds:.1f} s (run {self.run_id[:8]})",
         ]
+        if s.get("refused"):
+            return "\n".join([f"refresh REFUSED (run {self.run_id[:16]}): {self.message}",
+                              f"  the serving file is untouched: {self.serving_path}"])
         if not self.success:
             lines.append(f"  why: {self.message}")
             lines += [f"  blocking check: {m}" for m in self.summary.get("blocking_failures", [])]
@@ -57,9 +60,23 @@ def refresh(settings: Settings, workers: int = 0, force: bool = False) -> Refres
     When no source file, no dbt code and not the date changed since the last successful run, the
     serving file is already what a run would publish: say so and stop (unless `force`).
     """
+    from plantrack.runs import RefreshBusy, record_refused, refresh_lock
+
     os.environ["PLANTRACK_WAREHOUSE"] = str(settings.warehouse_path)
     started = time.monotonic()
     say(f"refresh: sources {settings.sources_dir}, data {settings.data_dir}")
+    try:
+        with refresh_lock(settings.data_dir):
+            return _refresh_locked(settings, workers, force, started)
+    except RefreshBusy as busy:
+        # Refused before reading anything; recorded as such, not as a failure of the run that holds the lock.
+        run_id = f"refused-{uuid.uuid4()}"
+        record_refused(settings.warehouse_path, run_id, "nightly_refresh", str(busy))
+        return RefreshResult(False, run_id, str(busy), settings.serving_path, time.monotonic() - started,
+                             {"refused": True})
+
+
+def _refresh_locked(settings: Settings, workers: int, force: bool, started: float) -> RefreshResult:
     if not force and (noop := _nothing_changed(settings)):
         return noop
     # Only now the heavy imports (Dagster, dagster-dbt, the manifest): a no-op never pays for them.

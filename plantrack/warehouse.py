@@ -142,7 +142,7 @@ CREATE TABLE IF NOT EXISTS ops.runs (
     job_name      VARCHAR NOT NULL,
     started_at    TIMESTAMP NOT NULL,
     finished_at   TIMESTAMP,
-    status        VARCHAR NOT NULL,   -- running | success | failure
+    status        VARCHAR NOT NULL,   -- running | success | failure | abandoned | refused
     message       VARCHAR,
     documents_read INTEGER,
     documents_quarantined INTEGER,
@@ -272,6 +272,7 @@ def publish(warehouse: Path, serving: Path, schemas: tuple[str, ...] = ("marts",
     warehouse marks it so only after the replace (a run killed before that is seen as abandoned).
     """
     serving.parent.mkdir(parents=True, exist_ok=True)
+    remove_leftovers(serving)
     tmp = serving.with_name(f".{serving.name}.{os.getpid()}.tmp")
     for stale in (tmp, tmp.with_name(tmp.name + ".wal")):
         stale.unlink(missing_ok=True)
@@ -305,6 +306,31 @@ def publish(warehouse: Path, serving: Path, schemas: tuple[str, ...] = ("marts",
     return serving
 
 
+def remove_leftovers(serving: Path) -> list[Path]:
+    """Delete temp copies (and their .wal) that killed publishes left beside the serving file.
+
+    Named .<serving>.<pid>[.rec].tmp[.wal]; one whose pid is still alive is another live writer's and stays.
+    """
+    removed = []
+    for path in serving.parent.glob(f".{serving.name}.*.tmp*"):
+        pid = path.name.removeprefix(f".{serving.name}.").split(".")[0]
+        if pid.isdigit() and int(pid) != os.getpid() and _alive(int(pid)):
+            continue
+        path.unlink(missing_ok=True)
+        removed.append(path)
+    return removed
+
+
+def _alive(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:
+        return True
+    return True
+
+
 def record_in_serving(serving: Path, table: str, row: dict) -> None:
     """Add one ops row to the serving file without touching its marts (atomic copy-and-replace).
 
@@ -312,6 +338,7 @@ def record_in_serving(serving: Path, table: str, row: dict) -> None:
     """
     if not serving.exists():
         return
+    remove_leftovers(serving)
     tmp = serving.with_name(f".{serving.name}.{os.getpid()}.rec.tmp")
     shutil.copyfile(serving, tmp)
     con = duckdb.connect(str(tmp))

@@ -48,6 +48,38 @@ LANGUAGES = {
     "en": {"flag": "us", "name": "English"},
 }
 
+# Corrections to Superset's own catalogs, merged over them (later directories win). The stock Chinese
+# text for SQL Lab's DML refusal says the query's database was not found.
+TRANSLATION_FIXES = {
+    "zh": {
+        "This database does not allow for DDL/DML, but the query mutates data. Please contact your "
+        "administrator for more assistance.":
+            "此数据库只读：不允许修改数据或结构的语句（DDL/DML），查询未执行。分析请用 SELECT。",
+    },
+}
+
+
+def _translation_fixes() -> str:
+    from babel.messages.catalog import Catalog
+    from babel.messages.mofile import write_mo
+
+    root = SUPERSET_HOME / "translations"
+    for locale, messages in TRANSLATION_FIXES.items():
+        catalog = Catalog(locale=locale)
+        for msgid, text in messages.items():
+            catalog.add(msgid, text)
+        path = root / locale / "LC_MESSAGES" / "messages.mo"
+        path.parent.mkdir(parents=True, exist_ok=True)
+        tmp = path.with_name(f"messages.{os.getpid()}.tmp")
+        with open(tmp, "wb") as fh:
+            write_mo(fh, catalog)
+        os.replace(tmp, path)  # gunicorn workers load this module at once
+    return str(root)
+
+
+# "translations" is Superset's own (relative to its package); Flask-AppBuilder's comes first.
+BABEL_TRANSLATION_DIRECTORIES = "translations;" + _translation_fixes()
+
 FEATURE_FLAGS = {
     "DASHBOARD_NATIVE_FILTERS": True,
     "DASHBOARD_CROSS_FILTERS": True,
@@ -79,3 +111,24 @@ WTF_CSRF_ENABLED = True
 SESSION_COOKIE_SAMESITE = "Lax"
 PREVENT_UNSAFE_DB_CONNECTIONS = True
 UPLOAD_FOLDER = str(SUPERSET_HOME / "uploads")
+
+# DuckDB settings every connection to the serving file gets, whatever the connection's stored
+# `extra` says (an admin editing it in the UI cannot loosen them): read the marts, nothing else.
+# `lock_configuration` last: once set, no SET can undo the others.
+DUCKDB_LOCKDOWN = {
+    "enable_external_access": False,
+    "autoinstall_known_extensions": False,
+    "autoload_known_extensions": False,
+    "allow_community_extensions": False,
+    "allow_unsigned_extensions": False,
+    "lock_configuration": True,
+}
+
+
+def DB_CONNECTION_MUTATOR(uri, params, username, security_manager, source):  # noqa: N802, ARG001
+    """Superset calls this for every engine it creates (SQL Lab, charts, connection tests)."""
+    if uri.drivername.startswith("duckdb"):
+        connect_args = params.setdefault("connect_args", {})
+        connect_args["read_only"] = True
+        connect_args["config"] = {**connect_args.get("config", {}), **DUCKDB_LOCKDOWN}
+    return uri, params

@@ -9,6 +9,7 @@ import io
 import re
 import struct
 import zipfile
+import zlib
 from html.parser import HTMLParser
 
 from plantrack.documents.normalize import Item, Table, join_fragments
@@ -23,10 +24,13 @@ CONVERT_HINT = {
     ".png": "use the original text document",
 }
 
-# Zip bomb guard: no real .docx comes near these.
+# Zip bomb guard: no real .docx comes near these. Only the XML parts are ever inflated (media are
+# never read), through a reader that stops at MAX_UNCOMPRESSED whatever the headers declare: a
+# reading worker holds at most the file, MAX_UNCOMPRESSED of XML and one INFLATE_CHUNK more.
 MAX_UNCOMPRESSED = 256 * 1024 * 1024
 MAX_RATIO = 200
 MAX_MEMBERS = 5000
+INFLATE_CHUNK = 1 << 20
 MAX_PDF_PAGES = 3000
 
 
@@ -75,36 +79,113 @@ _DTD = re.compile(b"|".join(re.escape(m) for m in (b"<!DOCTYPE", b"<!ENTITY", "<
                   re.I)
 
 
-def _check_xml_parts(zf: zipfile.ZipFile, source_file: str) -> None:
-    """Office XML never needs a DTD: any DOCTYPE/ENTITY is an entity attack (XXE, billion laughs)."""
+def _is_xml(name: str) -> bool:
+    return name.endswith((".xml", ".rels"))
+
+
+def _bomb(source_file: str, detail: str) -> DocumentError:
+    return DocumentError("zip_bomb", f"{source_file}: {detail}; refused as a zip bomb without inflating the rest. "
+                         "A real document does not do this; supply the original file.")
+
+
+def _inflate_xml_parts(zf: zipfile.ZipFile, data: bytes, source_file: str,
+                       limit: int = MAX_UNCOMPRESSED) -> dict[str, bytes]:
+    """Every XML part, inflated chunk by chunk; stops at `limit` bytes in all, whatever the headers say.
+
+    Not zipfile.read(): it inflates a member in one call and only then cuts it to the declared size,
+    so a member declaring 4 KB that inflates to 1 GiB costs 1 GiB and half a minute. Here zlib gets
+    INFLATE_CHUNK as max_length, and a part that inflates past its declared size is refused.
+    """
+    parts: dict[str, bytes] = {}
+    total = 0
     for info in zf.infolist():
-        if not info.filename.endswith((".xml", ".rels")):
+        if not _is_xml(info.filename):
             continue
         try:
-            raw = zf.read(info)
-        except (zipfile.BadZipFile, OSError, EOFError, ValueError) as exc:  # CRC error, truncated member
+            raw = _raw_member(data, info)
+            if info.compress_type == zipfile.ZIP_STORED:
+                out = bytearray(raw)
+            elif info.compress_type == zipfile.ZIP_DEFLATED:
+                out = bytearray()
+                inflater, pending = zlib.decompressobj(-zlib.MAX_WBITS), raw
+                while True:
+                    piece = inflater.decompress(pending, INFLATE_CHUNK)
+                    out += piece
+                    if len(out) > info.file_size:
+                        raise _bomb(source_file, f"part {info.filename} inflates beyond the {info.file_size} "
+                                    "bytes its header declares")
+                    pending = inflater.unconsumed_tail
+                    if inflater.eof or not (pending or piece):
+                        break
+            else:
+                raise zipfile.BadZipFile(f"compression method {info.compress_type} is not one Word writes")
+            if len(out) != info.file_size or zlib.crc32(out) != info.CRC:
+                raise zipfile.BadZipFile(f"{len(out)} of {info.file_size} bytes, or a bad CRC")
+        except (zipfile.BadZipFile, zlib.error, struct.error) as exc:
             raise DocumentError("corrupt_docx", f"{source_file}: part {info.filename} is damaged ({exc}). "
                                 "Re-save the document or supply a complete copy.") from exc
+        total += len(out)
+        if total > limit:
+            raise _bomb(source_file, f"its XML parts inflate to more than {limit / 2**20:.0f} MB "
+                        f"(stopped at {info.filename})")
+        parts[info.filename] = bytes(out)
+    return parts
+
+
+def _raw_member(data: bytes, info: zipfile.ZipInfo) -> bytes:
+    """A member's compressed bytes, located through its local header (bounded by the file itself)."""
+    if info.flag_bits & 0x1:
+        raise zipfile.BadZipFile("the part is encrypted")
+    at = info.header_offset
+    if data[at:at + 4] != b"PK\x03\x04":
+        raise zipfile.BadZipFile("no local header where the directory points")
+    name_len, extra_len = struct.unpack("<HH", data[at + 26:at + 30])
+    start = at + 30 + name_len + extra_len
+    raw = data[start:start + info.compress_size]
+    if len(raw) != info.compress_size:
+        raise zipfile.BadZipFile("truncated")
+    return raw
+
+
+def _check_xml_parts(parts: dict[str, bytes], source_file: str) -> None:
+    """Office XML never needs a DTD: any DOCTYPE/ENTITY is an entity attack (XXE, billion laughs)."""
+    for name, raw in parts.items():
         # every marker opens with "<!" in UTF-8 or "<\0!" in UTF-16: the regex (slow, case-folding) only runs
         # on a part that has one
         if (b"<!" in raw or b"<\x00!" in raw) and _DTD.search(raw):
-            raise DocumentError("xml_entity", f"{source_file}: part {info.filename} declares a DTD or XML "
+            raise DocumentError("xml_entity", f"{source_file}: part {name} declares a DTD or XML "
                                 "entities, which Word never writes; refused to protect against external-entity "
                                 "and entity-expansion attacks. Re-save the document from Word/WPS.")
+
+
+def _repack(zf: zipfile.ZipFile, parts: dict[str, bytes]) -> bytes:
+    """A stored (uncompressed) copy holding the checked XML parts and empty media: what python-docx opens.
+
+    python-docx reads every part of the package with zipfile.read(); handing it the original would
+    inflate unchecked members all over again.
+    """
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w", zipfile.ZIP_STORED) as packed:
+        for info in zf.infolist():
+            if info.is_dir():
+                continue
+            packed.writestr(info.filename, parts.get(info.filename, b""))
+    return out.getvalue()
 
 
 def read_docx(data: bytes, source_file: str) -> list[Item]:
     """Paragraphs and real tables in document order (python-docx over a guarded zip)."""
     zf = _check_zip(data, source_file)
-    _check_xml_parts(zf, source_file)
-    if "word/document.xml" not in zf.namelist():
+    parts = _inflate_xml_parts(zf, data, source_file)
+    _check_xml_parts(parts, source_file)
+    if "word/document.xml" not in parts:
         raise DocumentError("corrupt_docx", f"{source_file} is a zip file without word/document.xml: not a "
                             "Word document. Supply the .docx itself.")
     import docx  # imported here: the import is slow and only .docx needs it
     from docx.oxml.ns import qn
 
     try:
-        document = docx.Document(io.BytesIO(data))
+        document = docx.Document(io.BytesIO(_repack(zf, parts)))
         body = document.element.body
     except Exception as exc:  # python-docx raises many types for a damaged package
         raise DocumentError("corrupt_docx", f"{source_file} could not be opened as a .docx ({type(exc).__name__}: "

@@ -62,7 +62,7 @@ class Superset:
                    PLANTRACK_SUPERSET_PORT=str(self.port), PLANTRACK_SUPERSET_HOST="127.0.0.1")
         return env
 
-    def manage(self, command: str, timeout: float = 600) -> subprocess.CompletedProcess:
+    def manage(self, command: str, timeout: float = 1500) -> subprocess.CompletedProcess:
         result = subprocess.run(["bash", str(MANAGE), command], env=self.env, capture_output=True,
                                 text=True, timeout=timeout, cwd=ROOT)
         self.log.append(f"$ manage.sh {command} -> {result.returncode}\n{result.stdout}\n{result.stderr}")
