@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import csv
 import hashlib
+import re
 from pathlib import Path
 
 import pytest
@@ -79,18 +80,17 @@ def test_every_format_reads_back_with_its_region_and_values(tmp_path, fmt):
             assert any(w in doc.text.replace(" ", "") for w in written), (path.name, row)
 
 
-def test_documents_vary_in_kind_phrasing_and_format(tmp_path):
-    generate.generate_corpus(tmp_path, 60, seed=3)
-    names = [p.name for p in (tmp_path / "sources").iterdir()]
+def test_documents_vary_in_kind_phrasing_and_format(corpus):
+    names = [p.name for p in (corpus / "sources").iterdir()]
     assert {n.rsplit(".", 1)[1] for n in names} == {"txt", "docx", "pdf"}
-    kinds = {n.split("_", 2)[2].rsplit("_s3_", 1)[0] for n in names}
+    kinds = {re.sub(r"_s\d+_\d+\.\w+$", "", n.split("_", 2)[2]) for n in names}
     assert {"plan", "bulletin", "economic_report"} <= kinds
-    text = "".join(read_document(p, p.name).text for p in (tmp_path / "sources").glob("*.txt"))
+    text = "".join(read_document(p, p.name).text for p in (corpus / "sources").iterdir())
     for marker in ("左右", "分别提高至", "【", "预期性", "约束性", "同比", "累计", "年均增长", "以上"):
         assert marker in text, marker
-    comparators = {r["comparator"] for r in _rows(tmp_path / generate.TARGETS_CSV)}
+    comparators = {r["comparator"] for r in _rows(corpus / generate.TARGETS_CSV)}
     assert {"=", ">=", "~", "range"} <= comparators
-    kinds_of_actuals = {r["kind"] for r in _rows(tmp_path / generate.ACTUALS_CSV)}
+    kinds_of_actuals = {r["kind"] for r in _rows(corpus / generate.ACTUALS_CSV)}
     assert {"level", "yoy_growth", "share", "new_in_period", "cumulative"} <= kinds_of_actuals
 
 
@@ -113,9 +113,13 @@ def test_add_document_appends_one_file_and_its_gold(tmp_path):
 # Floors a little below what the extractor measures on this corpus (24 documents, seed 11) at e1ff716:
 # targets P 1.000 R 0.972 strict R 0.903; actuals P 0.949 R 0.908 strict R 0.894. A drop below one is a
 # regression of the extractor or a gold that no longer matches its documents.
+# Just below what the extractor measures on this corpus. Since the generator draws its indicators from the
+# national catalog (392 statistics names, not the sample's 138), targets R 0.916 / strict 0.847 and actuals
+# P 0.918 / R 0.899 / strict 0.897: the misses are goal paragraphs under a numbered heading of their own
+# (（三）…取得新成效。…提高至49.2%) with no year or goal word of their own.
 FLOORS = {
-    generate.TARGETS_CSV: {"precision": 0.97, "recall": 0.95, "strict_recall": 0.88},
-    generate.ACTUALS_CSV: {"precision": 0.93, "recall": 0.88, "strict_recall": 0.87},
+    generate.TARGETS_CSV: {"precision": 0.97, "recall": 0.90, "strict_recall": 0.83},
+    generate.ACTUALS_CSV: {"precision": 0.90, "recall": 0.88, "strict_recall": 0.87},
 }
 
 
