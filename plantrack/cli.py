@@ -173,7 +173,7 @@ def add(
     region: Annotated[str | None, typer.Option(help="Region it is for, e.g. 江津区 or 500116.")] = None,
     doc_type: Annotated[str | None, typer.Option("--type", help="plan or release (or a precise type: "
                                                  "plan, opinions, annual_plan, bulletin, economic_report, "
-                                                 "work_review, government_report).")] = None,
+                                                 "execution_report, government_report, work_review).")] = None,
     issued: Annotated[str | None, typer.Option(help="Issue date, YYYY-MM-DD.")] = None,
     title: Annotated[str | None, typer.Option(help="Title, when the text does not make it clear.")] = None,
     name: Annotated[str | None, typer.Option(help="File name to use in the sources directory.")] = None,
