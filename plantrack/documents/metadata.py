@@ -264,7 +264,7 @@ def detect_metadata(text: str, gazetteer: Gazetteer | None = None) -> DocumentMe
     if start is None:
         f.reasons["plan_start_year"] = f.reasons["plan_end_year"] = why
     else:
-        source = "title" if title and (PERIOD.search(title) or any(t in title for t in FIVE_YEAR)
+        source = "title" if title and (PERIOD.search(title) or any(t in title for t in FIVE_YEAR) or "个五年" in title
                                        or doc_type == "annual_plan") else "text"
         conf = 0.9 if source == "title" else 0.7
         f.set("plan_start_year", start, source, conf)
@@ -483,6 +483,10 @@ def _plan_period(text: str, title: str | None, doc_type: str) -> tuple[int | Non
         for term, (a, b) in FIVE_YEAR.items():
             if term in title:
                 return a, b, ""
+        # the formal title spells the plan out: 第十五个五年规划 is 十五五
+        ordinal = re.search(r"第(十[一二三四五六七八九])个五年", title)
+        if ordinal and f"{ordinal.group(1)}五" in FIVE_YEAR:
+            return FIVE_YEAR[f"{ordinal.group(1)}五"][0], FIVE_YEAR[f"{ordinal.group(1)}五"][1], ""
         if doc_type == "annual_plan":
             y = re.search(r"(\d{4})年", title)
             if y:

@@ -104,3 +104,9 @@ def test_sidecar_with_an_unknown_field_is_refused_with_the_known_fields(tmp_path
     with pytest.raises(DocumentError) as info:
         load_sidecar(sidecar)
     assert info.value.code == "bad_sidecar" and "region_name" in info.value.reason
+
+
+@pytest.mark.parametrize(("ordinal", "years"), [("十四", (2021, 2025)), ("十五", (2026, 2030))])
+def test_plan_period_of_a_title_spelling_out_the_five_year_plan(ordinal, years):
+    meta = detect_metadata(f"珠海市国民经济和社会发展第{ordinal}个五年规划纲要\n\n珠海市人民政府\n\n到期末，地区生产总值达到5000亿元。\n")
+    assert (meta.plan_start_year, meta.plan_end_year) == years
