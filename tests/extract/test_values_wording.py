@@ -172,9 +172,23 @@ def test_footnotes_and_captions_report_no_values(line):
     assert [a.value for a in _actuals("2023年，全县规上工业企业达到112家。\n" + line, region="拜城县")] == [112]
 
 
-def test_a_structure_ratio_is_skipped():
-    # decided: the parts of 6.5：55.8：37.7 are not named in the sentence; the shares are read where named
-    assert _actuals("2023年，全区三次产业结构调整为6.5：55.8：37.7。\n", region="斗门区") == []
+def test_a_structure_ratio_states_the_three_sector_shares():
+    # 三次产业结构 names its parts by convention (first, second, third sector), as an analyst reads it
+    got = _actuals("2023年，全区三次产业结构调整为6.5：55.8：37.7。\n", region="斗门区")
+    assert [(a.indicator_text, a.value, a.unit, a.measure, a.period_year) for a in got] == [
+        ("第一产业增加值占比", 6.5, "%", "share", 2023), ("第二产业增加值占比", 55.8, "%", "share", 2023),
+        ("第三产业增加值占比", 37.7, "%", "share", 2023)]
+
+
+def test_a_structure_ratio_in_a_traditional_release_keeps_its_original_quote():
+    doc = make_doc("2021年，全縣三次產業結構比為12.4:40.1:47.5。\n", region="会理市", doc_type="bulletin")
+    got = extract_statements(doc).actuals
+    assert [a.value for a in got] == [12.4, 40.1, 47.5]
+    assert all(doc.text[a.char_start:a.char_end] == a.quote for a in got)
+
+
+def test_a_ratio_whose_parts_do_not_add_up_to_100_is_left_alone():
+    assert _actuals("2022年，全县三次产业结构为1:2:3。\n", region="奇台县") == []
 
 
 # --- goal and result in one sentence --------------------------------------------------------------
