@@ -507,8 +507,12 @@ def _detect_period(f: _Found, text: str, title: str | None) -> None:
         f.set("period_year", year, "issue_date", 0.6, note)
     else:
         f.reasons["period_year"] = "neither the title nor an issue date gives the year the document reports on"
-    if kind in ("release", "other") and not part and not years:
+    looks_back = f.reasons.get("period_year", "").endswith("looks back on the year just ended")
+    if kind in ("release", "other") and not part and not years and not looks_back:
         f.reasons["period_label"] = "the document's kind and title name no period"
+        return
+    if looks_back:  # a turn-of-the-year review reports on the whole year just ended
+        f.set("period_label", "全年", "issue_date", 0.4)
         return
     f.set("period_label", label, label_source, label_conf if f.get("period_year") else 0.5)
 

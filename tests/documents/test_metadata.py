@@ -128,7 +128,7 @@ def test_a_text_at_the_turn_of_the_year_is_dated_the_next_january(turn, when, ex
     meta = detect_metadata(text)
     assert meta.issued_on == expected
     assert meta.confidence["issued_on"] <= 0.3 and "estimated" in meta.reasons["issued_on"]
-    assert meta.period_year == expected.year - 1
+    assert (meta.period_year, meta.period_label) == (expected.year - 1, "全年")
 
 
 def test_the_latest_full_date_a_text_names_is_a_lower_bound_on_its_issue_date():

@@ -377,3 +377,9 @@ def test_every_year_stops_at_a_year():
 def test_a_rate_per_mille_is_read_with_its_sign():
     a = by_value(_actuals("2022年，全区人口自然增长率为-3.36‰。\n", region="綦江区"), -3.36)
     assert (a.unit, a.indicator_text) == ("‰", "人口自然增长率")
+
+
+@pytest.mark.parametrize("tail", ["个百分点", "个", ""])
+def test_a_gap_to_another_rate_is_no_value_whatever_unit_follows(tail):
+    got = _actuals(f"2023年，全县网上零售额增长18.4%，高于社会消费品零售总额增速9.3{tail}\n", region="伊宁县")
+    assert [a.value for a in got] == [18.4]
