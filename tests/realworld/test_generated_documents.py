@@ -1,7 +1,7 @@
 """Generated real-world documents read back with their place, kind, date, period and every value's year.
 
 Places come from the complete division list (a county in 新疆, a city in 广东, a district of 天津 …),
-never from the sample corpus. Every case passes except the one marked (strictly) with its reason below.
+never from the sample corpus. No case is marked: every one must pass.
 """
 
 from __future__ import annotations
@@ -18,26 +18,16 @@ from plantrack.model import Actual, Target
 from .builder import VARIANTS, Built, build, spec_for
 from .phrasing import KINDS, Fact
 
-# A table drawn without ruling lines comes out of a PDF's text layer as lines of words joined by single
-# spaces (地区生产总值（亿元）509.01 713预期性), which the reader joins as wrapped prose: only ruled PDF tables are
-# read as tables today. Strict, so the mark goes as soon as the reader finds unruled tables.
-UNRULED_PDF_TABLE = pytest.mark.xfail(reason="PDF table without ruling lines is read as prose, not as a table",
-                                      strict=True)
+
+def _cases(need=lambda built: True) -> list:
+    """Every kind in every variant, or those that state what a test asserts on (no vacuous passes)."""
+    return [pytest.param(kind, v, id=f"{kind}-{v.name}") for kind in KINDS for v in VARIANTS
+            if need(Built(None, spec_for(kind), v))]
 
 
-def _cases(need=lambda built: True, known=()) -> list:
-    """Every kind in every variant, or those that state what a test asserts on (no vacuous passes);
-    `known` marks the (kind, variant name) cases that fail for a stated reason."""
-    return [pytest.param(kind, v, id=f"{kind}-{v.name}",
-                         marks=[UNRULED_PDF_TABLE] if (kind, v.name) in known else [])
-            for kind in KINDS for v in VARIANTS if need(Built(None, spec_for(kind), v))]
-
-
-_PDF_PLAN = {("plan", "pdf-simplified")}
 CASES = _cases()
-CASES_PDF_TABLE = _cases(known=_PDF_PLAN)
-WITH_TARGETS = _cases(lambda b: any(f.statement == "target" for f in b.spec.facts), _PDF_PLAN)
-WITH_ATTRIBUTES = _cases(lambda b: any(f.attribute for f in b.spec.facts), _PDF_PLAN)
+WITH_TARGETS = _cases(lambda b: any(f.statement == "target" for f in b.spec.facts))
+WITH_ATTRIBUTES = _cases(lambda b: any(f.attribute for f in b.spec.facts))
 WITH_NON_VALUES = _cases(lambda b: bool(b.non_values))
 _CACHE: dict = {}
 
@@ -114,14 +104,14 @@ def test_reported_period_is_detected(read, kind, variant):
         assert (doc.meta.period_year, _label(doc.meta.period_label)) == (spec.period_year, spec.period_label)
 
 
-@pytest.mark.parametrize(("kind", "variant"), CASES_PDF_TABLE)
+@pytest.mark.parametrize(("kind", "variant"), CASES)
 def test_every_value_is_found(read, kind, variant):
     built, _, st = read(kind, variant)
     missing = [f for f in built.spec.facts if not _candidates(st, f)]
     assert not missing
 
 
-@pytest.mark.parametrize(("kind", "variant"), CASES_PDF_TABLE)
+@pytest.mark.parametrize(("kind", "variant"), CASES)
 def test_every_actual_has_its_year_and_period(read, kind, variant):
     built, _, st = read(kind, variant)
     for fact in (f for f in built.spec.facts if f.statement == "actual"):
