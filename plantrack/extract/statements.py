@@ -63,6 +63,8 @@ _PAST_CUE = re.compile(
 _OUTCOME = re.compile(r"实际|同比|比上年|较上年|完成了?(?:增长)?$")
 _FUTURE_ACTION = re.compile(r"加快|加速|力争|争取|规划建设|计划|推动形成|着力|将")
 _DONE_CUE = re.compile(r"已|截至|截止|完成了|建成了|实现了|达到了")
+_BARE_TOTAL = ("总量", "总额", "规模", "总规模")
+_GROWTH_TAIL = re.compile(r"(?:同比|比上年|较上年)?(?:增长|增速|增幅|下降|提高)$")
 # Wording that looks ahead in a report (a news piece quoting a plan's goals: 努力形成…, 正聚力打造…): the
 # value is a goal even though the text is no plan. Narrower than _FUTURE_ACTION: 加快/推动 also narrate
 # what was done in a review.
@@ -253,8 +255,14 @@ class _Walker:
         done = _LeadSearch(s, _DONE_CUE, 3)
         intends = _LeadSearch(s, _INTENT, 7)
         goal_end: int | None = None  # end of the sentence's last goal value (in a report, not a plan)
+        previous: str | None = None  # the indicator the sentence last named
         for m in mentions:
             m.indicator = self._without_region(m.indicator)
+            if m.indicator in _BARE_TOTAL and previous:
+                # 地区生产总值增长2.6%，总量突破1500亿元: the bare 总量 is the indicator just named
+                m.indicator = previous
+            elif m.indicator not in _BARE_TOTAL:
+                previous = _GROWTH_TAIL.sub("", m.indicator) or None
             if m.scope and _GENERIC_AREA_RE.match(m.scope):
                 m.scope = None  # 重点产业园区 names a kind of place, not one place
             if m.scope:

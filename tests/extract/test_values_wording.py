@@ -383,3 +383,9 @@ def test_a_rate_per_mille_is_read_with_its_sign():
 def test_a_gap_to_another_rate_is_no_value_whatever_unit_follows(tail):
     got = _actuals(f"2023年，全县网上零售额增长18.4%，高于社会消费品零售总额增速9.3{tail}\n", region="伊宁县")
     assert [a.value for a in got] == [18.4]
+
+
+@pytest.mark.parametrize(("named", "unit"), [("地区生产总值", "亿元"), ("社会消费品零售总额", "亿元"), ("规上工业增加值", "亿元")])
+def test_a_bare_total_after_a_growth_rate_is_the_indicator_just_named(named, unit):
+    got = _actuals(f"2024年，全市{named}同比增长4.1%，总量突破620{unit}。\n", region="韶关市")
+    assert [(a.indicator_text, a.value) for a in got] == [(named, 4.1), (named, 620)]
