@@ -417,6 +417,8 @@ _CN_VERB_END = re.compile(r"(?:达到|达|培育|打造|建成|新增|引进|建
 _CN_ROUND = re.compile(r"[一二两三四五六七八九]?[十百千]")
 _CN_WORD_AFTER = re.compile(r"[“”\"]?(?:个|倍增|作用|批|方面|体系|层次)")
 _BARE_VERB_END = re.compile(r"(?:达到|提高至|提高到|提升至|提升到|保持在|稳定在|控制在|超过|不低于|达)$")
+# A unitless ratio or index stated as such: 人口性别比（以女性为100）为103.2, 恩格尔系数为28.5
+_RATIO_NAME_IS = re.compile(r"(?:性别比|系数|指数)(?:[（(][^（）()]{0,12}[）)])?(?:为|是)$")
 _CJK_AFTER = re.compile(r"[\u4e00-\u9fff]")
 _APPROX_AFTER = re.compile(r"(?:以上|左右|以下)")
 _QUALIFIER_AFTER = re.compile(r"(?:（含）)?(?:以上|以下)?的")
@@ -499,7 +501,7 @@ def find_mentions(s: str) -> list[Mention]:
             if _CN_WORD_AFTER.match(s[b:b + 3]):
                 continue
         if unit is None:
-            if not _BARE_VERB_END.search(s, max(0, a - 4), a):
+            if not _BARE_VERB_END.search(s, max(0, a - 4), a) and not _RATIO_NAME_IS.search(s, max(0, a - 20), a):
                 continue
             if _CJK_AFTER.match(after) and not post:
                 if not _APPROX_AFTER.match(after):

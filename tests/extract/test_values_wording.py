@@ -389,3 +389,12 @@ def test_a_gap_to_another_rate_is_no_value_whatever_unit_follows(tail):
 def test_a_bare_total_after_a_growth_rate_is_the_indicator_just_named(named, unit):
     got = _actuals(f"2024年，全市{named}同比增长4.1%，总量突破620{unit}。\n", region="韶关市")
     assert [(a.indicator_text, a.value) for a in got] == [(named, 4.1), (named, 620)]
+
+
+@pytest.mark.parametrize(("sentence", "value"), [
+    ("2021年末，全县人口性别比（以女性为100）为104.6。\n", 104.6),
+    ("2021年，全县居民消费价格指数为101.8。\n", 101.8),
+    ("2021年，全县农村居民恩格尔系数为31.2。\n", 31.2),
+])
+def test_a_unitless_ratio_or_index_stated_with_wei_is_a_value(sentence, value):
+    assert [a.value for a in _actuals(sentence, region="和田县")] == [value]
