@@ -344,18 +344,20 @@ def _pdfium_page(fast, number: int, page) -> tuple[int, list[Item]] | None:
     if chars is None or not chars:
         return None
     tables = _find_tables(chars, edges, box) if edges else []
+    unruled = [] if tables else _unruled_tables(chars)
     text_chars = chars
-    if tables:  # text outside the tables, as pdfplumber's page.filter keeps it
-        boxes = [t.bbox for t in tables]
+    if tables or unruled:  # text outside the tables, as pdfplumber's page.filter keeps it
+        boxes = [t.bbox for t in tables] + [b for b, _ in unruled]
         text_chars = [c for c in chars if not any(b[0] <= (c["x0"] + c["x1"]) / 2 <= b[2]
                                                   and b[1] <= (c["top"] + c["bottom"]) / 2 <= b[3] for b in boxes)]
     placed: list[tuple[float, Item]] = [(top, text) for top, text in _text_lines(text_chars)
                                         if not _PAGE_NUMBER.match(text.strip())]
-    if not tables:
+    if not tables and not unruled:
         return len(chars), [text for _, text in placed]
     for table in tables:
         rows = [["" if c is None else c for c in row] for row in table.extract()]
         placed.append((table.bbox[1], Table(rows)))
+    placed += [(b[1], t) for b, t in unruled]
     placed.sort(key=lambda p: p[0])
     return len(chars), [item for _, item in placed]
 
@@ -558,7 +560,8 @@ def _pdfium_chars(raw, textpage, height: float, doctop: float) -> list[dict] | N
 
 def _pdf_page(page) -> list[Item]:
     tables = page.find_tables()
-    boxes = [t.bbox for t in tables]
+    unruled = [] if tables else _unruled_tables(page.chars)
+    boxes = [t.bbox for t in tables] + [b for b, _ in unruled]
 
     def outside(obj) -> bool:
         if obj.get("object_type") != "char":
@@ -577,8 +580,71 @@ def _pdf_page(page) -> list[Item]:
     for table in tables:
         rows = [["" if c is None else c for c in row] for row in table.extract()]
         placed.append((table.bbox[1], Table(rows)))
+    placed += [(b[1], t) for b, t in unruled]
     placed.sort(key=lambda p: p[0])
     return [item for _, item in placed]
+
+
+def _unruled_tables(chars: list[dict]) -> list[tuple[tuple[float, float, float, float], Table]]:
+    """(bbox, table) of each table drawn without ruling lines: a run of at least three lines that each
+    break into three or more cells at gaps wider than most of a character, whose cells fall into the
+    same columns, and most of whose rows hold a number. Prose runs on without such gaps (a space is a
+    quarter of a character), so it never forms one."""
+    if len(chars) < 9:
+        return []
+    sizes = sorted(c["bottom"] - c["top"] for c in chars if not c["text"].isspace())
+    if not sizes:
+        return []
+    gap = 0.8 * sizes[len(sizes) // 2]
+    line_of = _clusters(c["top"] for c in chars)
+    by_line: dict[int, list[dict]] = {}
+    for c in chars:
+        if not c["text"].isspace():
+            by_line.setdefault(line_of[c["top"]], []).append(c)
+    lines = []  # (top, bottom, cells as (x0, x1, text))
+    for key in sorted(by_line):
+        row = sorted(by_line[key], key=lambda c: c["x0"])
+        cells: list[list[dict]] = [[row[0]]]
+        for prev, c in zip(row, row[1:], strict=False):
+            if c["x0"] - prev["x1"] > gap:
+                cells.append([c])
+            else:
+                cells[-1].append(c)
+        lines.append((min(c["top"] for c in row), max(c["bottom"] for c in row),
+                      [(cell[0]["x0"], cell[-1]["x1"], "".join(x["text"] for x in cell)) for cell in cells]))
+    out = []
+    i = 0
+    while i < len(lines):
+        j = i
+        while j < len(lines) and len(lines[j][2]) >= 3:
+            j += 1
+        run = lines[i:j]
+        if len(run) >= 3:
+            table = _columns(run)
+            if table is not None:
+                out.append(((min(x[0] for _, _, cells in run for x in cells), run[0][0],
+                             max(x[1] for _, _, cells in run for x in cells), run[-1][1]), table))
+        i = max(j, i + 1)
+    return out
+
+
+def _columns(run: list[tuple[float, float, list[tuple[float, float, str]]]]) -> Table | None:
+    """The run as a table when its cells fall into the columns of its widest row, else None."""
+    widest = max(run, key=lambda r: len(r[2]))[2]
+    anchors = [(x0, x1) for x0, x1, _ in widest]
+    rows = []
+    for _, _, cells in run:
+        row = [""] * len(anchors)
+        for x0, x1, text in cells:
+            overlap = [min(x1, b) - max(x0, a) for a, b in anchors]
+            k = max(range(len(anchors)), key=lambda n: overlap[n])
+            if overlap[k] <= 0 or row[k]:
+                return None  # a cell between columns or two in one: not a grid
+            row[k] = text
+        rows.append(row)
+    if sum(any(ch.isdigit() for ch in "".join(r[1:])) for r in rows) * 2 < len(rows):
+        return None
+    return Table(rows)
 
 
 # ---------------------------------------------------------------- html

@@ -264,7 +264,7 @@ def detect_metadata(text: str, gazetteer: Gazetteer | None = None) -> DocumentMe
     if start is None:
         f.reasons["plan_start_year"] = f.reasons["plan_end_year"] = why
     else:
-        source = "title" if title and (PERIOD.search(title) or any(t in title for t in FIVE_YEAR)
+        source = "title" if title and (PERIOD.search(title) or any(t in title for t in FIVE_YEAR) or "个五年" in title
                                        or doc_type == "annual_plan") else "text"
         conf = 0.9 if source == "title" else 0.7
         f.set("plan_start_year", start, source, conf)
@@ -291,6 +291,8 @@ def detect_metadata(text: str, gazetteer: Gazetteer | None = None) -> DocumentMe
 
 _RELEASE_CUE = re.compile(r"同比|比上年|较上年|比去年|上年同期|增长\d|下降\d|实现[^，。]{0,12}\d")
 _PLAN_CUE = re.compile(r"到20\d\d年|力争|目标|确保|规划期")
+_NEWS_CUE = re.compile(r"来源[:：]|记者|通讯员|发布会|报讯|据[^，,。]{0,20}介绍|[\u4e00-\u9fff]{2,4}介绍[，,。]")
+_DIGIT_RUN = re.compile(r"\d")
 
 
 def _detect_kind(f: _Found, text: str, lines: list[str], title: str | None, block_title: str | None) -> None:
@@ -319,9 +321,14 @@ def _detect_kind(f: _Found, text: str, lines: list[str], title: str | None, bloc
         f.set("doc_type", kind, "metadata_block", 0.85)
         return
     release, plan = len(_RELEASE_CUE.findall(text[:20000])), len(_PLAN_CUE.findall(text[:20000]))
+    news = len(_NEWS_CUE.findall(text[:20000]))
     if release >= 3 and release >= plan:
         f.set("doc_type", "release", "text", 0.5,
               f"no known kind named; the text reports values ({release} cues such as 同比/比上年 against {plan} plan cues)")
+    elif news and _DIGIT_RUN.search(text):
+        # a news report names no kind of its own, whether it reports results or quotes a plan's goals
+        f.set("doc_type", "release", "text", 0.4,
+              f"no known kind named; the text reads as a news report ({news} cues such as 来源/记者/据…介绍)")
     else:
         f.set("doc_type", "other", "text", 0.3, "neither the title nor the text names a known document type")
 
@@ -358,6 +365,34 @@ def _find_dates(lines: list[str]) -> list[tuple[int, date, bool, str, str, bool]
     return found
 
 
+# Words that place a text at the turn of the year (岁末年初: the year just ended is 去年).
+_YEAR_TURN = re.compile(r"岁末年初|年末岁初|新年伊始|新春伊始|开年之际|辞旧迎新|岁首年初")
+# A date the text looks forward to (到2025年12月31日前 / 将于…) bounds nothing about when it was written.
+_AHEAD = re.compile(r"(?:到|至|将于|计划于|预计|拟于|之前|以前)$")
+
+
+def implied_issue_date(lines: list[str]) -> tuple[date, str] | None:
+    """An issue date a text without one implies, with the reason: the latest full date it names is a lower
+    bound (it was written after it); a text at the turn of the year (岁末年初) whose latest date falls in
+    November or December was written in the next January (its last day is taken, as for a month-only date).
+    Never the file name: only what the text says."""
+    latest: date | None = None
+    for line in lines:
+        for m in (*DATE.finditer(line), *_ISO_DATE.finditer(line)):
+            if _AHEAD.search(line[max(0, m.start() - 4):m.start()]) or line[m.end():m.end() + 2] in ("前", "之前"):
+                continue
+            d = parse_date(m)
+            if d and (latest is None or d > latest):
+                latest = d
+    if latest is None:
+        return None
+    if latest.month >= 11 and any(_YEAR_TURN.search(x) for x in lines):
+        return date(latest.year + 1, 1, 31), (
+            f"estimated: the text speaks of the turn of the year and its latest date is {latest:%Y-%m-%d}, so it "
+            "was written the next January (its last day is taken)")
+    return latest, f"estimated: the latest full date the text names ({latest:%Y-%m-%d}) is a lower bound"
+
+
 def _detect_issue(f: _Found, lines: list[str], block: dict[str, str]) -> None:
     issuer = _block_value(block, _BLOCK_ISSUER)
     if issuer:
@@ -380,7 +415,11 @@ def _detect_issue(f: _Found, lines: list[str], block: dict[str, str]) -> None:
             f.set("issued_on", chosen[1], chosen[4], 0.5, "the date line gives a month without a day: its last day "
                   "is taken (the document was out by then)")
     if f.get("issued_on") is None:
-        f.reasons["issued_on"] = "no standalone issue date (e.g. 2023年12月28日, 2023-09-25 or …印发) was found"
+        implied = implied_issue_date(lines)
+        if implied:
+            f.set("issued_on", implied[0], "implied", 0.3, implied[1])
+        else:
+            f.reasons["issued_on"] = "no standalone issue date (e.g. 2023年12月28日, 2023-09-25 or …印发) was found"
     if f.get("issuer") is None and chosen:
         if chosen[3]:
             f.set("issuer", chosen[3], "signature", 0.85)
@@ -456,6 +495,9 @@ def _detect_period(f: _Found, text: str, title: str | None) -> None:
         if kind == "government_report":
             year -= 1
             note = "no year in the title: a 政府工作报告 reviews the year before its issue date"
+        elif label == "全年" and f.sources.get("issued_on") == "implied" and _YEAR_TURN.search(text[:3000]):
+            year -= 1
+            note = "no year in the title: a text written at the turn of the year looks back on the year just ended"
         elif (label == "全年" and kind in _FULL_YEAR_KINDS and issued.month <= lag_months) or (
                 label != "全年" and last_month > issued.month):
             year -= 1
@@ -465,8 +507,12 @@ def _detect_period(f: _Found, text: str, title: str | None) -> None:
         f.set("period_year", year, "issue_date", 0.6, note)
     else:
         f.reasons["period_year"] = "neither the title nor an issue date gives the year the document reports on"
-    if kind in ("release", "other") and not part and not years:
+    looks_back = f.reasons.get("period_year", "").endswith("looks back on the year just ended")
+    if kind in ("release", "other") and not part and not years and not looks_back:
         f.reasons["period_label"] = "the document's kind and title name no period"
+        return
+    if looks_back:  # a turn-of-the-year review reports on the whole year just ended
+        f.set("period_label", "全年", "issue_date", 0.4)
         return
     f.set("period_label", label, label_source, label_conf if f.get("period_year") else 0.5)
 
@@ -483,6 +529,10 @@ def _plan_period(text: str, title: str | None, doc_type: str) -> tuple[int | Non
         for term, (a, b) in FIVE_YEAR.items():
             if term in title:
                 return a, b, ""
+        # the formal title spells the plan out: 第十五个五年规划 is 十五五
+        ordinal = re.search(r"第(十[一二三四五六七八九])个五年", title)
+        if ordinal and f"{ordinal.group(1)}五" in FIVE_YEAR:
+            return FIVE_YEAR[f"{ordinal.group(1)}五"][0], FIVE_YEAR[f"{ordinal.group(1)}五"][1], ""
         if doc_type == "annual_plan":
             y = re.search(r"(\d{4})年", title)
             if y:

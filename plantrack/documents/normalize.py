@@ -66,7 +66,7 @@ def _is_wrapped(lines: list[str]) -> tuple[bool, int]:
 
 
 _OPEN_END = "，、（(“‘《〈—-／/"
-_CLOSED = re.compile(r"(规划|方案|意见|公报|报告|回眸|总结|要点|计划|情况|简况|分析)([（(][^）)]*[）)])?$")
+_CLOSED = re.compile(r"(规划|纲要|方案|意见|公报|报告|回眸|总结|要点|计划|情况|简况|分析)([（(][^）)]*[）)])?$")
 # A date on its own line (a signature's or a release's) is a line of its own, as is the line above it.
 _DATE_LINE = re.compile(r"(?:\d{4}|[〇○零一二三四五六七八九]{4})\s*年\s*[\d一二三四五六七八九十]{1,3}\s*月"
                         r"(?:\s*[\d一二三四五六七八九十]{1,3}\s*日)?|\d{4}[-/.]\d{1,2}[-/.]\d{1,2}")

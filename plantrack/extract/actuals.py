@@ -171,3 +171,31 @@ def prose_actual(doc: Document, sent: Sentence, m: Mention, region: str | None,
         period_start=start, period_end=end, value_raw=m.value_raw, unit_raw=m.unit_raw,
         value=clean_float(value), unit=unit, quote=quote, char_start=a, char_end=e,
         section=sent.section, method="prose", confidence=conf, confidence_reason=reason)
+
+
+# 三次产业结构(比)为6.5:55.8:37.7 states the three sectors' shares of GDP in one ratio (traditional text is
+# read through the reading view, so 產業結構 arrives simplified).
+STRUCTURE = re.compile(r"(?:三次|一二三|一、二、三)产业(?:增加值)?(?:结构|比例|比重)(?:比)?(?:调整|优化)?(?:为|是|由[^，,。；]{0,20}?调整为)?"
+                       r"\s*(\d+(?:\.\d+)?)\s*[:：]\s*(\d+(?:\.\d+)?)\s*[:：]\s*(\d+(?:\.\d+)?)")
+_SECTORS = ("第一产业增加值占比", "第二产业增加值占比", "第三产业增加值占比")
+
+
+def structure_actuals(doc: Document, sent: Sentence, region: str | None, when: ValuePeriod) -> list[Actual]:
+    """The three sector shares of a 三次产业结构 ratio, each a share (%) of the period the sentence is about;
+    a ratio whose parts do not add up to about 100 is not a structure of shares and is left alone."""
+    out = []
+    for m in STRUCTURE.finditer(sent.text):
+        parts = [float(g) for g in m.groups()]
+        if abs(sum(parts) - 100) > 1.5:
+            continue
+        start, end = when.period.dates(when.year)
+        for i, (name, raw) in enumerate(zip(_SECTORS, m.groups(), strict=True)):
+            a, e, quote = sent.quote(doc.text, (m.start(i + 1), m.end(i + 1)))
+            out.append(Actual(
+                document_id=doc.document_id, scope_name=region, scope_parent=None, indicator_text=name,
+                measure="share", period_year=when.year, period_label=when.period.label, period_start=start,
+                period_end=end, value_raw=raw, unit_raw=None, value=clean_float(parts[i]), unit="%", quote=quote,
+                char_start=a, char_end=e, section=sent.section, method="prose",
+                confidence=min(when.confidence, 0.8),
+                confidence_reason=when.reason or "share read from a 三次产业结构 ratio (parts add up to 100)"))
+    return out

@@ -404,6 +404,7 @@ _RATIO_RULE = re.compile(r"(?P<subj>[\u4e00-\u9fff]{2,10})按(?:照)?(?:原则�
                          r"(?P<cmp>不低于|不高于|不少于|不超过|不多于)?(?P<base>[\u4e00-\u9fff]{2,12})$")
 _PRE_COMPARATOR_WORDS = {"不低于": ">=", "不少于": ">=", "不高于": "<=", "不超过": "<=", "不多于": "<="}
 _ABOVE = re.compile(r"高于|低于|快于|慢于|领先|落后")
+_GAP_TO_RATE = re.compile(r"(?:高于|低于|快于|慢于|领先|落后)[^，,。；;]{0,16}(?:增速|增幅|速度|平均水平)$")
 _FIRST_VERB = re.compile(r"(?:建成|打造|创建|培育|建设|引进|落地|争创|创成|获批|设立|组建)[\u4e00-\u9fff]{0,6}$")
 _FIRST_RE = re.compile(r"(?<=[国省市区县内部南北东西内外])首(?P<unit>家|个|座|台|条|所|艘|款)")
 # A bare 亿 after a money word (产值突破百亿): 亿元; elsewhere (人口突破1亿) it is not money.
@@ -416,6 +417,8 @@ _CN_VERB_END = re.compile(r"(?:达到|达|培育|打造|建成|新增|引进|建
 _CN_ROUND = re.compile(r"[一二两三四五六七八九]?[十百千]")
 _CN_WORD_AFTER = re.compile(r"[“”\"]?(?:个|倍增|作用|批|方面|体系|层次)")
 _BARE_VERB_END = re.compile(r"(?:达到|提高至|提高到|提升至|提升到|保持在|稳定在|控制在|超过|不低于|达)$")
+# A unitless ratio or index stated as such: 人口性别比（以女性为100）为103.2, 恩格尔系数为28.5
+_RATIO_NAME_IS = re.compile(r"(?:性别比|系数|指数)(?:[（(][^（）()]{0,12}[）)])?(?:为|是)$")
 _CJK_AFTER = re.compile(r"[\u4e00-\u9fff]")
 _APPROX_AFTER = re.compile(r"(?:以上|左右|以下)")
 _QUALIFIER_AFTER = re.compile(r"(?:（含）)?(?:以上|以下)?的")
@@ -498,7 +501,7 @@ def find_mentions(s: str) -> list[Mention]:
             if _CN_WORD_AFTER.match(s[b:b + 3]):
                 continue
         if unit is None:
-            if not _BARE_VERB_END.search(s, max(0, a - 4), a):
+            if not _BARE_VERB_END.search(s, max(0, a - 4), a) and not _RATIO_NAME_IS.search(s, max(0, a - 20), a):
                 continue
             if _CJK_AFTER.match(after) and not post:
                 if not _APPROX_AFTER.match(after):
@@ -550,6 +553,8 @@ def find_mentions(s: str) -> list[Mention]:
             continue  # 占全市的1/5: the place's weight in a larger one, not a value of its own indicator
         if unit in ("个百分点", "百分点") and ix.seen("above", _ABOVE, 2, start_clause, a):
             continue  # 高于社会消费品零售总额增速11.1个百分点: a gap to another figure, not a change of its own
+        if _GAP_TO_RATE.search(s, max(start_clause, a - 24), a):
+            continue  # 高于社零增速11.1(个百分点, cut off): whatever unit follows, a gap to another rate
         if unit in COUNT_UNITS and s.startswith("指标", b):
             continue  # 32项指标中，17项…: a tally of a plan's indicators
         comparator = "="

@@ -13,7 +13,13 @@ from dataclasses import replace
 from functools import lru_cache
 
 from plantrack.documents.reading_view import ReadingView, map_back, reading_view
-from plantrack.extract.actuals import prose_actual, release_table_actuals, table_actuals
+from plantrack.extract.actuals import (
+    STRUCTURE,
+    prose_actual,
+    release_table_actuals,
+    structure_actuals,
+    table_actuals,
+)
 from plantrack.extract.blocks import Paragraph, Sentence, Table, parse_blocks, split_sentences
 from plantrack.extract.mentions import MAYBE_VALUE as _MAYBE_VALUE
 from plantrack.extract.mentions import VS_PLAN, clean_indicator, find_mentions
@@ -57,6 +63,12 @@ _PAST_CUE = re.compile(
 _OUTCOME = re.compile(r"实际|同比|比上年|较上年|完成了?(?:增长)?$")
 _FUTURE_ACTION = re.compile(r"加快|加速|力争|争取|规划建设|计划|推动形成|着力|将")
 _DONE_CUE = re.compile(r"已|截至|截止|完成了|建成了|实现了|达到了")
+_BARE_TOTAL = ("总量", "总额", "规模", "总规模")
+_GROWTH_TAIL = re.compile(r"(?:同比|比上年|较上年)?(?:增长|增速|增幅|下降|提高)$")
+# Wording that looks ahead in a report (a news piece quoting a plan's goals: 努力形成…, 正聚力打造…): the
+# value is a goal even though the text is no plan. Narrower than _FUTURE_ACTION: 加快/推动 also narrate
+# what was done in a review.
+_INTENT = re.compile(r"努力|力争|聚力|着力|致力|全力打造|正(?:在)?(?:加快|全力)?打造|将(?:打造|建成|形成|达到|实现|培育)")
 _BACKGROUND = re.compile(r"发展基础|发展现状|现状|回顾|成效|基础与|面临形势|发展环境|发展成就|工作回顾|过去|总结|完成情况|"
                          r"执行情况")
 # A heading that announces goals (二、2024年主要预期目标 / 今年工作安排): its sentences set targets.
@@ -223,6 +235,11 @@ class _Walker:
             return
         if (s[:1] == "对" or "给予" in s) and _POLICY.search(s):  # _POLICY opens with ^对 or 给予
             return
+        if not self.ctx.is_plan and "产业" in s and (structure := STRUCTURE.search(s)):
+            carried.extend(year_carry.before(len(year_carry.sentences) - 1, self) if year_carry else (None, None))
+            stated = next((((p, y) for p, y, t in reversed(markers) if not t and p < structure.start())), None)
+            when = self._actual_period(sent, structure.start(), stated, actual_years, carried)
+            self.actuals += structure_actuals(self.doc, sent, self.ctx.region, when)
         mentions = find_mentions(s)
         if not mentions:
             return
@@ -236,9 +253,16 @@ class _Walker:
             last_actual.append(last_actual[-1] if t else (p, y))
         looks_ahead = _LeadSearch(s, _FUTURE_ACTION, 4)
         done = _LeadSearch(s, _DONE_CUE, 3)
+        intends = _LeadSearch(s, _INTENT, 7)
         goal_end: int | None = None  # end of the sentence's last goal value (in a report, not a plan)
+        previous: str | None = None  # the indicator the sentence last named
         for m in mentions:
             m.indicator = self._without_region(m.indicator)
+            if m.indicator in _BARE_TOTAL and previous:
+                # 地区生产总值增长2.6%，总量突破1500亿元: the bare 总量 is the indicator just named
+                m.indicator = previous
+            elif m.indicator not in _BARE_TOTAL:
+                previous = _GROWTH_TAIL.sub("", m.indicator) or None
             if m.scope and _GENERIC_AREA_RE.match(m.scope):
                 m.scope = None  # 重点产业园区 names a kind of place, not one place
             if m.scope:
@@ -251,6 +275,10 @@ class _Walker:
             if not is_target and not k and self.ctx.is_plan and looks_ahead(m.start) \
                     and not done(m.start) and not (sent.section and _BACKGROUND.search(sent.section)):
                 is_target = True  # 聚焦现有项目，加快构建50万吨/年生产能力: the clause's own verb looks ahead
+            intent_only = False
+            if not is_target and not k and not self.ctx.is_plan and intends(m.start) and not done(m.start) \
+                    and not m.done and not (sent.section and _BACKGROUND.search(sent.section)):
+                is_target = intent_only = True  # 努力形成1个千亿级企业: a goal quoted in a report
             if is_target and goal_end is not None and not (k and markers[k - 1][2]) \
                     and self._outcome_clause(s, goal_end, m.start):
                 is_target = False  # 目标为520亿元，完成531.2亿元: the goal, then what was done
@@ -268,6 +296,12 @@ class _Walker:
                 if year is None and m.goal and last_actual[k]:
                     year = last_actual[k][1]  # 2024年，产值目标500亿元: the goal of the year the sentence is about
                 stated = year is not None
+                if intent_only and year is None:
+                    # a goal quoted without its year: left unknown rather than guessed from the report
+                    t = prose_target(self.doc, sent, m, self.ctx.region, self.ctx, None, False)
+                    self.targets.append(replace(t, confidence=min(t.confidence, 0.5), confidence_reason=(
+                        "a goal (努力/力争/打造…) quoted in a report: it states no target year")))
+                    continue
                 year = year or deadline or self._section_year(sent.section) or self._heading_year(sent.section) \
                     or self.ctx.plan_end or self.ctx.goal_year
                 if self.scope and not m.scope and self.scope[1] not in m.indicator:

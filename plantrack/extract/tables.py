@@ -86,7 +86,9 @@ def parse_cell_value(text: str) -> CellValue | None:
     if hi:
         comp = "range"
     cumulative = bool(m.group("lb") or m.group("note"))
-    return CellValue(text.strip(), value, parse_number(hi) if hi else None, hi, comp, unit, cumulative)
+    # 【13.2】 marks a total over the plan period: the mark is carried as `cumulative`, the raw value is the number
+    raw = re.sub(r"[【】\[\]]", "", text.strip()).strip()
+    return CellValue(raw, value, parse_number(hi) if hi else None, hi, comp, unit, cumulative)
 
 
 def _is_attribute_column(table: Table, i: int) -> bool:

@@ -78,7 +78,7 @@ def docx_bytes(c: Content) -> bytes:
     return buf.getvalue()
 
 
-def write_pdf(path: Path, c: Content, encrypt_password: str | None = None) -> Path:
+def write_pdf(path: Path, c: Content, encrypt_password: str | None = None, ruled: bool = True) -> Path:
     """reportlab with the built-in CID font STSong-Light: pdfplumber reads its text back exactly."""
     from reportlab.lib import colors
     from reportlab.lib.pagesizes import A4
@@ -98,8 +98,8 @@ def write_pdf(path: Path, c: Content, encrypt_password: str | None = None) -> Pa
     flow = [Paragraph(html.escape(x), style) for x in c.lines_before]
     flow.append(Spacer(1, 4 * mm))
     table = Table(c.table)
-    table.setStyle(TableStyle([("FONTNAME", (0, 0), (-1, -1), "STSong-Light"),
-                               ("GRID", (0, 0), (-1, -1), 0.5, colors.black)]))
+    table.setStyle(TableStyle([("FONTNAME", (0, 0), (-1, -1), "STSong-Light")]
+                              + ([("GRID", (0, 0), (-1, -1), 0.5, colors.black)] if ruled else [])))
     flow += [table, Spacer(1, 4 * mm)]
     flow += [Paragraph(html.escape(x), style) for x in c.lines_after]
     doc.build(flow)

@@ -90,3 +90,20 @@ def test_sample_corpus_reads_well_under_a_second():
     docs = [read_document(p, p.name) for p in paths]
     assert time.process_time() - start < 0.5
     assert all(d.text for d in docs)
+
+
+def test_pdf_table_without_ruling_lines_is_read_as_a_table(tmp_path):
+    content = Content(lines_before=["广东省韶关市人民政府", "韶关市工业高质量发展行动方案（2025－2027年）"],
+                      table=[["指标", "2024年", "2027年", "属性"], ["规上工业增加值（亿元）", "420.5", "560", "预期性"],
+                             ["单位工业增加值能耗降低（%）", "——", "【12】", "约束性"],
+                             ["工业投资（亿元）", "180", "260", "预期性"]],
+                      lines_after=["各县（市、区）要抓好落实。"])
+    doc = read_document(write_pdf(tmp_path / "p.pdf", content, ruled=False), "p.pdf")
+    rows = "\n\n".join("\n".join("\t" + c for c in row) for row in content.table)
+    assert rows in doc.text
+
+
+def test_pdf_prose_lines_are_not_taken_for_a_table(tmp_path):
+    content = Content(table=[["说明"], ["本方案自印发之日起施行"], ["由市工业和信息化局负责解释"]])
+    doc = read_document(write_pdf(tmp_path / "p.pdf", content, ruled=False), "p.pdf")
+    assert "\t" not in doc.text

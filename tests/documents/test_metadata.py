@@ -104,3 +104,47 @@ def test_sidecar_with_an_unknown_field_is_refused_with_the_known_fields(tmp_path
     with pytest.raises(DocumentError) as info:
         load_sidecar(sidecar)
     assert info.value.code == "bad_sidecar" and "region_name" in info.value.reason
+
+
+@pytest.mark.parametrize(("ordinal", "years"), [("十四", (2021, 2025)), ("十五", (2026, 2030))])
+def test_plan_period_of_a_title_spelling_out_the_five_year_plan(ordinal, years):
+    meta = detect_metadata(f"珠海市国民经济和社会发展第{ordinal}个五年规划纲要\n\n珠海市人民政府\n\n到期末，地区生产总值达到5000亿元。\n")
+    assert (meta.plan_start_year, meta.plan_end_year) == years
+
+
+def test_a_news_report_naming_no_kind_is_a_release():
+    text = ("南海区加快打造先进制造业集群\n\n来源：佛山日报\n\n记者从发布会上获悉，南海区努力形成2个千亿级产业集群、"
+            "10个百亿级企业。\n")
+    assert detect_metadata(text).doc_type == "release"
+
+
+@pytest.mark.parametrize(("turn", "when", "expected"), [
+    ("岁末年初", "2022年12月3日", date(2023, 1, 31)),
+    ("新年伊始", "2019年11月20日", date(2020, 1, 31)),
+])
+def test_a_text_at_the_turn_of_the_year_is_dated_the_next_january(turn, when, expected):
+    text = (f"{turn}，昌吉市工业经济稳中向好。\n\n去年，全市地区生产总值突破900亿元。\n\n"
+            f"{when}，昌吉市举行项目集中签约活动，签约项目41个。\n")
+    meta = detect_metadata(text)
+    assert meta.issued_on == expected
+    assert meta.confidence["issued_on"] <= 0.3 and "estimated" in meta.reasons["issued_on"]
+    assert (meta.period_year, meta.period_label) == (expected.year - 1, "全年")
+
+
+def test_the_latest_full_date_a_text_names_is_a_lower_bound_on_its_issue_date():
+    text = ("滨海新区举行重点项目推进会\n\n2021年3月2日，滨海新区召开会议；2021年4月18日，12个项目开工，"
+            "总投资86亿元，同比增长12%。到2025年12月31日前，全部建成。\n")
+    meta = detect_metadata(text)
+    assert meta.issued_on == date(2021, 4, 18)
+    assert "lower bound" in meta.reasons["issued_on"]
+
+
+def test_an_implied_issue_date_resolves_last_year():
+    from plantrack.documents import read_bytes
+    from plantrack.extract import extract_statements
+
+    text = ("岁末年初，会理市工业经济稳中向好。\n\n去年，全市地区生产总值突破400亿元、同比增长6.2%。\n\n"
+            "2023年12月8日，会理市举行项目集中签约活动。\n")
+    doc = read_bytes(text.encode(), "news.txt", ".txt")
+    st = extract_statements(doc)
+    assert {a.period_year for a in st.actuals if a.value in (400, 6.2)} == {2023}

@@ -52,3 +52,10 @@ def test_heading_after_a_wrapped_line_starts_a_new_paragraph():
 
 def test_converter_bookmarks_are_dropped():
     assert clean_line("[bookmark: _GoBack]坚持以习近平新时代") == "坚持以习近平新时代"
+
+
+def test_wrapped_layout_keeps_an_outline_title_ending_in_gangyao_on_its_own_line():
+    lines = (["阿勒泰市国民经济和社会发展第十五个五年规划纲要", "阿勒泰市人民政府"]
+             + ["这是一段被排版折行的文字它在固定宽度处断开"] * 9)
+    out = render(parse_plain("\n".join(lines)), force_wrapped=True).split("\n\n")
+    assert out[:2] == ["阿勒泰市国民经济和社会发展第十五个五年规划纲要", "阿勒泰市人民政府"]

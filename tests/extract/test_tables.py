@@ -97,3 +97,9 @@ def test_a_release_table_gives_levels_and_yoy_changes_for_the_release_year():
         ("汽车", "level", "辆", 2024, "table")
     chips = by_value(st.actuals, -4.2)
     assert (chips.measure, chips.unit, chips.period_year) == ("yoy_growth", "%", 2024)
+
+
+def test_bracketed_cell_value_raw_is_the_number_without_its_brackets():
+    doc = _doc(["绿色", "单位地区生产总值二氧化碳排放降低（%）", "", "约束性", "——", "【18.5】"])
+    st = extract_statements(doc)
+    assert by_value(st.targets, -18.5).value_raw == "18.5"

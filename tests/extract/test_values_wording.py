@@ -172,9 +172,23 @@ def test_footnotes_and_captions_report_no_values(line):
     assert [a.value for a in _actuals("2023年，全县规上工业企业达到112家。\n" + line, region="拜城县")] == [112]
 
 
-def test_a_structure_ratio_is_skipped():
-    # decided: the parts of 6.5：55.8：37.7 are not named in the sentence; the shares are read where named
-    assert _actuals("2023年，全区三次产业结构调整为6.5：55.8：37.7。\n", region="斗门区") == []
+def test_a_structure_ratio_states_the_three_sector_shares():
+    # 三次产业结构 names its parts by convention (first, second, third sector), as an analyst reads it
+    got = _actuals("2023年，全区三次产业结构调整为6.5：55.8：37.7。\n", region="斗门区")
+    assert [(a.indicator_text, a.value, a.unit, a.measure, a.period_year) for a in got] == [
+        ("第一产业增加值占比", 6.5, "%", "share", 2023), ("第二产业增加值占比", 55.8, "%", "share", 2023),
+        ("第三产业增加值占比", 37.7, "%", "share", 2023)]
+
+
+def test_a_structure_ratio_in_a_traditional_release_keeps_its_original_quote():
+    doc = make_doc("2021年，全縣三次產業結構比為12.4:40.1:47.5。\n", region="会理市", doc_type="bulletin")
+    got = extract_statements(doc).actuals
+    assert [a.value for a in got] == [12.4, 40.1, 47.5]
+    assert all(doc.text[a.char_start:a.char_end] == a.quote for a in got)
+
+
+def test_a_ratio_whose_parts_do_not_add_up_to_100_is_left_alone():
+    assert _actuals("2022年，全县三次产业结构为1:2:3。\n", region="奇台县") == []
 
 
 # --- goal and result in one sentence --------------------------------------------------------------
@@ -363,3 +377,24 @@ def test_every_year_stops_at_a_year():
 def test_a_rate_per_mille_is_read_with_its_sign():
     a = by_value(_actuals("2022年，全区人口自然增长率为-3.36‰。\n", region="綦江区"), -3.36)
     assert (a.unit, a.indicator_text) == ("‰", "人口自然增长率")
+
+
+@pytest.mark.parametrize("tail", ["个百分点", "个", ""])
+def test_a_gap_to_another_rate_is_no_value_whatever_unit_follows(tail):
+    got = _actuals(f"2023年，全县网上零售额增长18.4%，高于社会消费品零售总额增速9.3{tail}\n", region="伊宁县")
+    assert [a.value for a in got] == [18.4]
+
+
+@pytest.mark.parametrize(("named", "unit"), [("地区生产总值", "亿元"), ("社会消费品零售总额", "亿元"), ("规上工业增加值", "亿元")])
+def test_a_bare_total_after_a_growth_rate_is_the_indicator_just_named(named, unit):
+    got = _actuals(f"2024年，全市{named}同比增长4.1%，总量突破620{unit}。\n", region="韶关市")
+    assert [(a.indicator_text, a.value) for a in got] == [(named, 4.1), (named, 620)]
+
+
+@pytest.mark.parametrize(("sentence", "value"), [
+    ("2021年末，全县人口性别比（以女性为100）为104.6。\n", 104.6),
+    ("2021年，全县居民消费价格指数为101.8。\n", 101.8),
+    ("2021年，全县农村居民恩格尔系数为31.2。\n", 31.2),
+])
+def test_a_unitless_ratio_or_index_stated_with_wei_is_a_value(sentence, value):
+    assert [a.value for a in _actuals(sentence, region="和田县")] == [value]

@@ -22,7 +22,7 @@ class Fact:
     unit: str
     measure: str  # target_kind or actual measure
     year: int | None
-    period_label: str | None = None  # actuals: 全年 | 上半年 | 1-7月 | 1-5月
+    period_label: str | None = None  # actuals: 全年 | 年末 | 上半年 | 1-7月 | 1-5月
     attribute: str | None = None  # targets of an indicator table: expected (预期性) | binding (约束性)
 
 
@@ -132,8 +132,9 @@ def statistical_bulletin(place: Place, year: int) -> Spec:
     s.facts = [Fact("actual", "地区生产总值", gdp, "亿元", "level", year, "全年"),
                Fact("actual", "地区生产总值增长", g, "%", "yoy_growth", year, "全年"),
                Fact("actual", "第一产业增加值", first, "亿元", "level", year, "全年"),
-               Fact("actual", "常住人口", pop, "万人", "level", year, "全年"),
-               Fact("actual", "城镇化率", urb, "%", "share", year, "全年")]
+               # 年末 governs the sentence: the population and urbanisation rate are counted on the last day of the year
+               Fact("actual", "常住人口", pop, "万人", "level", year, "年末"),
+               Fact("actual", "城镇化率", urb, "%", "share", year, "年末")]
     s.non_values = ["1", str(year - 4)]
     return s
 

@@ -1,8 +1,7 @@
 """Generated real-world documents read back with their place, kind, date, period and every value's year.
 
 Places come from the complete division list (a county in 新疆, a city in 广东, a district of 天津 …),
-never from the sample corpus. Tests marked xfail need a feature another branch brings; the lead flips
-them after merging (strict=False: a case that already passes shows as XPASS, not as a failure).
+never from the sample corpus. No case is marked: every one must pass.
 """
 
 from __future__ import annotations
@@ -77,28 +76,24 @@ def test_every_stated_number_survives_reading(read, kind, variant):
         assert fact.value in flat, fact
 
 
-@pytest.mark.xfail(reason="needs branch regions", strict=False)
 @pytest.mark.parametrize(("kind", "variant"), CASES)
 def test_region_code_is_the_place_the_document_is_about(read, kind, variant):
     built, doc, _ = read(kind, variant)
     assert doc.meta.region_code == built.spec.place.code, (doc.meta.region_name, built.spec.place)
 
 
-@pytest.mark.xfail(reason="needs branch docmeta", strict=False)
 @pytest.mark.parametrize(("kind", "variant"), CASES)
 def test_document_kind_is_detected(read, kind, variant):
     built, doc, _ = read(kind, variant)
     assert doc.meta.doc_type == built.spec.doc_type
 
 
-@pytest.mark.xfail(reason="needs branch docmeta", strict=False)
 @pytest.mark.parametrize(("kind", "variant"), CASES)
 def test_issue_date_is_detected(read, kind, variant):
     built, doc, _ = read(kind, variant)
     assert doc.meta.issued_on == built.spec.issued_on
 
 
-@pytest.mark.xfail(reason="needs branch docmeta", strict=False)
 @pytest.mark.parametrize(("kind", "variant"), CASES)
 def test_reported_period_is_detected(read, kind, variant):
     built, doc, _ = read(kind, variant)
@@ -109,7 +104,6 @@ def test_reported_period_is_detected(read, kind, variant):
         assert (doc.meta.period_year, _label(doc.meta.period_label)) == (spec.period_year, spec.period_label)
 
 
-@pytest.mark.xfail(reason="needs branches values and docmeta (traditional, glosses)", strict=False)
 @pytest.mark.parametrize(("kind", "variant"), CASES)
 def test_every_value_is_found(read, kind, variant):
     built, _, st = read(kind, variant)
@@ -117,7 +111,6 @@ def test_every_value_is_found(read, kind, variant):
     assert not missing
 
 
-@pytest.mark.xfail(reason="needs branch periods", strict=False)
 @pytest.mark.parametrize(("kind", "variant"), CASES)
 def test_every_actual_has_its_year_and_period(read, kind, variant):
     built, _, st = read(kind, variant)
@@ -126,7 +119,6 @@ def test_every_actual_has_its_year_and_period(read, kind, variant):
         assert (fact.year, fact.period_label) in got, (fact, got)
 
 
-@pytest.mark.xfail(reason="needs branch periods", strict=False)
 @pytest.mark.parametrize(("kind", "variant"), WITH_TARGETS)
 def test_every_target_has_its_year(read, kind, variant):
     built, _, st = read(kind, variant)
@@ -135,7 +127,6 @@ def test_every_target_has_its_year(read, kind, variant):
         assert fact.year in got, (fact, got)
 
 
-@pytest.mark.xfail(reason="needs branch docmeta (traditional characters, PDF tables)", strict=False)
 @pytest.mark.parametrize(("kind", "variant"), WITH_ATTRIBUTES)
 def test_table_targets_carry_their_attribute(read, kind, variant):
     built, _, st = read(kind, variant)
@@ -144,7 +135,6 @@ def test_table_targets_carry_their_attribute(read, kind, variant):
         assert fact.attribute in got, (fact, got)
 
 
-@pytest.mark.xfail(reason="needs branch values", strict=False)
 @pytest.mark.parametrize(("kind", "variant"), WITH_NON_VALUES)
 def test_numbers_that_are_not_values_are_left_alone(read, kind, variant):
     built, _, st = read(kind, variant)
