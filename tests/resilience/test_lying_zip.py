@@ -25,7 +25,7 @@ MAX_RSS_MB = 400
 MAX_SECONDS = 10
 
 READ_IN_CHILD = """
-import json, resource, sys, time
+import json, sys, time
 from pathlib import Path
 from plantrack.ingest import _read_one, scan_sources
 from plantrack.model import DocumentError
@@ -37,8 +37,11 @@ try:
     code, reason = "read", ""
 except DocumentError as exc:
     code, reason = exc.code, exc.reason
+# VmHWM, not getrusage's ru_maxrss: Linux carries ru_maxrss over exec, so a child of a big pytest process
+# would report the parent's peak; VmHWM is this program's own.
+hwm_kb = next(int(x.split()[1]) for x in Path("/proc/self/status").read_text().splitlines() if x.startswith("VmHWM"))
 print(json.dumps({"code": code, "reason": reason, "seconds": time.monotonic() - start,
-                  "max_rss_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024}))
+                  "max_rss_mb": hwm_kb / 1024}))
 """
 
 
