@@ -381,8 +381,8 @@ _VS_PLAN = re.compile(
     r"(?:完成|达到?|占|为)(?:年度|全年|年初|年|计划|预期|既定)*(?:目标|计划|任务)+的"
     r"|(?:高于|低于|快于|慢于|超出|超过|超|落后于?)(?:年度|全年|年初|既定)?(?:计划|预期|目标|任务|序时进度|时序进度)+"
     r"|序时进度|时序进度")
-# A quoted code such as “2349”, “1+2+8+N”, “4+2”: the name of a programme, its digits are no value.
 VS_PLAN = _VS_PLAN  # statements: a 目标 inside a comparison with the plan is no target cue
+# A quoted code such as “2349”, “1+2+8+N”, “4+2”: the name of a programme, its digits are no value.
 _CODE_NAME = re.compile(r"“[\dA-Za-z+＋N、.一二三四五六七八九十百千万亿]+”")
 # Lines that explain or caption, not report: 注1：…, 【1】…, ①…, [2]…, 图1 …, 表2 …
 _NOTE_LINE = re.compile(r"^\s*(?:注\s*\d*\s*[：:]|注释|【\d+】|\[\d+\]|[①-⑳]|[图表]\s*\d+(?:[-.－]\d+)?(?![\d.%]))")
