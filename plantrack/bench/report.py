@@ -2,9 +2,6 @@
 
 from __future__ import annotations
 
-import json
-from pathlib import Path
-
 
 def _fig(s: dict | None, unit: str, digits: int = 1) -> str:
     """median [min–max] of a stat dict."""
@@ -61,5 +58,3 @@ def render_table(results: dict) -> str:
     return "\n".join(f"{k:<{width}}  {v}" for k, v in rows)
 
 
-def render_file(path: Path) -> str:
-    return render_table(json.loads(Path(path).read_text(encoding="utf-8")))

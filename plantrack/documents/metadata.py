@@ -440,7 +440,6 @@ def _detect_issue(f: _Found, lines: list[str], block: dict[str, str]) -> None:
         f.reasons["issuer"] = "no issuing body (a line such as …人民政府 / …委员会 / …局) was found"
 
 
-_CN_MONTH = "一二三四五六七八九十"
 _PERIOD_WORDS = (
     (re.compile(r"(?:第一|一)季度|1\s*[-－—–~～至]\s*3月|一至三月"), "一季度", 3),
     (re.compile(r"上半年|1\s*[-－—–~～至]\s*6月|一至六月"), "上半年", 6),

@@ -107,12 +107,6 @@ class Mention:
     magnitude: bool = False  # 迈入千亿级: a size class read as a floor on the amount
 
 
-def _depth_ok(s: str, i: int) -> bool:
-    """Not inside 《title》, 〔doc number〕 or a bracketed period such as （2023－2027年）."""
-    before = s[:i]
-    return before.count("《") <= before.count("》") and before.count("〔") <= before.count("〕")
-
-
 _HARD_DELIM = re.compile(f"[{re.escape(HARD_DELIMS)}]")
 _STOP = re.compile("[。；;]")
 
@@ -305,11 +299,6 @@ def _in_code_name(s: str, a: int, b: int) -> bool:
     if open_at < 0 or s.find("”", open_at, a) >= 0:
         return False
     return _CODE_NAME.match(s, open_at) is not None
-
-
-def _clause_end(s: str, i: int) -> int:
-    ends = [j for j in (s.find(d, i) for d in HARD_DELIMS) if j >= 0]
-    return min(ends, default=len(s))
 
 
 def _clause_start(s: str, i: int) -> int:

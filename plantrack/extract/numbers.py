@@ -88,12 +88,6 @@ def parse_number(raw: str) -> float | None:
     return value if value is not None else _cn2an(s)
 
 
-def fraction_to_percent(raw: str) -> float | None:
-    """'1/3' -> 33.33 (a share written as a fraction), rounded to two places."""
-    v = parse_number(raw)
-    return None if v is None else round(v * 100, 2)
-
-
 def clean_float(v: float | None) -> float | None:
     """Round away binary noise so 0.3 stays 0.3 after unit conversions."""
     return None if v is None else round(v, 10)

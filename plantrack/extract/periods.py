@@ -20,15 +20,12 @@ from functools import lru_cache
 from plantrack.extract.numbers import parse_chinese_numeral, to_halfwidth
 from plantrack.model import Document
 
-TARGET_YEAR = re.compile(r"(?:到|至|力争到|力争|争取到|预计到|在)(20\d\d)年|(20\d\d)年(?:底|末|前|时)")
-FIVE_YEAR_END = re.compile(r"“?(十[一二三四五六七八九]五)”?(?:末|期末|时期末)")
 YEAR = re.compile(r"(?<![\d－\-~至])(20\d\d|19\d\d)年")
 # The same matches, found faster in long texts: the lookahead names the digit every match starts with
 # (the leading lookbehind keeps the regex engine from skipping ahead to it by itself).
 YEAR_SCAN = re.compile(r"(?=[12])" + YEAR.pattern)
 PLAN_PERIOD = re.compile(r"[（(](20\d\d)\s*[－\-—–~至到]\s*(20\d\d)年?[）)]")
 FIVE_YEAR = re.compile(r"“?十([一二三四五六七八九])五”?")
-_REGION = re.compile(r"(?:重庆市|[\u4e00-\u9fff]{2,3}省)?([\u4e00-\u9fff]{2,4}?(?:区|县|市))(?:人民政府|委员会|经济和信息化|发展和改革|经济信息委|统计局|区委|县委|市委)")
 _REGION_WORD = re.compile(r"([\u4e00-\u9fff]{2}(?:区|县))")
 
 @dataclass(frozen=True)
@@ -129,20 +126,6 @@ def document_context(doc: Document) -> DocContext:
         dates = [int(y) for y in _ISSUE_DATE.findall(_digits_halfwidth(doc.text))]
         doc_year = dates[-1] if dates else start
     return DocContext(region, start, end, doc_year, is_plan, meta.issued_on, meta.period_year, period)
-
-
-def target_year_in(s: str, before: int | None = None) -> int | None:
-    """The year a target is set for, nearest before position `before` (else anywhere in the sentence)."""
-    hits = [(m.start(), int(m.group(1) or m.group(2))) for m in TARGET_YEAR.finditer(s)]
-    hits += [(m.start(), y) for m in FIVE_YEAR_END.finditer(s) if (y := five_year_end(m.group(1)))]
-    if not hits:
-        return None
-    hits.sort()
-    if before is not None:
-        earlier = [y for p, y in hits if p < before]
-        if earlier:
-            return earlier[-1]
-    return hits[0][1]
 
 
 def five_year_end(word: str) -> int | None:
