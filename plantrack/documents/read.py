@@ -12,11 +12,11 @@ from plantrack.documents.formats import (
     declared_charset,
     read_docx,
     read_html,
-    read_pdf,
     sniff_format,
 )
 from plantrack.documents.metadata import apply_overrides, detect_metadata
 from plantrack.documents.normalize import parse_plain, render, strip_markdown
+from plantrack.documents.pdf import read_pdf
 from plantrack.documents.reading_view import reading_view
 from plantrack.model import Document, DocumentError
 

@@ -6,7 +6,7 @@ import io
 
 import pdfplumber
 
-from plantrack.documents.formats import _pdf_page, read_pdf
+from plantrack.documents.pdf import _pdf_page, read_pdf
 from tests.documents.builders import Content, write_pdf
 
 
@@ -41,11 +41,11 @@ def test_pages_with_a_ruled_table_read_the_same_as_pdfplumber(tmp_path):
 
 
 def test_text_only_pages_never_reach_pdfplumbers_character_parser(tmp_path, monkeypatch):
-    import plantrack.documents.formats as formats
+    import plantrack.documents.pdf as pdf_reader
 
     def slow(page):
         raise AssertionError("a text-only page went to pdfplumber")
 
     data = _text_only_pdf(tmp_path / "prose.pdf", [f"到2027年，新增企业{i}家。" for i in range(60)])
-    monkeypatch.setattr(formats, "_pdf_page", slow)
+    monkeypatch.setattr(pdf_reader, "_pdf_page", slow)
     assert any("新增企业59家" in line for line in read_pdf(data, "prose.pdf"))

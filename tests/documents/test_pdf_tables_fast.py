@@ -13,8 +13,8 @@ import pdfplumber
 import pytest
 from pdfplumber.utils.text import chars_to_textmap
 
-import plantrack.documents.formats as formats
-from plantrack.documents.formats import _pdf_page, _text_lines, read_pdf
+import plantrack.documents.pdf as pdf_reader
+from plantrack.documents.pdf import _pdf_page, _text_lines, read_pdf
 
 ROWS = [["指标", "单位", "2023年", "2028年"], ["规上工业总产值", "亿元", "1250", "2000"],
         ["研发投入强度", "%", "2.1", "≥3"], ["数字经济核心产业增加值", "亿元", "980", "3500"]]
@@ -77,7 +77,7 @@ def _no_pdfplumber_pages(monkeypatch) -> None:
     def slow(page):
         raise AssertionError("a page went to pdfplumber's character parser")
 
-    monkeypatch.setattr(formats, "_pdf_page", slow)
+    monkeypatch.setattr(pdf_reader, "_pdf_page", slow)
 
 
 def _scaled_grid(c) -> None:
@@ -97,7 +97,7 @@ def _scaled_grid(c) -> None:
 def test_ruled_tables_read_through_pdfium_as_pdfplumber_reads_them(tmp_path, monkeypatch, draw):
     data = _canvas(tmp_path / "t.pdf", draw)
     expected = _pdfplumber_only(data)
-    assert any(isinstance(item, formats.Table) for item in expected)
+    assert any(isinstance(item, pdf_reader.Table) for item in expected)
     _no_pdfplumber_pages(monkeypatch)
     assert read_pdf(data, "t.pdf") == expected
 
@@ -123,12 +123,12 @@ def test_curves_and_rotated_text_go_to_pdfplumber(tmp_path):
             calls.append(page)
             return _pdf_page(page)
 
-        formats_pdf_page = formats._pdf_page
-        formats._pdf_page = counting
+        original_pdf_page = pdf_reader._pdf_page
+        pdf_reader._pdf_page = counting
         try:
             assert read_pdf(data, "t.pdf") == _pdfplumber_only(data)
         finally:
-            formats._pdf_page = formats_pdf_page
+            pdf_reader._pdf_page = original_pdf_page
         assert calls, draw.__name__
 
 
