@@ -344,86 +344,189 @@ _NEW_LEAD = re.compile(r"新增|新建|新培育|新认定|新引进|累计|每�
 _LEAD_NOISE = re.compile(r"\d{4}年|到|至少|至|以上|力争|累计")
 
 
+@dataclass(slots=True)
+class _Naming:
+    """What the indicator steps read for one value: the text before it and the value named just before."""
+
+    s: str
+    ix: SentenceIndex
+    m: Mention
+    prev: Mention | None  # the value before it in the sentence, already named
+    cs: int  # its clause's start
+    same_clause: bool  # prev ends inside this value's clause
+    pre: str  # the text since prev (same clause) or since the clause's start
+    ind: str  # that text cleaned (clean_indicator): the indicator unless a step below says otherwise
+
+    def noun_after(self) -> str:
+        return self.ix.noun_after(self.m.end)
+
+
+def _counted_subjects_act(n: _Naming) -> str | None:
+    """13家企业新利用闲置用地面积409亩: the count before is of the subjects doing what this value measures.
+
+    Renames the count before (闲置用地企业) as well.
+    """
+    prev, pre = n.prev, n.pre
+    if not (n.same_clause and prev is not None and prev.noun_after == pre and prev.unit_raw in COUNT_UNITS):
+        return None
+    subject = _SUBJECT_HEAD.match(pre)
+    if not subject:
+        return None
+    head, rest = subject.group(1), subject.group(2)
+    noun = n.noun_after()
+    if noun and len(rest) <= 4:  # 7家企业新利用6.9万平方米闲置厂房: the value comes before its noun
+        rest = rest + noun
+        n.m.noun_after = noun
+    prev.indicator = _MEASURE_TAIL.sub("", rest) + head
+    return rest
+
+
+def _bare_count_of_item_just_named(n: _Naming) -> str | None:
+    """新增A 9家，累计32家 / 共有A 428家，新认定112家: a bare count belongs to the item just named."""
+    prev = n.prev
+    if prev is None or prev.unit_raw != n.m.unit_raw or not prev.indicator or n.noun_after():
+        return None
+    bare = _BARE_COUNT.fullmatch(n.pre.lstrip("，,、"))
+    if not bare:
+        return None
+    base = _COUNT_LEAD.sub("", prev.indicator)
+    verb = _VS_LAST_YEAR.sub("", bare.group(1))
+    return base + "累计" if verb in ("累计", "共", "总计", "合计", "总数") else verb + base
+
+
+def _level_reached_by_subject_just_named(n: _Naming) -> str | None:
+    """比重提高2个百分点，达到32%: the level reached belongs to the subject just named."""
+    prev = n.prev
+    if n.ind or prev is None or not prev.indicator or n.noun_after() or not _REACHES.fullmatch(n.pre.lstrip("，,")):
+        return None
+    return _CHANGE_END.sub("", prev.indicator)
+
+
+def _growth_of_value_just_named(n: _Naming) -> str | None:
+    """地区生产总值352.6亿元，增长5.8%: a bare growth word takes the value named just before (near enough)."""
+    if n.ind and not _VERB_ONLY.match(n.ind):
+        return None
+    growth = _GROWTH_END.search(_TRAILING_SOFT.sub("", n.pre))
+    prev = n.prev
+    if not growth or prev is None or not same_clause_or_near(prev, n.s, n.m.start):
+        return None
+    own = n.ind if n.ind and n.ind not in prev.indicator else ""  # 产能 in 摩托车…，产能提升x%
+    return prev.indicator.split("同比")[0] + own + growth.group(1)
+
+
+def _count_of_class_named_after(n: _Naming) -> str | None:
+    """A、B 2个千亿级主导产业 / 榨菜等4个百亿级产业: the count is of the class named after it."""
+    m, s = n.m, n.s
+    if m.unit_raw not in COUNT_UNITS or not (
+            n.ind.endswith("等") or s[m.end:m.end + 1] in MAGNITUDE_FIRST and MAGNITUDE_CLASS.match(s, m.end)):
+        return None
+    noun = n.noun_after()
+    if len(_CJK_CHARS.findall(noun)) < 2:
+        return None
+    m.noun_after = noun
+    return noun
+
+
+def _noun_after_verb(n: _Naming) -> str | None:
+    """培育20家区级绿色工厂: with only a verb (or nothing) before the value, the noun after it is what is counted.
+
+    Also when the text since the value before is that value's noun and a verb (…企业5家，建成…), and after
+    a creating verb before a count (在…企业中培育20家…). A new-count lead of the clause (新增, 累计) is kept.
+    """
+    m, prev, pre = n.m, n.prev, n.pre
+    if not (not n.ind or _VERB_ONLY.match(n.ind) or (
+            n.same_clause and prev is not None and prev.noun_after and pre.startswith(prev.noun_after)
+            and _VERB_ONLY.match(pre[len(prev.noun_after):].strip("、和及与"))) or (
+            m.unit_raw in COUNT_UNITS and _CREATE_VERB_END.search(pre)
+            and len(_CJK_CHARS.findall(n.noun_after())) >= 2)):
+        return None
+    noun = n.noun_after()
+    lead = _AIM_LEAD.sub("", n.s[n.cs:m.start] if not n.same_clause else "")
+    lead = lead if _NEW_LEAD.search(lead) else ""
+    lead = _LEAD_NOISE.sub("", lead)
+    m.noun_after = noun or None
+    return (lead + noun) if noun else ""
+
+
+def _bare_measure_of_subject_just_named(n: _Naming) -> str | None:
+    """新能源汽车产量突破30万辆，产值超千亿元: a bare measure word takes the subject just named."""
+    prev = n.prev
+    if not _BARE_MEASURE.fullmatch(n.ind) or prev is None or not prev.indicator:
+        return None
+    return _BARE_MEASURE.sub("", _CHANGE_END.sub("", prev.indicator)) + n.ind
+
+
+def _share_or_rate_of_value_just_named(n: _Naming) -> str | None:
+    """增加值941亿元，增长0.9%，占…62.6%: 占/比重/增速 alone take the subject of the value before.
+
+    After a percentage (a growth) the share is of the level, so the growth word is dropped.
+    """
+    prev = n.prev
+    if not _MEASURE_ONLY.match(n.ind) or prev is None:
+        return None
+    subject = prev.indicator.split("占")[0]
+    if prev.unit_raw in ("%", "％"):
+        subject = _GROWTH_END.sub("", subject)
+    return subject + n.ind
+
+
+# The steps that name a value from its neighbours, tried in order; the first that applies names it, else
+# the cleaned text before it does. Order matters where two apply: a subject or count relation with the
+# value before (the first three) is more specific than a growth word, which is more specific than "the
+# noun after", which is tried before the bare measure and share words take the subject before.
+_NAMING_STEPS: tuple[Callable[[_Naming], str | None], ...] = (
+    _counted_subjects_act,
+    _bare_count_of_item_just_named,
+    _level_reached_by_subject_just_named,
+    _growth_of_value_just_named,
+    _count_of_class_named_after,
+    _noun_after_verb,
+    _bare_measure_of_subject_just_named,
+    _share_or_rate_of_value_just_named,
+)
+
+
+def _goal_or_result(n: _Naming, ind: str) -> str:
+    """A year's goal (规上工业产值目标500亿元) and the result stated against it (…，完成520亿元).
+
+    The goal is named by what precedes the goal word, else by the subject the sentence opens with
+    before its colon (地区生产总值：年度目标增长7%); the result takes the goal's indicator.
+    """
+    m, prev, pre = n.m, n.prev, n.pre
+    goal = _GOAL_PRE.search(pre) if "目标" in pre or "计划" in pre else None
+    if goal:
+        m.goal = True
+        return clean_indicator(pre[:goal.start()]) or _colon_subject(n.s, m.start) or ""
+    if prev is not None and prev.goal and _DONE_AGAINST_GOAL.fullmatch(_PERIOD_LEAD.sub("", pre.lstrip("，,"))):
+        m.done = True  # …，完成520亿元 / 实际完成增长12.3%: the result against the goal just stated
+        growth = _GROWTH_WORD_END.search(pre)
+        return prev.indicator + (growth.group() if growth else "")
+    return ind
+
+
 def _assign_indicators(s: str, ms: list[Mention], ix: SentenceIndex) -> None:
-    noun_after = ix.noun_after
+    """Name the indicator of every value, in sentence order (a value may take its name from the one before)."""
     prev: Mention | None = None
     for m in ms:
         cs = ix.clause_start(m.start)
         same_clause = prev is not None and prev.end > cs
-        seg_start = prev.end if same_clause else cs
-        pre = s[seg_start:m.start]
+        pre = s[prev.end if same_clause else cs:m.start]
         m.pre = pre
         # the clause's opening verb (建成 A 1个、B 15个) carries over its 、 list
         m.clause_cue = prev.clause_cue if same_clause and prev else s[cs:m.start]
         ind = clean_indicator(pre.lstrip("、和及与"))
         if ind and ind[-1] in "【（(“\n":  # _OPEN_BRACKETS_END ends the text (or stands before a final newline)
             ind = _OPEN_BRACKETS_END.sub("", ind)
-        subject = _SUBJECT_HEAD.match(pre) if (
-            same_clause and prev is not None and prev.noun_after == pre and prev.unit_raw in COUNT_UNITS) else None
-        if subject:
-            # 13家企业新利用闲置用地面积409亩: the count is of the subjects doing what the next value measures
-            head, rest = subject.group(1), subject.group(2)
-            noun = noun_after(m.end)
-            if noun and len(rest) <= 4:  # 7家企业新利用6.9万平方米闲置厂房: the value comes before its noun
-                rest = rest + noun
-                m.noun_after = noun
-            ind = rest
-            prev.indicator = _MEASURE_TAIL.sub("", rest) + head
-        elif prev is not None and prev.unit_raw == m.unit_raw and prev.indicator and not noun_after(m.end) and (
-                bare := _BARE_COUNT.fullmatch(pre.lstrip("，,、"))):
-            # 新增A 9家，累计32家 / 共有A 428家，新认定112家: a bare count belongs to the item just named
-            base = _COUNT_LEAD.sub("", prev.indicator)
-            verb = _VS_LAST_YEAR.sub("", bare.group(1))
-            ind = base + "累计" if verb in ("累计", "共", "总计", "合计", "总数") else verb + base
-        elif not ind and prev is not None and prev.indicator and not noun_after(m.end) \
-                and _REACHES.fullmatch(pre.lstrip("，,")):
-            # 比重提高2个百分点，达到32%: the level reached belongs to the subject just named
-            ind = _CHANGE_END.sub("", prev.indicator)
-        elif (not ind or _VERB_ONLY.match(ind)) \
-                and (growth := _GROWTH_END.search(_TRAILING_SOFT.sub("", pre))) and prev is not None \
-                and same_clause_or_near(prev, s, m.start):
-            own = ind if ind and ind not in prev.indicator else ""  # 产能 in 摩托车…，产能提升x%
-            ind = prev.indicator.split("同比")[0] + own + growth.group(1)
-        elif m.unit_raw in COUNT_UNITS and (ind.endswith("等") or s[m.end:m.end + 1] in MAGNITUDE_FIRST
-                                            and MAGNITUDE_CLASS.match(s, m.end)) \
-                and len(_CJK_CHARS.findall(noun_after(m.end))) >= 2:
-            # A、B 2个千亿级主导产业 / 榨菜等4个百亿级产业: the count is of the class named after it
-            ind = noun_after(m.end)
-            m.noun_after = ind
-        elif not ind or _VERB_ONLY.match(ind) or (
-                same_clause and prev is not None and prev.noun_after and pre.startswith(prev.noun_after)
-                and _VERB_ONLY.match(pre[len(prev.noun_after):].strip("、和及与"))) or (
-                m.unit_raw in COUNT_UNITS and _CREATE_VERB_END.search(pre)
-                and len(_CJK_CHARS.findall(noun_after(m.end))) >= 2):
-            # 在…企业中培育20家区级绿色工厂: a creating verb before the count, the noun after it is what is counted
-            noun = noun_after(m.end)
-            lead = _AIM_LEAD.sub("", s[cs:m.start] if not same_clause else "")
-            lead = lead if _NEW_LEAD.search(lead) else ""
-            lead = _LEAD_NOISE.sub("", lead)
-            ind = (lead + noun) if noun else ""
-            m.noun_after = noun or None
-        elif _BARE_MEASURE.fullmatch(ind) and prev is not None and prev.indicator:
-            # 新能源汽车产量突破30万辆，产值超千亿元: a bare measure word takes the subject just named
-            ind = _BARE_MEASURE.sub("", _CHANGE_END.sub("", prev.indicator)) + ind
-        elif _MEASURE_ONLY.match(ind) and prev is not None:
-            subject = prev.indicator.split("占")[0]
-            if prev.unit_raw in ("%", "％"):  # 增加值941亿元，增长0.9%，占…62.6%: the share is of the level
-                subject = _GROWTH_END.sub("", subject)
-            ind = subject + ind
+        n = _Naming(s, ix, m, prev, cs, same_clause, pre, ind)
+        for step in _NAMING_STEPS:
+            named = step(n)
+            if named is not None:
+                ind = named
+                break
         ind = ind.strip("，,、：:；;（(“”\"")
         if ind.count("“") != ind.count("”"):  # 新星”产业 after stripping: drop the orphaned quote
             ind = ind.replace("“", "").replace("”", "")
-        goal = _GOAL_PRE.search(pre) if "目标" in pre or "计划" in pre else None
-        if goal:
-            # 规上工业产值目标500亿元 / 地区生产总值：年度目标增长7%: the year's goal, named by what precedes
-            # the goal word, else by the subject the sentence opens with before its colon
-            m.goal = True
-            ind = clean_indicator(pre[:goal.start()]) or _colon_subject(s, m.start) or ""
-        elif prev is not None and prev.goal and _DONE_AGAINST_GOAL.fullmatch(
-                _PERIOD_LEAD.sub("", pre.lstrip("，,"))):
-            # …，完成520亿元 / 实际完成增长12.3%: the result against the goal just stated
-            m.done, ind = True, prev.indicator + (
-                growth.group() if (growth := _GROWTH_WORD_END.search(pre)) else "")
+        ind = _goal_or_result(n, ind)
         if ind.endswith("等") and "、" in ind:
             ind = ind.split("、")[0] + "等"  # A、B、C等7711.5万元: name the total by its first item
         if len(ind) > 40:
