@@ -1,0 +1,181 @@
+"""Each rejection rule of find_mentions on its own: a number it rejects, and a near miss it lets through.
+
+Examples are written for these tests (places, years and phrasings not in the sample corpus). The
+rejected number must be rejected by its rule and not come out of find_mentions; the near miss must be
+let through by the rule and come out of find_mentions as a value.
+"""
+
+from __future__ import annotations
+
+import random
+
+import pytest
+
+from plantrack.extract import mention_rules as rules
+from plantrack.extract.mention_index import SentenceIndex
+from plantrack.extract.mention_rules import REJECTIONS, VS_PLAN, Candidate, rejected_by
+from plantrack.extract.mentions import VALUE_RE, find_mentions
+
+# rule -> ((sentence, the number it rejects), (sentence, a number it lets through))
+EXAMPLES = {
+    rules.in_title_or_file_number: (
+        ("依据《绵阳市制造业发展规划（2026—2030年）》，到2030年工业增加值达到900亿元", "2026"),
+        ("依据《绵阳市制造业发展规划（2026—2030年）》，到2030年工业增加值达到900亿元", "900")),
+    rules.part_of_latin_name: (
+        ("银川市PM2.5年均浓度持续下降", "2.5"),
+        ("宁东基地新增PTA300万吨产能", "300")),
+    rules.rank_or_date: (
+        ("到2029年，培育国家级专精特新企业12家", "2029"),
+        ("到2029年，培育国家级专精特新企业12家", "12")),
+    rules.size_word: (
+        ("建设300亿光伏组件产业园", "300"),
+        ("光伏组件产业产值达到300亿元", "300")),
+    rules.ordinal_or_span: (
+        ("工业综合实力进入全国前50位", "50"),
+        ("新增规上工业企业50家", "50")),
+    rules.span_of_time: (
+        ("用3个月时间完成全部整改", "3"),
+        ("完成整改提升项目3个", "3")),
+    rules.structure_ratio: (
+        ("三次产业结构调整为7.1：48.3：44.6", "48.3"),
+        ("第三产业增加值占比达到44.6%", "44.6")),
+    rules.in_quoted_code: (
+        ("加快构建“1+3+N”现代产业体系", "3"),
+        ("培育“链主”企业8家", "8")),
+    rules.chinese_numeral_as_word: (
+        ("做强三大支柱产业集群", "三"),
+        ("新培育两家国家级专精特新“小巨人”企业", "两")),
+    rules.bare_number_not_reached: (
+        ("引进项目总数15", "15"),
+        ("全市城镇居民恩格尔系数为28.5", "28.5")),
+    rules.qualifies_a_noun: (
+        ("鼓励年营业收入2000万元以上的工业企业上云", "2000"),
+        ("规上工业企业户均营业收入达到2000万元", "2000")),
+    rules.subsidy_amount: (
+        ("对新认定的国家级专精特新企业给予一次性奖励50万元", "50"),
+        ("争取中央预算内资金补助3亿元", "3")),
+    rules.sizes_what_is_counted_after: (
+        ("引进5亿元以上工业项目不少于8个", "5"),
+        ("引进5亿元以上工业项目不少于8个", "8")),
+    rules.size_class_of_a_noun: (
+        ("引进投资10亿元项目5个", "10"),
+        ("完成工业投资10亿元", "10")),
+    rules.sizes_what_is_counted_before: (
+        ("新引进2个50亿元项目", "50"),
+        ("新引进2个项目，完成投资50亿元", "50")),
+    rules.factor_of_a_product: (
+        ("建设2×35万千瓦燃煤机组", "2"),
+        ("新增电力装机容量达到70万千瓦", "70")),
+    rules.counts_the_names_listed: (
+        ("壮大智能网联汽车、新型储能、生物医药3个新兴产业", "3"),
+        ("培育智能网联汽车、新型储能企业3家", "3")),
+    rules.how_many_kinds: (
+        ("每个园区重点发展不超过3个主导产业", "3"),
+        ("打造3个产业集群", "3")),
+    rules.size_of_one_project: (
+        ("推动某公司年产20万吨锂电材料项目投产", "20"),
+        ("锂电材料产能达到20万吨", "20")),
+    rules.condition_of_a_batch: (
+        ("培育一批年纳税额超过500万元的骨干企业", "500"),
+        ("培育一批骨干企业，新增规上企业30家", "30")),
+    rules.scope_of_a_programme: (
+        ("围绕80家重点企业开展技术改造", "80"),
+        ("围绕重点产业链新培育80家企业", "80")),
+    rules.estimate: (
+        ("预计新增产值8.6亿元", "8.6"),
+        ("预计到2027年全市新增产值8.6亿元", "8.6")),
+    rules.comparison_with_another_place: (
+        ("工业投资增速比全省高2.3个百分点", "2.3"),
+        ("单位地区生产总值能耗较2025年下降13.5%", "13.5")),
+    rules.progress_against_plan: (
+        ("全年工业增加值完成年度目标的54.3%", "54.3"),
+        ("全年工业增加值增长6.1%", "6.1")),
+    rules.share_of_a_larger_place: (
+        ("规上工业产值占全省的8.2%", "8.2"),
+        ("高技术制造业增加值占规上工业比重为18.5%", "18.5")),
+    rules.gap_in_points: (
+        ("网络零售额增速高于社会消费品零售总额6.2个百分点", "6.2"),
+        ("研发投入强度提高0.8个百分点", "0.8")),
+    rules.gap_to_another_rate: (
+        ("工业用电量增长快于全国平均水平3.2", "3.2"),
+        ("规上工业增加值增速达到8.5%", "8.5")),
+    rules.tally_of_indicators: (
+        ("规划确定的28项指标中，22项达到预期", "28"),
+        ("新建标准厂房项目28项", "28")),
+}
+
+
+def candidate(sentence: str, number: str) -> Candidate:
+    """The candidate VALUE_RE reads at the first occurrence of `number` in the sentence."""
+    at = sentence.index(number)
+    match = next(m for m in VALUE_RE.finditer(sentence) if m.start() == at)
+    assert match.group("num") == number
+    return Candidate.of(sentence, SentenceIndex(sentence), match, VS_PLAN.search(sentence) is not None)
+
+
+def found_at(sentence: str, number: str) -> bool:
+    return any(m.start == sentence.index(number) for m in find_mentions(sentence))
+
+
+RULES = [pytest.param(rule, id=rule.__name__) for rule in REJECTIONS]
+
+
+def test_every_rule_has_examples_and_a_docstring():
+    assert set(EXAMPLES) == set(REJECTIONS)
+    assert all(rule.__doc__ for rule in REJECTIONS)
+
+
+@pytest.mark.parametrize("rule", RULES)
+def test_rule_rejects_its_example(rule):
+    sentence, number = EXAMPLES[rule][0]
+    assert rule(candidate(sentence, number))
+    assert not found_at(sentence, number)
+
+
+@pytest.mark.parametrize("rule", RULES)
+def test_rule_lets_its_near_miss_through(rule):
+    sentence, number = EXAMPLES[rule][1]
+    assert not rule(candidate(sentence, number))
+    assert found_at(sentence, number)
+
+
+def test_the_order_of_the_rules_does_not_change_what_is_rejected():
+    examples = [example for pair in EXAMPLES.values() for example in pair]
+    expected = [rejected_by(candidate(*example)) is None for example in examples]
+    rng = random.Random(13)
+    for _ in range(20):
+        order = list(REJECTIONS)
+        rng.shuffle(order)
+        assert [rejected_by(candidate(*example), tuple(order)) is None for example in examples] == expected
+
+
+def test_the_prescreen_rejects_only_what_the_chinese_numeral_rule_rejects():
+    sentences = ["做强三大支柱产业", "新培育两家国家级企业", "产值突破百亿", "形成两个百分点以上的优势",
+                 "建成千家智能工厂", "一是加快发展", "四至五个园区"]
+    for sentence in sentences:
+        for m in VALUE_RE.finditer(sentence):
+            if m.group("num")[0] in "零〇一二两三四五六七八九十百千" and rules.chinese_word_on_bare_match(sentence, m):
+                c = Candidate.of(sentence, SentenceIndex(sentence), m, False)
+                assert rules.chinese_numeral_as_word(c), (sentence, m.group())
+
+
+def test_a_bare_yi_after_a_money_word_is_read_as_the_unit():
+    c = candidate("数字经济核心产业营业收入突破百亿，", "百")
+    assert c.unit == "亿" and c.s[c.a:c.b] == "百亿"
+
+
+def test_a_bare_yi_without_a_money_word_is_no_unit():
+    c = candidate("常住人口突破1亿，", "1")
+    assert c.unit is None
+
+
+def test_a_sentence_without_any_number_holds_no_mention():
+    assert find_mentions("坚持创新驱动，推动制造业高质量发展。") == []
+
+
+def test_a_footnote_line_holds_no_mention():
+    assert find_mentions("注2：规上工业增加值增速按可比价格计算，2026年为8.5%。") == []
+
+
+def test_a_sentence_that_only_looks_like_a_note_is_read():
+    assert [m.value for m in find_mentions("注重质量效益，规上工业增加值增长8.5%。")] == [8.5]
