@@ -49,6 +49,9 @@ VS_PLAN = re.compile(
     r"|序时进度|时序进度")
 
 MONEY_UNITS = ("元", "万元", "亿元", "千元")
+# as sets: every rule asks whether a unit is one of them
+_COUNT_UNITS = frozenset(COUNT_UNITS)
+_MONEY_UNITS = frozenset(MONEY_UNITS)
 
 
 @dataclass(slots=True)
@@ -69,19 +72,13 @@ class Candidate:
     clause: int  # where its clause starts (after the last ，；：。 before it)
     ratio: re.Match | None  # RATIO_RULE before a 30%的比例
     vs_plan: bool  # the sentence measures something against a plan (VS_PLAN somewhere in it)
-
-    @property
-    def nxt(self) -> str:
-        return self.s[self.b:self.b + 1]
-
-    @property
-    def after(self) -> str:
-        return self.s[self.b:self.b + 4]
+    nxt: str  # the character after it (most rules first check it can open their pattern)
+    after: str  # the four characters after it
 
     @classmethod
     def of(cls, s: str, ix: SentenceIndex, m: re.Match, vs_plan: bool) -> Candidate:
-        num, unit, b = m.group("num"), m.group("unit"), m.end()
-        a = m.start()
+        num, unit, hi, post, approx, neg = m.group("num", "unit", "hi", "post", "approx", "neg")
+        a, b = m.span()
         clause = ix.clause_start(a)
         if unit is None and s.startswith("亿", b) and _BARE_YI_END.match(s, b + 1) \
                 and MONEY_WORD.search(s, clause, a):
@@ -89,8 +86,8 @@ class Candidate:
         ratio = None
         if unit == "%" and s.startswith("的比例", b):
             ratio = RATIO_RULE.search(s, clause, a)  # 工业用地按不低于城市建设用地30%的比例配置
-        return cls(s, ix, a, b, num, m.group("hi"), unit, m.group("post") or "", m.group("approx") is not None,
-                   m.group("neg") is not None, num[0] in CN_NUMERAL, clause, ratio, vs_plan)
+        return cls(s, ix, a, b, num, hi, unit, post or "", approx is not None, neg is not None,
+                   num[0] in CN_NUMERAL, clause, ratio, vs_plan, s[b:b + 1], s[b:b + 4])
 
 
 # ---------------------------------------------------------------- the predicates, in REJECTIONS order
@@ -129,7 +126,7 @@ def part_of_latin_name(c: Candidate) -> bool:
     A quantity with a measure unit after a product code (PET100万吨/年) stays a value.
     """
     return c.a > 0 and _LATIN.match(c.s, c.a - 1) is not None and (
-        c.unit is None or c.unit in COUNT_UNITS or c.unit == "%")
+        c.unit is None or c.unit in _COUNT_UNITS or c.unit == "%")
 
 
 _RANK_AFTER = re.compile(r"(?:级|强)")
@@ -166,7 +163,7 @@ _DURATION_FIRST = first_chars(_DURATION_AFTER)
 
 def span_of_time(c: Candidate) -> bool:
     """近3个月, 2个季度: a count of time units is a span of time, not a quantity of things."""
-    return c.unit in COUNT_UNITS and c.nxt in _DURATION_FIRST and _DURATION_AFTER.match(c.s, c.b) is not None
+    return c.unit in _COUNT_UNITS and c.nxt in _DURATION_FIRST and _DURATION_AFTER.match(c.s, c.b) is not None
 
 
 def structure_ratio(c: Candidate) -> bool:
@@ -207,9 +204,9 @@ def chinese_numeral_as_word(c: Candidate) -> bool:
         return True
     s, a, b = c.s, c.a, c.b
     if not _CN_VERB_END.search(s, max(0, a - 3), a) and not (
-            c.unit in COUNT_UNITS and _CN_ROUND.fullmatch(c.num) and (b == len(s) or s[b] in _CLAUSE_END_CHARS)):
+            c.unit in _COUNT_UNITS and _CN_ROUND.fullmatch(c.num) and (b == len(s) or s[b] in _CLAUSE_END_CHARS)):
         return True
-    if c.unit not in COUNT_UNITS and not _CN_ROUND.fullmatch(c.num):
+    if c.unit not in _COUNT_UNITS and not _CN_ROUND.fullmatch(c.num):
         return True
     return _CN_WORD_AFTER.match(s[b:b + 3]) is not None
 
@@ -251,7 +248,7 @@ _MONEY_WON = re.compile(r"争取|获得|获批|到位|兑现|拨付")
 
 def subsidy_amount(c: Candidate) -> bool:
     """给予最高50万元奖励: money in a subsidy clause is a policy term; money won (争取到位资金3亿元) is a result."""
-    return c.unit in MONEY_UNITS and c.ix.subsidy(c.clause) and not c.ix.seen("won", _MONEY_WON, 2, c.clause, c.a)
+    return c.unit in _MONEY_UNITS and c.ix.subsidy(c.clause) and not c.ix.seen("won", _MONEY_WON, 2, c.clause, c.a)
 
 
 _SIZED_NOUN = re.compile(r"[\u4e00-\u9fff]{0,10}?(?:项目|企业)")
@@ -260,7 +257,7 @@ _COUNT_LATER = re.compile(rf"\d+(?:{'|'.join(COUNT_UNITS)})")
 
 def sizes_what_is_counted_after(c: Candidate) -> bool:
     """新增10亿元以上先进制造业项目不低于15个: the money sizes the projects, the count after it is the value."""
-    return c.unit in MONEY_UNITS and c.post in ("以上", "及以上") and _SIZED_NOUN.match(c.s, c.b) is not None \
+    return c.unit in _MONEY_UNITS and c.post in ("以上", "及以上") and _SIZED_NOUN.match(c.s, c.b) is not None \
         and _COUNT_LATER.search(c.s, c.b, c.ix.clause_end(c.b)) is not None
 
 
@@ -271,7 +268,7 @@ _SIZE_CLASS_FIRST = first_chars(_SIZE_CLASS_AFTER)
 def size_class_of_a_noun(c: Candidate) -> bool:
     """50亿元以上项目2个, 百万吨级企业: an amount right before 企业/项目/的 is a size class, not a value."""
     return c.ratio is None and c.unit is not None and c.nxt in _SIZE_CLASS_FIRST \
-        and c.unit not in COUNT_UNITS and _SIZE_CLASS_AFTER.match(c.s[c.b:c.b + 4]) is not None
+        and c.unit not in _COUNT_UNITS and _SIZE_CLASS_AFTER.match(c.s[c.b:c.b + 4]) is not None
 
 
 _COUNT_BEFORE = re.compile(rf"(?:\d+|[{CN_NUMERAL}]+)(?:{'|'.join(COUNT_UNITS)})$")
@@ -280,7 +277,7 @@ _COUNT_LAST = last_chars(_COUNT_BEFORE)
 
 def sizes_what_is_counted_before(c: Candidate) -> bool:
     """1个50亿元及以上项目: an amount right after a count sizes what the count counts."""
-    return c.unit is not None and c.unit not in COUNT_UNITS and c.a > 1 and c.s[c.a - 1] in _COUNT_LAST \
+    return c.unit is not None and c.unit not in _COUNT_UNITS and c.a > 1 and c.s[c.a - 1] in _COUNT_LAST \
         and _COUNT_BEFORE.search(c.s, max(0, c.a - 8), c.a) is not None
 
 
@@ -306,7 +303,7 @@ def counts_the_names_listed(c: Candidate) -> bool:
     Not a size class (A、B 2个千亿级产业: the indicator steps read that count), and not when the named
     items are already achieved (建成A和B2家实验室 is a fact).
     """
-    if c.unit not in COUNT_UNITS or c.nxt in MAGNITUDE_FIRST and MAGNITUDE_CLASS.match(c.s, c.b):
+    if c.unit not in _COUNT_UNITS or c.nxt in MAGNITUDE_FIRST and MAGNITUDE_CLASS.match(c.s, c.b):
         return False
     s, a, b = c.s, c.a, c.b
     value = parse_number(c.num)
@@ -337,12 +334,12 @@ _CATEGORY_NOUN = re.compile(
 
 def how_many_kinds(c: Candidate) -> bool:
     """每个组团确立不超过2个主导产业: a rule on how many kinds (产业, 领域, 方向), not a quantity to reach."""
-    return c.unit in COUNT_UNITS and _CATEGORY_NOUN.match(c.ix.noun_after(c.b)) is not None
+    return c.unit in _COUNT_UNITS and _CATEGORY_NOUN.match(c.ix.noun_after(c.b)) is not None
 
 
 def size_of_one_project(c: Candidate) -> bool:
     """支持某企业34万吨电解铝项目达产: a physical size before 项目/达产/投产 in its clause is one project's size."""
-    return c.unit is not None and c.unit not in COUNT_UNITS and c.unit != "%" and c.unit not in MONEY_UNITS \
+    return c.unit is not None and c.unit not in _COUNT_UNITS and c.unit != "%" and c.unit not in _MONEY_UNITS \
         and c.ix.project_size(c.b)
 
 
@@ -393,7 +390,7 @@ def scope_of_a_programme(c: Candidate) -> bool:
     """
     s, a = c.s, c.a
     return _SCOPE_VERB_END.search(s, max(c.clause, a - 3), a) is not None \
-        or _SCOPE_VERB_START.match(s, c.clause, a) is not None and c.unit in COUNT_UNITS \
+        or _SCOPE_VERB_START.match(s, c.clause, a) is not None and c.unit in _COUNT_UNITS \
         and not c.ix.seen("outcome", _OUTCOME_VERB, 2, c.clause, a)
 
 
@@ -454,7 +451,7 @@ def gap_to_another_rate(c: Candidate) -> bool:
 
 def tally_of_indicators(c: Candidate) -> bool:
     """32项指标中，17项…: a tally of a plan's indicators, not a quantity of the economy."""
-    return c.unit in COUNT_UNITS and c.s.startswith("指标", c.b)
+    return c.unit in _COUNT_UNITS and c.s.startswith("指标", c.b)
 
 
 Rejection = Callable[[Candidate], bool]

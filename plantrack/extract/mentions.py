@@ -22,11 +22,11 @@ from plantrack.extract.mention_rules import (
     MAGNITUDE_CLASS,
     MAGNITUDE_FIRST,
     MONEY_WORD,
+    REJECTIONS,
     VS_PLAN,
     Candidate,
     chinese_word_on_bare_match,
     in_code_name,
-    rejected_by,
 )
 from plantrack.extract.numbers import CN_NUMERAL, parse_number
 from plantrack.extract.units import COUNT_UNITS, UNIT_PATTERN
@@ -164,17 +164,23 @@ SENTENCE_REJECTIONS: tuple[Callable[[str], bool], ...] = (_holds_no_value, _note
 
 def find_mentions(s: str) -> list[Mention]:
     """Every plausible value in a sentence, with the indicator it belongs to."""
-    if any(rule(s) for rule in SENTENCE_REJECTIONS):
-        return []
+    for rule in SENTENCE_REJECTIONS:
+        if rule(s):
+            return []
     ix = SentenceIndex(s)
     vs_plan = VS_PLAN.search(s) is not None  # asked once per sentence: most sentences compare with no plan
     ratios: dict[int, str] = {}
     raw = list(_number_mentions(s, ix, vs_plan, ratios))
-    raw.extend(_first_mentions(s, ix))
     class_nouns: dict[int, str] = {}
-    raw.extend(_class_mentions(s, ix, class_nouns))
-    raw.extend(_doubling_mentions(s, ix))
-    raw.extend(_coverage_mentions(s, ix))
+    # values written as words, each looked for only when its word's character is in the sentence
+    if "首" in s:
+        raw.extend(_first_mentions(s, ix))
+    if "级" in s:
+        raw.extend(_class_mentions(s, ix, class_nouns))
+    if "翻" in s:
+        raw.extend(_doubling_mentions(s, ix))
+    if "全" in s:
+        raw.extend(_coverage_mentions(s, ix))
     if not raw:
         return raw
     raw.sort(key=lambda x: x.start)
@@ -187,27 +193,31 @@ def find_mentions(s: str) -> list[Mention]:
 
 
 def _number_mentions(s: str, ix: SentenceIndex, vs_plan: bool, ratios: dict[int, str]) -> Iterator[Mention]:
-    """The numbers VALUE_RE finds that no rejection rule rejects, with comparator and value read.
-
-    Records the share-of-base rule's indicator (工业用地占城市建设用地比例) in `ratios` by start.
-    """
+    """The numbers VALUE_RE finds that no rejection rule rejects, with comparator and value read."""
     for m in _VALUE_SCAN.finditer(s):
         if m.group("num")[0] in CN_NUMERAL and chinese_word_on_bare_match(s, m):
             continue  # most Chinese numerals in prose stop here, before a candidate is built
         c = Candidate.of(s, ix, m, vs_plan)
-        if rejected_by(c) is not None:
-            continue
-        mention = _read_value(c)
-        if c.ratio is not None:
-            subject = re.split(r"[中在将把]", c.ratio.group("subj"))[-1]  # 规划中工业用地: the subject after 中
-            ratios[c.a] = (subject if len(subject) >= 2 else c.ratio.group("subj")) + "占" \
-                + c.ratio.group("base") + "比例"
-            if c.ratio.group("cmp"):
-                mention.comparator = _PRE_COMPARATOR_WORDS.get(c.ratio.group("cmp"), mention.comparator)
-        yield mention
+        for rule in REJECTIONS:  # rejected_by, inlined: this loop runs for every number of every sentence
+            if rule(c):
+                break
+        else:
+            yield _read_value(c, ratios)
 
 
-def _read_value(c: Candidate) -> Mention:
+def _read_value(c: Candidate, ratios: dict[int, str]) -> Mention:
+    """A kept number as a Mention; a share-of-base rule's indicator goes to `ratios` by start."""
+    mention = _value_mention(c)
+    if c.ratio is not None:
+        subject = re.split(r"[中在将把]", c.ratio.group("subj"))[-1]  # 规划中工业用地: the subject after 中
+        ratios[c.a] = (subject if len(subject) >= 2 else c.ratio.group("subj")) + "占" \
+            + c.ratio.group("base") + "比例"
+        if c.ratio.group("cmp"):
+            mention.comparator = _PRE_COMPARATOR_WORDS.get(c.ratio.group("cmp"), mention.comparator)
+    return mention
+
+
+def _value_mention(c: Candidate) -> Mention:
     """A kept number as a Mention: its comparator (不低于 before, 以上 after, a range), value and unit."""
     s, a = c.s, c.a
     comparator = "="
@@ -245,8 +255,6 @@ def _first_mentions(s: str, ix: SentenceIndex) -> Iterator[Mention]:
 
     成为全市首家上市企业 is a firm's distinction, not a count; nor is a 首家 without a creating verb.
     """
-    if "首" not in s:
-        return
     for m in _FIRST_RE.finditer(s):
         lead = s[max(ix.clause_start(m.start()), m.start() - 8):m.start()]
         if ix.depth_ok(m.start()) and _FIRST_VERB.search(lead) and "成为" not in lead:
@@ -269,8 +277,6 @@ def _class_mentions(s: str, ix: SentenceIndex, class_nouns: dict[int, str]) -> I
 
     Not inside a title or a quoted code. Records a named cluster (汽车产业集群) in `class_nouns` by start.
     """
-    if "级" not in s:
-        return
     for m in _CLASS_VALUE.finditer(s):
         if not ix.depth_ok(m.start()) or (ix.quoted and in_code_name(s, m.start())):
             continue
@@ -292,8 +298,6 @@ def _doubling_mentions(s: str, ix: SentenceIndex) -> Iterator[Mention]:
 
     Not inside a title, nor as the quoted name of a programme (实施“三年翻番”、…等四大行动).
     """
-    if "翻" not in s:
-        return
     for m in DOUBLING_RE.finditer(s):
         if not ix.depth_ok(m.start()):
             continue
@@ -309,8 +313,6 @@ _DIGIT = re.compile(r"\d")
 
 def _coverage_mentions(s: str, ix: SentenceIndex) -> Iterator[Mention]:
     """全覆盖, 全部达到: 100%, unless a number or an average later in the clause is what is reached."""
-    if "全" not in s:
-        return
     for m in FULL_COVERAGE_RE.finditer(s):
         ce = ix.clause_end(m.end())
         if _DIGIT.search(s, m.end(), ce) or "平均" in s[m.end():ce]:
