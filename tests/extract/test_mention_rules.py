@@ -2,7 +2,8 @@
 
 Examples are written for these tests (places, years and phrasings not in the sample corpus). The
 rejected number must be rejected by its rule and not come out of find_mentions; the near miss must be
-let through by the rule and come out of find_mentions as a value.
+let through by the rule and come out of find_mentions as a value. Then each indicator step of
+_assign_indicators on a value it names.
 """
 
 from __future__ import annotations
@@ -12,6 +13,7 @@ import random
 import pytest
 
 from plantrack.extract import mention_rules as rules
+from plantrack.extract import mentions
 from plantrack.extract.mention_index import SentenceIndex
 from plantrack.extract.mention_rules import REJECTIONS, VS_PLAN, Candidate, rejected_by
 from plantrack.extract.mentions import VALUE_RE, find_mentions
@@ -179,3 +181,46 @@ def test_a_footnote_line_holds_no_mention():
 
 def test_a_sentence_that_only_looks_like_a_note_is_read():
     assert [m.value for m in find_mentions("注重质量效益，规上工业增加值增长8.5%。")] == [8.5]
+
+
+# ---------------------------------------------------------------- the indicator steps
+
+# step -> (sentence, the value it names, the indicator it gives)
+NAMING_EXAMPLES = {
+    mentions._counted_subjects_act: ("11家企业新盘活闲置厂房面积3.2万平方米", "3.2", "新盘活闲置厂房面积"),
+    mentions._bare_count_of_item_just_named: ("新增国家高新技术企业18家，累计达到156家", "156", "国家高新技术企业累计"),
+    mentions._level_reached_by_subject_just_named: ("研发投入强度提高0.6个百分点，达到2.9%", "2.9", "研发投入强度"),
+    mentions._growth_of_value_just_named: ("全市规上工业增加值612亿元，增长7.4%", "7.4", "规上工业增加值增长"),
+    mentions._count_of_class_named_after: ("打造电子信息等2个百亿级产业", "2", "百亿级产业"),
+    mentions._noun_after_verb: ("力争新培育32家市级绿色工厂", "32", "新培育市级绿色工厂"),
+    mentions._bare_measure_of_subject_just_named: ("新能源汽车产量突破25万辆，产值超500亿元", "500", "新能源汽车产值"),
+    mentions._share_or_rate_of_value_just_named: (
+        "第三产业增加值1020亿元，增长6.2%，占地区生产总值比重为55.1%", "55.1", "第三产业增加值占地区生产总值比重"),
+}
+
+
+def test_every_naming_step_has_an_example():
+    assert set(NAMING_EXAMPLES) == set(mentions._NAMING_STEPS)
+
+
+@pytest.mark.parametrize("step", [pytest.param(s, id=s.__name__) for s in mentions._NAMING_STEPS])
+def test_naming_step_names_its_example(step, monkeypatch):
+    sentence, value, indicator = NAMING_EXAMPLES[step]
+    named: list[str] = []
+
+    def watched(n):
+        got = step(n)
+        if got is not None and n.m.value_raw == value:
+            named.append(got)
+        return got
+
+    monkeypatch.setattr(mentions, "_NAMING_STEPS",
+                        tuple(watched if s is step else s for s in mentions._NAMING_STEPS))
+    found = {m.value_raw: m.indicator for m in mentions.find_mentions(sentence)}
+    assert named and found[value] == indicator
+
+
+def test_a_result_against_the_years_goal_takes_the_goals_indicator():
+    found = mentions.find_mentions("规上工业总产值年度目标900亿元，1-6月完成430亿元")
+    assert [(m.value_raw, m.indicator, m.goal, m.done) for m in found] == [
+        ("900", "规上工业总产值", True, False), ("430", "规上工业总产值", False, True)]
