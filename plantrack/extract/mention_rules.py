@@ -11,7 +11,9 @@ chosen for speed: cheap tests that reject many numbers (a title's brackets, a la
 word after) come first, tests that scan the clause (comparisons, plan progress) last. Two things are
 settled before any predicate runs, in Candidate.of: a bare 亿 after a money word is read as the
 unit (产值突破百亿), and a share-of-base rule (按不低于…30%的比例) is recognised — predicates see
-the unit after that reading and exempt the ratio rule's value.
+the unit after that reading and exempt the ratio rule's value. One prescreen runs before even that:
+chinese_word_on_bare_match asks the first Chinese-numeral rule of VALUE_RE's match itself (most
+Chinese numerals in prose, 一批 or 三大, stop there); it rejects nothing chinese_numeral_as_word keeps.
 
 Fast paths: a predicate that asks a regex about the text right after the number first checks the
 next character against the set of characters the regex can start with. Those sets are derived from

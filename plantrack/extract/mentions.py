@@ -158,19 +158,14 @@ def _note_or_caption(s: str) -> bool:
     return s.lstrip()[:1] in _NOTE_FIRST and _NOTE_LINE.match(s) is not None
 
 
-# Sentence-level rejections, asked before any number is read (the first is the cheapest and most frequent).
-SENTENCE_REJECTIONS: tuple[Callable[[str], bool], ...] = (_holds_no_value, _note_or_caption)
-
-
 def find_mentions(s: str) -> list[Mention]:
     """Every plausible value in a sentence, with the indicator it belongs to."""
-    for rule in SENTENCE_REJECTIONS:
-        if rule(s):
-            return []
+    if _holds_no_value(s) or _note_or_caption(s):  # the sentence-level rejections, cheapest first
+        return []
     ix = SentenceIndex(s)
     vs_plan = VS_PLAN.search(s) is not None  # asked once per sentence: most sentences compare with no plan
     ratios: dict[int, str] = {}
-    raw = list(_number_mentions(s, ix, vs_plan, ratios))
+    raw = _number_mentions(s, ix, vs_plan, ratios)
     class_nouns: dict[int, str] = {}
     # values written as words, each looked for only when its word's character is in the sentence
     if "首" in s:
@@ -192,8 +187,9 @@ def find_mentions(s: str) -> list[Mention]:
     return [x for x in raw if x.indicator]
 
 
-def _number_mentions(s: str, ix: SentenceIndex, vs_plan: bool, ratios: dict[int, str]) -> Iterator[Mention]:
+def _number_mentions(s: str, ix: SentenceIndex, vs_plan: bool, ratios: dict[int, str]) -> list[Mention]:
     """The numbers VALUE_RE finds that no rejection rule rejects, with comparator and value read."""
+    found: list[Mention] = []
     for m in _VALUE_SCAN.finditer(s):
         if m.group("num")[0] in CN_NUMERAL and chinese_word_on_bare_match(s, m):
             continue  # most Chinese numerals in prose stop here, before a candidate is built
@@ -202,7 +198,8 @@ def _number_mentions(s: str, ix: SentenceIndex, vs_plan: bool, ratios: dict[int,
             if rule(c):
                 break
         else:
-            yield _read_value(c, ratios)
+            found.append(_read_value(c, ratios))
+    return found
 
 
 def _read_value(c: Candidate, ratios: dict[int, str]) -> Mention:
