@@ -15,8 +15,10 @@ import csv
 import random
 from pathlib import Path
 
+from plantrack.bench.catalog import with_wordings
 from plantrack.bench.phrasing import DOC_KINDS, Doc, cn_count, make_doc
 from plantrack.bench.render import RENDERERS
+from plantrack.bench.truth import JUDGEMENT_COLUMNS, judge
 from plantrack.bench.world import SEEDS, World, load_indicators, load_regions
 
 __all__ = ["ACTUALS_CSV", "ACTUAL_COLUMNS", "FORMATS", "SEEDS", "SOURCES_DIR", "TARGETS_CSV", "TARGET_COLUMNS",
@@ -29,6 +31,10 @@ TARGETS_CSV = "expected_targets.csv"
 ACTUALS_CSV = "expected_actuals.csv"
 SOURCES_DIR = "sources"
 FORMATS = {"txt": 0.6, "docx": 0.25, "pdf": 0.15}
+JUDGEMENTS_CSV = "expected_judgements.csv"
+POOL_REGIONS = 8  # regions most documents are about (drawn per seed)
+POOL_SHARE = 0.8  # the rest are about any region of the country
+FOCUS_INDICATORS = 40
 
 
 # ---------------------------------------------------------------- the corpus
@@ -52,12 +58,18 @@ def generate_documents(sources: Path, documents: int, seed: int, start_index: in
     """Write `documents` documents into `sources`; return (expected targets, expected actuals)."""
     sources.mkdir(parents=True, exist_ok=True)
     world = World(seed)
-    regions, indicators = load_regions(), load_indicators()
+    regions, indicators = load_regions(), with_wordings(load_indicators())
+    # most documents are about a few regions (per seed), so plans meet releases of their own place
+    pool = random.Random(f"{seed}|pool").sample(regions, POOL_REGIONS)
     targets: list[dict] = []
     actuals: list[dict] = []
     for i in range(start_index, start_index + documents):
         rng = random.Random(f"{seed}:{i}")
-        doc = make_doc(_pick(rng, DOC_KINDS), rng.choice(regions), world, indicators, rng)
+        kind = _pick(rng, DOC_KINDS)
+        region = rng.choice(pool) if rng.random() < POOL_SHARE else rng.choice(regions)
+        # a region's plans and releases mostly speak of the indicators it follows (drawn per seed and region)
+        focus = random.Random(f"{seed}|focus|{region.code}").sample(indicators, FOCUS_INDICATORS)
+        doc = make_doc(kind, region, world, focus if rng.random() < POOL_SHARE else indicators, rng, others=pool)
         fmt_name = _pick(rng, formats or FORMATS)
         t, a = write_document(doc, sources, document_name(i, doc, fmt_name, seed), fmt_name, rng)
         targets += t
@@ -68,16 +80,18 @@ def generate_documents(sources: Path, documents: int, seed: int, start_index: in
 def write_csv(path: Path, columns: list[str], rows: list[dict], append: bool = False) -> None:
     new = not append or not path.exists()
     with path.open("a" if append else "w", encoding="utf-8", newline="") as fh:
-        w = csv.DictWriter(fh, fieldnames=columns)
+        w = csv.DictWriter(fh, fieldnames=columns, extrasaction="ignore")  # _tags are the generator's own
         if new:
             w.writeheader()
         w.writerows(rows)
 
 
-def generate_corpus(out_dir: Path, documents: int, seed: int) -> Path:
+def generate_corpus(out_dir: Path, documents: int, seed: int, formats: dict[str, float] | None = None) -> Path:
     """Write `documents` documents to <out_dir>/sources and the expected extractions beside them.
 
-    Returns <out_dir>/expected_targets.csv; <out_dir>/expected_actuals.csv is written beside it.
+    Returns <out_dir>/expected_targets.csv; <out_dir>/expected_actuals.csv is written beside it, and
+    <out_dir>/expected_judgements.csv: for each target, in the same order, whether an analyst would
+    judge it against the corpus's actuals and with which status (`truth.judge`).
     Both have the columns of shared/labelled (plantrack.evaluate.evaluate reads them as they are).
     The same (documents, seed) always gives the same bytes.
     """
@@ -87,8 +101,9 @@ def generate_corpus(out_dir: Path, documents: int, seed: int) -> Path:
         for old in sources.iterdir():
             if old.is_file():
                 old.unlink()
-    targets, actuals = generate_documents(sources, documents, seed)
+    targets, actuals = generate_documents(sources, documents, seed, formats=formats)
     write_csv(out_dir / ACTUALS_CSV, ACTUAL_COLUMNS, actuals)
+    write_csv(out_dir / JUDGEMENTS_CSV, JUDGEMENT_COLUMNS, judge(targets, actuals))
     path = out_dir / TARGETS_CSV
     write_csv(path, TARGET_COLUMNS, targets)
     return path

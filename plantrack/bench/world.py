@@ -23,6 +23,10 @@ class Indicator:
     unit: str
     shape: str  # money | share | growth | count | intensity
     lower_better: bool
+    indicator_id: str = ""
+    subject: str = ""  # indicators of one subject measured differently (产值 / 营业收入 / 增加值) share it
+    measure_family: str = ""
+    written: tuple[str, ...] = ()  # other names the catalog reads as this one (synonyms, aliases)
 
 
 @dataclass(frozen=True)
@@ -59,7 +63,8 @@ def load_indicators(path: Path = SEEDS / "indicators.csv") -> list[Indicator]:
                 shape = "count"
             else:
                 shape = "intensity"
-            out.append(Indicator(name, unit, shape, r["direction"] == "lower_better"))
+            out.append(Indicator(name, unit, shape, r["direction"] == "lower_better", r["indicator_id"],
+                                 r.get("subject") or "", r.get("measure_family") or ""))
     return out
 
 
