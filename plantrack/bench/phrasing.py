@@ -227,6 +227,7 @@ def _count_clause(doc: Doc, rng: random.Random, year: int) -> str:
         lo = rng.randint(1, 4)
         hi = lo + rng.randint(1, 3)
         _target(doc, "培育" + noun, unit, "range", str(lo), year, "level", high=str(hi))
+        doc.targets[-1]["_judge_as"] = "cumulative"  # 培育 counts new ones over the plan, whatever the gold kind
         return f"培育{noun}{lo}－{hi}{unit}"
     if form == 2:
         n = rng.randint(2, 15)
@@ -365,8 +366,11 @@ def _release_clause(doc: Doc, ind: Indicator, world: World, rng: random.Random, 
     v = world.value(place, ind, year)
     # how a release says whose value it is and how it was reached: 全区 / 我区 / the name; 实现 / 完成 / 达到
     scope = place.name if region else rng.choice([whole, "我" + whole[1:], place.name, "", ""])
-    verb = rng.choice(["实现", "完成", "达到", ""])
-    note = f"（不含{rng.choice(SUB_AREAS).format(short=place.name[:2])}）" if scope and rng.random() < NOTE_SHARE else ""
+    # totals are 实现 / 完成 / 达到 and may leave out a sub-area (不含…); rates and intensities are not
+    total = ind.shape == "money"
+    verb = rng.choice(["实现", "完成", "达到", ""]) if total else ""
+    note = (f"（不含{rng.choice(SUB_AREAS).format(short=place.name[:2])}）"
+            if total and scope and rng.random() < NOTE_SHARE else "")
     rows_region = {"region": place.name} if region else {}
     if ind.shape == "growth":
         _actual(doc, _stem(name) + "增长", "%", fmt(v, 1), year, "yoy_growth", **rows_region)
@@ -393,9 +397,9 @@ def _release_clause(doc: Doc, ind: Indicator, world: World, rng: random.Random, 
     g = (v / world.value(place, ind, year - 1) - 1) * 100
     _actual(doc, name, unit, value, year, "level", **rows_region)
     _actual(doc, name + "同比增长", "%", fmt(g if g >= 0 else g, 1), year, "yoy_growth", **rows_region)
-    comparable = rng.choice(["", "", "（按可比价格计算，下同）"]) if g >= 0 else ""
+    comparable = rng.choice(["", "", "", "按可比价格计算，"]) if g >= 0 else ""
     if g >= 0:
-        return f"{scope}{note}{verb}{name}{value}{unit}，{rng.choice(['同比增长', '比上年增长', '增长'])}{comparable}{fmt(g, 1)}%"
+        return f"{scope}{note}{verb}{name}{value}{unit}，{comparable}{rng.choice(['同比增长', '比上年增长', '增长'])}{fmt(g, 1)}%"
     return f"{scope}{note}{verb}{name}{value}{unit}，{rng.choice(['同比下降', '比上年下降'])}{fmt(-g, 1)}%"
 
 
@@ -418,7 +422,7 @@ def trap_clause(doc: Doc, world: World, indicators: list[Indicator], picks: list
     n = len(doc.actuals)
     text = _release_clause(doc, ind, world, rng, year, doc.region.whole, region=place)
     tag(doc.actuals[n:], ind, _trap="other_region")
-    return rng.choice(["同期，", "相比之下，", "全市范围内，"]) + text
+    return rng.choice(["同期，", "相比之下，"]) + text
 
 
 def build_release(doc: Doc, world: World, indicators: list[Indicator], rng: random.Random, size: float,

@@ -131,7 +131,7 @@ def _evidence(kind: str, cands: list[dict], y0: int, yt: int | None) -> tuple[fl
 def _baseline(target: dict, cands: list[dict], y0: int) -> float | None:
     """`cands`: every whole-year actual of the target's place and indicator."""
     # Step 2: the plan's baseline, else the actual at Y_0, else the stock at Y_0 + 1 less its additions
-    if target["kind"] not in ("level", "share"):
+    if (target.get("_judge_as") or target["kind"]) not in ("level", "share"):
         return 0.0
     given = _num(target.get("baseline_value", ""))
     if given is not None:
@@ -152,7 +152,8 @@ def judge_target(target: dict, actuals: dict[tuple[str, str], list[dict]], year_
                                           "target_value", "unit", "kind", "comparator")}
     out.update(should_judge=False, status="not_assessable", reason_code="", actual_source_file="", actual_year="",
                actual_value="", baseline_value="", expected_value="", progress_ratio="")
-    kind, unit = target["kind"], target.get("unit", "")
+    # the generator knows a measure the words leave open (培育…1－3家: new ones, not a stock)
+    kind, unit = target.get("_judge_as") or target["kind"], target.get("unit", "")
     t = _value(target, "target_value")
     if not target.get("_id"):
         return {**out, "reason_code": "unmapped_indicator"}  # a noun the catalog does not know
