@@ -284,6 +284,9 @@ def build_plan(doc: Doc, world: World, indicators: list[Indicator], rng: random.
             i += 1
             clauses.append(target_clause(doc, ind, world, rng, end, base))
         shares = [x for x in prose[i:] if x.shape == "share"]
+        if len(shares) < 2:  # a list of two shares the plan names nowhere else
+            others = [x for x in indicators if x.shape == "share" and x not in pool]
+            shares = rng.sample(others, k=2) if len(others) >= 2 else []
         if len(shares) >= 2 and rng.random() < 0.4:
             clauses.append(pair_clause(doc, shares[0], shares[1], world, rng, end))
             prose = [x for x in prose if x not in shares[:2]]
