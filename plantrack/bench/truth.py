@@ -210,7 +210,7 @@ def judge(targets: list[dict], actuals: list[dict], year_now: int | None = None)
     method = progress_method()
     by_key: dict[tuple[str, str], list[dict]] = {}
     for a in actuals:
-        if a.get("_id") and a.get("_trap") != "sub_area":
+        if a.get("_id"):
             by_key.setdefault((a["region"], a["_id"]), []).append(a)
     now = year_now or as_of_year()
     return [judge_target(t, by_key, now, method) for t in targets]

@@ -132,3 +132,10 @@ def test_the_extractor_scores_above_its_floors_on_the_corpus(corpus, name):
     measured = {"precision": r.precision, "recall": r.recall, "strict_recall": r.strict_recall}
     for figure, floor in FLOORS[name].items():
         assert measured[figure] >= floor, (figure, measured, report.render()[:2000])
+
+
+def test_the_module_runs_as_plantrack_bench_generate(tmp_path, capsys):
+    generate.main(["--out", str(tmp_path), "--documents", "2", "--seed", "3"])
+    assert len(list((tmp_path / "sources").iterdir())) == 2
+    assert (tmp_path / generate.JUDGEMENTS_CSV).exists()
+    assert "wrote 2 documents" in capsys.readouterr().out
