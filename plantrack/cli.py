@@ -339,7 +339,7 @@ def bench_run(
     quick: Annotated[bool, typer.Option(help="Small sizes, for a smoke run.")] = False,
     runs: Annotated[int, typer.Option(help="Repetitions per figure (median, min, max).")] = 3,
     steps: Annotated[str | None, typer.Option(
-        help="Comma-separated subset of extraction,accuracy,refresh,sample,dashboard (default: all).")] = None,
+        help="Comma-separated subset of extraction,accuracy,judgement,refresh,sample,dashboard (default: all).")] = None,
     merge: Annotated[bool, typer.Option(
         help="Keep the other figures already in --out; replace only those of --steps.")] = False,
 ) -> None:

@@ -1,595 +1,40 @@
 """A synthetic corpus of plans and statistical releases, with the extractions a careful reader expects.
 
-Every region draws its own indicator trajectories (one seed), so plans set targets and releases
-report actuals that agree across years the way a real region's documents do. Each document is
-built from blocks (title, paragraphs, tables) with phrasings drawn at random from the real corpus's
-repertoire, then written as .txt (utf-8 or gb18030, sometimes soft-wrapped with stray spaces),
-.docx or .pdf. The expected targets and actuals go to two CSVs in the format of shared/labelled.
+The corpus is assembled here from three ideas, each in its own module: the world (`world`: regions,
+indicators, true trajectories), the phrasing (`phrasing`: how documents word indicators and values,
+and the gold rows they carry) and the rendering (`render`: .txt / .docx / .pdf bytes). The expected
+targets and actuals go to two CSVs in the format of shared/labelled.
+
+    python -m plantrack.bench.generate --out DIR --documents N --seed S   (= plantrack bench generate)
 """
 
 from __future__ import annotations
 
+import argparse
 import csv
-import html
-import io
 import random
-import zipfile
-from collections.abc import Callable
-from dataclasses import dataclass, field
-from datetime import datetime
 from pathlib import Path
 
-from plantrack.config import PROJECT_ROOT
+from plantrack.bench.catalog import with_wordings
+from plantrack.bench.phrasing import DOC_KINDS, Doc, cn_count, make_doc
+from plantrack.bench.render import RENDERERS
+from plantrack.bench.truth import JUDGEMENT_COLUMNS, judge
+from plantrack.bench.world import SEEDS, World, load_indicators, load_regions
 
-SEEDS = PROJECT_ROOT / "dbt_project" / "seeds"
+__all__ = ["ACTUALS_CSV", "ACTUAL_COLUMNS", "FORMATS", "SEEDS", "SOURCES_DIR", "TARGETS_CSV", "TARGET_COLUMNS",
+           "add_document", "cn_count", "generate_corpus", "generate_documents", "write_csv"]
+
 TARGET_COLUMNS = ["source_file", "region", "indicator_text", "unit", "comparator", "target_value", "target_high",
                   "target_year", "baseline_year", "baseline_value", "kind", "attribute"]
 ACTUAL_COLUMNS = ["source_file", "region", "period_year", "indicator_text", "unit", "value", "kind"]
 TARGETS_CSV = "expected_targets.csv"
 ACTUALS_CSV = "expected_actuals.csv"
 SOURCES_DIR = "sources"
-
-DOC_KINDS = {"plan": 0.28, "opinions": 0.06, "government_report": 0.08, "bulletin": 0.24,
-             "economic_report": 0.24, "work_review": 0.10}
 FORMATS = {"txt": 0.6, "docx": 0.25, "pdf": 0.15}
-PLAN_PERIODS = [(2016, 2020), (2021, 2025), (2023, 2027), (2024, 2026), (2022, 2025), (2026, 2030)]
-FIVE_YEAR_NAMES = {(2016, 2020): "十三五", (2021, 2025): "十四五", (2026, 2030): "十五五"}
-PARTIAL_PERIODS = ["一季度", "上半年", "1—7月", "前三季度", "1-11月", "1—5月"]
-CN_DIGITS = {2: "两", 3: "三", 4: "四", 5: "五", 6: "六", 7: "七", 8: "八", 9: "九", 10: "十"}
-COUNT_UNITS = ("家", "个", "项", "户", "座", "条", "件", "场")
-
-# Count nouns a plan or release may name outside the catalog (as real documents do).
-COUNT_NOUNS = [("数字化车间", "个"), ("智能工厂", "个"), ("绿色工厂", "家"), ("专精特新企业", "家"),
-               ("市级企业技术中心", "家"), ("工业互联网平台", "个"), ("“小巨人”企业", "家"),
-               ("高新技术企业", "家"), ("链主企业", "家"), ("市级工业设计中心", "个"), ("5G基站", "个"),
-               ("标准厂房项目", "个"), ("创新型企业", "家"), ("上市工业企业", "家"), ("绿色园区", "个")]
-
-FILLER_A = ["坚持创新驱动发展", "深化供给侧结构性改革", "聚焦主导产业", "统筹发展和安全", "坚持绿色低碳发展",
-            "强化企业主体地位", "深入实施制造强区战略", "坚持市场主导与政府引导相结合", "深化数字赋能",
-            "坚持集群化发展方向", "推动产业基础高级化", "着力优化营商环境"]
-FILLER_B = ["加快构建现代产业体系", "推动制造业高端化智能化绿色化发展", "不断提升产业链供应链韧性和安全水平",
-            "培育壮大新兴产业", "推动传统产业转型升级", "促进数字经济和实体经济深度融合", "完善园区配套功能",
-            "提升企业核心竞争力", "加快形成新质生产力", "构建协同高效的创新体系", "提升产业承载能力"]
-FILLER_C = ["为建设现代化新城提供坚实支撑", "切实增强发展后劲", "确保各项任务落地见效", "形成上下联动的工作格局",
-            "营造全社会支持制造业发展的良好氛围", "推动工业经济行稳致远", "不断增强人民群众获得感",
-            "持续释放发展活力", "夯实高质量发展基础"]
-SECTION_HEADS = ["总体要求", "重点任务", "保障措施", "发展基础", "主要任务", "组织实施", "政策支持", "发展环境"]
-CN_ORDINALS = "一二三四五六七八九十"
-
-
-@dataclass(frozen=True)
-class Indicator:
-    name: str
-    unit: str
-    shape: str  # money | share | growth | count | intensity
-    lower_better: bool
-
-
-@dataclass(frozen=True)
-class Region:
-    code: str
-    name: str
-    level: str
-
-    @property
-    def whole(self) -> str:
-        """How a document names its whole area: 全区 / 全县 / 全市."""
-        return "全" + ("县" if self.name.endswith("县") else "市" if self.name.endswith("市") else "区")
-
-
-@dataclass
-class Doc:
-    """One document before rendering: blocks plus the gold rows it contains."""
-
-    kind: str
-    region: Region
-    year: int
-    title: str
-    blocks: list[tuple[str, object]] = field(default_factory=list)  # ("p", str) | ("table", rows)
-    targets: list[dict] = field(default_factory=list)
-    actuals: list[dict] = field(default_factory=list)
-
-
-def load_regions(path: Path = SEEDS / "regions.csv") -> list[Region]:
-    with path.open(encoding="utf-8", newline="") as fh:
-        return [Region(r["region_code"], r["name_zh"], r["level"]) for r in csv.DictReader(fh)
-                if r["level"] in ("district", "county", "city")]
-
-
-def load_indicators(path: Path = SEEDS / "indicators.csv") -> list[Indicator]:
-    out = []
-    with path.open(encoding="utf-8", newline="") as fh:
-        for r in csv.DictReader(fh):
-            name, unit = r["name_zh"], r["unit"]
-            if any(ch.isdigit() for ch in name) or not unit:
-                continue  # a number inside the name would blur what the value is
-            if unit in ("%", "％"):
-                shape = "growth" if name.endswith(("增速", "增长")) else "share"
-            elif unit in ("亿元", "万元"):
-                shape = "money"
-            elif unit in COUNT_UNITS:
-                shape = "count"
-            else:
-                shape = "intensity"
-            out.append(Indicator(name, unit, shape, r["direction"] == "lower_better"))
-    return out
-
-
-# ---------------------------------------------------------------- numbers and trajectories
-
-def fmt(v: float, decimals: int = 1) -> str:
-    text = f"{v:.{decimals}f}".rstrip("0").rstrip(".")
-    return text if text not in ("-0", "") else "0"
-
-
-class World:
-    """Each (region, indicator) has a deterministic trajectory: releases and plans agree on it."""
-
-    def __init__(self, seed: int):
-        self.seed = seed
-
-    def _rng(self, *key: object) -> random.Random:
-        return random.Random(f"{self.seed}|" + "|".join(map(str, key)))
-
-    def value(self, region: Region, ind: Indicator, year: int) -> float:
-        r = self._rng(region.code, ind.name)
-        t = year - 2015
-        if ind.shape == "money":
-            base, g = r.uniform(20, 1500), r.uniform(0.03, 0.12)
-            return round(base * (1 + g) ** t, 1)
-        if ind.shape == "share":
-            base, step = r.uniform(5, 60), r.uniform(0.3, 2.0)
-            return round(min(base + step * t, 98.0), 1)
-        if ind.shape == "growth":
-            return round(self._rng(region.code, ind.name, year).uniform(-3, 14), 1)
-        if ind.shape == "count":
-            base, g = r.randint(1, 60), r.uniform(0.04, 0.2)
-            return float(round(base * (1 + g) ** t))
-        base, g = r.uniform(0.3, 60), r.uniform(0.02, 0.06)
-        return round(base * ((1 - g) if ind.lower_better else (1 + g)) ** t, 2)
-
-
-def cn_count(n: int) -> str:
-    return CN_DIGITS.get(n, str(n))
-
-
-def filler(rng: random.Random, sentences: int) -> str:
-    return "".join(f"{rng.choice(FILLER_A)}，{rng.choice(FILLER_B)}，{rng.choice(FILLER_C)}。"
-                   for _ in range(sentences))
-
-
-def _unit_written(ind: Indicator, v: float, rng: random.Random) -> tuple[str, str]:
-    """Value text and unit as a document writes them: small money amounts sometimes in 万元."""
-    if ind.unit == "亿元" and v < 20 and rng.random() < 0.4:
-        return fmt(v * 10000, 0), "万元"
-    if ind.shape == "count":
-        return fmt(v, 0), ind.unit
-    return fmt(v, 2 if ind.shape == "intensity" else 1), ind.unit
-
-
-def _stem(ind: Indicator) -> str:
-    for suffix in ("增速", "增长"):
-        if ind.name.endswith(suffix):
-            return ind.name[: -len(suffix)]
-    return ind.name
-
-
-def _target(doc: Doc, indicator: str, unit: str, comparator: str, value: str, year: int | None, kind: str,
-            high: str = "", baseline_year: int | None = None, baseline_value: str = "", attribute: str = "") -> dict:
-    row = {"region": doc.region.name, "indicator_text": indicator, "unit": unit, "comparator": comparator,
-           "target_value": value, "target_high": high, "target_year": year or "",
-           "baseline_year": baseline_year or "", "baseline_value": baseline_value, "kind": kind,
-           "attribute": attribute}
-    doc.targets.append(row)
-    return row
-
-
-def _actual(doc: Doc, indicator: str, unit: str, value: str, year: int, kind: str) -> None:
-    doc.actuals.append({"region": doc.region.name, "period_year": year, "indicator_text": indicator,
-                        "unit": unit, "value": value, "kind": kind})
-
-
-# ---------------------------------------------------------------- target clauses (prose)
-
-def target_clause(doc: Doc, ind: Indicator, world: World, rng: random.Random, year: int, base_year: int) -> str:
-    """One clause setting a target for `ind` by `year`, in one of the corpus's phrasings."""
-    slack = rng.uniform(0.9, 1.15)
-    v = world.value(doc.region, ind, year)
-    if ind.shape == "growth":
-        g = fmt(abs(v) if v > 1 else rng.uniform(4, 9), 1)
-        if rng.random() < 0.5:
-            _target(doc, _stem(ind) + "年均增长", "%", "~", g, year, "growth_rate")
-            return f"{_stem(ind)}年均增长{g}%左右"
-        _target(doc, _stem(ind) + "年均增长", "%", ">=", g, year, "growth_rate")
-        return f"{_stem(ind)}年均增长{g}%以上"
-    if ind.shape == "share":
-        t = fmt(min(v * slack, 99), 1)
-        form = rng.randrange(4)
-        if form == 0:
-            _target(doc, ind.name, "%", "~", t, year, "share")
-            return f"{ind.name}稳定在{t}%左右"
-        if form == 1:
-            _target(doc, ind.name, "%", ">=", t, year, "share")
-            return f"{ind.name}提高至{t}%以上"
-        if form == 2:
-            _target(doc, ind.name, "%", ">=", t, year, "share")
-            return f"{ind.name}不低于{t}%"
-        _target(doc, ind.name, "%", "=", t, year, "share")
-        return f"{ind.name}提高至{t}%"
-    if ind.shape == "intensity" and ind.lower_better:
-        if rng.random() < 0.5:
-            drop = fmt(rng.choice([10, 13.5, 15, 16, 18, 20]), 1)
-            _target(doc, ind.name + "累计下降", "%", "=", "-" + drop, year, "change_vs_base", baseline_year=base_year)
-            return f"{ind.name}较{base_year}年累计下降{drop}%"
-        t = fmt(v * slack, 2)
-        _target(doc, ind.name, ind.unit, "<=", t, year, "level")
-        return f"{ind.name}不高于{t}{ind.unit}"
-    if ind.shape == "count":
-        n = max(2, round(v * slack))
-        form = rng.randrange(3)
-        if form == 0:
-            _target(doc, ind.name, ind.unit, ">=", str(n), year, "level")
-            return f"{ind.name}达到{n}{ind.unit}以上"
-        if form == 1:
-            _target(doc, ind.name, ind.unit, ">", str(n), year, "level")
-            return f"{ind.name}超{n}{ind.unit}"
-        _target(doc, ind.name, ind.unit, "=", str(n), year, "level")
-        return f"{ind.name}达到{n}{ind.unit}"
-    value, unit = _unit_written(ind, v * slack, rng)
-    form = rng.randrange(3)
-    if form == 0:
-        _target(doc, ind.name, unit, "=", value, year, "level")
-        return f"{ind.name}达到{value}{unit}"
-    if form == 1:
-        _target(doc, ind.name, unit, ">=", value, year, "level")
-        return f"{ind.name}达到{value}{unit}以上"
-    _target(doc, ind.name, unit, ">", value, year, "level")
-    return f"{ind.name}超{value}{unit}"
-
-
-def pair_clause(doc: Doc, a: Indicator, b: Indicator, world: World, rng: random.Random, year: int) -> str:
-    """Two shares in one list: ‘A、B分别提高至x%、y%’."""
-    va = fmt(min(world.value(doc.region, a, year) * rng.uniform(0.95, 1.1), 99), 1)
-    vb = fmt(min(world.value(doc.region, b, year) * rng.uniform(0.95, 1.1), 99), 1)
-    _target(doc, a.name, "%", "=", va, year, "share")
-    _target(doc, b.name, "%", "=", vb, year, "share")
-    return f"{a.name}、{b.name}分别提高至{va}%、{vb}%"
-
-
-def count_clause(doc: Doc, rng: random.Random, year: int) -> str:
-    """Counting targets outside the catalog: cumulative, range, per-year, Chinese numerals."""
-    noun, unit = rng.choice(COUNT_NOUNS)
-    form = rng.randrange(5)
-    if form == 0:
-        n = rng.randint(5, 120)
-        _target(doc, "新建" + noun, unit, "=", str(n), year, "cumulative")
-        return f"累计新建{noun}{n}{unit}"
-    if form == 1:
-        lo = rng.randint(1, 4)
-        hi = lo + rng.randint(1, 3)
-        _target(doc, "培育" + noun, unit, "range", str(lo), year, "level", high=str(hi))
-        return f"培育{noun}{lo}－{hi}{unit}"
-    if form == 2:
-        n = rng.randint(2, 15)
-        _target(doc, "每年新增" + noun, unit, ">=", str(n), None, "annual")
-        return f"每年新增{noun}{n}{unit}以上"
-    if form == 3:
-        n = rng.randint(2, 10)
-        _target(doc, "建成" + noun, unit, "=", str(n), year, "cumulative")
-        return f"建成{cn_count(n)}{unit}{noun}"
-    n = rng.randint(10, 300)
-    _target(doc, "新培育" + noun, unit, ">=", str(n), year, "cumulative")
-    return f"新培育{noun}{n}{unit}以上"
-
-
-def distractor(rng: random.Random, region: Region) -> str:
-    """Numbers a careful reader does not record as targets or actuals."""
-    return rng.choice([
-        f"对新认定的国家级企业技术中心，给予一次性奖励{rng.choice([20, 30, 50, 100])}万元。",
-        f"对首次入选全国制造业单项冠军的企业，最高给予{rng.choice([50, 100, 200])}万元奖励。",
-        f"{region.name}工业投资增速比全市高{fmt(rng.uniform(0.5, 4), 1)}个百分点，居全市第{rng.choice('二三四五')}位。",
-        f"研究制定第{rng.choice('一二三')}批重点项目清单，实行“一企一策”。",
-    ])
-
-
-# ---------------------------------------------------------------- document builders
-
-def _section(doc: Doc, n: int, head: str) -> None:
-    doc.blocks.append(("p", f"{CN_ORDINALS[n]}、{head}"))
-
-
-def build_plan(doc: Doc, world: World, indicators: list[Indicator], rng: random.Random, start: int, end: int,
-               size: float) -> None:
-    base = start - 1
-    region = doc.region
-    doc.blocks.append(("p", f"{region.name}人民政府办公室"))
-    doc.blocks.append(("p", f"{region.name[:2]}府办发〔{start}〕{rng.randint(10, 200)}号"))
-    doc.blocks.append(("p", f"为深入贯彻落实党中央、国务院和上级关于推进新型工业化的决策部署，{filler(rng, 1)}结合{region.name}实际，制定本方案。"))
-    _section(doc, 0, "总体要求")
-    doc.blocks.append(("p", "（一）指导思想"))
-    for _ in range(max(1, round(4 * size))):
-        doc.blocks.append(("p", filler(rng, rng.randint(3, 8))))
-    doc.blocks.append(("p", "（二）发展目标"))
-    pool = rng.sample(indicators, k=min(len(indicators), 10 + round(6 * size)))
-    prose, table_inds = pool[: len(pool) // 2], pool[len(pool) // 2:]
-    lead = rng.choice([f"到{end}年，", f"力争到{end}年，", f"{end}年，"])
-    themes = ["规模能级实现新突破", "创新赋能实现新突破", "结构优化取得新进展", "绿色低碳转型取得新成效"]
-    i = 0
-    for theme in rng.sample(themes, k=3):
-        clauses = []
-        for _ in range(rng.randint(1, 3)):
-            if i >= len(prose):
-                break
-            ind = prose[i]
-            i += 1
-            clauses.append(target_clause(doc, ind, world, rng, end, base))
-        shares = [x for x in prose[i:] if x.shape == "share"]
-        if len(shares) >= 2 and rng.random() < 0.4:
-            clauses.append(pair_clause(doc, shares[0], shares[1], world, rng, end))
-            prose = [x for x in prose if x not in shares[:2]]
-        if rng.random() < 0.6:
-            clauses.append(count_clause(doc, rng, end))
-        if clauses:
-            opener = rng.choice([f"——{theme}。", f"（{CN_ORDINALS[len(doc.blocks) % 10]}）{theme}。", ""])
-            doc.blocks.append(("p", f"{opener}{lead if not opener else ''}{'，'.join(clauses)}。"))
-    plan_table(doc, world, table_inds, rng, base, end)
-    for k, head in enumerate(rng.sample(SECTION_HEADS[1:], k=3), start=1):
-        _section(doc, k, head)
-        for j in range(max(1, round(10 * size))):
-            text = filler(rng, rng.randint(4, 9))
-            if rng.random() < 0.25:
-                text += f"到{end}年，{count_clause(doc, rng, end)}。"
-            if rng.random() < 0.15:
-                text += distractor(rng, region)
-            doc.blocks.append(("p", f"（{CN_ORDINALS[j % 10]}）{text}"))
-    doc.blocks.append(("p", f"{region.name}人民政府办公室"))
-    doc.blocks.append(("p", f"{start}年{rng.randint(1, 12)}月{rng.randint(1, 28)}日"))
-
-
-def plan_table(doc: Doc, world: World, inds: list[Indicator], rng: random.Random, base: int, end: int) -> None:
-    """The main-indicators table: unit in the name or in its own column, 预期性/约束性, 【】, ≥."""
-    if not inds:
-        return
-    unit_column = rng.random() < 0.5
-    doc.blocks.append(("p", f"表1 {doc.region.name}主要发展指标"))
-    head = (["序号", "指标名称", "单位", f"{base}年", f"{end}年", "指标属性"] if unit_column
-            else ["类别", "指标", "指标属性", f"{base}年", f"{end}年"])
-    rows = [head]
-    cumulative_seen = False
-    for n, ind in enumerate(inds, start=1):
-        binding = ind.lower_better or rng.random() < 0.15
-        attribute = "约束性" if binding else "预期性"
-        b = world.value(doc.region, ind, base)
-        t = world.value(doc.region, ind, end) * rng.uniform(0.95, 1.12)
-        kind = {"share": "share", "growth": "growth_rate"}.get(ind.shape, "level")
-        comparator = "="
-        if ind.shape == "growth":
-            b_text, t_text = "——", fmt(abs(t) if t > 1 else 6.0, 1)
-        elif ind.shape == "count":
-            b_text, t_text = fmt(b, 0), fmt(max(b + 1, round(t)), 0)
-            form = rng.random()
-            if form < 0.25:
-                t_text, kind, cumulative_seen = f"【{t_text}】", "cumulative", True
-            elif form < 0.4:
-                t_text, kind = f"{t_text}（新增）", "cumulative"
-        elif ind.shape == "share":
-            b_text, t_text = fmt(b, 1), fmt(min(t, 99), 1)
-            if rng.random() < 0.3:
-                comparator, t_text = ">=", "≥" + t_text
-        else:
-            b_text, t_text = fmt(b, 2 if ind.shape == "intensity" else 1), fmt(t, 2 if ind.shape == "intensity" else 1)
-            if ind.lower_better:
-                comparator, t_text = "<=", "≤" + fmt(b * 0.9, 2)
-            elif rng.random() < 0.15:
-                comparator, t_text = ">", "＞" + t_text
-        value = t_text.strip("【】≥≤＞").replace("（新增）", "")
-        _target(doc, ind.name, ind.unit, comparator, value, end, kind, baseline_year=base if b_text != "——" else None,
-                baseline_value=b_text if b_text != "——" else "", attribute="binding" if binding else "expected")
-        if b_text != "——":
-            _actual(doc, ind.name, ind.unit, b_text, base, "share" if ind.shape == "share" else "level")
-        if unit_column:
-            rows.append([str(n), ind.name, ind.unit, b_text, t_text, attribute])
-        else:
-            rows.append(["" if n > 1 else "主要指标", f"{ind.name}（{ind.unit}）", attribute, b_text, t_text])
-    doc.blocks.append(("table", rows))
-    if cumulative_seen:
-        doc.blocks.append(("p", "注：【】内为规划期累计数。"))
-
-
-def release_clause(doc: Doc, ind: Indicator, world: World, rng: random.Random, year: int, whole: str) -> str:
-    v = world.value(doc.region, ind, year)
-    if ind.shape == "growth":
-        _actual(doc, _stem(ind) + "增长", "%", fmt(v, 1), year, "yoy_growth")
-        return f"{_stem(ind)}{'增长' if v >= 0 else '下降'}{fmt(abs(v), 1)}%"
-    if ind.shape == "share":
-        _actual(doc, ind.name, "%", fmt(v, 1), year, "share")
-        return f"{ind.name}{rng.choice(['为', '达到'])}{fmt(v, 1)}%"
-    if ind.shape == "count":
-        prev = world.value(doc.region, ind, year - 1)
-        new = int(v - prev)
-        if new > 0 and rng.random() < 0.5:
-            _actual(doc, "新增" + ind.name, ind.unit, str(new), year, "new_in_period")
-            _actual(doc, ind.name, ind.unit, fmt(v, 0), year, "cumulative")
-            return f"新增{ind.name}{cn_count(new) if new <= 10 and rng.random() < 0.3 else new}{ind.unit}，累计达到{fmt(v, 0)}{ind.unit}"
-        _actual(doc, ind.name, ind.unit, fmt(v, 0), year, "level")
-        return f"{ind.name}达到{fmt(v, 0)}{ind.unit}"
-    value, unit = _unit_written(ind, v, rng)
-    g = (v / world.value(doc.region, ind, year - 1) - 1) * 100
-    _actual(doc, ind.name, unit, value, year, "level")
-    _actual(doc, ind.name + "同比增长", "%", fmt(g if g >= 0 else g, 1), year, "yoy_growth")
-    if g >= 0:
-        return f"{whole}实现{ind.name}{value}{unit}，{rng.choice(['同比增长', '比上年增长', '增长'])}{fmt(g, 1)}%"
-    return f"{whole}实现{ind.name}{value}{unit}，{rng.choice(['同比下降', '比上年下降'])}{fmt(-g, 1)}%"
-
-
-def build_release(doc: Doc, world: World, indicators: list[Indicator], rng: random.Random, size: float,
-                  period: str | None) -> None:
-    region, year = doc.region, doc.year
-    whole = region.whole
-    picks = rng.sample(indicators, k=min(len(indicators), 6 + round(8 * size)))
-    if doc.kind == "bulletin":
-        doc.blocks.append(("p", f"{region.name}统计局"))
-        doc.blocks.append(("p", f"{year + 1}年3月{rng.randint(1, 28)}日"))
-    paragraphs = []
-    for chunk in (picks[k:k + 3] for k in range(0, len(picks), 3)):
-        clauses = [release_clause(doc, ind, world, rng, year, whole) for ind in chunk]
-        lead = {"bulletin": rng.choice(["全年", "年末", ""]), "economic_report": f"{period}，",
-                "work_review": f"{year}年，"}.get(doc.kind, "")
-        text = lead + "，".join(clauses) + "。"
-        if rng.random() < 0.2:
-            text += distractor(rng, region)
-        paragraphs.append(text)
-    heads = ["综合", "工业", "固定资产投资", "创新发展", "绿色发展"]
-    for n, text in enumerate(paragraphs):
-        if doc.kind != "work_review" and n < len(heads) and rng.random() < 0.7:
-            doc.blocks.append(("p", f"{CN_ORDINALS[n]}、{heads[n]}"))
-        doc.blocks.append(("p", text))
-        doc.blocks.append(("p", filler(rng, rng.randint(2, 3 + round(6 * size)))))
-    if doc.kind == "economic_report":
-        doc.blocks.append(("p", "注：规模以上工业统计范围为年主营业务收入2000万元及以上的工业法人单位。"))
-
-
-def build_government_report(doc: Doc, world: World, indicators: list[Indicator], rng: random.Random,
-                            size: float) -> None:
-    """Last year's results (actuals) and this year's expected goals (targets), per statement."""
-    region, year = doc.region, doc.year
-    doc.blocks.append(("p", f"——{year}年1月{rng.randint(5, 28)}日在{region.name}第十八届人民代表大会第{rng.choice('二三四五')}次会议上"))
-    doc.blocks.append(("p", "各位代表："))
-    doc.blocks.append(("p", f"现在，我代表{region.name}人民政府，向大会报告政府工作，请予审议。"))
-    doc.blocks.append(("p", f"一、{year - 1}年工作回顾"))
-    picks = rng.sample(indicators, k=min(len(indicators), 6 + round(4 * size)))
-    half = len(picks) // 2
-    doc.blocks.append(("p", f"过去一年，{filler(rng, 1)}" + "，".join(
-        release_clause(doc, ind, world, rng, year - 1, region.whole) for ind in picks[:half]) + "。"))
-    doc.blocks.append(("p", filler(rng, max(1, round(6 * size)))))
-    doc.blocks.append(("p", f"二、{year}年主要目标任务"))
-    goals = [x for x in picks[half:] if x.shape in ("growth", "share", "money")] or picks[half:]
-    doc.blocks.append(("p", "今年经济社会发展的主要预期目标是：" + "，".join(
-        target_clause(doc, ind, world, rng, year, year - 1) for ind in goals) + "。"))
-    doc.blocks.append(("p", filler(rng, max(1, round(6 * size)))))
-
-
-def make_doc(kind: str, region: Region, world: World, indicators: list[Indicator], rng: random.Random) -> Doc:
-    size = rng.uniform(0.4, 1.6)
-    if kind in ("plan", "opinions"):
-        start, end = rng.choice(PLAN_PERIODS)
-        name = FIVE_YEAR_NAMES.get((start, end))
-        if kind == "opinions":
-            title = f"关于加快推进{region.name}新型工业化的实施意见（{start}—{end}年）"
-        else:
-            title = rng.choice([t for t in (
-                f"{region.name}制造业高质量发展行动方案（{start}－{end}年）",
-                f"{region.name}推动数字经济高质量发展实施方案（{start}—{end}年）",
-                f"{region.name}{start}—{end}年工业绿色低碳发展行动计划",
-                f"{region.name}“{name}”工业和信息化发展规划（{start}—{end}年）" if name else None) if t])
-        doc = Doc(kind, region, start, title)
-        build_plan(doc, world, indicators, rng, start, end, size)
-        return doc
-    year = rng.randint(2016, 2025)
-    if kind == "government_report":
-        doc = Doc(kind, region, year, f"{region.name}{year}年政府工作报告")
-        build_government_report(doc, world, indicators, rng, size)
-        return doc
-    period = rng.choice(PARTIAL_PERIODS) if kind == "economic_report" else None
-    title = {"bulletin": f"{region.name}{year}年国民经济和社会发展统计公报",
-             "economic_report": f"{region.name}{year}年{period}经济运行情况",
-             "work_review": f"{region.name}经济信息委{year}年工作回眸"}[kind]
-    doc = Doc(kind, region, year, title)
-    build_release(doc, world, indicators, rng, size, period)
-    return doc
-
-
-# ---------------------------------------------------------------- rendering
-
-def _table_text(rows: list[list[str]]) -> str:
-    return "\n\n".join("\n".join("\t" + c for c in row) for row in rows)
-
-
-def _wrap(text: str, width: int, rng: random.Random) -> str:
-    """Soft line breaks every ~width characters and spaces around numbers, like a converted layout."""
-    out = []
-    for line in text.split("\n"):
-        if line.startswith("\t") or len(line) <= width:
-            out.append(line)
-            continue
-        out.extend(line[k:k + width] for k in range(0, len(line), width))
-    return "\n".join(out)
-
-
-def render_txt(doc: Doc, rng: random.Random) -> bytes:
-    parts = [doc.title]
-    for kind, body in doc.blocks:
-        parts.append(_table_text(body) if kind == "table" else str(body))
-    text = "\n\n".join(parts) + "\n" if rng.random() < 0.5 else "\n".join(
-        p if not p.startswith("\t") else "\n" + p + "\n" for p in parts) + "\n"
-    if doc.kind == "work_review" or rng.random() < 0.15:
-        text = _wrap(text, rng.randint(14, 22), rng)
-    encoding = "gb18030" if rng.random() < 0.2 else "utf-8"
-    return text.encode(encoding)
-
-
-def render_docx(doc: Doc, path: Path) -> None:
-    import docx
-
-    d = docx.Document()
-    d.add_heading(doc.title, level=1)
-    for kind, body in doc.blocks:
-        if kind == "table":
-            rows = body  # type: ignore[assignment]
-            table = d.add_table(rows=len(rows), cols=len(rows[0]))
-            table.style = "Table Grid"
-            for r, row in enumerate(rows):
-                for k, cell in enumerate(row):
-                    table.cell(r, k).text = cell
-        else:
-            d.add_paragraph(str(body))
-    fixed = datetime(2024, 1, 1)
-    d.core_properties.created = d.core_properties.modified = fixed
-    buf = io.BytesIO()
-    d.save(buf)
-    # python-docx stamps every zip member with the current time: restamp so a seed gives fixed bytes
-    src = zipfile.ZipFile(buf)
-    out = io.BytesIO()
-    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as dst:
-        for info in src.infolist():
-            dst.writestr(zipfile.ZipInfo(info.filename, date_time=fixed.timetuple()[:6]), src.read(info),
-                         compress_type=zipfile.ZIP_DEFLATED)
-    path.write_bytes(out.getvalue())
-
-
-def render_pdf(doc: Doc, path: Path) -> None:
-    from reportlab import rl_config
-    from reportlab.lib import colors
-    from reportlab.lib.pagesizes import A4
-    from reportlab.lib.styles import ParagraphStyle
-    from reportlab.lib.units import mm
-    from reportlab.pdfbase import pdfmetrics
-    from reportlab.pdfbase.cidfonts import UnicodeCIDFont
-    from reportlab.platypus import Paragraph, SimpleDocTemplate, Spacer, Table, TableStyle
-
-    rl_config.invariant = 1  # no creation date or random document id: a seed gives fixed bytes
-    if "STSong-Light" not in pdfmetrics.getRegisteredFontNames():
-        pdfmetrics.registerFont(UnicodeCIDFont("STSong-Light"))
-    body_style = ParagraphStyle("zh", fontName="STSong-Light", fontSize=11, leading=16, wordWrap="CJK")
-    title_style = ParagraphStyle("zh-title", parent=body_style, fontSize=16, leading=24)
-    flow: list = [Paragraph(html.escape(doc.title), title_style), Spacer(1, 4 * mm)]
-    for kind, body in doc.blocks:
-        if kind == "table":
-            table = Table(body)
-            table.setStyle(TableStyle([("FONTNAME", (0, 0), (-1, -1), "STSong-Light"),
-                                       ("FONTSIZE", (0, 0), (-1, -1), 9),
-                                       ("GRID", (0, 0), (-1, -1), 0.5, colors.black)]))
-            flow += [table, Spacer(1, 3 * mm)]
-        else:
-            flow.append(Paragraph(html.escape(str(body)), body_style))
-    SimpleDocTemplate(str(path), pagesize=A4, leftMargin=20 * mm, rightMargin=20 * mm).build(flow)
-
-
-RENDERERS: dict[str, Callable[[Doc, Path, random.Random], None]] = {
-    "txt": lambda doc, path, rng: path.write_bytes(render_txt(doc, rng)),
-    "docx": lambda doc, path, rng: render_docx(doc, path),
-    "pdf": lambda doc, path, rng: render_pdf(doc, path),
-}
+JUDGEMENTS_CSV = "expected_judgements.csv"
+POOL_REGIONS = 8  # regions most documents are about (drawn per seed)
+POOL_SHARE = 0.8  # the rest are about any region of the country
+FOCUS_INDICATORS = 40
 
 
 # ---------------------------------------------------------------- the corpus
@@ -613,12 +58,18 @@ def generate_documents(sources: Path, documents: int, seed: int, start_index: in
     """Write `documents` documents into `sources`; return (expected targets, expected actuals)."""
     sources.mkdir(parents=True, exist_ok=True)
     world = World(seed)
-    regions, indicators = load_regions(), load_indicators()
+    regions, indicators = load_regions(), with_wordings(load_indicators())
+    # most documents are about a few regions (per seed), so plans meet releases of their own place
+    pool = random.Random(f"{seed}|pool").sample(regions, POOL_REGIONS)
     targets: list[dict] = []
     actuals: list[dict] = []
     for i in range(start_index, start_index + documents):
         rng = random.Random(f"{seed}:{i}")
-        doc = make_doc(_pick(rng, DOC_KINDS), rng.choice(regions), world, indicators, rng)
+        kind = _pick(rng, DOC_KINDS)
+        region = rng.choice(pool) if rng.random() < POOL_SHARE else rng.choice(regions)
+        # a region's plans and releases mostly speak of the indicators it follows (drawn per seed and region)
+        focus = random.Random(f"{seed}|focus|{region.code}").sample(indicators, FOCUS_INDICATORS)
+        doc = make_doc(kind, region, world, focus if rng.random() < POOL_SHARE else indicators, rng, others=pool)
         fmt_name = _pick(rng, formats or FORMATS)
         t, a = write_document(doc, sources, document_name(i, doc, fmt_name, seed), fmt_name, rng)
         targets += t
@@ -629,16 +80,18 @@ def generate_documents(sources: Path, documents: int, seed: int, start_index: in
 def write_csv(path: Path, columns: list[str], rows: list[dict], append: bool = False) -> None:
     new = not append or not path.exists()
     with path.open("a" if append else "w", encoding="utf-8", newline="") as fh:
-        w = csv.DictWriter(fh, fieldnames=columns)
+        w = csv.DictWriter(fh, fieldnames=columns, extrasaction="ignore")  # _tags are the generator's own
         if new:
             w.writeheader()
         w.writerows(rows)
 
 
-def generate_corpus(out_dir: Path, documents: int, seed: int) -> Path:
+def generate_corpus(out_dir: Path, documents: int, seed: int, formats: dict[str, float] | None = None) -> Path:
     """Write `documents` documents to <out_dir>/sources and the expected extractions beside them.
 
-    Returns <out_dir>/expected_targets.csv; <out_dir>/expected_actuals.csv is written beside it.
+    Returns <out_dir>/expected_targets.csv; <out_dir>/expected_actuals.csv is written beside it, and
+    <out_dir>/expected_judgements.csv: for each target, in the same order, whether an analyst would
+    judge it against the corpus's actuals and with which status (`truth.judge`).
     Both have the columns of shared/labelled (plantrack.evaluate.evaluate reads them as they are).
     The same (documents, seed) always gives the same bytes.
     """
@@ -648,8 +101,9 @@ def generate_corpus(out_dir: Path, documents: int, seed: int) -> Path:
         for old in sources.iterdir():
             if old.is_file():
                 old.unlink()
-    targets, actuals = generate_documents(sources, documents, seed)
+    targets, actuals = generate_documents(sources, documents, seed, formats=formats)
     write_csv(out_dir / ACTUALS_CSV, ACTUAL_COLUMNS, actuals)
+    write_csv(out_dir / JUDGEMENTS_CSV, JUDGEMENT_COLUMNS, judge(targets, actuals))
     path = out_dir / TARGETS_CSV
     write_csv(path, TARGET_COLUMNS, targets)
     return path
@@ -663,3 +117,21 @@ def add_document(out_dir: Path, seed: int, index: int) -> str:
     write_csv(Path(out_dir) / TARGETS_CSV, TARGET_COLUMNS, targets, append=True)
     write_csv(Path(out_dir) / ACTUALS_CSV, ACTUAL_COLUMNS, actuals, append=True)
     return next(p.name for p in sources.iterdir() if p.name not in before)
+
+
+def main(argv: list[str] | None = None) -> None:
+    """The same options as `plantrack bench generate`."""
+    from plantrack.config import PROJECT_ROOT
+
+    parser = argparse.ArgumentParser(prog="python -m plantrack.bench.generate", description=__doc__.split("\n")[0])
+    parser.add_argument("--out", type=Path, default=PROJECT_ROOT / "bench" / "out" / "corpus",
+                        help="Directory to write the documents into.")
+    parser.add_argument("--documents", type=int, default=100, help="How many documents.")
+    parser.add_argument("--seed", type=int, default=1, help="Random seed (same seed, same corpus).")
+    args = parser.parse_args(argv)
+    expected = generate_corpus(args.out, args.documents, args.seed)
+    print(f"wrote {args.documents} documents to {args.out}; expected extractions: {expected}")
+
+
+if __name__ == "__main__":
+    main()

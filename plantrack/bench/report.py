@@ -27,6 +27,15 @@ def render_table(results: dict) -> str:
             strict = "" if a.get("strict_recall") is None else (
                 f"; strict {100 * (a.get('strict_precision') or 0):.1f}% / {100 * a['strict_recall']:.1f}%")
             rows.append((f"{kind} precision / recall", f"{p} / {r} (gold {a['gold']}){strict}"))
+    jd = results.get("judgement")
+    if jd and jd.get("share_judged") is not None:
+        pct = lambda x: "n/a" if x is None else f"{100 * x:.1f}%"  # noqa: E731
+        rows.append((f"targets judged, {jd['documents']} docs", f"{pct(jd['share_judged'])} (truth "
+                     f"{pct(jd['truth_share_judged'])}; {jd['found_by_extractor']}/{jd['targets']} targets found)"))
+        rows.append(("  judged when should / not when not", f"{pct(jd['judged_when_should'])} / "
+                     f"{pct(jd['not_judged_when_should_not'])}"))
+        rows.append(("  status agreement", f"{pct(jd['status_agreement'])} of both judged; "
+                     f"{pct(jd['status_agreement_of_should'])} of all that should be"))
     for key in sorted((k for k in results if k.startswith("full_refresh_")), key=lambda k: int(k.rsplit("_", 1)[1])):
         r = results[key]
         rows.append((f"full refresh, {r['documents']} docs", f"{_fig(r['wall_s'], 's')}; peak RSS "

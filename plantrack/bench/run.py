@@ -29,7 +29,7 @@ BENCH_OUT = PROJECT_ROOT / "bench" / "out"
 DBT_DIR = PROJECT_ROOT / "dbt_project"
 DBT = str(Path(sys.executable).parent / "dbt")
 SEED = 20240601
-STEPS = ("extraction", "accuracy", "refresh", "sample", "dashboard")
+STEPS = ("extraction", "accuracy", "judgement", "refresh", "sample", "dashboard")
 FULL_DASHBOARD_SCALE = (2850, 200, 20)  # regions x indicators x years of actual values
 QUICK_DASHBOARD_SCALE = (500, 20, 20)  # 200k actual values
 RSS_SAMPLE_S = 0.1
@@ -122,6 +122,108 @@ def measure_accuracy(corpus: Path) -> dict:
 
 def _round(x: float, n: int = 4) -> float | None:
     return None if x != x else round(x, n)  # NaN -> None for JSON
+
+
+# ---------------------------------------------------------------- judgements against the generator's truth
+
+def match_judgements(truth: list[dict], progress: list[dict]) -> list[tuple[dict, dict | None]]:
+    """Each truth row with the mart_target_progress row of the same target (same document, target year
+    and value, most similar indicator text), or None when the extractor did not find it."""
+    from plantrack.evaluate import SIMILARITY_THRESHOLD, simplified
+    from plantrack.extract.similarity import indicator_similarity
+    from plantrack.extract.units import normalize_unit
+
+    by_file: dict[str, list[dict]] = {}
+    for row in progress:
+        by_file.setdefault(row["source_file"], []).append(row)
+    scored = []
+    for ti, t in enumerate(truth):
+        value = _num(t["target_value"])
+        _, factor = normalize_unit(t["unit"] or None)
+        for pi, p in enumerate(by_file.get(t["source_file"], [])):
+            got = p["target_value"]
+            if value is None or got is None or str(p["target_year"] or "") != str(t["target_year"] or ""):
+                continue
+            if not any(abs(v - got) <= 1e-6 * max(1.0, abs(v)) for v in (value, value * factor)):
+                continue
+            sim = indicator_similarity(simplified(t["indicator_text"]), simplified(p["indicator_text"] or ""))
+            if sim >= SIMILARITY_THRESHOLD:
+                scored.append((-sim, ti, t["source_file"], pi))
+    scored.sort()
+    used_t, used_p, found = set(), set(), {}
+    for _, ti, f, pi in scored:
+        if ti in used_t or (f, pi) in used_p:
+            continue
+        used_t.add(ti)
+        used_p.add((f, pi))
+        found[ti] = by_file[f][pi]
+    return [(t, found.get(i)) for i, t in enumerate(truth)]
+
+
+def _num(text: object) -> float | None:
+    try:
+        return float(str(text))
+    except ValueError:
+        return None
+
+
+def score_judgements(pairs: list[tuple[dict, dict | None]]) -> dict:
+    """Share judged and the accuracy of statuses against the truth (targets the extractor missed apart)."""
+    found = [(t, p) for t, p in pairs if p is not None]
+    should = [(t, p) for t, p in found if t["should_judge"] in (True, "True")]
+    should_not = [(t, p) for t, p in found if t["should_judge"] not in (True, "True")]
+    judged = [(t, p) for t, p in found if p["status"] != "not_assessable"]
+    both = [(t, p) for t, p in should if p["status"] != "not_assessable"]
+    agree = [(t, p) for t, p in both if p["status"] == t["status"]]
+
+    def share(part: list, whole: list) -> float | None:
+        return round(len(part) / len(whole), 4) if whole else None
+
+    confusion: dict[str, int] = {}
+    for t, p in found:
+        key = f"{t['status']} -> {p['status']}"
+        confusion[key] = confusion.get(key, 0) + 1
+    wrongly = [(t, p) for t, p in should_not if p["status"] != "not_assessable"]
+    return {
+        "targets": len(pairs), "found_by_extractor": len(found),
+        "truth_share_judged": share([x for x in pairs if x[0]["should_judge"] in (True, "True")], pairs),
+        "share_judged": share(judged, found),
+        "should_judge": len(should), "should_not_judge": len(should_not),
+        "judged_when_should": share(both, should),
+        "not_judged_when_should_not": share([x for x in should_not if x[1]["status"] == "not_assessable"], should_not),
+        "status_agreement": share(agree, both),
+        "status_agreement_of_should": share(agree, should),
+        "confusion": dict(sorted(confusion.items(), key=lambda kv: -kv[1])),
+        "judged_but_should_not_examples": [
+            {"source_file": t["source_file"], "indicator_text": t["indicator_text"], "truth": t["reason_code"],
+             "status": p["status"], "actual_source_file": p.get("actual_source_file")} for t, p in wrongly[:10]],
+    }
+
+
+def measure_judgements(corpus: Path, data_dir: Path, log: Path) -> dict:
+    """Refresh the generated corpus (child process, as the nightly job runs), then compare
+    mart_target_progress with the generator's truth (expected_judgements.csv)."""
+    import csv
+
+    import duckdb
+
+    shutil.rmtree(data_dir, ignore_errors=True)
+    refresh = refresh_once(corpus / generate.SOURCES_DIR, data_dir, log)
+    with (corpus / generate.JUDGEMENTS_CSV).open(encoding="utf-8", newline="") as fh:
+        truth = list(csv.DictReader(fh))
+    serving = data_dir / "serving" / "plantrack.duckdb"
+    if not serving.exists():
+        return {"refresh_success": refresh["success"], "why": refresh.get("why"), "targets": len(truth)}
+    con = duckdb.connect(str(serving), read_only=True)
+    try:
+        cur = con.execute("SELECT source_file, indicator_text, target_value, unit, target_year, status, "
+                          "actual_source_file FROM marts.mart_target_progress")
+        names = [d[0] for d in cur.description]
+        progress = [dict(zip(names, r, strict=True)) for r in cur.fetchall()]
+    finally:
+        con.close()
+    return {"refresh_success": refresh["success"], "refresh_wall_s": round(refresh["wall_s"], 1),
+            **score_judgements(match_judgements(truth, progress))}
 
 
 # ---------------------------------------------------------------- refreshes as child processes
@@ -452,11 +554,14 @@ _last_results: dict = {}
 def run_benchmark(out_json: Path, sizes: tuple[int, ...] = (50, 500, 5000), runs: int = 3,
                   quick: bool = False, dashboard_scale: tuple[int, int, int] | None = None,
                   extraction_documents: int | None = None, steps: tuple[str, ...] | None = None,
+                  judgement_documents: int | None = None,
                   work_dir: Path | None = None, merge: bool = False) -> dict:
     """Run every measurement, write `out_json` (after each step) and print a short table.
 
     quick: sizes (20, 100), 200k actual values for the dashboard queries (unless given).
-    steps: a subset of extraction, accuracy, refresh, sample, dashboard (default all).
+    steps: a subset of extraction, accuracy, judgement, refresh, sample, dashboard (default all).
+    judgement_documents: size of the corpus whose targets are judged against the generator's truth
+    (default 400; quick 60).
     work_dir: where corpora and data directories go (default bench/out, git-ignored).
     merge: keep the figures already in `out_json` and replace only those of `steps` (a step re-run
     after a change; `meta.parts` records when each part ran).
@@ -503,6 +608,16 @@ def run_benchmark(out_json: Path, sizes: tuple[int, ...] = (50, 500, 5000), runs
         if "accuracy" in steps:
             save("accuracy", {"documents": n, **measure_accuracy(corpus)})
             say(f"accuracy: {results['accuracy']}")
+    if "judgement" in steps:
+        n = judgement_documents or (60 if quick else 400)
+        corpus = out / f"corpus-judge-{n}"
+        generate.generate_corpus(corpus, n, SEED + 2)
+        save("judgement", {"documents": n, **measure_judgements(corpus, out / f"data-judge-{n}",
+                                                                out / f"judge-{n}.log")})
+        j = results["judgement"]
+        say(f"judgement: share judged {j.get('share_judged')} (truth {j.get('truth_share_judged')}), judged when "
+            f"should {j.get('judged_when_should')}, not judged when should not {j.get('not_judged_when_should_not')}, "
+            f"status agreement {j.get('status_agreement')}")
     if "refresh" in steps:
         measure_refreshes(tuple(sizes), runs, out, say, save)
     if "sample" in steps:

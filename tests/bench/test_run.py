@@ -82,11 +82,12 @@ def test_a_filter_value_list_follows_the_filters_sort_metric_and_direction():
 def test_a_tiny_benchmark_measures_every_figure(tmp_path):
     out = tmp_path / "results.json"
     results = run.run_benchmark(out, sizes=(3,), runs=1, quick=True, dashboard_scale=(20, 10, 5),
-                                extraction_documents=3, work_dir=tmp_path / "work")
+                                extraction_documents=3, judgement_documents=4, work_dir=tmp_path / "work")
     saved = json.loads(out.read_text(encoding="utf-8"))
     assert saved["meta"]["sizes"] == [3]
     assert saved["extraction"]["mb_per_s"]["median"] > 0
     assert saved["accuracy"]["targets"]["gold"] >= 0
+    assert saved["judgement"]["refresh_success"] is True and saved["judgement"]["documents"] == 4
     assert saved["full_refresh_3"]["runs"] == 1 and saved["full_refresh_3"]["wall_s"]["median"] > 0
     assert saved["full_refresh_3"]["peak_rss_mb"]["max"] > 0
     assert saved["noop_refresh"]["wall_s"]["median"] > 0
@@ -111,6 +112,36 @@ def test_merging_a_rerun_step_keeps_the_other_figures(tmp_path):
     assert saved["extraction"]["mb_per_s"]["median"] > 0
     assert [p["steps"] for p in saved["meta"]["parts"]] == [["refresh"], ["extraction"]]
     assert saved["goals"]["noop_refresh_s"]["met"] is True
+
+
+def _truth(status: str, should: bool, file: str = "p.txt", value: str = "10") -> dict:
+    return {"source_file": file, "indicator_text": "地区生产总值", "target_year": "2025", "target_value": value,
+            "unit": "亿元", "should_judge": str(should), "status": status, "reason_code": "" if should else "x"}
+
+
+def _mart(status: str, file: str = "p.txt", value: float = 10.0) -> dict:
+    return {"source_file": file, "indicator_text": "全区地区生产总值", "target_value": value, "unit": "亿元",
+            "target_year": 2025, "status": status, "actual_source_file": "r.txt"}
+
+
+def test_a_mart_target_meets_its_truth_by_document_year_and_value():
+    truth = [_truth("on_track", True), _truth("achieved", True, value="20")]
+    pairs = run.match_judgements(truth, [_mart("achieved", value=20.0), _mart("on_track", file="other.txt")])
+    assert pairs[0][1] is None
+    assert pairs[1][1]["status"] == "achieved"
+
+
+def test_judgements_are_scored_when_they_should_be_and_when_they_should_not():
+    pairs = [(_truth("on_track", True), _mart("on_track")), (_truth("missed", True), _mart("achieved")),
+             (_truth("achieved", True), _mart("not_assessable")),
+             (_truth("not_assessable", False), _mart("on_track")),
+             (_truth("not_assessable", False), _mart("not_assessable")), (_truth("on_track", True), None)]
+    score = run.score_judgements(pairs)
+    assert (score["targets"], score["found_by_extractor"]) == (6, 5)
+    assert score["judged_when_should"] == round(2 / 3, 4)
+    assert score["not_judged_when_should_not"] == 0.5
+    assert score["status_agreement"] == 0.5
+    assert score["share_judged"] == 0.6
 
 
 def test_an_unknown_step_is_refused_with_the_known_ones():
