@@ -4,6 +4,7 @@
 -- is due by the release calendar (seed release_calendar: due_month_day of the next year, or
 -- lag_days after the period ends); documents_in_warehouse > 0 means the warehouse has that release
 -- already but it lacks the values (a fuller release or another of its tables is needed).
+{%- set preview = 6 %}
 with needs as (
     select * from {{ ref('int_target_release_needs') }}
     where fix_kind = 'release'
@@ -19,8 +20,8 @@ wishes as (
         count(*) as targets_unlocked,
         count(*) filter (where attribute in ('binding', '约束性')) as binding_targets_unlocked,
         count(distinct coalesce(indicator_id, indicator_text)) as indicator_count,
-        -- what to look for in the release: the catalog names, most wanted first
-        string_agg(distinct coalesce(indicator_name_zh, indicator_text), '、' order by coalesce(indicator_name_zh, indicator_text)) as indicators_zh,
+        -- what to look for in the release: the catalog names (else the plan's wording)
+        list(distinct coalesce(indicator_name_zh, indicator_text) order by coalesce(indicator_name_zh, indicator_text)) as indicator_names,
         string_agg(distinct region_name, '、' order by region_name) as scope_names
     from needs
     group by district_code, release_kind, needed_period_year
@@ -51,7 +52,11 @@ select
     w.targets_unlocked,
     w.binding_targets_unlocked,
     w.indicator_count,
-    w.indicators_zh,
+    array_to_string(w.indicator_names, '、') as indicators_zh,
+    -- a dashboard cell: the first {{ preview }} names, then how many in all
+    array_to_string(list_slice(w.indicator_names, 1, {{ preview }}), '、')
+        || case when len(w.indicator_names) > {{ preview }} then '等' || len(w.indicator_names) || '项' else '' end
+        as indicators_preview_zh,
     w.scope_names,
     case
         when c.due_month_day is not null
