@@ -4,6 +4,7 @@
     python superset/bootstrap.py import BUNDLE_DIR SERVING   import the YAML bundle (overwrite by uuid)
     python superset/bootstrap.py export BUNDLE_DIR           write the dashboards back into the bundle
     python superset/bootstrap.py inventory                   JSON counts of dashboards, charts, databases
+    python superset/bootstrap.py query-contexts URL          let Superset store each chart's query context
 
 Environment: SUPERSET_CONFIG_PATH (superset_config.py), PLANTRACK_SECRETS_DIR,
 PLANTRACK_SUPERSET_ADMIN_USER / PLANTRACK_SUPERSET_ADMIN_PASSWORD.
@@ -197,7 +198,81 @@ def cmd_export(bundle: Path) -> None:
 def _readable(text: str) -> str:
     """Superset writes YAML with escaped Chinese; rewrite it as plain UTF-8 for reviewable diffs."""
     doc = yaml.safe_load(text)
+    if isinstance(doc, dict) and doc.get("query_context"):
+        doc["query_context"] = canonical_query_context(doc["query_context"])
     return yaml.safe_dump(doc, allow_unicode=True, sort_keys=False, width=120)
+
+
+def canonical_query_context(text: str) -> str:
+    """One spelling of a chart's saved query context (JSON in a string, as Superset stores it).
+
+    The browser saves it compact, Superset's importer re-serialises it with spaces; written one way
+    here, an export after an import reproduces the bundle byte for byte.
+    """
+    return json.dumps(json.loads(text), ensure_ascii=False, separators=(",", ":"))
+
+
+def cmd_query_contexts(url: str, timeout: float = 90) -> None:
+    """Open every chart without a saved query context in Explore, in headless Chromium.
+
+    The query context is the JSON the chart-data API (GET /api/v1/chart/<id>/data/), CSV exports,
+    cache warm-up and e-mail reports run; Superset's frontend builds it from the chart's params with
+    the visualisation's own buildQuery and stores it when the chart is saved. Explore also stores it
+    by itself for a chart that has none (PUT /api/v1/chart/<id> with query_context_generation),
+    which is what this relies on: no hand-written copy of any buildQuery. Then run `export`.
+    """
+    user, password, _ = admin_credentials()
+    with app_context():
+        _save_query_contexts(url, user, password, timeout)
+
+
+def _save_query_contexts(url: str, user: str, password: str, timeout: float) -> None:
+    import time
+
+    from selenium import webdriver
+    from selenium.webdriver.chrome.service import Service
+    from selenium.webdriver.common.by import By
+    from selenium.webdriver.support import expected_conditions as ec
+    from selenium.webdriver.support.ui import WebDriverWait
+
+    missing = _charts_without_query_context()
+    if not missing:
+        print("every chart has a saved query context")
+        return
+    options = webdriver.ChromeOptions()
+    options.binary_location = os.environ.get("PLANTRACK_CHROMIUM", "/usr/bin/chromium")
+    for flag in ("--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
+                 "--disable-component-update", "--no-first-run", "--disable-sync", "--disable-dev-shm-usage",
+                 "--window-size=1600,1200", "--lang=zh-CN"):
+        options.add_argument(flag)
+    driver = webdriver.Chrome(service=Service(os.environ.get("PLANTRACK_CHROMEDRIVER", "/usr/bin/chromedriver")),
+                              options=options)
+    try:
+        driver.get(f"{url}/login/")
+        wait = WebDriverWait(driver, 60)
+        wait.until(ec.element_to_be_clickable((By.CSS_SELECTOR, '[data-test="username-input"]'))).send_keys(user)
+        driver.find_element(By.CSS_SELECTOR, '[data-test="password-input"]').send_keys(password)
+        driver.find_element(By.CSS_SELECTOR, '[data-test="login-button"]').click()
+        wait.until(lambda d: "/login" not in d.current_url)
+        for chart_id, name in missing:
+            driver.get(f"{url}/explore/?slice_id={chart_id}")
+            deadline = time.monotonic() + timeout
+            while time.monotonic() < deadline and (chart_id, name) in _charts_without_query_context():
+                time.sleep(1)
+    finally:
+        driver.quit()
+    still = _charts_without_query_context()
+    if still:
+        sys.exit(f"no query context saved for {still}")
+    print(f"saved the query context of {len(missing)} charts; now run `manage.sh export`")
+
+
+def _charts_without_query_context() -> list[tuple[int, str]]:
+    from superset.extensions import db
+    from superset.models.slice import Slice
+
+    db.session.remove()  # the server writes them: read afresh
+    return [(s.id, s.slice_name) for s in db.session.query(Slice).order_by(Slice.id) if not s.query_context]
 
 
 def main(argv: list[str]) -> None:
@@ -212,6 +287,8 @@ def main(argv: list[str]) -> None:
         cmd_export(Path(args[0]))
     elif cmd == "inventory":
         cmd_inventory()
+    elif cmd == "query-contexts" and len(args) == 1:
+        cmd_query_contexts(args[0].rstrip("/"))
     else:
         sys.exit(__doc__)
 

@@ -6,6 +6,8 @@
 #   start   serve in the background on $PLANTRACK_SUPERSET_HOST:$PLANTRACK_SUPERSET_PORT, wait for /health
 #   stop    stop the server started by `start`
 #   export  write the dashboards as they are now in Superset back into superset/bundle (then git diff)
+#   query-contexts  (server running) let Superset save the query context of every chart that has
+#           none, by opening it in Explore in headless Chromium; then `export`
 #
 # Environment: PLANTRACK_DATA_DIR (default <repo>/data; Superset keeps its metadata DB, log and pid
 # file in $PLANTRACK_DATA_DIR/superset, and reads $PLANTRACK_DATA_DIR/serving/plantrack.duckdb),
@@ -98,5 +100,6 @@ case "${1:-}" in
   stop) stop ;;
   status) status ;;
   export) export_bundle ;;
-  *) echo "usage: bash superset/manage.sh setup|start|stop|status|export" >&2; exit 2 ;;
+  query-contexts) "$PY" "$HERE/bootstrap.py" query-contexts "$URL" ;;
+  *) echo "usage: bash superset/manage.sh setup|start|stop|status|export|query-contexts" >&2; exit 2 ;;
 esac

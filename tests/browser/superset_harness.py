@@ -200,9 +200,12 @@ def chart_views(driver) -> list[ChartView]:
     return [ChartView(*row) for row in driver.execute_script(CHART_STATES_JS)]
 
 
-def open_dashboard(driver, superset: Superset, slug: str, timeout: float = 120) -> list[ChartView]:
-    """Open a dashboard and wait until every chart has finished (data, empty or error)."""
-    driver.get(f"{superset.url}/superset/dashboard/{slug}/")
+def open_dashboard(driver, superset: Superset, slug: str, timeout: float = 120,
+                   reload: bool = True) -> list[ChartView]:
+    """Open a dashboard (reload=False: the page the driver is on) and wait until every chart has
+    finished (data, empty or error)."""
+    if reload:
+        driver.get(f"{superset.url}/superset/dashboard/{slug}/")
     deadline = time.monotonic() + timeout
     views: list[ChartView] = []
     while time.monotonic() < deadline:
