@@ -166,8 +166,8 @@ select
         when 'stock_vs_new' then
             case when measure = 'new_in_period'
                 then 'the warehouse has only additions (' || measure || '), which cannot judge a stock target without the stock at the base year'
-                else 'the warehouse has only a stock (' || measure || '), which cannot judge a ' || target_kind
-                    || ' target of additions without the stock at the base year'
+                else 'the warehouse has only a stock (' || measure || '), which cannot judge a target of additions ('
+                    || target_kind || ') without the stock at the base year'
             end
         when 'other_measure' then
             'the warehouse only has this indicator as ' || measure || ', which cannot judge a ' || target_kind || ' target'
