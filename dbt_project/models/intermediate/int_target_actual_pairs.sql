@@ -93,8 +93,12 @@ joined as (
             or (t.target_kind = 'level' and coalesce(t.text_measure, '') <> 'new_in_period'
                 and a.measure = 'new_in_period')
         ) as is_stock_vs_new,
-        -- a part-year growth rate can say how a growth target is doing so far this year
-        a.measure = 'yoy_growth' and t.target_kind in ('growth_rate', 'annual') as growth_so_far,
+        -- a part-year growth rate can say how a growth target is doing so far this year: a part of
+        -- one calendar year, whose end is known (a span over years, 十三五期间, is no year at all)
+        a.measure = 'yoy_growth' and t.target_kind in ('growth_rate', 'annual')
+            and (a.is_full_year or (year(a.period_end) = a.period_year
+                                    and (a.period_start is null or year(a.period_start) = a.period_year)))
+            as growth_so_far,
         {{ size_class_agrees('t.indicator_text', 't.quote', 'a.indicator_text', 'a.quote') }} as size_class_agrees,
         exists (
             select 1 from goal_spans as g
