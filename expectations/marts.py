@@ -38,7 +38,8 @@ CONTRACT: dict[str, tuple[str, ...]] = {
         "unit", "target_value", "target_value_high", "target_year", "baseline_year", "baseline_value",
         "baseline_source", "actual_id", "actual_value", "actual_year", "actual_measure", "actual_quote",
         "actual_source_file", "expected_value", "progress_ratio", "status", "status_zh", "status_reason", "gap",
-        "required_annual_change", "target_quote", "as_of_date", "status_reason_zh"),
+        "required_annual_change", "target_quote", "as_of_date", "status_reason_zh", "match_method",
+        "match_confidence", "is_provisional"),
     "mart_target_trajectory": ("target_id", "year", "target_path_value", "expected_value", "actual_value",
                                "unit"),
     "mart_target_conflicts": (
@@ -88,6 +89,8 @@ def _status_sql() -> str:
         arms.append(f"WHEN '{status}' THEN {check}")
     arms.append("WHEN 'not_assessable' THEN coalesce(trim(status_reason), '') <> ''")
     arms.append("WHEN 'achieved' THEN actual_value IS NOT NULL")
+    # a part-year growth rate is "so far this year": only a full-year value can miss a target
+    arms.append("WHEN 'missed' THEN NOT coalesce(is_provisional, false)")
     zh = " ".join(f"WHEN '{k}' THEN '{v}'" for k, v in ref.STATUS_ZH.items())
     return f"""
         SELECT target_id, source_file, indicator_text, status, status_zh, progress_ratio, status_reason,
@@ -271,7 +274,8 @@ def checks(frames: dict[str, pd.DataFrame | None]) -> list[Check]:
               "targets in mart_target_progress",
               "have a status that disagrees with their progress ratio, Chinese label or reason",
               f"Managers read the status, so it must follow from the numbers ({_bands_text()}, "
-              "not_assessable with a reason, achieved with an actual): fix mart_target_progress.",
+              "not_assessable with a reason, achieved with an actual, missed never on a provisional "
+              "part-year value): fix mart_target_progress.",
               "status agrees with progress_ratio, status_zh and status_reason",
               (*target_show, "status", "status_zh", "progress_ratio", "status_reason")),
     ]

@@ -55,24 +55,24 @@ def _doc(doc_id, source_file, doc_type, ingested_at, issued_on=None, start=None,
 
 
 def _target(tid, doc_id, text, kind, value, unit, year=2028, comparator="=", baseline_year=None,
-            baseline_value=None, scope=None, parent=None, attribute=None):
+            baseline_value=None, scope=None, parent=None, attribute=None, quote=None):
     return {
         "target_id": tid, "document_id": doc_id, "scope_name": scope or NAME, "scope_parent": parent,
         "indicator_text": text, "target_kind": kind, "comparator": comparator, "value_raw": str(value),
         "value_high_raw": None, "unit_raw": unit, "value": float(value), "value_high": None, "unit": unit,
         "target_year": year, "baseline_year": baseline_year, "baseline_value": baseline_value,
-        "baseline_value_raw": None, "attribute": attribute, "quote": f"到{year}年，{text}{value}{unit}",
+        "baseline_value_raw": None, "attribute": attribute, "quote": quote or f"到{year}年，{text}{value}{unit}",
         "char_start": 0, "char_end": 10, "section": None, "method": "prose", "confidence": 0.9,
         "confidence_reason": None, "other_quotes": "[]", "extractor_version": "test",
     }
 
 
-def _actual(aid, doc_id, text, measure, value, unit, year=2024):
+def _actual(aid, doc_id, text, measure, value, unit, year=2024, label="全年", start=None, end=None, quote=None):
     return {
         "actual_id": aid, "document_id": doc_id, "scope_name": NAME, "scope_parent": None,
-        "indicator_text": text, "measure": measure, "period_year": year, "period_label": "全年",
-        "period_start": None, "period_end": None, "value_raw": str(value), "unit_raw": unit,
-        "value": float(value), "unit": unit, "quote": f"{year}年，{text}{value}{unit}", "char_start": 0,
+        "indicator_text": text, "measure": measure, "period_year": year, "period_label": label,
+        "period_start": start, "period_end": end, "value_raw": str(value), "unit_raw": unit,
+        "value": float(value), "unit": unit, "quote": quote or f"{year}年，{text}{value}{unit}", "char_start": 0,
         "char_end": 10, "section": None, "method": "prose", "confidence": 0.9, "confidence_reason": None,
         "extractor_version": "test",
     }
@@ -100,6 +100,12 @@ def _load(warehouse: Path) -> None:
         _target("t_zjtx_b", "d_plan", "专精特新企业", "level", 120, "家"),
         _target("t_cluster", "d_plan", "东坪组团产值", "level", 200, "亿元", scope="东坪组团", parent=NAME),
         _target("t_draft_output", "d_draft", "规上工业总产值", "level", 650, "亿元"),
+        # issue 14's rules: an indicator the catalog lacks, a growth known only for part of the year,
+        # a count over a revenue floor against a banded class whose measure is unstated
+        _target("t_unlisted", "d_plan", "加氢站", "level", 12, "座", baseline_year=2023, baseline_value=2),
+        _target("t_va_growth", "d_plan", "规上工业增加值年均增长", "growth_rate", 7, "%"),
+        _target("t_floor", "d_plan", "10亿元企业数量", "level", 60, "家",
+                quote="到2028年，年营业收入超100亿级、50亿级、10亿元企业数量分别达到2家、8家和60家。"),
     ]
     actuals = [
         _actual("a_output_v1", "d_review_v1", "规模工业产值", "level", 430, "亿元"),
@@ -109,6 +115,11 @@ def _load(warehouse: Path) -> None:
         _actual("a_green_total", "d_review_v2", "绿色工厂", "cumulative", 12, "家"),
         _actual("a_green_new", "d_review_v2", "新增市级绿色工厂", "new_in_period", 3, "家"),
         _actual("a_5g_gone", "d_bulletin_gone", "5G基站", "level", 800, "个"),
+        _actual("a_unlisted", "d_review_v2", "全区加氢站", "level", 4, "座"),
+        _actual("a_va_2024", "d_review_v2", "规上工业增加值增长", "yoy_growth", 7.5, "%"),
+        _actual("a_va_h1", "d_review_v2", "规上工业增加值增长", "yoy_growth", 6.3, "%", year=2025, label="上半年",
+                start=date(2025, 1, 1), end=date(2025, 6, 30)),
+        _actual("a_band", "d_review_v2", "10亿级企业", "level", 45, "家", quote="培育10亿级企业45家、50亿级企业6家。"),
     ]
     with connect(warehouse) as con:
         insert_rows(con, "raw.documents", docs)
@@ -346,3 +357,36 @@ def test_a_threshold_changed_in_the_method_var_changes_the_status(built, tmp_pat
         p = _progress(con, "t_workshops")
     assert p["progress_ratio"] == pytest.approx(0.8)
     assert p["status"] == "on_track"
+
+
+def test_an_indicator_the_catalog_lacks_is_judged_on_its_core_with_lower_confidence(built):
+    con, _, _ = built
+    p = _progress(con, "t_unlisted")
+    # 加氢站 is in no catalog; 全区加氢站 has the same core. B = 2 (2023), T = 12 (2028), A = 4 (2024):
+    # E = 2 + 10/5 = 4, R = 1
+    assert p["indicator_id"] is None
+    assert (p["match_method"], p["match_confidence"]) == ("same_core", pytest.approx(0.6))
+    assert p["progress_ratio"] == pytest.approx(1.0)
+    assert p["status"] == "on_track"
+    assert "not in the catalog" in p["status_reason"] and "尚未收入指标目录" in p["status_reason_zh"]
+
+
+def test_a_part_year_growth_is_shown_so_far_this_year_and_provisional(built):
+    con, _, _ = built
+    p = _progress(con, "t_va_growth")
+    # 2025 上半年 6.3 % is later than 2024's full 7.5 %: R = 6.3 / 7 = 0.9, provisional
+    assert (p["actual_year"], p["actual_value"], p["is_provisional"]) == (2025, pytest.approx(6.3), True)
+    assert p["status"] == "needs_acceleration"
+    assert "so far this year (上半年): provisional" in p["status_reason"]
+    assert "今年以来（上半年）：初步" in p["status_reason_zh"]
+
+
+def test_a_banded_class_with_no_stated_measure_never_judges_a_revenue_floor(built):
+    con, _, _ = built
+    p = _progress(con, "t_floor")
+    assert p["status"] == "not_assessable" and p["actual_value"] is None
+    assert "size class" in p["status_reason"]
+    pair = con.execute(
+        "select issue_rule from intermediate.int_target_actual_pairs where target_id = 't_floor' and actual_id = 'a_band'"
+    ).fetchone()
+    assert pair == ("size_class",)

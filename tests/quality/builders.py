@@ -157,7 +157,10 @@ CREATE OR REPLACE TABLE marts.mart_target_progress AS
            CASE WHEN progress_ratio IS NULL THEN 'no comparable actual value' END AS status_reason,
            NULL::DOUBLE AS gap, NULL::DOUBLE AS required_annual_change, quote AS target_quote,
            DATE '2025-03-01' AS as_of_date,
-           CASE WHEN progress_ratio IS NULL THEN '没有可比的实际值' END AS status_reason_zh
+           CASE WHEN progress_ratio IS NULL THEN '没有可比的实际值' END AS status_reason_zh,
+           CASE WHEN actual_id IS NOT NULL THEN 'catalog' END AS match_method,
+           CASE WHEN actual_id IS NOT NULL THEN 1.0 END::DOUBLE AS match_confidence,
+           false AS is_provisional
     FROM p;
 CREATE OR REPLACE TABLE marts.mart_target_trajectory AS
     SELECT target_id, target_year AS year, target_value AS target_path_value, expected_value, actual_value, unit

@@ -127,3 +127,16 @@ def test_a_missing_chinese_status_reason_blocks(built, reports):
     execute(built, "ALTER TABLE marts.mart_target_progress DROP COLUMN status_reason_zh")
     outcome = failures(outcomes_by_name(built, reports, "marts"))["mart_target_progress.contract_columns"]
     assert outcome.severity == "blocking" and "status_reason_zh" in outcome.message
+
+
+def test_a_target_missed_on_a_provisional_part_year_value_blocks(built, reports):
+    execute(built, "UPDATE marts.mart_target_progress SET status = 'missed', status_zh = '未达成', "
+                   "is_provisional = true WHERE target_id = (SELECT min(target_id) FROM marts.mart_target_progress "
+                   "WHERE actual_id IS NOT NULL)")
+    outcome = failures(outcomes_by_name(built, reports, "marts"))["progress_status.status_matches_numbers"]
+    assert outcome.affected_rows == 1 and "provisional" in outcome.message
+
+
+def test_a_provisional_status_that_is_not_missed_passes(built, reports):
+    execute(built, "UPDATE marts.mart_target_progress SET is_provisional = true WHERE actual_id IS NOT NULL")
+    assert "progress_status.status_matches_numbers" not in failures(outcomes_by_name(built, reports, "marts"))

@@ -31,3 +31,34 @@
         or {{ period_label }} in ('全年', '年度', '全年度', '年末', 'year', 'FY')
     )
 {%- endmacro %}
+
+{#- The measure class two same-core texts must share (int_indicator_mapping.measure): a share or an
+    intensity is another indicator than the amount it divides; level / growth / new / cumulative are
+    one class, which the target kind and the actual's measure then sort out (stock vs new, …). -#}
+{% macro measure_class(text_measure) -%}
+    (case when {{ text_measure }} in ('share', 'intensity') then {{ text_measure }} else 'amount' end)
+{%- endmacro %}
+
+{#- A class of firms or projects by a money floor (10亿级企业, 年营业收入超10亿元企业, 投资超1亿元项目):
+    the money amount in the indicator text. Null when the text names no such floor. -#}
+{% macro size_class_floor(text) -%}
+    nullif(regexp_extract(coalesce({{ text }}, ''), '[0-9]+(\.[0-9]+)?(亿|千万|万)', 0), '')
+{%- endmacro %}
+
+{#- What the floor measures (营业收入, 产值, 投资 …): the first measure word of the indicator text, else of
+    the quote's clauses that hold the floor (a distributed prefix: 年营业收入超100亿级、50亿级、10亿元…企业).
+    Null when the text names no floor or states no measure (培育10亿级企业20家). -#}
+{% macro size_class_measure(text, quote) -%}
+    (case when {{ size_class_floor(text) }} is not null then nullif(regexp_extract(
+        coalesce({{ text }}, '') || '|' || array_to_string(list_filter(
+            string_split_regex(coalesce({{ quote }}, ''), '[，。；;]'),
+            lambda c: regexp_matches(c, '(^|[^0-9.])' || {{ size_class_floor(text) }})), '|'),
+        '营业收入|主营业务收入|销售收入|营收|产值|增加值|税收|纳税|投资|资产', 0), '') end)
+{%- endmacro %}
+
+{#- Two size classes agree when neither text is one, or both state the same floor measure (or both
+    leave it unstated). The floor amount itself is the catalog's or the core's business. -#}
+{% macro size_class_agrees(t_text, t_quote, a_text, a_quote) -%}
+    (({{ size_class_floor(t_text) }} is null and {{ size_class_floor(a_text) }} is null)
+     or coalesce({{ size_class_measure(t_text, t_quote) }}, '-') = coalesce({{ size_class_measure(a_text, a_quote) }}, '-'))
+{%- endmacro %}

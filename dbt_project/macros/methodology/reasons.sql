@@ -81,6 +81,18 @@
     end
     || coalesce({{ sep }} || evidence_note{{ suffix }}, '')
     || coalesce({{ sep }} || baseline_note{{ suffix }}, '')
+    || coalesce({{ sep }} || {{ match_note(lang) }}, '')
+{%- endmacro %}
+
+{#- A pair met outside the catalog (match_method same_core) says so, with its lower confidence. -#}
+{% macro match_note(lang) -%}
+    {%- if lang == 'en' -%}
+    case when match_method = 'same_core' then 'matched on the indicator “' || coalesce(matched_core, indicator_text)
+        || '”, which is not in the catalog: lower confidence (' || match_confidence || ')' end
+    {%- else -%}
+    case when match_method = 'same_core' then '按指标“' || coalesce(matched_core, indicator_text)
+        || '”匹配，该指标尚未收入指标目录：置信度较低（' || match_confidence || '）' end
+    {%- endif -%}
 {%- endmacro %}
 
 {#- Chinese names of measures and target kinds, for the reasons a pair is not comparable. -#}

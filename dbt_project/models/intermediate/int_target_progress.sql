@@ -8,9 +8,11 @@
 -- Formulas:
 --   E_t = B + (T - B)(t - Y_0)/(Y_T - Y_0)            shares, counts, indices (linear)
 --   E_t = B (T/B)^((t - Y_0)/(Y_T - Y_0))              monetary levels 亿元/万元/元 (geometric)
--- cumulative: A = Σ new_in_period over (Y_0, t] (or cumulative_t - cumulative_Y0), B = 0, E_t = T (t-Y_0)/(Y_T-Y_0)
+-- level (count): A = the latest stock, or B + Σ new_in_period over (Y_0, t] with no year missing (derived)
+-- cumulative: A = Σ new_in_period over (Y_0, t] (or stock_t - stock_Y0, derived), B = 0, E_t = T (t-Y_0)/(Y_T-Y_0)
 -- change_vs_base: A = 100 (level_t / level_Y0 - 1) or 100 (∏(1 + g/100) - 1), B = 0, E_t = T (t-Y_0)/(Y_T-Y_0)
--- growth_rate / annual: judged on the latest year's own actual, B = 0, E_t = T
+-- growth_rate / annual: judged on the latest year's own actual, B = 0, E_t = T; a part-year growth
+--   rate (上半年, 1-7月) only when the year has no full-year value, and then is_provisional
 -- Thresholds and labels: var progress_method (dbt_project.yml), through macros/methodology/.
 {%- set as_of = as_of_date() %}
 
@@ -42,6 +44,13 @@ comparable_pairs as (
     select * from candidate_pairs where comparable
 ),
 
+-- stock vs new: the pairs a baseline can still turn into evidence (int_target_actual_pairs rule
+-- stock_vs_new: same indicator, not a goal, but a stock against additions or the reverse)
+stock_vs_new_pairs as (
+    select * from candidate_pairs
+    where issue_rule = 'stock_vs_new' and unit_factor is not null and is_full_year and period_year is not null
+),
+
 -- 1. baseline B ---------------------------------------------------------------------------------
 -- a level / share target the plan gives no baseline: the warehouse's stock at Y_0 ...
 baseline_at_base_year as (
@@ -63,12 +72,10 @@ baseline_stock_minus_additions as (
         '基期值由数据库推算：' || c.period_year || '年存量' || c.actual_value
             || '减去当年新增' || n.actual_value as baseline_note_zh
     from comparable_pairs as c
-    inner join candidate_pairs as n
+    inner join stock_vs_new_pairs as n
         on n.target_id = c.target_id
         and n.period_year = c.period_year
-        and n.same_indicator and n.is_full_year
         and n.measure = 'new_in_period'
-        and n.unit_factor is not null
     where c.target_kind = 'level'
       and c.measure in ('level', 'cumulative')
       and c.period_year = c.base_year + 1
@@ -101,19 +108,25 @@ baseline as (
 ),
 
 -- 2. evidence A at year t -----------------------------------------------------------------------
--- one actual per target and year (two texts can map to the same indicator)
+-- one actual per target and year (two texts can map to the same indicator); a full-year value
+-- always wins over a part-year one of the same year, then the longest part (1-7月 over 上半年)
 evidence_per_year as (
     select * from comparable_pairs
     qualify row_number() over (
-        partition by target_id, measure, period_year order by actual_value desc, actual_id
+        partition by target_id, measure, period_year
+        order by is_full_year desc, period_end desc nulls first, match_confidence desc, actual_value desc, actual_id
     ) = 1
 ),
+
+-- Every evidence_* CTE gives the same columns: the actual (the latest one for sums and chains), A,
+-- t, how A was built (evidence_note[_zh]), how sure the pair is the target's indicator
+-- (match_method, match_confidence: the weakest pair behind A) and whether A is provisional.
 
 -- level / share: the latest stock up to Y_T
 evidence_latest_stock as (
     select target_id, actual_id, actual_value, period_year as actual_year, measure as actual_measure,
            actual_quote, actual_source_file, cast(null as varchar) as evidence_note,
-           cast(null as varchar) as evidence_note_zh
+           cast(null as varchar) as evidence_note_zh, match_method, match_confidence, false as is_provisional
     from evidence_per_year
     where target_kind in ('level', 'share')
       and (eff_target_year is null or period_year <= eff_target_year)
@@ -122,17 +135,56 @@ evidence_latest_stock as (
     ) = 1
 ),
 
--- growth_rate / annual: the latest year's own value after Y_0
+-- stock from additions (rule stock_vs_new, derived): a count target's stock at Y_0 plus the additions
+-- of every year since, when no year is missing: B + Σ new_in_period over (Y_0, t]
+evidence_stock_from_additions as (
+    select
+        n.target_id,
+        arg_max(n.actual_id, n.period_year) as actual_id,
+        any_value(bl.baseline_value_used) + sum(n.actual_value) as actual_value,
+        max(n.period_year) as actual_year,
+        'new_in_period' as actual_measure,
+        arg_max(n.actual_quote, n.period_year) as actual_quote,
+        arg_max(n.actual_source_file, n.period_year) as actual_source_file,
+        'stock derived from the baseline: ' || any_value(bl.baseline_value_used) || ' in ' || any_value(n.base_year)
+            || ' plus ' || sum(n.actual_value) || ' added in ' || min(n.period_year) || '–' || max(n.period_year)
+            as evidence_note,
+        '存量由基期推算：' || any_value(n.base_year) || '年基期值' || any_value(bl.baseline_value_used)
+            || '加上' || min(n.period_year) || '–' || max(n.period_year) || '年新增' || sum(n.actual_value)
+            as evidence_note_zh,
+        arg_min(n.match_method, n.match_confidence) as match_method,
+        min(n.match_confidence) as match_confidence,
+        false as is_provisional
+    from (
+        select * from stock_vs_new_pairs
+        where target_kind = 'level' and measure = 'new_in_period'
+        qualify row_number() over (partition by target_id, period_year order by match_confidence desc, actual_value desc, actual_id) = 1
+    ) as n
+    inner join baseline as bl on bl.target_id = n.target_id and bl.baseline_value_used is not null
+    where n.period_year > n.base_year and (n.eff_target_year is null or n.period_year <= n.eff_target_year)
+    group by n.target_id
+    -- every year from Y_0 + 1 to t, or the sum is not the stock
+    having count(*) = max(n.period_year) - any_value(n.base_year)
+),
+
+-- growth_rate / annual: the latest year's own value after Y_0; within a year the full year wins,
+-- and a part-year growth rate is shown as "so far this year", provisional
 evidence_latest_year as (
     select target_id, actual_id, actual_value, period_year as actual_year, measure as actual_measure,
-           actual_quote, actual_source_file, 'judged on ' || period_year || '''s own value' as evidence_note,
-           '按' || period_year || '年当年数值评估' as evidence_note_zh
+           actual_quote, actual_source_file,
+           case when is_full_year then 'judged on ' || period_year || '''s own value'
+                else 'so far this year (' || coalesce(period_label, 'part of ' || period_year) || '): provisional' end
+               as evidence_note,
+           case when is_full_year then '按' || period_year || '年当年数值评估'
+                else '今年以来（' || coalesce(period_label, period_year || '年部分时期') || '）：初步' end
+               as evidence_note_zh,
+           match_method, match_confidence, not is_full_year as is_provisional
     from evidence_per_year
     where target_kind in ('growth_rate', 'annual')
       and (eff_target_year is null or period_year <= eff_target_year)
       and (base_year is null or period_year > base_year)
     qualify row_number() over (
-        partition by target_id order by period_year desc, (measure = 'yoy_growth') desc, actual_id
+        partition by target_id order by period_year desc, is_full_year desc, (measure = 'yoy_growth') desc, actual_id
     ) = 1
 ),
 
@@ -151,26 +203,37 @@ evidence_sum_of_additions as (
             as evidence_note,
         any_value(base_year) || '年以来' || count(*) || '个年度新增量之和'
             || case when count(*) < max(period_year) - any_value(base_year) then '（部分年份未报告）' else '' end
-            as evidence_note_zh
+            as evidence_note_zh,
+        arg_min(match_method, match_confidence) as match_method,
+        min(match_confidence) as match_confidence,
+        false as is_provisional
     from evidence_per_year
     where target_kind = 'cumulative' and measure = 'new_in_period'
       and period_year > base_year and (eff_target_year is null or period_year <= eff_target_year)
     group by target_id
 ),
 
--- ... or the cumulative total at t minus the one at Y_0
+-- ... or (rule stock_vs_new, derived) the stock at t minus the stock at Y_0 (累计 or a level count)
 evidence_cumulative_difference as (
     select
         c.target_id, c.actual_id, c.actual_value - b.actual_value as actual_value, c.period_year as actual_year,
-        'cumulative' as actual_measure, c.actual_quote, c.actual_source_file,
-        'cumulative ' || c.period_year || ' minus cumulative ' || b.period_year as evidence_note,
-        c.period_year || '年累计值减去' || b.period_year || '年累计值' as evidence_note_zh
-    from evidence_per_year as c
-    inner join evidence_per_year as b
-        on b.target_id = c.target_id and b.measure = 'cumulative' and b.period_year = c.base_year
-    where c.target_kind = 'cumulative' and c.measure = 'cumulative'
+        c.measure as actual_measure, c.actual_quote, c.actual_source_file,
+        'additions derived from the stock: ' || c.actual_value || ' in ' || c.period_year
+            || ' minus ' || b.actual_value || ' in ' || b.period_year as evidence_note,
+        '新增量由存量推算：' || c.period_year || '年存量' || c.actual_value || '减去'
+            || b.period_year || '年存量' || b.actual_value as evidence_note_zh,
+        case when 'same_core' in (c.match_method, b.match_method) then 'same_core' else 'catalog' end as match_method,
+        least(c.match_confidence, b.match_confidence) as match_confidence,
+        false as is_provisional
+    from stock_vs_new_pairs as c
+    inner join stock_vs_new_pairs as b
+        on b.target_id = c.target_id and b.measure = c.measure and b.period_year = c.base_year
+    where c.target_kind = 'cumulative' and c.measure in ('cumulative', 'level')
       and c.period_year > c.base_year and (c.eff_target_year is null or c.period_year <= c.eff_target_year)
-    qualify row_number() over (partition by c.target_id order by c.period_year desc) = 1
+    qualify row_number() over (
+        partition by c.target_id
+        order by c.period_year desc, (c.measure = 'cumulative') desc, c.match_confidence desc, c.actual_id, b.actual_id
+    ) = 1
 ),
 
 -- change_vs_base: the level at t against the level at Y_0 ...
@@ -181,7 +244,10 @@ evidence_change_from_levels as (
         'change of the level from ' || b.period_year || ' (' || b.actual_value_native || ') to '
             || l.period_year || ' (' || l.actual_value_native || ')' as evidence_note,
         b.period_year || '年（' || b.actual_value_native || '）至' || l.period_year || '年（'
-            || l.actual_value_native || '）的变化' as evidence_note_zh
+            || l.actual_value_native || '）的变化' as evidence_note_zh,
+        case when 'same_core' in (l.match_method, b.match_method) then 'same_core' else 'catalog' end as match_method,
+        least(l.match_confidence, b.match_confidence) as match_confidence,
+        false as is_provisional
     from evidence_per_year as l
     inner join evidence_per_year as b
         on b.target_id = l.target_id and b.measure = 'level' and b.period_year = l.base_year
@@ -202,7 +268,10 @@ evidence_chained_changes as (
         arg_max(actual_quote, period_year) as actual_quote,
         arg_max(actual_source_file, period_year) as actual_source_file,
         'chained yearly changes ' || min(period_year) || '–' || max(period_year) as evidence_note,
-        min(period_year) || '–' || max(period_year) || '年逐年变化连乘' as evidence_note_zh
+        min(period_year) || '–' || max(period_year) || '年逐年变化连乘' as evidence_note_zh,
+        arg_min(match_method, match_confidence) as match_method,
+        min(match_confidence) as match_confidence,
+        false as is_provisional
     from evidence_per_year
     where target_kind = 'change_vs_base' and measure = 'yoy_growth' and actual_value > -100
       and period_year > base_year and (eff_target_year is null or period_year <= eff_target_year)
@@ -218,9 +287,10 @@ evidence as (
         union all select *, 1 from evidence_change_from_levels
         union all select *, 2 from evidence_chained_changes
         union all select *, 1 from evidence_latest_stock
+        union all select *, 2 from evidence_stock_from_additions
         union all select *, 1 from evidence_latest_year
     )
-    -- the most recent evidence; on a tie, the preferred method
+    -- the most recent evidence; on a tie, the preferred method (a reading over a derivation)
     qualify row_number() over (partition by target_id order by actual_year desc, pref, actual_id) = 1
 ),
 
@@ -253,10 +323,19 @@ with_evidence as (
         e.actual_source_file,
         e.evidence_note,
         e.evidence_note_zh,
+        e.match_method,
+        e.match_confidence,
+        coalesce(e.is_provisional, false) as is_provisional,
+        -- an indicator not in the catalog met by its core: the reason says so (texts: reasons.sql)
+        case when e.match_method = 'same_core' then (
+            select any_value(p.target_indicator_core) from candidate_pairs as p
+            where p.target_id = t.target_id and p.match_method = 'same_core'
+        ) end as matched_core,
         m.issue_code,
         m.issue,
         m.issue_zh,
         exists (select 1 from comparable_pairs as u where u.target_id = t.target_id) as has_usable,
+        exists (select 1 from candidate_pairs as u where u.target_id = t.target_id) as has_candidates,
         -- B in the formulas: flows (cumulative, changes, yearly rates) start from zero
         case when t.target_kind in ('level', 'share') then bl.baseline_value_used else 0 end as b,
         (e.actual_year - t.base_year) / nullif(t.eff_target_year - t.base_year, 0) as elapsed,
@@ -300,14 +379,15 @@ status_rule as (
         case
             when is_rejected then 'rejected_by_override'
             when value is null then 'no_target_value'
-            when indicator_id is null then 'unmapped_indicator'
+            -- not in the catalog and no actual of the same place with the same indicator core
+            when indicator_id is null and not has_candidates then 'unmapped_indicator'
             when actual_value is null and has_usable then 'no_actual_in_period'
             when actual_value is null then coalesce(issue_code, 'no_comparable_actual')
             -- a value from the base year itself (a plan's own baseline column) says nothing about progress
             when base_year is not null and actual_year <= base_year then 'actual_not_after_baseline'
             when is_met then null
             when eff_target_year is not null and year({{ as_of }}) > eff_target_year
-                 and actual_year >= eff_target_year then null
+                 and actual_year >= eff_target_year and not is_provisional then null
             when target_kind in ('level', 'share') and b is null then 'no_baseline'
             when target_kind not in ('growth_rate', 'annual') and base_year is null then 'no_base_year'
             when target_kind not in ('growth_rate', 'annual') and eff_target_year is null then 'no_target_year'
@@ -323,8 +403,9 @@ select
         when reason_code is not null then 'not_assessable'
         when is_met then 'achieved'
         -- missed needs evidence from the target year on; an older actual only shows the path so far
+        -- (a part-year value is provisional: only the full year can miss)
         when eff_target_year is not null and year({{ as_of }}) > eff_target_year
-             and actual_year >= eff_target_year then 'missed'
+             and actual_year >= eff_target_year and not is_provisional then 'missed'
         -- a flat path (target equal to the baseline): any move the wrong way is a step back
         when progress_ratio is null then
             case when dir * (actual_value - b) < 0 then '{{ progress_method()['flat_path']['moved_back'] }}'

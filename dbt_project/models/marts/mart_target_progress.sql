@@ -68,6 +68,11 @@ select
         else '未注明'
     end as attribute_zh,
     coalesce(theme, '未分类') as theme_zh,
-    {{ status_reason('zh') }} as status_reason_zh
+    {{ status_reason('zh') }} as status_reason_zh,
+    -- how the actual met the target: the catalog, or the same indicator core outside it (lower confidence)
+    match_method,
+    match_confidence,
+    -- a part-year growth rate shown against an annual growth target: "so far this year"
+    is_provisional
 from p
 order by status_rank, region_name, target_label
