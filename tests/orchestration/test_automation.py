@@ -76,3 +76,48 @@ def test_sensor_treats_a_sidecar_edit_as_a_change(tmp_path):
     doc.with_name(doc.name + ".meta.json").write_text('{"region_name": "江津区"}', encoding="utf-8")
     result, _ = _evaluate(tmp_path / "s", cursor)
     assert isinstance(result, dg.RunRequest)
+
+
+def _ended_run(instance, assets, resources=None):
+    """A run of `assets` in `instance`, and the event Dagster logged when it ended."""
+    result = dg.materialize(assets, instance=instance, resources=resources, raise_on_error=False)
+    end = next(r.event_log_entry.dagster_event for r in instance.get_records_for_run(result.run_id).records
+               if r.event_log_entry.dagster_event and r.event_log_entry.dagster_event.event_type == dg.DagsterEventType.RUN_SUCCESS)
+    return instance.get_run_by_id(result.run_id), end
+
+
+def test_a_daemon_run_that_succeeded_without_publishing_is_recorded_as_a_failure(tmp_path):
+    import duckdb
+
+    from orchestration.assets import source_documents
+    from orchestration.automation import record_run_success
+    from plantrack.runs import NOT_PUBLISHED
+
+    (tmp_path / "s").mkdir()
+    plantrack = PlantrackConfig.from_settings(load_settings(tmp_path / "s", tmp_path / "d"), workers=1)
+    with dg.DagsterInstance.ephemeral() as instance:
+        run, end = _ended_run(instance, [source_documents], {"plantrack": plantrack})  # stops before publish
+        record_run_success(dg.build_run_status_sensor_context(
+            sensor_name="record_run_success", dagster_event=end, dagster_instance=instance, dagster_run=run,
+            resources={"plantrack": plantrack}))
+    con = duckdb.connect(str(tmp_path / "d" / "warehouse.duckdb"), read_only=True)
+    try:
+        assert con.execute("SELECT status, message FROM ops.runs WHERE run_id = ?", [run.run_id]).fetchall() == [
+            ("failure", NOT_PUBLISHED)]
+    finally:
+        con.close()
+
+
+def test_a_run_that_materialized_the_serving_file_published():
+    from orchestration.in_process import SERVING_ASSET, published
+
+    @dg.asset(name=SERVING_ASSET)
+    def stand_in():
+        return 1
+
+    @dg.asset(name="something_else")
+    def other():
+        return 1
+
+    assert published(dg.materialize([stand_in]).get_asset_materialization_events())
+    assert not published(dg.materialize([other]).get_asset_materialization_events())

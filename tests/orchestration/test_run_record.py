@@ -38,6 +38,7 @@ def _record(settings, run_id: str) -> tuple[str, str | None]:
 
 def _marts(settings, targets: int = 3, actuals: int = 2) -> None:
     """The two marts whose sizes a published run records, as dbt would leave them."""
+    settings.data_dir.mkdir(parents=True, exist_ok=True)
     con = duckdb.connect(str(settings.warehouse_path))
     try:
         con.execute("CREATE SCHEMA IF NOT EXISTS marts")
@@ -48,7 +49,7 @@ def _marts(settings, targets: int = 3, actuals: int = 2) -> None:
 
 
 def _serving_with_runs_table(settings) -> None:
-    settings.serving_path.parent.mkdir(parents=True)
+    settings.serving_path.parent.mkdir(parents=True, exist_ok=True)
     con = duckdb.connect(str(settings.serving_path))
     try:
         con.execute("CREATE SCHEMA marts")
