@@ -1,4 +1,8 @@
-"""Run bookkeeping in ops.runs, so `plantrack status` and the dashboards can show every run."""
+"""A run's record (ops.runs), kept here only: the one-refresh lock, start, outcome, what was published.
+
+Both the Dagster definitions (steps and run-status sensors) and `plantrack refresh` call this module;
+`plantrack status` and the dashboards read what it writes.
+"""
 
 from __future__ import annotations
 
