@@ -60,6 +60,14 @@ def _serving_with_runs_table(settings) -> None:
         con.close()
 
 
+def _an_hour_earlier(settings, run_id: str) -> None:
+    con = duckdb.connect(str(settings.warehouse_path))
+    try:
+        con.execute("UPDATE ops.runs SET started_at = started_at - INTERVAL 1 HOUR WHERE run_id = ?", [run_id])
+    finally:
+        con.close()
+
+
 def test_a_started_run_is_running(settings):
     runs.start_run(_run(settings), "fp")
     assert _record(settings, "run-1") == ("running", None)
@@ -170,6 +178,7 @@ def test_nothing_changed_is_not_claimed_after_a_failure(settings):
     runs.start_run(first, "fp")
     with runs.publishing(first):
         pass
+    _an_hour_earlier(settings, "first")  # records are to the second: keep the two runs in order
     failed = _run(settings, "failed")
     runs.start_run(failed, "fp")
     runs.finish(failed, succeeded=False, message="boom", published=False)
