@@ -9,10 +9,9 @@ import dagster as dg
 
 from orchestration.dbt import parse_in_background
 from orchestration.resources import PlantrackConfig
-from plantrack import ingest
+from plantrack import ingest, runs
 from plantrack.console_progress import Progress, say
 from plantrack.model import EXTRACTOR_VERSION, Document, Statements
-from plantrack.runs import RefreshBusy, acquire_refresh_lock, build_fingerprint, record_refused, start_run
 from plantrack.warehouse import connect, known_documents
 
 
@@ -47,18 +46,17 @@ class StatementBatch:
 def source_documents(context: dg.AssetExecutionContext, plantrack: PlantrackConfig) -> DocumentBatch:
     """Every file under the sources directory, fingerprinted by sha256; new versions read."""
     settings = plantrack.settings()
+    run = runs.RunRecord.of(settings, context.run.run_id, context.job_def.name)
     try:  # one refresh at a time, refused before any reading (a no-op when `plantrack refresh` holds it)
-        acquire_refresh_lock(settings.data_dir)
-    except RefreshBusy as busy:
-        record_refused(settings.warehouse_path, context.run.run_id, context.job_def.name, str(busy))
+        runs.claim(run)
+    except runs.RefreshBusy as busy:
         raise dg.Failure(str(busy), allow_retries=False) from None
     parse_in_background(settings)
     scanned = ingest.scan_sources(settings.sources_dir)
     # What this run's marts are built from (sources as scanned now, code, date): a later refresh
     # with the same fingerprint after this run's success has nothing to do.
-    built_from = build_fingerprint(ingest.fingerprint(settings.sources_dir, scanned))
+    runs.start_run(run, runs.build_fingerprint(ingest.fingerprint(settings.sources_dir, scanned)))
     with connect(settings.warehouse_path) as con:
-        start_run(con, context.run.run_id, context.job_def.name, built_from)
         known = known_documents(con, EXTRACTOR_VERSION)
         previous = ingest.previous_sources(con)
     plan = ingest.plan_ingest(scanned, known, previous)

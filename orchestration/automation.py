@@ -7,8 +7,8 @@ import json
 import dagster as dg
 
 from orchestration.resources import PlantrackConfig
+from plantrack import runs
 from plantrack.ingest import fingerprint
-from plantrack.runs import record_failure
 
 nightly_refresh = dg.define_asset_job(
     "nightly_refresh",
@@ -42,9 +42,24 @@ def sources_changed(context: dg.SensorEvaluationContext, plantrack: PlantrackCon
     return dg.RunRequest(run_key=f"sources-{digest[:16]}")
 
 
+# Runs launched by the daemon end here (a `plantrack refresh` records its own end): their outcome goes
+# where `plantrack status` and the dashboards see it.
+
 @dg.run_failure_sensor(monitored_jobs=[nightly_refresh], default_status=dg.DefaultSensorStatus.RUNNING)
 def record_run_failure(context: dg.RunFailureSensorContext, plantrack: PlantrackConfig):
-    """Runs launched by the daemon: record the failure where `plantrack status` and the dashboards see it."""
-    settings = plantrack.settings()
-    record_failure(settings.warehouse_path, settings.serving_path, context.dagster_run.run_id,
-                   context.dagster_run.job_name, context.failure_event.message or "run failed")
+    """A daemon-launched run failed: recorded as failed (or refused, when its first step found the lock taken)."""
+    run = context.dagster_run
+    runs.finish(runs.RunRecord.of(plantrack.settings(), run.run_id, run.job_name), succeeded=False,
+                message=context.failure_event.message or "run failed", published=False)
+
+
+@dg.run_status_sensor(run_status=dg.DagsterRunStatus.SUCCESS, monitored_jobs=[nightly_refresh],
+                      default_status=dg.DefaultSensorStatus.RUNNING)
+def record_run_success(context: dg.RunStatusSensorContext, plantrack: PlantrackConfig):
+    """A daemon-launched run succeeded: if it published nothing (a step skipped), that is a failure."""
+    from orchestration.in_process import published
+
+    run = context.dagster_run
+    events = context.instance.all_logs(run.run_id, of_type=dg.DagsterEventType.ASSET_MATERIALIZATION)
+    runs.finish(runs.RunRecord.of(plantrack.settings(), run.run_id, run.job_name), succeeded=True,
+                message=None, published=published(e.dagster_event for e in events if e.dagster_event))

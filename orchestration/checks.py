@@ -4,7 +4,6 @@
 import dagster as dg
 
 from orchestration.assets import RAW_KEYS
-from orchestration.dbt import dbt_models
 from orchestration.resources import PlantrackConfig
 from plantrack.console_progress import say
 from plantrack.faults import checkpoint
@@ -42,9 +41,14 @@ def raw_statements_quality(context: dg.AssetCheckExecutionContext, plantrack: Pl
     return _run_layer(context, plantrack, ("raw",))
 
 
-@dg.asset_check(asset=MARTS_CHECKED, blocking=True, name="marts_quality",
-                additional_deps=[k for k in dbt_models.keys if k != MARTS_CHECKED])
-def marts_quality(context: dg.AssetCheckExecutionContext, plantrack: PlantrackConfig):
-    """Contract columns, unique ids, referential integrity, ranges, status consistency; and
-    cross-run checks: counts do not collapse unless a document was removed."""
-    return _run_layer(context, plantrack, ("marts", "cross_run"))
+def quality_checks(dbt_models: dg.AssetsDefinition) -> list[dg.AssetChecksDefinition]:
+    """Both blocking checks; the marts one waits for every dbt model (known once the manifest is)."""
+
+    @dg.asset_check(asset=MARTS_CHECKED, blocking=True, name="marts_quality",
+                    additional_deps=[k for k in dbt_models.keys if k != MARTS_CHECKED])
+    def marts_quality(context: dg.AssetCheckExecutionContext, plantrack: PlantrackConfig):
+        """Contract columns, unique ids, referential integrity, ranges, status consistency; and
+        cross-run checks: counts do not collapse unless a document was removed."""
+        return _run_layer(context, plantrack, ("marts", "cross_run"))
+
+    return [raw_statements_quality, marts_quality]

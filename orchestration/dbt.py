@@ -119,8 +119,6 @@ def _dbt_assets() -> dg.AssetsDefinition:
     )
     def dbt_models(context: dg.AssetExecutionContext, dbt: DbtCliResource, plantrack: PlantrackConfig):
         settings = plantrack.settings()
-        # profiles.yml reads the warehouse path from here; dbt runs as a child process.
-        os.environ["PLANTRACK_WAREHOUSE"] = str(settings.warehouse_path)
         # dbt's threads share this one process: still a single writer of the warehouse file.
         args = ["build", "--threads", "4", *_vars_args()]
         # One target directory per data directory: dbt's partial parsing survives from run to run (its
@@ -137,10 +135,13 @@ def _dbt_assets() -> dg.AssetsDefinition:
             # Unit tests check the code alone (fixtures, not data): with the same code they already
             # passed. (Seeds stay in: they are assets whose absence would stop the downstream checks.)
             args += ["--exclude-resource-type", "unit_test"]
-        for n, event in enumerate(dbt.cli(args, context=context, target_path=target).stream()):
-            if n == 1:
-                checkpoint("dbt")  # crash tests stop here, with dbt mid-build
-            yield event
+        # profiles.yml names the warehouse by PLANTRACK_WAREHOUSE, and dagster-dbt hands dbt (a child
+        # process) this process's environment: set from the resource for the build's length only.
+        with _environ({"PLANTRACK_WAREHOUSE": str(settings.warehouse_path)}):
+            for n, event in enumerate(dbt.cli(args, context=context, target_path=target).stream()):
+                if n == 1:
+                    checkpoint("dbt")  # crash tests stop here, with dbt mid-build
+                yield event
         with connect(settings.warehouse_path) as con:
             record_dbt_build(con, context.run.run_id, code_hash)
 

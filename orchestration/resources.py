@@ -1,9 +1,10 @@
-"""Resources, configured from environment variables (PLANTRACK_SOURCES, PLANTRACK_DATA_DIR, ...)."""
+"""Resources: plantrack's settings (configured from the environment in definitions.py) and dbt's CLI."""
 
 
 import importlib.metadata
 import os
 from functools import cached_property
+from pathlib import Path
 
 import dagster as dg
 from dagster_dbt import DbtCliResource
@@ -13,14 +14,33 @@ from plantrack.config import Settings, load_settings
 
 
 class PlantrackConfig(dg.ConfigurableResource):
-    """Where documents come from and where data goes. Unset fields fall back to the environment."""
+    """Where documents come from and where data goes (the warehouse is `<data_dir>/warehouse.duckdb`).
 
-    sources_dir: str | None = None
-    data_dir: str | None = None
+    Every field is set where the resource is made: from the environment when the definitions are
+    loaded (`from_env`), from the command line's settings by `plantrack refresh` (`from_settings`).
+    Assets read paths from here, never from os.environ.
+    """
+
+    sources_dir: str
+    data_dir: str
+    max_document_bytes: int
+    document_timeout_s: float
     workers: int = 0  # processes for reading and extraction; 0 = one per core
 
+    @classmethod
+    def from_settings(cls, settings: Settings, workers: int = 0) -> "PlantrackConfig":
+        return cls(sources_dir=str(settings.sources_dir), data_dir=str(settings.data_dir),
+                   max_document_bytes=settings.max_document_bytes,
+                   document_timeout_s=settings.document_timeout_s, workers=workers)
+
+    @classmethod
+    def from_env(cls) -> "PlantrackConfig":
+        """PLANTRACK_SOURCES, PLANTRACK_DATA_DIR, ... with the README's defaults."""
+        return cls.from_settings(load_settings())
+
     def settings(self) -> Settings:
-        return load_settings(self.sources_dir, self.data_dir)
+        return Settings(sources_dir=Path(self.sources_dir), data_dir=Path(self.data_dir),
+                        max_document_bytes=self.max_document_bytes, document_timeout_s=self.document_timeout_s)
 
     def worker_count(self) -> int:
         return self.workers or os.cpu_count() or 1

@@ -48,7 +48,7 @@ def refresh(
 ) -> None:
     """Run the whole nightly job now, in this process: read new documents, extract, load, dbt build,
     check, publish. Exits non-zero when the run failed (the serving file then keeps the last good data)."""
-    from plantrack.pipeline import refresh as run_refresh
+    from orchestration.in_process import refresh as run_refresh  # Dagster, driven in this process
 
     settings = _settings(sources, data_dir)
     result = run_refresh(settings, workers=workers, force=force)

@@ -1,15 +1,20 @@
-"""Run the nightly job in-process (what `plantrack refresh` does) and summarize it."""
+"""One refresh under the refresh lock (what `plantrack refresh` does), and its summary.
+
+Orchestrator-free: the job itself is run by the callable it is given (orchestration/in_process.py drives
+Dagster in this process); the run's record is plantrack.runs'. This module imports neither Dagster nor
+the orchestration package (a test checks)."""
 
 from __future__ import annotations
 
-import os
 import time
 import uuid
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
 import duckdb
 
+from plantrack import runs
 from plantrack.config import Settings
 from plantrack.console_progress import say
 
@@ -54,99 +59,64 @@ class RefreshResult:
         return "\n".join(lines)
 
 
-def refresh(settings: Settings, workers: int = 0, force: bool = False) -> RefreshResult:
-    """Run `nightly_refresh` in this process against the given sources and data directory.
+@dataclass(frozen=True)
+class JobRun:
+    """How the orchestrator says the nightly job went (orchestration/in_process.py runs it)."""
+
+    run_id: str
+    succeeded: bool
+    published: bool  # the serving file was replaced by this run
+    message: str = ""  # why it failed, when it did
+
+
+RunJob = Callable[[Settings, int], JobRun]
+
+
+def refresh(settings: Settings, run_job: RunJob, workers: int = 0, force: bool = False) -> RefreshResult:
+    """One refresh of the given sources and data directory, holding the refresh lock: `run_job` runs the
+    nightly job (in this process, for `plantrack refresh`); its record is kept by plantrack.runs.
 
     When no source file, no dbt code and not the date changed since the last successful run, the
     serving file is already what a run would publish: say so and stop (unless `force`).
     """
-    from plantrack.runs import RefreshBusy, record_refused, refresh_lock
-
-    os.environ["PLANTRACK_WAREHOUSE"] = str(settings.warehouse_path)
     started = time.monotonic()
     say(f"refresh: sources {settings.sources_dir}, data {settings.data_dir}")
     try:
-        with refresh_lock(settings.data_dir):
-            return _refresh_locked(settings, workers, force, started)
-    except RefreshBusy as busy:
+        with runs.refresh_lock(settings.data_dir):
+            return _refresh_locked(settings, run_job, workers, force, started)
+    except runs.RefreshBusy as busy:
         # Refused before reading anything; recorded as such, not as a failure of the run that holds the lock.
-        run_id = f"refused-{uuid.uuid4()}"
-        record_refused(settings.warehouse_path, run_id, "nightly_refresh", str(busy))
-        return RefreshResult(False, run_id, str(busy), settings.serving_path, time.monotonic() - started,
-                             {"refused": True})
+        run = runs.RunRecord.of(settings, f"refused-{uuid.uuid4()}")
+        outcome = runs.refuse(run, busy)
+        return RefreshResult(False, run.run_id, outcome.message, settings.serving_path,
+                             time.monotonic() - started, {"refused": True})
 
 
-def _refresh_locked(settings: Settings, workers: int, force: bool, started: float) -> RefreshResult:
+def _refresh_locked(settings: Settings, run_job: RunJob, workers: int, force: bool,
+                    started: float) -> RefreshResult:
     if not force and (noop := _nothing_changed(settings)):
         return noop
-    # Only now the heavy imports (Dagster, dagster-dbt, the manifest): a no-op never pays for them.
-    import dagster as dg
-
-    from orchestration.definitions import defs
-    from orchestration.resources import PlantrackConfig
-    from plantrack.runs import record_failure
-
-    job = defs.resolve_job_def("nightly_refresh")
-    resources = {"plantrack": PlantrackConfig(sources_dir=str(settings.sources_dir),
-                                              data_dir=str(settings.data_dir), workers=workers)}
-    with dg.DagsterInstance.ephemeral() as instance:
-        result = job.execute_in_process(
-            instance=instance, resources=resources, raise_on_error=False,
-            run_config={"loggers": {"console": {"config": {"log_level": "CRITICAL"}}}})
-    run_id = result.run_id
-    published = any(e.asset_key == dg.AssetKey("serving_database")
-                    for e in result.get_asset_materialization_events())
-    if result.success and published:
-        message = "published"
-    else:
-        # A step Dagster skipped (an upstream asset not materialized) also ends a "successful" run:
-        # without a new serving file it is a failure all the same.
-        message = _failure_message(result) if not result.success else (
-            "the run ended without publishing: a step was skipped (see the Dagster event log)")
-        record_failure(settings.warehouse_path, settings.serving_path, run_id, "nightly_refresh", message)
-    return RefreshResult(result.success and published, run_id, message, settings.serving_path,
-                         time.monotonic() - started, summarize(settings, run_id))
+    job = run_job(settings, workers)
+    outcome = runs.finish(runs.RunRecord.of(settings, job.run_id), job.succeeded, job.message, job.published)
+    return RefreshResult(outcome.success, job.run_id, outcome.message, settings.serving_path,
+                         time.monotonic() - started, summarize(settings, job.run_id))
 
 
 def _nothing_changed(settings: Settings) -> RefreshResult | None:
     from plantrack.ingest import fingerprint
-    from plantrack.runs import build_fingerprint, finish_run, last_published_fingerprint, start_run
-    from plantrack.warehouse import connect
 
     if not settings.serving_path.exists() or not settings.warehouse_path.exists():
         return None
     started = time.monotonic()
-    current = build_fingerprint(fingerprint(settings.sources_dir))
+    run = runs.RunRecord.of(settings, f"noop-{uuid.uuid4()}")
     try:
-        with connect(settings.warehouse_path) as con:
-            if last_published_fingerprint(con) != current:
-                return None
-            run_id = f"noop-{uuid.uuid4()}"
-            start_run(con, run_id, "nightly_refresh")
-            finish_run(con, run_id, "success", "nothing changed: the serving file is already current",
-                       {"documents_read": 0, "documents_quarantined": 0}, current)
+        if not runs.record_nothing_changed(run, runs.build_fingerprint(fingerprint(settings.sources_dir))):
+            return None
     except duckdb.IOException:
         return None  # another writer holds the warehouse: let the job wait its turn
     say("nothing changed since the last successful run: skipped reading, dbt, checks and publish")
-    return RefreshResult(True, run_id, "nothing changed", settings.serving_path, time.monotonic() - started,
-                         {**summarize(settings, run_id), "nothing_changed": True})
-
-
-def _failure_message(result) -> str:
-    for event in result.all_events:
-        if event.event_type_value == "ASSET_CHECK_EVALUATION":
-            ev = event.event_specific_data
-            if not ev.passed and ev.severity.value == "ERROR":
-                return f"blocking quality check failed ({ev.check_name}): {ev.description}"[:2000]
-    for event in result.all_events:
-        if event.is_step_failure:
-            data = event.step_failure_data
-            err = data.error
-            text = err.message.strip() if err else "step failed"
-            if err and err.cause and "Failure" not in (err.cls_name or ""):
-                text = err.cause.message.strip() or text
-            return f"step {event.step_key} failed: {text}"[:2000]
-    return "run failed"
+    return RefreshResult(True, run.run_id, "nothing changed", settings.serving_path, time.monotonic() - started,
+                         {**summarize(settings, run.run_id), "nothing_changed": True})
 
 
 def summarize(settings: Settings, run_id: str) -> dict:

@@ -1,4 +1,8 @@
-"""Run bookkeeping in ops.runs, so `plantrack status` and the dashboards can show every run."""
+"""A run's record (ops.runs), kept here only: the one-refresh lock, start, outcome, what was published.
+
+Both the Dagster definitions (steps and run-status sensors) and `plantrack refresh` call this module;
+`plantrack status` and the dashboards read what it writes.
+"""
 
 from __future__ import annotations
 
@@ -8,11 +12,13 @@ import json
 import os
 from collections.abc import Iterator
 from contextlib import contextmanager
+from dataclasses import dataclass
 from datetime import date, datetime
 from pathlib import Path
 
 import duckdb
 
+from plantrack.config import Settings
 from plantrack.warehouse import connect, record_in_serving
 
 
@@ -124,28 +130,139 @@ def _absorb_refused(con: duckdb.DuckDBPyConnection) -> None:
 
 
 # ---------------------------------------------------------------- run records
+#
+# A run's record in ops.runs has one owner, this section. Its life:
+#   claim(run)              the refresh lock, or the run is `refused` (journalled) and RefreshBusy raised
+#   start_run(run, ...)     `running`; runs a killed process left `running` become `abandoned`
+#   with publishing(run):   the counts of what is published, then `success` once the serving file is replaced
+#   finish(run, ...)        the job's end: a failure is recorded (warehouse and served copy); a success
+#                           that published nothing is a failure too
+#   record_nothing_changed  a `plantrack refresh` with nothing to do: a `success` of its own
 
-def start_run(con: duckdb.DuckDBPyConnection, run_id: str, job_name: str, fingerprint: str | None = None) -> None:
-    """Called by the refresh-lock holder only: a run still 'running' is then one that was killed."""
+JOB_NAME = "nightly_refresh"
+PUBLISHED = "published"
+NOT_PUBLISHED = "the run ended without publishing: a step was skipped (see the Dagster event log)"
+NOTHING_CHANGED = "nothing changed: the serving file is already current"
+
+
+@dataclass(frozen=True)
+class RunRecord:
+    """Which run, and where its record lives: the warehouse (ops.runs) and the served copy (marts.runs).
+    The refresh lock and the refused-runs journal sit in the warehouse's directory (the data directory)."""
+
+    run_id: str
+    job_name: str
+    warehouse: Path
+    serving: Path
+
+    @classmethod
+    def of(cls, settings: Settings, run_id: str, job_name: str = JOB_NAME) -> RunRecord:
+        return cls(run_id, job_name, settings.warehouse_path, settings.serving_path)
+
+
+@dataclass(frozen=True)
+class RunOutcome:
+    status: str  # success | failure | refused
+    message: str
+
+    @property
+    def success(self) -> bool:
+        return self.status == "success"
+
+
+def claim(run: RunRecord) -> None:
+    """Take the refresh lock for this run, or record it as refused and raise RefreshBusy.
+    A no-op when this process already holds it (`plantrack refresh` takes it before the job starts)."""
+    try:
+        acquire_refresh_lock(run.warehouse.parent)
+    except RefreshBusy as busy:
+        refuse(run, busy)
+        raise
+
+
+def refuse(run: RunRecord, busy: RefreshBusy) -> RunOutcome:
+    """A run turned away by the lock before reading anything: `refused`, not a failure of the lock holder."""
+    record_refused(run.warehouse, run.run_id, run.job_name, str(busy))
+    return RunOutcome("refused", str(busy))
+
+
+def start_run(run: RunRecord, fingerprint: str | None = None) -> None:
+    """Open the run's record. Called by the refresh-lock holder only (after `claim`): a run still
+    `running` is then one that was killed. `fingerprint`: what the marts will be built from."""
+    with connect(run.warehouse) as con:
+        _open(con, run, fingerprint)
+
+
+def _open(con: duckdb.DuckDBPyConnection, run: RunRecord, fingerprint: str | None) -> None:
     _absorb_refused(con)
-    # A run still 'running' from an earlier process was killed: say so instead of leaving it open.
     con.execute("UPDATE ops.runs SET status = 'abandoned', finished_at = ?, "
                 "message = 'the process stopped before the run finished (killed or crashed)' "
-                "WHERE status = 'running' AND run_id <> ?", [_now(), run_id])
+                "WHERE status = 'running' AND run_id <> ?", [_now(), run.run_id])
     con.execute("INSERT OR IGNORE INTO ops.runs (run_id, job_name, started_at, status, fingerprint) "
-                "VALUES (?, ?, ?, 'running', ?)", [run_id, job_name, _now(), fingerprint])
+                "VALUES (?, ?, ?, 'running', ?)", [run.run_id, run.job_name, _now(), fingerprint])
 
 
-def finish_run(con: duckdb.DuckDBPyConnection, run_id: str, status: str, message: str | None = None,
-               counts: dict[str, int] | None = None, fingerprint: str | None = None) -> None:
+@contextmanager
+def publishing(run: RunRecord) -> Iterator[dict[str, int]]:
+    """Around the replace of the serving file (the body). Before it, what the run read and what the marts
+    hold go into the record, so the served copy carries them; after it, the run is a `success`. A run
+    killed in between stays `running` in the warehouse and is called abandoned by the next one."""
+    with connect(run.warehouse) as con:
+        counts = _published_counts(con, run.run_id)
+        _set_outcome(con, run.run_id, "running", None, counts)
+    yield counts
+    with connect(run.warehouse) as con:
+        _set_outcome(con, run.run_id, "success", PUBLISHED, counts)
+
+
+def finish(run: RunRecord, succeeded: bool, message: str | None, published: bool) -> RunOutcome:
+    """The job has ended (`succeeded` as the orchestrator says): record how, and say it.
+
+    A success that published nothing (a step skipped: an upstream asset not materialized) is a failure.
+    A run whose first step found the lock taken is refused. A published run was recorded by `publishing`.
+    """
+    if succeeded and published:
+        return RunOutcome("success", PUBLISHED)
+    text = NOT_PUBLISHED if succeeded else (message or "run failed")
+    outcome = RunOutcome("refused" if text.lstrip().startswith(BUSY_PREFIX) else "failure", text[:2000])
+    _record_failure(run, outcome)
+    return outcome
+
+
+def record_nothing_changed(run: RunRecord, fingerprint: str) -> bool:
+    """When the newest run succeeded with exactly this fingerprint, record this one as a success that
+    had nothing to do and say True; else record nothing. duckdb.IOException: another writer has the warehouse."""
+    with connect(run.warehouse) as con:
+        if last_published_fingerprint(con) != fingerprint:
+            return False
+        _open(con, run, fingerprint)
+        _set_outcome(con, run.run_id, "success", NOTHING_CHANGED,
+                     {"documents_read": 0, "documents_quarantined": 0})
+    return True
+
+
+def _published_counts(con: duckdb.DuckDBPyConnection, run_id: str) -> dict[str, int]:
+    read, quarantined = con.execute(
+        "SELECT count(*) FILTER (WHERE event IN ('added', 'changed')), "
+        "count(*) FILTER (WHERE event = 'quarantined') FROM raw.ingestion_log WHERE run_id = ?",
+        [run_id]).fetchall()[0]
+    return {
+        "documents_read": read,
+        "documents_quarantined": quarantined,
+        "targets": con.execute("SELECT count(*) FROM marts.fct_plan_targets").fetchall()[0][0],
+        "actuals": con.execute("SELECT count(*) FROM marts.fct_indicator_actuals").fetchall()[0][0],
+    }
+
+
+def _set_outcome(con: duckdb.DuckDBPyConnection, run_id: str, status: str, message: str | None,
+                 counts: dict[str, int] | None = None) -> None:
     counts = counts or {}
     _absorb_refused(con)
     con.execute(
         "UPDATE ops.runs SET status = ?, finished_at = ?, message = ?, documents_read = ?, "
-        "documents_quarantined = ?, targets = ?, actuals = ?, fingerprint = coalesce(?, fingerprint) "
-        "WHERE run_id = ?",
+        "documents_quarantined = ?, targets = ?, actuals = ? WHERE run_id = ?",
         [status, _now(), message, counts.get("documents_read"), counts.get("documents_quarantined"),
-         counts.get("targets"), counts.get("actuals"), fingerprint, run_id])
+         counts.get("targets"), counts.get("actuals"), run_id])
 
 
 def build_fingerprint(sources: dict[str, str]) -> str:
@@ -194,23 +311,22 @@ def last_published_fingerprint(con: duckdb.DuckDBPyConnection) -> str | None:
     return rows[0][1] if rows and rows[0][0] == "success" else None
 
 
-def record_failure(warehouse: Path, serving: Path, run_id: str, job_name: str, message: str) -> None:
-    """Mark the run failed in the warehouse and show it beside the last good marts."""
-    # a daemon-launched run whose first step found the lock taken was refused, not failed
-    status = "refused" if message.lstrip().startswith(BUSY_PREFIX) else "failure"
-    row = {"run_id": run_id, "job_name": job_name, "started_at": _now(), "finished_at": _now(),
-           "status": status, "message": message[:2000]}
+def _record_failure(run: RunRecord, outcome: RunOutcome) -> None:
+    """Mark the run failed (or refused) in the warehouse and show it beside the last good marts."""
+    row = {"run_id": run.run_id, "job_name": run.job_name, "started_at": _now(), "finished_at": _now(),
+           "status": outcome.status, "message": outcome.message}
     try:
-        with connect(warehouse) as con:
+        with connect(run.warehouse) as con:
             _absorb_refused(con)
-            known = con.execute("SELECT status FROM ops.runs WHERE run_id = ?", [run_id]).fetchall()
+            known = con.execute("SELECT status FROM ops.runs WHERE run_id = ?", [run.run_id]).fetchall()
             if known and known[0][0] == "refused":
                 return  # refused before it did anything: that record says all there is to say
             # not start_run: that would call another process's live run abandoned
             con.execute("INSERT OR IGNORE INTO ops.runs (run_id, job_name, started_at, status) "
-                        "VALUES (?, ?, ?, 'running')", [run_id, job_name, _now()])
-            finish_run(con, run_id, status, message[:2000])
-            started = next(iter(con.execute("SELECT started_at FROM ops.runs WHERE run_id = ?", [run_id]).fetchall()), None)
+                        "VALUES (?, ?, ?, 'running')", [run.run_id, run.job_name, _now()])
+            _set_outcome(con, run.run_id, outcome.status, outcome.message)
+            started = next(iter(con.execute("SELECT started_at FROM ops.runs WHERE run_id = ?",
+                                            [run.run_id]).fetchall()), None)
             if started:
                 row["started_at"] = started[0]
     except duckdb.Error:
@@ -218,7 +334,7 @@ def record_failure(warehouse: Path, serving: Path, run_id: str, job_name: str, m
     # Only with the refresh lock: replacing the serving file while another refresh publishes could
     # undo its publish. Without it, the record is in the warehouse and the next publish serves it.
     try:
-        with refresh_lock(warehouse.parent):
-            record_in_serving(serving, "runs", row)
+        with refresh_lock(run.warehouse.parent):
+            record_in_serving(run.serving, "runs", row)
     except RefreshBusy:
         pass

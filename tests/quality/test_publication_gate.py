@@ -12,7 +12,7 @@ pytestmark = pytest.mark.integration
 
 
 def test_a_blocking_failure_fails_the_refresh_and_keeps_the_serving_file(tmp_path):
-    from plantrack.pipeline import refresh
+    from orchestration.in_process import refresh
 
     sources = tmp_path / "sources"
     sources.mkdir()
