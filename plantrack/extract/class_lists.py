@@ -38,8 +38,7 @@ def _items(head: str) -> list[str] | None:
     """The industries listed before the class, or None when the list is open (等) or not a list of names."""
     head = _JOIN_VERB.sub("", head)
     parts = head.split("、")
-    if len(parts) == 1:
-        parts = re.split(r"[和与]", head)
+    parts[-1:] = re.split(r"[和与]", parts[-1])  # A、B和C: the last pair is joined by 和/与
     parts[0] = _LEAD_VERB.sub("", parts[0])
     parts = [p.strip() for p in parts]
     if parts[-1].endswith("等") or not all(_ITEM.fullmatch(p) for p in parts):
@@ -47,15 +46,20 @@ def _items(head: str) -> list[str] | None:
     return parts
 
 
-def list_class_mentions(s: str) -> list[Mention]:
+def list_class_mentions(s: str, taken: list[Mention] = ()) -> list[Mention]:
     """One floor mention per listed industry: 卷烟及配套、新材料形成“双百”亿级产业 -> 卷烟及配套产业产值 >= 100亿,
-    新材料产业产值 >= 100亿 (the value span is the class, shared by the items)."""
+    新材料产业产值 >= 100亿 (the value span is the class, shared by the items).
+
+    Not where a mention in `taken` already reads the phrase (A、B 2个千亿级主导产业: a count of the class).
+    """
     out: list[Mention] = []
     if "级" not in s:
         return out
     for m in _LIST_CLASS.finditer(s):
         if s.count("《", 0, m.start()) > s.count("》", 0, m.start()):
             continue  # inside a title
+        if any(x.start < m.end() and m.start() < x.end for x in taken):
+            continue  # one reading per phrase: the count already read stays the phrase's value
         count, value = _count(m.group("count")), parse_number(m.group("num"))
         if count is None or value is None:
             continue

@@ -258,7 +258,7 @@ class _Walker:
         if self.ctx.is_plan and "级" in s:
             # 卷烟及配套、新材料形成“双百”亿级产业: a floor per listed industry. Only in plans: in a report the
             # phrase narrates (已形成…), and a class is no measured value
-            mentions = sorted(mentions + list_class_mentions(s), key=lambda x: x.start)
+            mentions = sorted(mentions + list_class_mentions(s, mentions), key=lambda x: x.start)
         if not mentions:
             return
         sentence_target = self._sentence_is_target(s, sent.section, markers)
