@@ -276,6 +276,9 @@ class _Walker:
         previous: str | None = None  # the indicator the sentence last named
         for m in mentions:
             m.indicator = self._without_region(m.indicator)
+            if m.coverage and "覆盖" in m.value_raw and m.indicator and "覆盖" not in m.indicator:
+                # 规上工业企业研发机构全覆盖: 100% is the share covered (覆盖率), not a count of 研发机构
+                m.indicator += "覆盖率"
             if m.indicator in _BARE_TOTAL and previous:
                 # 地区生产总值增长2.6%，总量突破1500亿元: the bare 总量 is the indicator just named
                 m.indicator = previous

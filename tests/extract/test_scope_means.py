@@ -1,5 +1,5 @@
 """A place introduced as the means of what follows (以X高新区建设为抓手) is no sub-area that later sentences'
-targets are scoped to; a place that is the subject still is."""
+targets are scoped to; a place that is the subject still is. And what 全覆盖 names: the coverage rate."""
 
 from plantrack.extract import extract_statements
 
@@ -32,3 +32,16 @@ def test_place_as_subject_still_scopes_later_targets():
                   "到2027年，新增规上工业企业30家。\n", region="大足区", start=2023, end=2027)
     t = next(t for t in ts if t.value == 30)
     assert t.scope_name == "双桥工业园区"
+
+
+def test_full_coverage_names_the_coverage_rate():
+    # 全覆盖 is a share of 100%: the indicator is the coverage rate, not a count of what is covered
+    ts = _targets("到2026年，推动规上工业企业研发机构全覆盖。\n", region="江北区", start=2022, end=2026)
+    t = next(t for t in ts if t.value == 100)
+    assert t.indicator_text.endswith("覆盖率") and t.unit == "%"
+
+
+def test_coverage_rate_already_named_is_not_doubled():
+    ts = _targets("到2026年，工业园区5G网络覆盖率实现全覆盖。\n", region="江北区", start=2022, end=2026)
+    t = next(t for t in ts if t.value == 100)
+    assert t.indicator_text.count("覆盖") == 1
