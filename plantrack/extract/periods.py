@@ -325,11 +325,14 @@ class ValuePeriod:
     period: Period
     year_from: str = "own"
     period_from: str = "own"
+    since: str | None = None  # “十四五”以来 / 2021年以来: the value sums a span from then up to `year`
 
     @property
     def reason(self) -> str | None:
         borrowed = [f"period year {self.year} from its {self.year_from}" if self.year_from != "own" else "",
                     f"period {self.period.label} from its {self.period_from}" if self.period_from != "own" else ""]
+        if self.since:
+            borrowed.insert(0, f"{self.since}: a span up to {self.year}, filed under that year")
         text = "; ".join(b for b in borrowed if b)
         text = text.replace("its document", "the document")
         return text.replace("from its relative word", "counted from the document's year (no issue date)") or None

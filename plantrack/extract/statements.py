@@ -21,6 +21,7 @@ from plantrack.extract.actuals import (
     table_actuals,
 )
 from plantrack.extract.blocks import Paragraph, Sentence, Table, parse_blocks, split_sentences
+from plantrack.extract.class_lists import list_class_mentions
 from plantrack.extract.mentions import MAYBE_VALUE as _MAYBE_VALUE
 from plantrack.extract.mentions import VS_PLAN, clean_indicator, find_mentions
 from plantrack.extract.periods import (
@@ -83,6 +84,8 @@ _GENERIC_AREA_RE = re.compile(_GENERIC_AREA)
 _AREA_WORD = re.compile(r"组团|片区|园区|开发区|高新区|新城|集聚区")
 _OPENING = re.compile(r"^(?:(?:到|至|在)?\d{4}年(?:底|末)?[，,]?|推动|促进|加快|加速|支持|依托|打造|做强|做大|壮大|提升|发展|"
                       r"建设|推进|优化|培育|巩固|深化|完善|强化|实施|鼓励|引导|围绕|聚焦|争创|创建)+")
+_SINCE = re.compile(r"(?:“?十[一二三四五六七八九]五”?|(?:19|20)\d\d年)以来")
+_MEANS = re.compile(r"以[^，,。；;]{2,20}?(?:作)?为")
 _COMMITTEE = re.compile(r"管委|管理委员会")
 _BASELINE_LEAD = re.compile(r"(?:较|比|相比|相较|与|同)$")
 _TARGET_LEAD = re.compile(r"(?:到|至|力争|争取|预计)$")
@@ -190,8 +193,13 @@ class _Walker:
             year = int(m.group(1))
             lead = s[max(0, m.start() - 4):m.start()]
             tail = s[m.end():m.end() + 1]
-            if _BASELINE_LEAD.search(lead) or s.startswith("以来", m.end()):
-                continue  # 较2022年 / 2011年以来: a baseline or a start, not the time of the statement
+            if s.startswith("以来", m.end()):
+                # 2021年以来: a span from that year up to the report's, filed under the report's year
+                if not ctx.is_plan and ctx.doc_year and year <= ctx.doc_year:
+                    out.append((m.start(), ctx.doc_year, False))
+                continue
+            if _BASELINE_LEAD.search(lead):
+                continue  # 较2022年: a baseline, not the time of the statement
             if _TARGET_LEAD.search(lead):
                 out.append((m.start(), year, True))
             elif tail in ("底", "末", "前"):
@@ -204,8 +212,13 @@ class _Walker:
             if end is None:
                 continue
             suffix = m.group(2) or ""
-            if end < cutoff or suffix in ("期间", "以来", "时期"):
-                out.append((m.start(), end, False if end < cutoff or suffix == "以来" else True))
+            if suffix == "以来":
+                # “十四五”以来: from the plan period's start up to now (the report's year, or a plan's base
+                # year), not to the period's end
+                now = ctx.plan_start - 1 if ctx.is_plan and ctx.plan_start else ctx.doc_year
+                out.append((m.start(), now if now and now >= end - 4 else end, False))
+            elif end < cutoff or suffix in ("期间", "时期"):
+                out.append((m.start(), end, end >= cutoff))
             elif suffix in ("末", "期末"):
                 out.append((m.start(), end, True))
         return sorted(out)
@@ -223,7 +236,8 @@ class _Walker:
         scope = None
         if _AREA_WORD.search(s):  # _SUBAREA needs one of these words
             opening = _OPENING.sub("", s)
-            scope = _SUBAREA.match(opening[:12])
+            # 以国家高新区建设为抓手: the place is the means of what follows (以…为), not its subject
+            scope = None if _MEANS.match(opening) else _SUBAREA.match(opening[:12])
         if scope and not _GENERIC_AREA_RE.match(scope.group(1)) and not _COMMITTEE.match(opening[scope.end():]):
             self.scope = (sent.section, scope.group(1))
         elif self.scope and self.scope[0] != sent.section and not (
@@ -241,6 +255,10 @@ class _Walker:
             when = self._actual_period(sent, structure.start(), stated, actual_years, carried)
             self.actuals += structure_actuals(self.doc, sent, self.ctx.region, when)
         mentions = find_mentions(s)
+        if self.ctx.is_plan and "级" in s:
+            # 卷烟及配套、新材料形成“双百”亿级产业: a floor per listed industry. Only in plans: in a report the
+            # phrase narrates (已形成…), and a class is no measured value
+            mentions = sorted(mentions + list_class_mentions(s, mentions), key=lambda x: x.start)
         if not mentions:
             return
         sentence_target = self._sentence_is_target(s, sent.section, markers)
@@ -258,6 +276,9 @@ class _Walker:
         previous: str | None = None  # the indicator the sentence last named
         for m in mentions:
             m.indicator = self._without_region(m.indicator)
+            if m.coverage and "覆盖" in m.value_raw and m.indicator and "覆盖" not in m.indicator:
+                # 规上工业企业研发机构全覆盖: 100% is the share covered (覆盖率), not a count of 研发机构
+                m.indicator += "覆盖率"
             if m.indicator in _BARE_TOTAL and previous:
                 # 地区生产总值增长2.6%，总量突破1500亿元: the bare 总量 is the indicator just named
                 m.indicator = previous
@@ -366,7 +387,8 @@ class _Walker:
             else:
                 year = ctx.doc_year
         year = period.year_of(year)
-        return ValuePeriod(year, period, year_from, period_from)
+        since = _SINCE.match(s, stated[0]) if stated and own is stated else None
+        return ValuePeriod(year, period, year_from, period_from, since.group() if since else None)
 
     @staticmethod
     @lru_cache(maxsize=256)
