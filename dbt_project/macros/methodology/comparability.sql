@@ -76,11 +76,13 @@
 
 {#- Rule additions_since_base: the first year of a count stated "since" a start — a plan period
     ("十四五"以来 -> 2021; 十N五 starts in 1951 + 5N) or a year (2021年以来) — in the clause of the quote
-    that names the indicator after 以来, else the first year of a span of whole years (period_start in an
+    that names the indicator after 以来 (and does not say 达到: a stock reached), else the first year of a span of whole years (period_start in an
     earlier year than period_end). Null when the actual states no such start. -#}
 {% macro since_clause(quote, indicator_text) -%}
     list_filter(string_split_regex(coalesce({{ quote }}, ''), '[，,。；;\n]'),
-        lambda c: strpos(c, '以来') > 0 and strpos(c, coalesce({{ indicator_text }}, chr(0))) > strpos(c, '以来'))[1]
+        lambda c: strpos(c, '以来') > 0 and strpos(c, coalesce({{ indicator_text }}, chr(0))) > strpos(c, '以来')
+            -- …以来…达到 N states the stock reached, as 累计…达到 does for a target
+            and strpos(c, '达到') = 0)[1]
 {%- endmacro %}
 
 {% macro since_start_year(quote, indicator_text, period_start, period_end) -%}
