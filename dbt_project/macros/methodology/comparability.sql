@@ -62,3 +62,35 @@
     (({{ size_class_floor(t_text) }} is null and {{ size_class_floor(a_text) }} is null)
      or coalesce({{ size_class_measure(t_text, t_quote) }}, '-') = coalesce({{ size_class_measure(a_text, a_quote) }}, '-'))
 {%- endmacro %}
+
+{#- Rule stock_reading: a count target whose own clause says 累计…达到 N is a stock to reach, whatever
+    the extractor's kind; 累计新建 / 累计培育 N without 达到 counts additions. The clause (between ，。；)
+    must hold the target's own number, so a neighbouring "累计达到100户" does not turn "示范项目20个"
+    into a stock. Works on any indicator: only the target's words decide. -#}
+{% macro target_reads_as_stock(quote, value_raw) -%}
+    (coalesce(len(list_filter(
+        string_split_regex(coalesce({{ quote }}, ''), '[，,。；;\n]'),
+        lambda c: regexp_matches(c, '累计.*达到(.*[^0-9.])?' || regexp_escape(coalesce({{ value_raw }}, chr(0))) || '([^0-9.]|$)')
+    )), 0) > 0)
+{%- endmacro %}
+
+{#- Rule additions_since_base: the first year of a count stated "since" a start — a plan period
+    ("十四五"以来 -> 2021; 十N五 starts in 1951 + 5N) or a year (2021年以来) — in the clause of the quote
+    that names the indicator after 以来 (and does not say 达到: a stock reached), else the first year of a span of whole years (period_start in an
+    earlier year than period_end). Null when the actual states no such start. -#}
+{% macro since_clause(quote, indicator_text) -%}
+    list_filter(string_split_regex(coalesce({{ quote }}, ''), '[，,。；;\n]'),
+        lambda c: strpos(c, '以来') > 0 and strpos(c, coalesce({{ indicator_text }}, chr(0))) > strpos(c, '以来')
+            -- …以来…达到 N states the stock reached, as 累计…达到 does for a target
+            and strpos(c, '达到') = 0)[1]
+{%- endmacro %}
+
+{% macro since_start_year(quote, indicator_text, period_start, period_end) -%}
+    coalesce(
+        try_cast(nullif(regexp_extract({{ since_clause(quote, indicator_text) }}, '([0-9]{4})年以来', 1), '') as integer),
+        1951 + 5 * (10 + nullif(position(nullif(regexp_extract({{ since_clause(quote, indicator_text) }},
+            '十([一二三四五六七八九])五”?以来', 1), '') in '一二三四五六七八九'), 0)),
+        case when year({{ period_start }}) < year({{ period_end }})
+             and strftime({{ period_start }}, '%m-%d') = '01-01' then year({{ period_start }}) end
+    )
+{%- endmacro %}

@@ -22,14 +22,17 @@
 -- A part-year growth rate against a growth target is comparable but provisional ("so far this year").
 {%- set m = progress_method() %}
 with targets as (
-    select t.*, mp.indicator_core, mp.measure as text_measure
+    select t.*, mp.indicator_core, mp.measure as text_measure,
+        -- Y_0 as int_target_progress reads it (no stated base year: the year before the plan)
+        coalesce(t.baseline_year, t.plan_start_year - 1, t.issue_year - 1) as base_year
     from {{ ref('int_targets') }} as t
     left join {{ ref('int_indicator_mapping') }} as mp on mp.indicator_text = t.indicator_text
     where not t.is_rejected
 ),
 
 actuals as (
-    select a.*, mp.indicator_core, mp.measure as text_measure
+    select a.*, mp.indicator_core, mp.measure as text_measure,
+        {{ since_start_year('a.quote', 'a.indicator_text', 'a.period_start', 'a.period_end') }} as since_year
     from {{ ref('int_actuals') }} as a
     left join {{ ref('int_indicator_mapping') }} as mp on mp.indicator_text = a.indicator_text
     where coalesce(a.override_action, '') <> 'reject' and a.value is not null
@@ -63,6 +66,8 @@ joined as (
             or (not (a.indicator_id is not null and t.indicator_id is not null)
                 and a.indicator_core = t.indicator_core), false) as same_indicator,
         a.measure,
+        a.since_year,
+        t.base_year as target_base_year,
         a.period_year,
         a.period_label,
         a.period_end,
@@ -80,19 +85,26 @@ joined as (
             when 'growth_rate' then a.measure in ('yoy_growth', 'avg_growth')
             when 'annual' then (t.unit in ('%', '％') and a.measure = 'yoy_growth')
                 or (coalesce(t.unit, '') not in ('%', '％') and a.measure = 'new_in_period')
-            -- a stock (累计) speaks to additions only through the stock at the base year (stock_vs_new)
-            when 'cumulative' then a.measure = 'new_in_period'
+            -- a stock (累计) speaks to additions only through the stock at the base year (stock_vs_new);
+            -- a count since the plan began (“十四五”以来累计… N) already is the additions since Y_0
+            when 'cumulative' then a.measure = 'new_in_period' or coalesce(a.since_year = t.base_year + 1, false)
             when 'change_vs_base' then a.measure in ('level', 'yoy_growth')
             else false
         end as measure_fits,
         -- stock vs new: a count target of additions (新建/新增 over the plan, or each year) against a
         -- stock, or a stock target against additions
+        -- (rule additions_since_base: a count since Y_0 + 1 is additions, never a stock)
         coalesce(t.unit, '') not in ('%', '％') and (
             ((t.target_kind in ('cumulative', 'annual') or (t.target_kind = 'level' and t.text_measure = 'new_in_period'))
-                and a.measure in ('level', 'cumulative'))
+                and a.measure in ('level', 'cumulative')
+                and not (t.target_kind <> 'annual' and coalesce(a.since_year = t.base_year + 1, false)))
             or (t.target_kind = 'level' and coalesce(t.text_measure, '') <> 'new_in_period'
-                and a.measure = 'new_in_period')
+                and (a.measure = 'new_in_period' or coalesce(a.since_year = t.base_year + 1, false)))
         ) as is_stock_vs_new,
+        -- rule additions_since_base: “十四五”以来 / 2021年以来 … N, counted from the year after Y_0, is the
+        -- number added since Y_0: it judges an additions target directly (no stock at Y_0 needed)
+        coalesce(a.since_year = t.base_year + 1 and coalesce(a.unit, '') not in ('%', '％')
+            and a.measure in ('cumulative', 'new_in_period', 'level'), false) as is_additions_since_base,
         -- a part-year growth rate can say how a growth target is doing so far this year: a part of
         -- one calendar year, whose end is known (a span over years, 十三五期间, is no year at all)
         a.measure = 'yoy_growth' and t.target_kind in ('growth_rate', 'annual')
@@ -134,7 +146,8 @@ ruled as (
             when is_stock_vs_new then 'stock_vs_new'
             when not measure_fits then 'other_measure'
             when unit_factor is null then 'unit'
-            when not is_full_year and not growth_so_far then 'part_year_level'
+            -- a count since the plan began spans whole years: not a part of one
+            when not is_full_year and not growth_so_far and not is_additions_since_base then 'part_year_level'
             when period_year is null then 'no_period_year'
         end as issue_rule
     from joined
@@ -145,7 +158,7 @@ select
     actual_value_native * unit_factor as actual_value,
     issue_rule is null as comparable,
     -- "so far this year": a part-year growth rate judges a growth target only provisionally
-    issue_rule is null and not is_full_year as is_provisional,
+    issue_rule is null and not is_full_year and not is_additions_since_base as is_provisional,
     cast(case match_method
         when 'catalog' then {{ m['match_confidence']['catalog'] }}
         else {{ m['match_confidence']['same_core'] }}

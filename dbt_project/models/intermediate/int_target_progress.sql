@@ -8,8 +8,9 @@
 -- Formulas:
 --   E_t = B + (T - B)(t - Y_0)/(Y_T - Y_0)            shares, counts, indices (linear)
 --   E_t = B (T/B)^((t - Y_0)/(Y_T - Y_0))              monetary levels 亿元/万元/元 (geometric)
--- level (count): A = the latest stock, or B + Σ new_in_period over (Y_0, t] with no year missing (derived)
--- cumulative: A = Σ new_in_period over (Y_0, t] (or stock_t - stock_Y0, derived), B = 0, E_t = T (t-Y_0)/(Y_T-Y_0)
+-- level (count): A = the latest stock, or B + Σ new_in_period over (Y_0, t], t the last year before a gap (derived)
+-- cumulative: A = a count since the plan began (“十四五”以来…), or Σ new_in_period over (Y_0, t], t the last
+--   year before a gap (or stock_t - stock_Y0, derived), B = 0, E_t = T (t-Y_0)/(Y_T-Y_0)
 -- change_vs_base: A = 100 (level_t / level_Y0 - 1) or 100 (∏(1 + g/100) - 1), B = 0, E_t = T (t-Y_0)/(Y_T-Y_0)
 -- growth_rate / annual: judged on the latest year's own actual, B = 0, E_t = T; a part-year growth
 --   rate (上半年, 1-7月) only when the year has no full-year value, and then is_provisional
@@ -113,7 +114,7 @@ baseline as (
 evidence_per_year as (
     select * from comparable_pairs
     qualify row_number() over (
-        partition by target_id, measure, period_year
+        partition by target_id, measure, is_additions_since_base, period_year
         order by is_full_year desc, period_end desc nulls first, match_confidence desc, actual_value desc, actual_id
     ) = 1
 ),
@@ -136,7 +137,20 @@ evidence_latest_stock as (
 ),
 
 -- stock from additions (rule stock_vs_new, derived): a count target's stock at Y_0 plus the additions
--- of every year since, when no year is missing: B + Σ new_in_period over (Y_0, t]
+-- of every year since, B + Σ new_in_period over (Y_0, t], summed up to the first missing year only
+-- (rule additions_chain: a gap breaks the sum, the note names the missing year)
+stock_additions_chain as (
+    select
+        *,
+        period_year - base_year = row_number() over (partition by target_id order by period_year) as in_chain
+    from (
+        select * from stock_vs_new_pairs
+        where target_kind = 'level' and measure = 'new_in_period' and not coalesce(is_additions_since_base, false)
+          and period_year > base_year and (eff_target_year is null or period_year <= eff_target_year)
+        qualify row_number() over (partition by target_id, period_year order by match_confidence desc, actual_value desc, actual_id) = 1
+    )
+),
+
 evidence_stock_from_additions as (
     select
         n.target_id,
@@ -148,23 +162,25 @@ evidence_stock_from_additions as (
         arg_max(n.actual_source_file, n.period_year) as actual_source_file,
         'stock derived from the baseline: ' || any_value(bl.baseline_value_used) || ' in ' || any_value(n.base_year)
             || ' plus ' || sum(n.actual_value) || ' added in ' || min(n.period_year) || '–' || max(n.period_year)
+            || case when any_value(g.missing_year) is not null
+                then ' (' || any_value(g.missing_year) || ' not reported: later additions are left out)' else '' end
             as evidence_note,
         '存量由基期推算：' || any_value(n.base_year) || '年基期值' || any_value(bl.baseline_value_used)
             || '加上' || min(n.period_year) || '–' || max(n.period_year) || '年新增' || sum(n.actual_value)
+            || case when any_value(g.missing_year) is not null
+                then '（' || any_value(g.missing_year) || '年未报告，其后年份的新增量未计入）' else '' end
             as evidence_note_zh,
         arg_min(n.match_method, n.match_confidence) as match_method,
         min(n.match_confidence) as match_confidence,
         false as is_provisional
-    from (
-        select * from stock_vs_new_pairs
-        where target_kind = 'level' and measure = 'new_in_period'
-        qualify row_number() over (partition by target_id, period_year order by match_confidence desc, actual_value desc, actual_id) = 1
-    ) as n
+    from stock_additions_chain as n
     inner join baseline as bl on bl.target_id = n.target_id and bl.baseline_value_used is not null
-    where n.period_year > n.base_year and (n.eff_target_year is null or n.period_year <= n.eff_target_year)
+    left join (
+        select target_id, max(period_year) filter (where in_chain) + 1 as missing_year
+        from stock_additions_chain group by target_id having bool_or(not in_chain)
+    ) as g on g.target_id = n.target_id
+    where n.in_chain
     group by n.target_id
-    -- every year from Y_0 + 1 to t, or the sum is not the stock
-    having count(*) = max(n.period_year) - any_value(n.base_year)
 ),
 
 -- growth_rate / annual: the latest year's own value after Y_0; within a year the full year wins,
@@ -188,32 +204,65 @@ evidence_latest_year as (
     ) = 1
 ),
 
--- cumulative: the additions of each year since Y_0, summed ...
+-- cumulative: the additions of each year since Y_0, summed while no year is missing (rule
+-- additions_chain). A year's rank among the reported years equals its distance from Y_0 only up to
+-- the first gap: the sum stops at the chain's complete end, and the note names the missing year.
+additions_chain as (
+    select
+        *,
+        period_year - base_year = row_number() over (partition by target_id order by period_year) as in_chain
+    from evidence_per_year
+    where target_kind = 'cumulative' and measure = 'new_in_period' and not coalesce(is_additions_since_base, false)
+      and period_year > base_year and (eff_target_year is null or period_year <= eff_target_year)
+),
+
 evidence_sum_of_additions as (
     select
         target_id,
-        arg_max(actual_id, period_year) as actual_id,
-        sum(actual_value) as actual_value,
-        max(period_year) as actual_year,
+        arg_max(actual_id, period_year) filter (where in_chain) as actual_id,
+        sum(actual_value) filter (where in_chain) as actual_value,
+        max(period_year) filter (where in_chain) as actual_year,
         'new_in_period' as actual_measure,
-        arg_max(actual_quote, period_year) as actual_quote,
-        arg_max(actual_source_file, period_year) as actual_source_file,
-        'sum of ' || count(*) || ' year(s) of additions since ' || any_value(base_year)
-            || case when count(*) < max(period_year) - any_value(base_year) then ' (some years not reported)' else '' end
+        arg_max(actual_quote, period_year) filter (where in_chain) as actual_quote,
+        arg_max(actual_source_file, period_year) filter (where in_chain) as actual_source_file,
+        'sum of ' || count(*) filter (where in_chain) || ' year(s) of additions since ' || any_value(base_year)
+            || case when bool_or(not in_chain)
+                then ' (' || (max(period_year) filter (where in_chain) + 1)
+                    || ' not reported: later additions are left out)'
+                else '' end
             as evidence_note,
-        any_value(base_year) || '年以来' || count(*) || '个年度新增量之和'
-            || case when count(*) < max(period_year) - any_value(base_year) then '（部分年份未报告）' else '' end
+        any_value(base_year) || '年以来' || count(*) filter (where in_chain) || '个年度新增量之和'
+            || case when bool_or(not in_chain)
+                then '（' || (max(period_year) filter (where in_chain) + 1) || '年未报告，其后年份的新增量未计入）'
+                else '' end
             as evidence_note_zh,
-        arg_min(match_method, match_confidence) as match_method,
-        min(match_confidence) as match_confidence,
+        arg_min(match_method, match_confidence) filter (where in_chain) as match_method,
+        min(match_confidence) filter (where in_chain) as match_confidence,
         false as is_provisional
-    from evidence_per_year
-    where target_kind = 'cumulative' and measure = 'new_in_period'
-      and period_year > base_year and (eff_target_year is null or period_year <= eff_target_year)
+    from additions_chain
     group by target_id
+    -- the year after Y_0 itself is missing: no complete chain at all
+    having bool_or(in_chain)
+),
+
+-- ... or (rule additions_since_base) a count stated since the plan began (“十四五”以来累计新认定 N):
+-- already the additions since Y_0, read as it is
+evidence_additions_since_base as (
+    select
+        target_id, actual_id, actual_value, period_year as actual_year, measure as actual_measure,
+        actual_quote, actual_source_file,
+        'counted since ' || since_year || ': already the additions since ' || base_year
+            || ', no stock at the base year needed' as evidence_note,
+        since_year || '年以来的累计数即' || base_year || '年以来的新增量，无需基期存量' as evidence_note_zh,
+        match_method, match_confidence, false as is_provisional
+    from evidence_per_year
+    where target_kind = 'cumulative' and is_additions_since_base
+      and period_year > base_year and (eff_target_year is null or period_year <= eff_target_year)
+    qualify row_number() over (partition by target_id order by period_year desc, match_confidence desc, actual_id) = 1
 ),
 
 -- ... or (rule stock_vs_new, derived) the stock at t minus the stock at Y_0 (累计 or a level count)
+--     (not when the additions since Y_0 are stated, above)
 evidence_cumulative_difference as (
     select
         c.target_id, c.actual_id, c.actual_value - b.actual_value as actual_value, c.period_year as actual_year,
@@ -229,6 +278,9 @@ evidence_cumulative_difference as (
     inner join stock_vs_new_pairs as b
         on b.target_id = c.target_id and b.measure = c.measure and b.period_year = c.base_year
     where c.target_kind = 'cumulative' and c.measure in ('cumulative', 'level')
+      -- a stated count of the additions (rule additions_since_base) beats an inference from two stocks:
+      -- a stock also loses members (有效期内: certificates expire), so its difference is only a proxy
+      and c.target_id not in (select target_id from evidence_additions_since_base)
       and c.period_year > c.base_year and (c.eff_target_year is null or c.period_year <= c.eff_target_year)
     qualify row_number() over (
         partition by c.target_id
@@ -284,6 +336,7 @@ evidence as (
     select * from (
         select *, 1 as pref from evidence_cumulative_difference
         union all select *, 2 from evidence_sum_of_additions
+        union all select *, 1 from evidence_additions_since_base
         union all select *, 1 from evidence_change_from_levels
         union all select *, 2 from evidence_chained_changes
         union all select *, 1 from evidence_latest_stock

@@ -44,7 +44,12 @@ corrected as (
         t.scope_name,
         t.indicator_text,
         coalesce(o.new_indicator_id, m.indicator_id) as indicator_id,
-        coalesce(o.new_target_kind, t.target_kind) as target_kind,
+        -- rule stock_reading: 累计…达到 N in the target's own clause is a stock to reach (level), though
+        -- the extractor reads 累计 as additions; an analyst's correction still wins
+        coalesce(o.new_target_kind,
+            case when t.target_kind = 'cumulative' and {{ target_reads_as_stock('t.quote', 't.value_raw') }}
+                then 'level' else t.target_kind end) as target_kind,
+        t.target_kind as extracted_target_kind,
         coalesce(o.new_comparator, t.comparator) as comparator,
         t.value_raw,
         t.value_high_raw,
