@@ -26,12 +26,16 @@ NEW_RELEASE = "2025年经济运行情况\n2025年，全区规模以上工业增�
 
 def _start_paused(data_dir: Path, sources: Path, stage: str, marker: Path) -> subprocess.Popen:
     env = {**os.environ, "PLANTRACK_FAULT_PAUSE": stage, "PLANTRACK_FAULT_MARKER": str(marker)}
-    proc = subprocess.Popen([str(PLANTRACK), "refresh", "--sources", str(sources), "--data-dir", str(data_dir)],
-                            env=env, cwd=ROOT, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True,
-                            start_new_session=True)
+    # Output goes to a file, not a pipe: nobody reads a pipe while the refresh runs, and a full pipe
+    # (64 KiB of dbt progress) would block the refresh before it reaches its pause.
+    log = marker.with_suffix(".log")
+    with log.open("w", encoding="utf-8") as out:
+        proc = subprocess.Popen([str(PLANTRACK), "refresh", "--sources", str(sources), "--data-dir", str(data_dir)],
+                                env=env, cwd=ROOT, stdout=out, stderr=subprocess.STDOUT, text=True,
+                                start_new_session=True)
     deadline = time.monotonic() + 600
     while not marker.exists():
-        assert proc.poll() is None, proc.stdout.read()[-3000:]
+        assert proc.poll() is None, log.read_text(encoding="utf-8")[-3000:]
         assert time.monotonic() < deadline, "the first refresh never reached its pause"
         time.sleep(0.5)
     return proc
