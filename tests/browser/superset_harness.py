@@ -91,6 +91,18 @@ class Superset:
         return path.read_text(errors="replace") if path.exists() else ""
 
 
+def api_session(superset: Superset):
+    """A requests session logged in to Superset's REST API as the admin (bearer token)."""
+    import requests
+
+    http = requests.Session()
+    login = http.post(f"{superset.url}/api/v1/security/login", timeout=60, json={
+        "username": "admin", "password": superset.admin_password, "provider": "db", "refresh": True})
+    login.raise_for_status()
+    http.headers["Authorization"] = f"Bearer {login.json()['access_token']}"
+    return http
+
+
 def inventory_after(setup: subprocess.CompletedProcess) -> dict:
     """The inventory `manage.sh setup` prints once it has imported the bundle."""
     lines = [line for line in setup.stdout.splitlines() if line.startswith("inventory: ")]

@@ -10,7 +10,7 @@ import pytest
 import requests
 import yaml
 
-from tests.browser.superset_harness import ROOT, Superset
+from tests.browser.superset_harness import ROOT, Superset, api_session
 
 CHARTS = sorted((ROOT / "superset" / "bundle" / "charts").glob("*.yaml"))
 # form_data keys the browser adds or Superset rewrites on import (ids differ per installation)
@@ -39,11 +39,7 @@ class Api:
 
     def __init__(self, superset: Superset):
         self.url = superset.url
-        self.http = requests.Session()
-        login = self.http.post(f"{self.url}/api/v1/security/login", timeout=60, json={
-            "username": "admin", "password": superset.admin_password, "provider": "db", "refresh": True})
-        login.raise_for_status()
-        self.http.headers["Authorization"] = f"Bearer {login.json()['access_token']}"
+        self.http = api_session(superset)
 
     def get(self, path: str, **params) -> requests.Response:
         return self.http.get(f"{self.url}{path}", params=params, timeout=120)

@@ -10,19 +10,14 @@ import secrets
 
 import duckdb
 import pytest
-import requests
 
-from tests.browser.superset_harness import Superset
+from tests.browser.superset_harness import Superset, api_session
 
 
 class SqlLab:
     def __init__(self, superset: Superset):
         self.url = superset.url
-        self.http = requests.Session()
-        login = self.http.post(f"{self.url}/api/v1/security/login", timeout=60, json={
-            "username": "admin", "password": superset.admin_password, "provider": "db", "refresh": True})
-        login.raise_for_status()
-        self.http.headers["Authorization"] = f"Bearer {login.json()['access_token']}"
+        self.http = api_session(superset)
         csrf = self.http.get(f"{self.url}/api/v1/security/csrf_token/", timeout=60)
         csrf.raise_for_status()
         self.http.headers.update({"X-CSRFToken": csrf.json()["result"], "Referer": self.url})
