@@ -9,7 +9,7 @@ import dagster as dg
 
 from orchestration.dbt import parse_in_background
 from orchestration.resources import PlantrackConfig
-from plantrack import ingest, runs
+from plantrack import corrections, ingest, runs
 from plantrack.console_progress import Progress, say
 from plantrack.model import EXTRACTOR_VERSION, Document, Statements
 from plantrack.warehouse import connect, known_documents
@@ -55,7 +55,8 @@ def source_documents(context: dg.AssetExecutionContext, plantrack: PlantrackConf
     scanned = ingest.scan_sources(settings.sources_dir)
     # What this run's marts are built from (sources as scanned now, code, date): a later refresh
     # with the same fingerprint after this run's success has nothing to do.
-    runs.start_run(run, runs.build_fingerprint(ingest.fingerprint(settings.sources_dir, scanned)))
+    runs.start_run(run, runs.build_fingerprint(ingest.fingerprint(settings.sources_dir, scanned),
+                                               corrections.fingerprint(settings.data_dir)))
     with connect(settings.warehouse_path) as con:
         known = known_documents(con, EXTRACTOR_VERSION)
         previous = ingest.previous_sources(con)
@@ -108,6 +109,8 @@ def raw_tables(context: dg.AssetExecutionContext, plantrack: PlantrackConfig,
     with connect(settings.warehouse_path) as con:
         counts = ingest.load_raw(con, context.run.run_id, source_documents.plan, source_documents.documents,
                                  extracted_statements.statements, quarantined)
+        # analysts' corrections (data directory): applied by dbt, no document read again for them
+        counts["corrections"] = corrections.load_into(con, settings.data_dir)
     say(f"raw tables: +{counts['documents']} documents, +{counts['targets']} targets, "
         f"+{counts['actuals']} actual values, {counts['quarantined']} quarantined")
     for key in RAW_KEYS:

@@ -390,3 +390,10 @@ def evaluate_cmd(
 
 if __name__ == "__main__":
     app()
+
+
+# The review list and corrections (plantrack/review_cli.py)
+from plantrack.review_cli import correct, review_app  # noqa: E402
+
+app.add_typer(review_app, name="review")
+app.command()(correct)

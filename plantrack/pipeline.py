@@ -103,6 +103,7 @@ def _refresh_locked(settings: Settings, run_job: RunJob, workers: int, force: bo
 
 
 def _nothing_changed(settings: Settings) -> RefreshResult | None:
+    from plantrack.corrections import fingerprint as corrections_fingerprint
     from plantrack.ingest import fingerprint
 
     if not settings.serving_path.exists() or not settings.warehouse_path.exists():
@@ -110,7 +111,8 @@ def _nothing_changed(settings: Settings) -> RefreshResult | None:
     started = time.monotonic()
     run = runs.RunRecord.of(settings, f"noop-{uuid.uuid4()}")
     try:
-        if not runs.record_nothing_changed(run, runs.build_fingerprint(fingerprint(settings.sources_dir))):
+        if not runs.record_nothing_changed(run, runs.build_fingerprint(fingerprint(settings.sources_dir),
+                                                                   corrections_fingerprint(settings.data_dir))):
             return None
     except duckdb.IOException:
         return None  # another writer holds the warehouse: let the job wait its turn

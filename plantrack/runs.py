@@ -265,8 +265,9 @@ def _set_outcome(con: duckdb.DuckDBPyConnection, run_id: str, status: str, messa
          counts.get("targets"), counts.get("actuals"), run_id])
 
 
-def build_fingerprint(sources: dict[str, str]) -> str:
-    """What the marts depend on: every source file's hash, the extraction and dbt code, today's date.
+def build_fingerprint(sources: dict[str, str], corrections: str = "") -> str:
+    """What the marts depend on: every source file's hash, the analysts' corrections, the extraction and
+    dbt code, today's date.
 
     The date is in it because progress is judged as of a day (a target year can pass overnight).
     """
@@ -277,6 +278,8 @@ def build_fingerprint(sources: dict[str, str]) -> str:
     for name, sha in sorted(sources.items()):
         digest.update(f"{name}={sha}\n".encode())
     digest.update(dbt_code_hash(PROJECT_ROOT / "dbt_project").encode())
+    if corrections:
+        digest.update(f"corrections={corrections}\n".encode())
     as_of = os.environ.get("PLANTRACK_AS_OF_DATE") or date.today().isoformat()
     digest.update(f"{EXTRACTOR_VERSION}|{as_of}".encode())
     return digest.hexdigest()

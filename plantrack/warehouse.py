@@ -127,6 +127,16 @@ CREATE TABLE IF NOT EXISTS raw.actuals (
     extractor_version  VARCHAR NOT NULL
 );
 
+-- Analysts' corrections (plantrack/corrections.py): the log in the data directory, loaded by every run.
+CREATE TABLE IF NOT EXISTS raw.corrections (
+    correction_id VARCHAR NOT NULL, "at" TIMESTAMP NOT NULL, "by" VARCHAR NOT NULL, why VARCHAR NOT NULL,
+    subject VARCHAR NOT NULL,          -- statement | document
+    field VARCHAR NOT NULL, before VARCHAR, after VARCHAR, after_label VARCHAR,
+    document_id VARCHAR NOT NULL, source_file VARCHAR, quote VARCHAR, char_start INTEGER, char_end INTEGER,
+    value_raw VARCHAR, indicator_text VARCHAR, statement_id VARCHAR,
+    correction_key VARCHAR NOT NULL    -- subject + document + quote + offsets + number + field
+);
+
 -- Files that could not be read, with a reason a person understands.
 CREATE TABLE IF NOT EXISTS raw.quarantine (
     run_id         VARCHAR NOT NULL,

@@ -3,26 +3,29 @@
 -- later release is a new vintage; the latest vintage among current documents is the one marts use.
 -- A document no longer in the sources keeps its rows here but never is_latest.
 with actuals as (
-    select * from {{ ref('stg_raw__actuals') }}
+    select * from {{ ref('int_actual_statements') }}
 ),
 
 docs as (
     select * from {{ ref('int_documents') }}
 ),
 
+-- analysts' corrections (int_statement_corrections: found by what the text says, latest per field)
 overrides as (
     select
-        actual_id,
-        arg_max(action, "at") as override_action,
-        arg_max("by", "at") as override_by,
-        arg_max(reason, "at") as override_reason,
-        arg_max(new_value, "at") filter (where action = 'correct' and field = 'value') as new_value,
-        arg_max(new_value, "at") filter (where action = 'correct' and field = 'unit') as new_unit,
-        arg_max(new_value, "at") filter (where action = 'correct' and field = 'measure') as new_measure,
-        arg_max(new_value, "at") filter (where action = 'correct' and field = 'period_year') as new_period_year,
-        arg_max(new_value, "at") filter (where action = 'correct' and field = 'indicator_id') as new_indicator_id
-    from {{ ref('actual_overrides') }}
-    group by actual_id
+        statement_id as actual_id,
+        case when is_excluded then 'reject' else 'correct' end as override_action,
+        corrected_by as override_by,
+        corrected_why as override_reason,
+        corrected_fields,
+        new_value,
+        new_unit,
+        new_year as new_period_year,
+        new_period_label,
+        new_indicator_id,
+        new_region_code,
+        new_region_name
+    from {{ ref('int_statement_corrections') }}
 ),
 
 resolved as (
@@ -34,17 +37,20 @@ resolved as (
         d.document_date,
         d.ingested_at,
         d.is_current,
-        s.region_code,
-        s.region_name,
+        coalesce(o.new_region_code, s.region_code) as region_code,
+        coalesce(o.new_region_name, s.region_name) as region_name,
         a.scope_name,
         a.indicator_text,
         coalesce(o.new_indicator_id, m.indicator_id) as indicator_id,
-        coalesce(o.new_measure, a.measure) as measure,
+        a.measure,
         coalesce(try_cast(o.new_period_year as integer), a.period_year) as period_year,
-        a.period_label,
-        a.period_start,
-        a.period_end,
-        {{ is_full_year('a.period_label', 'a.period_start', 'a.period_end') }} as is_full_year,
+        coalesce(o.new_period_label, a.period_label) as period_label,
+        -- a corrected year or period: the extracted dates no longer hold
+        case when o.new_period_year is null and o.new_period_label is null then a.period_start end as period_start,
+        case when o.new_period_year is null and o.new_period_label is null then a.period_end end as period_end,
+        case when o.new_period_year is null and o.new_period_label is null
+            then {{ is_full_year('a.period_label', 'a.period_start', 'a.period_end') }}
+            else {{ is_full_year('coalesce(o.new_period_label, a.period_label)', 'null', 'null') }} end as is_full_year,
         a.value_raw,
         a.unit_raw,
         coalesce(try_cast(o.new_value as double), a.value) as value,
@@ -58,6 +64,8 @@ resolved as (
         o.override_action,
         o.override_by,
         o.override_reason,
+        o.corrected_fields,
+        a.is_estimate,
         i.name_zh as indicator_name_zh,
         i.measure_family,
         i.subject

@@ -1,32 +1,29 @@
--- Targets of the current documents, with scope, catalog mapping and analysts' overrides applied.
--- A rejected target stays (override visible) but is flagged; a correction replaces one field.
+-- Targets of the current documents, with scope, catalog mapping and analysts' corrections applied
+-- (plantrack correct: int_statement_corrections). An excluded target stays (override_action reject) but
+-- is flagged; a correction replaces one field.
 with targets as (
-    select * from {{ ref('stg_raw__targets') }}
+    select * from {{ ref('int_target_statements') }}
 ),
 
 docs as (
     select * from {{ ref('int_documents') }} where is_current
 ),
 
--- the latest override per target decides the action and who/why; corrections apply per field
+-- analysts' corrections (int_statement_corrections: found by what the text says, latest per field)
 overrides as (
     select
-        target_id,
-        arg_max(action, "at") as override_action,
-        arg_max("by", "at") as override_by,
-        arg_max(reason, "at") as override_reason,
-        arg_max(new_value, "at") filter (where action = 'correct' and field = 'value') as new_value,
-        arg_max(new_value, "at") filter (where action = 'correct' and field = 'value_high') as new_value_high,
-        arg_max(new_value, "at") filter (where action = 'correct' and field = 'unit') as new_unit,
-        arg_max(new_value, "at") filter (where action = 'correct' and field = 'comparator') as new_comparator,
-        arg_max(new_value, "at") filter (where action = 'correct' and field = 'target_kind') as new_target_kind,
-        arg_max(new_value, "at") filter (where action = 'correct' and field = 'target_year') as new_target_year,
-        arg_max(new_value, "at") filter (where action = 'correct' and field = 'baseline_year') as new_baseline_year,
-        arg_max(new_value, "at") filter (where action = 'correct' and field = 'baseline_value') as new_baseline_value,
-        arg_max(new_value, "at") filter (where action = 'correct' and field = 'indicator_id') as new_indicator_id,
-        arg_max(new_value, "at") filter (where action = 'correct' and field = 'attribute') as new_attribute
-    from {{ ref('target_overrides') }}
-    group by target_id
+        statement_id as target_id,
+        case when is_excluded then 'reject' else 'correct' end as override_action,
+        corrected_by as override_by,
+        corrected_why as override_reason,
+        corrected_fields,
+        new_value,
+        new_unit,
+        new_year as new_target_year,
+        new_indicator_id,
+        new_region_code,
+        new_region_name
+    from {{ ref('int_statement_corrections') }}
 ),
 
 corrected as (
@@ -39,28 +36,27 @@ corrected as (
         d.plan_start_year,
         d.plan_end_year,
         cast(year(d.issued_on) as integer) as issue_year,
-        s.region_code,
-        s.region_name,
+        coalesce(o.new_region_code, s.region_code) as region_code,
+        coalesce(o.new_region_name, s.region_name) as region_name,
         t.scope_name,
         t.indicator_text,
         coalesce(o.new_indicator_id, m.indicator_id) as indicator_id,
         -- rule stock_reading: 累计…达到 N in the target's own clause is a stock to reach (level), though
         -- the extractor reads 累计 as additions; an analyst's correction still wins
-        coalesce(o.new_target_kind,
-            case when t.target_kind = 'cumulative' and {{ target_reads_as_stock('t.quote', 't.value_raw') }}
+        (case when t.target_kind = 'cumulative' and {{ target_reads_as_stock('t.quote', 't.value_raw') }}
                 then 'level' else t.target_kind end) as target_kind,
         t.target_kind as extracted_target_kind,
-        coalesce(o.new_comparator, t.comparator) as comparator,
+        t.comparator,
         t.value_raw,
         t.value_high_raw,
         t.unit_raw,
         coalesce(try_cast(o.new_value as double), t.value) as value,
-        coalesce(try_cast(o.new_value_high as double), t.value_high) as value_high,
+        t.value_high,
         coalesce(o.new_unit, t.unit) as unit,
         coalesce(try_cast(o.new_target_year as integer), t.target_year) as target_year,
-        coalesce(try_cast(o.new_baseline_year as integer), t.baseline_year) as baseline_year,
-        coalesce(try_cast(o.new_baseline_value as double), t.baseline_value) as baseline_value,
-        coalesce(o.new_attribute, t.attribute) as attribute,
+        t.baseline_year,
+        t.baseline_value,
+        t.attribute,
         t.quote,
         t.char_start,
         t.char_end,
@@ -71,6 +67,7 @@ corrected as (
         o.override_action,
         o.override_by,
         o.override_reason,
+        o.corrected_fields,
         coalesce(o.override_action = 'reject', false) as is_rejected
     from targets as t
     inner join docs as d on d.document_id = t.document_id

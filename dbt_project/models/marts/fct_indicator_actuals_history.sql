@@ -24,5 +24,9 @@ select
     override_action,
     override_by,
     override_reason,
+    -- the fields an analyst corrected (plantrack correct; history in mart_corrections)
+    corrected_fields,
+    coalesce(corrected_fields, '') <> '' as is_corrected,
+    is_estimate,
     is_latest
 from {{ ref('int_actuals_history') }}

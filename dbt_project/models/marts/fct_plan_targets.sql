@@ -28,5 +28,8 @@ select
     confidence_reason,
     override_action,
     override_by,
-    override_reason
+    override_reason,
+    -- the fields an analyst corrected (plantrack correct; history in mart_corrections)
+    corrected_fields,
+    coalesce(corrected_fields, '') <> '' as is_corrected
 from {{ ref('int_targets') }}

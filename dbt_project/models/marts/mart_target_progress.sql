@@ -73,6 +73,10 @@ select
     match_method,
     match_confidence,
     -- a part-year growth rate shown against an annual growth target: "so far this year"
-    is_provisional
+    is_provisional,
+    -- an analyst corrected this target (plantrack correct; history in mart_corrections): which fields
+    coalesce(corrected_fields, '') <> '' as is_corrected,
+    corrected_fields,
+    case when coalesce(corrected_fields, '') <> '' then '已人工更正：' || corrected_fields end as corrected_zh
 from p
 order by status_rank, region_name, target_label

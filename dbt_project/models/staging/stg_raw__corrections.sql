@@ -1,0 +1,20 @@
+select
+    correction_id,
+    cast("at" as timestamp) as corrected_at,
+    "by" as corrected_by,
+    why,
+    subject,
+    field,
+    before,
+    after,
+    after_label,
+    document_id,
+    source_file,
+    quote,
+    cast(char_start as integer) as char_start,
+    cast(char_end as integer) as char_end,
+    value_raw,
+    indicator_text,
+    statement_id,
+    correction_key
+from {{ source('raw', 'corrections') }}
