@@ -96,46 +96,43 @@ def _open_serving(settings: Settings):
 
 
 def _fetch_shown(con, query: str, limit: int):
-    """The first `limit` rows of the query's result as a Polars frame, and whether there were more.
+    """The query's relation, its first `limit` rows as a Polars frame, and whether there were more.
 
     The result is streamed in Arrow batches and only what is shown (plus one row, to know it was cut)
-    is ever held: a hundred-million-row result costs what 200 rows cost. None for a statement with no
-    result (e.g. a failed-over SET, which the lock refuses anyway).
+    is ever held: a hundred-million-row result costs what 200 rows cost. (A DB-API `execute` would
+    materialize the whole result first.) (None, None, False) for a statement with no result.
     """
     import polars as pl
     import pyarrow as pa
 
-    cursor = con.execute(query)
-    if cursor.description is None:
-        return None, False
+    rel = con.sql(query)
+    if rel is None:
+        return None, None, False
+    reader = rel.to_arrow_reader(min(limit + 1, 10_000))
     batches, held = [], 0
-    reader = cursor.fetch_record_batch(rows_per_batch=min(max(limit + 1, 1), 10_000))
-    for batch in reader:
-        batches.append(batch.slice(0, limit + 1 - held))
-        held += batches[-1].num_rows
-        if held > limit:
-            break
-    reader.close()
-    table = pa.Table.from_batches(batches, schema=reader.schema)
-    return pl.from_arrow(table.slice(0, limit)), held > limit
+    try:
+        for batch in reader:
+            batches.append(batch.slice(0, limit + 1 - held))
+            held += batches[-1].num_rows
+            if held > limit:
+                break
+        schema = reader.schema
+    finally:
+        reader.close()  # the connection takes no other query while a result is open
+    table = pa.Table.from_batches(batches, schema=schema)
+    return rel, pl.from_arrow(table.slice(0, limit)), held > limit
 
 
-def _count_rows(con, query: str) -> int | None:
-    """The whole result's row count when DuckDB can tell within COUNT_SECONDS (one SELECT), else None."""
+def _count_rows(con, rel) -> int | None:
+    """The whole result's row count, when DuckDB counts it within COUNT_SECONDS (else None)."""
     import threading
 
     import duckdb
 
-    try:
-        statements = con.extract_statements(query)
-    except duckdb.Error:
-        return None
-    if len(statements) != 1 or statements[0].type != duckdb.StatementType.SELECT:
-        return None
     timer = threading.Timer(COUNT_SECONDS, con.interrupt)
     timer.start()
     try:
-        return con.execute(f"SELECT count(*) FROM ({statements[0].query})").fetchone()[0]
+        return rel.aggregate("count(*)").fetchall()[0][0]
     except duckdb.Error:
         return None
     finally:
@@ -143,7 +140,7 @@ def _count_rows(con, query: str) -> int | None:
 
 
 def _print_query(con, query: str, limit: int = DEFAULT_SHOWN_ROWS) -> None:
-    frame, cut = _fetch_shown(con, query, limit)
+    rel, frame, cut = _fetch_shown(con, query, limit)
     if frame is None:
         typer.echo("ok")
         return
@@ -153,7 +150,7 @@ def _print_query(con, query: str, limit: int = DEFAULT_SHOWN_ROWS) -> None:
     with pl.Config(tbl_rows=limit, tbl_cols=30, fmt_str_lengths=2000, tbl_width_chars=400):
         typer.echo(frame)
     if cut:
-        total = _count_rows(con, query)
+        total = _count_rows(con, rel)
         of = f"{total:,}" if total is not None else f"more than {limit:,}"
         typer.echo(f"(showing the first {limit:,} rows of {of}; --limit N shows more, or add LIMIT / "
                    "an aggregate to the query)")
