@@ -28,13 +28,14 @@ LOG_NAME = "corrections.jsonl"
 
 # What may be corrected, and what each value must look like.
 STATEMENT_FIELDS = ("year", "period", "kind", "value", "unit", "indicator", "place", "exclude")
+# Finer fields the old overrides files could set; accepted in a spreadsheet and by the migration.
+DETAIL_FIELDS = ("value_high", "comparator", "target_kind", "baseline_year", "baseline_value", "attribute", "measure")
 DOCUMENT_FIELDS = ("place", "kind", "date", "period")
 STATEMENT_KINDS = ("target", "actual", "estimate")
 _PERIOD_LABEL = re.compile(r"全年|[一二三四]季度|上半年|下半年|前三季度|(?:1[-—－~至])?(?:[1-9]|1[0-2])月")
 _DOC_PERIOD = re.compile(r"(?P<start>\d{4})\s*[-—－~至]\s*(?P<end>\d{4})|(?P<year>\d{4})(?:\s*(?P<label>\S+))?")
 _TRUE = {"yes", "true", "1", "y", "是", "排除"}
 _FALSE = {"no", "false", "0", "n", "否", "恢复"}
-MIN_YEAR, MAX_YEAR = 1949, 2100
 
 LOG_COLUMNS = ("correction_id", "at", "by", "why", "subject", "field", "before", "after", "after_label",
                "document_id", "source_file", "quote", "char_start", "char_end", "value_raw", "indicator_text",
@@ -126,13 +127,23 @@ def load_into(con, data_dir: Path) -> int:
 
 # --- checking what a person typed -------------------------------------------------------------------
 
+def _override_check(field_name: str, text: str) -> None:
+    """The override rows' own check (plantrack/overrides.py), one validator for both."""
+    from plantrack import overrides
+
+    kind = overrides.ACTUAL if field_name in overrides.ACTUAL.fields and field_name not in overrides.TARGET.fields \
+        else overrides.TARGET
+    problem = overrides.check_value(kind, field_name, text)
+    if problem:
+        raise Refused(problem.replace("new_value", field_name, 1))
+
+
 def _year(text: str) -> str:
-    if not re.fullmatch(r"\d{4}", text.strip()):
-        raise Refused(f"year {text!r} is not a year (four digits, e.g. 2025)")
-    year = int(text)
-    if not MIN_YEAR <= year <= MAX_YEAR:
-        raise Refused(f"year {year} is outside {MIN_YEAR}–{MAX_YEAR}")
-    return str(year)
+    text = text.strip()
+    if not re.fullmatch(r"\d{4}", text):
+        raise Refused(f"year {text[:40]!r} is not a year (four digits, e.g. 2025)")
+    _override_check("target_year", text)
+    return text
 
 
 def _place(text: str) -> tuple[str, str]:
@@ -151,26 +162,32 @@ def _place(text: str) -> tuple[str, str]:
 
 
 def _indicator(text: str) -> str:
+    """A catalog indicator by its id, or by its Chinese or English name when one indicator has it."""
     import csv
 
-    from plantrack.config import PROJECT_ROOT
+    from plantrack import overrides
 
-    with open(PROJECT_ROOT / "dbt_project" / "seeds" / "indicators.csv", encoding="utf-8") as f:
-        rows = list(csv.DictReader(f))
-    text = text.strip()
-    by_id = {r["indicator_id"]: r for r in rows}
-    if text in by_id:
-        return text
-    named = [r["indicator_id"] for r in rows if text in (r["name_zh"], r["name_en"])]
+    with open(overrides.SEEDS_DIR / "indicators.csv", encoding="utf-8") as f:
+        named = [r["indicator_id"] for r in csv.DictReader(f) if text in (r["name_zh"], r["name_en"])]
     if len(named) == 1:
-        return named[0]
-    raise Refused(f"indicator {text!r} is not in the catalog (dbt_project/seeds/indicators.csv: give an "
-                  "indicator_id or a catalog name)")
+        text = named[0]
+    _override_check("indicator_id", text)
+    return text
+
+
+def check_note(name: str, text: str | None) -> str:
+    """Who (`by`) or why: a line of text (plantrack/overrides.py's rule)."""
+    from plantrack import overrides
+
+    problem = overrides._text_problem("by" if name == "by" else "reason", text or "")
+    if problem:
+        raise Refused(problem.replace("reason", "why", 1) if name != "by" else problem)
+    return (text or "").strip()
 
 
 def check(subject: str, field_name: str, value: str | None) -> tuple[str, str | None]:
     """(normalized value, label) for a field of a statement or a document, or Refused with the reason."""
-    fields = STATEMENT_FIELDS if subject == "statement" else DOCUMENT_FIELDS
+    fields = STATEMENT_FIELDS + DETAIL_FIELDS if subject == "statement" else DOCUMENT_FIELDS
     if field_name not in fields:
         raise Refused(f"{field_name!r} cannot be corrected on a {'value' if subject == 'statement' else 'document'}"
                       f"; one of {', '.join(fields)}")
@@ -192,16 +209,15 @@ def check(subject: str, field_name: str, value: str | None) -> tuple[str, str | 
             if text not in STATEMENT_KINDS:
                 raise Refused(f"kind {text!r}: one of {', '.join(STATEMENT_KINDS)}")
             return text, None
-        if field_name == "value":
-            try:
-                number = float(text.replace(",", ""))
-            except ValueError:
-                raise Refused(f"value {text!r} is not a number") from None
-            if number != number or number in (float("inf"), float("-inf")):
-                raise Refused(f"value {text!r} is not a number")
-            return repr(number), None
-        if field_name == "unit":
+        if field_name in ("value", "value_high", "baseline_value"):
+            text = text.replace(",", "")
+            _override_check(field_name, text)
+            return repr(float(text)), None
+        if field_name in ("unit", "comparator", "target_kind", "attribute", "measure"):
+            _override_check(field_name, text)
             return text, None
+        if field_name == "baseline_year":
+            return _year(text), None
         if field_name == "indicator":
             return _indicator(text), None
         if field_name == "exclude":

@@ -47,9 +47,9 @@ class Subject:
             raise Refused("--by: say who makes the correction")
         if not (why or "").strip():
             raise Refused("--why: say why (the quote says …, the release of … gives …)")
+        by, why = corrections.check_note("by", by), corrections.check_note("why", why)
         after, label = corrections.check(self.kind, field, value)
-        return Correction(subject=self.kind, field=field, after=after, after_label=label, by=by.strip(),
-                          why=why.strip(), document_id=self.document_id, source_file=self.source_file,
+        return Correction(subject=self.kind, field=field, after=after, after_label=label, by=by, why=why, document_id=self.document_id, source_file=self.source_file,
                           quote=self.quote, char_start=self.char_start, char_end=self.char_end,
                           value_raw=self.value_raw, indicator_text=self.indicator_text,
                           statement_id=self.statement_id, before=(self.now or {}).get(field))
@@ -225,8 +225,7 @@ def read_answers(con: duckdb.DuckDBPyConnection, path: Path, by: str | None, why
 def migrate_overrides(con: duckdb.DuckDBPyConnection, files: list[Path]) -> tuple[list[Correction], list[str]]:
     """The two retired seeds (target_overrides.csv / actual_overrides.csv: id, action, field, new_value,
     by, reason, at) as corrections keyed by the text: each id is looked up in the serving file."""
-    field_of = {"value": "value", "unit": "unit", "target_year": "year", "period_year": "year",
-                "indicator_id": "indicator", "target_kind": None, "measure": None}
+    field_of = {"target_year": "year", "period_year": "year", "indicator_id": "indicator"}
     out, problems = [], []
     for path in files:
         with open(path, encoding="utf-8-sig", newline="") as f:
@@ -237,9 +236,8 @@ def migrate_overrides(con: duckdb.DuckDBPyConnection, files: list[Path]) -> tupl
                     if row.get("action") == "reject":
                         field, value = "exclude", "yes"
                     else:
-                        field, value = field_of.get(row.get("field") or ""), row.get("new_value")
-                        if field is None:
-                            raise Refused(f"field {row.get('field')!r} has no counterpart now; redo it with plantrack correct")
+                        field = field_of.get(row.get("field") or "", row.get("field") or "")
+                        value = row.get("new_value")
                     c = subject.correction(field, value, row.get("by") or "", row.get("reason") or "")
                     if row.get("at"):
                         c = replace(c, at=row["at"].replace(" ", "T"))

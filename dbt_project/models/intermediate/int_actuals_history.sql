@@ -24,7 +24,8 @@ overrides as (
         new_period_label,
         new_indicator_id,
         new_region_code,
-        new_region_name
+        new_region_name,
+        new_measure
     from {{ ref('int_statement_corrections') }}
 ),
 
@@ -42,7 +43,7 @@ resolved as (
         a.scope_name,
         a.indicator_text,
         coalesce(o.new_indicator_id, m.indicator_id) as indicator_id,
-        a.measure,
+        coalesce(o.new_measure, a.measure) as measure,
         coalesce(try_cast(o.new_period_year as integer), a.period_year) as period_year,
         coalesce(o.new_period_label, a.period_label) as period_label,
         -- a corrected year or period: the extracted dates no longer hold

@@ -5,8 +5,69 @@
 -- made of the value (its year, kind, indicator) plays no part, so a better extractor keeps the
 -- correction. Status: applied (the latest of its key and field, found), superseded (a later one of the
 -- same key and field), orphaned (its document or quote is in no current version).
-with corrections as (
-    select * from {{ ref('stg_raw__corrections') }}
+-- The rows of the old override files (target_overrides.csv / actual_overrides.csv, keyed by the
+-- extractor's ids, checked by plantrack/overrides.py) come in here too: each id is looked up among every
+-- statement ever extracted, then followed by its text like any correction (origin overrides_file).
+with logged as (
+    select *, 'corrections_log' as origin from {{ ref('stg_raw__corrections') }}
+),
+
+every_statement as (
+    select target_id as statement_id, document_id, quote, char_start, char_end, value_raw, indicator_text
+    from {{ ref('stg_raw__targets') }}
+    union all
+    select actual_id, document_id, quote, char_start, char_end, value_raw, indicator_text
+    from {{ ref('stg_raw__actuals') }}
+),
+
+override_rows as (
+    select target_id as statement_id, action, field, new_value, "by", reason, "at", line,
+           'target_overrides.csv' as file
+    from {{ source('raw', 'target_overrides') }}
+    union all
+    select actual_id, action, field, new_value, "by", reason, "at", line, 'actual_overrides.csv'
+    from {{ source('raw', 'actual_overrides') }}
+),
+
+from_overrides as (
+    select
+        'override:' || o.file || ':' || o.line as correction_id,
+        cast(o."at" as timestamp) as corrected_at,
+        o."by" as corrected_by,
+        o.reason as why,
+        'statement' as subject,
+        case when o.action = 'reject' then 'exclude'
+             else case o.field when 'target_year' then 'year' when 'period_year' then 'year'
+                               when 'indicator_id' then 'indicator' else o.field end end as field,
+        null as before,
+        case when o.action = 'reject' then 'true' else o.new_value end as after,
+        null as after_label,
+        s.document_id,
+        d.source_file,
+        s.quote,
+        s.char_start,
+        s.char_end,
+        s.value_raw,
+        s.indicator_text,
+        o.statement_id,
+        'overrides_file' as origin
+    from override_rows as o
+    left join every_statement as s on s.statement_id = o.statement_id
+    left join {{ ref('stg_raw__documents') }} as d on d.document_id = s.document_id
+),
+
+corrections as (
+    select
+        * exclude (correction_key),
+        -- what the correction is about, whatever the extractor makes of it: a later one of the same
+        -- key replaces it
+        md5(concat_ws('|', subject, document_id, quote, char_start, char_end, value_raw, indicator_text, field))
+            as correction_key
+    from (
+        select * exclude (correction_key) from logged
+        union all by name
+        select * from from_overrides
+    )
 ),
 
 current_docs as (
@@ -83,6 +144,7 @@ select
     l.value_raw,
     l.indicator_text,
     l.statement_id as statement_id_then,
+    l.origin,
     l.located_document_id as applied_document_id,
     l.located_how,
     m.statement_id as applied_statement_id,
@@ -96,6 +158,7 @@ select
         else 'applied'
     end as status,
     case
+        when l.document_id is null then 'its id (' || l.statement_id || ') is in no document ever read'
         when l.located_document_id is null then 'the document is in no current source file'
         when l.subject = 'statement' and m.statement_id is null
             then 'the quote is in no current version of the document'

@@ -22,7 +22,13 @@ overrides as (
         new_year as new_target_year,
         new_indicator_id,
         new_region_code,
-        new_region_name
+        new_region_name,
+        new_value_high,
+        new_comparator,
+        new_target_kind,
+        new_baseline_year,
+        new_baseline_value,
+        new_attribute
     from {{ ref('int_statement_corrections') }}
 ),
 
@@ -43,20 +49,20 @@ corrected as (
         coalesce(o.new_indicator_id, m.indicator_id) as indicator_id,
         -- rule stock_reading: 累计…达到 N in the target's own clause is a stock to reach (level), though
         -- the extractor reads 累计 as additions; an analyst's correction still wins
-        (case when t.target_kind = 'cumulative' and {{ target_reads_as_stock('t.quote', 't.value_raw') }}
+        coalesce(o.new_target_kind, case when t.target_kind = 'cumulative' and {{ target_reads_as_stock('t.quote', 't.value_raw') }}
                 then 'level' else t.target_kind end) as target_kind,
         t.target_kind as extracted_target_kind,
-        t.comparator,
+        coalesce(o.new_comparator, t.comparator) as comparator,
         t.value_raw,
         t.value_high_raw,
         t.unit_raw,
         coalesce(try_cast(o.new_value as double), t.value) as value,
-        t.value_high,
+        coalesce(try_cast(o.new_value_high as double), t.value_high) as value_high,
         coalesce(o.new_unit, t.unit) as unit,
         coalesce(try_cast(o.new_target_year as integer), t.target_year) as target_year,
-        t.baseline_year,
-        t.baseline_value,
-        t.attribute,
+        coalesce(try_cast(o.new_baseline_year as integer), t.baseline_year) as baseline_year,
+        coalesce(try_cast(o.new_baseline_value as double), t.baseline_value) as baseline_value,
+        coalesce(o.new_attribute, t.attribute) as attribute,
         t.quote,
         t.char_start,
         t.char_end,
