@@ -21,7 +21,7 @@ import re
 import uuid
 from collections.abc import Iterable
 from dataclasses import asdict, dataclass, field
-from datetime import UTC, date, datetime
+from datetime import UTC, datetime
 from pathlib import Path
 
 LOG_NAME = "corrections.jsonl"
@@ -226,19 +226,18 @@ def check(subject: str, field_name: str, value: str | None) -> tuple[str, str | 
             if text.lower() in _FALSE:
                 return "false", None
             raise Refused(f"exclude {text!r}: yes or no")
-    if field_name == "kind":
-        from plantrack.documents.metadata import DOC_TYPES
+    # a document's kind and date: the same checks as `plantrack add --type / --issued` (plantrack/adding.py)
+    from plantrack import adding
 
-        if text not in DOC_TYPES:
-            raise Refused(f"document kind {text!r}: one of {', '.join(DOC_TYPES)}")
+    if field_name == "kind":
+        problem = adding.check_doc_type(text)
+        if problem:
+            raise Refused(problem.replace("--type", "kind", 1))
         return text, None
     if field_name == "date":
-        try:
-            day = date.fromisoformat(text)
-        except ValueError:
-            raise Refused(f"date {text!r} is not a date like 2024-12-27") from None
-        if day > date.today():
-            raise Refused(f"date {text} is after today")
+        day = adding.check_issued(text)
+        if isinstance(day, str):
+            raise Refused(day.replace("--issued", "date", 1))
         return day.isoformat(), None
     # document period: 2021-2025 (a plan's period) or 2024 / 2024 上半年 (what a release reports on)
     m = _DOC_PERIOD.fullmatch(text)
