@@ -58,7 +58,7 @@ from_overrides as (
 
 corrections as (
     select
-        * exclude (correction_key),
+        *,
         -- what the correction is about, whatever the extractor makes of it: a later one of the same
         -- key replaces it
         md5(concat_ws('|', subject, document_id, quote, char_start, char_end, value_raw, indicator_text, field))
