@@ -23,6 +23,7 @@ DASHBOARDS = {
     "indicator-detail": "指标详情",
     "conflicts-and-gaps": "目标冲突与数据缺口",
     "data-quality": "数据质量与时效",
+    "review-queue": "待核对",
 }
 
 

@@ -1,4 +1,4 @@
-"""Superset in a real browser: the four dashboards render, set-up is idempotent, refreshes are safe."""
+"""Superset in a real browser: the five dashboards render, set-up is idempotent, refreshes are safe."""
 
 from __future__ import annotations
 
@@ -84,6 +84,19 @@ def test_overview_leads_with_coverage_and_the_releases_to_obtain(browser, supers
     assert first in browser.page_source, f"the first release to obtain, {first}, is not listed ({shot})"
 
 
+def test_review_dashboard_lists_what_to_check_first_with_its_reason_and_quote(browser, superset):
+    views = open_dashboard(browser, superset, "review-queue")
+    shot = _screenshot(browser, "review-queue-list")
+    titles = [v.title.split("\n")[0].strip() for v in views]
+    assert "待核对清单（按可解锁评估数排序）" in titles and "人工更正记录" in titles, (titles, shot)
+    with _serving(superset) as con:
+        first = con.execute("SELECT reason_zh, what_it_read FROM marts.mart_review_queue ORDER BY review_rank "
+                            "LIMIT 1").fetchone()
+    assert first, f"the sample corpus has an empty review list ({shot})"
+    page = browser.page_source
+    assert first[0] in page and first[1][:12] in page, (first, shot)
+
+
 SELECTED_TARGET_JS = """
 const [filterName, done] = arguments;
 const items = [...document.querySelectorAll('.ant-select-selection-item')];
@@ -112,7 +125,7 @@ def test_detail_shows_why_the_nearest_actuals_of_the_chosen_target_were_not_comp
     assert any(issue[:12] in page for (issue,) in rows), (shown[0], rows[:3], shot)
 
 
-def test_running_setup_again_leaves_four_dashboards_and_one_database(superset):
+def test_running_setup_again_leaves_five_dashboards_and_one_database(superset):
     before = inventory_after(superset.first_setup)
     again = superset.manage("setup")
     assert again.returncode == 0, again.stderr[-3000:]
