@@ -56,6 +56,11 @@ ALTER TABLE raw.documents ADD COLUMN IF NOT EXISTS period_label VARCHAR;
 ALTER TABLE raw.documents ADD COLUMN IF NOT EXISTS doc_number VARCHAR;
 ALTER TABLE raw.documents ADD COLUMN IF NOT EXISTS metadata_sources VARCHAR;
 ALTER TABLE raw.documents ADD COLUMN IF NOT EXISTS metadata_confidence VARCHAR;
+ALTER TABLE raw.targets ADD COLUMN IF NOT EXISTS year_evidence VARCHAR;
+ALTER TABLE raw.targets ADD COLUMN IF NOT EXISTS year_confidence DOUBLE;
+ALTER TABLE raw.actuals ADD COLUMN IF NOT EXISTS year_evidence VARCHAR;
+ALTER TABLE raw.actuals ADD COLUMN IF NOT EXISTS year_confidence DOUBLE;
+ALTER TABLE raw.actuals ADD COLUMN IF NOT EXISTS is_estimate BOOLEAN;
 
 -- Which document each source file holds now. Replaced by every run; history is in ingestion_log.
 CREATE TABLE IF NOT EXISTS raw.current_sources (
@@ -99,7 +104,9 @@ CREATE TABLE IF NOT EXISTS raw.targets (
     confidence         DOUBLE NOT NULL,
     confidence_reason  VARCHAR,
     other_quotes       VARCHAR,          -- JSON [{quote, char_start, char_end, method, section}]
-    extractor_version  VARCHAR NOT NULL
+    extractor_version  VARCHAR NOT NULL,
+    year_evidence      VARCHAR,          -- own | sentence | paragraph | heading | table | plan_period | title | metadata | issue_date | file_name | text | none
+    year_confidence    DOUBLE
 );
 
 CREATE TABLE IF NOT EXISTS raw.actuals (
@@ -124,7 +131,10 @@ CREATE TABLE IF NOT EXISTS raw.actuals (
     method             VARCHAR NOT NULL,
     confidence         DOUBLE NOT NULL,
     confidence_reason  VARCHAR,
-    extractor_version  VARCHAR NOT NULL
+    extractor_version  VARCHAR NOT NULL,
+    year_evidence      VARCHAR,          -- what gave period_year (as raw.targets); none: left empty, reason in confidence_reason
+    year_confidence    DOUBLE,
+    is_estimate        BOOLEAN           -- 预计…: the reviewed period's estimate
 );
 
 -- Files that could not be read, with a reason a person understands.

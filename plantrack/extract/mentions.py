@@ -118,6 +118,7 @@ class Mention:
     done: bool = False  # …，完成Y after a goal: what was achieved against it
     first: bool = False  # 首家: a count of one written as a word
     magnitude: bool = False  # 迈入千亿级: a size class read as a floor on the amount
+    estimate: bool = False  # 预计增长6%左右: the reviewed period's estimate (kept as an actual, flagged)
 
 
 def _clause_start(s: str, i: int) -> int:

@@ -38,6 +38,11 @@ class DocContext:
     issued_on: date | None = None
     period_year: int | None = None  # the year the document reports on, when the reader found it
     period: Period | None = None  # the period the document reports on (上半年 …), when it names one
+    # What gave doc_year (YEAR_EVIDENCE: title, metadata, issue_date, file_name, text, plan_period …), how
+    # sure it is, and, when doc_year is None, why the document gives no year its values may borrow.
+    year_from: str | None = None
+    year_confidence: float | None = None
+    year_reason: str | None = None
 
     @property
     def this_year(self) -> int | None:
@@ -106,6 +111,7 @@ def document_context(doc: Document) -> DocContext:
                 if e:
                     start, end = e - 4, e
     doc_year = meta.issued_on.year if meta.issued_on else None
+    year_from, year_conf, year_reason = ("issue_date", 0.6, None) if doc_year else (None, None, None)
     period = None
     if not is_plan:
         # the reader's period, else one the title names, else the first one the opening names (a report
@@ -115,17 +121,57 @@ def document_context(doc: Document) -> DocContext:
         title_years = [int(y) for y in YEAR.findall(to_halfwidth(meta.title or ""))]
         if meta.period_year:
             doc_year = meta.period_year
+            source = meta.sources.get("period_year")
+            year_from = _META_EVIDENCE.get(source or "", "metadata")
+            year_conf = meta.confidence.get("period_year", 0.9 if source == "title" else 0.6)
         elif title_years:
-            doc_year = max(title_years)
+            doc_year, year_from, year_conf = max(title_years), "title", 0.9
         elif meta.issued_on and period is not None:  # the latest year whose period had ended by the issue
-            doc_year = year_ended_by(period, meta.issued_on)
-        else:  # a news report naming no period: the year it names most, else the year it was issued
-            counts = Counter(int(y) for y in YEAR_SCAN.findall(_strip_titles(_digits_halfwidth(doc.text))))
-            doc_year = counts.most_common(1)[0][0] if counts else doc_year
+            doc_year, year_from, year_conf = year_ended_by(period, meta.issued_on), "issue_date", 0.6
+        else:  # a news report naming no period: the year its own words name, when one stands out, else
+            # the year it was issued (weak)
+            named, conf, year_reason = named_year(doc.text)
+            if named is not None:
+                doc_year, year_from, year_conf = named, "text", conf
+            elif doc_year is not None:
+                year_from, year_conf, year_reason = "issue_date", 0.5, None
+            else:
+                year_from = None
     elif doc_year is None:
         dates = [int(y) for y in _ISSUE_DATE.findall(_digits_halfwidth(doc.text))]
         doc_year = dates[-1] if dates else start
-    return DocContext(region, start, end, doc_year, is_plan, meta.issued_on, meta.period_year, period)
+        year_from, year_conf = ("text", 0.6) if dates else (("plan_period", 0.8) if start else (None, None))
+    if doc_year is None and year_reason is None:
+        year_reason = "the document names no year of its own (no title year, issue date or dated period)"
+    return DocContext(region, start, end, doc_year, is_plan, meta.issued_on, meta.period_year, period,
+                      year_from, year_conf, year_reason)
+
+
+# the reader's metadata sources (DocumentMeta.sources) as year evidence
+_META_EVIDENCE = {"title": "title", "issue_date": "issue_date", "file_name": "file_name", "filename": "file_name",
+                  "sidecar": "metadata", "meta_tag": "metadata", "metadata_block": "metadata", "text": "text"}
+# A year that names no time of the text's own: either end of a range (图4 2018年—2022年粮食产量, 从2017年的…),
+# a base of comparison (比2018年末, 较2013年) or a span's start (2015年以来), a year inside a cited title (《…2021—2025年…》).
+RANGE_YEAR = re.compile(r"(?:19|20)\d\d年?\s*(?:[-－~～–至到]|—{1,2})\s*(?:19|20)\d\d年")
+_BASE_YEAR = re.compile(r"(?:比|较|与|同|相比|从|由|自)(?:19|20)\d\d年|(?:19|20)\d\d年(?:以来|起|开始)")
+
+
+def named_year(text: str) -> tuple[int | None, float | None, str | None]:
+    """The year a text without title, date or period is about, by its own words: the one year named most
+    once ranges, bases of comparison and cited titles are set aside, and only when it stands out (the only
+    one, named in its opening, or named at least twice and more than twice as often as any other). (year, confidence, reason when None)."""
+    t = _BASE_YEAR.sub("", RANGE_YEAR.sub("", _strip_titles(_digits_halfwidth(text))))
+    counts = Counter(int(y) for y in YEAR_SCAN.findall(t)).most_common(2)
+    if not counts:
+        return None, None, "the text names no year of its own (only ranges or bases of comparison, if any)"
+    (top, n), second = counts[0], (counts[1][1] if len(counts) > 1 else 0)
+    if n >= 2 and n > 2 * second:
+        return top, 0.5, None
+    first = YEAR_SCAN.search(t)
+    if second == 0 and first is not None and first.start() < 200:
+        return top, 0.4, None  # the only year the text names, in its opening (2018年上半年,…)
+    return None, None, (f"no title, issue date or period, and no year stands out in the text "
+                        f"({top} named {n}×, another {second}×)")
 
 
 def five_year_end(word: str) -> int | None:
@@ -326,17 +372,38 @@ class ValuePeriod:
     year_from: str = "own"
     period_from: str = "own"
     since: str | None = None  # “十四五”以来 / 2021年以来: the value sums a span from then up to `year`
+    # YEAR_EVIDENCE of the year (own, sentence, paragraph, heading, or the document's: title, metadata,
+    # issue_date, text …; none when left empty), how sure it is, and why a year was left empty
+    evidence: str | None = None
+    evidence_confidence: float | None = None
+    empty_reason: str | None = None
 
     @property
     def reason(self) -> str | None:
+        if self.year is None and self.empty_reason:
+            return "period year left empty: " + self.empty_reason
         borrowed = [f"period year {self.year} from its {self.year_from}" if self.year_from != "own" else "",
                     f"period {self.period.label} from its {self.period_from}" if self.period_from != "own" else ""]
         if self.since:
             borrowed.insert(0, f"{self.since}: a span up to {self.year}, filed under that year")
         text = "; ".join(b for b in borrowed if b)
+        if self.year_from == "document" and self.evidence:
+            text = text.replace("from its document", f"from the document's {self.evidence.replace('_', ' ')}")
         text = text.replace("its document", "the document")
         return text.replace("from its relative word", "counted from the document's year (no issue date)") or None
 
     @property
+    def year_confidence(self) -> float | None:
+        """How sure the evidence is of the year (None when the year is empty)."""
+        if self.year is None:
+            return None
+        return self.evidence_confidence if self.evidence_confidence is not None else self.confidence
+
+    @property
     def confidence(self) -> float:
-        return {"own": 0.85, "paragraph": 0.8, "heading": 0.8}.get(self.year_from, 0.7)
+        if self.year is None:
+            return 0.5
+        own = {"own": 0.85, "paragraph": 0.8, "heading": 0.8}.get(self.year_from)
+        if own is not None:
+            return own
+        return min(0.7, self.evidence_confidence or 0.7) if self.year_from == "document" else 0.7

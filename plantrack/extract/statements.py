@@ -26,6 +26,7 @@ from plantrack.extract.mentions import MAYBE_VALUE as _MAYBE_VALUE
 from plantrack.extract.mentions import VS_PLAN, clean_indicator, find_mentions
 from plantrack.extract.periods import (
     FULL_YEAR,
+    RANGE_YEAR,
     YEAR,
     YEAR_SCAN,
     DocContext,
@@ -137,10 +138,21 @@ class _Walker:
             return
         rt = read_release_table(table) if not self.ctx.is_plan else None
         if rt is not None:
-            year = YEAR.search(table.caption or "")
-            period_year = int(year.group(1)) if year else self._heading_year(table.section) or self.ctx.doc_year
+            caption = table.caption or ""
+            year = YEAR.search(caption)
+            empty = None
+            if year and RANGE_YEAR.search(caption):  # 图4 2018年—2022年粮食产量: a series, not one year
+                period_year, evidence, empty = None, ("none", None), f"its caption names a range ({caption.strip()})"
+            elif year:
+                period_year, evidence = int(year.group(1)), ("table", 0.85)
+            elif (heading := self._heading_year(table.section)) is not None:
+                period_year, evidence = heading, ("heading", 0.8)
+            else:
+                period_year, evidence = self.ctx.doc_year, (self.ctx.year_from, self.ctx.year_confidence)
+                empty = self.ctx.year_reason
             period = first_period(table.caption) or self.ctx.period
-            self.actuals += release_table_actuals(self.doc, rt, self.ctx.region, period_year, period)
+            self.actuals += release_table_actuals(self.doc, rt, self.ctx.region, period_year, period, evidence,
+                                                  empty)
             return
         for cell, year in prose_cells(table):
             self.scope = None  # each task cell stands alone: a place named in one row is not the next row's
@@ -308,14 +320,15 @@ class _Walker:
             if m.goal or m.done:
                 is_target = m.goal  # 目标X，完成Y: the wording says which is which, whatever the section
             if is_target:
-                year = last_target[k]
+                year, evidence = last_target[k], ("own", 0.9)
                 if year is None:
-                    year = target_years[-1] if target_years else None
+                    year, evidence = (target_years[-1] if target_years else None), ("sentence", 0.85)
                 if year is None and not self.ctx.is_plan:  # 今年主要预期目标: the year of issue
                     rel = self._relative_year(sent, m.start) or self._relative_year(sent, len(s))
-                    year = rel[1] if rel else None
+                    year, evidence = (rel[1] if rel else None), ("own" if self.ctx.issued_on else "text", 0.8)
                 if year is None and m.goal and last_actual[k]:
                     year = last_actual[k][1]  # 2024年，产值目标500亿元: the goal of the year the sentence is about
+                    evidence = ("sentence", 0.85)
                 stated = year is not None
                 if intent_only and year is None:
                     # a goal quoted without its year: left unknown rather than guessed from the report
@@ -323,12 +336,13 @@ class _Walker:
                     self.targets.append(replace(t, confidence=min(t.confidence, 0.5), confidence_reason=(
                         "a goal (努力/力争/打造…) quoted in a report: it states no target year")))
                     continue
-                year = year or deadline or self._section_year(sent.section) or self._heading_year(sent.section) \
-                    or self.ctx.plan_end or self.ctx.goal_year
+                if year is None:
+                    year, evidence = self._borrowed_target_year(sent, deadline)
                 if self.scope and not m.scope and self.scope[1] not in m.indicator:
                     m.scope = self.scope[1]
                     m.indicator = self.scope[1] + m.indicator
-                self.targets.append(prose_target(self.doc, sent, m, self.ctx.region, self.ctx, year, stated))
+                self.targets.append(prose_target(self.doc, sent, m, self.ctx.region, self.ctx, year, stated,
+                                                 evidence))
             else:
                 if _ANNUAL_OUTPUT.search(m.pre) or m.coverage:
                     continue
@@ -339,6 +353,24 @@ class _Walker:
                 a = prose_actual(self.doc, sent, m, self.ctx.region, when)
                 if a is not None:
                     self.actuals.append(a)
+
+    def _borrowed_target_year(self, sent: Sentence, deadline: int | None) -> tuple[int | None, tuple]:
+        """A goal's year when its sentence names none, with its evidence: a task table's deadline, the
+        paragraph's intro (以下目标), the heading, the plan's period, else the year a report's goals are for."""
+        ctx = self.ctx
+        if deadline:
+            return deadline, ("table", 0.85)
+        if (y := self._section_year(sent.section)) is not None:
+            return y, ("paragraph", 0.8)
+        if (y := self._heading_year(sent.section)) is not None:
+            return y, ("heading", 0.8)
+        if ctx.plan_end:
+            return ctx.plan_end, ("plan_period", 0.75)
+        if ctx.goal_year is not None:
+            goal_from_issue = ctx.issued_on is not None and ctx.period_year is not None \
+                and ctx.issued_on.year > ctx.period_year
+            return ctx.goal_year, (("issue_date", 0.6) if goal_from_issue else (ctx.year_from, ctx.year_confidence))
+        return None, ("none", None)
 
     def _relative_year(self, sent: Sentence, pos: int) -> tuple[int, int] | None:
         ctx = self.ctx
@@ -378,17 +410,27 @@ class _Walker:
             period, period_from = p, "heading"
         if period is None:
             period, period_from = ctx.period or FULL_YEAR, "document"
+        evidence, ev_conf, empty = _YEAR_EVIDENCE.get(year_from), None, None
+        if own is not None and own is not stated and own is rel:
+            evidence = "own" if ctx.issued_on else "text"  # 去年: counted from the issue date (else a guess)
+        elif year is not None and not own and year_from == "own":
+            evidence = "sentence"  # a year elsewhere in the sentence, after the value
         if year is None:
             year_from = "document"
             if ctx.is_plan:
                 year = ctx.plan_start - 1 if ctx.plan_start else ctx.doc_year
+                evidence, ev_conf = ("plan_period", 0.8) if ctx.plan_start else (ctx.year_from, ctx.year_confidence)
             elif ctx.period_year is None and ctx.issued_on and period_from != "document":
                 year = year_ended_by(period, ctx.issued_on)  # 1-7月 in a report issued 2023-09-25: 2023
+                evidence, ev_conf = "issue_date", 0.6
             else:
-                year = ctx.doc_year
+                year, evidence, ev_conf = ctx.doc_year, ctx.year_from, ctx.year_confidence
+            if year is None:
+                evidence, empty = "none", ctx.year_reason
         year = period.year_of(year)
         since = _SINCE.match(s, stated[0]) if stated and own is stated else None
-        return ValuePeriod(year, period, year_from, period_from, since.group() if since else None)
+        return ValuePeriod(year, period, year_from, period_from, since.group() if since else None, evidence,
+                           ev_conf, empty)
 
     @staticmethod
     @lru_cache(maxsize=256)
@@ -435,6 +477,9 @@ class _Walker:
         if _GOAL_SECTION.search(last):
             return True
         return self.ctx.is_plan
+
+
+_YEAR_EVIDENCE = {"own": "own", "relative word": "text", "paragraph": "paragraph", "heading": "heading"}
 
 
 class _Carry:
