@@ -141,6 +141,20 @@ def document_context(doc: Document) -> DocContext:
         dates = [int(y) for y in _ISSUE_DATE.findall(_digits_halfwidth(doc.text))]
         doc_year = dates[-1] if dates else start
         year_from, year_conf = ("text", 0.6) if dates else (("plan_period", 0.8) if start else (None, None))
+    if not is_plan and doc_year is not None and year_from in ("issue_date", "title", "file_name"):
+        # the document's year against the year its own words name: when they disagree, neither dates a value
+        named, _, _ = named_year(doc.text)
+        allowed = {doc_year, doc_year + 1} if meta.doc_type == "government_report" else {doc_year}
+        if named is not None and named not in allowed:
+            whole_year = period is None or period.label == "全年"
+            if year_from == "issue_date" and whole_year and meta.issued_on and named <= meta.issued_on.year:
+                # a review of a whole year is issued after it, at any lag: the year its words name, issued
+                # since, is the year it reports on (2025 in a piece issued 2026-02)
+                doc_year, year_from, year_conf = named, "text", 0.5
+            else:
+                year_reason = (f"the document's {year_from.replace('_', ' ')} gives {doc_year}, the years its text "
+                               f"names give {named}: they disagree")
+                doc_year, year_from, year_conf = None, None, None
     if doc_year is None and year_reason is None:
         year_reason = "the document names no year of its own (no title year, issue date or dated period)"
     return DocContext(region, start, end, doc_year, is_plan, meta.issued_on, meta.period_year, period,
@@ -158,9 +172,9 @@ _BASE_YEAR = re.compile(r"(?:比|较|与|同|相比|从|由|自)(?:19|20)\d\d年
 
 def named_year(text: str) -> tuple[int | None, float | None, str | None]:
     """The year a text without title, date or period is about, by its own words: the one year named most
-    once ranges, bases of comparison and cited titles are set aside, and only when it stands out (the only
+    once ranges, bases of comparison, full dates (the issue date's line) and cited titles are set aside, and only when it stands out (the only
     one, named in its opening, or named at least twice and more than twice as often as any other). (year, confidence, reason when None)."""
-    t = _BASE_YEAR.sub("", RANGE_YEAR.sub("", _strip_titles(_digits_halfwidth(text))))
+    t = _BASE_YEAR.sub("", RANGE_YEAR.sub("", _ISSUE_DATE.sub("", _strip_titles(_digits_halfwidth(text)))))
     counts = Counter(int(y) for y in YEAR_SCAN.findall(t)).most_common(2)
     if not counts:
         return None, None, "the text names no year of its own (only ranges or bases of comparison, if any)"
@@ -316,6 +330,11 @@ def _nearest(s: str, pos: int, want_period: bool) -> PeriodMark | None:
     starts, marks = _by_kind(s)[0 if want_period else 1]
     i = bisect_left(starts, pos)
     return marks[i - 1] if i else None
+
+
+def relative_mark_before(s: str, pos: int) -> PeriodMark | None:
+    """The relative-year word (今年, 去年 …) nearest before pos, whether or not it can be counted."""
+    return _nearest(s, pos, False)
 
 
 def period_before(s: str, pos: int) -> Period | None:

@@ -37,6 +37,7 @@ from plantrack.extract.periods import (
     five_year_end,
     period_before,
     period_marks,
+    relative_mark_before,
     relative_year_before,
     year_ended_by,
 )
@@ -394,6 +395,13 @@ class _Walker:
         s, ctx = sent.text, self.ctx
         rel = self._relative_year(sent, pos)  # 去年 -> the issue year - 1
         own = max([x for x in (stated, rel) if x], default=None)  # the nearer of the two
+        word = relative_mark_before(s, pos)
+        if rel is None and word is not None and (own is None or own[0] < word.start):
+            # 今年以来… in a text with no issue date: the word names the year, but nothing says which one,
+            # and an earlier year of the sentence or paragraph is not it
+            period = period_before(s, pos) or ctx.period or FULL_YEAR
+            return ValuePeriod(None, period, "own", "own", None, "none", None,
+                               f"“{s[word.start:word.end]}” cannot be counted: the document has no issue date")
         year = own[1] if own else (actual_years[-1][1] if actual_years else None)
         # 去年 without an issue date is counted from the year the document seems to be about: a guess
         year_from = "relative word" if own and own is rel and ctx.issued_on is None else "own"
