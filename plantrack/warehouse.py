@@ -56,11 +56,6 @@ ALTER TABLE raw.documents ADD COLUMN IF NOT EXISTS period_label VARCHAR;
 ALTER TABLE raw.documents ADD COLUMN IF NOT EXISTS doc_number VARCHAR;
 ALTER TABLE raw.documents ADD COLUMN IF NOT EXISTS metadata_sources VARCHAR;
 ALTER TABLE raw.documents ADD COLUMN IF NOT EXISTS metadata_confidence VARCHAR;
-ALTER TABLE raw.targets ADD COLUMN IF NOT EXISTS year_evidence VARCHAR;
-ALTER TABLE raw.targets ADD COLUMN IF NOT EXISTS year_confidence DOUBLE;
-ALTER TABLE raw.actuals ADD COLUMN IF NOT EXISTS year_evidence VARCHAR;
-ALTER TABLE raw.actuals ADD COLUMN IF NOT EXISTS year_confidence DOUBLE;
-ALTER TABLE raw.actuals ADD COLUMN IF NOT EXISTS is_estimate BOOLEAN;
 
 -- Which document each source file holds now. Replaced by every run; history is in ingestion_log.
 CREATE TABLE IF NOT EXISTS raw.current_sources (
@@ -136,6 +131,12 @@ CREATE TABLE IF NOT EXISTS raw.actuals (
     year_confidence    DOUBLE,
     is_estimate        BOOLEAN           -- 预计…: the reviewed period's estimate
 );
+-- warehouses made before these columns existed
+ALTER TABLE raw.targets ADD COLUMN IF NOT EXISTS year_evidence VARCHAR;
+ALTER TABLE raw.targets ADD COLUMN IF NOT EXISTS year_confidence DOUBLE;
+ALTER TABLE raw.actuals ADD COLUMN IF NOT EXISTS year_evidence VARCHAR;
+ALTER TABLE raw.actuals ADD COLUMN IF NOT EXISTS year_confidence DOUBLE;
+ALTER TABLE raw.actuals ADD COLUMN IF NOT EXISTS is_estimate BOOLEAN;
 
 -- Files that could not be read, with a reason a person understands.
 CREATE TABLE IF NOT EXISTS raw.quarantine (

@@ -103,7 +103,7 @@ _RISE = re.compile(r"增长|增速|增幅|同比|比上年|较上年|提高")
 _SHARE_WORD = re.compile(r"比重|占比|比例")
 _TOTAL = re.compile(r"累计|总数|总量|共有|拥有|达到")
 _NEW_IN_PERIOD = re.compile(r"新增|新培育|培育|建成|新建|新认定|新引进|引进|新开工|新入库|实施|完成|创建|认定|获评|新利用|盘活|"
-                            r"签约|投产|净增|增加(?!值)")
+                            r"签约|投产|净增|增加(?![值到至])")
 
 
 def actual_measure(m: Mention, unit: str | None, year: int | None = None) -> tuple[str, float]:
@@ -167,6 +167,8 @@ def prose_actual(doc: Document, sent: Sentence, m: Mention, region: str | None,
         conf, reason = min(conf, 0.75), (reason or "value is approximate (余/以上/超过)")
     if len(core(m.indicator)) < 3:
         conf, reason = min(conf, 0.6), "indicator text is short or generic"
+    if m.estimate:
+        conf, reason = min(conf, 0.7), "; ".join(x for x in ("an estimate (预计) of the period under review", reason) if x)
     a, e, quote = sent.quote(doc.text, (m.start, m.end))
     return Actual(
         document_id=doc.document_id, scope_name=m.scope or region, scope_parent=region if m.scope else None,

@@ -398,12 +398,22 @@ def scope_of_a_programme(c: Candidate) -> bool:
 
 _ESTIMATE = re.compile(r"预计")
 _ESTIMATE_TO = re.compile(r"预计到")
+# 预计全年地区生产总值增长5.5%, 2025年(预计,下同)…: the estimate of a period under review, named by its period
+ESTIMATE_OF_PERIOD = re.compile(r"预计(?:全年|今年|本年|(?:19|20)\d\d年)|[（(]预计")
 
 
 def estimate(c: Candidate) -> bool:
-    """预计新增产值5.5亿元: an estimate is neither a target nor an actual; 预计到2025年 opens a goal."""
+    """预计新增产值5.5亿元: a project's projection is neither a target nor an actual; 预计到2025年 opens a
+    goal; 预计全年…增长5.5% estimates the period under review (kept, flagged: see estimate_of_period)."""
     return c.ix.seen("estimate", _ESTIMATE, 2, c.clause, c.a) \
-        and not c.ix.seen("estimate_to", _ESTIMATE_TO, 3, c.clause, c.a)
+        and not c.ix.seen("estimate_to", _ESTIMATE_TO, 3, c.clause, c.a) \
+        and not estimate_of_period(c.s, c.a)
+
+
+def estimate_of_period(s: str, a: int) -> bool:
+    """Is the value at a the estimate of the period its text reviews (预计全年…, (预计,下同) before it)?"""
+    return "预计" in s and ESTIMATE_OF_PERIOD.search(s, 0, a) is not None \
+        and _ESTIMATE_TO.search(s, 0, a) is None
 
 
 # A comparison's head (比全市, 高于全省, 快于周边区县): inside one clause the rest of the comparison

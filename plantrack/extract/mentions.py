@@ -26,6 +26,7 @@ from plantrack.extract.mention_rules import (
     VS_PLAN,
     Candidate,
     chinese_word_on_bare_match,
+    estimate_of_period,
     in_code_name,
 )
 from plantrack.extract.numbers import CN_NUMERAL, parse_number
@@ -62,7 +63,7 @@ _POST_COMPARATOR = {"以上": ">=", "及以上": ">=", "以下": "<=", "以内":
 _PRE_COMPARATOR_WORDS = {"不低于": ">=", "不少于": ">=", "不高于": "<=", "不超过": "<=", "不多于": "<="}
 
 _LEADING = re.compile(
-    r"^(?:[、和及与并且或——\-]+|[一二三四五六七八九十]+[、.]|[（(][一二三四五六七八九十\d]+[）)]|\d+[.、]"
+    r"^(?:[、和及与并且或——\-●◆■▲•★☆◇□○◎]+|[一二三四五六七八九十]+[、.]|[（(][一二三四五六七八九十\d]+[）)]|\d+[.、]"
     r"|(?:力争|争取|确保|努力|预计|计划|其中|同时|并且|并|全面|进一步|持续|基本|年内|此外|另外|总体上?|力求|累计)"
     r"|(?:到|至|在|截至|截止)?(?:20\d\d|“十[一二三四五六七八九]五”|十[一二三四五六七八九]五)(?:年)?(?:底|末|期末|前|期间|时期|以来)?"
     r"|(?:到|至)?(?:期末|末期|规划期末|规划期内|规划期)"
@@ -199,7 +200,9 @@ def _number_mentions(s: str, ix: SentenceIndex, vs_plan: bool, ratios: dict[int,
             if rule(c):
                 break
         else:
-            found.append(_read_value(c, ratios))
+            mention = _read_value(c, ratios)
+            mention.estimate = estimate_of_period(s, c.a)
+            found.append(mention)
     return found
 
 
@@ -474,7 +477,22 @@ def _share_or_rate_of_value_just_named(n: _Naming) -> str | None:
 # the cleaned text before it does. Order matters where two apply: a subject or count relation with the
 # value before (the first three) is more specific than a growth word, which is more specific than "the
 # noun after", which is tried before the bare measure and share words take the subject before.
+_SPAN_FROM = re.compile(r"(?:从|由)(?:(?:19|20)\d\d年(?:底|末)?的?)?$")
+_SPAN_TO_PRE = re.compile(r"(?:增加|增长|提高|提升|扩大|上升|下降|降低|减少|跃升|发展)?(?:到|至)了?")
+
+
+def _end_of_span_just_named(n: _Naming) -> str | None:
+    """地区生产总值从2017年的650亿元增加到1020亿元: the span's end value is the subject's, as its start was."""
+    prev = n.prev
+    if n.ind or prev is None or not n.same_clause or not prev.indicator \
+            or not _SPAN_TO_PRE.fullmatch(n.pre.strip()) \
+            or _SPAN_FROM.search(n.s, n.cs, prev.start) is None and not _SPAN_FROM.search(prev.pre):
+        return None
+    return _SPAN_FROM.sub("", prev.indicator) or None
+
+
 _NAMING_STEPS: tuple[Callable[[_Naming], str | None], ...] = (
+    _end_of_span_just_named,
     _counted_subjects_act,
     _bare_count_of_item_just_named,
     _level_reached_by_subject_just_named,
@@ -524,6 +542,8 @@ def _assign_indicators(s: str, ms: list[Mention], ix: SentenceIndex) -> None:
                 ind = named
                 break
         ind = ind.strip("，,、：:；;（(“”\"")
+        if ind[-1:] in ("从", "由", "的", "年"):
+            ind = _SPAN_FROM.sub("", ind) or ind  # 地区生产总值从2017年的650亿元: 从… opens a span, no part of the name
         if ind.count("“") != ind.count("”"):  # 新星”产业 after stripping: drop the orphaned quote
             ind = ind.replace("“", "").replace("”", "")
         ind = _goal_or_result(n, ind)

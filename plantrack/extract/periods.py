@@ -20,7 +20,8 @@ from functools import lru_cache
 from plantrack.extract.numbers import parse_chinese_numeral, to_halfwidth
 from plantrack.model import Document
 
-YEAR = re.compile(r"(?<![\d－\-~至])(20\d\d|19\d\d)年")
+# not the second year of a range (2011至2016年, 2011-2016年); 截至/截止至2016年 is a year of its own
+YEAR = re.compile(r"(?<![\d－\-~])(?<!(?<![截止])至)(20\d\d|19\d\d)年")
 # The same matches, found faster in long texts: the lookahead names the digit every match starts with
 # (the leading lookbehind keeps the regex engine from skipping ahead to it by itself).
 YEAR_SCAN = re.compile(r"(?=[12])" + YEAR.pattern)
@@ -46,8 +47,11 @@ class DocContext:
 
     @property
     def this_year(self) -> int | None:
-        """What 今年 means: the issue date's year, else the year the document is about."""
-        return self.issued_on.year if self.issued_on else self.doc_year
+        """What 今年 means: the issue date's year, else the year the document's title or metadata says it is
+        about (a year guessed from the text's words counts no 今年)."""
+        if self.issued_on:
+            return self.issued_on.year
+        return self.doc_year if self.year_from in ("title", "metadata", "plan_period") else None
 
     @property
     def goal_year(self) -> int | None:
@@ -211,6 +215,7 @@ _PERIOD_WORD = re.compile(
     r"|(?P<yend>年末|年底)"
     rf"|(?<!\d)(?P<month>{_MONTH})月份"
     r"|“?十(?P<fyp>[一二三四五六七八九])五”?(?:期间|时期)"
+    r"|(?:过去|近|这)(?P<past>[两二三四五六七八九十]|\d{1,2})年(?:来|间|中|里)?|(?P<pastn>[两三四五六七八九十])年来"
 )
 # 今年/去年 as the value's own year; after 比/较/与/同/高于 or before 同期 they name the base of a change
 _RELATIVE_YEAR = re.compile(r"(?P<w>今年|本年|去年|上年|上一年|过去一年|过去的一年|前年|明年)(?!度?同期)")
@@ -228,6 +233,7 @@ class Period:
     first: tuple[int, int] = (1, 1)
     last: tuple[int, int] = (12, 31)
     years: tuple[int, int] | None = None  # 十三五期间: 2016, 2020
+    span: int | None = None  # 过去五年: the last five years up to the one the text reviews (see over_years)
 
     def dates(self, year: int | None) -> tuple[date | None, date | None]:
         if self.years:
@@ -235,6 +241,12 @@ class Period:
         if year is None:
             return None, None
         return _day(year, *self.first), _day(year, *self.last)
+
+    def over_years(self, end: int | None) -> Period:
+        """过去五年 of a text reviewing `end`: the years end-4 … end (itself when `end` is unknown)."""
+        if not self.span or end is None:
+            return self
+        return Period(f"{end - self.span + 1}-{end}年", years=(end - self.span + 1, end))
 
     def year_of(self, year: int | None) -> int | None:
         """The period year a value of this period is filed under: a multi-year period's last year."""
@@ -288,6 +300,9 @@ def _period_of(m: re.Match) -> Period | None:
     if g == "fyp":
         end = five_year_end("十" + m.group("fyp") + "五")
         return Period(f"十{m.group('fyp')}五期间", years=(end - 4, end)) if end else None
+    if g in ("past", "pastn"):
+        n = _month(m.group(g).replace("两", "二"))  # a small numeral, as months are read
+        return Period(f"过去{n}年", span=n) if 2 <= n <= 10 else None
     return None
 
 

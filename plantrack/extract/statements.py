@@ -75,8 +75,11 @@ _INTENT = re.compile(r"努力|力争|聚力|着力|致力|全力打造|正(?:在
 _BACKGROUND = re.compile(r"发展基础|发展现状|现状|回顾|成效|基础与|面临形势|发展环境|发展成就|工作回顾|过去|总结|完成情况|"
                          r"执行情况")
 # A heading that announces goals (二、2024年主要预期目标 / 今年工作安排): its sentences set targets.
+_LIST_OF_GOALS = re.compile(r"(?:预期|主要|发展|奋斗|年度|工作)目标|目标(?:任务)?(?:是|为|如下)|目标[：:]$")
 _GOAL_SECTION = re.compile(r"目标|预期|工作安排|工作打算|工作重点|主要任务|计划|展望")
-_GOAL_AFTER_YEAR = re.compile(r"[^，,。；;]{0,12}?(?:目标|预期|计划|力争|争取|确保)")
+# 2024年主要预期目标是 / 2019年,河北经济社会发展的主要预期目标是: a goal year (across one comma for a goal phrase)
+_GOAL_AFTER_YEAR = re.compile(r"[^，,。；;]{0,12}?(?:目标|预期|计划|力争|争取|确保)"
+                              r"|[，,][^，,。；;]{0,16}?(?:预期目标|主要目标|目标是|目标为)")
 _SKIP_SECTION = re.compile(r"条件|评定|认定办法|申报|奖励|补助|资金|政策措施|支持政策|扶持|管理办法|保障措施|保障举措")
 # Headings over whole blocks of eligibility rules or policy terms: nothing beneath them is a goal.
 _RULES_SECTION = re.compile(r"(?:基本|申报|认定|评定|入库|准入|评选|遴选)条件|认定办法|管理办法|评定|申报|奖励|补助|支持政策|政策措施")
@@ -122,6 +125,12 @@ class _Walker:
         self.section_year: dict[str, int] = {}
         self.scope: tuple[str | None, str] | None = None
         self._skip: dict[str, bool] = {}
+        # A run of bullet paragraphs (●…; ●…; / ◆…; ◆…;) is one list: the line before it that ends with a
+        # colon says whether it lists goals (主要预期目标是：) and for which year; a year the list's first
+        # bullets name dates the later ones that name none.
+        self.list_goal: bool = False
+        self.list_year: int | None = None
+        self.list_year_from: str | None = None
 
     def table(self, table: Table) -> None:
         itab = read_indicator_table(table)
@@ -162,16 +171,41 @@ class _Walker:
 
     def paragraph(self, para: Paragraph) -> None:
         carry = _Carry()  # what the paragraph's earlier sentences state, for sentences naming no time
-        if para.sentences and _BULLET.match(para.sentences[0].text):
+        bullet = bool(para.sentences) and _BULLET.match(para.sentences[0].text) is not None
+        if bullet:
             self.scope = None  # parallel bullets: a place named in one is not the subject of the next
+            if self.list_year is not None:
+                carry.seed(self.list_year)
+        else:
+            self._list_intro(para)
         for sent in para.sentences:
-            self.sentence(sent, deadline=None, year_carry=carry)
+            self.sentence(sent, deadline=None, year_carry=carry,
+                          goal_list=bullet and self.list_goal)
+        if bullet and self.list_year is None and not self.list_goal and para.sentences:
+            self.list_year = carry.before(len(carry.sentences), self)[0]
+
+    def _list_intro(self, para: Paragraph) -> None:
+        """A paragraph ending with a colon opens a list: of goals when it announces them (and their year),
+        else of whatever follows; any other paragraph ends the list."""
+        self.list_goal, self.list_year = False, None
+        last = para.sentences[-1].text.rstrip() if para.sentences else ""
+        if not last.endswith(("：", ":")):
+            return
+        markers = self._markers(last)
+        if _LIST_OF_GOALS.search(last):
+            self.list_goal = True
+            years = [y for _, y, t in markers if t]
+            rel = None if years else self._relative_year(para.sentences[-1], len(last))
+            self.list_year = years[-1] if years else (rel[1] if rel else None)
 
     @staticmethod
     @lru_cache(maxsize=256)  # a function of the section path alone, asked for every value under it
-    def _heading_year(section: str | None) -> int | None:
-        """The year named by the deepest heading that names one (一、2023年工作回顾 -> 2023)."""
+    def _heading_year(section: str | None, for_actual: bool = False) -> int | None:
+        """The year named by the deepest heading that names one (一、2023年工作回顾 -> 2023). For an actual, a
+        heading over goals (二、2024年目标任务) is no evidence of its year: none is read from it or above it."""
         for heading in reversed((section or "").split(" / ")):
+            if for_actual and _GOAL_SECTION.search(heading) and not _BACKGROUND.search(heading):
+                return None
             m = YEAR.search(heading)
             if m:
                 return int(m.group(1))
@@ -211,8 +245,8 @@ class _Walker:
                 if not ctx.is_plan and ctx.doc_year and year <= ctx.doc_year:
                     out.append((m.start(), ctx.doc_year, False))
                 continue
-            if _BASELINE_LEAD.search(lead):
-                continue  # 较2022年: a baseline, not the time of the statement
+            if _BASELINE_LEAD.search(lead) or lead.endswith("是") and s.startswith("的", m.end()):
+                continue  # 较2022年 / 是2011年的1.37倍: a baseline, not the time of the statement
             if _TARGET_LEAD.search(lead):
                 out.append((m.start(), year, True))
             elif tail in ("底", "末", "前"):
@@ -236,7 +270,8 @@ class _Walker:
                 out.append((m.start(), end, True))
         return sorted(out)
 
-    def sentence(self, sent: Sentence, deadline: int | None, year_carry: _Carry | None) -> None:
+    def sentence(self, sent: Sentence, deadline: int | None, year_carry: _Carry | None,
+                 goal_list: bool = False) -> None:
         s = sent.text
         markers = self._markers(s)
         target_years = [y for _, y, t in markers if t] if markers else []
@@ -274,7 +309,7 @@ class _Walker:
             mentions = sorted(mentions + list_class_mentions(s, mentions), key=lambda x: x.start)
         if not mentions:
             return
-        sentence_target = self._sentence_is_target(s, sent.section, markers)
+        sentence_target = goal_list or self._sentence_is_target(s, sent.section, markers)
         sent_scope = None
         positions = [p for p, _, _ in markers]
         last_target: list[int | None] = [None]  # the last target year among markers[:k]
@@ -320,6 +355,8 @@ class _Walker:
                 goal_end = m.end
             if m.goal or m.done:
                 is_target = m.goal  # 目标X，完成Y: the wording says which is which, whatever the section
+            elif m.estimate and not self.ctx.is_plan:
+                is_target = False  # 预计全年…增长5.5%: the reviewed period's estimate, an actual flagged as such
             if is_target:
                 year, evidence = last_target[k], ("own", 0.9)
                 if year is None:
@@ -337,6 +374,8 @@ class _Walker:
                     self.targets.append(replace(t, confidence=min(t.confidence, 0.5), confidence_reason=(
                         "a goal (努力/力争/打造…) quoted in a report: it states no target year")))
                     continue
+                if year is None and goal_list and self.list_year is not None:
+                    year, evidence = self.list_year, ("paragraph", 0.8)  # the list's intro names the goals' year
                 if year is None:
                     year, evidence = self._borrowed_target_year(sent, deadline)
                 if self.scope and not m.scope and self.scope[1] not in m.indicator:
@@ -350,7 +389,10 @@ class _Walker:
                 if not carried:
                     carried.extend(year_carry.before(len(year_carry.sentences) - 1, self) if year_carry
                                    else (None, None))
-                when = self._actual_period(sent, m.start, last_actual[k], actual_years, carried)
+                stated = last_actual[k]
+                if m.estimate and k and markers[k - 1][2]:
+                    stated = markers[k - 1][:2]  # 预计2024年…: the year 预计 names is the estimate's own
+                when = self._actual_period(sent, m.start, stated, actual_years, carried)
                 a = prose_actual(self.doc, sent, m, self.ctx.region, when)
                 if a is not None:
                     self.actuals.append(a)
@@ -393,10 +435,16 @@ class _Walker:
         """An actual value's year and period: from its own words (the nearest before it in its sentence),
         else its paragraph, else its heading, else the document (see ValuePeriod for what is recorded)."""
         s, ctx = sent.text, self.ctx
+        if stated and s[stated[0] - 1:stated[0]] in ("从", "由") and _SPAN_TO.search(s, stated[0], pos):
+            # 从2017年的X增加到Y: 2017 dates X; Y is where the span ends
+            actual_years = [x for x in actual_years if x[0] != stated[0]]
+            stated = None
         rel = self._relative_year(sent, pos)  # 去年 -> the issue year - 1
         own = max([x for x in (stated, rel) if x], default=None)  # the nearer of the two
         word = relative_mark_before(s, pos)
-        if rel is None and word is not None and (own is None or own[0] < word.start):
+        looks_back = word is not None and s.startswith("过去", word.start) \
+            and self._heading_year(sent.section) is not None  # 过去一年 under 一、2024年工作回顾: the heading's year
+        if rel is None and word is not None and not looks_back and (own is None or own[0] < word.start):
             # 今年以来… in a text with no issue date: the word names the year, but nothing says which one,
             # and an earlier year of the sentence or paragraph is not it
             period = period_before(s, pos) or ctx.period or FULL_YEAR
@@ -407,7 +455,7 @@ class _Walker:
         year_from = "relative word" if own and own is rel and ctx.issued_on is None else "own"
         if year is None and carried[0] is not None:
             year, year_from = carried[0], "paragraph"
-        if year is None and (y := self._heading_year(sent.section)) is not None:
+        if year is None and (y := self._heading_year(sent.section, for_actual=True)) is not None:
             year, year_from = y, "heading"
         period, period_from = period_before(s, pos), "own"
         if period is None and year_from == "own" and year is not None and year != (carried[0] or ctx.doc_year):
@@ -428,13 +476,15 @@ class _Walker:
             if ctx.is_plan:
                 year = ctx.plan_start - 1 if ctx.plan_start else ctx.doc_year
                 evidence, ev_conf = ("plan_period", 0.8) if ctx.plan_start else (ctx.year_from, ctx.year_confidence)
-            elif ctx.period_year is None and ctx.issued_on and period_from != "document":
+            elif ctx.period_year is None and ctx.issued_on and period_from != "document" and ctx.year_reason is None:
                 year = year_ended_by(period, ctx.issued_on)  # 1-7月 in a report issued 2023-09-25: 2023
                 evidence, ev_conf = "issue_date", 0.6
             else:
                 year, evidence, ev_conf = ctx.doc_year, ctx.year_from, ctx.year_confidence
             if year is None:
                 evidence, empty = "none", ctx.year_reason
+        if period.span:
+            period = period.over_years(year)  # 过去五年…年均增长7.7%: the span up to the year reviewed
         year = period.year_of(year)
         since = _SINCE.match(s, stated[0]) if stated and own is stated else None
         return ValuePeriod(year, period, year_from, period_from, since.group() if since else None, evidence,
@@ -487,6 +537,7 @@ class _Walker:
         return self.ctx.is_plan
 
 
+_SPAN_TO = re.compile(r"(?:增加|增长|提高|提升|扩大|上升|下降|降低|减少|发展|跃升|突破)(?:到|至)|(?:到|至)(?!\d{4}年)")
 _YEAR_EVIDENCE = {"own": "own", "relative word": "text", "paragraph": "paragraph", "heading": "heading"}
 
 
@@ -499,6 +550,10 @@ class _Carry:
         self.sentences: list[tuple[Sentence, tuple[int, int] | None]] = []  # with its last stated year
         self._known: list[tuple[int | None, Period | None]] = [(None, None)]  # after sentences[:i]
 
+    def seed(self, year: int) -> None:
+        """A year the paragraph's list states before it (its first bullets), carried into it."""
+        self._known = [(year, None)]
+
     def before(self, i: int, walker: _Walker) -> tuple[int | None, Period | None]:
         while len(self._known) <= i:
             sent, stated = self.sentences[len(self._known) - 1]
@@ -506,7 +561,8 @@ class _Carry:
             rel = walker._relative_year(sent, len(sent.text))
             own = max([x for x in (stated, rel) if x], default=None)
             p = period_before(sent.text, len(sent.text))
-            self._known.append((own[1] if own else year, p if p is not None and not p.years else period))
+            self._known.append((own[1] if own else year,
+                                p if p is not None and not p.years and not p.span else period))
         return self._known[i]
 
 

@@ -189,6 +189,7 @@ def test_a_sentence_that_only_looks_like_a_note_is_read():
 NAMING_EXAMPLES = {
     mentions._counted_subjects_act: ("11家企业新盘活闲置厂房面积3.2万平方米", "3.2", "新盘活闲置厂房面积"),
     mentions._bare_count_of_item_just_named: ("新增国家高新技术企业18家，累计达到156家", "156", "国家高新技术企业累计"),
+    mentions._end_of_span_just_named: ("地区生产总值从2017年的650亿元增加到1020亿元", "1020", "地区生产总值"),
     mentions._level_reached_by_subject_just_named: ("研发投入强度提高0.6个百分点，达到2.9%", "2.9", "研发投入强度"),
     mentions._growth_of_value_just_named: ("全市规上工业增加值612亿元，增长7.4%", "7.4", "规上工业增加值增长"),
     mentions._count_of_class_named_after: ("打造电子信息等2个百亿级产业", "2", "百亿级产业"),
