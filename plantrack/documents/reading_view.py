@@ -29,6 +29,7 @@ from dataclasses import dataclass, field, replace
 from functools import lru_cache
 
 from plantrack.model import Quote, Statements, Target
+from plantrack.text.page import KEYS, STRONG_KEYS, WEAK_KEYS
 
 _CJK = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
 _HAS_CJK = re.compile(f"[{_CJK}]")
@@ -46,11 +47,7 @@ _NO_CJK_LINE = re.compile(rf"(?m)^(?=[^\n{_CJK}]*[,;:()])[^\n{_CJK}]*$")
 
 # The fields of the Chinese government information disclosure catalogue (政府信息公开目录) that web pages
 # print above a document. Strong keys only ever label metadata; weak ones only with a colon or bracket.
-_STRONG_KEYS = ("索引号", "主题分类", "体裁分类", "组配分类", "服务对象", "发文机关", "发布机构", "发布机关", "发文单位",
-                "成文日期", "印发日期", "发布日期", "发布时间", "生效日期", "废止日期", "有效性", "发文字号", "信息来源",
-                "浏览次数", "点击数", "阅读次数", "访问次数", "责任编辑", "公开方式", "公开范围", "公开时限")
-_WEAK_KEYS = ("文号", "标题", "名称", "主题词", "关键词", "来源", "作者", "编辑", "日期", "时间", "机构")
-_KEYS = sorted(_STRONG_KEYS + _WEAK_KEYS, key=len, reverse=True)
+_STRONG_KEYS, _WEAK_KEYS, _KEYS = STRONG_KEYS, WEAK_KEYS, KEYS
 _KEY = re.compile(r"[\[【［]?\s*(" + "|".join(_KEYS) + r")\s*[\]】］]?\s*[:：]?")
 _WEAK_WITH_MARK = re.compile(r"^[\[【［]?\s*(?:" + "|".join(_WEAK_KEYS) + r")\s*(?:[\]】］]|[:：])")
 
