@@ -29,7 +29,7 @@ from dataclasses import dataclass, field, replace
 from functools import lru_cache
 
 from plantrack.model import Quote, Statements, Target
-from plantrack.text.page import KEYS, STRONG_KEYS, WEAK_KEYS
+from plantrack.text.page import KEYS, STRONG_KEYS, WEAK_KEYS, key_name, spaced
 
 _CJK = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
 _HAS_CJK = re.compile(f"[{_CJK}]")
@@ -48,8 +48,8 @@ _NO_CJK_LINE = re.compile(rf"(?m)^(?=[^\n{_CJK}]*[,;:()])[^\n{_CJK}]*$")
 # The fields of the Chinese government information disclosure catalogue (政府信息公开目录) that web pages
 # print above a document. Strong keys only ever label metadata; weak ones only with a colon or bracket.
 _STRONG_KEYS, _WEAK_KEYS, _KEYS = STRONG_KEYS, WEAK_KEYS, KEYS
-_KEY = re.compile(r"[\[【［]?\s*(" + "|".join(_KEYS) + r")\s*[\]】］]?\s*[:：]?")
-_WEAK_WITH_MARK = re.compile(r"^[\[【［]?\s*(?:" + "|".join(_WEAK_KEYS) + r")\s*(?:[\]】］]|[:：])")
+_KEY = re.compile(r"[\[【［]?\s*(" + spaced(_KEYS) + r")\s*[\]】］]?\s*[:：]?")
+_WEAK_WITH_MARK = re.compile(r"^[\[【［]?\s*(?:" + spaced(_WEAK_KEYS) + r")\s*(?:[\]】］]|[:：])")
 
 # Web page furniture: the verbs and labels of share/print/font bars. A line is noise when, once these,
 # separators, single characters and numbers are taken out, nothing of substance is left.
@@ -63,7 +63,7 @@ _UI_TAIL = re.compile(r"(?:\s+(?:打印本页|打印|关闭窗口|关闭|收藏|
 _BREADCRUMB = re.compile(r"^(?:(?:当前位置|您的位置|您现在的位置)[:：]?\s*|(?=首页))?[^。，,>»›\d]{1,12}"
                          r"(?:\s*[>»›]\s*[^。，,>»›\d]{1,12}){2,}$|^(?:当前位置|您的位置|您现在的位置|首页)[^。，,\d]{0,40}[>»›]")
 # (a one-character class before each alternation lets the scan skip most positions cheaply)
-_CANDIDATE = re.compile(r"(?m)^\t?[\[【［]?[ \u3000]*(?=[" + "".join({k[0] for k in _KEYS}) + r"])(?:" + "|".join(_KEYS)
+_CANDIDATE = re.compile(r"(?m)^\t?[\[【［]?[ \u3000]*(?=[" + "".join({k[0] for k in _KEYS}) + r"])(?:" + spaced(_KEYS)
                         + r")|(?=[打关收分返字扫二手微上下相浏访阅点>»›])(?:打印|关闭|收藏|分享|返回|字体|字号|扫一扫"
                         r"|二维码|手机|微信|微博|上一篇|下一篇|相关链接|浏览|访问量|阅读量|点击量|[>»›])")
 _SENTENCE = re.compile(r"[。；！？]")
@@ -120,7 +120,7 @@ def parse_fields(line: str) -> dict[str, str] | None:
     if not body or _SENTENCE.search(body) or len(body) > 300:
         return None
     first = _KEY.match(body)
-    if not first or not (first.group(1) in _STRONG_KEYS or _WEAK_WITH_MARK.match(body)):
+    if not first or not (key_name(first.group(1)) in _STRONG_KEYS or _WEAK_WITH_MARK.match(body)):
         return None
     keys = list(_KEY.finditer(body))
     # a key is a key only at the start of the line or after a separator, not inside a value (标题中的时间)
@@ -133,7 +133,7 @@ def parse_fields(line: str) -> dict[str, str] | None:
         value = value.strip(" \t\u3000:：[]【】［］|｜")
         if len(value) > 120:
             return None
-        pairs.setdefault(k.group(1), value)
+        pairs.setdefault(key_name(k.group(1)), value)
     return pairs
 
 
