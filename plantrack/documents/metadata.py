@@ -20,7 +20,10 @@ from plantrack.documents.regions import (
     region_in_name,
 )
 from plantrack.model import DocumentMeta
+from plantrack.text.numerals import cn_int
 from plantrack.text.page import SAVED_PAGE_NAME
+from plantrack.text.periods import FIVE_YEAR, period_words
+from plantrack.text.width import halfwidth_digits
 
 FIELDS = ("title", "doc_type", "issuer", "region_name", "region_code", "issued_on", "plan_start_year",
           "plan_end_year", "period_year", "period_label", "doc_number")
@@ -29,11 +32,8 @@ DOC_TYPES = ("plan", "opinions", "annual_plan", "bulletin", "economic_report", "
 # Kinds that report on a whole year, and so (without a year in the title) on the year before an early release.
 _FULL_YEAR_KINDS = ("bulletin", "execution_report", "work_review", "government_report")
 
-_CN_DIGIT = {c: i for i, c in enumerate("〇一二三四五六七八九")} | {"零": 0, "○": 0, "Ｏ": 0}
 _NUM = r"(?:\d{1,4}|[０-９]{1,4}|[〇○零一二三四五六七八九十]{1,4})"
 DATE = re.compile(rf"({_NUM})\s*年\s*({_NUM})\s*月\s*({_NUM})\s*日")
-FIVE_YEAR = {"十一五": (2006, 2010), "十二五": (2011, 2015), "十三五": (2016, 2020), "十四五": (2021, 2025),
-             "十五五": (2026, 2030)}
 _DASH = r"\s*[-－—–~～至到]+\s*"
 PERIOD = re.compile(rf"(\d{{4}}){_DASH}(\d{{4}})\s*年")
 _TYPE_END = (r"(规划|纲要|行动方案|实施方案|工作方案|方案|行动计划|工作计划|计划|实施意见|指导意见|意见|若干政策|若干措施|政策措施|措施"
@@ -49,16 +49,7 @@ _SELF_REFERENCE = (("本规划", "plan"), ("本纲要", "plan"), ("本行动方�
                    ("本措施", "opinions"), ("本公报", "bulletin"))
 
 
-def _cn_int(token: str) -> int | None:
-    token = token.translate(str.maketrans("０１２３４５６７８９", "0123456789"))
-    if token.isdigit():
-        return int(token)
-    if "十" in token:  # 十二 / 二十 / 二十八
-        head, _, tail = token.partition("十")
-        tens = _CN_DIGIT.get(head, 1) if head else 1
-        return tens * 10 + (_CN_DIGIT.get(tail, 0) if tail else 0)
-    digits = [_CN_DIGIT.get(c) for c in token]
-    return None if None in digits else int("".join(map(str, digits)))
+_cn_int = cn_int
 
 
 def parse_date(m: re.Match) -> date | None:
@@ -522,27 +513,7 @@ def _detect_issue(f: _Found, lines: list[str], block: dict[str, str]) -> None:
         f.reasons["issuer"] = "no issuing body (a line such as …人民政府 / …委员会 / …局) was found"
 
 
-_PERIOD_WORDS = (
-    (re.compile(r"(?:第一|一)季度|1\s*[-－—–~～至]\s*3月|一至三月"), "一季度", 3),
-    (re.compile(r"上半年|1\s*[-－—–~～至]\s*6月|一至六月"), "上半年", 6),
-    (re.compile(r"前三季度|一至三季度|1\s*[-－—–~～至]\s*9月|一至九月"), "前三季度", 9),
-)
-_MONTHS = re.compile(r"(?<!\d)(1|一)\s*[-－—–~～至]\s*(\d{1,2}|[一二三四五六七八九十]{1,3})\s*月")
 _TITLE_YEAR = re.compile(r"((?:19|20)\d\d|[〇○零一二三四五六七八九]{4})\s*年")
-
-
-def period_words(s: str) -> tuple[str, int] | None:
-    """(label, last month) of a part-year period named in s: 一季度, 上半年, 前三季度, 1-7月 (1-3/6/9月 are
-    the quarters' names), or None."""
-    for pattern, label, month in _PERIOD_WORDS:
-        if pattern.search(s):
-            return label, month
-    m = _MONTHS.search(s)
-    if m:
-        b = _cn_int(m.group(2))
-        if b and 1 < b <= 12:
-            return ("全年", 12) if b == 12 else (f"1-{b}月", b)
-    return None
 
 
 _TITLE_NOTE = re.compile(r"[（(][^（）()]{0,12}(?:更新|修订|修正|版|印发|发布)[^（）()]{0,4}[）)]")
@@ -701,8 +672,7 @@ def _period_from_text(f: _Found, text: str, kind: str | None, label: str, last_m
     f.set("period_year", year, source, conf, note)
 
 
-def _digits(s: str) -> str:
-    return s.translate(str.maketrans("０１２３４５６７８９－", "0123456789-"))
+_digits = halfwidth_digits
 
 
 def _plan_period(text: str, title: str | None, doc_type: str) -> tuple[int | None, int | None, str]:

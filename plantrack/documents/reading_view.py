@@ -30,13 +30,13 @@ from functools import lru_cache
 
 from plantrack.model import Quote, Statements, Target
 from plantrack.text.page import KEYS, STRONG_KEYS, WEAK_KEYS, key_name, spaced
+from plantrack.text.script import GLOSS as _GLOSS  # after a CJK char: checked in code
+from plantrack.text.script import to_simplified
 
 _CJK = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
 _HAS_CJK = re.compile(f"[{_CJK}]")
 
 # A pinyin syllable with a tone mark, in parentheses right after a Chinese character: 區(qū), 經(jīng).
-_TONED = "āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜńňǹḿ"
-_GLOSS = re.compile(rf"[(（][a-zü{_TONED}]*[{_TONED}][a-zü{_TONED}]*[)）]")  # after a CJK char: checked in code
 
 # Half-width punctuation that has a full-width form in Chinese text; which ones stay is decided below.
 _HALF = re.compile(r"[,;:()]")
@@ -88,29 +88,6 @@ class ReadingView:
             pos = self.origin[start] if start < len(self.origin) else (self.origin[-1] + 1 if self.origin else 0)
             return pos, pos
         return self.origin[start], self.origin[end - 1] + 1
-
-
-@lru_cache(maxsize=1)
-def _converter():
-    import opencc  # 10 ms to load the t2s dictionaries; only when a document is read
-
-    return opencc.OpenCC("t2s")
-
-
-def to_simplified(text: str) -> str:
-    """OpenCC t2s with the length kept: a line whose phrase conversion changes its length is converted
-    character by character instead (each character kept when its own conversion is not one character)."""
-    cc = _converter()
-    out = cc.convert(text)
-    if len(out) == len(text):
-        return out
-    lines = []
-    for line in text.split("\n"):
-        conv = cc.convert(line)
-        if len(conv) != len(line):
-            conv = "".join(c if len(c2 := cc.convert(c)) != 1 else c2 for c in line)
-        lines.append(conv)
-    return "\n".join(lines)
 
 
 def parse_fields(line: str) -> dict[str, str] | None:
