@@ -475,6 +475,11 @@ def _detect_issue(f: _Found, lines: list[str], block: dict[str, str]) -> None:
     if got:
         f.set("issued_on", got[0], "metadata_block", 0.95 if got[1] else 0.5,
               None if got[1] else "the metadata block gives a month without a day: its last day is taken")
+    else:  # a bar whose date rides on another field's value (来源:光明网2020-07-22 12:13)
+        riding = [(k, d) for k, v in block.items() if (d := parse_any_date(v)) and d[1]]
+        if len({d[0] for _, d in riding}) == 1:
+            f.set("issued_on", riding[0][1][0], "metadata_block", 0.8,
+                  f"the page's bar gives the date in its {riding[0][0]} field")
     dates = _find_dates(lines)
     chosen = next((d for d in dates if d[2]), None)
     if chosen is None:

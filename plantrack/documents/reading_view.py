@@ -67,6 +67,7 @@ _CANDIDATE = re.compile(r"(?m)^\t?[\[【［]?[ \u3000]*(?=[" + "".join({k[0] for
                         + r")|(?=[打关收分返字扫二手微上下相浏访阅点>»›])(?:打印|关闭|收藏|分享|返回|字体|字号|扫一扫"
                         r"|二维码|手机|微信|微博|上一篇|下一篇|相关链接|浏览|访问量|阅读量|点击量|[>»›])")
 _SENTENCE = re.compile(r"[。；！？]")
+_COLON_AFTER = re.compile(r"[ \u3000]*[\]】］]?[ \u3000]*[:：]")
 
 
 @dataclass(frozen=True)
@@ -101,7 +102,9 @@ def parse_fields(line: str) -> dict[str, str] | None:
         return None
     keys = list(_KEY.finditer(body))
     # a key is a key only at the start of the line or after a separator, not inside a value (标题中的时间)
-    keys = [k for k in keys if k.start(1) == 0 or body[k.start(1) - 1] in " \t\u3000[【［]】］|｜"]
+    # (or glued to the value before it when its colon follows: 来源:本网专稿作者:时间:2024-02-28)
+    keys = [k for k in keys if k.start(1) == 0 or body[k.start(1) - 1] in " \t\u3000[【［]】］|｜"
+            or _COLON_AFTER.match(body, k.end(1))]
     pairs: dict[str, str] = {}
     for k, nxt in zip(keys, keys[1:] + [None], strict=True):
         value = body[k.end():nxt.start() if nxt else len(body)]

@@ -33,3 +33,13 @@ def test_a_newspaper_as_content_source_is_not_taken_for_the_issuer():
     html = ("<html><head><meta name='ContentSource' content='重庆日报'></head><body>"
             f"<p>{BODY}</p></body></html>")
     assert _meta("a.html", html).issuer is None
+
+
+def test_a_bar_whose_date_rides_on_its_source_field_dates_the_page():
+    meta = _meta("a.txt", "某省上半年生产总值增长5%\n\n来源:某某网2020-07-22 12:13\n\n" + BODY)
+    assert str(meta.issued_on) == "2020-07-22" and meta.sources["issued_on"] == "metadata_block"
+
+
+def test_a_bar_key_glued_to_the_value_before_it_is_still_a_key():
+    meta = _meta("a.txt", "某区生产总值预期增长6%以上\n\n来源:本网专稿作者:时间:2024-02-28\n\n" + BODY)
+    assert str(meta.issued_on) == "2024-02-28"
