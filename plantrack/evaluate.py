@@ -22,7 +22,6 @@ from __future__ import annotations
 import math
 import re
 from dataclasses import dataclass, field
-from functools import lru_cache
 from pathlib import Path
 
 import polars as pl
@@ -32,6 +31,7 @@ from plantrack.extract.numbers import parse_number
 from plantrack.extract.similarity import indicator_similarity
 from plantrack.extract.units import normalize_unit, same_unit
 from plantrack.model import Actual, Document, DocumentError, Target
+from plantrack.text import periods, script
 
 SIMILARITY_THRESHOLD = 0.5
 
@@ -264,21 +264,9 @@ def match_score(g: GoldRow, x: Target | Actual, ignore_year: bool = False) -> fl
     return sim if sim >= SIMILARITY_THRESHOLD else 0.0
 
 
-_GLOSS = re.compile(r"\([a-zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜü]+\)")
-
-
-@lru_cache(maxsize=1)
-def _t2s():
-    import opencc  # 0.35 s to build the converter, once
-
-    return opencc.OpenCC("t2s")
-
-
-@lru_cache(maxsize=65536)
-def simplified(text: str) -> str:
-    """Indicator texts compared in simplified characters without pinyin glosses (區(qū) → 区): the gold is
-    written in simplified, and whether an extractor keeps a repost's characters is not what is scored."""
-    return _t2s().convert(_GLOSS.sub("", text)) if text else text
+# Indicator texts are compared in simplified characters without pinyin glosses (區(qū) -> 区): the gold is
+# written in simplified, and whether an extractor keeps a repost's characters is not what is scored.
+simplified = script.simplified
 
 
 def _pairs(gold: list[GoldRow], extracted: list[Target | Actual],
@@ -301,13 +289,7 @@ def _pairs(gold: list[GoldRow], extracted: list[Target | Actual],
     return out
 
 
-def _norm_label(label: str | None) -> str | None:
-    """1—5月 / 1～5月 / 1至5月 are one period label (written 1-5月)."""
-    if not label:
-        return None
-    label = re.sub(r"\s", "", label)
-    label = re.sub(r"[—–－~～至到]", "-", label)
-    return label
+_norm_label = periods.norm_label
 
 
 def _gold_field(g: GoldRow, name: str) -> str | None:
@@ -462,9 +444,6 @@ VALUE_KINDS = ("actual", "target", "estimate")
 YEAR_STATES = ("right", "wrong", "none")
 DOC_CHECKS = ("region", "region_code", "kind", "issued_on", "year", "period")
 PLAN_TYPES = {"plan", "opinions", "annual_plan"}
-_PERIOD_NAMES = {"Y": "全年", "H1": "上半年", "H2": "下半年", "Q1": "一季度", "Q2": "二季度", "Q3": "三季度",
-                 "Q4": "四季度", "Q1-3": "前三季度", "1-3月": "一季度", "1-6月": "上半年", "1-9月": "前三季度",
-                 "1-12月": "全年"}
 
 
 @dataclass(frozen=True)
@@ -736,11 +715,7 @@ def _unit_key(unit: str | None) -> str:
     return (unit or "").replace("％", "%").strip()
 
 
-def _period_name(label: str | None) -> str | None:
-    if not label:
-        return None
-    norm = _norm_label(label)
-    return _PERIOD_NAMES.get(norm, norm)
+_period_name = periods.label_name
 
 
 def _doc_kind(doc_type: str | None) -> str | None:
