@@ -31,6 +31,7 @@ from plantrack.extract.mention_rules import (
 )
 from plantrack.extract.numbers import CN_NUMERAL, parse_number
 from plantrack.extract.units import COUNT_UNITS, UNIT_PATTERN
+from plantrack.text.bullets import BULLETS
 
 __all__ = ["MAYBE_VALUE", "VALUE_RE", "VS_PLAN", "Mention", "clean_indicator", "find_mentions",
            "same_clause_or_near"]
@@ -39,7 +40,8 @@ _NUM = r"\d+(?:\.\d+)?"
 _CN = f"[{CN_NUMERAL}]+"
 VALUE_RE = re.compile(
     rf"(?<![\d.{CN_NUMERAL}])(?P<neg>-)?(?P<num>{_NUM}/{_NUM}|{_NUM}|{_CN})"
-    rf"(?:(?:-|~|至|—{{1,2}}|－)(?P<hi>{_NUM}|{_CN}))?"
+    # 5%—5.5%: a range whose low end repeats the unit (only a % before the dash and a number after it)
+    rf"(?:(?:[%％](?=(?:-|~|～|至|—{{1,2}}|－)\d))?(?:-|~|～|至|—{{1,2}}|－)(?P<hi>{_NUM}|{_CN}))?"
     rf"(?P<approx>余|多)?(?P<unit>{UNIT_PATTERN})?(?P<post>及以上|以上|以下|以内|左右|多|余)?"
 )
 # The same matches, found about twice as fast: the lookahead names the characters every match starts with
@@ -63,7 +65,7 @@ _POST_COMPARATOR = {"以上": ">=", "及以上": ">=", "以下": "<=", "以内":
 _PRE_COMPARATOR_WORDS = {"不低于": ">=", "不少于": ">=", "不高于": "<=", "不超过": "<=", "不多于": "<="}
 
 _LEADING = re.compile(
-    r"^(?:[、和及与并且或——\-●◆■▲•★☆◇□○◎]+|[一二三四五六七八九十]+[、.]|[（(][一二三四五六七八九十\d]+[）)]|\d+[.、]"
+    r"^(?:[、和及与并且或" + re.escape(BULLETS) + r"]+|[一二三四五六七八九十]+[、.]|[（(][一二三四五六七八九十\d]+[）)]|\d+[.、]"
     r"|(?:力争|争取|确保|努力|预计|计划|其中|同时|并且|并|全面|进一步|持续|基本|年内|此外|另外|总体上?|力求|累计)"
     r"|(?:到|至|在|截至|截止)?(?:20\d\d|“十[一二三四五六七八九]五”|十[一二三四五六七八九]五)(?:年)?(?:底|末|期末|前|期间|时期|以来)?"
     r"|(?:到|至)?(?:期末|末期|规划期末|规划期内|规划期)"

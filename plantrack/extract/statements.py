@@ -26,6 +26,7 @@ from plantrack.extract.mentions import MAYBE_VALUE as _MAYBE_VALUE
 from plantrack.extract.mentions import VS_PLAN, clean_indicator, find_mentions
 from plantrack.extract.periods import (
     FULL_YEAR,
+    PLAN_PERIOD,
     RANGE_YEAR,
     YEAR,
     YEAR_SCAN,
@@ -46,12 +47,13 @@ from plantrack.extract.tables import prose_cells, read_indicator_table, read_rel
 from plantrack.extract.targets import prose_target, table_targets
 from plantrack.extract.units import same_unit
 from plantrack.model import Actual, Document, Quote, Statements, Target
+from plantrack.text.bullets import BULLETS
 
 # 争取 aims at a goal, except 争取…资金/支持 (winning funds, reported as a result)
 _TARGET_CUE = re.compile(r"力争|争取(?![^，,。；]{0,20}(?:资金|补助|支持|政策))|目标|确保|将达到|每年|规划期末|规划期内|期末")
 _FIVE_YEAR = re.compile(r"“?(十[一二三四五六七八九]五)”?(期间|以来|时期|期末|末|初)?")
 _SUBAREA = re.compile(r"([\u4e00-\u9fff]{2,6}?(?:组团|片区|工业园区|产业园区|开发区|高新区|新城|集聚区))")
-_BULLET = re.compile(r"^(?:——|—|●|■|◆|▲|•|★|☆|[-*])")
+_BULLET = re.compile(r"^[" + re.escape(BULLETS) + "]")  # ——, ●, ◆ … (plantrack.text.bullets)
 _PLACE_WORD = re.compile(r"(?:工业园区?|产业园区?|园区|高新区|开发区|经开区|组团|新城|片区|集聚区|[镇乡街])")
 # A place is named by a proper noun; a phrase opening with a verb (巩固国家绿色工业园区建设成效) or a
 # designation (国家级/市级…园区) is an action or a title, not a sub-area the target is scoped to.
@@ -93,7 +95,7 @@ _SINCE = re.compile(r"(?:“?十[一二三四五六七八九]五”?|(?:19|20)\d
 _MEANS = re.compile(r"以[^，,。；;]{2,20}?(?:作)?为")
 _COMMITTEE = re.compile(r"管委|管理委员会")
 _BASELINE_LEAD = re.compile(r"(?:较|比|相比|相较|与|同)$")
-_TARGET_LEAD = re.compile(r"(?:到|至|力争|争取|预计)$")
+_TARGET_LEAD = re.compile(r"(?:(?<!截止)到|(?<![截止])至|力争|争取|预计)$")  # 截至2016年末: a time reached
 _ANNUAL_OUTPUT = re.compile(r"年产$")
 
 
@@ -229,6 +231,7 @@ class _Walker:
         cutoff = (ctx.plan_start if ctx.is_plan and ctx.plan_start else
                   (ctx.doc_year + 1 if ctx.doc_year else 9999))
         titled = "《" in s
+        noted = "(" in s or "（" in s
         opened = closed = counted = 0  # 《 and 》 in s[:counted], counted on as the years come in order
         for m in YEAR_SCAN.finditer(s) if "年" in s else ():
             if titled:
@@ -237,6 +240,8 @@ class _Walker:
                 counted = m.start()
                 if opened > closed:
                     continue
+            if noted and _in_note(s, m.start()):
+                continue  # 比2013年末(2013年是第三次经济普查年份,下同)增加115个: a note's year dates nothing outside it
             year = int(m.group(1))
             lead = s[max(0, m.start() - 4):m.start()]
             tail = s[m.end():m.end() + 1]
@@ -538,6 +543,15 @@ class _Walker:
 
 
 _SPAN_TO = re.compile(r"(?:增加|增长|提高|提升|扩大|上升|下降|降低|减少|发展|跃升|突破)(?:到|至)|(?:到|至)(?!\d{4}年)")
+def _in_note(s: str, pos: int) -> bool:
+    """Is pos inside a bracketed note that closes again in the sentence (…(2013年是…,下同)…)?"""
+    opened = max(s.rfind("(", 0, pos), s.rfind("（", 0, pos))
+    if opened < 0 or max(s.rfind(")", opened, pos), s.rfind("）", opened, pos)) >= 0:
+        return False
+    close = min((i for i in (s.find(")", pos), s.find("）", pos)) if i >= 0), default=-1)
+    return close >= 0 and "年" in s[opened:close] and not PLAN_PERIOD.fullmatch(s[opened:close + 1])
+
+
 _YEAR_EVIDENCE = {"own": "own", "relative word": "text", "paragraph": "paragraph", "heading": "heading"}
 
 
