@@ -51,7 +51,9 @@ class DocContext:
         about (a year guessed from the text's words counts no 今年)."""
         if self.issued_on:
             return self.issued_on.year
-        return self.doc_year if self.year_from in ("title", "metadata", "plan_period") else None
+        if self.doc_year is None or self.year_from not in ("title", "metadata", "plan_period"):
+            return None  # a year guessed from the text's words (the one it names most) counts no 今年
+        return self.doc_year
 
     @property
     def goal_year(self) -> int | None:
@@ -166,7 +168,7 @@ def document_context(doc: Document) -> DocContext:
 
 
 # the reader's metadata sources (DocumentMeta.sources) as year evidence
-_META_EVIDENCE = {"title": "title", "issue_date": "issue_date", "file_name": "file_name", "filename": "file_name",
+_META_EVIDENCE = {"text_years": "text", "title": "title", "issue_date": "issue_date", "file_name": "file_name", "filename": "file_name",
                   "sidecar": "metadata", "meta_tag": "metadata", "metadata_block": "metadata", "text": "text"}
 # A year that names no time of the text's own: either end of a range (图4 2018年—2022年粮食产量, 从2017年的…),
 # a base of comparison (比2018年末, 较2013年) or a span's start (2015年以来), a year inside a cited title (《…2021—2025年…》).

@@ -417,7 +417,11 @@ class _Walker:
         if ctx.goal_year is not None:
             goal_from_issue = ctx.issued_on is not None and ctx.period_year is not None \
                 and ctx.issued_on.year > ctx.period_year
-            return ctx.goal_year, (("issue_date", 0.6) if goal_from_issue else (ctx.year_from, ctx.year_confidence))
+            if goal_from_issue:
+                return ctx.goal_year, ("issue_date", 0.6)
+            if ctx.year_from != "text":
+                return ctx.goal_year, (ctx.year_from, ctx.year_confidence)
+            # the year a text names most may be the year it reviews or the year it plans: no goal's year
         return None, ("none", None)
 
     def _relative_year(self, sent: Sentence, pos: int) -> tuple[int, int] | None:
