@@ -573,13 +573,17 @@ def _detect_period(f: _Found, text: str, title: str | None) -> None:
 _YEAR_SPAN = re.compile(r"((?:19|20)\d\d)\s*年?\s*(?:[-－—–~～]+|至|到)\s*((?:19|20)\d\d)\s*年")
 _CAPTION = re.compile(r"(?m)^\t?(?:图|表)\s*\d+")
 _SINGLE_YEAR = re.compile(r"(?<![\d.])((?:19|20)\d\d)\s*年(?!\s*\d{1,2}\s*月\s*\d{1,2}\s*日)(?!以来|起|开始|之前|以前|前|版|度?目标)")
-_NOT_REPORTED = re.compile(r"(?:到|至|力争|确保|比|较|与|同|从|自|于|在|截至|截止)\s*$")
+_NOT_REPORTED = re.compile(r"(?:到|至|力争|确保|比|较|与|同|从|由|自|于|截至|截止)\s*$")
+# 从2020年的X增长到2023年的Y: a span whose last year is one the text reports on
+_FROM_TO = re.compile(r"(?:从|由)\s*((?:19|20)\d\d)\s*年[^。；;\n]{0,40}?(?:到|至)\s*((?:19|20)\d\d)\s*年")
 # The text looks back on a year (过去一年 / 去年 / 一年来 / 比上年): issued early in a year, it reviews the one before.
 # A clause that sets goals: its year is one looked forward to.
+_GOAL_REACH = 24
+_GOAL_MET = re.compile(r"完成|实现|超额|达到|超过")  # 全面完成…主要预期目标: a result
 _GOAL_CLAUSE = re.compile(r"目标|预期|力争|确保|争取|计划|规划|将要|要[把在实]|展望")
 # The text speaks of the time it was written (目前 / 今年 / 截至目前).
 _PRESENT = re.compile(r"目前|当前|今年以来|今年|截至目前|眼下|现阶段")
-_LOOK_BACK = re.compile(r"过去(?:的)?一年|去年|一年来|刚刚过去的|比上年|较上年|上年同期|全年")
+_LOOK_BACK = re.compile(r"过去(?:的)?[一二三四五几]年|[一五]年来|去年|刚刚过去的|比上年|较上年|上年同期|全年")
 
 
 def text_years(text: str) -> tuple[Counter, list[tuple[int, int, bool]]]:
@@ -593,12 +597,18 @@ def text_years(text: str) -> tuple[Counter, list[tuple[int, int, bool]]]:
             spans.append((a, b, bool(_CAPTION.match(t, line_start))))
     rest = _YEAR_SPAN.sub(" ", t)
     counts: Counter = Counter()
+    for m in _FROM_TO.finditer(rest):
+        a, b = int(m.group(1)), int(m.group(2))
+        if a < b:
+            spans.append((a, b, False))
+            counts[b] += 1
     for m in _SINGLE_YEAR.finditer(rest):
         if _NOT_REPORTED.search(rest[max(0, m.start() - 4):m.start()]):
             continue
-        clause_start = max(rest.rfind(c, 0, m.start()) for c in "。；;\n") + 1
+        # a year whose words go on to set goals (2025年主要预期目标是…) is looked forward to
         clause_end = min((i for c in "。；;\n" if (i := rest.find(c, m.end())) >= 0), default=len(rest))
-        if _GOAL_CLAUSE.search(rest, clause_start, clause_end):  # a year of goals, not of results
+        if any(not _GOAL_MET.search(rest, max(m.end(), g.start() - 8), g.start())
+               for g in _GOAL_CLAUSE.finditer(rest, m.end(), min(clause_end, m.end() + _GOAL_REACH))):
             continue
         counts[int(m.group(1))] += 1
     return counts, spans
@@ -618,9 +628,12 @@ def _period_from_text(f: _Found, text: str, kind: str | None, label: str, last_m
     dominant = None
     if ranked and ranked[0][1] >= 2 and (len(ranked) == 1 or ranked[0][1] >= 2 * ranked[1][1]):
         dominant = ranked[0][0]
+    elif len(ranked) == 1:  # the only year the text names, once: weaker
+        dominant = ranked[0][0]
     looks_back = _LOOK_BACK.search(text[:20000]) is not None
     lag_months = 6 if kind == "bulletin" else 4
-    early = issued is not None and issued.month <= lag_months
+    # an issue date only implied by the latest date a text names is a lower bound, not when it was issued
+    early = issued is not None and issued.month <= lag_months and f.sources.get("issued_on") != "implied"
     if kind == "government_report" and issued is not None:
         # a 政府工作报告 reviews the year before its issue date (its goals are for the issue year)
         year, source, conf = issued.year - 1, "issue_date", 0.7
@@ -638,8 +651,9 @@ def _period_from_text(f: _Found, text: str, kind: str | None, label: str, last_m
                                         f"{year} for its {label}: the evidence disagrees")
             return
     elif dominant is not None:
-        year, source, conf = dominant, "text_years", 0.7
-        note = f"no year in the title: the text names {dominant} as its period {counts[dominant]} times"
+        year, source, conf = dominant, "text_years", 0.7 if counts[dominant] >= 2 else 0.5
+        note = (f"no year in the title: the text names {dominant} as its period {counts[dominant]} times"
+                if counts[dominant] >= 2 else f"no year in the title: {dominant} is the only year the text names")
         if issued is not None and early and looks_back and dominant == issued.year - 1:
             conf = 0.8
             note += f", and it looks back from early {issued.year}"

@@ -59,3 +59,25 @@ def test_a_catalogue_whose_keys_are_spaced_out_gives_the_title_and_the_date():
     meta = detect_metadata(text)
     assert meta.issued_on == date(2024, 2, 6)
     assert (meta.doc_type, meta.period_year) == ("execution_report", 2023)
+
+
+def test_the_only_year_a_text_names_dates_it_with_less_confidence():
+    meta = detect_metadata("某市经济运行\n\n2015年，全市经济运行保持良好态势，全面完成主要预期目标。预计生产总值增长10%。\n")
+    assert meta.period_year == 2015 and meta.confidence["period_year"] <= 0.5
+
+
+def test_a_from_to_span_counts_its_last_year_not_its_first():
+    counts, spans = text_years("地区生产总值从2020年的545.7亿元增长到2023年的745.8亿元。")
+    assert (2020, 2023, False) in spans and counts == {2023: 1}
+
+
+def test_a_five_year_review_issued_early_in_a_year_is_about_the_year_before():
+    text = ("——2022年1月8日在某区第十八届人民代表大会第一次会议上\n\n一、过去五年工作回顾\n\n"
+            "过去五年，全区地区生产总值年均增长7%，规模以上工业增加值年均增长8%。\n")
+    assert detect_metadata(text).period_year == 2021
+
+
+def test_an_implied_issue_date_is_not_evidence_of_a_look_back():
+    text = "全年生产总值比上年增长5%。\n\n2023年1月28日，某市召开会议。\n"
+    meta = detect_metadata(text)
+    assert meta.sources.get("issued_on") == "implied" and meta.period_year != 2022
