@@ -16,7 +16,8 @@ def _code_version() -> str:
     """A hash of the reading and extraction code: when it changes, documents are extracted again."""
     here = Path(__file__).resolve().parent
     digest = hashlib.sha256()
-    for path in sorted([here / "model.py", *(here / "documents").glob("*.py"), *(here / "extract").glob("*.py")]):
+    for path in sorted([here / "model.py", *(here / "documents").glob("*.py"), *(here / "extract").glob("*.py"),
+                        *(here / "text").glob("*.py")]):
         digest.update(path.name.encode() + path.read_bytes())
     return digest.hexdigest()[:12]
 
@@ -66,6 +67,14 @@ class DocumentMeta:
     # and how sure the reader is of it (0–1). Fields absent here were not detected.
     sources: dict[str, str] = field(default_factory=dict)
     confidence: dict[str, float] = field(default_factory=dict)
+
+
+# Where a value's year came from, nearest first: its own words (到2025年, 2023年末 before it), its
+# sentence, its paragraph, its heading (一、2023年工作回顾), a table's column or caption, the plan's period,
+# the document's title, its metadata (a page's PubDate, a sidecar), its issue date, its file name, the
+# year its text names most; "none" when the evidence was too weak or disagreed (the year is left empty).
+YEAR_EVIDENCE = ("own", "sentence", "paragraph", "heading", "table", "plan_period", "title", "metadata",
+                 "issue_date", "file_name", "text", "none")
 
 
 @dataclass(frozen=True)
@@ -125,6 +134,10 @@ class Target:
     confidence: float
     confidence_reason: str | None = None
     other_quotes: tuple[Quote, ...] = ()  # the same target stated again (table + prose)
+    # What gave target_year (see YEAR_EVIDENCE) and how sure that evidence is (0-1); a year left empty
+    # has evidence "none" and its reason in confidence_reason.
+    year_evidence: str | None = None
+    year_confidence: float | None = None
 
     @property
     def target_id(self) -> str:
@@ -154,6 +167,12 @@ class Actual:
     method: str
     confidence: float
     confidence_reason: str | None = None
+    # What gave period_year (see YEAR_EVIDENCE) and how sure that evidence is (0-1); a year left empty
+    # has evidence "none" and its reason in confidence_reason.
+    year_evidence: str | None = None
+    year_confidence: float | None = None
+    # 预计…: the reviewed period's estimate, not its final figure (never judges a target of another year)
+    is_estimate: bool = False
 
     @property
     def actual_id(self) -> str:

@@ -18,6 +18,7 @@ from functools import lru_cache
 from pathlib import Path
 
 from plantrack.config import PROJECT_ROOT
+from plantrack.text.script import simplified
 
 REGIONS_CSV = PROJECT_ROOT / "dbt_project" / "seeds" / "regions.csv"
 CHANGES_CSV = Path(__file__).with_name("region_changes.csv")
@@ -119,23 +120,8 @@ def _load(path: str, changes: str) -> Gazetteer:
 
 # ---------------------------------------------------------------- text as it comes
 
-_PINYIN_GLOSS = re.compile(r"[(（][a-zA-Zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜü]{1,8}[)）]")
-
-
-@lru_cache(maxsize=1)
-def _t2s():
-    try:
-        import opencc  # 8 ms to load, ~45 ms per MB
-    except ImportError:  # pragma: no cover - opencc is a dependency; without it simplified text still works
-        return None
-    return opencc.OpenCC("t2s")
-
-
-def simplified(text: str) -> str:
-    """Simplified characters without pinyin glosses (黔江區(qū) -> 黔江区), for lookups only."""
-    cc = _t2s()
-    text = cc.convert(text) if cc else text
-    return _PINYIN_GLOSS.sub("", text) if "(" in text or "（" in text else text
+# simplified(): simplified characters without pinyin glosses (黔江區(qū) -> 黔江区), for lookups only
+# (plantrack.text.script)
 
 
 # ---------------------------------------------------------------- finding names

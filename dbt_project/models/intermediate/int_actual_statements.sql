@@ -1,11 +1,14 @@
 -- The actual values the marts use: extracted ones, less those an analyst said are targets, plus
 -- targets an analyst said are actual values or estimates (target kind → measure, target year →
--- period year, 全年). is_estimate: an analyst said the value is an estimate (预计), not a final figure.
+-- period year, 全年). is_estimate: the extractor read 预计…, or an analyst said so (kind estimate; kind actual
+-- says it is a final figure).
 with corrections as (
     select * from {{ ref('int_statement_corrections') }}
 )
 
-select a.*, coalesce(c.new_kind = 'estimate', false) as is_estimate
+select
+    a.* exclude (is_estimate),
+    case c.new_kind when 'estimate' then true when 'actual' then false else a.is_estimate end as is_estimate
 from {{ ref('stg_raw__actuals') }} as a
 left join corrections as c on c.statement_id = a.actual_id
 where coalesce(c.new_kind, 'actual') in ('actual', 'estimate')
@@ -34,6 +37,8 @@ select
     t.confidence,
     t.confidence_reason,
     t.extractor_version,
+    t.year_evidence,
+    t.year_confidence,
     c.new_kind = 'estimate' as is_estimate
 from {{ ref('stg_raw__targets') }} as t
 inner join corrections as c on c.statement_id = t.target_id

@@ -33,6 +33,8 @@ select
     a.method,
     a.confidence,
     a.confidence_reason,
+    a.year_evidence,
+    a.year_confidence,
     a.extractor_version
 from {{ ref('stg_raw__actuals') }} as a
 inner join corrections as c on c.statement_id = a.actual_id

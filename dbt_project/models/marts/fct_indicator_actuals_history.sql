@@ -20,6 +20,10 @@ select
     char_start,
     char_end,
     confidence,
+    confidence_reason,
+    year_evidence,
+    year_confidence,
+    is_estimate,
     cast(vintage as integer) as vintage,
     override_action,
     override_by,
@@ -27,6 +31,5 @@ select
     -- the fields an analyst corrected (plantrack correct; history in mart_corrections)
     corrected_fields,
     coalesce(corrected_fields, '') <> '' as is_corrected,
-    is_estimate,
     is_latest
 from {{ ref('int_actuals_history') }}

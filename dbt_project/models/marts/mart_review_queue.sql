@@ -1,6 +1,7 @@
 -- The review list: one row per thing the product is unsure of — a value with no year, one whose kind
 -- (target or actual) it read with low confidence, one whose place it could not code, an indicator text
--- outside the catalog, a document whose place, kind or date it could not read — with what it read, why
+-- outside the catalog, a year taken from the issue date, an estimate (预计), a document whose place, kind
+-- or date it could not read — with what it read, why
 -- it is unsure (Chinese and English), the quote, its best answer and how many judgements settling it
 -- would unlock; ranked by that. An item an analyst settled (plantrack correct) leaves the list.
 -- The low-confidence threshold is var review_low_confidence.
@@ -41,7 +42,10 @@ target_reasons as (
     where confidence < {{ low }} and fixed not like '%kind%'
     union all
     select target_id, 'region_unresolved', 'place' from targets where region_code is null and fixed not like '%place%'
-    -- read-values: 'year_from_issue_date' / 'estimate' read their columns here when they exist
+    union all
+    -- the year was taken from the document's issue date, not from anything the value's own text says
+    select target_id, 'year_from_issue_date', 'year' from targets
+    where year_evidence = 'issue_date' and fixed not like '%year%'
 ),
 
 actual_reasons as (
@@ -51,11 +55,19 @@ actual_reasons as (
     select actual_id, 'low_confidence_kind', 'kind' from actuals where confidence < {{ low }} and fixed not like '%kind%'
     union all
     select actual_id, 'region_unresolved', 'place' from actuals where region_code is null and fixed not like '%place%'
+    union all
+    select actual_id, 'year_from_issue_date', 'year' from actuals
+    where year_evidence = 'issue_date' and fixed not like '%year%'
+    union all
+    -- 预计…: an estimate of the period, not its final figure
+    select actual_id, 'estimate', 'kind' from actuals where is_estimate and fixed not like '%kind%'
 ),
 
 labels as (
     select * from (values
         ('no_year', '没有年份', 'no year'),
+        ('year_from_issue_date', '年份取自发文日期', 'year from the issue date'),
+        ('estimate', '预计数，非最终数', 'estimate, not a final figure'),
         ('low_confidence_kind', '目标还是实际值：把握不大', 'low-confidence kind (target or actual)'),
         ('region_unresolved', '地区未能识别', 'place not resolved to a region code'),
         ('indicator_not_in_catalog', '指标不在指标目录中', 'indicator not in the catalog'),
@@ -79,14 +91,15 @@ document_reasons as (
 target_reason_sets as (
     select target_id, string_agg(reason, ',' order by reason) as reason_codes,
            string_agg(distinct field, ',' order by field) as fields_to_check,
-           bool_or(reason = 'no_year') as no_year, bool_or(reason = 'region_unresolved') as no_region
+           bool_or(reason in ('no_year', 'year_from_issue_date')) as no_year,
+           bool_or(reason = 'region_unresolved') as no_region
     from target_reasons group by target_id
 ),
 
 actual_reason_sets as (
     select actual_id, string_agg(reason, ',' order by reason) as reason_codes,
            string_agg(distinct field, ',' order by field) as fields_to_check,
-           bool_or(reason = 'no_year') as no_year
+           bool_or(reason in ('no_year', 'year_from_issue_date')) as no_year
     from actual_reasons group by actual_id
 ),
 
@@ -114,11 +127,12 @@ target_items as (
         '目标：' || t.indicator_text || ' ' || t.comparator || ' ' || coalesce(cast(t.value as varchar), t.value_raw)
             || coalesce(t.unit, '') || '，年份 ' || coalesce(cast(t.target_year as varchar), '？')
             || '，地区 ' || coalesce(t.region_name, '？') as what_it_read,
-        case when r.no_year and t.eff_target_year is not null
-            then 'year ' || t.eff_target_year || ' (the plan''s end year)' end as best_answer,
+        case when r.no_year and t.plan_end_year is not null and t.plan_end_year is distinct from t.target_year
+            then 'year ' || t.plan_end_year || ' (the plan''s end year)' end as best_answer,
         -- this target itself, when what is unsure is what keeps it from being judged
         case when t.status = 'not_assessable' and (
-                (r.no_year and t.reason_code in ('no_target_year', 'no_base_year'))
+                (r.no_year and t.reason_code in ('no_target_year', 'no_base_year', 'no_expected_path',
+                                                 'actual_not_after_baseline'))
                 or (r.no_region and t.reason_code = 'no_comparable_actual'))
             then 1 else 0 end as judgements_unlocked
     from target_reason_sets as r
@@ -162,7 +176,7 @@ actual_items as (
         '实际值：' || a.indicator_text || ' ' || coalesce(cast(a.value as varchar), a.value_raw) || coalesce(a.unit, '')
             || '（' || a.measure || '），年份 ' || coalesce(cast(a.period_year as varchar), '？')
             || coalesce(' ' || a.period_label, '') || '，地区 ' || coalesce(a.region_name, '？') as what_it_read,
-        case when r.no_year and d.period_year is not null
+        case when r.no_year and d.period_year is not null and d.period_year is distinct from a.period_year
             then 'year ' || d.period_year || ' (the period the document reports on)' end as best_answer,
         coalesce(u.n, 0) as judgements_unlocked
     from actual_reason_sets as r
