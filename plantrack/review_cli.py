@@ -11,8 +11,8 @@ from typing import Annotated
 
 import typer
 
-from plantrack import corrections
-from plantrack.corrections import Refused
+# plantrack.corrections / plantrack.review are imported by the commands that use them: every other
+# command (plantrack sql, its memory bound) starts without them.
 
 SourcesOpt = Annotated[Path | None, typer.Option("--sources", help="Directory of documents (default $PLANTRACK_SOURCES or ./sources).")]
 DataOpt = Annotated[Path | None, typer.Option("--data-dir", help="Data directory (default $PLANTRACK_DATA_DIR or ./data).")]
@@ -87,6 +87,7 @@ def review_show(
 ) -> None:
     """One item: what the product read, why it is unsure, the quote, its best answer, the corrections made."""
     from plantrack import review
+    from plantrack.corrections import Refused
 
     _, con = _serving(sources, data_dir)
     row = con.execute("SELECT * FROM mart_review_queue WHERE item_id = ?", [item]).fetchone()
@@ -121,6 +122,7 @@ def review_export(
 ) -> None:
     """Write the review list as a spreadsheet with columns for the analyst's answer (field, answer, by, why)."""
     from plantrack import review
+    from plantrack.corrections import Refused
 
     _, con = _serving(sources, data_dir)
     try:
@@ -144,7 +146,7 @@ def review_import(
 ) -> None:
     """Read the analysts' answers back: every answered row is checked (a message per bad row, with its row
     number); nothing is applied from a file with errors unless --apply-valid."""
-    from plantrack import review
+    from plantrack import corrections, review
 
     settings, con = _serving(sources, data_dir)
     result = review.read_answers(con, file, by, why)
@@ -173,7 +175,7 @@ def review_migrate(
 ) -> None:
     """Move the rows of the retired override seeds (keyed by the extractor's ids) into the corrections
     log (keyed by the text), keeping who, when and why."""
-    from plantrack import review
+    from plantrack import corrections, review
 
     settings, con = _serving(sources, data_dir)
     found, problems = review.migrate_overrides(con, files)
@@ -212,7 +214,8 @@ def correct(
     """Correct what the product read, once: a value's year, period, kind, value, unit, indicator or place,
     or exclude it; a document's place, kind, date or period. Kept in the data directory, keyed by the
     document's content and the quote (it survives a better extractor); the next refresh applies it."""
-    from plantrack import review
+    from plantrack import corrections, review
+    from plantrack.corrections import Refused
 
     settings, con = _serving(sources, data_dir)
     given = {"year": year, "period": period, "kind": kind, "value": value, "unit": unit, "indicator": indicator,
