@@ -57,8 +57,9 @@ class Subject:
 
 def _one(con: duckdb.DuckDBPyConnection, sql: str, params: list) -> dict | None:
     cur = con.execute(sql, params)
-    row = cur.fetchone()
-    return None if row is None else dict(zip([d[0] for d in cur.description], row, strict=True))
+    names = [d[0] for d in cur.description]
+    rows = cur.fetchall()  # all of it: a result left unfinished blocks the connection's next query
+    return dict(zip(names, rows[0], strict=True)) if rows else None
 
 
 def _text(v) -> str | None:
@@ -117,11 +118,11 @@ def queue(con: duckdb.DuckDBPyConnection, limit: int | None = None):
 
 
 def summary(con: duckdb.DuckDBPyConnection) -> dict:
-    row = con.execute("SELECT count(*), coalesce(sum(judgements_unlocked), 0) FROM mart_review_queue").fetchone()
+    row = con.execute("SELECT count(*), coalesce(sum(judgements_unlocked), 0) FROM mart_review_queue").fetchall()[0]
     by_reason = con.execute(
         "SELECT reason, count(*), sum(judgements_unlocked) FROM (SELECT unnest(string_split(reason_codes, ',')) "
         "AS reason, judgements_unlocked FROM mart_review_queue) GROUP BY 1 ORDER BY 2 DESC").fetchall()
-    orphaned = con.execute("SELECT count(*) FROM mart_corrections WHERE status = 'orphaned'").fetchone()[0]
+    orphaned = con.execute("SELECT count(*) FROM mart_corrections WHERE status = 'orphaned'").fetchall()[0][0]
     return {"items": row[0], "judgements_unlocked": int(row[1]), "by_reason": by_reason, "orphaned": orphaned}
 
 

@@ -90,9 +90,9 @@ def review_show(
     from plantrack.corrections import Refused
 
     _, con = _serving(sources, data_dir)
-    row = con.execute("SELECT * FROM mart_review_queue WHERE item_id = ?", [item]).fetchone()
-    if row is not None:
-        names = [d[0] for d in con.description]
+    cur = con.execute("SELECT * FROM mart_review_queue WHERE item_id = ?", [item])
+    names = [d[0] for d in cur.description]
+    for row in cur.fetchall():
         for k, v in zip(names, row, strict=True):
             typer.echo(f"{k:>20}: {v}")
     try:
