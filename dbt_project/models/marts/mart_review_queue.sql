@@ -150,11 +150,17 @@ actual_unlocks as (
     group by r.actual_id
 ),
 
+-- a document's targets that its unknown field keeps from being judged: no place -> no comparable actual
+-- for a target of no region; no date -> a target without a year of its own and no base year
 document_unlocks as (
-    select r.document_id, count(t.target_id) as n
+    select r.document_id, count(distinct t.target_id) as n
     from document_reason_sets as r
     inner join targets as t on t.document_id = r.document_id
     where t.status = 'not_assessable'
+      and ((r.reason_codes like '%document_no_region%' and t.region_code is null
+            and t.reason_code = 'no_comparable_actual')
+           or (r.reason_codes like '%document_no_date%' and t.target_year is null
+               and t.reason_code in ('no_target_year', 'no_base_year', 'no_expected_path')))
     group by r.document_id
 ),
 
@@ -234,7 +240,6 @@ document_items as (
         '文件：' || coalesce(d.title, d.source_file) || '，类型 ' || coalesce(d.doc_type, '？') || '，地区 '
             || coalesce(d.region_name, '？') || '，日期 ' || coalesce(cast(d.issued_on as varchar), '？') as what_it_read,
         null as best_answer,
-        -- its targets that cannot be judged
         coalesce(u.n, 0) as judgements_unlocked
     from document_reason_sets as r
     inner join docs as d on d.document_id = r.document_id
