@@ -115,11 +115,10 @@ def spreadsheet(base, corpus, tmp_path_factory):
     header = [c.value for c in ws[1]]
     col = {name: header.index(name) + 1 for name in header}
     goal_id = _goal(base)[0]
-    items = [r for r in range(2, ws.max_row + 1)
-             if ws.cell(r, col["item_type"]).value in ("target", "actual", "indicator")
-             and "1500" not in (ws.cell(r, col["quote"]).value or "")]  # the goal is corrected below
-    assert len(items) >= 2, "the review list of the small corpus has fewer than two value items"
-    good, bad = items[0], items[1]
+    read = {r: ws.cell(r, col["what_it_read"]).value or "" for r in range(2, ws.max_row + 1)}
+    # the other goal of the sentence is excluded; a typo on the goal's own row is refused
+    (good,) = [r for r, what in read.items() if "智能工厂" in what]
+    (bad,) = [r for r, what in read.items() if GOAL in what]
     ws.cell(good, col["field"]).value = "exclude"
     ws.cell(good, col["answer"]).value = "yes"
     ws.cell(good, col["by"]).value = "李分析师"
@@ -172,8 +171,14 @@ def new_version(corrected, corpus, tmp_path_factory):
 
 
 def test_the_goal_without_a_year_is_first_read_with_the_issue_year(base):
-    _, year, _, corrected_, _ = _goal(base)
-    assert year == 2021 and not corrected_
+    _, year, status, corrected_, _ = _goal(base)
+    assert year == 2021 and status == "not_assessable" and not corrected_
+
+
+def test_the_review_list_says_the_year_came_from_the_issue_date_and_what_settling_it_unlocks(base):
+    rows = _rows(base, "SELECT reason_en, judgements_unlocked FROM marts.mart_review_queue "
+                       "WHERE what_it_read LIKE ?", [f"%{GOAL}%"])
+    assert rows == [("year from the issue date", 1)]
 
 
 def test_a_corrected_year_is_applied_and_the_target_judged_against_it(corrected, base):
