@@ -106,9 +106,10 @@ def review_show(
     for k, v in (subject.now or {}).items():
         typer.echo(f"  {k}: {v}")
     key = [subject.document_id, subject.quote, subject.char_start] if subject.quote else [subject.document_id, None, None]
-    history = con.execute(
+    history = con.sql(
         "SELECT corrected_at, corrected_by, field, change, why, status FROM mart_corrections WHERE document_id = ? "
-        "AND quote IS NOT DISTINCT FROM ? AND char_start IS NOT DISTINCT FROM ? ORDER BY corrected_at", key).pl()
+        "AND quote IS NOT DISTINCT FROM ? AND char_start IS NOT DISTINCT FROM ? ORDER BY corrected_at",
+        params=key).pl()
     if history.height:
         typer.echo("\ncorrections:")
         _show_table(history)

@@ -141,8 +141,12 @@ def _load(warehouse: Path) -> None:
 def _project_copy(dest: Path) -> Path:
     project = dest / "dbt_project"
     shutil.copytree(DBT_DIR, project, ignore=shutil.ignore_patterns("target", "logs", "dbt_packages", ".user.yml"))
-    with open(project / "seeds" / "target_overrides.csv", "a", encoding="utf-8", newline="") as f:
+    overrides_file = project / "seeds" / "target_overrides.csv"  # an old overrides file, as one may still have
+    new = not overrides_file.exists()
+    with open(overrides_file, "a", encoding="utf-8", newline="") as f:
         w = csv.writer(f, lineterminator="\n")
+        if new:
+            w.writerow(overrides.TARGET.header)
         w.writerow(["t_5g", "reject", "", "", "王分析师", "基站数不是工业指标", "2025-05-01 09:00:00"])
         w.writerow(["t_workshops", "correct", "value", "50", "王分析师", "原文为50个", "2025-05-01 09:00:00"])
     return project
