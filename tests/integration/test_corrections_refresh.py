@@ -29,8 +29,10 @@ PLAN = """江津区制造业高质量发展行动计划
 二、主要目标
 全区规模以上工业总产值达到1500亿元，培育智能工厂20个。
 """
-# the same plan, its goal sentence rewritten: the corrected quote is in no current version any more
-PLAN_V2 = PLAN.replace("全区规模以上工业总产值达到1500亿元，培育智能工厂20个。", "培育智能工厂25个。")
+# the same plan, its goal sentence rewritten (as many goals, so no blocking check sees rows vanish): the
+# corrected quote is in no current version any more
+PLAN_V2 = PLAN.replace("全区规模以上工业总产值达到1500亿元，培育智能工厂20个。",
+                       "全区规模以上工业营业收入达到1600亿元，培育智能工厂25个。")
 BULLETIN = """江津区2023年国民经济和社会发展统计公报
 
 江津区统计局
