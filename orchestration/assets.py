@@ -9,7 +9,7 @@ import dagster as dg
 
 from orchestration.dbt import parse_in_background
 from orchestration.resources import PlantrackConfig
-from plantrack import ingest, runs
+from plantrack import ingest, overrides, runs
 from plantrack.console_progress import Progress, say
 from plantrack.model import EXTRACTOR_VERSION, Document, Statements
 from plantrack.warehouse import connect, known_documents
@@ -88,7 +88,8 @@ def extracted_statements(context: dg.AssetExecutionContext, plantrack: Plantrack
     return StatementBatch(statements, bad)
 
 
-RAW_TABLES = ("documents", "current_sources", "ingestion_log", "targets", "actuals", "quarantine")
+RAW_TABLES = ("documents", "current_sources", "ingestion_log", "targets", "actuals", "quarantine",
+              "target_overrides", "actual_overrides", "override_problems")
 RAW_KEYS = [dg.AssetKey(["raw", t]) for t in RAW_TABLES]
 
 
@@ -108,6 +109,15 @@ def raw_tables(context: dg.AssetExecutionContext, plantrack: PlantrackConfig,
     with connect(settings.warehouse_path) as con:
         counts = ingest.load_raw(con, context.run.run_id, source_documents.plan, source_documents.documents,
                                  extracted_statements.statements, quarantined)
+        # Analysts' overrides, checked row by row: a refused row is listed (mart_override_problems), never
+        # applied, and never fails the run.
+        checked = overrides.check_all()
+        override_counts = overrides.load(con, checked)
+    for problem in (p for c in checked for p in c.problems):
+        context.log.warning(f"override refused: {problem}")
+    if override_counts["refused"]:
+        say(f"overrides: {override_counts['refused']} row(s) refused, not applied (mart_override_problems): "
+            + "; ".join(str(p) for c in checked for p in c.problems)[:2000])
     say(f"raw tables: +{counts['documents']} documents, +{counts['targets']} targets, "
         f"+{counts['actuals']} actual values, {counts['quarantined']} quarantined")
     for key in RAW_KEYS:

@@ -2,9 +2,7 @@
 
 from __future__ import annotations
 
-import json
 import os
-import shutil
 import signal
 import subprocess
 import sys
@@ -72,31 +70,92 @@ def _exit_now(code: int) -> None:
     os._exit(code)
 
 
+# Analysts read the marts and nothing else: no files, no network, no extensions, no changing this back.
+SERVING_LOCKDOWN = {
+    "enable_external_access": False,
+    "autoinstall_known_extensions": False,
+    "autoload_known_extensions": False,
+    "allow_community_extensions": False,
+    "allow_unsigned_extensions": False,
+}
+DEFAULT_SHOWN_ROWS = 200
+# How long `plantrack sql` may spend counting the rows of a result it cut, before saying "more than".
+COUNT_SECONDS = 10.0
+
+
 def _open_serving(settings: Settings):
     import duckdb
 
     if not settings.serving_path.exists():
         typer.echo(f"No serving file at {settings.serving_path} yet: run `plantrack refresh` first.", err=True)
         raise typer.Exit(2)
-    con = duckdb.connect(str(settings.serving_path), read_only=True)
+    con = duckdb.connect(str(settings.serving_path), read_only=True, config=dict(SERVING_LOCKDOWN))
     con.execute("SET search_path = 'marts'")
-    # Analysts read the marts and nothing else: no files, no network, no changing this back.
-    con.execute("SET enable_external_access = false")
     con.execute("SET lock_configuration = true")
     return con
 
 
-def _print_query(con, query: str, limit: int = 200) -> None:
+def _fetch_shown(con, query: str, limit: int):
+    """The query's relation, its first `limit` rows as a Polars frame, and whether there were more.
+
+    The result is streamed in Arrow batches and only what is shown (plus one row, to know it was cut)
+    is ever held: a hundred-million-row result costs what 200 rows cost. (A DB-API `execute` would
+    materialize the whole result first.) (None, None, False) for a statement with no result.
+    """
+    import polars as pl
+    import pyarrow as pa
+
     rel = con.sql(query)
     if rel is None:
+        return None, None, False
+    # Batches of DuckDB's vector size at least: smaller ones make it buffer more ahead (a 4-row batch
+    # size held 370 MB, 2,048 rows 110 MB, on a 100 M-row result).
+    reader = rel.to_arrow_reader(max(2048, min(limit + 1, 10_000)))
+    batches, held = [], 0
+    try:
+        for batch in reader:
+            batches.append(batch.slice(0, limit + 1 - held))
+            held += batches[-1].num_rows
+            if held > limit:
+                break
+        schema = reader.schema
+    finally:
+        reader.close()  # the connection takes no other query while a result is open
+    table = pa.Table.from_batches(batches, schema=schema)
+    return rel, pl.from_arrow(table.slice(0, limit)), held > limit
+
+
+def _count_rows(con, rel) -> int | None:
+    """The whole result's row count, when DuckDB counts it within COUNT_SECONDS (else None)."""
+    import threading
+
+    import duckdb
+
+    timer = threading.Timer(COUNT_SECONDS, con.interrupt)
+    timer.start()
+    try:
+        return rel.aggregate("count(*)").fetchall()[0][0]
+    except duckdb.Error:
+        return None
+    finally:
+        timer.cancel()
+
+
+def _print_query(con, query: str, limit: int = DEFAULT_SHOWN_ROWS) -> None:
+    rel, frame, cut = _fetch_shown(con, query, limit)
+    if frame is None:
         typer.echo("ok")
         return
-    frame = rel.pl()
     import polars as pl
 
     # Whole cells: a quarantine reason or a quote ends with what matters (what to do, the value).
     with pl.Config(tbl_rows=limit, tbl_cols=30, fmt_str_lengths=2000, tbl_width_chars=400):
         typer.echo(frame)
+    if cut:
+        total = _count_rows(con, rel)
+        of = f"{total:,}" if total is not None else f"more than {limit:,}"
+        typer.echo(f"(showing the first {limit:,} rows of {of}; --limit N shows more, or add LIMIT / "
+                   "an aggregate to the query)")
 
 
 @app.command()
@@ -132,6 +191,8 @@ def status(sources: SourcesOpt = None, data_dir: DataOpt = None) -> None:
 @app.command()
 def sql(
     query: Annotated[str | None, typer.Argument(help="One query to run; omit it for an interactive prompt.")] = None,
+    limit: Annotated[int, typer.Option(min=1, help="Show at most this many rows of a result (only these "
+                                       "are fetched; the row count is stated when it is cut).")] = DEFAULT_SHOWN_ROWS,
     sources: SourcesOpt = None,
     data_dir: DataOpt = None,
 ) -> None:
@@ -143,7 +204,7 @@ def sql(
     con = _open_serving(settings)
     if query:
         try:
-            _print_query(con, query)
+            _print_query(con, query, limit)
         except Exception as exc:
             typer.echo(f"error: {exc}", err=True)
             raise typer.Exit(1) from exc
@@ -161,7 +222,7 @@ def sql(
         buffer += line + "\n"
         if buffer.strip().endswith(";"):
             try:
-                _print_query(con, buffer)
+                _print_query(con, buffer, limit)
             except Exception as exc:
                 typer.echo(f"error: {exc}")
             buffer = ""
@@ -169,46 +230,34 @@ def sql(
 
 @app.command()
 def add(
-    file: Annotated[Path, typer.Argument(exists=True, dir_okay=False, help="The document to add.")],
-    region: Annotated[str | None, typer.Option(help="Region it is for, e.g. 江津区 or 500116.")] = None,
+    file: Annotated[Path, typer.Argument(help="The document to add (a regular file; links are not followed).")],
+    region: Annotated[str | None, typer.Option(help="Region it is for, e.g. 江津区 or 500116 (checked against "
+                                               "the national division list).")] = None,
     doc_type: Annotated[str | None, typer.Option("--type", help="plan or release (or a precise type: "
                                                  "plan, opinions, annual_plan, bulletin, economic_report, "
                                                  "execution_report, government_report, work_review).")] = None,
-    issued: Annotated[str | None, typer.Option(help="Issue date, YYYY-MM-DD.")] = None,
-    title: Annotated[str | None, typer.Option(help="Title, when the text does not make it clear.")] = None,
-    name: Annotated[str | None, typer.Option(help="File name to use in the sources directory.")] = None,
+    issued: Annotated[str | None, typer.Option(help="Issue date, YYYY-MM-DD, not after today.")] = None,
+    title: Annotated[str | None, typer.Option(help="Title, when the text does not make it clear (one line, "
+                                              "at most 300 characters).")] = None,
+    name: Annotated[str | None, typer.Option(help="File name to use in the sources directory (a plain "
+                                             "name: no folders, no leading '.').")] = None,
     sources: SourcesOpt = None,
     data_dir: DataOpt = None,
 ) -> None:
     """Copy a document into the sources directory, with optional metadata in a sidecar file
     (<name>.meta.json). The sensor (under `plantrack serve`) notices it and starts a refresh;
-    or run `plantrack refresh`."""
-    from datetime import date
+    or run `plantrack refresh`. Anything refused is said in one line, exit code 2, nothing written."""
+    from plantrack import adding
 
     settings = _settings(sources, data_dir)
-    dest = settings.sources_dir / (name or file.name)
-    if dest.exists() and dest.read_bytes() != file.read_bytes():
-        typer.echo(f"{dest} exists with other content. Give --name to add this as a separate document, or "
-                   "replace the file yourself to make it a new version.", err=True)
-        raise typer.Exit(2)
-    meta: dict = {}
-    if region:
-        meta["region_code" if region.isdigit() else "region_name"] = region
-    if doc_type:
-        meta["doc_type"] = doc_type
-    if issued:
-        try:
-            meta["issued_on"] = date.fromisoformat(issued).isoformat()
-        except ValueError as exc:
-            typer.echo(f"--issued must be a date like 2024-12-27, not {issued!r}", err=True)
-            raise typer.Exit(2) from exc
-    if title:
-        meta["title"] = title
-    settings.sources_dir.mkdir(parents=True, exist_ok=True)
-    shutil.copyfile(file, dest)
-    if meta:
-        sidecar = dest.with_name(dest.name + ".meta.json")
-        sidecar.write_text(json.dumps(meta, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
+    try:
+        addition = adding.plan(file, name=name, region=region, doc_type=doc_type, issued=issued, title=title,
+                               max_bytes=settings.max_document_bytes)
+        dest = adding.apply(addition, settings.sources_dir)
+    except adding.Refused as refused:
+        typer.echo(f"plantrack add: refused: {refused}", err=True)
+        raise typer.Exit(2) from None
+    meta = addition.meta
     typer.echo(f"added {dest}" + (f" with metadata {meta}" if meta else ""))
 
 

@@ -18,6 +18,7 @@ from pathlib import Path
 
 import duckdb
 
+from plantrack import overrides
 from plantrack.config import Settings
 from plantrack.warehouse import connect, record_in_serving
 
@@ -101,10 +102,15 @@ def record_refused(warehouse: Path, run_id: str, job_name: str, message: str) ->
     record waits in a journal beside it, which the lock holder moves into ops.runs (and so into the
     served copy) at its next start or finish. Never the serving file: replacing it now could undo the
     other refresh's publish."""
-    row = {"run_id": run_id, "job_name": job_name, "started_at": _now().isoformat(sep=" "),
-           "message": message[:2000]}
+    _journal(warehouse, {"run_id": run_id, "job_name": job_name, "started_at": _now().isoformat(sep=" "),
+                         "status": "refused", "message": message[:2000]})
+
+
+def _journal(warehouse: Path, row: dict) -> None:
+    """A run record the warehouse cannot take now (another process has it open), kept beside it until
+    the next run that opens the warehouse moves it into ops.runs."""
     with open(warehouse.parent / REFUSED_JOURNAL, "a", encoding="utf-8") as fh:
-        fh.write(json.dumps(row, ensure_ascii=False) + "\n")
+        fh.write(json.dumps(row, ensure_ascii=False, default=str) + "\n")
 
 
 def _absorb_refused(con: duckdb.DuckDBPyConnection) -> None:
@@ -123,9 +129,12 @@ def _absorb_refused(con: duckdb.DuckDBPyConnection) -> None:
             r = json.loads(line)
         except ValueError:
             continue
-        con.execute("INSERT OR IGNORE INTO ops.runs (run_id, job_name, started_at, finished_at, status, message) "
-                    "VALUES (?, ?, ?, ?, 'refused', ?)",
-                    [r["run_id"], r["job_name"], r["started_at"], r["started_at"], r["message"]])
+        # a failure journalled by a run that had opened its record keeps its start, takes the outcome
+        con.execute("INSERT INTO ops.runs (run_id, job_name, started_at, finished_at, status, message) "
+                    "VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT (run_id) DO UPDATE SET finished_at = "
+                    "excluded.finished_at, status = excluded.status, message = excluded.message",
+                    [r["run_id"], r["job_name"], r["started_at"], r.get("finished_at") or r["started_at"],
+                     r.get("status", "refused"), r["message"]])
     taken.unlink()
 
 
@@ -277,6 +286,7 @@ def build_fingerprint(sources: dict[str, str]) -> str:
     for name, sha in sorted(sources.items()):
         digest.update(f"{name}={sha}\n".encode())
     digest.update(dbt_code_hash(PROJECT_ROOT / "dbt_project").encode())
+    digest.update(overrides.fingerprint().encode())  # analysts' overrides, wherever they are kept
     as_of = os.environ.get("PLANTRACK_AS_OF_DATE") or date.today().isoformat()
     digest.update(f"{EXTRACTOR_VERSION}|{as_of}".encode())
     return digest.hexdigest()
@@ -330,7 +340,10 @@ def _record_failure(run: RunRecord, outcome: RunOutcome) -> None:
             if started:
                 row["started_at"] = started[0]
     except duckdb.Error:
-        pass  # the warehouse itself may be what failed; the serving file still gets the record
+        # The warehouse itself may be what failed (e.g. another process holds it open: "Could not set
+        # lock on file"): the record waits in the journal, which the next run moves into ops.runs, and
+        # the serving file gets it now.
+        _journal(run.warehouse, {**row, "started_at": str(row["started_at"]), "finished_at": str(row["finished_at"])})
     # Only with the refresh lock: replacing the serving file while another refresh publishes could
     # undo its publish. Without it, the record is in the warehouse and the next publish serves it.
     try:

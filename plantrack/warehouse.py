@@ -137,6 +137,21 @@ CREATE TABLE IF NOT EXISTS raw.quarantine (
     quarantined_at TIMESTAMP NOT NULL
 );
 
+-- Analysts' overrides (dbt_project/seeds/*_overrides.csv) as plantrack/overrides.py checked them:
+-- the rows that passed (the marts apply these) and the refusals. Replaced by every run.
+CREATE TABLE IF NOT EXISTS raw.target_overrides (
+    target_id VARCHAR, action VARCHAR, field VARCHAR, new_value VARCHAR, "by" VARCHAR, reason VARCHAR,
+    "at" TIMESTAMP, line INTEGER
+);
+CREATE TABLE IF NOT EXISTS raw.actual_overrides (
+    actual_id VARCHAR, action VARCHAR, field VARCHAR, new_value VARCHAR, "by" VARCHAR, reason VARCHAR,
+    "at" TIMESTAMP, line INTEGER
+);
+CREATE TABLE IF NOT EXISTS raw.override_problems (
+    file VARCHAR, line INTEGER, statement_id VARCHAR, action VARCHAR, field VARCHAR, new_value VARCHAR,
+    problem VARCHAR, checked_at TIMESTAMP
+);
+
 CREATE TABLE IF NOT EXISTS ops.runs (
     run_id        VARCHAR PRIMARY KEY,
     job_name      VARCHAR NOT NULL,

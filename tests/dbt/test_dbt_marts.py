@@ -21,6 +21,7 @@ import duckdb
 import pytest
 import yaml
 
+from plantrack import overrides
 from plantrack.warehouse import connect, insert_rows
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -153,6 +154,8 @@ def built(tmp_path_factory) -> tuple[duckdb.DuckDBPyConnection, subprocess.Compl
     warehouse = tmp / "warehouse.duckdb"
     _load(warehouse)
     project = _project_copy(tmp)
+    with connect(warehouse) as con:  # what the nightly run does with the overrides files
+        overrides.load(con, overrides.check_all(project / "seeds"))
     env = {**os.environ, "PLANTRACK_WAREHOUSE": str(warehouse), "DBT_PROFILES_DIR": str(project),
            "DBT_SEND_ANONYMOUS_USAGE_STATS": "false"}
     proc = subprocess.run(

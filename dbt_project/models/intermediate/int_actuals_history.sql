@@ -21,7 +21,7 @@ overrides as (
         arg_max(new_value, "at") filter (where action = 'correct' and field = 'measure') as new_measure,
         arg_max(new_value, "at") filter (where action = 'correct' and field = 'period_year') as new_period_year,
         arg_max(new_value, "at") filter (where action = 'correct' and field = 'indicator_id') as new_indicator_id
-    from {{ ref('actual_overrides') }}
+    from {{ source('raw', 'actual_overrides') }}
     group by actual_id
 ),
 

@@ -25,7 +25,7 @@ overrides as (
         arg_max(new_value, "at") filter (where action = 'correct' and field = 'baseline_value') as new_baseline_value,
         arg_max(new_value, "at") filter (where action = 'correct' and field = 'indicator_id') as new_indicator_id,
         arg_max(new_value, "at") filter (where action = 'correct' and field = 'attribute') as new_attribute
-    from {{ ref('target_overrides') }}
+    from {{ source('raw', 'target_overrides') }}
     group by target_id
 ),
 
