@@ -20,6 +20,7 @@ import dagster as dg
 from dagster_dbt import DagsterDbtTranslator, DbtCliResource, DbtProject, dbt_assets
 
 from orchestration.resources import PlantrackConfig
+from orchestration.retry import dbt_failures, dbt_outcome
 from plantrack.config import PROJECT_ROOT
 from plantrack.faults import checkpoint
 from plantrack.runs import dbt_code_hash, last_dbt_code_hash, record_dbt_build
@@ -115,7 +116,7 @@ def _dbt_assets() -> dg.AssetsDefinition:
         project=project,
         dagster_dbt_translator=PlantrackDbtTranslator(),
         pool="warehouse",
-        retry_policy=dg.RetryPolicy(max_retries=2, delay=2, backoff=dg.Backoff.EXPONENTIAL),
+        # no RetryPolicy: a failing test or a compile error fails again; only a lock is retried (below)
     )
     def dbt_models(context: dg.AssetExecutionContext, dbt: DbtCliResource, plantrack: PlantrackConfig):
         settings = plantrack.settings()
@@ -138,10 +139,14 @@ def _dbt_assets() -> dg.AssetsDefinition:
         # profiles.yml names the warehouse by PLANTRACK_WAREHOUSE, and dagster-dbt hands dbt (a child
         # process) this process's environment: set from the resource for the build's length only.
         with _environ({"PLANTRACK_WAREHOUSE": str(settings.warehouse_path)}):
-            for n, event in enumerate(dbt.cli(args, context=context, target_path=target).stream()):
+            invocation = dbt.cli(args, context=context, target_path=target, raise_on_error=False)
+            for n, event in enumerate(invocation.stream()):
                 if n == 1:
                     checkpoint("dbt")  # crash tests stop here, with dbt mid-build
                 yield event
+        if not invocation.is_successful():
+            error = invocation.get_error()
+            raise dbt_outcome(dbt_failures(target), str(error or ""))
         with connect(settings.warehouse_path) as con:
             record_dbt_build(con, context.run.run_id, code_hash)
 
