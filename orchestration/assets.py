@@ -13,7 +13,7 @@ from orchestration.retry import retry_if_transient
 from plantrack import ingest, runs
 from plantrack.console_progress import Progress, say
 from plantrack.model import EXTRACTOR_VERSION, Document, Statements
-from plantrack.warehouse import connect, known_documents
+from plantrack.warehouse import connect, known_documents, known_sidecars
 
 
 def _import_quality_checks_in_background() -> None:
@@ -61,8 +61,9 @@ def _source_documents(context, plantrack: PlantrackConfig, settings, run) -> Doc
     runs.start_run(run, runs.build_fingerprint(ingest.fingerprint(settings.sources_dir, scanned)))
     with connect(settings.warehouse_path) as con:
         known = known_documents(con, EXTRACTOR_VERSION)
+        sidecars = known_sidecars(con)
         previous = ingest.previous_sources(con)
-    plan = ingest.plan_ingest(scanned, known, previous)
+    plan = ingest.plan_ingest(scanned, known, previous, sidecars)
     say(f"sources: {len(plan.current)} files in {settings.sources_dir}, {len(plan.to_read)} new or changed, "
         f"{len(plan.removed)} removed")
     docs, bad = ingest.read_documents(
