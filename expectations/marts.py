@@ -105,12 +105,22 @@ DERIVED_SQL = {
         SELECT target_id, source_file, indicator_text, target_kind, value, value_high, unit, quote
         FROM marts.fct_plan_targets
         WHERE unit IN ({_sql_list(ref.PERCENT_UNITS)})
-          AND target_kind NOT IN ({_sql_list(ref.CHANGE_TARGET_KINDS)})""",
+          AND target_kind NOT IN ({_sql_list(ref.CHANGE_TARGET_KINDS)})
+          AND implausible_reason IS NULL""",
     "percent_actuals": f"""
         SELECT actual_id, source_file, indicator_text, measure, value, unit, quote
         FROM marts.fct_indicator_actuals
         WHERE unit IN ({_sql_list(ref.PERCENT_UNITS)})
-          AND measure NOT IN ({_sql_list(ref.CHANGE_MEASURES)})""",
+          AND measure NOT IN ({_sql_list(ref.CHANGE_MEASURES)})
+          AND implausible_reason IS NULL""",
+    # values flagged implausible by the marts (never judging a target): a warning naming each document
+    "implausible_values": """
+        SELECT 'target' AS kind, target_id AS id, source_file, indicator_text, value, unit, implausible_reason
+        FROM marts.fct_plan_targets WHERE implausible_reason IS NOT NULL
+        UNION ALL
+        SELECT 'actual', actual_id, source_file, indicator_text, value, unit, implausible_reason
+        FROM marts.fct_indicator_actuals WHERE implausible_reason IS NOT NULL
+        ORDER BY source_file, id""",
     "progress_status": _status_sql(),
     "progress_actual_quotes": """
         SELECT target_id, source_file, indicator_text, actual_id, actual_quote
@@ -222,6 +232,23 @@ def _quarantine_check() -> Check:
                  "no source file is quarantined", describe=describe)
 
 
+def _implausible_check() -> Check:
+    def describe(ev: Evidence) -> tuple[str, int, str]:
+        if ev.total == 0:
+            return "No implausible value.", 0, "0 implausible values"
+        files = sorted(set(ev.frame["source_file"]))
+        examples = format_examples(frame_rows(ev.frame, ("source_file", "indicator_text", "implausible_reason")),
+                                   ("source_file", "indicator_text", "implausible_reason"))
+        return (f"{ev.total} implausible value(s) in {len(files)} document(s) ({', '.join(files[:10])}) are "
+                f"flagged and judge no target, e.g. {examples}. Check each quote: correct the value with an "
+                "override (target_overrides.csv / actual_overrides.csv) or fix the document.",
+                ev.total, f"{ev.total} implausible values")
+
+    return Check("implausible_values.none", "implausible_values", "implausible_values",
+                 gxe.ExpectTableRowCountToEqual(value=0), "implausible values", "", "",
+                 "no implausible value", describe=describe)
+
+
 def checks(frames: dict[str, pd.DataFrame | None]) -> list[Check]:
     target_show = ("target_id", "source_file", "indicator_text")
     actual_show = ("actual_id", "source_file", "indicator_text")
@@ -292,5 +319,6 @@ def checks(frames: dict[str, pd.DataFrame | None]) -> list[Check]:
               "expectation is wrong); until then progress is judged on older actuals.",
               "is_overdue is false", ("region_name", "release_type", "days_overdue", "last_document_on")),
         _quarantine_check(),
+        _implausible_check(),
     ]
     return out

@@ -473,3 +473,41 @@ def _load_raw(con: duckdb.DuckDBPyConnection, run_id: str, plan: IngestPlan, doc
         con.execute("ROLLBACK")
         raise
     return {"documents": n_docs, "targets": n_t, "actuals": n_a, "quarantined": len(quarantined)}
+
+
+# A held-back document: what a failing check found in it stays out of tonight's marts, not the night.
+HELD_BACK = "failed_check"
+# More than this share of the current documents failing one night is no document's fault (an
+# extractor or check bug): the check then blocks the publish instead of holding them all back.
+MAX_HELD_BACK_SHARE = 0.5
+
+
+def hold_back(con: duckdb.DuckDBPyConnection, run_id: str, reasons: dict[str, str]) -> list[tuple[str, str]]:
+    """Take these documents (document_id -> why) out of tonight's sources: quarantined with the
+    check's reason (raw.quarantine, shown by `plantrack status` and the quality dashboard), their
+    statements removed so the next run reads them again, their files logged `quarantined`.
+
+    Returns (source_file, reason) of every file held back.
+    """
+    ids = sorted(reasons)
+    if not ids:
+        return []
+    now = datetime.now().replace(microsecond=0)
+    files = con.execute("SELECT source_file, document_id FROM raw.current_sources "
+                        "WHERE document_id IN (SELECT unnest(?::VARCHAR[])) ORDER BY source_file", [ids]).fetchall()
+    held = [(f, f"{f}: held back tonight, its other documents published: {reasons[d]} It is read again by the "
+                "next run; fix the document (or add an override) if the check is right.") for f, d in files]
+    con.execute("BEGIN TRANSACTION")
+    try:
+        for table in ("raw.current_sources", "raw.targets", "raw.actuals", "raw.documents"):
+            con.execute(f"DELETE FROM {table} WHERE document_id IN (SELECT unnest(?::VARCHAR[]))", [ids])
+        insert_rows(con, "raw.quarantine", (
+            {"run_id": run_id, "source_file": f, "document_id": d, "error_code": HELD_BACK,
+             "reason": reason, "quarantined_at": now} for (f, d), (_, reason) in zip(files, held, strict=True)))
+        con.execute("UPDATE raw.ingestion_log SET event = 'quarantined' WHERE run_id = ? "
+                    "AND source_file IN (SELECT unnest(?::VARCHAR[]))", [run_id, [f for f, _ in files]])
+        con.execute("COMMIT")
+    except BaseException:
+        con.execute("ROLLBACK")
+        raise
+    return held
