@@ -70,7 +70,8 @@ def dbt_failures(target_path: Path) -> list[dict]:
         results = json.loads((target_path / "run_results.json").read_text(encoding="utf-8"))["results"]
     except (OSError, ValueError, KeyError, TypeError):
         return []
-    return [{"unique_id": r.get("unique_id", "?"), "status": r.get("status"), "message": r.get("message") or ""}
+    return [{"unique_id": r.get("unique_id", "?"), "status": r.get("status"), "message": r.get("message") or "",
+             "compiled_code": r.get("compiled_code") or ""}
             for r in results if r.get("status") in ("error", "fail", "runtime error")]
 
 
@@ -92,3 +93,42 @@ def dbt_outcome(failures: list[dict], error_text: str) -> dg.Failure | dg.RetryR
     else:
         text = f"dbt build failed before building anything, not retried: {error_text.strip()[:1500]}"
     return dg.Failure(text[:2000], allow_retries=False)
+
+
+MAX_FAILING_ROWS = 10_000
+
+
+def documents_behind_failed_tests(warehouse: Path, failures: list[dict]) -> dict[str, str]:
+    """document_id -> why, when every failure is a data test (`fail`) whose failing rows name current
+    documents (by document id, source file, target id or actual id); else {}: a model error, a test
+    whose rows name no document (a key of places, the catalog), or most of the night's documents
+    failing is not a document's fault, and blocks the publish.
+    """
+    from plantrack.ingest import MAX_HELD_BACK_SHARE
+    from plantrack.warehouse import connect
+
+    if not failures or any(f["status"] != "fail" or not f.get("compiled_code") for f in failures):
+        return {}
+    reasons: dict[str, list[str]] = {}
+    with connect(warehouse) as con:
+        for f in failures:
+            try:
+                frame = con.execute(f"SELECT * FROM ({f['compiled_code']}) LIMIT {MAX_FAILING_ROWS}").fetchall()
+            except duckdb.Error:
+                return {}
+            values = sorted({str(v) for row in frame for v in row if v is not None})
+            docs = [r[0] for r in con.execute("""
+                SELECT DISTINCT s.document_id FROM raw.current_sources s
+                WHERE s.document_id IN (SELECT unnest($v::VARCHAR[])) OR s.source_file IN (SELECT unnest($v::VARCHAR[]))
+                   OR s.document_id IN (SELECT document_id FROM raw.targets WHERE target_id IN (SELECT unnest($v::VARCHAR[])))
+                   OR s.document_id IN (SELECT document_id FROM raw.actuals WHERE actual_id IN (SELECT unnest($v::VARCHAR[])))
+                """, {"v": values}).fetchall()]
+            if not docs:
+                return {}
+            name = f["unique_id"].split(".")[2] if f["unique_id"].count(".") >= 2 else f["unique_id"]
+            for d in docs:
+                reasons.setdefault(d, []).append(f"the dbt test {name} failed on rows of it ({f['message'][:200]}).")
+        current = con.execute("SELECT count(DISTINCT document_id) FROM raw.current_sources").fetchall()[0][0]
+    if len(reasons) > max(1, MAX_HELD_BACK_SHARE * current):
+        return {}
+    return {d: " ".join(m)[:1500] for d, m in reasons.items()}

@@ -40,8 +40,9 @@ class SourceFile:
     link_target: str | None = None
     # a folder at any depth under the sources directory that is itself a link
     link_is_dir: bool = False
-    # a FIFO, socket or device where a document would be: never opened, quarantined with its kind
-    special: str | None = None
+    # a FIFO, socket or device where a document would be (never opened), or a file the scan could not
+    # open: quarantined with (code, what it is)
+    special: tuple[str, str] | None = None
     # sha256 of the sidecar beside it (`<file>.meta.json`), None without one: a changed sidecar
     # re-reads the document, whose bytes did not change
     sidecar_sha256: str | None = None
@@ -139,7 +140,14 @@ def _special(sources_dir: Path, path: Path, mode: int) -> SourceFile:
 
     rel = display_name(path.relative_to(sources_dir).as_posix())
     sha = hashlib.sha256(f"special:{rel}:{stat.S_IFMT(mode)}".encode()).hexdigest()
-    return SourceFile(rel, path, sha, 0, 0, special=file_kind(mode))
+    return SourceFile(rel, path, sha, 0, 0, special=("not_a_regular_file", f"is {file_kind(mode)}, not a regular "
+                                                     "file; it was skipped without being opened"))
+
+
+def _unopenable(sources_dir: Path, path: Path, exc: OSError) -> SourceFile:
+    rel = display_name(path.relative_to(sources_dir).as_posix())
+    sha = hashlib.sha256(f"unreadable:{rel}:{exc.errno}".encode()).hexdigest()
+    return SourceFile(rel, path, sha, 0, 0, special=("unreadable", f"could not be opened ({exc.strerror or exc})"))
 
 
 def scan_sources(sources_dir: Path) -> dict[str, SourceFile]:
@@ -177,7 +185,9 @@ def scan_sources(sources_dir: Path) -> dict[str, SourceFile]:
                 continue
             try:
                 sha, size, mtime_ns = _hash_file(path)
-            except OSError:
+            except OSError as exc:
+                if exc.errno in (errno.EACCES, errno.EPERM, errno.EIO):  # there, but not readable: say so
+                    found[rel] = _unopenable(sources_dir, path, exc)
                 continue  # gone (or swapped for a link) since the walk listed it: the next scan sees it
             found[rel] = SourceFile(rel, path, sha, size, mtime_ns, sidecar_sha256=_sidecar_print(path))
     return dict(sorted(found.items()))
@@ -244,9 +254,9 @@ def _read_one(f: SourceFile, max_bytes: int, store: Path | None = None) -> Docum
     sha256; the document store gets those same bytes (not a second copy of a file that may have moved on).
     """
     if f.special is not None:
-        raise DocumentError(
-            "not_a_regular_file", f"{f.source_file} is {f.special}, not a regular file; it was skipped without "
-            "being opened. Put the document itself in the sources directory.")
+        code, what = f.special
+        raise DocumentError(code, f"{f.source_file} {what}. Put the document itself, readable, in the sources "
+                            "directory.")
     if f.link_target is not None:
         kind = "folder" if f.link_is_dir else "file"
         raise DocumentError(

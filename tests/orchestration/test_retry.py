@@ -77,3 +77,40 @@ def test_transient_is_judged_through_the_cause_chain():
             raise RuntimeError("while loading") from inner
     except RuntimeError as outer:
         assert is_transient(outer)
+
+
+def _warehouse(tmp_path):
+    from plantrack.warehouse import connect
+
+    path = tmp_path / "warehouse.duckdb"
+    with connect(path) as con:
+        for i in range(4):
+            con.execute("INSERT INTO raw.current_sources VALUES (?, ?, now())", [f"f{i}.txt", f"d{i}"])
+    return path
+
+
+def _fail(sql: str, status: str = "fail") -> dict:
+    return {"unique_id": "test.plantrack.not_null_m_c.1a", "status": status, "message": "Got 1 result",
+            "compiled_code": sql}
+
+
+def test_a_failing_dbt_test_whose_rows_name_a_document_holds_back_that_document(tmp_path):
+    from orchestration.retry import documents_behind_failed_tests
+
+    held = documents_behind_failed_tests(_warehouse(tmp_path), [_fail("select 'f1.txt' as source_file, 2 as n")])
+    assert list(held) == ["d1"] and "not_null_m_c" in held["d1"]
+
+
+def test_a_failing_dbt_test_whose_rows_name_no_document_blocks(tmp_path):
+    from orchestration.retry import documents_behind_failed_tests
+
+    wh = _warehouse(tmp_path)
+    assert documents_behind_failed_tests(wh, [_fail("select '?|not_assessable' as unique_field, 2 as n")]) == {}
+    assert documents_behind_failed_tests(wh, [_fail("select 'f1.txt'", status="error")]) == {}
+
+
+def test_most_documents_failing_is_not_their_fault_and_blocks(tmp_path):
+    from orchestration.retry import documents_behind_failed_tests
+
+    sql = "select * from (values ('f0.txt'), ('f1.txt'), ('f2.txt')) v(source_file)"
+    assert documents_behind_failed_tests(_warehouse(tmp_path), [_fail(sql)]) == {}
