@@ -147,6 +147,8 @@ def document_context(doc: Document) -> DocContext:
         dates = [int(y) for y in _ISSUE_DATE.findall(_digits_halfwidth(doc.text))]
         doc_year = dates[-1] if dates else start
         year_from, year_conf = ("text", 0.6) if dates else (("plan_period", 0.8) if start else (None, None))
+    if period is not None and period.years and doc_year is not None and period.years[1] > doc_year:
+        period = None  # “十四五”时期 in a text about 2024: the span has not ended, no value is of its end
     if not is_plan and doc_year is not None and year_from in ("issue_date", "title", "file_name"):
         # the document's year against the year its own words name: when they disagree, neither dates a value
         named, _, _ = named_year(doc.text)

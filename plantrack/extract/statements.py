@@ -95,6 +95,8 @@ _SINCE = re.compile(r"(?:“?十[一二三四五六七八九]五”?|(?:19|20)\d
 _MEANS = re.compile(r"以[^，,。；;]{2,20}?(?:作)?为")
 _COMMITTEE = re.compile(r"管委|管理委员会")
 _BASELINE_LEAD = re.compile(r"(?:较|比|相比|相较|与|同)$")
+# 是2011年的1.37倍 / 是1986年地区恢复成立时的289倍: the year a multiple is counted from
+_MULTIPLE_OF = re.compile(r"[^，,。；;]{0,14}?的\s*[\d.一二三四五六七八九十两]+\s*倍|的")
 _TARGET_LEAD = re.compile(r"(?:(?<!截止)到|(?<![截止])至|力争|争取|预计)$")  # 截至2016年末: a time reached
 _ANNUAL_OUTPUT = re.compile(r"年产$")
 
@@ -250,7 +252,7 @@ class _Walker:
                 if not ctx.is_plan and ctx.doc_year and year <= ctx.doc_year:
                     out.append((m.start(), ctx.doc_year, False))
                 continue
-            if _BASELINE_LEAD.search(lead) or lead.endswith("是") and s.startswith("的", m.end()):
+            if _BASELINE_LEAD.search(lead) or lead.endswith("是") and _MULTIPLE_OF.match(s, m.end()):
                 continue  # 较2022年 / 是2011年的1.37倍: a baseline, not the time of the statement
             if _TARGET_LEAD.search(lead):
                 out.append((m.start(), year, True))
@@ -263,6 +265,9 @@ class _Walker:
             end = five_year_end(m.group(1))
             if end is None:
                 continue
+            lead = s[max(0, m.start() - 4):m.start()]
+            if _BASELINE_LEAD.search(lead) or lead.endswith("是") and _MULTIPLE_OF.match(s, m.end()):
+                continue  # 是“十一五”的3.7倍 / 比十二五末: a base, not the time of the statement
             suffix = m.group(2) or ""
             if suffix == "以来":
                 # “十四五”以来: from the plan period's start up to now (the report's year, or a plan's base
@@ -485,7 +490,8 @@ class _Walker:
             if ctx.is_plan:
                 year = ctx.plan_start - 1 if ctx.plan_start else ctx.doc_year
                 evidence, ev_conf = ("plan_period", 0.8) if ctx.plan_start else (ctx.year_from, ctx.year_confidence)
-            elif ctx.period_year is None and ctx.issued_on and period_from != "document" and ctx.year_reason is None:
+            elif ctx.period_year is None and ctx.issued_on and period_from != "document" and ctx.year_reason is None \
+                    and ctx.year_from in (None, "issue_date"):
                 year = year_ended_by(period, ctx.issued_on)  # 1-7月 in a report issued 2023-09-25: 2023
                 evidence, ev_conf = "issue_date", 0.6
             else:
