@@ -77,6 +77,7 @@ _INTENT = re.compile(r"努力|力争|聚力|着力|致力|全力打造|正(?:在
 _BACKGROUND = re.compile(r"发展基础|发展现状|现状|回顾|成效|基础与|面临形势|发展环境|发展成就|工作回顾|过去|总结|完成情况|"
                          r"执行情况")
 # A heading that announces goals (二、2024年主要预期目标 / 今年工作安排): its sentences set targets.
+_GOALS_OPEN = re.compile(r"(?:预期|主要|发展)目标(?:任务)?(?:是|为)?[：:]")
 _LIST_OF_GOALS = re.compile(r"(?:预期|主要|发展|奋斗|年度|工作)目标|目标(?:任务)?(?:是|为|如下)|目标[：:]$")
 _GOAL_SECTION = re.compile(r"目标|预期|工作安排|工作打算|工作重点|主要任务|计划|展望")
 # 2024年主要预期目标是 / 2019年,河北经济社会发展的主要预期目标是: a goal year (across one comma for a goal phrase)
@@ -182,11 +183,24 @@ class _Walker:
                 carry.seed(self.list_year)
         else:
             self._list_intro(para)
+        goals: tuple[bool, int | None] = (bullet and self.list_goal, self.list_year)
         for sent in para.sentences:
-            self.sentence(sent, deadline=None, year_carry=carry,
-                          goal_list=bullet and self.list_goal)
+            self.sentence(sent, deadline=None, year_carry=carry, goal_list=goals[0], goal_year=goals[1])
+            # 主要预期目标是：A增长6.5%左右，…；B控制在4.5%以内；…: the clauses after the list's ； are goals too
+            s = sent.text.rstrip()
+            if goals[0] and s.endswith(("；", ";")):
+                continue
+            opens = _GOALS_OPEN.search(s)
+            goals = (True, self._goal_list_year(sent, opens.start())) if opens and s.endswith(("；", ";")) \
+                else (False, None)
         if bullet and self.list_year is None and not self.list_goal and para.sentences:
             self.list_year = carry.before(len(carry.sentences), self)[0]
+
+    def _goal_list_year(self, sent: Sentence, pos: int) -> int | None:
+        """The year a goal list opening at pos is for: a goal year its sentence names before, else 今年."""
+        years = [y for p, y, t in self._markers(sent.text) if t and p < pos]
+        rel = None if years else self._relative_year(sent, pos)
+        return years[-1] if years else (rel[1] if rel else None)
 
     def _list_intro(self, para: Paragraph) -> None:
         """A paragraph ending with a colon opens a list: of goals when it announces them (and their year),
@@ -281,7 +295,7 @@ class _Walker:
         return sorted(out)
 
     def sentence(self, sent: Sentence, deadline: int | None, year_carry: _Carry | None,
-                 goal_list: bool = False) -> None:
+                 goal_list: bool = False, goal_year: int | None = None) -> None:
         s = sent.text
         markers = self._markers(s)
         target_years = [y for _, y, t in markers if t] if markers else []
@@ -384,8 +398,8 @@ class _Walker:
                     self.targets.append(replace(t, confidence=min(t.confidence, 0.5), confidence_reason=(
                         "a goal (努力/力争/打造…) quoted in a report: it states no target year")))
                     continue
-                if year is None and goal_list and self.list_year is not None:
-                    year, evidence = self.list_year, ("paragraph", 0.8)  # the list's intro names the goals' year
+                if year is None and goal_list and goal_year is not None:
+                    year, evidence = goal_year, ("paragraph", 0.8)  # the list's intro names the goals' year
                 if year is None:
                     year, evidence = self._borrowed_target_year(sent, deadline)
                 if self.scope and not m.scope and self.scope[1] not in m.indicator:
