@@ -379,7 +379,9 @@ class _Walker:
                 goal_end = m.end
             if m.goal or m.done:
                 is_target = m.goal  # 目标X，完成Y: the wording says which is which, whatever the section
-            elif m.estimate and not self.ctx.is_plan:
+            elif m.estimate and self.ctx.is_plan:
+                continue  # a plan's 预计…: neither its goal nor a measured value (as before estimates were kept)
+            elif m.estimate:
                 is_target = False  # 预计全年…增长5.5%: the reviewed period's estimate, an actual flagged as such
             if is_target:
                 year, evidence = last_target[k], ("own", 0.9)
