@@ -450,7 +450,7 @@ def share_of_a_larger_place(c: Candidate) -> bool:
     return "占全" in c.s and _SHARE_OF_HIGHER.search(c.s, max(c.clause, c.a - 14), c.a) is not None
 
 
-_ABOVE = re.compile(r"高于|低于|快于|慢于|领先|落后")
+_ABOVE = re.compile(r"高于|低于|快于|慢于|领先|落后|高出|低出")
 
 
 def gap_in_points(c: Candidate) -> bool:
@@ -458,7 +458,7 @@ def gap_in_points(c: Candidate) -> bool:
     return c.unit in ("个百分点", "百分点") and c.ix.seen("above", _ABOVE, 2, c.clause, c.a)
 
 
-_GAP_TO_RATE = re.compile(r"(?:高于|低于|快于|慢于|领先|落后)[^，,。；;]{0,16}(?:增速|增幅|速度|平均水平)$")
+_GAP_TO_RATE = re.compile(r"(?:高于|低于|快于|慢于|领先|落后|高出)[^，,。；;]{0,16}(?:增速|增幅|速度|平均水平)$")
 
 
 def gap_to_another_rate(c: Candidate) -> bool:
@@ -476,6 +476,14 @@ def change_against_another_period(c: Candidate) -> bool:
     """增速比一季度加快3.1个百分点, 降幅较1-6月收窄4个百分点: a rate's change against another period of the
     year (or the same period a year before) compares two rates; it is no value of the indicator."""
     return c.unit in ("个百分点", "百分点") and _VS_PERIOD.search(c.s, max(c.clause, c.a - 16), c.a) is not None
+
+
+_AMONG = re.compile(r"[\u4e00-\u9fff]{0,8}?中(?:有|，有|,有)")
+
+
+def tally_of_categories(c: Candidate) -> bool:
+    """38个大类行业中有24个行业增长: how many categories a count is taken among is no quantity of the economy."""
+    return c.unit in _COUNT_UNITS and "中" in c.s and _AMONG.match(c.s, c.b) is not None
 
 
 def tally_of_indicators(c: Candidate) -> bool:
@@ -515,6 +523,7 @@ REJECTIONS: tuple[Rejection, ...] = (
     gap_in_points,
     gap_to_another_rate,
     change_against_another_period,
+    tally_of_categories,
     tally_of_indicators,
 )
 
