@@ -22,6 +22,7 @@ from plantrack.extract.actuals import (
 )
 from plantrack.extract.blocks import Paragraph, Sentence, Table, parse_blocks, split_sentences
 from plantrack.extract.class_lists import list_class_mentions
+from plantrack.extract.mention_rules import ESTIMATE_OF_PERIOD
 from plantrack.extract.mentions import MAYBE_VALUE as _MAYBE_VALUE
 from plantrack.extract.mentions import VS_PLAN, clean_indicator, find_mentions
 from plantrack.extract.periods import (
@@ -184,10 +185,15 @@ class _Walker:
         else:
             self._list_intro(para)
         goals: tuple[bool, int | None] = (bullet and self.list_goal, self.list_year)
+        estimating = False  # 预计实现地区生产总值391亿元，增长8.6%；财政收入38.74亿元…: 预计 governs its ； list
         for sent in para.sentences:
-            self.sentence(sent, deadline=None, year_carry=carry, goal_list=goals[0], goal_year=goals[1])
-            # 主要预期目标是：A增长6.5%左右，…；B控制在4.5%以内；…: the clauses after the list's ； are goals too
+            self.sentence(sent, deadline=None, year_carry=carry, goal_list=goals[0], goal_year=goals[1],
+                          estimating=estimating)
             s = sent.text.rstrip()
+            listed = s.endswith(("；", ";"))
+            estimating = listed and not self.ctx.is_plan and (
+                estimating or "预计" in s and ESTIMATE_OF_PERIOD.search(s) is not None)
+            # 主要预期目标是：A增长6.5%左右，…；B控制在4.5%以内；…: the clauses after the list's ； are goals too
             if goals[0] and s.endswith(("；", ";")):
                 continue
             opens = _GOALS_OPEN.search(s)
@@ -295,7 +301,7 @@ class _Walker:
         return sorted(out)
 
     def sentence(self, sent: Sentence, deadline: int | None, year_carry: _Carry | None,
-                 goal_list: bool = False, goal_year: int | None = None) -> None:
+                 goal_list: bool = False, goal_year: int | None = None, estimating: bool = False) -> None:
         s = sent.text
         markers = self._markers(s)
         target_years = [y for _, y, t in markers if t] if markers else []
@@ -347,6 +353,8 @@ class _Walker:
         goal_end: int | None = None  # end of the sentence's last goal value (in a report, not a plan)
         previous: str | None = None  # the indicator the sentence last named
         for m in mentions:
+            if estimating and not m.goal:
+                m.estimate = True  # a clause of a 预计… list
             m.indicator = self._without_region(m.indicator)
             if m.coverage and "覆盖" in m.value_raw and m.indicator and "覆盖" not in m.indicator:
                 # 规上工业企业研发机构全覆盖: 100% is the share covered (覆盖率), not a count of 研发机构
