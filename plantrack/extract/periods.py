@@ -170,7 +170,7 @@ def document_context(doc: Document) -> DocContext:
 
 
 # the reader's metadata sources (DocumentMeta.sources) as year evidence
-_META_EVIDENCE = {"text_years": "text", "title": "title", "issue_date": "issue_date", "file_name": "file_name", "filename": "file_name",
+_META_EVIDENCE = {"text_years": "text", "caption_span_end": "text", "title": "title", "issue_date": "issue_date", "file_name": "file_name", "filename": "file_name",
                   "sidecar": "metadata", "meta_tag": "metadata", "metadata_block": "metadata", "text": "text"}
 # A year that names no time of the text's own: either end of a range (图4 2018年—2022年粮食产量, 从2017年的…),
 # a base of comparison (比2018年末, 较2013年) or a span's start (2015年以来), a year inside a cited title (《…2021—2025年…》).
