@@ -73,6 +73,14 @@ class DocumentMeta:
     confidence: dict[str, float] = field(default_factory=dict)
 
 
+# Where a value's year came from, nearest first: its own words (到2025年, 2023年末 before it), its
+# sentence, its paragraph, its heading (一、2023年工作回顾), a table's column or caption, the plan's period,
+# the document's title, its metadata (a page's PubDate, a sidecar), its issue date, its file name, the
+# year its text names most; "none" when the evidence was too weak or disagreed (the year is left empty).
+YEAR_EVIDENCE = ("own", "sentence", "paragraph", "heading", "table", "plan_period", "title", "metadata",
+                 "issue_date", "file_name", "text", "none")
+
+
 @dataclass(frozen=True)
 class Document:
     """A read document. `text` is the normalized text every offset points into.
@@ -130,6 +138,10 @@ class Target:
     confidence: float
     confidence_reason: str | None = None
     other_quotes: tuple[Quote, ...] = ()  # the same target stated again (table + prose)
+    # What gave target_year (see YEAR_EVIDENCE) and how sure that evidence is (0-1); a year left empty
+    # has evidence "none" and its reason in confidence_reason.
+    year_evidence: str | None = None
+    year_confidence: float | None = None
 
     @property
     def target_id(self) -> str:
@@ -159,6 +171,12 @@ class Actual:
     method: str
     confidence: float
     confidence_reason: str | None = None
+    # What gave period_year (see YEAR_EVIDENCE) and how sure that evidence is (0-1); a year left empty
+    # has evidence "none" and its reason in confidence_reason.
+    year_evidence: str | None = None
+    year_confidence: float | None = None
+    # 预计…: the reviewed period's estimate, not its final figure (never judges a target of another year)
+    is_estimate: bool = False
 
     @property
     def actual_id(self) -> str:

@@ -101,7 +101,9 @@ CREATE TABLE IF NOT EXISTS raw.targets (
     confidence         DOUBLE NOT NULL,
     confidence_reason  VARCHAR,
     other_quotes       VARCHAR,          -- JSON [{quote, char_start, char_end, method, section}]
-    extractor_version  VARCHAR NOT NULL
+    extractor_version  VARCHAR NOT NULL,
+    year_evidence      VARCHAR,          -- own | sentence | paragraph | heading | table | plan_period | title | metadata | issue_date | file_name | text | none
+    year_confidence    DOUBLE
 );
 
 CREATE TABLE IF NOT EXISTS raw.actuals (
@@ -126,8 +128,17 @@ CREATE TABLE IF NOT EXISTS raw.actuals (
     method             VARCHAR NOT NULL,
     confidence         DOUBLE NOT NULL,
     confidence_reason  VARCHAR,
-    extractor_version  VARCHAR NOT NULL
+    extractor_version  VARCHAR NOT NULL,
+    year_evidence      VARCHAR,          -- what gave period_year (as raw.targets); none: left empty, reason in confidence_reason
+    year_confidence    DOUBLE,
+    is_estimate        BOOLEAN           -- 预计…: the reviewed period's estimate
 );
+-- warehouses made before these columns existed
+ALTER TABLE raw.targets ADD COLUMN IF NOT EXISTS year_evidence VARCHAR;
+ALTER TABLE raw.targets ADD COLUMN IF NOT EXISTS year_confidence DOUBLE;
+ALTER TABLE raw.actuals ADD COLUMN IF NOT EXISTS year_evidence VARCHAR;
+ALTER TABLE raw.actuals ADD COLUMN IF NOT EXISTS year_confidence DOUBLE;
+ALTER TABLE raw.actuals ADD COLUMN IF NOT EXISTS is_estimate BOOLEAN;
 
 -- Files that could not be read, with a reason a person understands.
 CREATE TABLE IF NOT EXISTS raw.quarantine (

@@ -54,12 +54,13 @@ def table_actuals(doc: Document, itab: IndicatorTable, region: str | None) -> li
                 value=clean_float(cv.value * factor), unit=unit,
                 quote=doc.text[row.quote_start:row.quote_end], char_start=row.quote_start,
                 char_end=row.quote_end, section=itab.section, method="table", confidence=conf,
-                confidence_reason=reason))
+                confidence_reason=reason, year_evidence="table", year_confidence=0.9))
     return out
 
 
 def release_table_actuals(doc: Document, rt: ReleaseTable, region: str | None, year: int | None,
-                          period: Period | None = None) -> list[Actual]:
+                          period: Period | None = None, evidence: tuple[str | None, float | None] = ("table", 0.85),
+                          empty_reason: str | None = None) -> list[Actual]:
     """A release's table: each row's level and its change on the year before, for the period its caption
     or heading names, else the release's period (`period`: a half-year report's tables are 上半年)."""
     out = []
@@ -81,14 +82,16 @@ def release_table_actuals(doc: Document, rt: ReleaseTable, region: str | None, y
             else:
                 measure = "level"
             name = row.indicator + ("增长" if growth else "")
-            conf, reason = (0.85, None) if year else (0.6, "release table: period year not found")
+            conf, reason = (0.85, None) if year else (
+                0.6, "release table: period year left empty: " + (empty_reason or "not found"))
             out.append(Actual(
                 document_id=doc.document_id, scope_name=region, scope_parent=None, indicator_text=name,
                 measure=measure, period_year=year, period_label=label, period_start=start, period_end=end,
                 value_raw=cv.raw, unit_raw=unit_raw, value=clean_float(cv.value * factor), unit=unit,
                 quote=doc.text[row.quote_start:row.quote_end], char_start=row.quote_start,
                 char_end=row.quote_end, section=rt.section, method="table", confidence=conf,
-                confidence_reason=reason))
+                confidence_reason=reason, year_evidence=evidence[0] if year else "none",
+                year_confidence=evidence[1] if year else None))
     return out
 
 
@@ -100,7 +103,7 @@ _RISE = re.compile(r"增长|增速|增幅|同比|比上年|较上年|提高")
 _SHARE_WORD = re.compile(r"比重|占比|比例")
 _TOTAL = re.compile(r"累计|总数|总量|共有|拥有|达到")
 _NEW_IN_PERIOD = re.compile(r"新增|新培育|培育|建成|新建|新认定|新引进|引进|新开工|新入库|实施|完成|创建|认定|获评|新利用|盘活|"
-                            r"签约|投产|净增|增加(?!值)")
+                            r"签约|投产|净增|增加(?![值到至])")
 
 
 def actual_measure(m: Mention, unit: str | None, year: int | None = None) -> tuple[str, float]:
@@ -164,13 +167,16 @@ def prose_actual(doc: Document, sent: Sentence, m: Mention, region: str | None,
         conf, reason = min(conf, 0.75), (reason or "value is approximate (余/以上/超过)")
     if len(core(m.indicator)) < 3:
         conf, reason = min(conf, 0.6), "indicator text is short or generic"
+    if m.estimate:
+        conf, reason = min(conf, 0.7), "; ".join(x for x in ("an estimate (预计) of the period under review", reason) if x)
     a, e, quote = sent.quote(doc.text, (m.start, m.end))
     return Actual(
         document_id=doc.document_id, scope_name=m.scope or region, scope_parent=region if m.scope else None,
         indicator_text=m.indicator, measure=measure, period_year=year, period_label=label,
         period_start=start, period_end=end, value_raw=m.value_raw, unit_raw=m.unit_raw,
         value=clean_float(value), unit=unit, quote=quote, char_start=a, char_end=e,
-        section=sent.section, method="prose", confidence=conf, confidence_reason=reason)
+        section=sent.section, method="prose", confidence=conf, confidence_reason=reason,
+        year_evidence=when.evidence, year_confidence=when.year_confidence, is_estimate=m.estimate)
 
 
 # 三次产业结构(比)为6.5:55.8:37.7 states the three sectors' shares of GDP in one ratio (traditional text is
@@ -197,5 +203,6 @@ def structure_actuals(doc: Document, sent: Sentence, region: str | None, when: V
                 period_end=end, value_raw=raw, unit_raw=None, value=clean_float(parts[i]), unit="%", quote=quote,
                 char_start=a, char_end=e, section=sent.section, method="prose",
                 confidence=min(when.confidence, 0.8),
-                confidence_reason=when.reason or "share read from a 三次产业结构 ratio (parts add up to 100)"))
+                confidence_reason=when.reason or "share read from a 三次产业结构 ratio (parts add up to 100)",
+                year_evidence=when.evidence, year_confidence=when.year_confidence))
     return out

@@ -26,10 +26,12 @@ from plantrack.extract.mention_rules import (
     VS_PLAN,
     Candidate,
     chinese_word_on_bare_match,
+    estimate_of_period,
     in_code_name,
 )
 from plantrack.extract.numbers import CN_NUMERAL, parse_number
 from plantrack.extract.units import COUNT_UNITS, UNIT_PATTERN
+from plantrack.text.bullets import BULLETS
 
 __all__ = ["MAYBE_VALUE", "VALUE_RE", "VS_PLAN", "Mention", "clean_indicator", "find_mentions",
            "same_clause_or_near"]
@@ -38,7 +40,8 @@ _NUM = r"\d+(?:\.\d+)?"
 _CN = f"[{CN_NUMERAL}]+"
 VALUE_RE = re.compile(
     rf"(?<![\d.{CN_NUMERAL}])(?P<neg>-)?(?P<num>{_NUM}/{_NUM}|{_NUM}|{_CN})"
-    rf"(?:(?:-|~|至|—{{1,2}}|－)(?P<hi>{_NUM}|{_CN}))?"
+    # 5%—5.5%: a range whose low end repeats the unit (only a % before the dash and a number after it)
+    rf"(?:(?:[%％](?=(?:-|~|～|至|—{{1,2}}|－)\d))?(?:-|~|～|至|—{{1,2}}|－)(?P<hi>{_NUM}|{_CN}))?"
     rf"(?P<approx>余|多)?(?P<unit>{UNIT_PATTERN})?(?P<post>及以上|以上|以下|以内|左右|多|余)?"
 )
 # The same matches, found about twice as fast: the lookahead names the characters every match starts with
@@ -62,7 +65,7 @@ _POST_COMPARATOR = {"以上": ">=", "及以上": ">=", "以下": "<=", "以内":
 _PRE_COMPARATOR_WORDS = {"不低于": ">=", "不少于": ">=", "不高于": "<=", "不超过": "<=", "不多于": "<="}
 
 _LEADING = re.compile(
-    r"^(?:[、和及与并且或——\-]+|[一二三四五六七八九十]+[、.]|[（(][一二三四五六七八九十\d]+[）)]|\d+[.、]"
+    r"^(?:[、和及与并且或" + re.escape(BULLETS) + r"]+|[一二三四五六七八九十]+[、.]|[（(][一二三四五六七八九十\d]+[）)]|\d+[.、]"
     r"|(?:力争|争取|确保|努力|预计|计划|其中|同时|并且|并|全面|进一步|持续|基本|年内|此外|另外|总体上?|力求|累计)"
     r"|(?:到|至|在|截至|截止)?(?:20\d\d|“十[一二三四五六七八九]五”|十[一二三四五六七八九]五)(?:年)?(?:底|末|期末|前|期间|时期|以来)?"
     r"|(?:到|至)?(?:期末|末期|规划期末|规划期内|规划期)"
@@ -118,6 +121,7 @@ class Mention:
     done: bool = False  # …，完成Y after a goal: what was achieved against it
     first: bool = False  # 首家: a count of one written as a word
     magnitude: bool = False  # 迈入千亿级: a size class read as a floor on the amount
+    estimate: bool = False  # 预计增长6%左右: the reviewed period's estimate (kept as an actual, flagged)
 
 
 def _clause_start(s: str, i: int) -> int:
@@ -198,7 +202,9 @@ def _number_mentions(s: str, ix: SentenceIndex, vs_plan: bool, ratios: dict[int,
             if rule(c):
                 break
         else:
-            found.append(_read_value(c, ratios))
+            mention = _read_value(c, ratios)
+            mention.estimate = estimate_of_period(s, c.a)
+            found.append(mention)
     return found
 
 
@@ -473,7 +479,22 @@ def _share_or_rate_of_value_just_named(n: _Naming) -> str | None:
 # the cleaned text before it does. Order matters where two apply: a subject or count relation with the
 # value before (the first three) is more specific than a growth word, which is more specific than "the
 # noun after", which is tried before the bare measure and share words take the subject before.
+_SPAN_FROM = re.compile(r"(?:从|由)(?:(?:19|20)\d\d年(?:底|末)?的?)?$")
+_SPAN_TO_PRE = re.compile(r"(?:增加|增长|提高|提升|扩大|上升|下降|降低|减少|跃升|发展)?(?:到|至)了?")
+
+
+def _end_of_span_just_named(n: _Naming) -> str | None:
+    """地区生产总值从2017年的650亿元增加到1020亿元: the span's end value is the subject's, as its start was."""
+    prev = n.prev
+    if n.ind or prev is None or not n.same_clause or not prev.indicator \
+            or not _SPAN_TO_PRE.fullmatch(n.pre.strip()) \
+            or _SPAN_FROM.search(n.s, n.cs, prev.start) is None and not _SPAN_FROM.search(prev.pre):
+        return None
+    return _SPAN_FROM.sub("", prev.indicator) or None
+
+
 _NAMING_STEPS: tuple[Callable[[_Naming], str | None], ...] = (
+    _end_of_span_just_named,
     _counted_subjects_act,
     _bare_count_of_item_just_named,
     _level_reached_by_subject_just_named,
@@ -523,6 +544,8 @@ def _assign_indicators(s: str, ms: list[Mention], ix: SentenceIndex) -> None:
                 ind = named
                 break
         ind = ind.strip("，,、：:；;（(“”\"")
+        if ind[-1:] in ("从", "由", "的", "年"):
+            ind = _SPAN_FROM.sub("", ind) or ind  # 地区生产总值从2017年的650亿元: 从… opens a span, no part of the name
         if ind.count("“") != ind.count("”"):  # 新星”产业 after stripping: drop the orphaned quote
             ind = ind.replace("“", "").replace("”", "")
         ind = _goal_or_result(n, ind)

@@ -20,7 +20,8 @@ from functools import lru_cache
 from plantrack.extract.numbers import parse_chinese_numeral, to_halfwidth
 from plantrack.model import Document
 
-YEAR = re.compile(r"(?<![\d－\-~至])(20\d\d|19\d\d)年")
+# not the second year of a range (2011至2016年, 2011-2016年); 截至/截止至2016年 is a year of its own
+YEAR = re.compile(r"(?<![\d－\-~])(?<!(?<![截止])至)(20\d\d|19\d\d)年")
 # The same matches, found faster in long texts: the lookahead names the digit every match starts with
 # (the leading lookbehind keeps the regex engine from skipping ahead to it by itself).
 YEAR_SCAN = re.compile(r"(?=[12])" + YEAR.pattern)
@@ -38,11 +39,21 @@ class DocContext:
     issued_on: date | None = None
     period_year: int | None = None  # the year the document reports on, when the reader found it
     period: Period | None = None  # the period the document reports on (上半年 …), when it names one
+    # What gave doc_year (YEAR_EVIDENCE: title, metadata, issue_date, file_name, text, plan_period …), how
+    # sure it is, and, when doc_year is None, why the document gives no year its values may borrow.
+    year_from: str | None = None
+    year_confidence: float | None = None
+    year_reason: str | None = None
 
     @property
     def this_year(self) -> int | None:
-        """What 今年 means: the issue date's year, else the year the document is about."""
-        return self.issued_on.year if self.issued_on else self.doc_year
+        """What 今年 means: the issue date's year, else the year the document's title or metadata says it is
+        about (a year guessed from the text's words counts no 今年)."""
+        if self.issued_on:
+            return self.issued_on.year
+        if self.doc_year is None or self.year_from not in ("title", "metadata", "plan_period"):
+            return None  # a year guessed from the text's words (the one it names most) counts no 今年
+        return self.doc_year
 
     @property
     def goal_year(self) -> int | None:
@@ -106,6 +117,7 @@ def document_context(doc: Document) -> DocContext:
                 if e:
                     start, end = e - 4, e
     doc_year = meta.issued_on.year if meta.issued_on else None
+    year_from, year_conf, year_reason = ("issue_date", 0.6, None) if doc_year else (None, None, None)
     period = None
     if not is_plan:
         # the reader's period, else one the title names, else the first one the opening names (a report
@@ -115,17 +127,73 @@ def document_context(doc: Document) -> DocContext:
         title_years = [int(y) for y in YEAR.findall(to_halfwidth(meta.title or ""))]
         if meta.period_year:
             doc_year = meta.period_year
+            source = meta.sources.get("period_year")
+            year_from = _META_EVIDENCE.get(source or "", "metadata")
+            year_conf = meta.confidence.get("period_year", 0.9 if source == "title" else 0.6)
         elif title_years:
-            doc_year = max(title_years)
+            doc_year, year_from, year_conf = max(title_years), "title", 0.9
         elif meta.issued_on and period is not None:  # the latest year whose period had ended by the issue
-            doc_year = year_ended_by(period, meta.issued_on)
-        else:  # a news report naming no period: the year it names most, else the year it was issued
-            counts = Counter(int(y) for y in YEAR_SCAN.findall(_strip_titles(_digits_halfwidth(doc.text))))
-            doc_year = counts.most_common(1)[0][0] if counts else doc_year
+            doc_year, year_from, year_conf = year_ended_by(period, meta.issued_on), "issue_date", 0.6
+        else:  # a news report naming no period: the year its own words name, when one stands out, else
+            # the year it was issued (weak)
+            named, conf, year_reason = named_year(doc.text)
+            if named is not None:
+                doc_year, year_from, year_conf = named, "text", conf
+            elif doc_year is not None:
+                year_from, year_conf, year_reason = "issue_date", 0.5, None
+            else:
+                year_from = None
     elif doc_year is None:
         dates = [int(y) for y in _ISSUE_DATE.findall(_digits_halfwidth(doc.text))]
         doc_year = dates[-1] if dates else start
-    return DocContext(region, start, end, doc_year, is_plan, meta.issued_on, meta.period_year, period)
+        year_from, year_conf = ("text", 0.6) if dates else (("plan_period", 0.8) if start else (None, None))
+    if period is not None and period.years and doc_year is not None and period.years[1] > doc_year:
+        period = None  # “十四五”时期 in a text about 2024: the span has not ended, no value is of its end
+    if not is_plan and doc_year is not None and year_from in ("issue_date", "title", "file_name"):
+        # the document's year against the year its own words name: when they disagree, neither dates a value
+        named, _, _ = named_year(doc.text)
+        allowed = {doc_year, doc_year + 1} if meta.doc_type == "government_report" else {doc_year}
+        if named is not None and named not in allowed:
+            whole_year = period is None or period.label == "全年"
+            if year_from == "issue_date" and whole_year and meta.issued_on and named <= meta.issued_on.year:
+                # a review of a whole year is issued after it, at any lag: the year its words name, issued
+                # since, is the year it reports on (2025 in a piece issued 2026-02)
+                doc_year, year_from, year_conf = named, "text", 0.5
+            else:
+                year_reason = (f"the document's {year_from.replace('_', ' ')} gives {doc_year}, the years its text "
+                               f"names give {named}: they disagree")
+                doc_year, year_from, year_conf = None, None, None
+    if doc_year is None and year_reason is None:
+        year_reason = "the document names no year of its own (no title year, issue date or dated period)"
+    return DocContext(region, start, end, doc_year, is_plan, meta.issued_on, meta.period_year, period,
+                      year_from, year_conf, year_reason)
+
+
+# the reader's metadata sources (DocumentMeta.sources) as year evidence
+_META_EVIDENCE = {"text_years": "text", "caption_span_end": "text", "title": "title", "issue_date": "issue_date", "file_name": "file_name", "filename": "file_name",
+                  "sidecar": "metadata", "meta_tag": "metadata", "metadata_block": "metadata", "text": "text"}
+# A year that names no time of the text's own: either end of a range (图4 2018年—2022年粮食产量, 从2017年的…),
+# a base of comparison (比2018年末, 较2013年) or a span's start (2015年以来), a year inside a cited title (《…2021—2025年…》).
+RANGE_YEAR = re.compile(r"(?:19|20)\d\d年?\s*(?:[-－~～–至到]|—{1,2})\s*(?:19|20)\d\d年")
+_BASE_YEAR = re.compile(r"(?:比|较|与|同|相比|从|由|自)(?:19|20)\d\d年|(?:19|20)\d\d年(?:以来|起|开始)")
+
+
+def named_year(text: str) -> tuple[int | None, float | None, str | None]:
+    """The year a text without title, date or period is about, by its own words: the one year named most
+    once ranges, bases of comparison, full dates (the issue date's line) and cited titles are set aside, and only when it stands out (the only
+    one, named in its opening, or named at least twice and more than twice as often as any other). (year, confidence, reason when None)."""
+    t = _BASE_YEAR.sub("", RANGE_YEAR.sub("", _ISSUE_DATE.sub("", _strip_titles(_digits_halfwidth(text)))))
+    counts = Counter(int(y) for y in YEAR_SCAN.findall(t)).most_common(2)
+    if not counts:
+        return None, None, "the text names no year of its own (only ranges or bases of comparison, if any)"
+    (top, n), second = counts[0], (counts[1][1] if len(counts) > 1 else 0)
+    if n >= 2 and n > 2 * second:
+        return top, 0.5, None
+    first = YEAR_SCAN.search(t)
+    if second == 0 and first is not None and first.start() < 200:
+        return top, 0.4, None  # the only year the text names, in its opening (2018年上半年,…)
+    return None, None, (f"no title, issue date or period, and no year stands out in the text "
+                        f"({top} named {n}×, another {second}×)")
 
 
 def five_year_end(word: str) -> int | None:
@@ -151,12 +219,14 @@ _PERIOD_WORD = re.compile(
     r"|(?P<yend>年末|年底)"
     rf"|(?<!\d)(?P<month>{_MONTH})月份"
     r"|“?十(?P<fyp>[一二三四五六七八九])五”?(?:期间|时期)"
+    r"|(?:过去|近|这)(?P<past>[两二三四五六七八九十]|\d{1,2})年(?:来|间|中|里)?|(?P<pastn>[两三四五六七八九十])年来"
 )
 # 今年/去年 as the value's own year; after 比/较/与/同/高于 or before 同期 they name the base of a change
 _RELATIVE_YEAR = re.compile(r"(?P<w>今年|本年|去年|上年|上一年|过去一年|过去的一年|前年|明年)(?!度?同期)")
 _RELATIVE_OFFSET = {"今年": 0, "本年": 0, "去年": -1, "上年": -1, "上一年": -1, "过去一年": -1, "过去的一年": -1,
                     "前年": -2, "明年": 1}
-_BASE_LEAD = re.compile(r"(?:比|较|与|同|相比|相较|高于|低于|快于|慢于|超过|对比)(?:上|去|今|本)?$")
+# 由上年的14.1:44.7:41.2调整为…: the start of a change, a base as well
+_BASE_LEAD = re.compile(r"(?:比|较|与|同|相比|相较|高于|低于|快于|慢于|超过|对比|由|从)(?:上|去|今|本)?$")
 _QUARTER_NO = {"一": 1, "二": 2, "三": 3, "四": 4}
 
 
@@ -168,6 +238,7 @@ class Period:
     first: tuple[int, int] = (1, 1)
     last: tuple[int, int] = (12, 31)
     years: tuple[int, int] | None = None  # 十三五期间: 2016, 2020
+    span: int | None = None  # 过去五年: the last five years up to the one the text reviews (see over_years)
 
     def dates(self, year: int | None) -> tuple[date | None, date | None]:
         if self.years:
@@ -175,6 +246,12 @@ class Period:
         if year is None:
             return None, None
         return _day(year, *self.first), _day(year, *self.last)
+
+    def over_years(self, end: int | None) -> Period:
+        """过去五年 of a text reviewing `end`: the years end-4 … end (itself when `end` is unknown)."""
+        if not self.span or end is None:
+            return self
+        return Period(f"{end - self.span + 1}-{end}年", years=(end - self.span + 1, end))
 
     def year_of(self, year: int | None) -> int | None:
         """The period year a value of this period is filed under: a multi-year period's last year."""
@@ -228,6 +305,9 @@ def _period_of(m: re.Match) -> Period | None:
     if g == "fyp":
         end = five_year_end("十" + m.group("fyp") + "五")
         return Period(f"十{m.group('fyp')}五期间", years=(end - 4, end)) if end else None
+    if g in ("past", "pastn"):
+        n = _month(m.group(g).replace("两", "二"))  # a small numeral, as months are read
+        return Period(f"过去{n}年", span=n) if 2 <= n <= 10 else None
     return None
 
 
@@ -270,6 +350,11 @@ def _nearest(s: str, pos: int, want_period: bool) -> PeriodMark | None:
     starts, marks = _by_kind(s)[0 if want_period else 1]
     i = bisect_left(starts, pos)
     return marks[i - 1] if i else None
+
+
+def relative_mark_before(s: str, pos: int) -> PeriodMark | None:
+    """The relative-year word (今年, 去年 …) nearest before pos, whether or not it can be counted."""
+    return _nearest(s, pos, False)
 
 
 def period_before(s: str, pos: int) -> Period | None:
@@ -326,17 +411,38 @@ class ValuePeriod:
     year_from: str = "own"
     period_from: str = "own"
     since: str | None = None  # “十四五”以来 / 2021年以来: the value sums a span from then up to `year`
+    # YEAR_EVIDENCE of the year (own, sentence, paragraph, heading, or the document's: title, metadata,
+    # issue_date, text …; none when left empty), how sure it is, and why a year was left empty
+    evidence: str | None = None
+    evidence_confidence: float | None = None
+    empty_reason: str | None = None
 
     @property
     def reason(self) -> str | None:
+        if self.year is None and self.empty_reason:
+            return "period year left empty: " + self.empty_reason
         borrowed = [f"period year {self.year} from its {self.year_from}" if self.year_from != "own" else "",
                     f"period {self.period.label} from its {self.period_from}" if self.period_from != "own" else ""]
         if self.since:
             borrowed.insert(0, f"{self.since}: a span up to {self.year}, filed under that year")
         text = "; ".join(b for b in borrowed if b)
+        if self.year_from == "document" and self.evidence:
+            text = text.replace("from its document", f"from the document's {self.evidence.replace('_', ' ')}")
         text = text.replace("its document", "the document")
         return text.replace("from its relative word", "counted from the document's year (no issue date)") or None
 
     @property
+    def year_confidence(self) -> float | None:
+        """How sure the evidence is of the year (None when the year is empty)."""
+        if self.year is None:
+            return None
+        return self.evidence_confidence if self.evidence_confidence is not None else self.confidence
+
+    @property
     def confidence(self) -> float:
-        return {"own": 0.85, "paragraph": 0.8, "heading": 0.8}.get(self.year_from, 0.7)
+        if self.year is None:
+            return 0.5
+        own = {"own": 0.85, "paragraph": 0.8, "heading": 0.8}.get(self.year_from)
+        if own is not None:
+            return own
+        return min(0.7, self.evidence_confidence or 0.7) if self.year_from == "document" else 0.7

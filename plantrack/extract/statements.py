@@ -22,10 +22,13 @@ from plantrack.extract.actuals import (
 )
 from plantrack.extract.blocks import Paragraph, Sentence, Table, parse_blocks, split_sentences
 from plantrack.extract.class_lists import list_class_mentions
+from plantrack.extract.mention_rules import ESTIMATE_OF_PERIOD
 from plantrack.extract.mentions import MAYBE_VALUE as _MAYBE_VALUE
 from plantrack.extract.mentions import VS_PLAN, clean_indicator, find_mentions
 from plantrack.extract.periods import (
     FULL_YEAR,
+    PLAN_PERIOD,
+    RANGE_YEAR,
     YEAR,
     YEAR_SCAN,
     DocContext,
@@ -36,6 +39,7 @@ from plantrack.extract.periods import (
     five_year_end,
     period_before,
     period_marks,
+    relative_mark_before,
     relative_year_before,
     year_ended_by,
 )
@@ -44,12 +48,13 @@ from plantrack.extract.tables import prose_cells, read_indicator_table, read_rel
 from plantrack.extract.targets import prose_target, table_targets
 from plantrack.extract.units import same_unit
 from plantrack.model import Actual, Document, Quote, Statements, Target
+from plantrack.text.bullets import BULLETS
 
 # 争取 aims at a goal, except 争取…资金/支持 (winning funds, reported as a result)
 _TARGET_CUE = re.compile(r"力争|争取(?![^，,。；]{0,20}(?:资金|补助|支持|政策))|目标|确保|将达到|每年|规划期末|规划期内|期末")
 _FIVE_YEAR = re.compile(r"“?(十[一二三四五六七八九]五)”?(期间|以来|时期|期末|末|初)?")
 _SUBAREA = re.compile(r"([\u4e00-\u9fff]{2,6}?(?:组团|片区|工业园区|产业园区|开发区|高新区|新城|集聚区))")
-_BULLET = re.compile(r"^(?:——|—|●|■|◆|▲|•|★|☆|[-*])")
+_BULLET = re.compile(r"^[" + re.escape(BULLETS) + "]")  # ——, ●, ◆ … (plantrack.text.bullets)
 _PLACE_WORD = re.compile(r"(?:工业园区?|产业园区?|园区|高新区|开发区|经开区|组团|新城|片区|集聚区|[镇乡街])")
 # A place is named by a proper noun; a phrase opening with a verb (巩固国家绿色工业园区建设成效) or a
 # designation (国家级/市级…园区) is an action or a title, not a sub-area the target is scoped to.
@@ -58,7 +63,7 @@ _GENERIC_AREA = (r"^(?:推动|促进|加快|打造|支持|依托|重点|巩固|�
                  r"中小企业)")
 _PAST_CUE = re.compile(
     r"“?十[一二三四五六七八九]五”?(?:期间|以来|时期)|以来|截至|截止|目前|现有|已经|已有|已建成|同比|比上年|较上年|"
-    r"上年|去年|完成了|实现了|达到了|荣获|获评|居全|位居"
+    r"上年|去年|完成了|实现了|达到了|荣获|获评|居全|位居|^回顾"
 )
 # 完成 right before the number (完成531.2亿元), not 完成固定资产投资300亿元 (a goal list's verb)
 _OUTCOME = re.compile(r"实际|同比|比上年|较上年|完成了?(?:增长)?$")
@@ -73,8 +78,12 @@ _INTENT = re.compile(r"努力|力争|聚力|着力|致力|全力打造|正(?:在
 _BACKGROUND = re.compile(r"发展基础|发展现状|现状|回顾|成效|基础与|面临形势|发展环境|发展成就|工作回顾|过去|总结|完成情况|"
                          r"执行情况")
 # A heading that announces goals (二、2024年主要预期目标 / 今年工作安排): its sentences set targets.
+_GOALS_OPEN = re.compile(r"(?:预期|主要|发展)目标(?:任务)?(?:(?:是|为)[：:]?|[：:])")
+_LIST_OF_GOALS = re.compile(r"(?:预期|主要|发展|奋斗|年度|工作)目标|目标(?:任务)?(?:是|为|如下)|目标[：:]$")
 _GOAL_SECTION = re.compile(r"目标|预期|工作安排|工作打算|工作重点|主要任务|计划|展望")
-_GOAL_AFTER_YEAR = re.compile(r"[^，,。；;]{0,12}?(?:目标|预期|计划|力争|争取|确保)")
+# 2024年主要预期目标是 / 2019年,河北经济社会发展的主要预期目标是: a goal year (across one comma for a goal phrase)
+_GOAL_AFTER_YEAR = re.compile(r"[^，,。；;]{0,12}?(?:目标|预期|计划|力争|争取|确保)"
+                              r"|[，,][^，,。；;]{0,16}?(?:预期目标|主要目标|目标是|目标为)")
 _SKIP_SECTION = re.compile(r"条件|评定|认定办法|申报|奖励|补助|资金|政策措施|支持政策|扶持|管理办法|保障措施|保障举措")
 # Headings over whole blocks of eligibility rules or policy terms: nothing beneath them is a goal.
 _RULES_SECTION = re.compile(r"(?:基本|申报|认定|评定|入库|准入|评选|遴选)条件|认定办法|管理办法|评定|申报|奖励|补助|支持政策|政策措施")
@@ -88,7 +97,9 @@ _SINCE = re.compile(r"(?:“?十[一二三四五六七八九]五”?|(?:19|20)\d
 _MEANS = re.compile(r"以[^，,。；;]{2,20}?(?:作)?为")
 _COMMITTEE = re.compile(r"管委|管理委员会")
 _BASELINE_LEAD = re.compile(r"(?:较|比|相比|相较|与|同)$")
-_TARGET_LEAD = re.compile(r"(?:到|至|力争|争取|预计)$")
+# 是2011年的1.37倍 / 是1986年地区恢复成立时的289倍: the year a multiple is counted from
+_MULTIPLE_OF = re.compile(r"[^，,。；;]{0,14}?的\s*[\d.一二三四五六七八九十两]+\s*倍|的")
+_TARGET_LEAD = re.compile(r"(?:(?<!截止)到|(?<![截止])至|力争|争取|预计)$")  # 截至2016年末: a time reached
 _ANNUAL_OUTPUT = re.compile(r"年产$")
 
 
@@ -120,6 +131,12 @@ class _Walker:
         self.section_year: dict[str, int] = {}
         self.scope: tuple[str | None, str] | None = None
         self._skip: dict[str, bool] = {}
+        # A run of bullet paragraphs (●…; ●…; / ◆…; ◆…;) is one list: the line before it that ends with a
+        # colon says whether it lists goals (主要预期目标是：) and for which year; a year the list's first
+        # bullets name dates the later ones that name none.
+        self.list_goal: bool = False
+        self.list_year: int | None = None
+        self.list_year_from: str | None = None
 
     def table(self, table: Table) -> None:
         itab = read_indicator_table(table)
@@ -137,10 +154,21 @@ class _Walker:
             return
         rt = read_release_table(table) if not self.ctx.is_plan else None
         if rt is not None:
-            year = YEAR.search(table.caption or "")
-            period_year = int(year.group(1)) if year else self._heading_year(table.section) or self.ctx.doc_year
+            caption = table.caption or ""
+            year = YEAR.search(caption)
+            empty = None
+            if year and RANGE_YEAR.search(caption):  # 图4 2018年—2022年粮食产量: a series, not one year
+                period_year, evidence, empty = None, ("none", None), f"its caption names a range ({caption.strip()})"
+            elif year:
+                period_year, evidence = int(year.group(1)), ("table", 0.85)
+            elif (heading := self._heading_year(table.section)) is not None:
+                period_year, evidence = heading, ("heading", 0.8)
+            else:
+                period_year, evidence = self.ctx.doc_year, (self.ctx.year_from, self.ctx.year_confidence)
+                empty = self.ctx.year_reason
             period = first_period(table.caption) or self.ctx.period
-            self.actuals += release_table_actuals(self.doc, rt, self.ctx.region, period_year, period)
+            self.actuals += release_table_actuals(self.doc, rt, self.ctx.region, period_year, period, evidence,
+                                                  empty)
             return
         for cell, year in prose_cells(table):
             self.scope = None  # each task cell stands alone: a place named in one row is not the next row's
@@ -149,16 +177,59 @@ class _Walker:
 
     def paragraph(self, para: Paragraph) -> None:
         carry = _Carry()  # what the paragraph's earlier sentences state, for sentences naming no time
-        if para.sentences and _BULLET.match(para.sentences[0].text):
+        bullet = bool(para.sentences) and _BULLET.match(para.sentences[0].text) is not None
+        if bullet:
             self.scope = None  # parallel bullets: a place named in one is not the subject of the next
+            if self.list_year is not None:
+                carry.seed(self.list_year)
+        else:
+            self._list_intro(para)
+        goals: tuple[bool, int | None] = (bullet and self.list_goal, self.list_year)
+        estimating = False  # 预计实现地区生产总值391亿元，增长8.6%；财政收入38.74亿元…: 预计 governs its ； list
         for sent in para.sentences:
-            self.sentence(sent, deadline=None, year_carry=carry)
+            self.sentence(sent, deadline=None, year_carry=carry, goal_list=goals[0], goal_year=goals[1],
+                          estimating=estimating)
+            s = sent.text.rstrip()
+            listed = s.endswith(("；", ";"))
+            estimating = listed and not self.ctx.is_plan and (
+                estimating or "预计" in s and ESTIMATE_OF_PERIOD.search(s) is not None)
+            # 主要预期目标是：A增长6.5%左右，…；B控制在4.5%以内；…: the clauses after the list's ； are goals too
+            if goals[0] and s.endswith(("；", ";")):
+                continue
+            opens = _GOALS_OPEN.search(s)
+            goals = (True, self._goal_list_year(sent, opens.start())) if opens and s.endswith(("；", ";")) \
+                else (False, None)
+        if bullet and self.list_year is None and not self.list_goal and para.sentences:
+            self.list_year = carry.before(len(carry.sentences), self)[0]
+
+    def _goal_list_year(self, sent: Sentence, pos: int) -> int | None:
+        """The year a goal list opening at pos is for: a goal year its sentence names before, else 今年."""
+        years = [y for p, y, t in self._markers(sent.text) if t and p < pos]
+        rel = None if years else self._relative_year(sent, pos)
+        return years[-1] if years else (rel[1] if rel else None)
+
+    def _list_intro(self, para: Paragraph) -> None:
+        """A paragraph ending with a colon opens a list: of goals when it announces them (and their year),
+        else of whatever follows; any other paragraph ends the list."""
+        self.list_goal, self.list_year = False, None
+        last = para.sentences[-1].text.rstrip() if para.sentences else ""
+        if not last.endswith(("：", ":")):
+            return
+        markers = self._markers(last)
+        if _LIST_OF_GOALS.search(last):
+            self.list_goal = True
+            years = [y for _, y, t in markers if t]
+            rel = None if years else self._relative_year(para.sentences[-1], len(last))
+            self.list_year = years[-1] if years else (rel[1] if rel else None)
 
     @staticmethod
     @lru_cache(maxsize=256)  # a function of the section path alone, asked for every value under it
-    def _heading_year(section: str | None) -> int | None:
-        """The year named by the deepest heading that names one (一、2023年工作回顾 -> 2023)."""
+    def _heading_year(section: str | None, for_actual: bool = False) -> int | None:
+        """The year named by the deepest heading that names one (一、2023年工作回顾 -> 2023). For an actual, a
+        heading over goals (二、2024年目标任务) is no evidence of its year: none is read from it or above it."""
         for heading in reversed((section or "").split(" / ")):
+            if for_actual and _GOAL_SECTION.search(heading) and not _BACKGROUND.search(heading):
+                return None
             m = YEAR.search(heading)
             if m:
                 return int(m.group(1))
@@ -182,6 +253,7 @@ class _Walker:
         cutoff = (ctx.plan_start if ctx.is_plan and ctx.plan_start else
                   (ctx.doc_year + 1 if ctx.doc_year else 9999))
         titled = "《" in s
+        noted = "(" in s or "（" in s
         opened = closed = counted = 0  # 《 and 》 in s[:counted], counted on as the years come in order
         for m in YEAR_SCAN.finditer(s) if "年" in s else ():
             if titled:
@@ -190,6 +262,8 @@ class _Walker:
                 counted = m.start()
                 if opened > closed:
                     continue
+            if noted and _in_note(s, m.start()):
+                continue  # 比2013年末(2013年是第三次经济普查年份,下同)增加115个: a note's year dates nothing outside it
             year = int(m.group(1))
             lead = s[max(0, m.start() - 4):m.start()]
             tail = s[m.end():m.end() + 1]
@@ -198,8 +272,8 @@ class _Walker:
                 if not ctx.is_plan and ctx.doc_year and year <= ctx.doc_year:
                     out.append((m.start(), ctx.doc_year, False))
                 continue
-            if _BASELINE_LEAD.search(lead):
-                continue  # 较2022年: a baseline, not the time of the statement
+            if _BASELINE_LEAD.search(lead) or lead.endswith("是") and _MULTIPLE_OF.match(s, m.end()):
+                continue  # 较2022年 / 是2011年的1.37倍: a baseline, not the time of the statement
             if _TARGET_LEAD.search(lead):
                 out.append((m.start(), year, True))
             elif tail in ("底", "末", "前"):
@@ -211,6 +285,9 @@ class _Walker:
             end = five_year_end(m.group(1))
             if end is None:
                 continue
+            lead = s[max(0, m.start() - 4):m.start()]
+            if _BASELINE_LEAD.search(lead) or lead.endswith("是") and _MULTIPLE_OF.match(s, m.end()):
+                continue  # 是“十一五”的3.7倍 / 比十二五末: a base, not the time of the statement
             suffix = m.group(2) or ""
             if suffix == "以来":
                 # “十四五”以来: from the plan period's start up to now (the report's year, or a plan's base
@@ -223,7 +300,8 @@ class _Walker:
                 out.append((m.start(), end, True))
         return sorted(out)
 
-    def sentence(self, sent: Sentence, deadline: int | None, year_carry: _Carry | None) -> None:
+    def sentence(self, sent: Sentence, deadline: int | None, year_carry: _Carry | None,
+                 goal_list: bool = False, goal_year: int | None = None, estimating: bool = False) -> None:
         s = sent.text
         markers = self._markers(s)
         target_years = [y for _, y, t in markers if t] if markers else []
@@ -261,7 +339,7 @@ class _Walker:
             mentions = sorted(mentions + list_class_mentions(s, mentions), key=lambda x: x.start)
         if not mentions:
             return
-        sentence_target = self._sentence_is_target(s, sent.section, markers)
+        sentence_target = goal_list or self._sentence_is_target(s, sent.section, markers)
         sent_scope = None
         positions = [p for p, _, _ in markers]
         last_target: list[int | None] = [None]  # the last target year among markers[:k]
@@ -275,6 +353,8 @@ class _Walker:
         goal_end: int | None = None  # end of the sentence's last goal value (in a report, not a plan)
         previous: str | None = None  # the indicator the sentence last named
         for m in mentions:
+            if estimating and not m.goal:
+                m.estimate = True  # a clause of a 预计… list
             m.indicator = self._without_region(m.indicator)
             if m.coverage and "覆盖" in m.value_raw and m.indicator and "覆盖" not in m.indicator:
                 # 规上工业企业研发机构全覆盖: 100% is the share covered (覆盖率), not a count of 研发机构
@@ -307,15 +387,20 @@ class _Walker:
                 goal_end = m.end
             if m.goal or m.done:
                 is_target = m.goal  # 目标X，完成Y: the wording says which is which, whatever the section
+            elif m.estimate and self.ctx.is_plan:
+                continue  # a plan's 预计…: neither its goal nor a measured value (as before estimates were kept)
+            elif m.estimate:
+                is_target = False  # 预计全年…增长5.5%: the reviewed period's estimate, an actual flagged as such
             if is_target:
-                year = last_target[k]
+                year, evidence = last_target[k], ("own", 0.9)
                 if year is None:
-                    year = target_years[-1] if target_years else None
+                    year, evidence = (target_years[-1] if target_years else None), ("sentence", 0.85)
                 if year is None and not self.ctx.is_plan:  # 今年主要预期目标: the year of issue
                     rel = self._relative_year(sent, m.start) or self._relative_year(sent, len(s))
-                    year = rel[1] if rel else None
+                    year, evidence = (rel[1] if rel else None), ("own" if self.ctx.issued_on else "text", 0.8)
                 if year is None and m.goal and last_actual[k]:
                     year = last_actual[k][1]  # 2024年，产值目标500亿元: the goal of the year the sentence is about
+                    evidence = ("sentence", 0.85)
                 stated = year is not None
                 if intent_only and year is None:
                     # a goal quoted without its year: left unknown rather than guessed from the report
@@ -323,22 +408,50 @@ class _Walker:
                     self.targets.append(replace(t, confidence=min(t.confidence, 0.5), confidence_reason=(
                         "a goal (努力/力争/打造…) quoted in a report: it states no target year")))
                     continue
-                year = year or deadline or self._section_year(sent.section) or self._heading_year(sent.section) \
-                    or self.ctx.plan_end or self.ctx.goal_year
+                if year is None and goal_list and goal_year is not None:
+                    year, evidence = goal_year, ("paragraph", 0.8)  # the list's intro names the goals' year
+                if year is None:
+                    year, evidence = self._borrowed_target_year(sent, deadline)
                 if self.scope and not m.scope and self.scope[1] not in m.indicator:
                     m.scope = self.scope[1]
                     m.indicator = self.scope[1] + m.indicator
-                self.targets.append(prose_target(self.doc, sent, m, self.ctx.region, self.ctx, year, stated))
+                self.targets.append(prose_target(self.doc, sent, m, self.ctx.region, self.ctx, year, stated,
+                                                 evidence))
             else:
                 if _ANNUAL_OUTPUT.search(m.pre) or m.coverage:
                     continue
                 if not carried:
                     carried.extend(year_carry.before(len(year_carry.sentences) - 1, self) if year_carry
                                    else (None, None))
-                when = self._actual_period(sent, m.start, last_actual[k], actual_years, carried)
+                stated = last_actual[k]
+                if m.estimate and k and markers[k - 1][2]:
+                    stated = markers[k - 1][:2]  # 预计2024年…: the year 预计 names is the estimate's own
+                when = self._actual_period(sent, m.start, stated, actual_years, carried)
                 a = prose_actual(self.doc, sent, m, self.ctx.region, when)
                 if a is not None:
                     self.actuals.append(a)
+
+    def _borrowed_target_year(self, sent: Sentence, deadline: int | None) -> tuple[int | None, tuple]:
+        """A goal's year when its sentence names none, with its evidence: a task table's deadline, the
+        paragraph's intro (以下目标), the heading, the plan's period, else the year a report's goals are for."""
+        ctx = self.ctx
+        if deadline:
+            return deadline, ("table", 0.85)
+        if (y := self._section_year(sent.section)) is not None:
+            return y, ("paragraph", 0.8)
+        if (y := self._heading_year(sent.section)) is not None:
+            return y, ("heading", 0.8)
+        if ctx.plan_end:
+            return ctx.plan_end, ("plan_period", 0.75)
+        if ctx.goal_year is not None:
+            goal_from_issue = ctx.issued_on is not None and ctx.period_year is not None \
+                and ctx.issued_on.year > ctx.period_year
+            if goal_from_issue:
+                return ctx.goal_year, ("issue_date", 0.6)
+            if ctx.year_from != "text":
+                return ctx.goal_year, (ctx.year_from, ctx.year_confidence)
+            # the year a text names most may be the year it reviews or the year it plans: no goal's year
+        return None, ("none", None)
 
     def _relative_year(self, sent: Sentence, pos: int) -> tuple[int, int] | None:
         ctx = self.ctx
@@ -360,14 +473,27 @@ class _Walker:
         """An actual value's year and period: from its own words (the nearest before it in its sentence),
         else its paragraph, else its heading, else the document (see ValuePeriod for what is recorded)."""
         s, ctx = sent.text, self.ctx
+        if stated and s[stated[0] - 1:stated[0]] in ("从", "由") and _SPAN_TO.search(s, stated[0], pos):
+            # 从2017年的X增加到Y: 2017 dates X; Y is where the span ends
+            actual_years = [x for x in actual_years if x[0] != stated[0]]
+            stated = None
         rel = self._relative_year(sent, pos)  # 去年 -> the issue year - 1
         own = max([x for x in (stated, rel) if x], default=None)  # the nearer of the two
+        word = relative_mark_before(s, pos)
+        looks_back = word is not None and s.startswith("过去", word.start) \
+            and self._heading_year(sent.section) is not None  # 过去一年 under 一、2024年工作回顾: the heading's year
+        if rel is None and word is not None and not looks_back and (own is None or own[0] < word.start):
+            # 今年以来… in a text with no issue date: the word names the year, but nothing says which one,
+            # and an earlier year of the sentence or paragraph is not it
+            period = period_before(s, pos) or ctx.period or FULL_YEAR
+            return ValuePeriod(None, period, "own", "own", None, "none", None,
+                               f"“{s[word.start:word.end]}” cannot be counted: the document has no issue date")
         year = own[1] if own else (actual_years[-1][1] if actual_years else None)
         # 去年 without an issue date is counted from the year the document seems to be about: a guess
         year_from = "relative word" if own and own is rel and ctx.issued_on is None else "own"
         if year is None and carried[0] is not None:
             year, year_from = carried[0], "paragraph"
-        if year is None and (y := self._heading_year(sent.section)) is not None:
+        if year is None and (y := self._heading_year(sent.section, for_actual=True)) is not None:
             year, year_from = y, "heading"
         period, period_from = period_before(s, pos), "own"
         if period is None and year_from == "own" and year is not None and year != (carried[0] or ctx.doc_year):
@@ -378,17 +504,30 @@ class _Walker:
             period, period_from = p, "heading"
         if period is None:
             period, period_from = ctx.period or FULL_YEAR, "document"
+        evidence, ev_conf, empty = _YEAR_EVIDENCE.get(year_from), None, None
+        if own is not None and own is not stated and own is rel:
+            evidence = "own" if ctx.issued_on else "text"  # 去年: counted from the issue date (else a guess)
+        elif year is not None and not own and year_from == "own":
+            evidence = "sentence"  # a year elsewhere in the sentence, after the value
         if year is None:
             year_from = "document"
             if ctx.is_plan:
                 year = ctx.plan_start - 1 if ctx.plan_start else ctx.doc_year
-            elif ctx.period_year is None and ctx.issued_on and period_from != "document":
+                evidence, ev_conf = ("plan_period", 0.8) if ctx.plan_start else (ctx.year_from, ctx.year_confidence)
+            elif ctx.period_year is None and ctx.issued_on and period_from != "document" and ctx.year_reason is None \
+                    and ctx.year_from in (None, "issue_date"):
                 year = year_ended_by(period, ctx.issued_on)  # 1-7月 in a report issued 2023-09-25: 2023
+                evidence, ev_conf = "issue_date", 0.6
             else:
-                year = ctx.doc_year
+                year, evidence, ev_conf = ctx.doc_year, ctx.year_from, ctx.year_confidence
+            if year is None:
+                evidence, empty = "none", ctx.year_reason
+        if period.span:
+            period = period.over_years(year)  # 过去五年…年均增长7.7%: the span up to the year reviewed
         year = period.year_of(year)
         since = _SINCE.match(s, stated[0]) if stated and own is stated else None
-        return ValuePeriod(year, period, year_from, period_from, since.group() if since else None)
+        return ValuePeriod(year, period, year_from, period_from, since.group() if since else None, evidence,
+                           ev_conf, empty)
 
     @staticmethod
     @lru_cache(maxsize=256)
@@ -437,6 +576,19 @@ class _Walker:
         return self.ctx.is_plan
 
 
+_SPAN_TO = re.compile(r"(?:增加|增长|提高|提升|扩大|上升|下降|降低|减少|发展|跃升|突破)(?:到|至)|(?:到|至)(?!\d{4}年)")
+def _in_note(s: str, pos: int) -> bool:
+    """Is pos inside a bracketed note that closes again in the sentence (…(2013年是…,下同)…)?"""
+    opened = max(s.rfind("(", 0, pos), s.rfind("（", 0, pos))
+    if opened < 0 or max(s.rfind(")", opened, pos), s.rfind("）", opened, pos)) >= 0:
+        return False
+    close = min((i for i in (s.find(")", pos), s.find("）", pos)) if i >= 0), default=-1)
+    return close >= 0 and "年" in s[opened:close] and not PLAN_PERIOD.fullmatch(s[opened:close + 1])
+
+
+_YEAR_EVIDENCE = {"own": "own", "relative word": "text", "paragraph": "paragraph", "heading": "heading"}
+
+
 class _Carry:
     """A paragraph's sentences so far and the year and period they last stated, worked out only when a
     value names neither, and once per sentence. A five-year span is claimed value by value, never
@@ -446,6 +598,10 @@ class _Carry:
         self.sentences: list[tuple[Sentence, tuple[int, int] | None]] = []  # with its last stated year
         self._known: list[tuple[int | None, Period | None]] = [(None, None)]  # after sentences[:i]
 
+    def seed(self, year: int) -> None:
+        """A year the paragraph's list states before it (its first bullets), carried into it."""
+        self._known = [(year, None)]
+
     def before(self, i: int, walker: _Walker) -> tuple[int | None, Period | None]:
         while len(self._known) <= i:
             sent, stated = self.sentences[len(self._known) - 1]
@@ -453,7 +609,8 @@ class _Carry:
             rel = walker._relative_year(sent, len(sent.text))
             own = max([x for x in (stated, rel) if x], default=None)
             p = period_before(sent.text, len(sent.text))
-            self._known.append((own[1] if own else year, p if p is not None and not p.years else period))
+            self._known.append((own[1] if own else year,
+                                p if p is not None and not p.years and not p.span else period))
         return self._known[i]
 
 

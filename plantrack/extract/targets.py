@@ -82,7 +82,9 @@ def table_targets(doc: Document, itab: IndicatorTable, region: str | None, plan_
             unit_raw=unit_raw, value=norm_value, value_high=high, unit=unit, target_year=year,
             baseline_year=base_year, baseline_value=base_value, baseline_value_raw=base_raw,
             attribute=row.attribute, quote=raw, char_start=row.quote_start, char_end=row.quote_end,
-            section=itab.section, method="table", confidence=conf, confidence_reason=reason))
+            section=itab.section, method="table", confidence=conf, confidence_reason=reason,
+            year_evidence=("table" if col.year else "plan_period") if year else "none",
+            year_confidence=(0.95 if col.year else 0.7) if year else None))
     return out
 
 
@@ -143,7 +145,9 @@ def _every_year(s: str, start: int) -> bool:
 
 
 def prose_target(doc: Document, sent: Sentence, m: Mention, region: str | None, ctx: DocContext,
-                 year: int | None, year_stated: bool) -> Target:
+                 year: int | None, year_stated: bool,
+                 evidence: tuple[str | None, float | None] = (None, None)) -> Target:
+    """A target of prose; `evidence` is what gave its year (YEAR_EVIDENCE) and how sure it is."""
     unit_raw = m.unit_raw
     kind, negate = prose_target_kind(m, normalize_unit(unit_raw)[0], _every_year(sent.text, m.start))
     value = m.value
@@ -177,4 +181,7 @@ def prose_target(doc: Document, sent: Sentence, m: Mention, region: str | None, 
         value_high_raw=m.high_raw, unit_raw=unit_raw, value=norm_value, value_high=high, unit=unit,
         target_year=year, baseline_year=base_year, baseline_value=None, baseline_value_raw=None,
         attribute=None, quote=quote, char_start=a, char_end=e, section=sent.section,
-        method="prose", confidence=conf, confidence_reason=reason)
+        method="prose", confidence=conf, confidence_reason=reason,
+        year_evidence=(evidence[0] or ("own" if year_stated else None)) if year is not None else "none",
+        year_confidence=(evidence[1] if evidence[1] is not None else (0.9 if year_stated else 0.75))
+        if year is not None else None)

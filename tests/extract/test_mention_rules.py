@@ -95,6 +95,12 @@ EXAMPLES = {
     rules.share_of_a_larger_place: (
         ("规上工业产值占全省的8.2%", "8.2"),
         ("高技术制造业增加值占规上工业比重为18.5%", "18.5")),
+    rules.tally_of_categories: (
+        ("38个大类行业中有24个行业增加值实现增长", "38"),
+        ("规上工业企业达到38个", "38")),
+    rules.change_against_another_period: (
+        ("规上工业增加值增长6.2%，增速比一季度加快3.1个百分点", "3.1"),
+        ("常住人口城镇化率比上年提高0.9个百分点", "0.9")),
     rules.gap_in_points: (
         ("网络零售额增速高于社会消费品零售总额6.2个百分点", "6.2"),
         ("研发投入强度提高0.8个百分点", "0.8")),
@@ -189,6 +195,7 @@ def test_a_sentence_that_only_looks_like_a_note_is_read():
 NAMING_EXAMPLES = {
     mentions._counted_subjects_act: ("11家企业新盘活闲置厂房面积3.2万平方米", "3.2", "新盘活闲置厂房面积"),
     mentions._bare_count_of_item_just_named: ("新增国家高新技术企业18家，累计达到156家", "156", "国家高新技术企业累计"),
+    mentions._end_of_span_just_named: ("地区生产总值从2017年的650亿元增加到1020亿元", "1020", "地区生产总值"),
     mentions._level_reached_by_subject_just_named: ("研发投入强度提高0.6个百分点，达到2.9%", "2.9", "研发投入强度"),
     mentions._growth_of_value_just_named: ("全市规上工业增加值612亿元，增长7.4%", "7.4", "规上工业增加值增长"),
     mentions._count_of_class_named_after: ("打造电子信息等2个百亿级产业", "2", "百亿级产业"),

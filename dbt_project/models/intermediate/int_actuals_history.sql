@@ -55,6 +55,10 @@ resolved as (
         a.section,
         a.method,
         a.confidence,
+        a.confidence_reason,
+        case when o.new_period_year is not null then 'override' else a.year_evidence end as year_evidence,
+        case when o.new_period_year is not null then 1.0 else a.year_confidence end as year_confidence,
+        a.is_estimate,
         o.override_action,
         o.override_by,
         o.override_reason,
@@ -94,9 +98,11 @@ select
     dense_rank() over (
         partition by vintage_key order by document_date, ingested_at, document_id
     ) as vintage,
-    -- latest release among current documents; within one document the most confident mention
+    -- latest release among current documents (a final figure before any estimate of the same period:
+    -- 预计 values of a review yield to the bulletin); within one document the most confident mention
     is_current and row_number() over (
         partition by vintage_key
-        order by is_current desc, (implausible_reason is null) desc, document_date desc, ingested_at desc, confidence desc, char_start
+        order by is_current desc, (implausible_reason is null) desc, is_estimate, document_date desc, ingested_at desc,
+            confidence desc, char_start
     ) = 1 as is_latest
 from keyed

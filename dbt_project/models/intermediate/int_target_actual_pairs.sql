@@ -11,6 +11,7 @@
 --   other_indicator  another catalog indicator of the same subject (产值 ≠ 营业收入 ≠ 增加值)
 --   goal_as_actual   the actual is the target's own number read twice (same document, overlapping
 --                    quote, same value): a goal never serves as evidence
+--   estimate_other_year  a 预计 estimate of the reviewed period against a target of another year
 --   size_class       a class of firms by a money floor (10亿级企业 / 年营业收入超10亿元企业): only when
 --                    both state the same floor measure (营业收入, 产值, … or both unstated)
 --   stock_vs_new     a stock (累计…达到, a level count) against a new-in-period target, or additions
@@ -54,6 +55,7 @@ joined as (
         t.indicator_text as target_indicator_text,
         t.quote as target_quote,
         t.indicator_core as target_indicator_core,
+        t.target_year,
         a.actual_id,
         a.indicator_id as actual_indicator_id,
         a.indicator_text as actual_indicator_text,
@@ -72,6 +74,7 @@ joined as (
         a.period_year,
         a.period_label,
         a.period_end,
+        a.is_estimate,
         a.is_full_year,
         a.value as actual_value_native,
         a.unit as actual_unit,
@@ -143,6 +146,8 @@ ruled as (
         case
             when not same_indicator then 'other_indicator'
             when is_goal then 'goal_as_actual'
+            -- a 预计 value estimates the period it reviews: it never judges a goal of another year
+            when is_estimate and period_year is distinct from target_year then 'estimate_other_year'
             when not size_class_agrees then 'size_class'
             when is_stock_vs_new then 'stock_vs_new'
             when not measure_fits then 'other_measure'
@@ -168,7 +173,7 @@ select
         when issue_rule is null then null
         when issue_rule = 'unit' then 'incompatible_unit'
         when issue_rule = 'part_year_level' then 'partial_year_only'
-        when issue_rule = 'no_period_year' then 'no_comparable_actual'
+        when issue_rule in ('no_period_year', 'estimate_other_year') then 'no_comparable_actual'
         else 'incompatible_measure'
     end as issue_code,
     case issue_rule
@@ -194,6 +199,9 @@ select
         when 'part_year_level' then
             'only part-year values (' || coalesce(period_label, 'partial period') || ') are available'
         when 'no_period_year' then 'the actual has no period year'
+        when 'estimate_other_year' then
+            'the actual is an estimate (预计) of ' || coalesce(cast(period_year as varchar), 'an unknown year')
+            || ', not of the target''s year ' || coalesce(cast(target_year as varchar), '(unknown)')
     end as issue,
     -- the same reasons in Chinese, branch for branch
     case issue_rule
@@ -218,5 +226,8 @@ select
         when 'part_year_level' then
             '只有非全年数据（' || coalesce(period_label, '部分时期') || '）'
         when 'no_period_year' then '实际值没有所属年份'
+        when 'estimate_other_year' then
+            '实际值是' || coalesce(cast(period_year as varchar), '未知年份') || '年的预计数，不是目标年份'
+            || coalesce(cast(target_year as varchar), '') || '年的数值'
     end as issue_zh
 from ruled

@@ -68,6 +68,9 @@ corrected as (
         t.method,
         t.confidence,
         t.confidence_reason,
+        -- an analyst's corrected year is its own evidence
+        case when o.new_target_year is not null then 'override' else t.year_evidence end as year_evidence,
+        case when o.new_target_year is not null then 1.0 else t.year_confidence end as year_confidence,
         o.override_action,
         o.override_by,
         o.override_reason,

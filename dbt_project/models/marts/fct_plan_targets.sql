@@ -26,6 +26,8 @@ select
     method,
     confidence,
     confidence_reason,
+    year_evidence,
+    year_confidence,
     override_action,
     override_by,
     override_reason,

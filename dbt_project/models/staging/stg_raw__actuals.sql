@@ -20,5 +20,8 @@ select
     method,
     cast(confidence as double) as confidence,
     confidence_reason,
+    year_evidence,
+    cast(year_confidence as double) as year_confidence,
+    coalesce(is_estimate, false) as is_estimate,
     extractor_version
 from {{ source('raw', 'actuals') }}

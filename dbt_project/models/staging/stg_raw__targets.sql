@@ -25,5 +25,7 @@ select
     cast(confidence as double) as confidence,
     confidence_reason,
     other_quotes,
+    year_evidence,
+    cast(year_confidence as double) as year_confidence,
     extractor_version
 from {{ source('raw', 'targets') }}

@@ -1,0 +1,130 @@
+"""Years by evidence, or not at all: the pure functions behind each value's year_evidence."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from plantrack.extract import extract_statements
+from plantrack.extract.mention_rules import estimate_of_period
+from plantrack.extract.periods import named_year
+from plantrack.model import Document, DocumentMeta
+
+
+def _doc(text: str, **meta) -> Document:
+    return Document("d", "x.txt", "txt", "utf-8", len(text.encode()), text, DocumentMeta(**meta))
+
+
+def test_a_years_range_is_no_year_the_text_names():
+    assert named_year("全年粮食产量12.5万吨。图4 2018年—2022年粮食产量")[0] is None
+
+
+def test_bases_of_comparison_spans_starts_and_issue_dates_are_no_years_the_text_names():
+    text = "2023年末，全县法人单位5943个，比2018年末增加2863个。扭转了2015年以来的局面。2023年…（2025年6月13日）"
+    assert named_year(text)[:2] == (2023, 0.5)
+
+
+def test_two_years_named_as_often_leave_the_text_without_a_year_and_say_why():
+    year, _, reason = named_year("2022年增长5%，2023年增长6%。")
+    assert year is None and "stands out" in reason
+
+
+def test_an_estimate_names_the_period_it_estimates_a_projection_does_not():
+    s = "预计全年地区生产总值增长5.5%"
+    assert estimate_of_period(s, s.index("5.5"))
+    s = "预计新增产值5.5亿元"
+    assert not estimate_of_period(s, s.index("5.5"))
+    s = "预计到2027年新增产值8.6亿元"
+    assert not estimate_of_period(s, s.index("8.6"))
+
+
+def test_a_value_borrowing_a_weak_document_year_is_left_empty_with_the_reason():
+    st = extract_statements(_doc("全年粮食产量12.5万吨，比上年增长2.1%。\n图4 2018年—2022年粮食产量\n",
+                                 doc_type="bulletin"))
+    a = next(a for a in st.actuals if a.value == 2.1)
+    assert a.period_year is None and a.year_evidence == "none"
+    assert "left empty" in a.confidence_reason
+
+
+def test_an_issue_date_and_the_texts_own_year_that_disagree_date_nothing_in_a_part_year_report():
+    text = "1-9月，全县规模以上工业增加值增长5.1%。2021年同期增长3%，2021年全年增长4%。\n"
+    st = extract_statements(_doc(text, doc_type="economic_report", issued_on=date(2023, 11, 3)))
+    a = next(a for a in st.actuals if a.value == 5.1)
+    assert a.period_year is None and "disagree" in a.confidence_reason
+
+
+def test_a_whole_year_review_issued_later_takes_the_year_its_words_name():
+    text = "2025年，全省规上工业增加值增长6.9%。2025年汽车产量82万辆。\n"
+    st = extract_statements(_doc(text, doc_type="release", issued_on=date(2026, 2, 5)))
+    a = next(a for a in st.actuals if a.value == 6.9)
+    assert a.period_year == 2025
+
+
+def test_this_year_in_a_text_without_an_issue_date_is_not_counted_from_an_earlier_year():
+    text = "荣获2022年度全省考核第三名。今年以来，新培育专精特新企业110户。\n"
+    st = extract_statements(_doc(text, doc_type="release"))
+    a = next(a for a in st.actuals if a.value == 110)
+    assert a.period_year is None and "今年" in a.confidence_reason
+
+
+def test_an_estimate_is_an_actual_of_the_year_under_review_flagged():
+    text = "一、2024年工作回顾\n过去一年，预计全年地区生产总值增长5.5%。\n"
+    st = extract_statements(_doc(text, doc_type="government_report", issued_on=date(2025, 1, 10),
+                                 period_year=2024))
+    a = next(a for a in st.actuals if a.value == 5.5)
+    assert (a.period_year, a.is_estimate) == (2024, True)
+    assert not [t for t in st.targets if t.value == 5.5]
+
+
+def test_a_news_dateline_is_never_a_value():
+    from plantrack.extract.mentions import find_mentions
+
+    for line in ("2023年09月25日10:30 来源：新华网", "发布时间：2024年01月23日 09:15:06", "2024年1月23日09:15 浏览次数：1234"):
+        assert find_mentions(line) == []
+
+
+def test_a_growth_range_written_with_the_unit_twice_is_one_range():
+    from plantrack.extract.mentions import find_mentions
+
+    (m,) = find_mentions("地区生产总值增长5%—5.5%")
+    assert (m.value, m.high, m.comparator) == (5.0, 5.5, "range")
+
+
+def test_trillions_are_read_and_the_growth_is_named_by_its_indicator_not_its_clause():
+    text = "●2023年广东地区生产总值达到13.57万亿元、增长4.8%；\n"
+    st = extract_statements(_doc(text, doc_type="release"))
+    level, growth = sorted(st.actuals, key=lambda a: a.char_start)
+    assert (level.value, level.unit) == (135700.0, "亿元")
+    assert "●" not in level.indicator_text and "万亿" not in growth.indicator_text
+    assert growth.indicator_text.endswith("地区生产总值增长") and growth.period_year == 2023
+
+
+def test_a_span_from_a_year_gives_its_start_to_that_year_and_its_end_to_the_year_reviewed():
+    text = "一、过去五年工作回顾\n过去五年，全区地区生产总值从2017年的650亿元增加到1020亿元，年均增长7.7%。\n"
+    st = extract_statements(_doc(text, doc_type="government_report", issued_on=date(2023, 1, 8), period_year=2022))
+    start, end, avg = sorted(st.actuals, key=lambda a: a.value)[1], max(st.actuals, key=lambda a: a.value), \
+        next(a for a in st.actuals if a.value == 7.7)
+    assert (start.value, start.period_year) == (650, 2017)
+    assert (end.value, end.period_year, end.measure) == (1020, 2022, "level")
+    assert (avg.measure, avg.period_year, avg.period_label) == ("avg_growth", 2022, "2018-2022年")
+
+
+def test_a_rates_change_against_another_period_is_not_a_value():
+    st = extract_statements(_doc("上半年，规上工业增加值增长6.2%，增速比一季度加快3.1个百分点。\n", doc_type="release"))
+    assert [a.value for a in st.actuals] == [6.2]
+
+
+def test_bases_and_notes_date_nothing_else():
+    text = ("2018年末，全县共有法人单位781个，比2013年末(2013年是第三次全国经济普查年份,下同)增加115个。"
+            "产业活动单位1029个。截至2016年末，全县地方生产总值完成96.4亿元，是2011年的1.37倍。\n")
+    st = extract_statements(_doc(text, doc_type="bulletin"))
+    assert next(a for a in st.actuals if a.value == 1029).period_year == 2018
+    assert next(a for a in st.actuals if a.value == 96.4).period_year == 2016
+
+
+def test_a_goal_list_keeps_its_goals_across_its_semicolons_with_its_year():
+    text = ("政府工作报告指出,2019年,河北经济社会发展的主要预期目标是:全省生产总值增长6.5%左右,"
+            "固定资产投资增长6%以上;城镇登记失业率控制在4.5%以内;森林覆盖率达到35%。\n")
+    st = extract_statements(_doc(text, doc_type="release"))
+    assert sorted(t.value for t in st.targets) == [4.5, 6, 6.5, 35]
+    assert {t.target_year for t in st.targets} == {2019}
+    assert not st.actuals

@@ -1,0 +1,121 @@
+"""Every value's year through the whole path (file on disk -> `plantrack refresh` -> warehouse row), with the
+evidence that gave it: texts in their own shapes, one shared refresh for all of them."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import duckdb
+import pytest
+
+from tests.conftest import run_plantrack
+
+pytestmark = [pytest.mark.slow, pytest.mark.integration]
+
+TEXTS = {
+    # a bulletin's second page: its only years are a chart caption's range, everything else 比上年
+    "公报第二页.txt": (
+        "二、农业\n"
+        "全年粮食产量12.5万吨，比上年增长2.1%。全年生猪出栏36.2万头，比上年增长4.4%。\n"
+        "图4 2018年—2022年粮食产量\n"
+    ),
+    # a 政府工作报告: a heading over last year's results, another over this year's goals; 预计 of the
+    # year reviewed
+    "政府工作报告.txt": (
+        "2025年綦江区人民政府工作报告\n"
+        "——2025年1月10日在綦江区第五届人民代表大会第五次会议上\n"
+        "一、2024年工作回顾\n"
+        "过去一年，预计全年地区生产总值增长5.5%，规上工业增加值增长6.1%。\n"
+        "二、2025年主要预期目标\n"
+        "今年经济社会发展的主要预期目标是：地区生产总值增长6%左右。\n"
+    ),
+    # a news summary of a 政府工作报告: a dateline, ● last year's results, then ◆ this year's goals
+    "报告要点.txt": (
+        "2024年01月23日10:30 来源：南方日报\n"
+        "报告指出：\n"
+        "●2023年广东地区生产总值达到13.57万亿元、增长4.8%；\n"
+        "●地方一般公共预算收入达1.39万亿元、增长4.3%；\n"
+        "2024年广东经济社会发展主要预期目标是：\n"
+        "◆地区生产总值增长5%；\n"
+        "◆固定资产投资增长4%，社会消费品零售总额增长6%；\n"
+    ),
+    # a news piece without title or date whose opening names its year; later paragraphs only 上半年
+    "上半年工业.txt": (
+        "2018年上半年,天津市规模以上工业增加值比上年同期增长3.2%,比一季度加快3.1个百分点。\n"
+        "制造业增速加快,拉动作用突出。上半年,制造业增加值同比增长4.3%,比一季度加快3.7个百分点。\n"
+    ),
+}
+
+
+@pytest.fixture(scope="session")
+def value_years(tmp_path_factory) -> duckdb.DuckDBPyConnection:
+    root = tmp_path_factory.mktemp("value-years")
+    sources, data_dir = root / "sources", root / "data"
+    sources.mkdir()
+    for name, text in TEXTS.items():
+        (sources / name).write_text(text, encoding="utf-8")
+    result = run_plantrack("refresh", data_dir=data_dir, sources=sources, timeout=1800)
+    assert result.returncode == 0, result.stdout + result.stderr
+    con = duckdb.connect(str(Path(data_dir) / "warehouse.duckdb"), read_only=True)
+    yield con
+    con.close()
+
+
+def _actual(con, file: str, value: float) -> dict:
+    rows = con.execute(
+        "SELECT * FROM marts.fct_indicator_actuals WHERE source_file = ? AND value = ?", [file, value]).fetchall()
+    cols = [d[0] for d in con.description]
+    assert len(rows) == 1, rows
+    return dict(zip(cols, rows[0], strict=True))
+
+
+def test_a_chart_captions_range_never_dates_a_value_with_its_first_year(value_years):
+    a = _actual(value_years, "公报第二页.txt", 2.1)
+    assert a["period_year"] != 2018
+    if a["period_year"] is None:  # left empty, with the reason
+        assert a["year_evidence"] == "none" and "left empty" in a["confidence_reason"]
+    else:  # the span's last year (比上年 throughout), as weak evidence from the text
+        assert (a["period_year"], a["year_evidence"]) == (2022, "text") and a["year_confidence"] <= 0.5
+
+
+def test_an_estimate_of_the_reviewed_year_is_kept_flagged_and_dated_by_its_own_words(value_years):
+    a = _actual(value_years, "政府工作报告.txt", 5.5)
+    assert (a["period_year"], a["is_estimate"], a["year_evidence"]) == (2024, True, "own")
+    assert "预计" in a["confidence_reason"]
+
+
+def test_a_goal_under_this_years_heading_is_a_target_of_that_year_with_its_evidence(value_years):
+    row = value_years.execute(
+        "SELECT target_year, year_evidence, year_confidence FROM marts.fct_plan_targets "
+        "WHERE source_file = '政府工作报告.txt' AND value = 6").fetchall()
+    assert len(row) == 1 and row[0][0] == 2025
+    assert row[0][1] in ("own", "sentence", "heading") and row[0][2] > 0
+
+
+def test_a_value_without_a_year_takes_the_year_its_texts_opening_names_as_weak_evidence(value_years):
+    a = _actual(value_years, "上半年工业.txt", 4.3)
+    assert (a["period_year"], a["period_label"]) == (2018, "上半年")
+    assert a["year_evidence"] == "text" and a["year_confidence"] <= 0.5
+
+
+def test_a_value_whose_sentence_names_its_year_has_its_own_words_as_evidence(value_years):
+    a = _actual(value_years, "上半年工业.txt", 3.2)
+    assert (a["period_year"], a["year_evidence"]) == (2018, "own")
+
+
+def test_a_summarys_results_are_actuals_of_last_year_and_its_goals_targets_of_this_year(value_years):
+    gdp = _actual(value_years, "报告要点.txt", 135700)
+    assert (gdp["period_year"], gdp["unit"], gdp["indicator_text"]) == (2023, "亿元", "广东地区生产总值")
+    revenue = _actual(value_years, "报告要点.txt", 4.3)
+    assert revenue["period_year"] == 2023 and "●" not in revenue["indicator_text"]
+    goals = value_years.execute(
+        "SELECT value, target_year FROM marts.fct_plan_targets WHERE source_file = '报告要点.txt' ORDER BY value"
+    ).fetchall()
+    assert goals == [(4.0, 2024), (5.0, 2024), (6.0, 2024)]
+
+
+def test_a_news_dateline_is_no_value(value_years):
+    taken = value_years.execute(
+        "SELECT count(*) FROM marts.fct_indicator_actuals WHERE source_file = '报告要点.txt' AND value IN (10, 30, 23)"
+    ).fetchone()[0]
+    assert taken == 0
