@@ -143,3 +143,29 @@ def test_a_document_the_warehouse_cannot_store_is_quarantined_naming_it_and_the_
     assert "b.txt" in quarantined["b.txt"] and "c.txt" in quarantined
     assert [r[0] for r in con.execute("SELECT source_file FROM raw.current_sources").fetchall()] == ["a.txt"]
     assert known_sidecars(con) == {scanned["a.txt"].sha256: None}
+
+
+def test_a_held_back_document_leaves_tonights_sources_and_is_read_again_by_the_next_run(tmp_path):
+    from plantrack.ingest import hold_back
+    from plantrack.runs import last_published_fingerprint
+
+    (tmp_path / "a.txt").write_text(PLAN, encoding="utf-8")
+    (tmp_path / "b.txt").write_text(PLAN.replace("855", "856"), encoding="utf-8")
+    scanned = scan_sources(tmp_path)
+    docs, _ = read_documents(list(scanned.values()), max_bytes=1 << 20, timeout_s=30, workers=1)
+    plan = plan_ingest(scanned, set(), {})
+    con = duckdb.connect(str(tmp_path / "w.duckdb"))
+    con.execute(RAW_DDL)
+    con.execute("INSERT INTO ops.runs (run_id, job_name, started_at, status, fingerprint) "
+                "VALUES ('run-1', 'nightly_refresh', now(), 'success', 'f')")
+    load_raw(con, "run-1", plan, docs, {d.document_id: Statements([], []) for d in docs}, [])
+    b = scanned["b.txt"].sha256
+    held = hold_back(con, "run-1", {b: "the quality check x failed."})
+    assert [f for f, _ in held] == ["b.txt"] and "the quality check x failed." in held[0][1]
+    assert [r[0] for r in con.execute("SELECT source_file FROM raw.current_sources").fetchall()] == ["a.txt"]
+    assert con.execute("SELECT error_code FROM raw.quarantine WHERE source_file = 'b.txt'").fetchall() == \
+        [("failed_check",)]
+    # not known any more: the next run reads it again, and is never a "nothing changed" no-op
+    assert b in {f.sha256 for f in plan_ingest(scanned, {r[0] for r in con.execute(
+        "SELECT document_id FROM raw.documents").fetchall()}, {"a.txt": scanned["a.txt"].sha256}).to_read}
+    assert last_published_fingerprint(con) is None
