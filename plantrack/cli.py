@@ -354,7 +354,9 @@ def bench_run(
 @app.command(name="eval")
 def evaluate_cmd(
     gold: Annotated[list[Path], typer.Option("--gold", exists=True, help="Labelled CSV (targets or actuals, "
-                                             "in the format of shared/labelled). Repeat for several.")],
+                                             "in the format of shared/labelled), or a corpus in the realworld "
+                                             "format (a values.csv, or a folder of values*.csv / documents*.csv "
+                                             "with the texts in texts/). Repeat for several.")],
     sources: SourcesOpt = None,
     documents: Annotated[Path | None, typer.Option(
         "--documents", exists=True, help="Labelled documents (source_file, region, region_code, doc_type, "
@@ -362,23 +364,41 @@ def evaluate_cmd(
     non_values: Annotated[Path | None, typer.Option(
         "--non-values", exists=True, help="Numbers that are not values (source_file, number, context, reason); "
         "default: non_values.csv beside the gold CSV, if any.")] = None,
+    brief: Annotated[bool, typer.Option(help="Realworld corpora: the figures only, not the lists.")] = False,
+    json_out: Annotated[Path | None, typer.Option(
+        "--json", help="Realworld corpora: also write the figures of each as JSON here.")] = None,
 ) -> None:
     """Precision and recall of the extractor against a labelled CSV, with misses and false hits listed.
 
     Also: the strict figure (kind, comparator, region and period agree too), values found in any year
     beside those found with the right year, each document's region, code, kind, issue date and period,
-    and the share of labelled numbers-that-are-not-values the extractor left alone."""
-    from plantrack.evaluate import evaluate
+    and the share of labelled numbers-that-are-not-values the extractor left alone.
+
+    A realworld corpus gets one block: values found with the right year, with a WRONG year (and its
+    share of those found), with no year, as the other kind (target / actual / estimate), not found, all
+    and core tier; negatives left alone; documents' fields right / wrong / empty. Every text is read
+    through the function a refresh's workers use."""
+    import json
+
+    from plantrack.evaluate import evaluate, evaluate_realworld, is_realworld
 
     settings = _settings(sources, None)
     reports = []
-    for i, path in enumerate(gold):
+    summaries = []
+    for path in gold:
+        if is_realworld(path):
+            corpus = evaluate_realworld(path, settings.max_document_bytes)
+            summaries.append(corpus.summary())
+            typer.echo(corpus.render(details=not brief) + "\n")
+            continue
         # the document and non-value figures do not depend on the gold CSV: print them once
         report = evaluate(path, settings.sources_dir, documents, non_values)
-        if i:
+        if reports:
             report.documents, report.non_values = [], []
         reports.append(report)
         typer.echo(report.render())
+    if json_out is not None:
+        json_out.write_text(json.dumps(summaries, ensure_ascii=False, indent=1), encoding="utf-8")
     if len(reports) > 1:  # the issue's figure: targets and actual values together
         n = sum(len(r.overall.gold) for r in reports)
         right, anyyear, strict = (sum(f(r.overall) for r in reports) for f in (

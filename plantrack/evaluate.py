@@ -22,17 +22,16 @@ from __future__ import annotations
 import math
 import re
 from dataclasses import dataclass, field
-from functools import lru_cache
 from pathlib import Path
 
 import polars as pl
 
-from plantrack.documents import load_sidecar, read_document
 from plantrack.extract import extract_statements
 from plantrack.extract.numbers import parse_number
 from plantrack.extract.similarity import indicator_similarity
 from plantrack.extract.units import normalize_unit, same_unit
-from plantrack.model import Actual, Document, Target
+from plantrack.model import Actual, Document, DocumentError, Target
+from plantrack.text import periods, script
 
 SIMILARITY_THRESHOLD = 0.5
 
@@ -265,21 +264,9 @@ def match_score(g: GoldRow, x: Target | Actual, ignore_year: bool = False) -> fl
     return sim if sim >= SIMILARITY_THRESHOLD else 0.0
 
 
-_GLOSS = re.compile(r"\([a-zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜü]+\)")
-
-
-@lru_cache(maxsize=1)
-def _t2s():
-    import opencc  # 0.35 s to build the converter, once
-
-    return opencc.OpenCC("t2s")
-
-
-@lru_cache(maxsize=65536)
-def simplified(text: str) -> str:
-    """Indicator texts compared in simplified characters without pinyin glosses (區(qū) → 区): the gold is
-    written in simplified, and whether an extractor keeps a repost's characters is not what is scored."""
-    return _t2s().convert(_GLOSS.sub("", text)) if text else text
+# Indicator texts are compared in simplified characters without pinyin glosses (區(qū) -> 区): the gold is
+# written in simplified, and whether an extractor keeps a repost's characters is not what is scored.
+simplified = script.simplified
 
 
 def _pairs(gold: list[GoldRow], extracted: list[Target | Actual],
@@ -302,13 +289,7 @@ def _pairs(gold: list[GoldRow], extracted: list[Target | Actual],
     return out
 
 
-def _norm_label(label: str | None) -> str | None:
-    """1—5月 / 1～5月 / 1至5月 are one period label (written 1-5月)."""
-    if not label:
-        return None
-    label = re.sub(r"\s", "", label)
-    label = re.sub(r"[—–－~～至到]", "-", label)
-    return label
+_norm_label = periods.norm_label
 
 
 def _gold_field(g: GoldRow, name: str) -> str | None:
@@ -416,6 +397,8 @@ def evaluate(gold_csv: Path, sources_dir: Path, documents_csv: Path | None = Non
              non_values_csv: Path | None = None) -> EvalReport:
     """Score the extractor against a labelled CSV; documents.csv / non_values.csv beside it (or given)
     add the document fields and the numbers-not-values figure."""
+    from plantrack.ingest import read_source  # the pipeline's own read path (imports the warehouse)
+
     gold_csv = Path(gold_csv)
     kind, gold = read_gold(gold_csv)
     documents_csv = _beside(gold_csv, "documents.csv", documents_csv)
@@ -430,8 +413,8 @@ def evaluate(gold_csv: Path, sources_dir: Path, documents_csv: Path | None = Non
     per_doc: dict[str, KindResult] = {}
     for name in names:
         path = Path(sources_dir) / name
-        # as the pipeline reads it: a sidecar's fields win over detected ones
-        doc = docs[name] = read_document(path, name, overrides=load_sidecar(path) or None)
+        # as a refresh's workers read it (a sidecar's fields win over detected ones)
+        doc = docs[name] = read_source(path, name)
         st = extract_statements(doc)
         statements[name] = [*st.targets, *st.actuals]
         rows = [g for g in gold if g.source_file == name]
@@ -448,3 +431,370 @@ def evaluate(gold_csv: Path, sources_dir: Path, documents_csv: Path | None = Non
     checks = [c for name, row in labelled_docs.items() for c in check_document(docs[name], row)]
     nv = [check_non_value(docs[n.source_file], n, statements[n.source_file]) for n in non_values]
     return EvalReport(kind, overall, per_doc, checks, nv)
+
+
+# --------------------------------------------------------------------------------------------------
+# The realworld format (../shared/realworld, the growing corpus of real texts): a values.csv
+# (file,kind,region,year,period,indicator_text,unit,comparator,value,measure,tier; kind actual |
+# target | estimate | negative) and a documents.csv beside it, the texts in texts/ beside them; or a
+# folder of several such CSV files (values_A.csv, documents_A.csv …) with one texts/ folder.
+# --------------------------------------------------------------------------------------------------
+
+VALUE_KINDS = ("actual", "target", "estimate")
+YEAR_STATES = ("right", "wrong", "none")
+DOC_CHECKS = ("region", "region_code", "kind", "issued_on", "year", "period")
+PLAN_TYPES = {"plan", "opinions", "annual_plan"}
+
+
+@dataclass(frozen=True)
+class LabelledValue:
+    file: str
+    kind: str  # actual | target | estimate | negative
+    year: int | None
+    period: str | None
+    indicator_text: str
+    unit: str | None
+    value: float | None
+    tier: str
+    raw: dict
+
+
+@dataclass(frozen=True)
+class ValueOutcome:
+    row: LabelledValue
+    got: Target | Actual | None  # the statement it was found as (None: not found / left alone)
+
+    @property
+    def found(self) -> bool:
+        return self.got is not None
+
+    @property
+    def got_kind(self) -> str | None:
+        return None if self.got is None else statement_kind(self.got)
+
+    @property
+    def got_year(self) -> int | None:
+        return None if self.got is None else _year_of(self.got)
+
+    @property
+    def year_state(self) -> str | None:
+        """right | wrong | none for a found value (a value labelled without a year: any year is right)."""
+        if self.got is None:
+            return None
+        if self.row.year is None:
+            return "right"
+        y = self.got_year
+        return "none" if y is None else ("right" if y == self.row.year else "wrong")
+
+    @property
+    def same_kind(self) -> bool:
+        return self.got is not None and self.got_kind == self.row.kind
+
+
+def statement_kind(x: Target | Actual) -> str:
+    if isinstance(x, Target):
+        return "target"
+    return "estimate" if getattr(x, "is_estimate", False) else "actual"
+
+
+def _year_of(x: Target | Actual) -> int | None:
+    return x.target_year if isinstance(x, Target) else x.period_year
+
+
+@dataclass
+class Tally:
+    gold: int = 0
+    found: int = 0
+    right_year: int = 0
+    wrong_year: int = 0
+    no_year: int = 0
+    other_kind: int = 0
+    right: int = 0  # right year and right kind
+
+    @property
+    def not_found(self) -> int:
+        return self.gold - self.found
+
+    def add(self, o: ValueOutcome) -> None:
+        self.gold += 1
+        if not o.found:
+            return
+        self.found += 1
+        state = o.year_state
+        self.right_year += state == "right"
+        self.wrong_year += state == "wrong"
+        self.no_year += state == "none"
+        self.other_kind += not o.same_kind
+        self.right += state == "right" and o.same_kind
+
+    def as_dict(self) -> dict:
+        return {k: getattr(self, k) for k in ("gold", "found", "right_year", "wrong_year", "no_year",
+                                              "other_kind", "not_found", "right")}
+
+
+@dataclass(frozen=True)
+class DocCheck:
+    file: str
+    field: str
+    expected: str
+    got: str | None
+
+    @property
+    def state(self) -> str:
+        if self.got is None:
+            return "empty"
+        if self.field == "issued_on":
+            return "right" if self.got.startswith(self.expected) else "wrong"
+        return "right" if self.got == self.expected else "wrong"
+
+
+@dataclass
+class CorpusReport:
+    name: str
+    values: list[ValueOutcome]
+    negatives: list[ValueOutcome]  # got: the statement that took the number as its value
+    documents: list[DocCheck]
+    unread: dict[str, str]  # file -> why it could not be read
+
+    def tally(self, tier: str | None = None, kind: str | None = None) -> Tally:
+        t = Tally()
+        for o in self.values:
+            if (tier is None or o.row.tier == tier) and (kind is None or o.row.kind == kind):
+                t.add(o)
+        return t
+
+    def doc_states(self, name: str) -> dict[str, int]:
+        out = {"right": 0, "wrong": 0, "empty": 0}
+        for c in self.documents:
+            if c.field == name:
+                out[c.state] += 1
+        return out
+
+    @property
+    def negatives_left_alone(self) -> int:
+        return sum(o.got is None for o in self.negatives)
+
+    def summary(self) -> dict:
+        return {"corpus": self.name, "all": self.tally().as_dict(), "core": self.tally("core").as_dict(),
+                "negatives": [self.negatives_left_alone, len(self.negatives)],
+                "documents": {f: self.doc_states(f) for f in DOC_CHECKS}}
+
+    def render(self, details: bool = True) -> str:
+        def pct(a: int, b: int) -> str:
+            return f"{100 * a / b:5.1f}%" if b else "  n/a"
+
+        head = (f"{'':14}{'gold':>5}{'found':>6}{'right yr':>9}{'WRONG yr':>9}{'(of found)':>11}"
+                f"{'no yr':>6}{'other kind':>11}{'not found':>10}{'right yr+kind':>14}")
+
+        def row(label: str, t: Tally) -> str:
+            return (f"{label:14}{t.gold:5}{t.found:6}{t.right_year:9}{t.wrong_year:9}{pct(t.wrong_year, t.found):>11}"
+                    f"{t.no_year:6}{t.other_kind:11}{t.not_found:10}{t.right:6} {pct(t.right, t.gold):>7}")
+
+        files = {o.row.file for o in self.values} | {c.file for c in self.documents}
+        lines = [f"== {self.name}: {len(files)} texts, {len(self.values)} values, {len(self.negatives)} negatives",
+                 head, row("all", self.tally()), row("core", self.tally("core"))]
+        for k in VALUE_KINDS:
+            for tier in (None, "core"):
+                t = self.tally(tier, k)
+                if t.gold:
+                    lines.append(row(f"  {k}{' core' if tier else ''}", t))
+        moves: dict[str, int] = {}
+        for o in self.values:
+            if o.found and not o.same_kind:
+                key = f"{o.row.kind} as {o.got_kind}"
+                moves[key] = moves.get(key, 0) + 1
+        if moves:
+            lines.append("other kind: " + ", ".join(f"{k} {n}" for k, n in sorted(moves.items())))
+        if self.negatives:
+            lines.append(f"negatives left alone: {self.negatives_left_alone}/{len(self.negatives)} "
+                         f"({pct(self.negatives_left_alone, len(self.negatives)).strip()})")
+        if self.documents:
+            lines.append("documents:     " + "  ".join(
+                f"{f} {s['right']}/{s['wrong']}/{s['empty']}" for f in DOC_CHECKS
+                if sum((s := self.doc_states(f)).values())) + "   (right/wrong/empty)")
+        for name, why in sorted(self.unread.items()):
+            lines.append(f"  unread {name}: {why}")
+        if details:
+            wrong_docs = [c for c in self.documents if c.state != "right"]
+            if wrong_docs:
+                lines.append("document fields not right:")
+                lines += [f"  {c.file} | {c.field}: expected {c.expected}, got {c.got}" for c in wrong_docs]
+            for title, pick in (("WRONG year", lambda o: o.year_state == "wrong"),
+                                ("no year", lambda o: o.year_state == "none"),
+                                ("other kind", lambda o: o.found and not o.same_kind),
+                                ("not found", lambda o: not o.found)):
+                chosen = [o for o in self.values if pick(o)]
+                if chosen:
+                    lines.append(f"{title} ({len(chosen)}):")
+                    lines += [f"  {_describe(o)}" for o in chosen]
+            taken = [o for o in self.negatives if o.got is not None]
+            if taken:
+                lines.append(f"negatives taken as values ({len(taken)}):")
+                lines += [f"  {_describe(o)}" for o in taken]
+        return "\n".join(lines)
+
+
+def _describe(o: ValueOutcome) -> str:
+    r = o.row
+    s = (f"{r.file} | {r.kind} {r.tier} | {r.indicator_text} | {_fmt(r.value)} {r.unit or ''} | "
+         f"{r.year or ''} {r.period or ''}")
+    if o.got is not None:
+        x = o.got
+        label = getattr(x, "period_label", None) or ""
+        s += f"  ->  {o.got_kind} {x.indicator_text} | {o.got_year or '-'} {label} @{x.char_start}"
+    return s
+
+
+def read_values(path: Path) -> list[LabelledValue]:
+    frame = pl.read_csv(path, infer_schema=False)
+    rows = []
+    for rec in frame.iter_rows(named=True):
+        rec = {k: (v.strip() if isinstance(v, str) else v) for k, v in rec.items()}
+        if not rec.get("file"):
+            continue
+        rows.append(LabelledValue(rec["file"], (rec.get("kind") or "").lower(), _int(rec.get("year")),
+                                  rec.get("period") or None, rec.get("indicator_text") or "",
+                                  rec.get("unit") or None, parse_number(rec["value"]) if rec.get("value") else None,
+                                  (rec.get("tier") or "core").lower(), rec))
+    return rows
+
+
+def _value_matches(g: LabelledValue, x: Target | Actual) -> float:
+    """The indicator similarity when the value and unit agree, else 0 (the year and kind are not looked at)."""
+    if g.value is None or x.value is None:
+        return 0.0
+    if not same_unit(g.unit, x.unit_raw) and not same_unit(g.unit, x.unit):
+        return 0.0
+    _, factor = normalize_unit(g.unit)
+    gv = g.value * factor
+    if not (math.isclose(gv, x.value, rel_tol=1e-6, abs_tol=1e-9) or round(gv, 2) == round(x.value, 2)):
+        return 0.0
+    sim = indicator_similarity(simplified(g.indicator_text), simplified(x.indicator_text))
+    return sim if sim >= SIMILARITY_THRESHOLD else 0.0
+
+
+def match_values(rows: list[LabelledValue], statements: list[Target | Actual]) -> list[ValueOutcome]:
+    """One labelled value to at most one statement: the same kind and year first, then the most similar."""
+    scored = []
+    for gi, g in enumerate(rows):
+        for xi, x in enumerate(statements):
+            sim = _value_matches(g, x)
+            if sim > 0:
+                y = _year_of(x)
+                scored.append(((statement_kind(x) == g.kind, g.year is None or y == g.year, sim), gi, xi))
+    scored.sort(key=lambda p: (tuple(-float(v) for v in p[0]), p[1], p[2]))
+    used_x: set[int] = set()
+    got: dict[int, Target | Actual] = {}
+    for _, gi, xi in scored:
+        if gi in got or xi in used_x:
+            continue
+        got[gi] = statements[xi]
+        used_x.add(xi)
+    return [ValueOutcome(g, got.get(i)) for i, g in enumerate(rows)]
+
+
+def taken_negatives(rows: list[LabelledValue], statements: list[Target | Actual]) -> list[ValueOutcome]:
+    """A number labelled as not a value is taken when a statement has it (same number, same unit) as its
+    value, whatever its indicator: the label gives no position, so this errs towards 'taken'."""
+    out = []
+    for g in rows:
+        hit = None
+        for x in statements:
+            if g.value is None or x.value is None:
+                continue
+            units_agree = (same_unit(g.unit, x.unit_raw) or same_unit(g.unit, x.unit)
+                           or {_unit_key(g.unit), _unit_key(x.unit_raw)} <= {"%", "个百分点"})
+            if units_agree and math.isclose(g.value * normalize_unit(g.unit)[1], x.value, rel_tol=1e-6, abs_tol=1e-9):
+                hit = x
+                break
+        out.append(ValueOutcome(g, hit))
+    return out
+
+
+def _unit_key(unit: str | None) -> str:
+    return (unit or "").replace("％", "%").strip()
+
+
+_period_name = periods.label_name
+
+
+def _doc_kind(doc_type: str | None) -> str | None:
+    if doc_type is None or doc_type == "other":
+        return None
+    return "plan" if doc_type in PLAN_TYPES else "release"
+
+
+def check_labelled_document(doc: Document, row: dict) -> list[DocCheck]:
+    """region (name), region_code, kind (plan | release), issued_on, year (a release's period year, a
+    plan's end year) and period (Y, H1, 1-7月 …) against what the reader gave the document."""
+    m = doc.meta
+    kind = _doc_kind(m.doc_type)
+    year = (m.plan_end_year or m.period_year) if kind == "plan" else m.period_year
+    got = {"region": m.region_name, "region_code": m.region_code, "kind": kind,
+           "issued_on": m.issued_on.isoformat() if m.issued_on else None,
+           "year": None if year is None else str(year),
+           "period": _period_name(m.period_label) if kind != "plan" else None}
+    want = {"region": row.get("region_name"), "region_code": row.get("region_code"),
+            "kind": row.get("kind"), "issued_on": row.get("issued_on"),
+            "year": str(_int(row.get("year"))) if _int(row.get("year")) is not None else None,
+            "period": _period_name(row.get("period")) if (row.get("kind") or "") != "plan" else None}
+    out = []
+    for name in DOC_CHECKS:
+        w = (want[name] or "").strip()
+        if w:
+            out.append(DocCheck(doc.source_file, name, w, got[name]))
+    return out
+
+
+def realworld_files(gold: Path) -> tuple[list[Path], list[Path], Path]:
+    """(values CSVs, documents CSVs, texts folder) of a realworld corpus given as a folder or a values CSV."""
+    gold = Path(gold)
+    base = gold if gold.is_dir() else gold.parent
+    if gold.is_dir():
+        values = sorted(gold.glob("values*.csv"))
+        documents = sorted(gold.glob("documents*.csv"))
+    else:
+        values = [gold]
+        documents = [p for p in [base / gold.name.replace("values", "documents")] if p.exists() and p != gold]
+    texts = base / "texts"
+    return values, documents, texts if texts.is_dir() else base
+
+
+def is_realworld(gold: Path) -> bool:
+    gold = Path(gold)
+    if gold.is_dir():
+        return any(gold.glob("values*.csv"))
+    with gold.open(encoding="utf-8") as fh:
+        header = fh.readline().strip().lstrip("\ufeff").split(",")
+    return "file" in header and "kind" in header and "source_file" not in header
+
+
+def evaluate_realworld(gold: Path, max_bytes: int = 50 * 2**20, name: str | None = None) -> CorpusReport:
+    """Score the product on a realworld-format corpus: every text read as a refresh's workers read it."""
+    from plantrack.ingest import read_source  # the pipeline's own read path
+
+    value_csvs, doc_csvs, texts = realworld_files(gold)
+    rows = [r for p in value_csvs for r in read_values(p)]
+    labelled_docs: dict[str, dict] = {}
+    for p in doc_csvs:
+        for rec in pl.read_csv(p, infer_schema=False).iter_rows(named=True):
+            if rec.get("file"):
+                labelled_docs[rec["file"].strip()] = rec
+    files = list(dict.fromkeys([r.file for r in rows] + list(labelled_docs)))
+    values, negatives, checks, unread = [], [], [], {}
+    for f in files:
+        path = texts / f
+        mine = [r for r in rows if r.file == f]
+        try:
+            doc = read_source(path, f, max_bytes)
+            st = extract_statements(doc)
+            statements = [*st.targets, *st.actuals]
+        except (DocumentError, OSError) as exc:
+            unread[f] = getattr(exc, "reason", None) or str(exc)
+            doc, statements = None, []
+        values += match_values([r for r in mine if r.kind in VALUE_KINDS], statements)
+        negatives += taken_negatives([r for r in mine if r.kind == "negative"], statements)
+        if doc is not None and f in labelled_docs:
+            checks += check_labelled_document(doc, labelled_docs[f])
+    label = name or (Path(gold).name if Path(gold).is_dir() else Path(gold).parent.name)
+    return CorpusReport(label, values, negatives, checks, unread)

@@ -207,6 +207,16 @@ def _read_one(f: SourceFile, max_bytes: int, store: Path | None = None) -> Docum
     return doc
 
 
+def read_source(path: Path, source_file: str, max_bytes: int = 50 * 2**20) -> Document:
+    """Read one file exactly as a refresh's workers do (`_read_one`: the same bytes check, sidecar and
+    reader); what `plantrack eval` uses, so it measures the product and not a sibling path."""
+    path = Path(path)
+    if path.is_symlink():
+        return _read_one(_link(path.parent, path, is_dir=False), max_bytes)
+    sha, size, mtime_ns = _hash_file(path)
+    return _read_one(SourceFile(source_file, path, sha, size, mtime_ns), max_bytes)
+
+
 def _read_unchanged(f: SourceFile, max_bytes: int) -> bytes:
     try:
         fd = os.open(f.path, os.O_RDONLY | os.O_NOFOLLOW)

@@ -16,7 +16,8 @@ def _code_version() -> str:
     """A hash of the reading and extraction code: when it changes, documents are extracted again."""
     here = Path(__file__).resolve().parent
     digest = hashlib.sha256()
-    for path in sorted([here / "model.py", *(here / "documents").glob("*.py"), *(here / "extract").glob("*.py")]):
+    for path in sorted([here / "model.py", *(here / "documents").glob("*.py"), *(here / "extract").glob("*.py"),
+                        *(here / "text").glob("*.py")]):
         digest.update(path.name.encode() + path.read_bytes())
     return digest.hexdigest()[:12]
 

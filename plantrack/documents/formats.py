@@ -246,6 +246,10 @@ class _HtmlBody(HTMLParser):
         self.line: list[str] = []
         self.skip = 0
         self.tables: list[dict] = []  # a stack: tables can nest
+        # what the page says about itself in its <head>: <meta name=…> (lower-cased name -> content)
+        # and the <title> text (key "<title>")
+        self.page: dict[str, str] = {}
+        self._in_title = False
 
     def _flush(self) -> None:
         if self.tables:
@@ -255,6 +259,16 @@ class _HtmlBody(HTMLParser):
         self.items.extend(text.split("\n") if text.strip() else [])
 
     def handle_starttag(self, tag, attrs):
+        if tag == "meta":
+            a = {k.lower(): (v or "") for k, v in attrs}
+            name, content = a.get("name", "").strip().lower(), a.get("content", "").strip()
+            if name and content and name not in self.page:
+                self.page[name] = content
+            return
+        if tag == "title" and "<title>" not in self.page:
+            self._in_title = True
+            self.page["<title>"] = ""
+            return
         if tag in _DROPPED:
             if tag not in _VOID:
                 self.skip += 1
@@ -287,6 +301,9 @@ class _HtmlBody(HTMLParser):
             self._flush()
 
     def handle_endtag(self, tag):
+        if tag == "title":
+            self._in_title = False
+            return
         if tag in _DROPPED:
             self.skip = max(0, self.skip - 1)
             return
@@ -314,6 +331,9 @@ class _HtmlBody(HTMLParser):
             t["cell"] = None
 
     def handle_data(self, data):
+        if self._in_title:
+            self.page["<title>"] += data
+            return
         if self.skip:
             return
         data = re.sub(r"[\r\n\t]+", " ", data)  # in HTML, source line breaks are spaces
@@ -332,10 +352,17 @@ class _HtmlBody(HTMLParser):
 
 
 def read_html(text: str) -> list[Item]:
+    return read_html_page(text)[0]
+
+
+def read_html_page(text: str) -> tuple[list[Item], dict[str, str]]:
+    """The page's text as lines and tables, and what its <head> says about it: <meta name=…> (name
+    lower-cased -> content; ArticleTitle, PubDate, ContentSource, SiteName, ColumnName …) and "<title>"."""
     parser = _HtmlBody()
     parser.feed(text)
     parser.close()
-    return parser.items
+    page = {k: re.sub(r"\s+", " ", v).strip() for k, v in parser.page.items()}
+    return parser.items, {k: v for k, v in page.items() if v}
 
 
 _META_CHARSET = re.compile(rb"<meta[^>]+charset\s*=\s*[\"']?\s*([A-Za-z0-9_\-]+)", re.I)

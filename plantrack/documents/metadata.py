@@ -11,14 +11,19 @@ from dataclasses import dataclass, replace
 from dataclasses import field as dc_field
 from datetime import date
 
-from plantrack.documents.reading_view import reading_view
+from plantrack.documents.reading_view import reading_view, to_simplified
 from plantrack.documents.regions import (
     Gazetteer,
     load_gazetteer,
     locate_document,
     region_by_name,
+    region_in_name,
 )
 from plantrack.model import DocumentMeta
+from plantrack.text.numerals import cn_int
+from plantrack.text.page import SAVED_PAGE_NAME
+from plantrack.text.periods import FIVE_YEAR, period_words
+from plantrack.text.width import halfwidth_digits
 
 FIELDS = ("title", "doc_type", "issuer", "region_name", "region_code", "issued_on", "plan_start_year",
           "plan_end_year", "period_year", "period_label", "doc_number")
@@ -27,11 +32,8 @@ DOC_TYPES = ("plan", "opinions", "annual_plan", "bulletin", "economic_report", "
 # Kinds that report on a whole year, and so (without a year in the title) on the year before an early release.
 _FULL_YEAR_KINDS = ("bulletin", "execution_report", "work_review", "government_report")
 
-_CN_DIGIT = {c: i for i, c in enumerate("〇一二三四五六七八九")} | {"零": 0, "○": 0, "Ｏ": 0}
 _NUM = r"(?:\d{1,4}|[０-９]{1,4}|[〇○零一二三四五六七八九十]{1,4})"
 DATE = re.compile(rf"({_NUM})\s*年\s*({_NUM})\s*月\s*({_NUM})\s*日")
-FIVE_YEAR = {"十一五": (2006, 2010), "十二五": (2011, 2015), "十三五": (2016, 2020), "十四五": (2021, 2025),
-             "十五五": (2026, 2030)}
 _DASH = r"\s*[-－—–~～至到]+\s*"
 PERIOD = re.compile(rf"(\d{{4}}){_DASH}(\d{{4}})\s*年")
 _TYPE_END = (r"(规划|纲要|行动方案|实施方案|工作方案|方案|行动计划|工作计划|计划|实施意见|指导意见|意见|若干政策|若干措施|政策措施|措施"
@@ -47,16 +49,7 @@ _SELF_REFERENCE = (("本规划", "plan"), ("本纲要", "plan"), ("本行动方�
                    ("本措施", "opinions"), ("本公报", "bulletin"))
 
 
-def _cn_int(token: str) -> int | None:
-    token = token.translate(str.maketrans("０１２３４５６７８９", "0123456789"))
-    if token.isdigit():
-        return int(token)
-    if "十" in token:  # 十二 / 二十 / 二十八
-        head, _, tail = token.partition("十")
-        tens = _CN_DIGIT.get(head, 1) if head else 1
-        return tens * 10 + (_CN_DIGIT.get(tail, 0) if tail else 0)
-    digits = [_CN_DIGIT.get(c) for c in token]
-    return None if None in digits else int("".join(map(str, digits)))
+_cn_int = cn_int
 
 
 def parse_date(m: re.Match) -> date | None:
@@ -71,7 +64,7 @@ def classify(title: str) -> str | None:
     """doc_type from a title (the draft marker 征求意见稿 is not an 意见)."""
     t = re.sub(r"[（(](征求意见稿|送审稿|草案|试行|修订稿|讨论稿)[）)]", "", title)
     t = t.replace("征求意见稿", "")
-    if "政府工作报告" in t:
+    if "政府工作报告" in re.sub(r"《[^》]*》", "", t):  # 《政府工作报告》重点工作分工方案 is about one, not one
         return "government_report"
     if "统计公报" in t:
         return "bulletin"
@@ -151,7 +144,7 @@ _TIME = re.compile(r"^\d{1,2}:\d{2}(?::\d{2})?")
 _DOC_NUMBER = re.compile(r"[\u4e00-\u9fff]{1,10}[〔\[［【（(]\s*(?:19|20)\d\d\s*[〕\]］】）)]\s*\d{1,4}\s*号")
 # Metadata-block keys, most to least specific, per field (see reading_view).
 _BLOCK_ISSUER = ("发文机关", "发布机构", "发布机关", "发文单位", "机构")
-_BLOCK_DATE = ("成文日期", "印发日期", "发布日期", "发布时间", "日期", "时间")
+_BLOCK_DATE = ("成文日期", "印发日期", "发文日期", "发布日期", "发布时间", "日期", "时间")
 _BLOCK_TITLE = ("标题", "名称")
 _BLOCK_NUMBER = ("发文字号", "文号")
 
@@ -200,15 +193,69 @@ class _Found:
         return self.values.get(name)
 
 
+_SITE = re.compile(r"(?:人民政府|政府网|政府门户网站|门户网站|网站|统计局|统计信息网|发展和改革委员会|发改委|[局委办厅])$")
+
+
+def _page_evidence(page: dict[str, str], file_name: str | None) -> dict[str, str]:
+    """What a page says about itself, in simplified characters, with <title> split into its title and its
+    site ("2023年…统计公报_重庆市江北区人民政府") and, weakest, the same read from a saved page's file name."""
+    out = {k: to_simplified(v) for k, v in page.items() if v}
+    for key, raw in (("<title>", out.get("<title>")), ("file_name", _saved_page_stem(file_name))):
+        if not raw:
+            continue
+        m = SAVED_PAGE_NAME.match(raw)
+        if m and _SITE.search(m.group("site")):
+            title, site = m.group("title").strip(), m.group("site").strip()
+        elif key == "<title>":
+            title, site = raw, None
+        else:
+            continue  # a file name is evidence only in the shape a browser gives a saved page
+        prefix = "<title>" if key == "<title>" else "file_name_title"
+        if TITLE.match(title) or classify(title):
+            out[prefix] = title
+        elif key == "<title>":
+            out.pop("<title>", None)
+        if site:
+            out["<title>_site" if key == "<title>" else "file_name_site"] = site
+    return out
+
+
+def _saved_page_stem(file_name: str | None) -> str | None:
+    if not file_name:
+        return None
+    name = file_name.replace("\\", "/").rsplit("/", 1)[-1]
+    stem = re.sub(r"\.(?:html?|mhtml?|txt|md|pdf|docx)$", "", name, flags=re.I)
+    return to_simplified(stem) if stem != name else None
+
+
+def _page_issue(f: _Found, page: dict[str, str]) -> None:
+    """A page's PubDate dates it where the text gave no date or only a weak one; its ContentSource is the
+    issuer when it reads as one (not a newspaper)."""
+    raw = page.get("pubdate") or page.get("publishdate")
+    got = parse_any_date(raw) if raw else None
+    if got and (f.get("issued_on") is None or f.confidence.get("issued_on", 0) < 0.8):
+        f.reasons.pop("issued_on", None)
+        f.set("issued_on", got[0], "page_meta:PubDate", 0.9 if got[1] else 0.5)
+    source = page.get("contentsource")
+    if source and f.get("issuer") is None and ISSUER.match(source):
+        f.reasons.pop("issuer", None)
+        f.set("issuer", source, "page_meta:ContentSource", 0.85)
+
+
 def _block_value(fields: dict[str, str], keys: tuple[str, ...]) -> str | None:
     return next((fields[k] for k in keys if fields.get(k)), None)
 
 
-def detect_metadata(text: str, gazetteer: Gazetteer | None = None) -> DocumentMeta:
-    """Metadata of a document, read from its reading view (simplified, without web page furniture) and
-    from a government web page's metadata block where there is one. Every field found says where from
-    (meta.sources) and how sure (meta.confidence); a field not found is None with meta.reasons[field]."""
+def detect_metadata(text: str, gazetteer: Gazetteer | None = None, page: dict[str, str] | None = None,
+                    file_name: str | None = None) -> DocumentMeta:
+    """Metadata of a document, read from its reading view (simplified, without web page furniture), from
+    a government web page's metadata block where there is one, from what a saved page's <head> says
+    about it (`page`: <meta name=…> lower-cased -> content, "<title>") and, weakest, from the name a
+    browser gives a saved page (`file_name`: "…统计公报_重庆市江北区人民政府.html"). Every field found says
+    where from (meta.sources) and how sure (meta.confidence); a field not found is None with
+    meta.reasons[field]."""
     gazetteer = gazetteer or load_gazetteer()
+    page = _page_evidence(page or {}, file_name)
     view = reading_view(text)
     text = view.text
     block = view.fields
@@ -226,8 +273,21 @@ def detect_metadata(text: str, gazetteer: Gazetteer | None = None) -> DocumentMe
     if block_title:
         m = _NOTICE.search(block_title)
         block_title = (m.group(1).strip("《》") if m else block_title).strip()
-    if block_title and (title is None or title_source == "subtitle"):
+    # the disclosure catalogue's 名称/标题 is the page's declared title: it outranks a title line read from
+    # the text (which a page may break over lines or cut)
+    if block_title and (title is None or title_source in ("subtitle", "title", "heading")):
         title, title_source, title_conf = block_title, "metadata_block", 0.95
+    for key, source, conf in (("articletitle", "page_meta:ArticleTitle", 0.95), ("<title>", "page_title", 0.8),
+                              ("file_name_title", "file_name", 0.5)):
+        declared = page.get(key)
+        if not declared:
+            continue
+        # the page's own ArticleTitle outranks a title line read from the text; <title> and the file
+        # name only stand in for a title the text does not show
+        if key == "articletitle" or title is None or title_source == "subtitle":
+            m = _NOTICE.search(declared)
+            title, title_source, title_conf = (m.group(1).strip("《》") if m else declared).strip(), source, conf
+        break
     if title:
         title = title.lstrip("—-－ ")
         title = re.sub(r"^[（(][^）)]{1,8}[）)](?=.{4})", "", title)  # (重庆市)2024年…报告: a site's place tag
@@ -241,16 +301,28 @@ def detect_metadata(text: str, gazetteer: Gazetteer | None = None) -> DocumentMe
     _detect_kind(f, text, lines, title, block_title)
     title = f.get("title")  # a section heading taken for a title may have been set aside
     _detect_issue(f, lines, block)
+    _page_issue(f, page)
     issuer = f.get("issuer")
 
     region = locate_document(text, issuer, title, gazetteer)
+    if region is None:  # the site that published the page names its place (重庆市江北区人民政府)
+        for key, source, conf in (("contentsource", "page_meta:ContentSource", 0.8),
+                                  ("sitename", "page_meta:SiteName", 0.75), ("<title>_site", "page_title", 0.7),
+                                  ("file_name_site", "file_name", 0.5)):
+            found = region_in_name(page[key], gazetteer) if page.get(key) else None
+            if found is not None:
+                region = replace(found, how=source, confidence=min(conf, found.confidence or conf))
+                break
     if region is None:
         f.reasons["region_name"] = f.reasons["region_code"] = (
             "no region in the issuer or title, and no single region dominates the text")
     else:
         # how the place was found, with a former name, a sub-area or a single mention said beside it
         detail = "; ".join(x for x in (region.note, region.reason if region.code else None) if x)
-        source = f"{region.how}: {detail}" if detail else (region.how or "text")
+        how = region.how or "text"
+        if how == "issuer" and f.sources.get("issuer", "").startswith("page_meta"):
+            how = f"issuer ({f.sources['issuer']})"
+        source = f"{how}: {detail}" if detail else how
         conf = region.confidence or 0.6
     if region is not None:
         f.set("region_name", region.name, source, conf)
@@ -304,7 +376,8 @@ def _detect_kind(f: _Found, text: str, lines: list[str], title: str | None, bloc
     from_heading = f.sources.get("title") == "heading"
     kind = classify(title) if title else None
     if kind and not (from_heading and counts):
-        f.set("doc_type", kind, f.sources.get("title", "title"), 0.7 if from_heading else 0.9)
+        f.set("doc_type", kind, f.sources.get("title", "title"),
+              0.7 if from_heading else min(0.9, f.confidence.get("title", 0.9)))
         return
     if counts:
         f.set("doc_type", counts.most_common(1)[0][0], "text", 0.7)
@@ -402,6 +475,11 @@ def _detect_issue(f: _Found, lines: list[str], block: dict[str, str]) -> None:
     if got:
         f.set("issued_on", got[0], "metadata_block", 0.95 if got[1] else 0.5,
               None if got[1] else "the metadata block gives a month without a day: its last day is taken")
+    else:  # a bar whose date rides on another field's value (来源:光明网2020-07-22 12:13)
+        riding = [(k, d) for k, v in block.items() if (d := parse_any_date(v)) and d[1]]
+        if len({d[0] for _, d in riding}) == 1:
+            f.set("issued_on", riding[0][1][0], "metadata_block", 0.8,
+                  f"the page's bar gives the date in its {riding[0][0]} field")
     dates = _find_dates(lines)
     chosen = next((d for d in dates if d[2]), None)
     if chosen is None:
@@ -440,38 +518,22 @@ def _detect_issue(f: _Found, lines: list[str], block: dict[str, str]) -> None:
         f.reasons["issuer"] = "no issuing body (a line such as …人民政府 / …委员会 / …局) was found"
 
 
-_PERIOD_WORDS = (
-    (re.compile(r"(?:第一|一)季度|1\s*[-－—–~～至]\s*3月|一至三月"), "一季度", 3),
-    (re.compile(r"上半年|1\s*[-－—–~～至]\s*6月|一至六月"), "上半年", 6),
-    (re.compile(r"前三季度|一至三季度|1\s*[-－—–~～至]\s*9月|一至九月"), "前三季度", 9),
-)
-_MONTHS = re.compile(r"(?<!\d)(1|一)\s*[-－—–~～至]\s*(\d{1,2}|[一二三四五六七八九十]{1,3})\s*月")
 _TITLE_YEAR = re.compile(r"((?:19|20)\d\d|[〇○零一二三四五六七八九]{4})\s*年")
 
 
-def period_words(s: str) -> tuple[str, int] | None:
-    """(label, last month) of a part-year period named in s: 一季度, 上半年, 前三季度, 1-7月 (1-3/6/9月 are
-    the quarters' names), or None."""
-    for pattern, label, month in _PERIOD_WORDS:
-        if pattern.search(s):
-            return label, month
-    m = _MONTHS.search(s)
-    if m:
-        b = _cn_int(m.group(2))
-        if b and 1 < b <= 12:
-            return ("全年", 12) if b == 12 else (f"1-{b}月", b)
-    return None
+_TITLE_NOTE = re.compile(r"[（(][^（）()]{0,12}(?:更新|修订|修正|版|印发|发布)[^（）()]{0,4}[）)]")
 
 
 def _detect_period(f: _Found, text: str, title: str | None) -> None:
     """The period a release reports on. A 政府工作报告 of year Y reviews Y-1 (its targets are for Y, which the
     extractor reads as target years: period_year + 1); a 计划执行情况 report of Y (…与Y+1年计划草案) reports
-    on Y; a title without a year takes the issue date's, and an early-year (Jan–Mar; a bulletin: Jan–Jun)
-    release of a full-year kind reports on the year before."""
+    on Y; a title without a year leaves the year to the evidence of the text (`_period_from_text`): the
+    issue date alone is never the period."""
     kind = f.get("doc_type")
     if kind in ("plan", "opinions", "annual_plan"):
         return  # a plan sets targets; it reports on no period (not a gap, so no reason either)
-    t = _digits(title or "")
+    # a bracketed note's year (（2022年更新） / （2023年修订） / （2024年版）) is not the period reported on
+    t = _TITLE_NOTE.sub("", _digits(title or ""))
     years = [y for g in _TITLE_YEAR.findall(t) if (y := _cn_int(g)) and 1900 < y < 2200]
     part = period_words(t)
     label_source, label_conf = "title", 0.9
@@ -482,30 +544,19 @@ def _detect_period(f: _Found, text: str, title: str | None) -> None:
     label, last_month = part if part else ("全年", 12)
     if not part:
         label_source, label_conf = "title" if title else "kind", 0.8 if title else 0.5
+    title_source = f.sources.get("title", "title")
+    if label_source == "title" and title_source != "title":  # a title the page or its file name gave
+        label_source, label_conf = f"title ({title_source})", min(label_conf, f.confidence.get("title", 0.9))
     issued = f.get("issued_on")
     if years:
         year = years[0] if kind == "execution_report" else max(years)
         if kind == "government_report":
             year -= 1
-        f.set("period_year", year, "title", 0.9)
-    elif issued:
-        year = issued.year
-        lag_months = 6 if kind == "bulletin" else 3
-        if kind == "government_report":
-            year -= 1
-            note = "no year in the title: a 政府工作报告 reviews the year before its issue date"
-        elif label == "全年" and f.sources.get("issued_on") == "implied" and _YEAR_TURN.search(text[:3000]):
-            year -= 1
-            note = "no year in the title: a text written at the turn of the year looks back on the year just ended"
-        elif (label == "全年" and kind in _FULL_YEAR_KINDS and issued.month <= lag_months) or (
-                label != "全年" and last_month > issued.month):
-            year -= 1
-            note = f"no year in the title: a {label} report issued in {issued:%Y-%m} reports on the year before"
-        else:
-            note = f"no year in the title: the issue date's year is taken ({issued:%Y-%m})"
-        f.set("period_year", year, "issue_date", 0.6, note)
+        title_source = f.sources.get("title", "title")
+        f.set("period_year", year, "title" if title_source == "title" else f"title ({title_source})",
+              min(0.9, f.confidence.get("title", 0.9)))
     else:
-        f.reasons["period_year"] = "neither the title nor an issue date gives the year the document reports on"
+        _period_from_text(f, text, kind, label, last_month, issued)
     looks_back = f.reasons.get("period_year", "").endswith("looks back on the year just ended")
     if kind in ("release", "other") and not part and not years and not looks_back:
         f.reasons["period_label"] = "the document's kind and title name no period"
@@ -516,8 +567,135 @@ def _detect_period(f: _Found, text: str, title: str | None) -> None:
     f.set("period_label", label, label_source, label_conf if f.get("period_year") else 0.5)
 
 
-def _digits(s: str) -> str:
-    return s.translate(str.maketrans("０１２３４５６７８９－", "0123456789-"))
+# A span of years (2018年—2022年, 2021-2025年): a chart caption's or a review's; it dates nothing with its
+# first year. A year looked forward to (到2025年), a comparison's base (比2019年), a start (2019年以来) and
+# a full date (a news dateline, an event) say nothing of the period reported on either.
+_YEAR_SPAN = re.compile(r"((?:19|20)\d\d)\s*年?\s*(?:[-－—–~～]+|至|到)\s*((?:19|20)\d\d)\s*年")
+_CAPTION = re.compile(r"(?m)^\t?(?:图|表)\s*\d+")
+_SINGLE_YEAR = re.compile(r"(?<![\d.])((?:19|20)\d\d)\s*年(?!\s*\d{1,2}\s*月\s*\d{1,2}\s*日)(?!以来|起|开始|之前|以前|前|版|度?目标)")
+_NOT_REPORTED = re.compile(r"(?:到|至|力争|确保|比|较|与|同|从|由|自|于|截至|截止)\s*$")
+# 从2020年的X增长到2023年的Y: a span whose last year is one the text reports on
+_FROM_TO = re.compile(r"(?:从|由)\s*((?:19|20)\d\d)\s*年[^。；;\n]{0,40}?(?:到|至)\s*((?:19|20)\d\d)\s*年")
+# The text looks back on a year (过去一年 / 去年 / 一年来 / 比上年): issued early in a year, it reviews the one before.
+# A clause that sets goals: its year is one looked forward to.
+_GOAL_REACH = 24
+_CLAUSE_END = re.compile(r"[。；;\n]")
+_GOAL_MET = re.compile(r"完成|实现|超额|达到|超过")  # 全面完成…主要预期目标: a result
+_GOAL_CLAUSE = re.compile(r"目标|预期|力争|确保|争取|计划|规划|将要|要[把在实]|展望")
+# How far into a text its period is looked for (a report states it early; a 5 MB document is not scanned)
+_PERIOD_SCAN = 20000
+# The text speaks of the time it was written (目前 / 今年 / 截至目前).
+_PRESENT = re.compile(r"目前|当前|今年以来|今年|截至目前|眼下|现阶段")
+_LOOK_BACK = re.compile(r"过去(?:的)?[一二三四五几]年|[一五]年来|去年|刚刚过去的|比上年|较上年|上年同期|全年")
+
+
+def text_years(text: str) -> tuple[Counter, list[tuple[int, int, bool]]]:
+    """(single years named as periods, counted; spans of years as (start, end, is a caption))."""
+    t = _digits(text)
+    spans = []
+    for m in _YEAR_SPAN.finditer(t):
+        a, b = int(m.group(1)), int(m.group(2))
+        if a < b:
+            line_start = t.rfind("\n", 0, m.start()) + 1
+            spans.append((a, b, bool(_CAPTION.match(t, line_start))))
+    rest = _YEAR_SPAN.sub(" ", t)
+    counts: Counter = Counter()
+    for m in _FROM_TO.finditer(rest):
+        a, b = int(m.group(1)), int(m.group(2))
+        if a < b:
+            spans.append((a, b, False))
+            counts[b] += 1
+    for m in _SINGLE_YEAR.finditer(rest):
+        if _NOT_REPORTED.search(rest[max(0, m.start() - 4):m.start()]):
+            continue
+        # a year whose words go on to set goals (2025年主要预期目标是…) is looked forward to
+        end = _CLAUSE_END.search(rest, m.end())
+        clause_end = end.start() if end else len(rest)
+        if any(not _GOAL_MET.search(rest, max(m.end(), g.start() - 8), g.start())
+               for g in _GOAL_CLAUSE.finditer(rest, m.end(), min(clause_end, m.end() + _GOAL_REACH))):
+            continue
+        counts[int(m.group(1))] += 1
+    return counts, spans
+
+
+def _period_from_text(f: _Found, text: str, kind: str | None, label: str, last_month: int,
+                      issued: date | None) -> None:
+    """The year of a document whose title names none, by evidence: the single year the text reports on
+    (named clearly more than any other; a span's first year never counts), a look back (过去一年 / 全年 /
+    比上年) in a text issued early in a year, a part-year period already over at the issue date, a chart
+    caption's span ending at the reported year. The issue date alone is never the period; weak or
+    disagreeing evidence leaves the year empty with the reason."""
+    counts, spans = text_years(text[:_PERIOD_SCAN])
+    if issued is not None:  # a year after the issue is a goal, not a period reported on
+        counts = Counter({y: n for y, n in counts.items() if y <= issued.year})
+    ranked = counts.most_common(2)
+    dominant = None
+    if ranked and ranked[0][1] >= 2 and (len(ranked) == 1 or ranked[0][1] >= 2 * ranked[1][1]):
+        dominant = ranked[0][0]
+    elif len(ranked) == 1:  # the only year the text names, once: weaker
+        dominant = ranked[0][0]
+    looks_back = _LOOK_BACK.search(text[:_PERIOD_SCAN]) is not None
+    lag_months = 6 if kind == "bulletin" else 4
+    # an issue date only implied by the latest date a text names is a lower bound, not when it was issued
+    early = issued is not None and issued.month <= lag_months and f.sources.get("issued_on") != "implied"
+    if kind == "government_report" and issued is not None:
+        # a 政府工作报告 reviews the year before its issue date (its goals are for the issue year)
+        year, source, conf = issued.year - 1, "issue_date", 0.7
+        note = "no year in the title: a 政府工作报告 reviews the year before its issue date"
+        if dominant is not None and dominant not in (year, issued.year):
+            f.reasons["period_year"] = (f"the text reports mostly on {dominant} but a 政府工作报告 issued "
+                                        f"{issued:%Y-%m} reviews {year}: the evidence disagrees")
+            return
+    elif label != "全年" and issued is not None:
+        # a part-year report: the latest such period over by the issue date
+        year = issued.year if last_month <= issued.month else issued.year - 1
+        source, conf, note = "issue_date", 0.6, f"no year in the title: the latest {label} over by the issue date ({issued:%Y-%m})"
+        if dominant is not None and dominant != year:
+            f.reasons["period_year"] = (f"the text names {dominant} most, the issue date ({issued:%Y-%m}) gives "
+                                        f"{year} for its {label}: the evidence disagrees")
+            return
+    elif dominant is not None:
+        year, source, conf = dominant, "text_years", 0.7 if counts[dominant] >= 2 else 0.5
+        note = (f"no year in the title: the text names {dominant} as its period {counts[dominant]} times"
+                if counts[dominant] >= 2 else f"no year in the title: {dominant} is the only year the text names")
+        if issued is not None and early and looks_back and dominant == issued.year - 1:
+            conf = 0.8
+            note += f", and it looks back from early {issued.year}"
+        elif issued is not None and dominant == issued.year and early and looks_back and label == "全年" \
+                and kind in _FULL_YEAR_KINDS:
+            f.reasons["period_year"] = (f"the text names {dominant} most, but a full-year review issued in "
+                                        f"{issued:%Y-%m} looks back on {dominant - 1}: the evidence disagrees")
+            return
+    elif f.sources.get("issued_on") == "implied" and issued is not None and _YEAR_TURN.search(text[:3000]):
+        year, source, conf = issued.year - 1, "issue_date", 0.4
+        note = "no year in the title: a text written at the turn of the year looks back on the year just ended"
+    elif issued is not None and early and looks_back and label == "全年":
+        year, source, conf = issued.year - 1, "issue_date", 0.6
+        note = (f"no year in the title or the text: a text issued in {issued:%Y-%m} that looks back "
+                "(过去一年 / 全年 / 比上年) looks back on the year just ended")
+    elif issued is not None and not early and (now := _PRESENT.search(text[:_PERIOD_SCAN])):
+        year, source, conf = issued.year, "issue_date", 0.5
+        note = (f"no year in the title or the text: it speaks of the present ({now.group()}), so of the year "
+                f"it was issued ({issued:%Y-%m})")
+    elif (captions := [b for a, b, cap in spans if cap]) and len(set(captions)) == 1 and looks_back:
+        year, source, conf = captions[0], "caption_span_end", 0.5
+        note = (f"no single year in the title or the text: its charts run to {year} and it compares with the "
+                "year before (比上年), so it reports on that span's last year")
+    else:
+        why = "the title names no year"
+        if ranked:
+            why += "; the years the text names do not single one out (" + ", ".join(
+                f"{y}×{n}" for y, n in ranked) + ")"
+        else:
+            why += " and the text names no year it reports on"
+        if issued is not None:
+            why += f"; the issue date ({issued:%Y-%m-%d}) is not the period"
+        f.reasons["period_year"] = why
+        return
+    f.set("period_year", year, source, conf, note)
+
+
+_digits = halfwidth_digits
 
 
 def _plan_period(text: str, title: str | None, doc_type: str) -> tuple[int | None, int | None, str]:

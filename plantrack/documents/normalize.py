@@ -10,10 +10,15 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from plantrack.text.page import KEY_WITH_COLON
+
 CJK = r"\u2e80-\u2fdf\u3000-\u303f\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\ufe30-\ufe4f\uff00-\uffef“”‘’—…·"
 _SPACE = r"[ \u3000\u00a0\u2002-\u200b]"
-# Spaces between two CJK characters, or between a CJK character and a digit, are layout, not text.
-_CJK_GAP = re.compile(rf"(?<=[{CJK}]){_SPACE}+(?=[{CJK}0-9])|(?<=[{CJK}0-9]){_SPACE}+(?=[{CJK}])")
+# Spaces between two CJK characters, or between a CJK character and a digit, are layout, not text;
+# except before a web page's field key and its colon ("信息来源:市经信局 发布时间:2023-09-25"), where the
+# space is what tells the metadata reader a new field starts.
+_CJK_GAP = re.compile(rf"(?<=[{CJK}]){_SPACE}+(?=[{CJK}0-9])(?!{KEY_WITH_COLON})"
+                      rf"|(?<=[{CJK}0-9]){_SPACE}+(?=[{CJK}])(?!{KEY_WITH_COLON})")
 _MULTI_SPACE = re.compile(rf"{_SPACE}{{2,}}")
 _ARTIFACT = re.compile(r"\[bookmark: [^\]]*\]")  # left behind by docx-to-text converters
 _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f\u200e\u200f\ufeff]")

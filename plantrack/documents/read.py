@@ -11,7 +11,7 @@ from plantrack.documents.formats import (
     CONVERT_HINT,
     declared_charset,
     read_docx,
-    read_html,
+    read_html_page,
     sniff_format,
 )
 from plantrack.documents.metadata import apply_overrides, detect_metadata
@@ -48,11 +48,12 @@ def read_bytes(data: bytes, source_file: str, suffix: str, overrides: dict | Non
     """The same as read_document for bytes already in memory (`suffix` like ".docx")."""
     fmt = sniff_format(data, suffix)
     encoding = None
+    page: dict[str, str] = {}
     if fmt in ("txt", "md", "html"):
         decoded = decode_text(data, source_file, declared_charset(data) if fmt == "html" else None)
         encoding = decoded.encoding
         if fmt == "html":
-            items = read_html(decoded.text)
+            items, page = read_html_page(decoded.text)
         else:
             items = parse_plain(decoded.text)
             if fmt == "md":
@@ -73,7 +74,7 @@ def read_bytes(data: bytes, source_file: str, suffix: str, overrides: dict | Non
     if not _DIGIT.search(text):
         raise DocumentError("no_numbers", f"{source_file} contains no numbers at all, so it holds no targets or "
                             "values to extract. Check that it is the right document (not a cover page or notice).")
-    meta = detect_metadata(text)
+    meta = detect_metadata(text, page=page, file_name=source_file)
     try:
         meta = apply_overrides(meta, overrides)
     except ValueError as exc:

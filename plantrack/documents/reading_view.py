@@ -29,13 +29,14 @@ from dataclasses import dataclass, field, replace
 from functools import lru_cache
 
 from plantrack.model import Quote, Statements, Target
+from plantrack.text.page import KEYS, STRONG_KEYS, WEAK_KEYS, key_name, spaced
+from plantrack.text.script import GLOSS as _GLOSS  # after a CJK char: checked in code
+from plantrack.text.script import to_simplified
 
 _CJK = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
 _HAS_CJK = re.compile(f"[{_CJK}]")
 
 # A pinyin syllable with a tone mark, in parentheses right after a Chinese character: 區(qū), 經(jīng).
-_TONED = "āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜńňǹḿ"
-_GLOSS = re.compile(rf"[(（][a-zü{_TONED}]*[{_TONED}][a-zü{_TONED}]*[)）]")  # after a CJK char: checked in code
 
 # Half-width punctuation that has a full-width form in Chinese text; which ones stay is decided below.
 _HALF = re.compile(r"[,;:()]")
@@ -46,13 +47,9 @@ _NO_CJK_LINE = re.compile(rf"(?m)^(?=[^\n{_CJK}]*[,;:()])[^\n{_CJK}]*$")
 
 # The fields of the Chinese government information disclosure catalogue (政府信息公开目录) that web pages
 # print above a document. Strong keys only ever label metadata; weak ones only with a colon or bracket.
-_STRONG_KEYS = ("索引号", "主题分类", "体裁分类", "组配分类", "服务对象", "发文机关", "发布机构", "发布机关", "发文单位",
-                "成文日期", "印发日期", "发布日期", "发布时间", "生效日期", "废止日期", "有效性", "发文字号", "信息来源",
-                "浏览次数", "点击数", "阅读次数", "访问次数", "责任编辑", "公开方式", "公开范围", "公开时限")
-_WEAK_KEYS = ("文号", "标题", "名称", "主题词", "关键词", "来源", "作者", "编辑", "日期", "时间", "机构")
-_KEYS = sorted(_STRONG_KEYS + _WEAK_KEYS, key=len, reverse=True)
-_KEY = re.compile(r"[\[【［]?\s*(" + "|".join(_KEYS) + r")\s*[\]】］]?\s*[:：]?")
-_WEAK_WITH_MARK = re.compile(r"^[\[【［]?\s*(?:" + "|".join(_WEAK_KEYS) + r")\s*(?:[\]】］]|[:：])")
+_STRONG_KEYS, _WEAK_KEYS, _KEYS = STRONG_KEYS, WEAK_KEYS, KEYS
+_KEY = re.compile(r"[\[【［]?\s*(" + spaced(_KEYS) + r")\s*[\]】］]?\s*[:：]?")
+_WEAK_WITH_MARK = re.compile(r"^[\[【［]?\s*(?:" + spaced(_WEAK_KEYS) + r")\s*(?:[\]】］]|[:：])")
 
 # Web page furniture: the verbs and labels of share/print/font bars. A line is noise when, once these,
 # separators, single characters and numbers are taken out, nothing of substance is left.
@@ -66,10 +63,11 @@ _UI_TAIL = re.compile(r"(?:\s+(?:打印本页|打印|关闭窗口|关闭|收藏|
 _BREADCRUMB = re.compile(r"^(?:(?:当前位置|您的位置|您现在的位置)[:：]?\s*|(?=首页))?[^。，,>»›\d]{1,12}"
                          r"(?:\s*[>»›]\s*[^。，,>»›\d]{1,12}){2,}$|^(?:当前位置|您的位置|您现在的位置|首页)[^。，,\d]{0,40}[>»›]")
 # (a one-character class before each alternation lets the scan skip most positions cheaply)
-_CANDIDATE = re.compile(r"(?m)^\t?[\[【［]?[ \u3000]*(?=[" + "".join({k[0] for k in _KEYS}) + r"])(?:" + "|".join(_KEYS)
+_CANDIDATE = re.compile(r"(?m)^\t?[\[【［]?[ \u3000]*(?=[" + "".join({k[0] for k in _KEYS}) + r"])(?:" + spaced(_KEYS)
                         + r")|(?=[打关收分返字扫二手微上下相浏访阅点>»›])(?:打印|关闭|收藏|分享|返回|字体|字号|扫一扫"
                         r"|二维码|手机|微信|微博|上一篇|下一篇|相关链接|浏览|访问量|阅读量|点击量|[>»›])")
 _SENTENCE = re.compile(r"[。；！？]")
+_COLON_AFTER = re.compile(r"[ \u3000]*[\]】］]?[ \u3000]*[:：]")
 
 
 @dataclass(frozen=True)
@@ -93,29 +91,6 @@ class ReadingView:
         return self.origin[start], self.origin[end - 1] + 1
 
 
-@lru_cache(maxsize=1)
-def _converter():
-    import opencc  # 10 ms to load the t2s dictionaries; only when a document is read
-
-    return opencc.OpenCC("t2s")
-
-
-def to_simplified(text: str) -> str:
-    """OpenCC t2s with the length kept: a line whose phrase conversion changes its length is converted
-    character by character instead (each character kept when its own conversion is not one character)."""
-    cc = _converter()
-    out = cc.convert(text)
-    if len(out) == len(text):
-        return out
-    lines = []
-    for line in text.split("\n"):
-        conv = cc.convert(line)
-        if len(conv) != len(line):
-            conv = "".join(c if len(c2 := cc.convert(c)) != 1 else c2 for c in line)
-        lines.append(conv)
-    return "\n".join(lines)
-
-
 def parse_fields(line: str) -> dict[str, str] | None:
     """The key-value pairs of a metadata line or row ("[ 发布机构 ] 梁平区人民政府 [ 发布日期 ] 2022-09-14",
     "索引号：11500…", "发布时间:2023-09-25 来源:统计局"), or None when the line is not one."""
@@ -123,11 +98,13 @@ def parse_fields(line: str) -> dict[str, str] | None:
     if not body or _SENTENCE.search(body) or len(body) > 300:
         return None
     first = _KEY.match(body)
-    if not first or not (first.group(1) in _STRONG_KEYS or _WEAK_WITH_MARK.match(body)):
+    if not first or not (key_name(first.group(1)) in _STRONG_KEYS or _WEAK_WITH_MARK.match(body)):
         return None
     keys = list(_KEY.finditer(body))
     # a key is a key only at the start of the line or after a separator, not inside a value (标题中的时间)
-    keys = [k for k in keys if k.start(1) == 0 or body[k.start(1) - 1] in " \t\u3000[【［]】］|｜"]
+    # (or glued to the value before it when its colon follows: 来源:本网专稿作者:时间:2024-02-28)
+    keys = [k for k in keys if k.start(1) == 0 or body[k.start(1) - 1] in " \t\u3000[【［]】］|｜"
+            or _COLON_AFTER.match(body, k.end(1))]
     pairs: dict[str, str] = {}
     for k, nxt in zip(keys, keys[1:] + [None], strict=True):
         value = body[k.end():nxt.start() if nxt else len(body)]
@@ -136,7 +113,7 @@ def parse_fields(line: str) -> dict[str, str] | None:
         value = value.strip(" \t\u3000:：[]【】［］|｜")
         if len(value) > 120:
             return None
-        pairs.setdefault(k.group(1), value)
+        pairs.setdefault(key_name(k.group(1)), value)
     return pairs
 
 

@@ -4,40 +4,10 @@ from __future__ import annotations
 
 import re
 
-_FULLWIDTH = str.maketrans("０１２３４５６７８９．－～／％＋＜＞", "0123456789.-~/%+<>")
-_ANY_FULLWIDTH = re.compile("[０-９．－～／％＋＜＞]")
-
-_CN_DIGITS = {"零": 0, "〇": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7,
-              "八": 8, "九": 9}
-_CN_UNITS = {"十": 10, "百": 100, "千": 1000}
-_CN_BIG = {"万": 10_000, "亿": 100_000_000}
-
-CN_NUMERAL = "零〇一二两三四五六七八九十百千"
-
-
-def to_halfwidth(text: str) -> str:
-    """Full-width digits and number punctuation to ASCII (same length, so offsets stay valid)."""
-    # str.translate looks up every character in Python; most text has nothing to translate
-    return text.translate(_FULLWIDTH) if _ANY_FULLWIDTH.search(text) else text
-
-
-def parse_chinese_numeral(text: str) -> float | None:
-    """两 -> 2, 十五 -> 15, 一百二十 -> 120, 千 -> 1000 (a bare unit word counts as one of it)."""
-    if not text or any(ch not in _CN_DIGITS and ch not in _CN_UNITS and ch not in _CN_BIG for ch in text):
-        return None
-    total, section, digit = 0, 0, None
-    for ch in text:
-        if ch in _CN_DIGITS:
-            digit = _CN_DIGITS[ch]
-        elif ch in _CN_UNITS:
-            section += (1 if digit is None else digit) * _CN_UNITS[ch]
-            digit = None
-        else:  # 万 / 亿
-            section += digit or 0
-            total = (total + (section or 1)) * _CN_BIG[ch]
-            section, digit = 0, None
-    return float(total + section + (digit or 0))
-
+# The tables and readers of numerals live in plantrack.text (one home for the reader, the extractor and
+# the evaluator); re-exported here for the extractor's modules.
+from plantrack.text.numerals import CN_NUMERAL, parse_chinese_numeral  # noqa: F401
+from plantrack.text.width import to_halfwidth  # noqa: F401
 
 # 一万二 (= 12000) abbreviates the next place; the hand-written reader would add 2.
 _ABBREVIATED = re.compile(f"[{CN_NUMERAL}]*[万千百][一二两三四五六七八九]$")

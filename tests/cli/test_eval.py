@@ -124,3 +124,84 @@ def test_a_traditional_repost_is_scored_against_a_simplified_gold(tmp_path):
 
 def test_indicator_texts_are_compared_without_pinyin_glosses():
     assert simplified("地區(qū)生產(chǎn)總值") == "地区生产总值"
+
+
+# ---- the realworld format: values.csv (kind actual / target / estimate / negative) + documents.csv + texts/
+
+RW_VALUES = "file,kind,region,year,period,indicator_text,unit,comparator,value,measure,tier\n"
+RW_TEXT = ("2023年荣昌区经济运行情况\n\n2023年，全区地区生产总值1626亿元，同比增长8%，高于全市0.6个百分点。"
+           "规模以上工业企业达到215家。\n")
+
+
+def _realworld(tmp_path, rows: str, docs: str | None = None, name: str = "values.csv"):
+    base = tmp_path / "rw"
+    (base / "texts").mkdir(parents=True, exist_ok=True)
+    (base / "texts" / "a.txt").write_text(RW_TEXT, encoding="utf-8")
+    (base / name).write_text(RW_VALUES + rows, encoding="utf-8")
+    if docs is not None:
+        (base / name.replace("values", "documents")).write_text(
+            "file,region_name,region_code,kind,year,named_in_text,note\n" + docs, encoding="utf-8")
+    return base
+
+
+def test_realworld_a_value_with_its_year_is_right_and_one_with_another_year_is_wrong(tmp_path):
+    from plantrack.evaluate import evaluate_realworld
+
+    base = _realworld(tmp_path, "a.txt,actual,荣昌区,2023,Y,地区生产总值,亿元,=,1626,level,core\n"
+                                "a.txt,actual,荣昌区,2022,Y,地区生产总值同比增长,%,=,8,yoy_growth,core\n")
+    t = evaluate_realworld(base / "values.csv").tally()
+    assert (t.gold, t.found, t.right_year, t.wrong_year, t.no_year, t.other_kind) == (2, 2, 1, 1, 0, 0)
+
+
+def test_realworld_an_actual_found_as_a_target_counts_as_the_other_kind(tmp_path):
+    from plantrack.evaluate import evaluate_realworld
+
+    base = _realworld(tmp_path, "a.txt,target,荣昌区,2023,Y,地区生产总值,亿元,=,1626,level,core\n")
+    t = evaluate_realworld(base).tally()
+    assert (t.found, t.other_kind, t.right) == (1, 1, 0)
+
+
+def test_realworld_a_negative_taken_as_a_value_is_not_left_alone(tmp_path):
+    from plantrack.evaluate import evaluate_realworld
+
+    base = _realworld(tmp_path, "a.txt,negative,荣昌区,2023,Y,高于全市,个百分点,=,0.6,comparison,core\n"
+                                "a.txt,negative,荣昌区,2023,Y,排名,位,=,4,rank,core\n")
+    report = evaluate_realworld(base)
+    assert report.negatives_left_alone == sum(o.got is None for o in report.negatives)
+    assert len(report.negatives) == 2
+
+
+def test_realworld_the_core_tier_is_counted_apart(tmp_path):
+    from plantrack.evaluate import evaluate_realworld
+
+    base = _realworld(tmp_path, "a.txt,actual,荣昌区,2023,Y,地区生产总值,亿元,=,1626,level,core\n"
+                                "a.txt,actual,荣昌区,2023,Y,规模以上工业企业,家,=,999,level,extended\n")
+    report = evaluate_realworld(base)
+    assert (report.tally().gold, report.tally("core").gold, report.tally().not_found) == (2, 1, 1)
+
+
+def test_realworld_documents_fields_are_right_wrong_or_empty(tmp_path):
+    from plantrack.evaluate import evaluate_realworld
+
+    base = _realworld(tmp_path, "", docs="a.txt,荣昌区,500153,release,2023,y,\n")
+    report = evaluate_realworld(base)
+    assert report.doc_states("region") == {"right": 1, "wrong": 0, "empty": 0}
+    assert report.doc_states("year") == {"right": 1, "wrong": 0, "empty": 0}
+
+
+def test_realworld_a_folder_of_several_value_files_is_one_corpus(tmp_path):
+    from plantrack.evaluate import evaluate_realworld
+
+    _realworld(tmp_path, "a.txt,actual,荣昌区,2023,Y,地区生产总值,亿元,=,1626,level,core\n", name="values_A.csv")
+    base = _realworld(tmp_path, "a.txt,actual,荣昌区,2023,Y,规模以上工业企业,家,=,215,level,core\n",
+                      name="values_B.csv")
+    assert evaluate_realworld(base).tally().gold == 2
+
+
+def test_eval_cli_prints_one_block_per_realworld_corpus(tmp_path):
+    a = _realworld(tmp_path / "one", "a.txt,actual,荣昌区,2023,Y,地区生产总值,亿元,=,1626,level,core\n")
+    b = _realworld(tmp_path / "two", "a.txt,actual,荣昌区,2023,Y,地区生产总值,亿元,=,1626,level,core\n")
+    out = CliRunner().invoke(app, ["eval", "--gold", str(a), "--gold", str(b / "values.csv"), "--brief"])
+    assert out.exit_code == 0, out.output
+    assert out.output.count("== rw") == 2
+    assert "WRONG yr" in out.output

@@ -28,7 +28,8 @@
     (
         ({{ period_label }} is null and ({{ period_start }} is null
             or (strftime({{ period_start }}, '%m-%d') = '01-01' and strftime({{ period_end }}, '%m-%d') = '12-31')))
-        or {{ period_label }} in ('全年', '年度', '全年度', '年末', 'year', 'FY')
+        -- the labels of a whole year: plantrack.text.periods.FULL_YEAR_LABELS, given as the var full_year_labels
+        or {{ period_label }} in ({% for label in var('full_year_labels') %}'{{ label }}'{{ ', ' if not loop.last }}{% endfor %})
     )
 {%- endmacro %}
 

@@ -51,7 +51,9 @@ last_docs as (
     select
         e.region_code,
         e.release_type,
-        max(d.document_date) as last_document_on,
+        -- the issue date the document states: an undated one is not dated by its ingestion (a 2023
+        -- review ingested today is not "last published today"); its period comes from covered_until
+        max(d.issued_on) as last_document_on,
         max(c.covered_until) as covered_until
     from expected as e
     inner join docs as d on d.region_code = e.region_code and list_contains(e.doc_types, d.doc_type)
