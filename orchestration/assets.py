@@ -9,10 +9,11 @@ import dagster as dg
 
 from orchestration.dbt import parse_in_background
 from orchestration.resources import PlantrackConfig
+from orchestration.retry import retry_if_transient
 from plantrack import ingest, runs
 from plantrack.console_progress import Progress, say
 from plantrack.model import EXTRACTOR_VERSION, Document, Statements
-from plantrack.warehouse import connect, known_documents
+from plantrack.warehouse import connect, known_documents, known_sidecars
 
 
 def _import_quality_checks_in_background() -> None:
@@ -24,9 +25,6 @@ def _import_quality_checks_in_background() -> None:
     """
     threading.Thread(target=importlib.import_module, args=("expectations.runner",),
                      name="import-quality-checks", daemon=True).start()
-
-
-WAREHOUSE_RETRY = dg.RetryPolicy(max_retries=3, delay=1, backoff=dg.Backoff.EXPONENTIAL)
 
 
 @dataclass
@@ -42,7 +40,7 @@ class StatementBatch:
     quarantined: list[ingest.Quarantined] = field(default_factory=list)
 
 
-@dg.asset(group_name="ingest", pool="warehouse", retry_policy=WAREHOUSE_RETRY)
+@dg.asset(group_name="ingest", pool="warehouse")
 def source_documents(context: dg.AssetExecutionContext, plantrack: PlantrackConfig) -> DocumentBatch:
     """Every file under the sources directory, fingerprinted by sha256; new versions read."""
     settings = plantrack.settings()
@@ -51,6 +49,11 @@ def source_documents(context: dg.AssetExecutionContext, plantrack: PlantrackConf
         runs.claim(run)
     except runs.RefreshBusy as busy:
         raise dg.Failure(str(busy), allow_retries=False) from None
+    with retry_if_transient("reading the sources"):
+        return _source_documents(context, plantrack, settings, run)
+
+
+def _source_documents(context, plantrack: PlantrackConfig, settings, run) -> DocumentBatch:
     parse_in_background(settings)
     scanned = ingest.scan_sources(settings.sources_dir)
     # What this run's marts are built from (sources as scanned now, code, date): a later refresh
@@ -58,8 +61,9 @@ def source_documents(context: dg.AssetExecutionContext, plantrack: PlantrackConf
     runs.start_run(run, runs.build_fingerprint(ingest.fingerprint(settings.sources_dir, scanned)))
     with connect(settings.warehouse_path) as con:
         known = known_documents(con, EXTRACTOR_VERSION)
+        sidecars = known_sidecars(con)
         previous = ingest.previous_sources(con)
-    plan = ingest.plan_ingest(scanned, known, previous)
+    plan = ingest.plan_ingest(scanned, known, previous, sidecars)
     say(f"sources: {len(plan.current)} files in {settings.sources_dir}, {len(plan.to_read)} new or changed, "
         f"{len(plan.removed)} removed")
     docs, bad = ingest.read_documents(
@@ -97,7 +101,7 @@ RAW_KEYS = [dg.AssetKey(["raw", t]) for t in RAW_TABLES]
                         description=f"raw.{k.path[-1]} in the warehouse") for k in RAW_KEYS],
     ins={"source_documents": dg.AssetIn("source_documents"),
          "extracted_statements": dg.AssetIn("extracted_statements")},
-    pool="warehouse", retry_policy=WAREHOUSE_RETRY,
+    pool="warehouse",
 )
 def raw_tables(context: dg.AssetExecutionContext, plantrack: PlantrackConfig,
                source_documents: DocumentBatch, extracted_statements: StatementBatch):
@@ -105,7 +109,7 @@ def raw_tables(context: dg.AssetExecutionContext, plantrack: PlantrackConfig,
     _import_quality_checks_in_background()
     settings = plantrack.settings()
     quarantined = source_documents.quarantined + extracted_statements.quarantined
-    with connect(settings.warehouse_path) as con:
+    with retry_if_transient("loading the raw tables"), connect(settings.warehouse_path) as con:
         counts = ingest.load_raw(con, context.run.run_id, source_documents.plan, source_documents.documents,
                                  extracted_statements.statements, quarantined)
     say(f"raw tables: +{counts['documents']} documents, +{counts['targets']} targets, "

@@ -20,8 +20,11 @@ import dagster as dg
 from dagster_dbt import DagsterDbtTranslator, DbtCliResource, DbtProject, dbt_assets
 
 from orchestration.resources import PlantrackConfig
+from orchestration.retry import dbt_failures, dbt_outcome, documents_behind_failed_tests
 from plantrack.config import PROJECT_ROOT
+from plantrack.console_progress import say
 from plantrack.faults import checkpoint
+from plantrack.ingest import hold_back
 from plantrack.runs import dbt_code_hash, last_dbt_code_hash, record_dbt_build
 from plantrack.warehouse import connect
 
@@ -115,7 +118,7 @@ def _dbt_assets() -> dg.AssetsDefinition:
         project=project,
         dagster_dbt_translator=PlantrackDbtTranslator(),
         pool="warehouse",
-        retry_policy=dg.RetryPolicy(max_retries=2, delay=2, backoff=dg.Backoff.EXPONENTIAL),
+        # no RetryPolicy: a failing test or a compile error fails again; only a lock is retried (below)
     )
     def dbt_models(context: dg.AssetExecutionContext, dbt: DbtCliResource, plantrack: PlantrackConfig):
         settings = plantrack.settings()
@@ -137,11 +140,32 @@ def _dbt_assets() -> dg.AssetsDefinition:
             args += ["--exclude-resource-type", "unit_test"]
         # profiles.yml names the warehouse by PLANTRACK_WAREHOUSE, and dagster-dbt hands dbt (a child
         # process) this process's environment: set from the resource for the build's length only.
-        with _environ({"PLANTRACK_WAREHOUSE": str(settings.warehouse_path)}):
-            for n, event in enumerate(dbt.cli(args, context=context, target_path=target).stream()):
-                if n == 1:
-                    checkpoint("dbt")  # crash tests stop here, with dbt mid-build
-                yield event
+        def build() -> tuple[Any, list]:
+            with _environ({"PLANTRACK_WAREHOUSE": str(settings.warehouse_path)}):
+                invocation = dbt.cli(args, context=context, target_path=target, raise_on_error=False)
+                events = []
+                for n, event in enumerate(invocation.stream()):
+                    if n == 1:
+                        checkpoint("dbt")  # crash tests stop here, with dbt mid-build
+                    events.append(event)  # yielded once the build is kept (a second build repeats them)
+            return invocation, events
+
+        invocation, events = build()
+        if not invocation.is_successful():
+            failures = dbt_failures(target)
+            # data tests whose failing rows all come from identifiable documents: hold those back and
+            # build again without them (once); any other failure stops the run, unretried
+            reasons = documents_behind_failed_tests(settings.warehouse_path, failures)
+            if not reasons:
+                raise dbt_outcome(failures, str(invocation.get_error() or ""))
+            with connect(settings.warehouse_path) as con:
+                held = hold_back(con, context.run.run_id, reasons)
+            say(f"dbt: {len(held)} document(s) held back by failing tests, building again without them: "
+                + ", ".join(f for f, _ in held[:10]))
+            invocation, events = build()
+            if not invocation.is_successful():
+                raise dbt_outcome(dbt_failures(target), str(invocation.get_error() or ""))
+        yield from events
         with connect(settings.warehouse_path) as con:
             record_dbt_build(con, context.run.run_id, code_hash)
 

@@ -56,6 +56,8 @@ ALTER TABLE raw.documents ADD COLUMN IF NOT EXISTS period_label VARCHAR;
 ALTER TABLE raw.documents ADD COLUMN IF NOT EXISTS doc_number VARCHAR;
 ALTER TABLE raw.documents ADD COLUMN IF NOT EXISTS metadata_sources VARCHAR;
 ALTER TABLE raw.documents ADD COLUMN IF NOT EXISTS metadata_confidence VARCHAR;
+-- the sidecar the document was read with (sha256; null without one): a changed sidecar re-reads it
+ALTER TABLE raw.documents ADD COLUMN IF NOT EXISTS sidecar_sha256 VARCHAR;
 
 -- Which document each source file holds now. Replaced by every run; history is in ingestion_log.
 CREATE TABLE IF NOT EXISTS raw.current_sources (
@@ -197,6 +199,11 @@ def known_documents(con: duckdb.DuckDBPyConnection, extractor_version: str) -> s
         "SELECT document_id FROM raw.documents WHERE extractor_version = ?", [extractor_version]
     ).fetchall()
     return {r[0] for r in rows}
+
+
+def known_sidecars(con: duckdb.DuckDBPyConnection) -> dict[str, str | None]:
+    """document_id -> the sidecar print it was read with (None: read without a sidecar)."""
+    return dict(con.execute("SELECT document_id, sidecar_sha256 FROM raw.documents").fetchall())
 
 
 def document_row(doc: Document, extractor_version: str, ingested_at: datetime) -> dict:

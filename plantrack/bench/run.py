@@ -449,14 +449,14 @@ def load_dashboard_raw(con, regions: int, indicators: int, years: int, extractor
         SELECT 'd_rel_' || r.r || '_' || y, 'release_' || r.region_code || '_' || y || '.txt', 'txt', 'utf-8',
                1000, r.name_zh || y || '年统计公报', 'bulletin', r.name_zh || '统计局', r.name_zh, r.region_code,
                make_date(y + 1, 3, 15), NULL, NULL, '{{}}', '[]', '（合成）', '{extractor_version}', {now},
-               y, '全年', NULL, '{{}}', '{{}}'
+               y, '全年', NULL, '{{}}', '{{}}', NULL
         FROM bench_regions r, generate_series({first_year}, 2025) g(y)""")
     con.execute(f"""
         INSERT INTO raw.documents
         SELECT 'd_plan_' || r.r, 'plan_' || r.region_code || '.txt', 'txt', 'utf-8', 1000,
                r.name_zh || '发展规划（2021—2025年）', 'plan', r.name_zh || '人民政府', r.name_zh, r.region_code,
                DATE '2021-06-01', 2021, 2025, '{{}}', '[]', '（合成）', '{extractor_version}', {now},
-               NULL, NULL, NULL, '{{}}', '{{}}'
+               NULL, NULL, NULL, '{{}}', '{{}}', NULL
         FROM bench_regions r""")
     con.execute(f"""
         INSERT INTO raw.current_sources SELECT source_file, document_id, {now} FROM raw.documents""")

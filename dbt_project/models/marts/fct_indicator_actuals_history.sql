@@ -24,5 +24,6 @@ select
     override_action,
     override_by,
     override_reason,
+    implausible_reason,
     is_latest
 from {{ ref('int_actuals_history') }}

@@ -28,5 +28,6 @@ select
     confidence_reason,
     override_action,
     override_by,
-    override_reason
+    override_reason,
+    implausible_reason
 from {{ ref('int_targets') }}
