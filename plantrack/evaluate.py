@@ -888,8 +888,15 @@ def read_published(serving_path: Path) -> Published:
 
     con = duckdb.connect(str(serving_path), read_only=True)
     try:
-        docs = _rows(con, "select d.*, r.name_zh as region_name from marts.dim_document d "
-                          "left join marts.dim_region r using (region_code) where d.is_current")
+        # A place without a GB/T 2260 code keeps an identity of its own in the warehouse (dim_region.code_note
+        # says why: 'uncoded:<name>', or 'unlocated:<document id>' when no place was detected); such an
+        # identity is not a code, and an unlocated document names no place.
+        note = "r.code_note" if "code_note" in _columns(con, "dim_region") else "null"
+        docs = _rows(con, f"select d.* exclude (region_code), "
+                          f"case when {note} is null then d.region_code end as region_code, "
+                          f"case when d.region_code like 'unlocated:%' then null else r.name_zh end as region_name "
+                          f"from marts.dim_document d left join marts.dim_region r using (region_code) "
+                          f"where d.is_current")
         keep = "where coalesce(override_action, '') <> 'reject'"
         targets = _rows(con, f"select * from marts.fct_plan_targets {keep}")
         actuals = _rows(con, f"select * from marts.fct_indicator_actuals {keep}")
