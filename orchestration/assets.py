@@ -55,7 +55,8 @@ def source_documents(context: dg.AssetExecutionContext, plantrack: PlantrackConf
     scanned = ingest.scan_sources(settings.sources_dir)
     # What this run's marts are built from (sources as scanned now, code, date): a later refresh
     # with the same fingerprint after this run's success has nothing to do.
-    runs.start_run(run, runs.build_fingerprint(ingest.fingerprint(settings.sources_dir, scanned)))
+    runs.start_run(run, runs.build_fingerprint(ingest.fingerprint(settings.sources_dir, scanned),
+                                                settings.as_of()))
     with connect(settings.warehouse_path) as con:
         known = known_documents(con, EXTRACTOR_VERSION)
         previous = ingest.previous_sources(con)

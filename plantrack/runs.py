@@ -265,8 +265,8 @@ def _set_outcome(con: duckdb.DuckDBPyConnection, run_id: str, status: str, messa
          counts.get("targets"), counts.get("actuals"), run_id])
 
 
-def build_fingerprint(sources: dict[str, str]) -> str:
-    """What the marts depend on: every source file's hash, the extraction and dbt code, today's date.
+def build_fingerprint(sources: dict[str, str], as_of: date) -> str:
+    """What the marts depend on: every source file's hash, the extraction and dbt code, the as-of date.
 
     The date is in it because progress is judged as of a day (a target year can pass overnight).
     """
@@ -277,8 +277,7 @@ def build_fingerprint(sources: dict[str, str]) -> str:
     for name, sha in sorted(sources.items()):
         digest.update(f"{name}={sha}\n".encode())
     digest.update(dbt_code_hash(PROJECT_ROOT / "dbt_project").encode())
-    as_of = os.environ.get("PLANTRACK_AS_OF_DATE") or date.today().isoformat()
-    digest.update(f"{EXTRACTOR_VERSION}|{as_of}".encode())
+    digest.update(f"{EXTRACTOR_VERSION}|{as_of.isoformat()}".encode())
     return digest.hexdigest()
 
 
