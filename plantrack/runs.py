@@ -19,7 +19,7 @@ from pathlib import Path
 import duckdb
 
 from plantrack.config import Settings
-from plantrack.warehouse import connect, record_in_serving
+from plantrack.warehouse import PublishError, connect, record_in_serving
 
 
 def _now() -> datetime:
@@ -335,5 +335,5 @@ def _record_failure(run: RunRecord, outcome: RunOutcome) -> None:
     try:
         with refresh_lock(run.warehouse.parent):
             record_in_serving(run.serving, "runs", row)
-    except RefreshBusy:
-        pass
+    except (RefreshBusy, PublishError):
+        pass  # (a full disk: the record is in the warehouse, the next publish serves it)
