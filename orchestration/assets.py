@@ -109,6 +109,10 @@ def raw_tables(context: dg.AssetExecutionContext, plantrack: PlantrackConfig,
     with connect(settings.warehouse_path) as con:
         counts = ingest.load_raw(con, context.run.run_id, source_documents.plan, source_documents.documents,
                                  extracted_statements.statements, quarantined)
+    # Loaded and committed: the texts and statements are in the warehouse now. In-process runs keep
+    # step outputs in memory to the end of the job, so let go of them before dbt and the checks run.
+    source_documents.documents.clear()
+    extracted_statements.statements.clear()
     say(f"raw tables: +{counts['documents']} documents, +{counts['targets']} targets, "
         f"+{counts['actuals']} actual values, {counts['quarantined']} quarantined")
     for key in RAW_KEYS:
