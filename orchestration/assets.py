@@ -58,7 +58,8 @@ def _source_documents(context, plantrack: PlantrackConfig, settings, run) -> Doc
     scanned = ingest.scan_sources(settings.sources_dir)
     # What this run's marts are built from (sources as scanned now, code, date): a later refresh
     # with the same fingerprint after this run's success has nothing to do.
-    runs.start_run(run, runs.build_fingerprint(ingest.fingerprint(settings.sources_dir, scanned)))
+    runs.start_run(run, runs.build_fingerprint(ingest.fingerprint(settings.sources_dir, scanned),
+                                                settings.as_of()))
     with connect(settings.warehouse_path) as con:
         known = known_documents(con, EXTRACTOR_VERSION)
         sidecars = known_sidecars(con)
@@ -122,6 +123,10 @@ def raw_tables(context: dg.AssetExecutionContext, plantrack: PlantrackConfig,
     if override_counts["refused"]:
         say(f"overrides: {override_counts['refused']} row(s) refused, not applied (mart_override_problems): "
             + "; ".join(str(p) for c in checked for p in c.problems)[:2000])
+    # Loaded and committed: the texts and statements are in the warehouse now. In-process runs keep
+    # step outputs in memory to the end of the job, so let go of them before dbt and the checks run.
+    source_documents.documents.clear()
+    extracted_statements.statements.clear()
     say(f"raw tables: +{counts['documents']} documents, +{counts['targets']} targets, "
         f"+{counts['actuals']} actual values, {counts['quarantined']} quarantined")
     for key in RAW_KEYS:

@@ -123,7 +123,7 @@ def _dbt_assets() -> dg.AssetsDefinition:
     def dbt_models(context: dg.AssetExecutionContext, dbt: DbtCliResource, plantrack: PlantrackConfig):
         settings = plantrack.settings()
         # dbt's threads share this one process: still a single writer of the warehouse file.
-        args = ["build", "--threads", "4", *_vars_args()]
+        args = ["build", "--threads", "4", *_vars_args(settings)]
         # One target directory per data directory: dbt's partial parsing survives from run to run (its
         # profile, which names the warehouse, stays the same) and no per-run directory piles up.
         target = settings.data_dir / "dbt_target"
@@ -180,9 +180,9 @@ _background_parses: dict[Path, subprocess.Popen] = {}
 PARSING_SUFFIX = ".parsing"
 
 
-def _vars_args() -> list[str]:
-    as_of = os.environ.get("PLANTRACK_AS_OF_DATE")
-    return ["--vars", json.dumps({"as_of_date": as_of})] if as_of else []
+def _vars_args(settings) -> list[str]:
+    """The run's as-of date, always given: dbt judges at the same day the run's fingerprint names."""
+    return ["--vars", json.dumps({"as_of_date": settings.as_of().isoformat()})]
 
 
 def parse_in_background(settings) -> None:
@@ -201,7 +201,7 @@ def parse_in_background(settings) -> None:
     env = {**os.environ, "PLANTRACK_WAREHOUSE": str(settings.warehouse_path)}
     with open(scratch / "parse.log", "wb") as log:
         _background_parses[target] = subprocess.Popen(
-            [DBT_EXECUTABLE, "parse", *_vars_args(), "--project-dir", str(DBT_DIR), "--profiles-dir",
+            [DBT_EXECUTABLE, "parse", *_vars_args(settings), "--project-dir", str(DBT_DIR), "--profiles-dir",
              str(DBT_DIR), "--target-path", str(scratch)],
             env=env, cwd=DBT_DIR, stdout=log, stderr=subprocess.STDOUT)
 

@@ -10,6 +10,7 @@ import errno
 import hashlib
 import os
 import stat
+from collections import deque
 from collections.abc import Callable, Iterable
 from concurrent.futures import TimeoutError as FutureTimeout
 from dataclasses import dataclass, field
@@ -327,19 +328,35 @@ def _read_unchanged(f: SourceFile, max_bytes: int) -> bytes:
     return data
 
 
+IN_FLIGHT_PER_WORKER = 4
+
+
 def _run_pool(fn: Callable, items: list, args_of: Callable, timeout_s: float, workers: int,
               progress: Progress | None):
     """Yield (item, result or exception) for every item; a stuck item is killed at its time limit."""
     if not items:
         return
     workers = max(1, min(workers, len(items)))
+    # A few tasks in flight per worker, not all of them: each scheduled task's arguments (a whole
+    # Document for extraction) sit pickled in the pool's queue until a worker takes it.
+    window = workers * IN_FLIGHT_PER_WORKER
     with ProcessPool(max_workers=workers) as pool:
-        futures = [(item, pool.schedule(fn, args=args_of(item), timeout=timeout_s)) for item in items]
-        for item, fut in futures:
+        pending: deque = deque()
+        queue = iter(items)
+        for item in queue:
+            pending.append((item, pool.schedule(fn, args=args_of(item), timeout=timeout_s)))
+            if len(pending) >= window:
+                break
+        while pending:
+            item, fut = pending.popleft()
             try:
-                yield item, fut.result()
+                result = fut.result()
             except (DocumentError, FutureTimeout, ProcessExpired, Exception) as exc:  # noqa: B014
-                yield item, exc
+                result = exc
+            nxt = next(queue, None)
+            if nxt is not None:
+                pending.append((nxt, pool.schedule(fn, args=args_of(nxt), timeout=timeout_s)))
+            yield item, result
             if progress:
                 progress.advance()
 

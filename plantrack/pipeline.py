@@ -110,7 +110,8 @@ def _nothing_changed(settings: Settings) -> RefreshResult | None:
     started = time.monotonic()
     run = runs.RunRecord.of(settings, f"noop-{uuid.uuid4()}")
     try:
-        if not runs.record_nothing_changed(run, runs.build_fingerprint(fingerprint(settings.sources_dir))):
+        if not runs.record_nothing_changed(run, runs.build_fingerprint(fingerprint(settings.sources_dir),
+                                                                         settings.as_of())):
             return None
     except duckdb.IOException:
         return None  # another writer holds the warehouse: let the job wait its turn

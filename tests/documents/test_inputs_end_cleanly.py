@@ -6,6 +6,7 @@ from __future__ import annotations
 import json
 import os
 import threading
+from datetime import date
 
 import duckdb
 import pytest
@@ -104,7 +105,7 @@ def test_a_file_name_that_is_not_utf8_is_read_under_an_exact_escaped_name(tmp_pa
     [name] = scanned
     assert name == r"\xb9\xe6\xbb\xae.txt"
     name.encode("utf-8")  # storable as text
-    build_fingerprint(fingerprint(tmp_path, scanned))  # crashed with UnicodeEncodeError: surrogates
+    build_fingerprint(fingerprint(tmp_path, scanned), date(2025, 1, 1))  # crashed with UnicodeEncodeError: surrogates
     docs, bad = read_documents(list(scanned.values()), max_bytes=1 << 20, timeout_s=30, workers=1)
     assert not bad and docs[0].source_file == name
 
