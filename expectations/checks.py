@@ -30,6 +30,7 @@ from great_expectations.data_context.types.base import ProgressBarsConfig  # noq
 logger = logging.getLogger(__name__)
 
 DOCS_SITE = "plantrack"
+DOCUMENT_COLUMN = "document_id"
 MAX_EXAMPLES = 3
 
 
@@ -43,6 +44,9 @@ class CheckOutcome:
     expected: str | None
     affected_rows: int
     message: str
+    # the documents of the rows that broke the rule (frames with a document_id column): a failure
+    # with documents can be held back with them; one without is not a document's fault
+    documents: list[str] = field(default_factory=list)
 
 
 @dataclass(frozen=True)
@@ -133,8 +137,11 @@ def _run_frame(context, source, suite: str, frame_name: str, frame: pd.DataFrame
         gx_suite.add_expectation(check.expectation)
     definition = context.validation_definitions.add(
         gx.ValidationDefinition(name=f"{suite}.{frame_name}", data=batch, suite=gx_suite))
-    show = sorted({c for check in checks for c in check.show if c in frame.columns})
-    result_format: dict[str, Any] = {"result_format": "SUMMARY", "partial_unexpected_count": 20}
+    show = sorted({c for check in checks for c in check.show if c in frame.columns}
+                  | ({DOCUMENT_COLUMN} if DOCUMENT_COLUMN in frame.columns else set()))
+    # COMPLETE: every failing row's document, not only the first 20 (which documents to hold back)
+    result_format: dict[str, Any] = {"result_format": "COMPLETE" if DOCUMENT_COLUMN in frame.columns
+                                     else "SUMMARY", "partial_unexpected_count": 20}
     if show:
         result_format["unexpected_index_column_names"] = show
     validation = definition.run(batch_parameters={"dataframe": frame}, result_format=result_format,
@@ -155,9 +162,11 @@ def _outcome(suite: str, check: Check, res, frame: pd.DataFrame) -> CheckOutcome
                             check.expected, 0,
                             f"The check {check.name} could not run on {check.rows}: {msg}. "
                             "Fix the check or the table's shape.")
-    examples = result.get("partial_unexpected_index_list") or []
+    examples = result.get("partial_unexpected_index_list") or (result.get("unexpected_index_list") or [])[:20]
     if not examples and result.get("partial_unexpected_list"):
         examples = [{"value": v} for v in result["partial_unexpected_list"]]
+    documents = sorted({str(row[DOCUMENT_COLUMN]) for row in (result.get("unexpected_index_list") or [])
+                        if isinstance(row, dict) and row.get(DOCUMENT_COLUMN) is not None})
     evidence = Evidence(total=len(frame), bad=int(result.get("unexpected_count") or 0),
                         examples=[dict(e) for e in examples], result=result, frame=frame)
     if check.describe is not None:
@@ -172,7 +181,7 @@ def _outcome(suite: str, check: Check, res, frame: pd.DataFrame) -> CheckOutcome
                    f"{f', e.g. {example}' if example else ''}. {check.advice}")
         affected, observed = evidence.bad, f"{evidence.bad} of {evidence.total} rows"
     return CheckOutcome(suite, check.name, check.severity, bool(res.success), observed, check.expected,
-                        int(affected), message)
+                        int(affected), message, [] if res.success else documents)
 
 
 def format_examples(examples: list[dict[str, Any]], show: tuple[str, ...], limit: int = MAX_EXAMPLES) -> str:

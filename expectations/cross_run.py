@@ -82,7 +82,9 @@ def read_frames(con: duckdb.DuckDBPyConnection, run_id: str) -> dict[str, pd.Dat
     con.execute("""
         CREATE OR REPLACE TEMP TABLE _removed AS
         SELECT DISTINCT source_file FROM raw.ingestion_log
-        WHERE event = 'removed' AND (run_id = $run OR logged_at >= $base_at)""", {"run": run_id, "base_at": base_at})
+        WHERE (event = 'removed' AND (run_id = $run OR logged_at >= $base_at))
+           -- a file quarantined tonight (held back by a check, or unreadable) is explained too
+           OR (event = 'quarantined' AND run_id = $run)""", {"run": run_id, "base_at": base_at})
     per_file = """
         WITH prev AS (SELECT * FROM ops.row_counts WHERE run_id = $base),
              cur AS (SELECT * FROM ops.row_counts WHERE run_id = $run)

@@ -19,19 +19,23 @@ SUITE = "marts"
 
 _COMMON_FACT = ("document_id", "source_file", "region_code", "region_name", "indicator_text", "indicator_id")
 _OVERRIDE = ("override_action", "override_by", "override_reason")
+_CORRECTED = ("is_corrected", "corrected_fields")  # analysts' corrections (plantrack correct)
 
 CONTRACT: dict[str, tuple[str, ...]] = {
     "dim_document": ("document_id", "source_file", "title", "doc_type", "region_code", "issuer", "issued_on",
                      "plan_start_year", "plan_end_year", "ingested_at", "is_current"),
-    "dim_region": ("region_code", "name_zh", "level", "parent_code"),
+    "dim_region": ("region_code", "name_zh", "level", "parent_code", "code_note"),
     "dim_indicator": ("indicator_id", "name_zh", "name_en", "theme", "unit", "direction", "measure_family"),
     "fct_plan_targets": ("target_id", *_COMMON_FACT, "target_kind", "comparator", "value_raw",
                          "value_high_raw", "unit_raw", "value", "value_high", "unit", "target_year",
                          "baseline_year", "baseline_value", "attribute", "quote", "char_start", "char_end",
-                         "section", "method", "confidence", "confidence_reason", *_OVERRIDE),
+                         "section", "method", "confidence", "confidence_reason", "year_evidence",
+                         "year_confidence", *_OVERRIDE, "implausible_reason", *_CORRECTED),
     "fct_indicator_actuals": ("actual_id", *_COMMON_FACT, "measure", "period_year", "period_label",
                               "period_start", "period_end", "value_raw", "unit_raw", "value", "unit", "quote",
-                              "char_start", "char_end", "confidence", "vintage", *_OVERRIDE),
+                              "char_start", "char_end", "confidence", "confidence_reason", "year_evidence",
+                              "year_confidence", "is_estimate", "vintage", *_OVERRIDE, "implausible_reason",
+                              *_CORRECTED),
     "mart_target_progress": (
         "target_id", "document_id", "source_file", "plan_title", "region_code", "region_name", "indicator_id",
         "indicator_text", "indicator_name_zh", "theme", "direction", "target_kind", "comparator", "attribute",
@@ -39,7 +43,7 @@ CONTRACT: dict[str, tuple[str, ...]] = {
         "baseline_source", "actual_id", "actual_value", "actual_year", "actual_measure", "actual_quote",
         "actual_source_file", "expected_value", "progress_ratio", "status", "status_zh", "status_reason", "gap",
         "required_annual_change", "target_quote", "as_of_date", "status_reason_zh", "match_method",
-        "match_confidence", "is_provisional"),
+        "match_confidence", "is_provisional", *_CORRECTED),
     "mart_target_trajectory": ("target_id", "year", "target_path_value", "expected_value", "actual_value",
                                "unit"),
     "mart_target_conflicts": (
@@ -105,12 +109,22 @@ DERIVED_SQL = {
         SELECT target_id, source_file, indicator_text, target_kind, value, value_high, unit, quote
         FROM marts.fct_plan_targets
         WHERE unit IN ({_sql_list(ref.PERCENT_UNITS)})
-          AND target_kind NOT IN ({_sql_list(ref.CHANGE_TARGET_KINDS)})""",
+          AND target_kind NOT IN ({_sql_list(ref.CHANGE_TARGET_KINDS)})
+          AND implausible_reason IS NULL""",
     "percent_actuals": f"""
         SELECT actual_id, source_file, indicator_text, measure, value, unit, quote
         FROM marts.fct_indicator_actuals
         WHERE unit IN ({_sql_list(ref.PERCENT_UNITS)})
-          AND measure NOT IN ({_sql_list(ref.CHANGE_MEASURES)})""",
+          AND measure NOT IN ({_sql_list(ref.CHANGE_MEASURES)})
+          AND implausible_reason IS NULL""",
+    # values flagged implausible by the marts (never judging a target): a warning naming each document
+    "implausible_values": """
+        SELECT 'target' AS kind, target_id AS id, source_file, indicator_text, value, unit, implausible_reason
+        FROM marts.fct_plan_targets WHERE implausible_reason IS NOT NULL
+        UNION ALL
+        SELECT 'actual', actual_id, source_file, indicator_text, value, unit, implausible_reason
+        FROM marts.fct_indicator_actuals WHERE implausible_reason IS NOT NULL
+        ORDER BY source_file, id""",
     "progress_status": _status_sql(),
     "progress_actual_quotes": """
         SELECT target_id, source_file, indicator_text, actual_id, actual_quote
@@ -222,6 +236,23 @@ def _quarantine_check() -> Check:
                  "no source file is quarantined", describe=describe)
 
 
+def _implausible_check() -> Check:
+    def describe(ev: Evidence) -> tuple[str, int, str]:
+        if ev.total == 0:
+            return "No implausible value.", 0, "0 implausible values"
+        files = sorted(set(ev.frame["source_file"]))
+        examples = format_examples(frame_rows(ev.frame, ("source_file", "indicator_text", "implausible_reason")),
+                                   ("source_file", "indicator_text", "implausible_reason"))
+        return (f"{ev.total} implausible value(s) in {len(files)} document(s) ({', '.join(files[:10])}) are "
+                f"flagged and judge no target, e.g. {examples}. Check each quote: correct the value with an "
+                "override (target_overrides.csv / actual_overrides.csv) or fix the document.",
+                ev.total, f"{ev.total} implausible values")
+
+    return Check("implausible_values.none", "implausible_values", "implausible_values",
+                 gxe.ExpectTableRowCountToEqual(value=0), "implausible values", "", "",
+                 "no implausible value", describe=describe)
+
+
 def checks(frames: dict[str, pd.DataFrame | None]) -> list[Check]:
     target_show = ("target_id", "source_file", "indicator_text")
     actual_show = ("actual_id", "source_file", "indicator_text")
@@ -292,5 +323,6 @@ def checks(frames: dict[str, pd.DataFrame | None]) -> list[Check]:
               "expectation is wrong); until then progress is judged on older actuals.",
               "is_overdue is false", ("region_name", "release_type", "days_overdue", "last_document_on")),
         _quarantine_check(),
+        _implausible_check(),
     ]
     return out

@@ -9,10 +9,11 @@ import dagster as dg
 
 from orchestration.dbt import parse_in_background
 from orchestration.resources import PlantrackConfig
+from orchestration.retry import retry_if_transient
 from plantrack import corrections, ingest, overrides, runs
 from plantrack.console_progress import Progress, say
 from plantrack.model import EXTRACTOR_VERSION, Document, Statements
-from plantrack.warehouse import connect, known_documents
+from plantrack.warehouse import connect, known_documents, known_sidecars
 
 
 def _import_quality_checks_in_background() -> None:
@@ -24,9 +25,6 @@ def _import_quality_checks_in_background() -> None:
     """
     threading.Thread(target=importlib.import_module, args=("expectations.runner",),
                      name="import-quality-checks", daemon=True).start()
-
-
-WAREHOUSE_RETRY = dg.RetryPolicy(max_retries=3, delay=1, backoff=dg.Backoff.EXPONENTIAL)
 
 
 @dataclass
@@ -42,7 +40,7 @@ class StatementBatch:
     quarantined: list[ingest.Quarantined] = field(default_factory=list)
 
 
-@dg.asset(group_name="ingest", pool="warehouse", retry_policy=WAREHOUSE_RETRY)
+@dg.asset(group_name="ingest", pool="warehouse")
 def source_documents(context: dg.AssetExecutionContext, plantrack: PlantrackConfig) -> DocumentBatch:
     """Every file under the sources directory, fingerprinted by sha256; new versions read."""
     settings = plantrack.settings()
@@ -51,16 +49,22 @@ def source_documents(context: dg.AssetExecutionContext, plantrack: PlantrackConf
         runs.claim(run)
     except runs.RefreshBusy as busy:
         raise dg.Failure(str(busy), allow_retries=False) from None
+    with retry_if_transient("reading the sources"):
+        return _source_documents(context, plantrack, settings, run)
+
+
+def _source_documents(context, plantrack: PlantrackConfig, settings, run) -> DocumentBatch:
     parse_in_background(settings)
     scanned = ingest.scan_sources(settings.sources_dir)
     # What this run's marts are built from (sources as scanned now, code, date): a later refresh
     # with the same fingerprint after this run's success has nothing to do.
     runs.start_run(run, runs.build_fingerprint(ingest.fingerprint(settings.sources_dir, scanned),
-                                               corrections.fingerprint(settings.data_dir)))
+                                               settings.as_of(), corrections.fingerprint(settings.data_dir)))
     with connect(settings.warehouse_path) as con:
         known = known_documents(con, EXTRACTOR_VERSION)
+        sidecars = known_sidecars(con)
         previous = ingest.previous_sources(con)
-    plan = ingest.plan_ingest(scanned, known, previous)
+    plan = ingest.plan_ingest(scanned, known, previous, sidecars)
     say(f"sources: {len(plan.current)} files in {settings.sources_dir}, {len(plan.to_read)} new or changed, "
         f"{len(plan.removed)} removed")
     docs, bad = ingest.read_documents(
@@ -99,7 +103,7 @@ RAW_KEYS = [dg.AssetKey(["raw", t]) for t in RAW_TABLES]
                         description=f"raw.{k.path[-1]} in the warehouse") for k in RAW_KEYS],
     ins={"source_documents": dg.AssetIn("source_documents"),
          "extracted_statements": dg.AssetIn("extracted_statements")},
-    pool="warehouse", retry_policy=WAREHOUSE_RETRY,
+    pool="warehouse",
 )
 def raw_tables(context: dg.AssetExecutionContext, plantrack: PlantrackConfig,
                source_documents: DocumentBatch, extracted_statements: StatementBatch):
@@ -107,7 +111,7 @@ def raw_tables(context: dg.AssetExecutionContext, plantrack: PlantrackConfig,
     _import_quality_checks_in_background()
     settings = plantrack.settings()
     quarantined = source_documents.quarantined + extracted_statements.quarantined
-    with connect(settings.warehouse_path) as con:
+    with retry_if_transient("loading the raw tables"), connect(settings.warehouse_path) as con:
         counts = ingest.load_raw(con, context.run.run_id, source_documents.plan, source_documents.documents,
                                  extracted_statements.statements, quarantined)
         # Analysts' overrides, checked row by row: a refused row is listed (mart_override_problems), never
@@ -121,6 +125,10 @@ def raw_tables(context: dg.AssetExecutionContext, plantrack: PlantrackConfig,
     if override_counts["refused"]:
         say(f"overrides: {override_counts['refused']} row(s) refused, not applied (mart_override_problems): "
             + "; ".join(str(p) for c in checked for p in c.problems)[:2000])
+    # Loaded and committed: the texts and statements are in the warehouse now. In-process runs keep
+    # step outputs in memory to the end of the job, so let go of them before dbt and the checks run.
+    source_documents.documents.clear()
+    extracted_statements.statements.clear()
     say(f"raw tables: +{counts['documents']} documents, +{counts['targets']} targets, "
         f"+{counts['actuals']} actual values, {counts['quarantined']} quarantined")
     for key in RAW_KEYS:

@@ -20,8 +20,11 @@ import dagster as dg
 from dagster_dbt import DagsterDbtTranslator, DbtCliResource, DbtProject, dbt_assets
 
 from orchestration.resources import PlantrackConfig
+from orchestration.retry import dbt_failures, dbt_outcome, documents_behind_failed_tests
 from plantrack.config import PROJECT_ROOT
+from plantrack.console_progress import say
 from plantrack.faults import checkpoint
+from plantrack.ingest import hold_back
 from plantrack.runs import dbt_code_hash, last_dbt_code_hash, record_dbt_build
 from plantrack.warehouse import connect
 
@@ -115,12 +118,12 @@ def _dbt_assets() -> dg.AssetsDefinition:
         project=project,
         dagster_dbt_translator=PlantrackDbtTranslator(),
         pool="warehouse",
-        retry_policy=dg.RetryPolicy(max_retries=2, delay=2, backoff=dg.Backoff.EXPONENTIAL),
+        # no RetryPolicy: a failing test or a compile error fails again; only a lock is retried (below)
     )
     def dbt_models(context: dg.AssetExecutionContext, dbt: DbtCliResource, plantrack: PlantrackConfig):
         settings = plantrack.settings()
         # dbt's threads share this one process: still a single writer of the warehouse file.
-        args = ["build", "--threads", "4", *_vars_args()]
+        args = ["build", "--threads", "4", *_vars_args(settings)]
         # One target directory per data directory: dbt's partial parsing survives from run to run (its
         # profile, which names the warehouse, stays the same) and no per-run directory piles up.
         target = settings.data_dir / "dbt_target"
@@ -137,11 +140,32 @@ def _dbt_assets() -> dg.AssetsDefinition:
             args += ["--exclude-resource-type", "unit_test"]
         # profiles.yml names the warehouse by PLANTRACK_WAREHOUSE, and dagster-dbt hands dbt (a child
         # process) this process's environment: set from the resource for the build's length only.
-        with _environ({"PLANTRACK_WAREHOUSE": str(settings.warehouse_path)}):
-            for n, event in enumerate(dbt.cli(args, context=context, target_path=target).stream()):
-                if n == 1:
-                    checkpoint("dbt")  # crash tests stop here, with dbt mid-build
-                yield event
+        def build() -> tuple[Any, list]:
+            with _environ({"PLANTRACK_WAREHOUSE": str(settings.warehouse_path)}):
+                invocation = dbt.cli(args, context=context, target_path=target, raise_on_error=False)
+                events = []
+                for n, event in enumerate(invocation.stream()):
+                    if n == 1:
+                        checkpoint("dbt")  # crash tests stop here, with dbt mid-build
+                    events.append(event)  # yielded once the build is kept (a second build repeats them)
+            return invocation, events
+
+        invocation, events = build()
+        if not invocation.is_successful():
+            failures = dbt_failures(target)
+            # data tests whose failing rows all come from identifiable documents: hold those back and
+            # build again without them (once); any other failure stops the run, unretried
+            reasons = documents_behind_failed_tests(settings.warehouse_path, failures)
+            if not reasons:
+                raise dbt_outcome(failures, str(invocation.get_error() or ""))
+            with connect(settings.warehouse_path) as con:
+                held = hold_back(con, context.run.run_id, reasons)
+            say(f"dbt: {len(held)} document(s) held back by failing tests, building again without them: "
+                + ", ".join(f for f, _ in held[:10]))
+            invocation, events = build()
+            if not invocation.is_successful():
+                raise dbt_outcome(dbt_failures(target), str(invocation.get_error() or ""))
+        yield from events
         with connect(settings.warehouse_path) as con:
             record_dbt_build(con, context.run.run_id, code_hash)
 
@@ -156,9 +180,9 @@ _background_parses: dict[Path, subprocess.Popen] = {}
 PARSING_SUFFIX = ".parsing"
 
 
-def _vars_args() -> list[str]:
-    as_of = os.environ.get("PLANTRACK_AS_OF_DATE")
-    return ["--vars", json.dumps({"as_of_date": as_of})] if as_of else []
+def _vars_args(settings) -> list[str]:
+    """The run's as-of date, always given: dbt judges at the same day the run's fingerprint names."""
+    return ["--vars", json.dumps({"as_of_date": settings.as_of().isoformat()})]
 
 
 def parse_in_background(settings) -> None:
@@ -177,7 +201,7 @@ def parse_in_background(settings) -> None:
     env = {**os.environ, "PLANTRACK_WAREHOUSE": str(settings.warehouse_path)}
     with open(scratch / "parse.log", "wb") as log:
         _background_parses[target] = subprocess.Popen(
-            [DBT_EXECUTABLE, "parse", *_vars_args(), "--project-dir", str(DBT_DIR), "--profiles-dir",
+            [DBT_EXECUTABLE, "parse", *_vars_args(settings), "--project-dir", str(DBT_DIR), "--profiles-dir",
              str(DBT_DIR), "--target-path", str(scratch)],
             env=env, cwd=DBT_DIR, stdout=log, stderr=subprocess.STDOUT)
 

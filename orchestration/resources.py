@@ -10,7 +10,7 @@ import dagster as dg
 from dagster_dbt import DbtCliResource
 from packaging import version
 
-from plantrack.config import Settings, load_settings
+from plantrack.config import Settings, load_settings, parse_as_of
 
 
 class PlantrackConfig(dg.ConfigurableResource):
@@ -26,12 +26,14 @@ class PlantrackConfig(dg.ConfigurableResource):
     max_document_bytes: int
     document_timeout_s: float
     workers: int = 0  # processes for reading and extraction; 0 = one per core
+    as_of_date: str = ""  # YYYY-MM-DD progress is judged at; "" = the day the run happens
 
     @classmethod
     def from_settings(cls, settings: Settings, workers: int = 0) -> "PlantrackConfig":
         return cls(sources_dir=str(settings.sources_dir), data_dir=str(settings.data_dir),
                    max_document_bytes=settings.max_document_bytes,
-                   document_timeout_s=settings.document_timeout_s, workers=workers)
+                   document_timeout_s=settings.document_timeout_s, workers=workers,
+                   as_of_date=settings.as_of_date.isoformat() if settings.as_of_date else "")
 
     @classmethod
     def from_env(cls) -> "PlantrackConfig":
@@ -40,7 +42,8 @@ class PlantrackConfig(dg.ConfigurableResource):
 
     def settings(self) -> Settings:
         return Settings(sources_dir=Path(self.sources_dir), data_dir=Path(self.data_dir),
-                        max_document_bytes=self.max_document_bytes, document_timeout_s=self.document_timeout_s)
+                        max_document_bytes=self.max_document_bytes, document_timeout_s=self.document_timeout_s,
+                        as_of_date=parse_as_of(self.as_of_date))
 
     def worker_count(self) -> int:
         return self.workers or os.cpu_count() or 1

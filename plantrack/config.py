@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 from dataclasses import dataclass
+from datetime import date
 from pathlib import Path
 
 PROJECT_ROOT = Path(__file__).resolve().parent.parent
@@ -15,6 +16,12 @@ class Settings:
     data_dir: Path
     max_document_bytes: int = 50 * 1024 * 1024
     document_timeout_s: float = 60.0
+    # The day progress is judged at (dbt var `as_of_date`, the run's fingerprint, the bench's truth):
+    # None = the day the run happens (read when asked, so a long-running daemon moves on at midnight).
+    as_of_date: date | None = None
+
+    def as_of(self) -> date:
+        return self.as_of_date or date.today()
 
     @property
     def warehouse_path(self) -> Path:
@@ -48,4 +55,16 @@ def load_settings(sources_dir: str | Path | None = None, data_dir: str | Path | 
         # MiB; every message about the limit states it in the same unit (50, not "52 MB")
         max_document_bytes=int(os.environ.get("PLANTRACK_MAX_DOCUMENT_MB", "50")) * 1024 * 1024,
         document_timeout_s=float(os.environ.get("PLANTRACK_DOCUMENT_TIMEOUT_S", "60")),
+        as_of_date=parse_as_of(os.environ.get("PLANTRACK_AS_OF_DATE")),
     )
+
+
+def parse_as_of(text: str | None) -> date | None:
+    """PLANTRACK_AS_OF_DATE (YYYY-MM-DD); empty = today. A malformed date is an error, not today."""
+    if not text or not text.strip():
+        return None
+    try:
+        return date.fromisoformat(text.strip())
+    except ValueError:
+        raise ValueError(f"PLANTRACK_AS_OF_DATE={text!r} is not a date: give it as YYYY-MM-DD "
+                         "(or leave it unset to judge progress as of today).") from None

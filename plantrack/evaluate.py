@@ -30,7 +30,7 @@ from plantrack.extract import extract_statements
 from plantrack.extract.numbers import parse_number
 from plantrack.extract.similarity import indicator_similarity
 from plantrack.extract.units import normalize_unit, same_unit
-from plantrack.model import Actual, Document, DocumentError, Target
+from plantrack.model import Actual, Document, DocumentError, DocumentMeta, Target
 from plantrack.text import periods, script
 
 SIMILARITY_THRESHOLD = 0.5
@@ -798,3 +798,146 @@ def evaluate_realworld(gold: Path, max_bytes: int = 50 * 2**20, name: str | None
             checks += check_labelled_document(doc, labelled_docs[f])
     label = name or (Path(gold).name if Path(gold).is_dir() else Path(gold).parent.name)
     return CorpusReport(label, values, negatives, checks, unread)
+
+
+# --------------------------------------------------------------------------------------------------
+# What the product PUBLISHES: the same scoring on the rows of a data directory's serving file
+# (marts.fct_plan_targets, fct_indicator_actuals, dim_document) instead of the extractor's return value.
+# The warehouse rows are turned back into the statement records the matching above reads, so both
+# figures are computed by the same code and differ only by what the whole path (load, dbt, publish) did.
+# --------------------------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class PublishedActual(Actual):
+    """An actual as the serving file has it (is_estimate: the column, where the warehouse has one)."""
+
+    is_estimate: bool = False
+
+
+def _columns(con, table: str) -> set[str]:
+    return {r[0] for r in con.execute(
+        "select column_name from information_schema.columns where table_schema = 'marts' and table_name = ?",
+        [table]).fetchall()}
+
+
+def _rows(con, sql: str) -> list[dict]:
+    cur = con.execute(sql)
+    names = [d[0] for d in cur.description]
+    return [dict(zip(names, r, strict=True)) for r in cur.fetchall()]
+
+
+def _num(v) -> float | None:
+    return None if v is None else float(v)
+
+
+def _target_row(r: dict) -> Target:
+    return Target(r["document_id"], r.get("region_name"), None, r["indicator_text"] or "", r["target_kind"],
+                  r["comparator"], r["value_raw"] or "", r.get("value_high_raw"), r.get("unit_raw"), _num(r["value"]),
+                  _num(r.get("value_high")), r.get("unit"), r.get("target_year"), r.get("baseline_year"),
+                  _num(r.get("baseline_value")), None, r.get("attribute"), r.get("quote") or "",
+                  r.get("char_start") or 0, r.get("char_end") or 0, r.get("section"), r.get("method") or "",
+                  _num(r.get("confidence")) or 0.0, r.get("confidence_reason"))
+
+
+def _actual_row(r: dict) -> PublishedActual:
+    return PublishedActual(r["document_id"], r.get("region_name"), None, r["indicator_text"] or "", r["measure"],
+                           r.get("period_year"), r.get("period_label"), r.get("period_start"), r.get("period_end"),
+                           r["value_raw"] or "", r.get("unit_raw"), _num(r["value"]), r.get("unit"),
+                           r.get("quote") or "", r.get("char_start") or 0, r.get("char_end") or 0, None,
+                           r.get("method") or "", _num(r.get("confidence")) or 0.0, None,
+                           is_estimate=bool(r.get("is_estimate")))
+
+
+def _published_document(r: dict) -> Document:
+    meta = DocumentMeta(title=r.get("title"), doc_type=r.get("doc_type"), issuer=r.get("issuer"),
+                        region_name=r.get("region_name"), region_code=r.get("region_code"),
+                        issued_on=r.get("issued_on"), plan_start_year=r.get("plan_start_year"),
+                        plan_end_year=r.get("plan_end_year"), period_year=r.get("period_year"),
+                        period_label=r.get("period_label"))
+    return Document(r["document_id"], r["source_file"], "", None, 0, "", meta)
+
+
+@dataclass
+class Published:
+    """The serving file's rows, by source_file."""
+
+    documents: dict[str, Document]
+    statements: dict[str, list[Target | Actual]]
+    quarantined: dict[str, str]
+
+    def file(self, name: str) -> str | None:
+        """The source_file a labelled file name is published under: itself, else the one path that ends
+        with it (a refresh of a parent folder publishes `dev/texts/A001.txt`)."""
+        if name in self.documents:
+            return name
+        tails = [s for s in self.documents if s.endswith("/" + name)]
+        return tails[0] if len(tails) == 1 else None
+
+    def why_missing(self, name: str) -> str:
+        for s, why in self.quarantined.items():
+            if s == name or s.endswith("/" + name):
+                return f"quarantined: {why}"
+        return "not in the serving file"
+
+
+def read_published(serving_path: Path) -> Published:
+    """Current documents, their published targets (rows an analyst rejected are left out) and latest
+    actuals, read-only from a serving file."""
+    import duckdb
+
+    con = duckdb.connect(str(serving_path), read_only=True)
+    try:
+        # A place without a GB/T 2260 code keeps an identity of its own in the warehouse (dim_region.code_note
+        # says why: 'uncoded:<name>', or 'unlocated:<document id>' when no place was detected); such an
+        # identity is not a code, and an unlocated document names no place.
+        note = "r.code_note" if "code_note" in _columns(con, "dim_region") else "null"
+        docs = _rows(con, f"select d.* exclude (region_code), "
+                          f"case when {note} is null then d.region_code end as region_code, "
+                          f"case when d.region_code like 'unlocated:%' then null else r.name_zh end as region_name "
+                          f"from marts.dim_document d left join marts.dim_region r using (region_code) "
+                          f"where d.is_current")
+        keep = "where coalesce(override_action, '') <> 'reject'"
+        targets = _rows(con, f"select * from marts.fct_plan_targets {keep}")
+        actuals = _rows(con, f"select * from marts.fct_indicator_actuals {keep}")
+        quarantined = {}
+        if "source_file" in _columns(con, "mart_quarantined_documents"):
+            quarantined = {r["source_file"]: r["reason"] for r in _rows(
+                con, "select source_file, reason from marts.mart_quarantined_documents")}
+    finally:
+        con.close()
+    statements: dict[str, list[Target | Actual]] = {}
+    for r in targets:
+        statements.setdefault(r["source_file"], []).append(_target_row(r))
+    for r in actuals:
+        statements.setdefault(r["source_file"], []).append(_actual_row(r))
+    return Published({r["source_file"]: _published_document(r) for r in docs}, statements, quarantined)
+
+
+def evaluate_published(gold: Path, serving_path: Path, name: str | None = None) -> CorpusReport:
+    """Score what a refresh published (a data directory's serving file) against a realworld-format corpus:
+    the same matching and report as `evaluate_realworld`, on warehouse rows instead of extractor output."""
+    published = read_published(serving_path)
+    value_csvs, doc_csvs, _ = realworld_files(gold)
+    rows = [r for p in value_csvs for r in read_values(p)]
+    labelled_docs: dict[str, dict] = {}
+    for p in doc_csvs:
+        for rec in pl.read_csv(p, infer_schema=False).iter_rows(named=True):
+            if rec.get("file"):
+                labelled_docs[rec["file"].strip()] = rec
+    files = list(dict.fromkeys([r.file for r in rows] + list(labelled_docs)))
+    values, negatives, checks, unread = [], [], [], {}
+    for f in files:
+        mine = [r for r in rows if r.file == f]
+        source = published.file(f)
+        if source is None:
+            unread[f] = published.why_missing(f)
+            statements, doc = [], None
+        else:
+            statements, doc = published.statements.get(source, []), published.documents[source]
+        values += match_values([r for r in mine if r.kind in VALUE_KINDS], statements)
+        negatives += taken_negatives([r for r in mine if r.kind == "negative"], statements)
+        if doc is not None and f in labelled_docs:
+            checks += [DocCheck(f, c.field, c.expected, c.got) for c in check_labelled_document(doc, labelled_docs[f])]
+    label = name or (Path(gold).name if Path(gold).is_dir() else Path(gold).parent.name)
+    return CorpusReport(f"{label} (published)", values, negatives, checks, unread)

@@ -9,6 +9,8 @@ from __future__ import annotations
 import errno
 import hashlib
 import os
+import stat
+from collections import deque
 from collections.abc import Callable, Iterable
 from concurrent.futures import TimeoutError as FutureTimeout
 from dataclasses import dataclass, field
@@ -39,6 +41,12 @@ class SourceFile:
     link_target: str | None = None
     # a folder at any depth under the sources directory that is itself a link
     link_is_dir: bool = False
+    # a FIFO, socket or device where a document would be (never opened), or a file the scan could not
+    # open: quarantined with (code, what it is)
+    special: tuple[str, str] | None = None
+    # sha256 of the sidecar beside it (`<file>.meta.json`), None without one: a changed sidecar
+    # re-reads the document, whose bytes did not change
+    sidecar_sha256: str | None = None
 
 
 @dataclass(frozen=True)
@@ -68,21 +76,79 @@ def file_sha256(path: Path) -> str:
 
 
 def _hash_file(path: Path) -> tuple[str, int, int]:
-    """(sha256, size, mtime_ns) of one open file; O_NOFOLLOW: a link swapped in is refused, not read."""
+    """(sha256, size, mtime_ns) of one open file; O_NOFOLLOW: a link swapped in is refused, not read;
+    O_NONBLOCK: a FIFO swapped in does not block the open, and is refused as not a regular file."""
     digest = hashlib.sha256()
-    fd = os.open(path, os.O_RDONLY | os.O_NOFOLLOW)
+    fd = os.open(path, os.O_RDONLY | os.O_NOFOLLOW | os.O_NONBLOCK)
     with os.fdopen(fd, "rb") as fh:
+        if not stat.S_ISREG(os.fstat(fh.fileno()).st_mode):
+            raise OSError(errno.EINVAL, f"{path.name} is not a regular file")
         for chunk in iter(lambda: fh.read(1 << 20), b""):
             digest.update(chunk)
         st = os.fstat(fh.fileno())
     return digest.hexdigest(), st.st_size, st.st_mtime_ns
 
 
+def display_name(rel: str) -> str:
+    """A file name as text the warehouse can store. A path part whose bytes are not UTF-8 (a GBK name
+    unzipped from a Windows archive) has every non-ASCII byte written as a \\xNN escape: exact, never
+    a guess at its encoding (decoding part of it as UTF-8 would show wrong characters)."""
+    try:
+        rel.encode("utf-8")
+        return rel
+    except UnicodeEncodeError:
+        pass
+    parts = []
+    for part in rel.split("/"):
+        try:
+            part.encode("utf-8")
+            parts.append(part)
+        except UnicodeEncodeError:
+            parts.append("".join(chr(b) if b < 0x80 else f"\\x{b:02x}" for b in os.fsencode(part)))
+    return "/".join(parts)
+
+
+def _sidecar_print(path: Path) -> str | None:
+    """What stands for a sidecar in fingerprints: its sha256, its link target, or the kind of special
+    file it is (never opened: a FIFO would block); None when there is none."""
+    side = path.with_name(path.name + SIDECAR_SUFFIX)
+    try:
+        st = side.lstat()
+    except OSError:
+        return None
+    if stat.S_ISLNK(st.st_mode):
+        try:
+            return "symlink:" + display_name(os.readlink(side))
+        except OSError:
+            return "symlink:?"
+    if not stat.S_ISREG(st.st_mode):
+        return f"special:{stat.S_IFMT(st.st_mode)}"
+    try:
+        return file_sha256(side)
+    except OSError:
+        return None
+
+
 def _link(sources_dir: Path, path: Path, is_dir: bool) -> SourceFile:
-    target = os.readlink(path)
-    rel = path.relative_to(sources_dir).as_posix()
+    target = display_name(os.readlink(path))
+    rel = display_name(path.relative_to(sources_dir).as_posix())
     sha = hashlib.sha256(f"symlink:{rel}->{target}".encode()).hexdigest()
     return SourceFile(rel, path, sha, 0, 0, link_target=target, link_is_dir=is_dir)
+
+
+def _special(sources_dir: Path, path: Path, mode: int) -> SourceFile:
+    from plantrack.documents.sidecar import file_kind
+
+    rel = display_name(path.relative_to(sources_dir).as_posix())
+    sha = hashlib.sha256(f"special:{rel}:{stat.S_IFMT(mode)}".encode()).hexdigest()
+    return SourceFile(rel, path, sha, 0, 0, special=("not_a_regular_file", f"is {file_kind(mode)}, not a regular "
+                                                     "file; it was skipped without being opened"))
+
+
+def _unopenable(sources_dir: Path, path: Path, exc: OSError) -> SourceFile:
+    rel = display_name(path.relative_to(sources_dir).as_posix())
+    sha = hashlib.sha256(f"unreadable:{rel}:{exc.errno}".encode()).hexdigest()
+    return SourceFile(rel, path, sha, 0, 0, special=("unreadable", f"could not be opened ({exc.strerror or exc})"))
 
 
 def scan_sources(sources_dir: Path) -> dict[str, SourceFile]:
@@ -107,17 +173,24 @@ def scan_sources(sources_dir: Path) -> dict[str, SourceFile]:
             path = base / name
             if name.startswith(".") or is_sidecar(path):
                 continue
-            rel = path.relative_to(sources_dir).as_posix()
-            if path.is_symlink():
+            rel = display_name(path.relative_to(sources_dir).as_posix())
+            try:
+                mode = path.lstat().st_mode
+            except OSError:
+                continue  # gone since the walk listed it: the next scan sees what is there then
+            if stat.S_ISLNK(mode):
                 found[rel] = _link(sources_dir, path, is_dir=False)
                 continue
-            if not path.is_file():  # a fifo, socket or device: nothing to read
+            if not stat.S_ISREG(mode):  # a fifo, socket or device: never opened, quarantined with its kind
+                found[rel] = _special(sources_dir, path, mode)
                 continue
             try:
                 sha, size, mtime_ns = _hash_file(path)
-            except OSError:
+            except OSError as exc:
+                if exc.errno in (errno.EACCES, errno.EPERM, errno.EIO):  # there, but not readable: say so
+                    found[rel] = _unopenable(sources_dir, path, exc)
                 continue  # gone (or swapped for a link) since the walk listed it: the next scan sees it
-            found[rel] = SourceFile(rel, path, sha, size, mtime_ns)
+            found[rel] = SourceFile(rel, path, sha, size, mtime_ns, sidecar_sha256=_sidecar_print(path))
     return dict(sorted(found.items()))
 
 
@@ -129,20 +202,20 @@ def fingerprint(sources_dir: Path, scanned: dict[str, SourceFile] | None = None)
     scanned = scan_sources(sources_dir) if scanned is None else scanned
     prints = {name: f.sha256 for name, f in scanned.items()}
     for path in sources_dir.rglob("*" + SIDECAR_SUFFIX) if sources_dir.exists() else ():
-        rel = path.relative_to(sources_dir).as_posix()
-        try:
-            prints[rel] = ("symlink:" + os.readlink(path)) if path.is_symlink() else file_sha256(path)
-        except OSError:
-            continue  # removed while we looked
+        rel = display_name(path.relative_to(sources_dir).as_posix())
+        doc = path.with_name(path.name[: -len(SIDECAR_SUFFIX)])
+        sidecar = _sidecar_print(doc)
+        if sidecar is not None:
+            prints[rel] = sidecar
     return prints
 
 
 def plan_ingest(current: dict[str, SourceFile], known_ids: set[str],
-                previous: dict[str, str]) -> IngestPlan:
+                previous: dict[str, str], known_sidecars: dict[str, str | None] | None = None) -> IngestPlan:
     """Compare the files on disk with what the warehouse already holds.
 
     `known_ids`: documents already read by this extractor version; `previous`: source_file ->
-    document_id as of the last run.
+    document_id as of the last run; `known_sidecars`: document_id -> the sidecar print it was read with.
     """
     events: dict[str, str] = {}
     to_read: dict[str, SourceFile] = {}
@@ -155,6 +228,11 @@ def plan_ingest(current: dict[str, SourceFile], known_ids: set[str],
             events[name] = "unchanged"
         if f.sha256 not in known_ids:
             to_read.setdefault(f.sha256, f)  # the same bytes under two names are read once
+        elif known_sidecars is not None and known_sidecars.get(f.sha256) != f.sidecar_sha256:
+            # same bytes, a sidecar added, changed or removed since they were read: read them again
+            to_read.setdefault(f.sha256, f)
+            if events[name] == "unchanged":
+                events[name] = "changed"
     removed = sorted(set(previous) - set(current))
     for name in removed:
         events[name] = "removed"
@@ -176,6 +254,10 @@ def _read_one(f: SourceFile, max_bytes: int, store: Path | None = None) -> Docum
     The bytes are read once, through O_NOFOLLOW, and checked against the scan's size, mtime and
     sha256; the document store gets those same bytes (not a second copy of a file that may have moved on).
     """
+    if f.special is not None:
+        code, what = f.special
+        raise DocumentError(code, f"{f.source_file} {what}. Put the document itself, readable, in the sources "
+                            "directory.")
     if f.link_target is not None:
         kind = "folder" if f.link_is_dir else "file"
         raise DocumentError(
@@ -246,19 +328,35 @@ def _read_unchanged(f: SourceFile, max_bytes: int) -> bytes:
     return data
 
 
+IN_FLIGHT_PER_WORKER = 4
+
+
 def _run_pool(fn: Callable, items: list, args_of: Callable, timeout_s: float, workers: int,
               progress: Progress | None):
     """Yield (item, result or exception) for every item; a stuck item is killed at its time limit."""
     if not items:
         return
     workers = max(1, min(workers, len(items)))
+    # A few tasks in flight per worker, not all of them: each scheduled task's arguments (a whole
+    # Document for extraction) sit pickled in the pool's queue until a worker takes it.
+    window = workers * IN_FLIGHT_PER_WORKER
     with ProcessPool(max_workers=workers) as pool:
-        futures = [(item, pool.schedule(fn, args=args_of(item), timeout=timeout_s)) for item in items]
-        for item, fut in futures:
+        pending: deque = deque()
+        queue = iter(items)
+        for item in queue:
+            pending.append((item, pool.schedule(fn, args=args_of(item), timeout=timeout_s)))
+            if len(pending) >= window:
+                break
+        while pending:
+            item, fut = pending.popleft()
             try:
-                yield item, fut.result()
+                result = fut.result()
             except (DocumentError, FutureTimeout, ProcessExpired, Exception) as exc:  # noqa: B014
-                yield item, exc
+                result = exc
+            nxt = next(queue, None)
+            if nxt is not None:
+                pending.append((nxt, pool.schedule(fn, args=args_of(nxt), timeout=timeout_s)))
+            yield item, result
             if progress:
                 progress.advance()
 
@@ -322,10 +420,54 @@ def previous_sources(con: duckdb.DuckDBPyConnection) -> dict[str, str]:
 
 def load_raw(con: duckdb.DuckDBPyConnection, run_id: str, plan: IngestPlan, docs: Iterable[Document],
              statements: dict[str, Statements], quarantined: list[Quarantined]) -> dict[str, int]:
-    """Append what was read to the raw tables in one transaction; replace the current-sources map."""
-    now = datetime.now().replace(microsecond=0)
+    """Append what was read to the raw tables in one transaction; replace the current-sources map.
+
+    A document whose rows the warehouse cannot store (a value out of a column's range) is found by
+    storing each document alone, rolled back, and quarantined with the error, naming its file; the
+    others are loaded. Only an error no single document causes fails the load.
+    """
     docs = [d for d in docs if d.document_id in statements]
+    try:
+        return _load_raw(con, run_id, plan, docs, statements, quarantined)
+    except duckdb.IOException:
+        raise  # a lock or the disk: nothing a document did (retried or failed by the caller)
+    except Exception:  # noqa: BLE001 - any conversion error: find the document that causes it
+        unstorable = [q for d in docs if (q := _unstorable(con, run_id, plan, d, statements))]
+        if not unstorable:
+            raise
+        bad = {q.document_id for q in unstorable}
+        return _load_raw(con, run_id, plan, [d for d in docs if d.document_id not in bad],
+                         {k: v for k, v in statements.items() if k not in bad}, quarantined + unstorable)
+
+
+
+def _unstorable(con: duckdb.DuckDBPyConnection, run_id: str, plan: IngestPlan, doc: Document,
+                statements: dict[str, Statements]) -> Quarantined | None:
+    """Whether this one document's rows can be stored: tried in a transaction that is rolled back."""
+    now = datetime.now().replace(microsecond=0)
+    one = statements[doc.document_id]
+    con.execute("BEGIN TRANSACTION")
+    try:
+        con.execute("DELETE FROM raw.documents WHERE document_id = ?", [doc.document_id])
+        insert_rows(con, "raw.documents", [document_row(doc, EXTRACTOR_VERSION, now)])
+        insert_rows(con, "raw.targets", (target_row(t, EXTRACTOR_VERSION) for t in one.targets))
+        insert_rows(con, "raw.actuals", (actual_row(a, EXTRACTOR_VERSION) for a in one.actuals))
+    except duckdb.IOException:
+        raise
+    except Exception as exc:  # noqa: BLE001
+        return Quarantined(doc.source_file, doc.document_id, "unstorable",
+                           f"{doc.source_file}: what was read from it cannot be stored in the warehouse "
+                           f"({type(exc).__name__}: {str(exc)[:300]}); check its metadata (sidecar) and values.")
+    finally:
+        con.execute("ROLLBACK")
+    return None
+
+
+def _load_raw(con: duckdb.DuckDBPyConnection, run_id: str, plan: IngestPlan, docs: list[Document],
+              statements: dict[str, Statements], quarantined: list[Quarantined]) -> dict[str, int]:
+    now = datetime.now().replace(microsecond=0)
     bad_ids = {q.document_id for q in quarantined}
+    sidecars = {f.sha256: f.sidecar_sha256 for f in plan.to_read}
     con.execute("BEGIN TRANSACTION")
     try:
         # A document read again by newer extraction code: its statements are replaced (the bytes are
@@ -333,11 +475,13 @@ def load_raw(con: duckdb.DuckDBPyConnection, run_id: str, plan: IngestPlan, docs
         for table in ("raw.targets", "raw.actuals", "raw.documents"):
             con.execute(f"DELETE FROM {table} WHERE document_id IN (SELECT unnest(?::VARCHAR[]))",
                         [[d.document_id for d in docs]])
-        n_docs = insert_rows(con, "raw.documents", (document_row(d, EXTRACTOR_VERSION, now) for d in docs))
+        n_docs = insert_rows(con, "raw.documents", ({**document_row(d, EXTRACTOR_VERSION, now),
+                                                     "sidecar_sha256": sidecars.get(d.document_id)}
+                                                    for d in docs))
         n_t = insert_rows(con, "raw.targets", (target_row(t, EXTRACTOR_VERSION)
-                                               for s in statements.values() for t in s.targets))
+                                               for d in docs for t in statements[d.document_id].targets))
         n_a = insert_rows(con, "raw.actuals", (actual_row(a, EXTRACTOR_VERSION)
-                                               for s in statements.values() for a in s.actuals))
+                                               for d in docs for a in statements[d.document_id].actuals))
         insert_rows(con, "raw.quarantine", (
             {"run_id": run_id, "source_file": q.source_file, "document_id": q.document_id,
              "error_code": q.error_code, "reason": q.reason, "quarantined_at": now} for q in quarantined))
@@ -366,3 +510,43 @@ def load_raw(con: duckdb.DuckDBPyConnection, run_id: str, plan: IngestPlan, docs
         con.execute("ROLLBACK")
         raise
     return {"documents": n_docs, "targets": n_t, "actuals": n_a, "quarantined": len(quarantined)}
+
+
+# A held-back document: what a failing check found in it stays out of tonight's marts, not the night.
+HELD_BACK = "failed_check"
+# More than this share of the current documents failing one night is no document's fault (an
+# extractor or check bug): the check then blocks the publish instead of holding them all back.
+MAX_HELD_BACK_SHARE = 0.5
+
+
+def hold_back(con: duckdb.DuckDBPyConnection, run_id: str, reasons: dict[str, str]) -> list[tuple[str, str]]:
+    """Take these documents (document_id -> why) out of tonight's sources: quarantined with the
+    check's reason (raw.quarantine, shown by `plantrack status` and the quality dashboard), their
+    statements removed so the next run reads them again, their files logged `quarantined`.
+
+    Returns (source_file, reason) of every file held back.
+    """
+    ids = sorted(reasons)
+    if not ids:
+        return []
+    now = datetime.now().replace(microsecond=0)
+    files = con.execute("SELECT source_file, document_id FROM raw.current_sources "
+                        "WHERE document_id IN (SELECT unnest(?::VARCHAR[])) ORDER BY source_file", [ids]).fetchall()
+    held = [(f, f"{f}: held back tonight, its other documents published: {reasons[d]} It is read again by the "
+                "next run; fix the document (or add an override) if the check is right.") for f, d in files]
+    con.execute("BEGIN TRANSACTION")
+    try:
+        for table in ("raw.current_sources", "raw.targets", "raw.actuals", "raw.documents"):
+            con.execute(f"DELETE FROM {table} WHERE document_id IN (SELECT unnest(?::VARCHAR[]))", [ids])
+        insert_rows(con, "raw.quarantine", (
+            {"run_id": run_id, "source_file": f, "document_id": d, "error_code": HELD_BACK,
+             "reason": reason, "quarantined_at": now} for (f, d), (_, reason) in zip(files, held, strict=True)))
+        con.execute("UPDATE raw.ingestion_log SET event = 'quarantined' WHERE run_id = ? "
+                    "AND source_file IN (SELECT unnest(?::VARCHAR[]))", [run_id, [f for f, _ in files]])
+        # the next refresh is never "nothing changed": it reads these documents again
+        con.execute("UPDATE ops.runs SET fingerprint = NULL WHERE run_id = ?", [run_id])
+        con.execute("COMMIT")
+    except BaseException:
+        con.execute("ROLLBACK")
+        raise
+    return held

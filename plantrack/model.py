@@ -24,6 +24,10 @@ def _code_version() -> str:
 
 EXTRACTOR_VERSION = _code_version()
 
+# Years before the People's Republic or after 2100 are misreadings (a page number, a 文号, 1925 for 2025)
+# or mistyped metadata; the quality suites and the sidecar validation both hold to them.
+YEAR_MIN, YEAR_MAX = 1949, 2100
+
 
 class DocumentError(Exception):
     """A document that cannot be read. `code` is machine-readable, `reason` is for a person."""

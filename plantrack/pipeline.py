@@ -112,6 +112,7 @@ def _nothing_changed(settings: Settings) -> RefreshResult | None:
     run = runs.RunRecord.of(settings, f"noop-{uuid.uuid4()}")
     try:
         if not runs.record_nothing_changed(run, runs.build_fingerprint(fingerprint(settings.sources_dir),
+                                                                   settings.as_of(),
                                                                    corrections_fingerprint(settings.data_dir))):
             return None
     except duckdb.IOException:

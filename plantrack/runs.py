@@ -20,7 +20,7 @@ import duckdb
 
 from plantrack import overrides
 from plantrack.config import Settings
-from plantrack.warehouse import connect, record_in_serving
+from plantrack.warehouse import PublishError, connect, record_in_serving
 
 
 def _now() -> datetime:
@@ -274,9 +274,9 @@ def _set_outcome(con: duckdb.DuckDBPyConnection, run_id: str, status: str, messa
          counts.get("targets"), counts.get("actuals"), run_id])
 
 
-def build_fingerprint(sources: dict[str, str], corrections: str = "") -> str:
+def build_fingerprint(sources: dict[str, str], as_of: date, corrections: str = "") -> str:
     """What the marts depend on: every source file's hash, the analysts' corrections, the extraction and
-    dbt code, today's date.
+    dbt code, the as-of date.
 
     The date is in it because progress is judged as of a day (a target year can pass overnight).
     """
@@ -290,8 +290,7 @@ def build_fingerprint(sources: dict[str, str], corrections: str = "") -> str:
     digest.update(overrides.fingerprint().encode())  # analysts' overrides, wherever they are kept
     if corrections:
         digest.update(f"corrections={corrections}\n".encode())
-    as_of = os.environ.get("PLANTRACK_AS_OF_DATE") or date.today().isoformat()
-    digest.update(f"{EXTRACTOR_VERSION}|{as_of}".encode())
+    digest.update(f"{EXTRACTOR_VERSION}|{as_of.isoformat()}".encode())
     return digest.hexdigest()
 
 
@@ -352,5 +351,5 @@ def _record_failure(run: RunRecord, outcome: RunOutcome) -> None:
     try:
         with refresh_lock(run.warehouse.parent):
             record_in_serving(run.serving, "runs", row)
-    except RefreshBusy:
-        pass
+    except (RefreshBusy, PublishError):
+        pass  # (a full disk: the record is in the warehouse, the next publish serves it)

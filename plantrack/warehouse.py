@@ -6,6 +6,7 @@ which `publish` replaces atomically with a copy holding only the `marts` schema.
 
 from __future__ import annotations
 
+import errno
 import json
 import os
 import shutil
@@ -56,6 +57,8 @@ ALTER TABLE raw.documents ADD COLUMN IF NOT EXISTS period_label VARCHAR;
 ALTER TABLE raw.documents ADD COLUMN IF NOT EXISTS doc_number VARCHAR;
 ALTER TABLE raw.documents ADD COLUMN IF NOT EXISTS metadata_sources VARCHAR;
 ALTER TABLE raw.documents ADD COLUMN IF NOT EXISTS metadata_confidence VARCHAR;
+-- the sidecar the document was read with (sha256; null without one): a changed sidecar re-reads it
+ALTER TABLE raw.documents ADD COLUMN IF NOT EXISTS sidecar_sha256 VARCHAR;
 
 -- Which document each source file holds now. Replaced by every run; history is in ingestion_log.
 CREATE TABLE IF NOT EXISTS raw.current_sources (
@@ -235,6 +238,11 @@ def known_documents(con: duckdb.DuckDBPyConnection, extractor_version: str) -> s
     return {r[0] for r in rows}
 
 
+def known_sidecars(con: duckdb.DuckDBPyConnection) -> dict[str, str | None]:
+    """document_id -> the sidecar print it was read with (None: read without a sidecar)."""
+    return dict(con.execute("SELECT document_id, sidecar_sha256 FROM raw.documents").fetchall())
+
+
 def document_row(doc: Document, extractor_version: str, ingested_at: datetime) -> dict:
     m = doc.meta
     return {
@@ -310,36 +318,65 @@ def publish(warehouse: Path, serving: Path, schemas: tuple[str, ...] = ("marts",
     serving.parent.mkdir(parents=True, exist_ok=True)
     remove_leftovers(serving)
     tmp = serving.with_name(f".{serving.name}.{os.getpid()}.tmp")
-    for stale in (tmp, tmp.with_name(tmp.name + ".wal")):
-        stale.unlink(missing_ok=True)
-    con = duckdb.connect(str(tmp))
+    _remove_temp(tmp)
     try:
-        con.execute(f"ATTACH '{warehouse}' AS wh (READ_ONLY)")
-        for schema in schemas:
-            con.execute(f"CREATE SCHEMA IF NOT EXISTS {schema}")
-            tables = con.execute(
-                "SELECT table_name FROM duckdb_tables() WHERE database_name = 'wh' AND schema_name = ?",
-                [schema],
-            ).fetchall() + con.execute(
-                "SELECT view_name FROM duckdb_views() WHERE database_name = 'wh' AND schema_name = ?"
-                " AND NOT internal",
-                [schema],
-            ).fetchall()
-            for (name,) in tables:
-                con.execute(f'CREATE TABLE {schema}."{name}" AS SELECT * FROM wh.{schema}."{name}"')
-        for name in OPS_TABLES_SERVED:
-            con.execute(f'CREATE OR REPLACE TABLE marts."{name}" AS SELECT * FROM wh.ops."{name}"')
-        if run_id:
-            con.execute("UPDATE marts.runs SET status = 'success', finished_at = now()::TIMESTAMP(0), "
-                        "message = 'published' WHERE run_id = ?", [run_id])
-        con.execute("DETACH wh")
-        con.execute("CHECKPOINT")
-    finally:
-        con.close()
-    _fsync(tmp)
+        con = duckdb.connect(str(tmp))
+        try:
+            # a path is a value, never SQL text: an apostrophe in the data directory must not break it
+            con.execute(f"ATTACH {sql_string(str(warehouse))} AS wh (READ_ONLY)")
+            for schema in schemas:
+                con.execute(f"CREATE SCHEMA IF NOT EXISTS {schema}")
+                tables = con.execute(
+                    "SELECT table_name FROM duckdb_tables() WHERE database_name = 'wh' AND schema_name = ?",
+                    [schema],
+                ).fetchall() + con.execute(
+                    "SELECT view_name FROM duckdb_views() WHERE database_name = 'wh' AND schema_name = ?"
+                    " AND NOT internal",
+                    [schema],
+                ).fetchall()
+                for (name,) in tables:
+                    con.execute(f'CREATE TABLE {schema}."{name}" AS SELECT * FROM wh.{schema}."{name}"')
+            for name in OPS_TABLES_SERVED:
+                con.execute(f'CREATE OR REPLACE TABLE marts."{name}" AS SELECT * FROM wh.ops."{name}"')
+            if run_id:
+                con.execute("UPDATE marts.runs SET status = 'success', finished_at = now()::TIMESTAMP(0), "
+                            "message = 'published' WHERE run_id = ?", [run_id])
+            con.execute("DETACH wh")
+            con.execute("CHECKPOINT")
+        finally:
+            con.close()
+        _fsync(tmp)
+    except (OSError, duckdb.Error) as exc:
+        _remove_temp(tmp)
+        raise PublishError(_write_failure(serving, exc)) from exc
+    except BaseException:
+        _remove_temp(tmp)
+        raise
     checkpoint("publish")
     _replace(tmp, serving)
     return serving
+
+
+class PublishError(RuntimeError):
+    """The serving file could not be written (a full disk, no permission): the old one still serves."""
+
+
+def sql_string(value: str) -> str:
+    """A SQL string literal for DuckDB statements that take no parameters (ATTACH)."""
+    return "'" + value.replace("'", "''") + "'"
+
+
+def _write_failure(serving: Path, exc: BaseException) -> str:
+    text = str(exc)
+    full = isinstance(exc, OSError) and exc.errno == errno.ENOSPC or "No space left" in text
+    why = "the disk is full" if full else "writing failed"
+    return (f"Could not write the new serving file beside {serving}: {why} ({text.strip()[:300]}). "
+            "Nothing was replaced: the last good serving file stays; free space (or fix the cause) and refresh again.")
+
+
+def _remove_temp(tmp: Path) -> None:
+    for path in (tmp, tmp.with_name(tmp.name + ".wal")):
+        path.unlink(missing_ok=True)
 
 
 def remove_leftovers(serving: Path) -> list[Path]:
@@ -376,18 +413,25 @@ def record_in_serving(serving: Path, table: str, row: dict) -> None:
         return
     remove_leftovers(serving)
     tmp = serving.with_name(f".{serving.name}.{os.getpid()}.rec.tmp")
-    shutil.copyfile(serving, tmp)
-    con = duckdb.connect(str(tmp))
     try:
-        cols = [c[0] for c in con.execute(f"DESCRIBE marts.{table}").fetchall()]
-        con.execute(
-            f"INSERT INTO marts.{table} ({', '.join(cols)}) VALUES ({', '.join('?' for _ in cols)})",
-            [row.get(c) for c in cols],
-        )
-        con.execute("CHECKPOINT")
-    finally:
-        con.close()
-    _fsync(tmp)
+        shutil.copyfile(serving, tmp)
+        con = duckdb.connect(str(tmp))
+        try:
+            cols = [c[0] for c in con.execute(f"DESCRIBE marts.{table}").fetchall()]
+            con.execute(
+                f"INSERT INTO marts.{table} ({', '.join(cols)}) VALUES ({', '.join('?' for _ in cols)})",
+                [row.get(c) for c in cols],
+            )
+            con.execute("CHECKPOINT")
+        finally:
+            con.close()
+        _fsync(tmp)
+    except (OSError, duckdb.Error) as exc:
+        _remove_temp(tmp)
+        raise PublishError(_write_failure(serving, exc)) from exc
+    except BaseException:
+        _remove_temp(tmp)
+        raise
     _replace(tmp, serving)
 
 

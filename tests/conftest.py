@@ -25,7 +25,7 @@ def run_plantrack(*args: str, data_dir: Path, sources: Path = SAMPLE_SOURCES, en
 
 # Whole directories whose tests start real processes (refreshes, dbt builds, Superset, Chromium).
 _SLOW_DIRS = ("tests/integration/", "tests/browser/", "tests/resilience/", "tests/dbt/", "tests/quality/",
-              "tests/orchestration/", "tests/bench/test_run.py")
+              "tests/orchestration/", "tests/bench/test_run.py", "tests/national/")
 _SLOW_FIXTURES = {"sample_data_dir", "superset"}
 
 

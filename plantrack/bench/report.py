@@ -46,8 +46,13 @@ def render_table(results: dict) -> str:
     if "add_one_refresh" in results:
         r = results["add_one_refresh"]
         pct = r.get("pct_of_full_wall")
+        floor = r.get("over_dbt_build_unchanged")
         rows.append((f"add one doc to {r['documents']}", f"{_fig(r['wall_s'], 's')} = "
-                     f"{'?' if pct is None else f'{pct:.1f}'} % of full"))
+                     f"{'?' if pct is None else f'{pct:.1f}'} % of full"
+                     + ("" if floor is None else f" = {floor:.2f}x a dbt build with nothing changed")))
+    if "dbt_build_unchanged" in results:
+        r = results["dbt_build_unchanged"]
+        rows.append((f"dbt build, nothing changed, {r['documents']} docs", _fig(r["wall_s"], "s")))
     sv = results.get("sample_vs_dbt")
     if sv:
         rows.append(("sample refresh / bare dbt build", f"{_fig(sv['refresh_wall_s'], 's')} / "
@@ -58,6 +63,10 @@ def render_table(results: dict) -> str:
         rows.append((f"dashboard queries at {b['raw'].get('actuals', 0):,} actuals",
                      f"p50 {db['p50_ms']} ms, p95 {db['p95_ms']} ms ({db['queries']} queries, "
                      f"{len(db['errors'])} errors)"))
+        if db.get("nearest_actuals"):
+            rows.append(("  mart_nearest_actuals queries", f"p95 up to {db['nearest_actuals']['p95_ms_max']} ms "
+                         f"({db['nearest_actuals']['queries']} queries; "
+                         f"{b['marts'].get('mart_nearest_actuals', '?'):,} rows)"))
         rows.append(("  load + dbt build + publish", f"{b['load_s']:.0f} s + {b['dbt_build_s']:.0f} s + "
                      f"{b['publish_s']:.0f} s"))
     for name, g in (results.get("goals") or {}).items():

@@ -23,7 +23,7 @@ from datetime import datetime
 from pathlib import Path
 
 from plantrack.bench import generate
-from plantrack.config import PROJECT_ROOT
+from plantrack.config import PROJECT_ROOT, load_settings
 
 BENCH_OUT = PROJECT_ROOT / "bench" / "out"
 DBT_DIR = PROJECT_ROOT / "dbt_project"
@@ -33,15 +33,19 @@ STEPS = ("extraction", "accuracy", "judgement", "refresh", "sample", "dashboard"
 FULL_DASHBOARD_SCALE = (2850, 200, 20)  # regions x indicators x years of actual values
 QUICK_DASHBOARD_SCALE = (500, 20, 20)  # 200k actual values
 RSS_SAMPLE_S = 0.1
-GOALS = {
+GOALS = {  # issue 21
     "extraction_mb_per_s_per_core": (">=", 5.0),
-    "full_refresh_5000_s": ("<=", 300.0),
+    "full_refresh_5000_s": ("<=", 120.0),
     "peak_rss_mb": ("<=", 2048.0),
-    "add_one_pct_of_full": ("<=", 5.0),
-    "noop_refresh_s": ("<=", 5.0),
+    "add_one_s": ("<=", 10.0),
+    "noop_refresh_s": ("<=", 2.0),
     "sample_refresh_over_dbt_build": ("<=", 2.0),
     "dashboard_p95_ms": ("<=", 200.0),
 }
+
+
+class BenchFailure(RuntimeError):
+    """A measured command failed: its time is not a figure, and the benchmark stops saying why."""
 
 
 def stat(values: list[float]) -> dict:
@@ -212,8 +216,6 @@ def measure_judgements(corpus: Path, data_dir: Path, log: Path) -> dict:
     with (corpus / generate.JUDGEMENTS_CSV).open(encoding="utf-8", newline="") as fh:
         truth = list(csv.DictReader(fh))
     serving = data_dir / "serving" / "plantrack.duckdb"
-    if not serving.exists():
-        return {"refresh_success": refresh["success"], "why": refresh.get("why"), "targets": len(truth)}
     con = duckdb.connect(str(serving), read_only=True)
     try:
         cur = con.execute("SELECT source_file, indicator_text, target_value, unit, target_year, status, "
@@ -264,8 +266,10 @@ def run_monitored(cmd: list[str], env: dict | None = None, log: Path | None = No
     return {"wall_s": wall, "peak_rss_mb": peak / 2**20, "returncode": popen.returncode}
 
 
-def refresh_once(sources: Path, data_dir: Path, log: Path) -> dict:
-    """`plantrack refresh` in a child process; also the job's own time from its summary line."""
+def refresh_once(sources: Path, data_dir: Path, log: Path, must_publish: bool = True) -> dict:
+    """`plantrack refresh` in a child process; also the job's own time from its summary line.
+
+    A refresh that fails is an error (BenchFailure naming the log), never a figure."""
     env = {**os.environ, "PLANTRACK_SOURCES": str(sources), "PLANTRACK_DATA_DIR": str(data_dir)}
     result = run_monitored([sys.executable, "-m", "plantrack.cli", "refresh", "--sources", str(sources),
                             "--data-dir", str(data_dir)], env=env, log=log)
@@ -279,6 +283,9 @@ def refresh_once(sources: Path, data_dir: Path, log: Path) -> dict:
     if read:
         result["documents_read"], result["documents_quarantined"], result["documents_unchanged"] = map(
             int, read.groups())
+    if must_publish and not result["success"]:
+        raise BenchFailure(f"refresh of {sources} into {data_dir} failed (exit {result['returncode']}): "
+                           f"{result['why'] or 'no reason printed'}; see {log}")
     return result
 
 
@@ -314,6 +321,18 @@ def measure_refreshes(sizes: tuple[int, ...], runs: int, out: Path, say: Callabl
         noop.append(refresh_once(corpus / generate.SOURCES_DIR, data, out / f"noop-{n}-{r}.log"))
         say(f"no-op refresh of {n}: {noop[-1]['wall_s']:.1f} s")
     save("noop_refresh", {"documents": n, **_summarize(noop)})
+    floor = []
+    for r in range(runs):  # what one dbt invocation costs on this warehouse when nothing changed
+        # the pipeline's own arguments and target directory (its partial parse, its vars)
+        as_of = json.dumps({"as_of_date": load_settings().as_of().isoformat()})
+        cmd, env = dbt_command(["build", "--threads", "4", "--exclude-resource-type", "unit_test", "--vars", as_of],
+                               data / "warehouse.duckdb", data / "dbt_target")
+        floor.append(run_monitored(cmd, env=env, log=out / f"dbt-floor-{n}-{r}.log"))
+        if floor[-1]["returncode"] != 0:
+            raise BenchFailure(f"dbt build with nothing changed failed; see {out / f'dbt-floor-{n}-{r}.log'}")
+        say(f"dbt build, nothing changed, {n} documents: {floor[-1]['wall_s']:.1f} s")
+    save("dbt_build_unchanged", {"documents": n, "wall_s": stat([f["wall_s"] for f in floor]),
+                                 "peak_rss_mb": stat([f["peak_rss_mb"] for f in floor])})
     add = []
     for r in range(runs):
         name = generate.add_document(corpus, SEED, index=n + r)
@@ -323,6 +342,8 @@ def measure_refreshes(sizes: tuple[int, ...], runs: int, out: Path, say: Callabl
     full_median = _last_results[f"full_refresh_{n}"]["wall_s"]["median"]
     add_summary = _summarize(add)
     add_summary["pct_of_full_wall"] = 100 * add_summary["wall_s"]["median"] / full_median if full_median else None
+    dbt_floor = _last_results["dbt_build_unchanged"]["wall_s"]["median"]
+    add_summary["over_dbt_build_unchanged"] = add_summary["wall_s"]["median"] / dbt_floor if dbt_floor else None
     save("add_one_refresh", {"documents": n, **add_summary})
 
 
@@ -354,6 +375,8 @@ def measure_sample_vs_dbt(runs: int, out: Path, say: Callable[[str], None]) -> d
             subprocess.run([*dbt_command(["parse"], data / "warehouse.duckdb", target)[0]], env=env,
                            capture_output=True, cwd=PROJECT_ROOT)
         builds.append(run_monitored(cmd, env=env, log=out / f"sample-dbt-{r}.log"))
+        if builds[-1]["returncode"] != 0:
+            raise BenchFailure(f"bare dbt build of the sample failed; see {out / f'sample-dbt-{r}.log'}")
         say(f"sample refresh {refreshes[-1]['wall_s']:.1f} s (job {refreshes[-1]['job_s']}), "
             f"bare dbt build {builds[-1]['wall_s']:.1f} s")
     refresh_s = stat([r["wall_s"] for r in refreshes])
@@ -398,13 +421,16 @@ def build_dashboard_warehouse(data: Path, regions: int, indicators: int, years: 
     res = run_monitored(cmd, env=env, log=data / "dbt-build.log")
     timings["dbt_build_s"], timings["dbt_peak_rss_mb"] = res["wall_s"], res["peak_rss_mb"]
     timings["dbt_returncode"] = res["returncode"]
+    if res["returncode"] != 0:
+        raise BenchFailure(f"dbt build of the dashboard warehouse failed; see {data / 'dbt-build.log'}")
     t0 = time.perf_counter()
     serving = publish(warehouse, data / "serving" / "plantrack.duckdb")
     timings["publish_s"] = time.perf_counter() - t0
     con = duckdb.connect(str(serving), read_only=True)
     try:
         marts = {t: con.execute(f"SELECT count(*) FROM marts.{t}").fetchone()[0]
-                 for t in ("fct_indicator_actuals", "fct_plan_targets", "mart_target_progress")}
+                 for t in ("fct_indicator_actuals", "fct_plan_targets", "mart_target_progress",
+                           "mart_nearest_actuals")}
     except duckdb.Error as exc:
         marts = {"error": str(exc).splitlines()[0]}
     finally:
@@ -449,14 +475,14 @@ def load_dashboard_raw(con, regions: int, indicators: int, years: int, extractor
         SELECT 'd_rel_' || r.r || '_' || y, 'release_' || r.region_code || '_' || y || '.txt', 'txt', 'utf-8',
                1000, r.name_zh || y || '年统计公报', 'bulletin', r.name_zh || '统计局', r.name_zh, r.region_code,
                make_date(y + 1, 3, 15), NULL, NULL, '{{}}', '[]', '（合成）', '{extractor_version}', {now},
-               y, '全年', NULL, '{{}}', '{{}}'
+               y, '全年', NULL, '{{}}', '{{}}', NULL
         FROM bench_regions r, generate_series({first_year}, 2025) g(y)""")
     con.execute(f"""
         INSERT INTO raw.documents
         SELECT 'd_plan_' || r.r, 'plan_' || r.region_code || '.txt', 'txt', 'utf-8', 1000,
                r.name_zh || '发展规划（2021—2025年）', 'plan', r.name_zh || '人民政府', r.name_zh, r.region_code,
                DATE '2021-06-01', 2021, 2025, '{{}}', '[]', '（合成）', '{extractor_version}', {now},
-               NULL, NULL, NULL, '{{}}', '{{}}'
+               NULL, NULL, NULL, '{{}}', '{{}}', NULL
         FROM bench_regions r""")
     con.execute(f"""
         INSERT INTO raw.current_sources SELECT source_file, document_id, {now} FROM raw.documents""")
@@ -534,7 +560,8 @@ def measure_dashboard(serving: Path, repeats: int, say: Callable[[str], None],
             if times:
                 all_ms += times
                 per_query.append({"name": q["name"], "p50_ms": round(percentile(times, 50), 2),
-                                  "p95_ms": round(percentile(times, 95), 2), "max_ms": round(max(times), 2)})
+                                  "p95_ms": round(percentile(times, 95), 2), "max_ms": round(max(times), 2),
+                                  "nearest": "mart_nearest_actuals" in q["sql"]})
     finally:
         con.close()
     per_query.sort(key=lambda q: -q["p95_ms"])
@@ -543,7 +570,18 @@ def measure_dashboard(serving: Path, repeats: int, say: Callable[[str], None],
     return {"queries": len(per_query), "executions": len(all_ms),
             "p50_ms": round(percentile(all_ms, 50), 2) if all_ms else None,
             "p95_ms": round(percentile(all_ms, 95), 2) if all_ms else None,
+            "nearest_actuals": _nearest_figures(per_query),
             "slowest": per_query[:10], "errors": errors}
+
+
+def _nearest_figures(per_query: list[dict]) -> dict:
+    """The detail dashboard's nearest-actuals queries on their own (issue 21: never measured at scale)."""
+    nearest = [q for q in per_query if q["nearest"]]
+    if not nearest:
+        raise BenchFailure("no dashboard query reads mart_nearest_actuals: the bundle's nearest-actuals chart "
+                           "was not compiled")
+    return {"queries": len(nearest), "p95_ms_max": max(q["p95_ms"] for q in nearest),
+            "slowest": sorted(nearest, key=lambda q: -q["p95_ms"])[:3]}
 
 
 # ---------------------------------------------------------------- the whole benchmark
@@ -660,7 +698,7 @@ def goal_report(results: dict) -> dict:
         "extraction_mb_per_s_per_core": med("extraction", "mb_per_s", "median"),
         "full_refresh_5000_s": med("full_refresh_5000", "wall_s", "median"),
         "peak_rss_mb": med(f"full_refresh_{largest}", "peak_rss_mb", "max") if largest else None,
-        "add_one_pct_of_full": med("add_one_refresh", "pct_of_full_wall"),
+        "add_one_s": med("add_one_refresh", "wall_s", "median"),
         "noop_refresh_s": med("noop_refresh", "wall_s", "median"),
         "sample_refresh_over_dbt_build": med("sample_vs_dbt", "ratio_wall", "median"),
         "dashboard_p95_ms": med("dashboard", "p95_ms"),

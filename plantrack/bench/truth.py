@@ -8,8 +8,6 @@ and the status codes are read from var `progress_method` in dbt_project.yml, nev
 
 from __future__ import annotations
 
-import os
-from datetime import date
 from functools import lru_cache
 from pathlib import Path
 
@@ -33,9 +31,10 @@ def progress_method(path: Path = DBT_PROJECT) -> dict:
 
 
 def as_of_year() -> int:
-    """The year progress is judged in: PLANTRACK_AS_OF_DATE as the refresh reads it, else today."""
-    given = os.environ.get("PLANTRACK_AS_OF_DATE")
-    return int(given[:4]) if given else date.today().year
+    """The year progress is judged in, as the refresh's settings read it (PLANTRACK_AS_OF_DATE, else today)."""
+    from plantrack.config import load_settings
+
+    return load_settings().as_of().year
 
 
 def _num(text: object) -> float | None:

@@ -90,7 +90,7 @@ def _bomb(source_file: str, detail: str) -> DocumentError:
 
 
 def _inflate_xml_parts(zf: zipfile.ZipFile, data: bytes, source_file: str,
-                       limit: int = MAX_UNCOMPRESSED) -> dict[str, bytes]:
+                       limit: int = MAX_UNCOMPRESSED, skip: tuple[str, ...] = ()) -> dict[str, bytes]:
     """Every XML part, inflated chunk by chunk; stops at `limit` bytes in all, whatever the headers say.
 
     Not zipfile.read(): it inflates a member in one call and only then cuts it to the declared size,
@@ -100,7 +100,7 @@ def _inflate_xml_parts(zf: zipfile.ZipFile, data: bytes, source_file: str,
     parts: dict[str, bytes] = {}
     total = 0
     for info in zf.infolist():
-        if not _is_xml(info.filename):
+        if not _is_xml(info.filename) or info.filename in skip:
             continue
         try:
             raw = _raw_member(data, info)
@@ -159,72 +159,174 @@ def _check_xml_parts(parts: dict[str, bytes], source_file: str) -> None:
                                 "and entity-expansion attacks. Re-save the document from Word/WPS.")
 
 
-def _repack(zf: zipfile.ZipFile, parts: dict[str, bytes]) -> bytes:
-    """A stored (uncompressed) copy holding the checked XML parts and empty media: what python-docx opens.
+BODY_PART = "word/document.xml"
+# What one document may produce, whatever its file holds: text beyond this is refused with a reason
+# (the longest real plan is well under 1 M characters; 8 M is ~16 MB in a Python str).
+MAX_TEXT_CHARS = 8_000_000
 
-    python-docx reads every part of the package with zipfile.read(); handing it the original would
-    inflate unchecked members all over again.
+
+def too_much_text(source_file: str, limit: int = MAX_TEXT_CHARS) -> DocumentError:
+    return DocumentError("too_much_text", f"{source_file} holds more than {limit:,} characters of text, "
+                         "far beyond any plan or release; refused so one file cannot exhaust a reading worker. "
+                         "Split it into its real documents.")
+
+
+def read_docx(data: bytes, source_file: str, max_chars: int = MAX_TEXT_CHARS) -> list[Item]:
+    """Paragraphs and real tables in document order, streamed from word/document.xml.
+
+    The zip is guarded (sizes, ratios, DTDs); every other XML part is inflated only to be checked,
+    then dropped. The body is parsed incrementally (lxml iterparse) one top-level block at a time, so
+    a worker holds the file, one block and one inflate chunk, never the whole XML tree (200 MB of
+    XML once took 4.3 GB through python-docx); text beyond `max_chars` is refused.
     """
-    out = io.BytesIO()
-    with zipfile.ZipFile(out, "w", zipfile.ZIP_STORED) as packed:
-        for info in zf.infolist():
-            if info.is_dir():
-                continue
-            packed.writestr(info.filename, parts.get(info.filename, b""))
-    return out.getvalue()
-
-
-def read_docx(data: bytes, source_file: str) -> list[Item]:
-    """Paragraphs and real tables in document order (python-docx over a guarded zip)."""
     zf = _check_zip(data, source_file)
-    parts = _inflate_xml_parts(zf, data, source_file)
-    _check_xml_parts(parts, source_file)
-    if "word/document.xml" not in parts:
-        raise DocumentError("corrupt_docx", f"{source_file} is a zip file without word/document.xml: not a "
+    infos = {i.filename: i for i in zf.infolist()}
+    if BODY_PART not in infos:
+        raise DocumentError("corrupt_docx", f"{source_file} is a zip file without {BODY_PART}: not a "
                             "Word document. Supply the .docx itself.")
-    import docx  # imported here: the import is slow and only .docx needs it
-    from docx.oxml.ns import qn
+    body_size = infos[BODY_PART].file_size
+    others = _inflate_xml_parts(zf, data, source_file, limit=MAX_UNCOMPRESSED - body_size, skip=(BODY_PART,))
+    _check_xml_parts(others, source_file)
+    del others
+    from lxml import etree
 
-    try:
-        document = docx.Document(io.BytesIO(_repack(zf, parts)))
-        body = document.element.body
-    except Exception as exc:  # python-docx raises many types for a damaged package
-        raise DocumentError("corrupt_docx", f"{source_file} could not be opened as a .docx ({type(exc).__name__}: "
-                            f"{exc}). Re-save it from Word/WPS or supply a complete copy.") from exc
-
-    w_r, w_hyperlink = qn("w:r"), qn("w:hyperlink")
-    run_parts = tuple(qn(t) for t in ("w:br", "w:cr", "w:noBreakHyphen", "w:ptab", "w:t", "w:tab"))
-
-    def run_text(r) -> str:
-        # CT_R.text without an XPath compiled per run: the same children, in order, each its str()
-        return "".join(str(e) for e in r.iterchildren(*run_parts))
-
-    def para_text(p) -> str:
-        # Paragraph(p).text: the text of its w:r and w:hyperlink children (a hyperlink's is its runs')
-        return "".join(run_text(c) if c.tag == w_r else "".join(run_text(r) for r in c.iterchildren(w_r))
-                       for c in p.iterchildren(w_r, w_hyperlink))
-
-    def cell_text(tc) -> str:
-        # Nested tables and several paragraphs inside a cell become one cell's text.
-        return "\n".join(para_text(p) for p in tc.iter(qn("w:p")))
-
+    reader = _PartReader(data, infos[BODY_PART], source_file)
     items: list[Item] = []
-    for child in body.iterchildren():
-        if child.tag == qn("w:p"):
-            items.extend(para_text(child).split("\n"))
-        elif child.tag == qn("w:tbl"):
-            rows = []
-            for tr in child.iterchildren(qn("w:tr")):
-                row = []
-                for tc in tr.iterchildren(qn("w:tc")):
-                    vmerge = tc.find(f"{qn('w:tcPr')}/{qn('w:vMerge')}")
-                    continued = vmerge is not None and vmerge.get(qn("w:val")) in (None, "continue")
-                    row.append("" if continued else cell_text(tc))
-                rows.append(row)
-            items.append(Table(rows))
-        elif child.tag == qn("w:sdt"):  # content controls wrap ordinary paragraphs
-            items.extend(para_text(p) for p in child.iter(qn("w:p")))
+    produced = 0
+    try:
+        # only the blocks' end events reach Python (the filter runs in libxml2): not one per run
+        for _event, el in etree.iterparse(reader, events=("end",), tag=(_W_P, _W_TBL, _W_SDT),
+                                          resolve_entities=False, no_network=True, load_dtd=False,
+                                          huge_tree=False, remove_comments=True):
+            parent = el.getparent()
+            if parent is None or parent.tag != _W_BODY:
+                continue
+            block = _block_items(el)
+            produced += sum(len(i) if isinstance(i, str) else sum(len(c) for r in i.rows for c in r)
+                            for i in block)
+            if produced > max_chars:
+                raise too_much_text(source_file, max_chars)
+            items.extend(block)
+            parent.remove(el)  # the block is read: free it (and everything inside it)
+    except DocumentError:
+        raise
+    except (etree.XMLSyntaxError, zipfile.BadZipFile, zlib.error, struct.error) as exc:
+        raise DocumentError("corrupt_docx", f"{source_file} could not be opened as a .docx "
+                            f"({type(exc).__name__}: {exc}). Re-save it from Word/WPS or supply a complete "
+                            "copy.") from exc
     return items
+
+
+def _w(tag: str) -> str:
+    return "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}" + tag
+
+
+_W_BODY, _W_P, _W_TBL, _W_SDT, _W_R, _W_HYPERLINK = (_w(t) for t in ("body", "p", "tbl", "sdt", "r", "hyperlink"))
+_W_TR, _W_TC, _W_TCPR, _W_VMERGE, _W_VAL, _W_TYPE = (_w(t) for t in ("tr", "tc", "tcPr", "vMerge", "val", "type"))
+_W_T, _W_BR = _w("t"), _w("br")
+# a run's text children, as python-docx renders them (CT_Text, CT_Br, CT_Cr, CT_NoBreakHyphen, CT_PTab, tab)
+_RUN_PARTS = {_W_T: None, _W_BR: None, _w("cr"): "\n", _w("noBreakHyphen"): "-", _w("ptab"): "\t",
+              _w("tab"): "\t"}
+
+
+def _run_text(r) -> str:
+    out = []
+    for e in r.iterchildren(*_RUN_PARTS):
+        if e.tag == _W_T:
+            out.append(e.text or "")
+        elif e.tag == _W_BR:
+            out.append("\n" if e.get(_W_TYPE, "textWrapping") == "textWrapping" else "")
+        else:
+            out.append(_RUN_PARTS[e.tag])
+    return "".join(out)
+
+
+def _para_text(p) -> str:
+    # the text of its w:r and w:hyperlink children (a hyperlink's is its runs')
+    return "".join(_run_text(c) if c.tag == _W_R else "".join(_run_text(r) for r in c.iterchildren(_W_R))
+                   for c in p.iterchildren(_W_R, _W_HYPERLINK))
+
+
+def _cell_text(tc) -> str:
+    # Nested tables and several paragraphs inside a cell become one cell's text.
+    return "\n".join(_para_text(p) for p in tc.iter(_W_P))
+
+
+def _block_items(child) -> list[Item]:
+    if child.tag == _W_P:
+        return _para_text(child).split("\n")
+    if child.tag == _W_TBL:
+        rows = []
+        for tr in child.iterchildren(_W_TR):
+            row = []
+            for tc in tr.iterchildren(_W_TC):
+                vmerge = tc.find(f"{_W_TCPR}/{_W_VMERGE}")
+                continued = vmerge is not None and vmerge.get(_W_VAL) in (None, "continue")
+                row.append("" if continued else _cell_text(tc))
+            rows.append(row)
+        return [Table(rows)]
+    if child.tag == _W_SDT:  # content controls wrap ordinary paragraphs
+        return [_para_text(p) for p in child.iter(_W_P)]
+    return []
+
+
+class _PartReader(io.RawIOBase):
+    """One zip member as a file, inflated INFLATE_CHUNK at a time, for lxml's incremental parser.
+
+    Refuses (as the zip-bomb guard does) a part inflating past its declared size, checks the CRC at
+    the end, and refuses a DTD or entity declaration on the way (scanned chunk by chunk).
+    """
+
+    def __init__(self, data: bytes, info: zipfile.ZipInfo, source_file: str) -> None:
+        self._info, self._source = info, source_file
+        self._pending = _raw_member(data, info)
+        if info.compress_type not in (zipfile.ZIP_STORED, zipfile.ZIP_DEFLATED):
+            raise DocumentError("corrupt_docx", f"{source_file}: part {info.filename} uses compression method "
+                                f"{info.compress_type}, not one Word writes. Re-save the document.")
+        self._inflater = zlib.decompressobj(-zlib.MAX_WBITS) if info.compress_type == zipfile.ZIP_DEFLATED else None
+        self._buffer = b""
+        self._size = 0
+        self._crc = 0
+        self._tail = b""
+        self._done = False
+
+    def readable(self) -> bool:
+        return True
+
+    def _next_chunk(self) -> bytes:
+        if self._inflater is None:
+            piece, self._pending = self._pending[:INFLATE_CHUNK], self._pending[INFLATE_CHUNK:]
+            ended = not self._pending
+        else:
+            piece = self._inflater.decompress(self._pending, INFLATE_CHUNK)
+            self._pending = self._inflater.unconsumed_tail
+            ended = self._inflater.eof or not (self._pending or piece)
+        self._size += len(piece)
+        if self._size > self._info.file_size:
+            raise _bomb(self._source, f"part {self._info.filename} inflates beyond the {self._info.file_size} "
+                        "bytes its header declares")
+        self._crc = zlib.crc32(piece, self._crc)
+        window = self._tail + piece
+        if (b"<!" in window or b"<\x00!" in window) and _DTD.search(window):
+            raise DocumentError("xml_entity", f"{self._source}: part {self._info.filename} declares a DTD or "
+                                "XML entities, which Word never writes; refused to protect against external-entity "
+                                "and entity-expansion attacks. Re-save the document from Word/WPS.")
+        self._tail = window[-32:]
+        if ended:
+            self._done = True
+            if self._size != self._info.file_size or self._crc != self._info.CRC:
+                raise zipfile.BadZipFile(f"part {self._info.filename}: {self._size} of {self._info.file_size} "
+                                         "bytes, or a bad CRC")
+        return piece
+
+    def read(self, n: int = -1) -> bytes:
+        while not self._done and (n < 0 or len(self._buffer) < n):
+            self._buffer += self._next_chunk()
+        if n < 0:
+            out, self._buffer = self._buffer, b""
+        else:
+            out, self._buffer = self._buffer[:n], self._buffer[n:]
+        return out
 
 
 # ---------------------------------------------------------------- html

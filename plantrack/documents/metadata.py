@@ -579,8 +579,11 @@ _FROM_TO = re.compile(r"(?:从|由)\s*((?:19|20)\d\d)\s*年[^。；;\n]{0,40}?(?
 # The text looks back on a year (过去一年 / 去年 / 一年来 / 比上年): issued early in a year, it reviews the one before.
 # A clause that sets goals: its year is one looked forward to.
 _GOAL_REACH = 24
+_CLAUSE_END = re.compile(r"[。；;\n]")
 _GOAL_MET = re.compile(r"完成|实现|超额|达到|超过")  # 全面完成…主要预期目标: a result
 _GOAL_CLAUSE = re.compile(r"目标|预期|力争|确保|争取|计划|规划|将要|要[把在实]|展望")
+# How far into a text its period is looked for (a report states it early; a 5 MB document is not scanned)
+_PERIOD_SCAN = 20000
 # The text speaks of the time it was written (目前 / 今年 / 截至目前).
 _PRESENT = re.compile(r"目前|当前|今年以来|今年|截至目前|眼下|现阶段")
 _LOOK_BACK = re.compile(r"过去(?:的)?[一二三四五几]年|[一五]年来|去年|刚刚过去的|比上年|较上年|上年同期|全年")
@@ -606,7 +609,8 @@ def text_years(text: str) -> tuple[Counter, list[tuple[int, int, bool]]]:
         if _NOT_REPORTED.search(rest[max(0, m.start() - 4):m.start()]):
             continue
         # a year whose words go on to set goals (2025年主要预期目标是…) is looked forward to
-        clause_end = min((i for c in "。；;\n" if (i := rest.find(c, m.end())) >= 0), default=len(rest))
+        end = _CLAUSE_END.search(rest, m.end())
+        clause_end = end.start() if end else len(rest)
         if any(not _GOAL_MET.search(rest, max(m.end(), g.start() - 8), g.start())
                for g in _GOAL_CLAUSE.finditer(rest, m.end(), min(clause_end, m.end() + _GOAL_REACH))):
             continue
@@ -621,7 +625,7 @@ def _period_from_text(f: _Found, text: str, kind: str | None, label: str, last_m
     比上年) in a text issued early in a year, a part-year period already over at the issue date, a chart
     caption's span ending at the reported year. The issue date alone is never the period; weak or
     disagreeing evidence leaves the year empty with the reason."""
-    counts, spans = text_years(text)
+    counts, spans = text_years(text[:_PERIOD_SCAN])
     if issued is not None:  # a year after the issue is a goal, not a period reported on
         counts = Counter({y: n for y, n in counts.items() if y <= issued.year})
     ranked = counts.most_common(2)
@@ -630,7 +634,7 @@ def _period_from_text(f: _Found, text: str, kind: str | None, label: str, last_m
         dominant = ranked[0][0]
     elif len(ranked) == 1:  # the only year the text names, once: weaker
         dominant = ranked[0][0]
-    looks_back = _LOOK_BACK.search(text[:20000]) is not None
+    looks_back = _LOOK_BACK.search(text[:_PERIOD_SCAN]) is not None
     lag_months = 6 if kind == "bulletin" else 4
     # an issue date only implied by the latest date a text names is a lower bound, not when it was issued
     early = issued is not None and issued.month <= lag_months and f.sources.get("issued_on") != "implied"
@@ -669,7 +673,7 @@ def _period_from_text(f: _Found, text: str, kind: str | None, label: str, last_m
         year, source, conf = issued.year - 1, "issue_date", 0.6
         note = (f"no year in the title or the text: a text issued in {issued:%Y-%m} that looks back "
                 "(过去一年 / 全年 / 比上年) looks back on the year just ended")
-    elif issued is not None and not early and (now := _PRESENT.search(text[:20000])):
+    elif issued is not None and not early and (now := _PRESENT.search(text[:_PERIOD_SCAN])):
         year, source, conf = issued.year, "issue_date", 0.5
         note = (f"no year in the title or the text: it speaks of the present ({now.group()}), so of the year "
                 f"it was issued ({issued:%Y-%m})")

@@ -9,10 +9,12 @@ from pathlib import Path
 from plantrack.documents.encoding import decode_text
 from plantrack.documents.formats import (
     CONVERT_HINT,
+    MAX_TEXT_CHARS,
     declared_charset,
     read_docx,
     read_html_page,
     sniff_format,
+    too_much_text,
 )
 from plantrack.documents.metadata import apply_overrides, detect_metadata
 from plantrack.documents.normalize import parse_plain, render, strip_markdown
@@ -59,7 +61,7 @@ def read_bytes(data: bytes, source_file: str, suffix: str, overrides: dict | Non
             if fmt == "md":
                 items = strip_markdown(items)
     elif fmt == "docx":
-        items = read_docx(data, source_file)
+        items = read_docx(data, source_file, max_chars=MAX_TEXT_CHARS)
     elif fmt == "pdf":
         items = read_pdf(data, source_file)
     else:
@@ -68,6 +70,8 @@ def read_bytes(data: bytes, source_file: str, suffix: str, overrides: dict | Non
                                                                                             f"a {suffix or 'extensionless'} file")
         raise DocumentError("unsupported_format", f"{source_file} is {kind}, which plantrack does not read; {hint}.")
     text = render(items, force_wrapped=fmt == "pdf")
+    if len(text) > MAX_TEXT_CHARS:  # what one document may produce, whatever its format
+        raise too_much_text(source_file, MAX_TEXT_CHARS)
     if not text.strip():
         raise DocumentError("empty", f"{source_file} contains no text once read as {fmt}. Replace it with the "
                             "complete document.")

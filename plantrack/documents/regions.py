@@ -284,7 +284,10 @@ _METADATA_ISSUER = re.compile(
     r"(?:发布机构|发文机关|发文单位|发布单位|来源单位|信息来源|文章来源|来源)\s*[\]］】:：]\s*[:：]?\s*"
     r"([\u4e00-\u9fff（）()]{2,40})")
 _LEVEL_WORDS = {"district": ("全区", "我区", "本区"), "county": ("全县", "我县", "本县", "全旗", "我旗"),
-                "city": ("全市", "我市", "本市"), "province": ("全省", "我省", "本省")}
+                "city": ("全市", "我市", "本市", "全州", "我州", "全盟", "我盟"), "province": ("全省", "我省", "本省")}
+# A province-level unit speaks as its kind of name says: a municipality (天津市) from 全市, an autonomous
+# region (内蒙古自治区) from 全区.
+_PROVINCE_SPEAKS_AS = {"city": "市", "district": "自治区"}
 HOW_CONFIDENCE = {"issuer": 0.95, "metadata_block": 0.9, "title": 0.9, "first_lines": 0.8}
 
 
@@ -365,6 +368,8 @@ def _spoken_from(body: str, gazetteer: Gazetteer, within: RegionMatch | None) ->
     if counts[level] < 1 or level == "city" and within is None and not counts["district"] + counts["county"]:
         # a news report speaks from no level (or from 全市 about a district): the unit it names most
         named = _dominant(body, gazetteer, {"district", "county"}, None, minimum=2)
+        if (named is None or not named.code) and counts[level] < 1:  # news of a province or a city
+            named = _dominant(body, gazetteer, {"city", "province"}, None, minimum=2)
         if named is not None and named.code:
             return RegionMatch(named.name, named.code, "named most; the text does not speak from a place (全区/我区)",
                                "text", 0.5, note=named.note)
@@ -375,6 +380,9 @@ def _spoken_from(body: str, gazetteer: Gazetteer, within: RegionMatch | None) ->
         return None  # the names already place it at least as deep as the text speaks from
     levels = {"district", "county"} if level in ("district", "county") else {level}
     found_one = _dominant(body, gazetteer, levels, inside, minimum=1)
+    if found_one is None and level in _PROVINCE_SPEAKS_AS and inside is None:
+        found_one = _dominant(body, gazetteer, {"province"}, None, minimum=1,
+                              name_ends=_PROVINCE_SPEAKS_AS[level])
     if found_one is None:
         return None
     if found_one.code is None:
@@ -385,13 +393,14 @@ def _spoken_from(body: str, gazetteer: Gazetteer, within: RegionMatch | None) ->
 
 
 def _dominant(body: str, gazetteer: Gazetteer, levels: set[str], inside: Region | None,
-              minimum: int) -> RegionMatch | None:
-    """The unit of these levels named most (at least twice as often as the next), inside `inside`."""
+              minimum: int, name_ends: str | None = None) -> RegionMatch | None:
+    """The unit of these levels named most (at least twice as often as the next), inside `inside`
+    (and, given `name_ends`, only units whose full name ends so: 天津市 for 全市)."""
     found = find_mentions(body, gazetteer)
     tally: Counter = Counter()
     picked: dict[str, tuple[Region | None, str | None, str | None]] = {}
     for m in found:
-        if not any(r.level in levels for r in m.candidates):
+        if not any(r.level in levels and (name_ends is None or r.name.endswith(name_ends)) for r in m.candidates):
             continue
         tally[m.name] += 1
         if m.name not in picked:

@@ -9,11 +9,13 @@ work_review | government_report | other), issuer, region_name, region_code (GB/T
 from __future__ import annotations
 
 import json
+import os
+import stat
 from datetime import date
 from pathlib import Path
 
 from plantrack.documents.metadata import DOC_TYPES, FIELDS
-from plantrack.model import DocumentError
+from plantrack.model import YEAR_MAX, YEAR_MIN, DocumentError
 
 SUFFIX = ".meta.json"
 MAX_SIDECAR_BYTES = 64 * 1024
@@ -29,18 +31,33 @@ def is_sidecar(path: Path) -> bool:
 
 
 def load_sidecar(path: Path) -> dict:
-    """The overrides in a sidecar file ({} when there is none). `path` is the sidecar or its document."""
+    """The overrides in a sidecar file ({} when there is none). `path` is the sidecar or its document.
+
+    Every value is validated here, each problem named with the file: a sidecar can never carry a value
+    the warehouse cannot store (a 20-digit year) or the checks would refuse (a year 0). A sidecar that
+    is not a regular file (a FIFO would block the reader forever) is refused without being opened.
+    """
     path = Path(path)
     if not is_sidecar(path):
         path = sidecar_path(path)
-    if not path.exists():
+    try:
+        st = path.lstat()
+    except FileNotFoundError:
         return {}
     name = path.name
-    if path.stat().st_size > MAX_SIDECAR_BYTES:
+    if not stat.S_ISREG(st.st_mode):
+        raise DocumentError("bad_sidecar", f"{name} is {file_kind(st.st_mode)}, not a regular file; a sidecar "
+                            "must be a JSON file. Replace it with one or remove it.")
+    if st.st_size > MAX_SIDECAR_BYTES:
         raise DocumentError("bad_sidecar", f"{name} is larger than {MAX_SIDECAR_BYTES // 1024} KB; a sidecar "
                             "holds a few metadata fields only.")
     try:
-        data = json.loads(path.read_bytes().decode("utf-8-sig"))
+        fd = os.open(path, os.O_RDONLY | os.O_NOFOLLOW | os.O_NONBLOCK)
+        with os.fdopen(fd, "rb") as fh:
+            raw = fh.read(MAX_SIDECAR_BYTES + 1)
+        data = json.loads(raw.decode("utf-8-sig"))
+    except OSError as exc:
+        raise DocumentError("bad_sidecar", f"{name} could not be read ({exc.strerror or exc}).") from exc
     except (UnicodeDecodeError, json.JSONDecodeError) as exc:
         raise DocumentError("bad_sidecar", f"{name} is not valid UTF-8 JSON ({exc}). Fix it or remove it.") from exc
     if not isinstance(data, dict):
@@ -49,17 +66,60 @@ def load_sidecar(path: Path) -> dict:
     if unknown:
         raise DocumentError("bad_sidecar", f"{name} has unknown field(s) {', '.join(unknown)}; the fields are "
                             f"{', '.join(FIELDS)}.")
-    problems = []
-    if data.get("doc_type") not in (None, *DOC_TYPES):
-        problems.append(f"doc_type must be one of {', '.join(DOC_TYPES)}")
-    if data.get("issued_on") is not None:
-        try:
-            date.fromisoformat(str(data["issued_on"]))
-        except ValueError:
-            problems.append("issued_on must be a date written YYYY-MM-DD")
-    for key in ("plan_start_year", "plan_end_year"):
-        if data.get(key) is not None and not str(data[key]).isdigit():
-            problems.append(f"{key} must be a year such as 2025")
+    problems = [p for key, value in data.items() if value is not None and (p := _problem(key, value))]
+    start, end = _year(data.get("plan_start_year")), _year(data.get("plan_end_year"))
+    if not problems and start is not None and end is not None and start > end:
+        problems.append(f"plan_start_year {start} is after plan_end_year {end}")
     if problems:
         raise DocumentError("bad_sidecar", f"{name}: " + "; ".join(problems) + ".")
     return {k: v for k, v in data.items() if v is not None}
+
+
+YEAR_FIELDS = ("plan_start_year", "plan_end_year", "period_year")
+TEXT_LIMIT = 500
+
+
+def _year(value) -> int | None:
+    """A year given as 2025 or "2025"; None for anything else (bool, float, text, 20 digits...)."""
+    if isinstance(value, bool):
+        return None
+    if isinstance(value, int):
+        return value
+    if isinstance(value, str) and value.strip().isdigit() and len(value.strip()) <= 4:
+        return int(value.strip())
+    return None
+
+
+def _problem(key: str, value) -> str | None:
+    shown = json.dumps(value, ensure_ascii=False)[:60]
+    if key in YEAR_FIELDS:
+        year = _year(value)
+        if year is None or not YEAR_MIN <= year <= YEAR_MAX:
+            return f"{key} must be a year between {YEAR_MIN} and {YEAR_MAX}, such as 2025 (got {shown})"
+        return None
+    if not isinstance(value, str):
+        return f"{key} must be text (got {shown})"
+    if len(value) > TEXT_LIMIT:
+        return f"{key} is longer than {TEXT_LIMIT} characters"
+    if key == "doc_type" and value not in DOC_TYPES:
+        return f"doc_type must be one of {', '.join(DOC_TYPES)} (got {shown})"
+    if key == "issued_on":
+        try:
+            day = date.fromisoformat(value)
+        except ValueError:
+            return f"issued_on must be a date written YYYY-MM-DD (got {shown})"
+        if not YEAR_MIN <= day.year <= YEAR_MAX:
+            return f"issued_on must be a date between {YEAR_MIN} and {YEAR_MAX} (got {shown})"
+    if key == "region_code" and not (value.isascii() and value.isdigit() and len(value) == 6):
+        return f"region_code must be a 6-digit GB/T 2260 code such as 500110 (got {shown})"
+    return None
+
+
+def file_kind(mode: int) -> str:
+    """'a FIFO (named pipe)', 'a socket', ... for a file that is not a regular one."""
+    for test, kind in ((stat.S_ISFIFO, "a FIFO (named pipe)"), (stat.S_ISSOCK, "a socket"),
+                       (stat.S_ISCHR, "a character device"), (stat.S_ISBLK, "a block device"),
+                       (stat.S_ISDIR, "a folder"), (stat.S_ISLNK, "a symbolic link")):
+        if test(mode):
+            return kind
+    return "not a regular file"

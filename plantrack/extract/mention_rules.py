@@ -399,7 +399,12 @@ def scope_of_a_programme(c: Candidate) -> bool:
 _ESTIMATE = re.compile(r"预计")
 _ESTIMATE_TO = re.compile(r"预计到")
 # 预计全年地区生产总值增长5.5%, 2025年(预计,下同)…: the estimate of a period under review, named by its period
-ESTIMATE_OF_PERIOD = re.compile(r"预计(?:全年|今年|本年|(?:19|20)\d\d年)|[（(]预计")
+# 预计全省生产总值增长3.5%左右 (a review's estimate) vs 预计新增产值5.5亿元 / 建成后预计年产值 (a project's
+# projection) / 预计到2027年 (a goal): a projection's words follow 预计 at once
+ESTIMATE_OF_PERIOD = re.compile(
+    r"预计(?:全年|今年|本年|(?:19|20)\d\d年)|[（(]预计"
+    r"|(?<!后)预计(?!到|至|将|可|能|会|带动|新增|拉动|增加|年|每年|实现年|明年|今后|未来|建成|投产|达产|总投资|投资|完成投资)"
+    r"[\u4e00-\u9fff]{0,12}?(?:增长|下降|达到|实现|完成|为)")
 
 
 def estimate(c: Candidate) -> bool:
@@ -445,7 +450,7 @@ def share_of_a_larger_place(c: Candidate) -> bool:
     return "占全" in c.s and _SHARE_OF_HIGHER.search(c.s, max(c.clause, c.a - 14), c.a) is not None
 
 
-_ABOVE = re.compile(r"高于|低于|快于|慢于|领先|落后")
+_ABOVE = re.compile(r"高于|低于|快于|慢于|领先|落后|高出|低出")
 
 
 def gap_in_points(c: Candidate) -> bool:
@@ -453,7 +458,7 @@ def gap_in_points(c: Candidate) -> bool:
     return c.unit in ("个百分点", "百分点") and c.ix.seen("above", _ABOVE, 2, c.clause, c.a)
 
 
-_GAP_TO_RATE = re.compile(r"(?:高于|低于|快于|慢于|领先|落后)[^，,。；;]{0,16}(?:增速|增幅|速度|平均水平)$")
+_GAP_TO_RATE = re.compile(r"(?:高于|低于|快于|慢于|领先|落后|高出)[^，,。；;]{0,16}(?:增速|增幅|速度|平均水平)$")
 
 
 def gap_to_another_rate(c: Candidate) -> bool:
@@ -471,6 +476,14 @@ def change_against_another_period(c: Candidate) -> bool:
     """增速比一季度加快3.1个百分点, 降幅较1-6月收窄4个百分点: a rate's change against another period of the
     year (or the same period a year before) compares two rates; it is no value of the indicator."""
     return c.unit in ("个百分点", "百分点") and _VS_PERIOD.search(c.s, max(c.clause, c.a - 16), c.a) is not None
+
+
+_AMONG = re.compile(r"[\u4e00-\u9fff]{0,8}?中(?:有|，有|,有)")
+
+
+def tally_of_categories(c: Candidate) -> bool:
+    """38个大类行业中有24个行业增长: how many categories a count is taken among is no quantity of the economy."""
+    return c.unit in _COUNT_UNITS and "中" in c.s and _AMONG.match(c.s, c.b) is not None
 
 
 def tally_of_indicators(c: Candidate) -> bool:
@@ -510,6 +523,7 @@ REJECTIONS: tuple[Rejection, ...] = (
     gap_in_points,
     gap_to_another_rate,
     change_against_another_period,
+    tally_of_categories,
     tally_of_indicators,
 )
 

@@ -147,6 +147,8 @@ def document_context(doc: Document) -> DocContext:
         dates = [int(y) for y in _ISSUE_DATE.findall(_digits_halfwidth(doc.text))]
         doc_year = dates[-1] if dates else start
         year_from, year_conf = ("text", 0.6) if dates else (("plan_period", 0.8) if start else (None, None))
+    if period is not None and period.years and doc_year is not None and period.years[1] > doc_year:
+        period = None  # “十四五”时期 in a text about 2024: the span has not ended, no value is of its end
     if not is_plan and doc_year is not None and year_from in ("issue_date", "title", "file_name"):
         # the document's year against the year its own words name: when they disagree, neither dates a value
         named, _, _ = named_year(doc.text)
@@ -168,7 +170,7 @@ def document_context(doc: Document) -> DocContext:
 
 
 # the reader's metadata sources (DocumentMeta.sources) as year evidence
-_META_EVIDENCE = {"text_years": "text", "title": "title", "issue_date": "issue_date", "file_name": "file_name", "filename": "file_name",
+_META_EVIDENCE = {"text_years": "text", "caption_span_end": "text", "title": "title", "issue_date": "issue_date", "file_name": "file_name", "filename": "file_name",
                   "sidecar": "metadata", "meta_tag": "metadata", "metadata_block": "metadata", "text": "text"}
 # A year that names no time of the text's own: either end of a range (图4 2018年—2022年粮食产量, 从2017年的…),
 # a base of comparison (比2018年末, 较2013年) or a span's start (2015年以来), a year inside a cited title (《…2021—2025年…》).

@@ -22,6 +22,7 @@ from plantrack.extract.actuals import (
 )
 from plantrack.extract.blocks import Paragraph, Sentence, Table, parse_blocks, split_sentences
 from plantrack.extract.class_lists import list_class_mentions
+from plantrack.extract.mention_rules import ESTIMATE_OF_PERIOD
 from plantrack.extract.mentions import MAYBE_VALUE as _MAYBE_VALUE
 from plantrack.extract.mentions import VS_PLAN, clean_indicator, find_mentions
 from plantrack.extract.periods import (
@@ -62,7 +63,7 @@ _GENERIC_AREA = (r"^(?:推动|促进|加快|打造|支持|依托|重点|巩固|�
                  r"中小企业)")
 _PAST_CUE = re.compile(
     r"“?十[一二三四五六七八九]五”?(?:期间|以来|时期)|以来|截至|截止|目前|现有|已经|已有|已建成|同比|比上年|较上年|"
-    r"上年|去年|完成了|实现了|达到了|荣获|获评|居全|位居"
+    r"上年|去年|完成了|实现了|达到了|荣获|获评|居全|位居|^回顾"
 )
 # 完成 right before the number (完成531.2亿元), not 完成固定资产投资300亿元 (a goal list's verb)
 _OUTCOME = re.compile(r"实际|同比|比上年|较上年|完成了?(?:增长)?$")
@@ -77,6 +78,7 @@ _INTENT = re.compile(r"努力|力争|聚力|着力|致力|全力打造|正(?:在
 _BACKGROUND = re.compile(r"发展基础|发展现状|现状|回顾|成效|基础与|面临形势|发展环境|发展成就|工作回顾|过去|总结|完成情况|"
                          r"执行情况")
 # A heading that announces goals (二、2024年主要预期目标 / 今年工作安排): its sentences set targets.
+_GOALS_OPEN = re.compile(r"(?:预期|主要|发展)目标(?:任务)?(?:(?:是|为)[：:]?|[：:])")
 _LIST_OF_GOALS = re.compile(r"(?:预期|主要|发展|奋斗|年度|工作)目标|目标(?:任务)?(?:是|为|如下)|目标[：:]$")
 _GOAL_SECTION = re.compile(r"目标|预期|工作安排|工作打算|工作重点|主要任务|计划|展望")
 # 2024年主要预期目标是 / 2019年,河北经济社会发展的主要预期目标是: a goal year (across one comma for a goal phrase)
@@ -95,6 +97,8 @@ _SINCE = re.compile(r"(?:“?十[一二三四五六七八九]五”?|(?:19|20)\d
 _MEANS = re.compile(r"以[^，,。；;]{2,20}?(?:作)?为")
 _COMMITTEE = re.compile(r"管委|管理委员会")
 _BASELINE_LEAD = re.compile(r"(?:较|比|相比|相较|与|同)$")
+# 是2011年的1.37倍 / 是1986年地区恢复成立时的289倍: the year a multiple is counted from
+_MULTIPLE_OF = re.compile(r"[^，,。；;]{0,14}?的\s*[\d.一二三四五六七八九十两]+\s*倍|的")
 _TARGET_LEAD = re.compile(r"(?:(?<!截止)到|(?<![截止])至|力争|争取|预计)$")  # 截至2016年末: a time reached
 _ANNUAL_OUTPUT = re.compile(r"年产$")
 
@@ -180,11 +184,29 @@ class _Walker:
                 carry.seed(self.list_year)
         else:
             self._list_intro(para)
+        goals: tuple[bool, int | None] = (bullet and self.list_goal, self.list_year)
+        estimating = False  # 预计实现地区生产总值391亿元，增长8.6%；财政收入38.74亿元…: 预计 governs its ； list
         for sent in para.sentences:
-            self.sentence(sent, deadline=None, year_carry=carry,
-                          goal_list=bullet and self.list_goal)
+            self.sentence(sent, deadline=None, year_carry=carry, goal_list=goals[0], goal_year=goals[1],
+                          estimating=estimating)
+            s = sent.text.rstrip()
+            listed = s.endswith(("；", ";"))
+            estimating = listed and not self.ctx.is_plan and (
+                estimating or "预计" in s and ESTIMATE_OF_PERIOD.search(s) is not None)
+            # 主要预期目标是：A增长6.5%左右，…；B控制在4.5%以内；…: the clauses after the list's ； are goals too
+            if goals[0] and s.endswith(("；", ";")):
+                continue
+            opens = _GOALS_OPEN.search(s)
+            goals = (True, self._goal_list_year(sent, opens.start())) if opens and s.endswith(("；", ";")) \
+                else (False, None)
         if bullet and self.list_year is None and not self.list_goal and para.sentences:
             self.list_year = carry.before(len(carry.sentences), self)[0]
+
+    def _goal_list_year(self, sent: Sentence, pos: int) -> int | None:
+        """The year a goal list opening at pos is for: a goal year its sentence names before, else 今年."""
+        years = [y for p, y, t in self._markers(sent.text) if t and p < pos]
+        rel = None if years else self._relative_year(sent, pos)
+        return years[-1] if years else (rel[1] if rel else None)
 
     def _list_intro(self, para: Paragraph) -> None:
         """A paragraph ending with a colon opens a list: of goals when it announces them (and their year),
@@ -250,7 +272,7 @@ class _Walker:
                 if not ctx.is_plan and ctx.doc_year and year <= ctx.doc_year:
                     out.append((m.start(), ctx.doc_year, False))
                 continue
-            if _BASELINE_LEAD.search(lead) or lead.endswith("是") and s.startswith("的", m.end()):
+            if _BASELINE_LEAD.search(lead) or lead.endswith("是") and _MULTIPLE_OF.match(s, m.end()):
                 continue  # 较2022年 / 是2011年的1.37倍: a baseline, not the time of the statement
             if _TARGET_LEAD.search(lead):
                 out.append((m.start(), year, True))
@@ -263,6 +285,9 @@ class _Walker:
             end = five_year_end(m.group(1))
             if end is None:
                 continue
+            lead = s[max(0, m.start() - 4):m.start()]
+            if _BASELINE_LEAD.search(lead) or lead.endswith("是") and _MULTIPLE_OF.match(s, m.end()):
+                continue  # 是“十一五”的3.7倍 / 比十二五末: a base, not the time of the statement
             suffix = m.group(2) or ""
             if suffix == "以来":
                 # “十四五”以来: from the plan period's start up to now (the report's year, or a plan's base
@@ -276,7 +301,7 @@ class _Walker:
         return sorted(out)
 
     def sentence(self, sent: Sentence, deadline: int | None, year_carry: _Carry | None,
-                 goal_list: bool = False) -> None:
+                 goal_list: bool = False, goal_year: int | None = None, estimating: bool = False) -> None:
         s = sent.text
         markers = self._markers(s)
         target_years = [y for _, y, t in markers if t] if markers else []
@@ -328,6 +353,8 @@ class _Walker:
         goal_end: int | None = None  # end of the sentence's last goal value (in a report, not a plan)
         previous: str | None = None  # the indicator the sentence last named
         for m in mentions:
+            if estimating and not m.goal:
+                m.estimate = True  # a clause of a 预计… list
             m.indicator = self._without_region(m.indicator)
             if m.coverage and "覆盖" in m.value_raw and m.indicator and "覆盖" not in m.indicator:
                 # 规上工业企业研发机构全覆盖: 100% is the share covered (覆盖率), not a count of 研发机构
@@ -360,7 +387,9 @@ class _Walker:
                 goal_end = m.end
             if m.goal or m.done:
                 is_target = m.goal  # 目标X，完成Y: the wording says which is which, whatever the section
-            elif m.estimate and not self.ctx.is_plan:
+            elif m.estimate and self.ctx.is_plan:
+                continue  # a plan's 预计…: neither its goal nor a measured value (as before estimates were kept)
+            elif m.estimate:
                 is_target = False  # 预计全年…增长5.5%: the reviewed period's estimate, an actual flagged as such
             if is_target:
                 year, evidence = last_target[k], ("own", 0.9)
@@ -379,8 +408,8 @@ class _Walker:
                     self.targets.append(replace(t, confidence=min(t.confidence, 0.5), confidence_reason=(
                         "a goal (努力/力争/打造…) quoted in a report: it states no target year")))
                     continue
-                if year is None and goal_list and self.list_year is not None:
-                    year, evidence = self.list_year, ("paragraph", 0.8)  # the list's intro names the goals' year
+                if year is None and goal_list and goal_year is not None:
+                    year, evidence = goal_year, ("paragraph", 0.8)  # the list's intro names the goals' year
                 if year is None:
                     year, evidence = self._borrowed_target_year(sent, deadline)
                 if self.scope and not m.scope and self.scope[1] not in m.indicator:
@@ -485,7 +514,8 @@ class _Walker:
             if ctx.is_plan:
                 year = ctx.plan_start - 1 if ctx.plan_start else ctx.doc_year
                 evidence, ev_conf = ("plan_period", 0.8) if ctx.plan_start else (ctx.year_from, ctx.year_confidence)
-            elif ctx.period_year is None and ctx.issued_on and period_from != "document" and ctx.year_reason is None:
+            elif ctx.period_year is None and ctx.issued_on and period_from != "document" and ctx.year_reason is None \
+                    and ctx.year_from in (None, "issue_date"):
                 year = year_ended_by(period, ctx.issued_on)  # 1-7月 in a report issued 2023-09-25: 2023
                 evidence, ev_conf = "issue_date", 0.6
             else:

@@ -27,15 +27,20 @@ CODES = {"Y": "全年", "H1": "上半年", "H2": "下半年", "Q1": "一季度",
 def period_words(s: str) -> tuple[str, int] | None:
     """(label, last month) of a part-year period named in s: 一季度, 上半年, 前三季度, 1-7月 (1-3/6/9月 are
     the quarters' names), or None."""
-    for pattern, label, month in _PERIOD_WORDS:
-        if pattern.search(s):
-            return label, month
-    m = _MONTHS.search(s)
-    if m:
+    found = []  # (position, label, last month): the period named first is the one the text is about
+    for pattern, label, month in _PERIOD_WORDS:  # (1—7月…比上半年加快: 1-7月; 上半年…比一季度: 上半年)
+        m = pattern.search(s)
+        if m:
+            found.append((m.start(), label, month))
+    for m in _MONTHS.finditer(s):
         b = cn_int(m.group(2))
-        if b and 1 < b <= 12:
-            return ("全年", 12) if b == 12 else (f"1-{b}月", b)
-    return None
+        if b and 1 < b <= 12 and b not in (3, 6, 9):
+            found.append((m.start(), *(("全年", 12) if b == 12 else (f"1-{b}月", b))))
+            break
+    if not found:
+        return None
+    _, label, month = min(found)
+    return label, month
 
 
 def norm_label(label: str | None) -> str | None:

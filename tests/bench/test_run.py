@@ -92,12 +92,38 @@ def test_a_tiny_benchmark_measures_every_figure(tmp_path):
     assert saved["full_refresh_3"]["peak_rss_mb"]["max"] > 0
     assert saved["noop_refresh"]["wall_s"]["median"] > 0
     assert saved["add_one_refresh"]["pct_of_full_wall"] is not None
+    assert saved["dbt_build_unchanged"]["wall_s"]["median"] > 0
+    assert saved["add_one_refresh"]["over_dbt_build_unchanged"] > 0
+    assert saved["dashboard"]["nearest_actuals"]["queries"] > 0
     assert saved["sample_vs_dbt"]["ratio_wall"]["median"] > 0
     assert saved["dashboard"]["build"]["raw"]["actuals"] == 20 * 10 * 5
     assert saved["dashboard"]["queries"] > 0 and saved["dashboard"]["p95_ms"] is not None
     assert saved["dashboard"]["errors"] == []
     assert set(saved["goals"]) == set(run.GOALS)
     assert "full refresh, 3 docs" in render_table(results)
+
+
+def test_a_refresh_that_fails_stops_the_benchmark_instead_of_giving_a_figure(tmp_path, monkeypatch):
+    monkeypatch.setattr(run, "run_monitored", lambda *a, **k: {"wall_s": 1.0, "peak_rss_mb": 1.0, "returncode": 1})
+    log = tmp_path / "refresh.log"
+    log.write_text("refresh FAILED in 1.0 s\nwhy: a blocking check failed\n", encoding="utf-8")
+    with pytest.raises(run.BenchFailure, match="a blocking check failed"):
+        run.refresh_once(tmp_path / "sources", tmp_path / "data", log)
+
+
+@pytest.mark.timeout(1800)
+def test_every_refresh_of_a_generated_corpus_publishes(tmp_path):
+    """Full, no-op and add-one refreshes of a generated corpus (several regions, every format) as
+    `make bench` runs them: each must publish, or the benchmark fails."""
+    out = tmp_path / "results.json"
+    run.run_benchmark(out, sizes=(40,), runs=1, steps=("refresh",), work_dir=tmp_path / "work")
+    saved = json.loads(out.read_text(encoding="utf-8"))
+    for key in ("full_refresh_40", "noop_refresh", "add_one_refresh"):
+        assert saved[key]["succeeded"] == saved[key]["runs"] == 1, saved[key]["failures"]
+    serving = tmp_path / "work" / "data-40" / "serving" / "plantrack.duckdb"
+    with duckdb.connect(str(serving), read_only=True) as con:
+        current = {r[0] for r in con.execute("SELECT source_file FROM marts.dim_document WHERE is_current").fetchall()}
+    assert saved["add_one_refresh"]["detail"][0]["added"] in current and len(current) >= 30
 
 
 def test_merging_a_rerun_step_keeps_the_other_figures(tmp_path):

@@ -205,3 +205,107 @@ def test_eval_cli_prints_one_block_per_realworld_corpus(tmp_path):
     assert out.exit_code == 0, out.output
     assert out.output.count("== rw") == 2
     assert "WRONG yr" in out.output
+
+
+# ---- --data-dir: the same report on what a refresh published (the serving file's marts)
+
+def _serving(tmp_path, targets: str = "", actuals: str = "", estimate_column: bool = False,
+             region_code: str = "500153", quarantined: str = ""):
+    """A serving file with the marts' columns eval reads, one current document a.txt."""
+    import duckdb
+
+    path = tmp_path / "data" / "serving" / "plantrack.duckdb"
+    path.parent.mkdir(parents=True)
+    con = duckdb.connect(str(path))
+    est = ", false as is_estimate" if estimate_column else ""
+    con.execute(f"""
+        create schema marts;
+        create table marts.dim_region as select * from (values ('500153', '荣昌区', 'district', '500000', null),
+            ('uncoded:荣昌高新区', '荣昌高新区', 'uncoded', null, 'not a unit')) t(region_code, name_zh, level,
+            parent_code, code_note);
+        create table marts.dim_document as select 'd1' as document_id, 'a.txt' as source_file, null as title,
+            'economic_report' as doc_type, '{region_code}' as region_code, null as issuer, null::date as issued_on,
+            null::int as plan_start_year, null::int as plan_end_year, 2023 as period_year, '全年' as period_label,
+            true as is_current;
+        create table marts.fct_plan_targets (document_id varchar, source_file varchar, region_name varchar,
+            indicator_text varchar, target_kind varchar, comparator varchar, value_raw varchar, value_high_raw varchar,
+            unit_raw varchar, value double, value_high double, unit varchar, target_year int, baseline_year int,
+            baseline_value double, attribute varchar, quote varchar, char_start int, char_end int, section varchar,
+            method varchar, confidence double, confidence_reason varchar, override_action varchar);
+        create table marts.fct_indicator_actuals as select * from (select 'd1' as document_id,
+            'a.txt' as source_file, '荣昌区' as region_name, 'x' as indicator_text, 'level' as measure,
+            2023 as period_year, '全年' as period_label, null::date as period_start, null::date as period_end,
+            'x' as value_raw, 'x' as unit_raw, 0.0::double as value, 'x' as unit, '' as quote, 0 as char_start,
+            0 as char_end, 'prose' as method, 1.0::double as confidence, null::varchar as override_action{est})
+            where false;
+        create table marts.mart_quarantined_documents (source_file varchar, reason varchar);
+    """)
+    for row in filter(None, targets.split("\n")):
+        con.execute("insert into marts.fct_plan_targets (document_id, source_file, indicator_text, target_kind, "
+                    "comparator, value_raw, unit_raw, value, unit, target_year, override_action) values "
+                    f"('d1', 'a.txt', {row})")
+    for row in filter(None, actuals.split("\n")):
+        con.execute(f"insert into marts.fct_indicator_actuals by name select 'd1' as document_id, "
+                    f"'a.txt' as source_file, {row}")
+    for row in filter(None, quarantined.split("\n")):
+        con.execute(f"insert into marts.mart_quarantined_documents values ({row})")
+    con.close()
+    return path
+
+
+ACTUAL_1626 = ("'地区生产总值' as indicator_text, 'level' as measure, {year} as period_year, '1626' as value_raw, "
+               "'亿元' as unit_raw, 1626.0 as value, '亿元' as unit")
+
+
+def test_published_a_value_with_its_year_is_right_and_one_with_another_year_is_wrong(tmp_path):
+    from plantrack.evaluate import evaluate_published
+
+    base = _realworld(tmp_path, "a.txt,actual,荣昌区,2023,Y,地区生产总值,亿元,=,1626,level,core\n"
+                                "a.txt,actual,荣昌区,2022,Y,地区生产总值,亿元,=,1626,level,core\n")
+    serving = _serving(tmp_path, actuals=ACTUAL_1626.format(year=2023) + "\n" + ACTUAL_1626.format(year=2023))
+    t = evaluate_published(base, serving).tally()
+    assert (t.gold, t.found, t.right_year, t.wrong_year) == (2, 2, 1, 1)
+
+
+def test_published_a_target_an_analyst_rejected_is_not_counted(tmp_path):
+    from plantrack.evaluate import evaluate_published
+
+    base = _realworld(tmp_path, "a.txt,target,荣昌区,2025,Y,地区生产总值,亿元,=,2000,level,core\n")
+    target = "'地区生产总值', 'level', '=', '2000', '亿元', 2000, '亿元', 2025, {action}"
+    assert evaluate_published(base, _serving(tmp_path, targets=target.format(action="null"))).tally().right == 1
+    rejected = _serving(tmp_path / "r", targets=target.format(action="'reject'"))
+    assert evaluate_published(base, rejected).tally().found == 0
+
+
+def test_published_an_estimate_is_one_where_the_warehouse_says_so(tmp_path):
+    from plantrack.evaluate import evaluate_published
+
+    base = _realworld(tmp_path, "a.txt,estimate,荣昌区,2023,Y,地区生产总值,亿元,=,1626,level,core\n")
+    row = ACTUAL_1626.format(year=2023)
+    assert evaluate_published(base, _serving(tmp_path, actuals=row)).tally().other_kind == 1
+    flagged = _serving(tmp_path / "e", actuals=row + ", true as is_estimate", estimate_column=True)
+    assert evaluate_published(base, flagged).tally().right == 1
+
+
+def test_published_documents_region_is_the_code_and_a_place_without_one_has_no_code(tmp_path):
+    from plantrack.evaluate import evaluate_published
+
+    base = _realworld(tmp_path, "", docs="a.txt,荣昌区,500153,release,2023,y,\n")
+    report = evaluate_published(base, _serving(tmp_path))
+    assert report.doc_states("region_code") == {"right": 1, "wrong": 0, "empty": 0}
+    uncoded = evaluate_published(base, _serving(tmp_path / "u", region_code="uncoded:荣昌高新区"))
+    assert uncoded.doc_states("region_code") == {"right": 0, "wrong": 0, "empty": 1}
+
+
+def test_published_a_labelled_file_the_night_did_not_publish_is_unread_with_its_reason(tmp_path):
+    from plantrack.evaluate import evaluate_published
+
+    base = _realworld(tmp_path, "b.txt,actual,荣昌区,2023,Y,地区生产总值,亿元,=,1626,level,core\n")
+    report = evaluate_published(base, _serving(tmp_path, quarantined="'b.txt', 'unreadable'"))
+    assert report.unread == {"b.txt": "quarantined: unreadable"} and report.tally().found == 0
+
+
+def test_eval_with_a_data_dir_that_was_never_refreshed_says_so(tmp_path):
+    base = _realworld(tmp_path, "a.txt,actual,荣昌区,2023,Y,地区生产总值,亿元,=,1626,level,core\n")
+    result = CliRunner().invoke(app, ["eval", "--gold", str(base), "--data-dir", str(tmp_path / "none")])
+    assert result.exit_code == 2 and "refresh" in result.output

@@ -156,3 +156,58 @@ def test_unsupported_formats_say_what_to_supply(tmp_path, name, data):
         path.write_bytes(data)
     err = _error(path)
     assert err.code == "unsupported_format"
+
+
+def _docx_with_body(data: bytes, paragraphs: str) -> bytes:
+    """The same .docx with `paragraphs` (raw WordprocessingML) in place of its body's content."""
+    import io
+    import re
+
+    xml = zipfile.ZipFile(io.BytesIO(data)).read("word/document.xml").decode()
+    body = re.sub(r"(<w:body>).*?(<w:sectPr)", lambda m: m.group(1) + paragraphs + m.group(2), xml, flags=re.S)
+    return rewrite_zip_member(data, "word/document.xml", body.encode())
+
+
+def test_a_docx_body_is_streamed_so_its_xml_size_does_not_set_a_workers_memory(tmp_path):
+    """17 MB of body XML (formatted runs of three characters each) read in a fresh process: python-docx's
+    whole tree peaked at 330 MB (200 MB of XML: 4.3 GB); a block at a time stays near 60 MB."""
+    import subprocess
+    import sys
+
+    rng = random.Random(7)
+
+    def run() -> str:  # varied text and formatting: compresses like a real document (not a zip bomb)
+        text = "".join(chr(rng.randint(0x4E00, 0x9FA5)) for _ in range(3))
+        return f'<w:r><w:rPr><w:b/><w:sz w:val="{rng.randint(10, 99)}"/></w:rPr><w:t>{text}</w:t></w:r>'
+
+    para = "".join("<w:p><w:r><w:t>2025年产值达到10亿元。</w:t></w:r>" + "".join(run() for _ in range(100)) + "</w:p>"
+                   for _ in range(2500))
+    path = tmp_path / "big.docx"
+    path.write_bytes(_docx_with_body(docx_bytes(Content()), para))
+    assert zipfile.ZipFile(path).getinfo("word/document.xml").file_size > 17e6
+    # VmHWM, not ru_maxrss: Linux carries the forking parent's (pytest's) high-water mark across exec
+    code = ("import sys; from pathlib import Path; from plantrack.documents import read_document; "
+            "d = read_document(Path(sys.argv[1]), 'big.docx', max_bytes=200 * 2**20); "
+            "hwm = [ln for ln in open('/proc/self/status') if ln.startswith('VmHWM')][0].split()[1]; "
+            "print(len(d.text), hwm)")
+    result = subprocess.run([sys.executable, "-c", code, str(path)], capture_output=True, text=True, timeout=600)
+    assert result.returncode == 0, result.stderr
+    chars, peak_kb = map(int, result.stdout.split())
+    peak_mb = peak_kb / 1024
+    assert chars > 750_000
+    assert peak_mb < 150, f"reading 17 MB of XML peaked at {peak_mb:.0f} MB"
+
+
+@pytest.mark.parametrize("fmt", ["txt", "docx"])
+def test_a_document_producing_more_text_than_the_cap_is_refused_with_a_reason(tmp_path, monkeypatch, fmt):
+    import plantrack.documents.read as read
+
+    monkeypatch.setattr(read, "MAX_TEXT_CHARS", 5_000)
+    line = "到2025年，全区规模以上工业总产值达到429亿元。"
+    path = tmp_path / f"long.{fmt}"
+    if fmt == "txt":
+        path.write_text(line * 400, encoding="utf-8")
+    else:
+        path.write_bytes(_docx_with_body(docx_bytes(Content()), f"<w:p><w:r><w:t>{line}</w:t></w:r></w:p>" * 400))
+    err = _error(path)
+    assert err.code == "too_much_text" and "5,000" in err.reason

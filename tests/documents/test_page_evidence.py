@@ -43,3 +43,14 @@ def test_a_bar_whose_date_rides_on_its_source_field_dates_the_page():
 def test_a_bar_key_glued_to_the_value_before_it_is_still_a_key():
     meta = _meta("a.txt", "某区生产总值预期增长6%以上\n\n来源:本网专稿作者:时间:2024-02-28\n\n" + BODY)
     assert str(meta.issued_on) == "2024-02-28"
+
+
+def test_a_municipality_speaking_from_the_whole_city_is_placed_at_the_municipality():
+    meta = _meta("a.txt", "2018年上半年，天津市规模以上工业增加值比上年同期增长3.2%。全市制造业增加值增长4.3%。\n")
+    assert meta.region_code == "120000"
+
+
+def test_news_of_a_province_naming_it_again_and_again_is_placed_there():
+    text = ("新华网广州1月12日电 1月12日，广东省十四届人大一次会议开幕。广东省省长在会上作政府工作报告，"
+            "提出地区生产总值预期目标为增长5%以上。广东省将推进制造业当家。\n")
+    assert _meta("a.txt", text).region_code == "440000"

@@ -73,3 +73,58 @@ def test_an_estimate_is_an_actual_of_the_year_under_review_flagged():
     a = next(a for a in st.actuals if a.value == 5.5)
     assert (a.period_year, a.is_estimate) == (2024, True)
     assert not [t for t in st.targets if t.value == 5.5]
+
+
+def test_a_news_dateline_is_never_a_value():
+    from plantrack.extract.mentions import find_mentions
+
+    for line in ("2023年09月25日10:30 来源：新华网", "发布时间：2024年01月23日 09:15:06", "2024年1月23日09:15 浏览次数：1234"):
+        assert find_mentions(line) == []
+
+
+def test_a_growth_range_written_with_the_unit_twice_is_one_range():
+    from plantrack.extract.mentions import find_mentions
+
+    (m,) = find_mentions("地区生产总值增长5%—5.5%")
+    assert (m.value, m.high, m.comparator) == (5.0, 5.5, "range")
+
+
+def test_trillions_are_read_and_the_growth_is_named_by_its_indicator_not_its_clause():
+    text = "●2023年广东地区生产总值达到13.57万亿元、增长4.8%；\n"
+    st = extract_statements(_doc(text, doc_type="release"))
+    level, growth = sorted(st.actuals, key=lambda a: a.char_start)
+    assert (level.value, level.unit) == (135700.0, "亿元")
+    assert "●" not in level.indicator_text and "万亿" not in growth.indicator_text
+    assert growth.indicator_text.endswith("地区生产总值增长") and growth.period_year == 2023
+
+
+def test_a_span_from_a_year_gives_its_start_to_that_year_and_its_end_to_the_year_reviewed():
+    text = "一、过去五年工作回顾\n过去五年，全区地区生产总值从2017年的650亿元增加到1020亿元，年均增长7.7%。\n"
+    st = extract_statements(_doc(text, doc_type="government_report", issued_on=date(2023, 1, 8), period_year=2022))
+    start, end, avg = sorted(st.actuals, key=lambda a: a.value)[1], max(st.actuals, key=lambda a: a.value), \
+        next(a for a in st.actuals if a.value == 7.7)
+    assert (start.value, start.period_year) == (650, 2017)
+    assert (end.value, end.period_year, end.measure) == (1020, 2022, "level")
+    assert (avg.measure, avg.period_year, avg.period_label) == ("avg_growth", 2022, "2018-2022年")
+
+
+def test_a_rates_change_against_another_period_is_not_a_value():
+    st = extract_statements(_doc("上半年，规上工业增加值增长6.2%，增速比一季度加快3.1个百分点。\n", doc_type="release"))
+    assert [a.value for a in st.actuals] == [6.2]
+
+
+def test_bases_and_notes_date_nothing_else():
+    text = ("2018年末，全县共有法人单位781个，比2013年末(2013年是第三次全国经济普查年份,下同)增加115个。"
+            "产业活动单位1029个。截至2016年末，全县地方生产总值完成96.4亿元，是2011年的1.37倍。\n")
+    st = extract_statements(_doc(text, doc_type="bulletin"))
+    assert next(a for a in st.actuals if a.value == 1029).period_year == 2018
+    assert next(a for a in st.actuals if a.value == 96.4).period_year == 2016
+
+
+def test_a_goal_list_keeps_its_goals_across_its_semicolons_with_its_year():
+    text = ("政府工作报告指出,2019年,河北经济社会发展的主要预期目标是:全省生产总值增长6.5%左右,"
+            "固定资产投资增长6%以上;城镇登记失业率控制在4.5%以内;森林覆盖率达到35%。\n")
+    st = extract_statements(_doc(text, doc_type="release"))
+    assert sorted(t.value for t in st.targets) == [4.5, 6, 6.5, 35]
+    assert {t.target_year for t in st.targets} == {2019}
+    assert not st.actuals

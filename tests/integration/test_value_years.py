@@ -29,6 +29,16 @@ TEXTS = {
         "二、2025年主要预期目标\n"
         "今年经济社会发展的主要预期目标是：地区生产总值增长6%左右。\n"
     ),
+    # a news summary of a 政府工作报告: a dateline, ● last year's results, then ◆ this year's goals
+    "报告要点.txt": (
+        "2024年01月23日10:30 来源：南方日报\n"
+        "报告指出：\n"
+        "●2023年广东地区生产总值达到13.57万亿元、增长4.8%；\n"
+        "●地方一般公共预算收入达1.39万亿元、增长4.3%；\n"
+        "2024年广东经济社会发展主要预期目标是：\n"
+        "◆地区生产总值增长5%；\n"
+        "◆固定资产投资增长4%，社会消费品零售总额增长6%；\n"
+    ),
     # a news piece without title or date whose opening names its year; later paragraphs only 上半年
     "上半年工业.txt": (
         "2018年上半年,天津市规模以上工业增加值比上年同期增长3.2%,比一季度加快3.1个百分点。\n"
@@ -59,11 +69,13 @@ def _actual(con, file: str, value: float) -> dict:
     return dict(zip(cols, rows[0], strict=True))
 
 
-def test_a_chart_captions_range_never_dates_a_value_its_year_is_left_empty_with_the_reason(value_years):
+def test_a_chart_captions_range_never_dates_a_value_with_its_first_year(value_years):
     a = _actual(value_years, "公报第二页.txt", 2.1)
-    assert a["period_year"] is None
-    assert a["year_evidence"] == "none" and a["year_confidence"] is None
-    assert "left empty" in a["confidence_reason"]
+    assert a["period_year"] != 2018
+    if a["period_year"] is None:  # left empty, with the reason
+        assert a["year_evidence"] == "none" and "left empty" in a["confidence_reason"]
+    else:  # the span's last year (比上年 throughout), as weak evidence from the text
+        assert (a["period_year"], a["year_evidence"]) == (2022, "text") and a["year_confidence"] <= 0.5
 
 
 def test_an_estimate_of_the_reviewed_year_is_kept_flagged_and_dated_by_its_own_words(value_years):
@@ -89,3 +101,21 @@ def test_a_value_without_a_year_takes_the_year_its_texts_opening_names_as_weak_e
 def test_a_value_whose_sentence_names_its_year_has_its_own_words_as_evidence(value_years):
     a = _actual(value_years, "上半年工业.txt", 3.2)
     assert (a["period_year"], a["year_evidence"]) == (2018, "own")
+
+
+def test_a_summarys_results_are_actuals_of_last_year_and_its_goals_targets_of_this_year(value_years):
+    gdp = _actual(value_years, "报告要点.txt", 135700)
+    assert (gdp["period_year"], gdp["unit"], gdp["indicator_text"]) == (2023, "亿元", "广东地区生产总值")
+    revenue = _actual(value_years, "报告要点.txt", 4.3)
+    assert revenue["period_year"] == 2023 and "●" not in revenue["indicator_text"]
+    goals = value_years.execute(
+        "SELECT value, target_year FROM marts.fct_plan_targets WHERE source_file = '报告要点.txt' ORDER BY value"
+    ).fetchall()
+    assert goals == [(4.0, 2024), (5.0, 2024), (6.0, 2024)]
+
+
+def test_a_news_dateline_is_no_value(value_years):
+    taken = value_years.execute(
+        "SELECT count(*) FROM marts.fct_indicator_actuals WHERE source_file = '报告要点.txt' AND value IN (10, 30, 23)"
+    ).fetchone()[0]
+    assert taken == 0

@@ -35,13 +35,14 @@ def test_quality_checks_block_publication():
     assert {"raw_statements_quality", "marts_quality"} <= check_names
 
 
-def test_warehouse_writers_share_one_pool_and_retry_with_backoff():
+def test_warehouse_writers_share_one_pool_and_carry_no_blanket_retry_policy():
+    # a failing data test or compile error would fail again: steps retry only what can pass (retry.py)
     job = defs().resolve_job_def("nightly_refresh")
     writers = {n.name: n for n in job.graph.node_defs if getattr(n, "pool", None) == "warehouse"}
     assert {"source_documents", "raw_tables", "serving_database"} <= set(writers)
     assert any(n.startswith("dbt") for n in writers)
     for node in writers.values():
-        assert node.retry_policy is not None and node.retry_policy.max_retries >= 1
+        assert node.retry_policy is None, node.name
 
 
 def test_the_instance_config_serve_writes_is_valid_and_runs_one_at_a_time(tmp_path):

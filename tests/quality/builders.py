@@ -108,7 +108,8 @@ def corrupt(t: Target, **changes) -> Target:
 MARTS_SQL = """
 CREATE SCHEMA IF NOT EXISTS marts;
 CREATE OR REPLACE TABLE marts.dim_region AS
-    SELECT DISTINCT region_code, region_name AS name_zh, 'county' AS level, '500000' AS parent_code
+    SELECT DISTINCT region_code, region_name AS name_zh, 'county' AS level, '500000' AS parent_code,
+           NULL::VARCHAR AS code_note
     FROM raw.documents;
 CREATE OR REPLACE TABLE marts.dim_document AS
     SELECT d.document_id, s.source_file, d.title, d.doc_type, d.region_code, d.issuer, d.issued_on,
@@ -125,14 +126,15 @@ CREATE OR REPLACE TABLE marts.fct_plan_targets AS
            t.value_high_raw, t.unit_raw, t.value, t.value_high, t.unit, t.target_year, t.baseline_year,
            t.baseline_value, t.attribute, t.quote, t.char_start, t.char_end, t.section, t.method, t.confidence,
            t.confidence_reason, NULL::VARCHAR AS override_action, NULL::VARCHAR AS override_by,
-           NULL::VARCHAR AS override_reason
+           NULL::VARCHAR AS override_reason, NULL::VARCHAR AS implausible_reason
     FROM raw.targets t JOIN raw.current_sources s USING (document_id) JOIN raw.documents d USING (document_id);
 CREATE OR REPLACE TABLE marts.fct_indicator_actuals_history AS
     SELECT a.actual_id, a.document_id, s.source_file, d.region_code, d.region_name, a.indicator_text,
            'i_' || md5(a.indicator_text)[:8] AS indicator_id, a.measure, a.period_year, a.period_label,
            a.period_start, a.period_end, a.value_raw, a.unit_raw, a.value, a.unit, a.quote, a.char_start,
            a.char_end, a.confidence, 1 AS vintage, NULL::VARCHAR AS override_action,
-           NULL::VARCHAR AS override_by, NULL::VARCHAR AS override_reason, true AS is_latest
+           NULL::VARCHAR AS override_by, NULL::VARCHAR AS override_reason, NULL::VARCHAR AS implausible_reason,
+           true AS is_latest
     FROM raw.actuals a JOIN raw.current_sources s USING (document_id) JOIN raw.documents d USING (document_id);
 CREATE OR REPLACE TABLE marts.fct_indicator_actuals AS
     SELECT * EXCLUDE (is_latest) FROM marts.fct_indicator_actuals_history WHERE is_latest;

@@ -97,3 +97,31 @@ def test_data_docs_are_built_as_html_under_the_reports_directory(warehouse, repo
     outcomes_by_name(warehouse, reports, "raw")
     index = docs_index(reports)
     assert index.is_file() and "raw_statements" in index.read_text(encoding="utf-8")
+
+
+def test_the_quote_check_costs_time_linear_in_a_long_document(warehouse):
+    """20,000 targets in a 1.1 MB text: one substr per quote from the text's start took ~17 s of CPU."""
+    import time
+
+    from expectations import raw_statements
+
+    doc = Doc("long.txt", "綦江区", "500110")
+    doc.targets = [("规模以上工业总产值", str(100 + i), "亿元", 2025) for i in range(20_000)]
+    text = doc.text
+
+    def targets_of(d):  # offsets found in one pass (make_targets' text.index per quote is quadratic)
+        first, out, at = make_targets(Doc(d.source_file, d.region_name, d.region_code, d.targets[:1])), [], 0
+        for ind, v, u, _y in d.targets:
+            quote = f"{ind}达到{v}{u}"
+            at = text.index(quote, at)
+            out.append(replace(first[0], document_id=d.document_id, value_raw=v, value=float(v), quote=quote,
+                               char_start=at, char_end=at + len(quote)))
+        return out
+
+    load_docs(warehouse, [doc], "run-1", targets_of=targets_of)
+    with duckdb.connect(str(warehouse)) as con:
+        started = time.process_time()
+        frames = raw_statements.read_frames(con, "run-1")
+        spent = time.process_time() - started
+    assert len(frames["targets"]) == 20_000 and frames["targets"]["quote_at_offsets"].all()
+    assert spent < 5, f"{spent:.1f} s of CPU to check 20,000 quotes"

@@ -52,3 +52,8 @@ def test_period_words_and_analyst_codes_name_the_same_periods():
 def test_bullets_before_an_item_are_stripped():
     assert bullets.strip_bullets("●2025年，地区生产总值") == "2025年，地区生产总值"
     assert bullets.bullet_of("◆ 主要预期目标") == "◆"
+
+
+def test_the_period_named_first_is_the_one_a_text_is_about():
+    assert periods.period_words("2018年上半年，全市工业增速比一季度加快3.1个百分点") == ("上半年", 6)
+    assert periods.period_words("1—7月，全市工业增速比上半年加快") == ("1-7月", 7)

@@ -15,6 +15,7 @@
     'no_baseline':               {'zh': '没有基期值',                     'fix': 'release'},
     'unmapped_indicator':        {'zh': '指标未纳入指标目录',             'fix': 'catalog'},
     'no_target_value':           {'zh': '目标没有数值',                   'fix': 'document'},
+    'implausible_value':         {'zh': '数值不合理',                     'fix': 'document'},
     'no_base_year':              {'zh': '没有基期年份',                   'fix': 'document'},
     'no_target_year':            {'zh': '没有目标年份',                   'fix': 'document'},
     'no_expected_path':          {'zh': '目标年份不晚于基期，没有预期路径', 'fix': 'document'},

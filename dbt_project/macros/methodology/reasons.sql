@@ -11,6 +11,9 @@
     'no_target_value': {
         'en': "'not assessable: the target has no numeric value'",
         'zh': "'无法评估：目标没有数值'"},
+    'implausible_value': {
+        'en': "'not assessable: implausible value — ' || coalesce(implausible_reason, '') || ' (check the quote; correct it with an override)'",
+        'zh': "'无法评估：数值不合理——' || coalesce(implausible_reason, '') || '（请核对原文，可用 target_overrides 更正）'"},
     'unmapped_indicator': {
         'en': "'not assessable: “' || indicator_text || '” is not in the indicator catalog yet (see mart_unmapped_indicators)'",
         'zh': "'无法评估：指标目录中尚无“' || indicator_text || '”（见 mart_unmapped_indicators）'"},

@@ -84,12 +84,21 @@ resolved as (
     left join {{ ref('indicators') }} as i on i.indicator_id = coalesce(o.new_indicator_id, m.indicator_id)
 ),
 
+{%- set is_change = "measure in ('yoy_growth', 'avg_growth', 'cumulative')" %}
 keyed as (
     select
         *,
         concat_ws('|', region_code, coalesce(indicator_id, 'text:' || indicator_text), measure,
-                  period_year, coalesce(period_label, '')) as vintage_key
+                  period_year, coalesce(period_label, '')) as vintage_key,
+        -- a value no place can have (1e41 亿元, a population of -30,000): flagged, never judges a
+        -- target, never hides an older plausible vintage (macros/methodology/plausibility.sql)
+        coalesce(
+            {{ implausible_reason('value', 'unit', is_change) }},
+            case when unit not in ('%', '％') and not ({{ is_change }}) then
+                {{ implausible_by_magnitude('value', 'unit') }} end
+        ) as implausible_reason
     from resolved
+    window w as (partition by coalesce(indicator_id, indicator_text), unit, measure)
 )
 
 select
@@ -101,6 +110,7 @@ select
     -- 预计 values of a review yield to the bulletin); within one document the most confident mention
     is_current and row_number() over (
         partition by vintage_key
-        order by is_current desc, is_estimate, document_date desc, ingested_at desc, confidence desc, char_start
+        order by is_current desc, (implausible_reason is null) desc, is_estimate, document_date desc, ingested_at desc,
+            confidence desc, char_start
     ) = 1 as is_latest
 from keyed

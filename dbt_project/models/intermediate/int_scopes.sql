@@ -21,6 +21,7 @@ scoped as (
         s.scope_name,
         s.scope_parent,
         d.region_code as doc_region_code,
+        d.gb_region_code as doc_gb_code,
         d.region_name as doc_region_name
     from scopes as s
     inner join docs as d on d.document_id = s.document_id
@@ -31,14 +32,14 @@ scoped as (
 -- document without a region takes a name only when it is unique in the country. Never more than one.
 candidates as (
     select
-        sc.document_id, sc.scope_name, sc.scope_parent, sc.doc_region_code, r.region_code, r.name_zh,
+        sc.document_id, sc.scope_name, sc.scope_parent, sc.doc_gb_code, r.region_code, r.name_zh,
         sc.scope_name = r.name_zh as by_full_name,
         'scope' as role
     from scoped as sc
     inner join regions as r on sc.scope_name in (r.name_zh, r.short_name)
     union all
     select
-        sc.document_id, sc.scope_name, sc.scope_parent, sc.doc_region_code, r.region_code, r.name_zh,
+        sc.document_id, sc.scope_name, sc.scope_parent, sc.doc_gb_code, r.region_code, r.name_zh,
         sc.scope_parent = r.name_zh as by_full_name,
         'parent' as role
     from scoped as sc
@@ -50,18 +51,18 @@ ranked as (
         *,
         count(*) over (partition by document_id, scope_name, scope_parent, role) as n_candidates
     from candidates
-    where doc_region_code is null
-        or left(region_code, 2) = left(doc_region_code, 2)
+    where doc_gb_code is null
+        or left(region_code, 2) = left(doc_gb_code, 2)
 ),
 
 chosen as (
     select * from ranked
-    where doc_region_code is not null or n_candidates = 1
+    where doc_gb_code is not null or n_candidates = 1
     qualify row_number() over (
         partition by document_id, scope_name, scope_parent, role
-        order by (region_code = doc_region_code) desc, by_full_name desc,
+        order by (region_code = doc_gb_code) desc, by_full_name desc,
                  -- within a province a name can still repeat: the one under the document's city
-                 (left(region_code, 4) = left(doc_region_code, 4)) desc, region_code
+                 (left(region_code, 4) = left(doc_gb_code, 4)) desc, region_code
     ) = 1
 ),
 

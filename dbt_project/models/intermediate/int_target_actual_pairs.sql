@@ -37,6 +37,7 @@ actuals as (
     from {{ ref('int_actuals') }} as a
     left join {{ ref('int_indicator_mapping') }} as mp on mp.indicator_text = a.indicator_text
     where coalesce(a.override_action, '') <> 'reject' and a.value is not null
+        and a.implausible_reason is null  -- flagged values never judge a target
 ),
 
 -- the spans of every target: an actual on one of them with the target's own value is that goal

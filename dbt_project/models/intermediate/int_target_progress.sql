@@ -432,6 +432,7 @@ status_rule as (
         case
             when is_rejected then 'rejected_by_override'
             when value is null then 'no_target_value'
+            when implausible_reason is not null then 'implausible_value'
             -- not in the catalog and no actual of the same place with the same indicator core
             when indicator_id is null and not has_candidates then 'unmapped_indicator'
             when actual_value is null and has_usable then 'no_actual_in_period'

@@ -7,6 +7,7 @@
 --   any other            the last full year before the as-of date, capped at the target year Y_T:
 --                        min(Y_T, year(as_of) - 1)
 -- A period not after Y_0 cannot show progress yet: fix 'not_yet' (尚未到评估期), no release wished.
+-- No base year at all (a notice that says only 到2025年…): fix 'document' (目标信息不全), none wished.
 -- Only the first blocking reason counts (the methodology's reason_code): a target that also lacks a
 -- baseline asks for that release once its current value has arrived.
 {%- set as_of = as_of_date() %}
@@ -32,7 +33,8 @@ targets as (
         p.target_id,
         p.region_code,
         p.region_name,
-        case when r.level = 'subarea' then r.parent_code else p.region_code end as district_code,
+        case when r.level = 'subarea' then coalesce(r.parent_code, p.region_code) else p.region_code end
+            as district_code,
         p.indicator_id,
         p.indicator_text,
         p.indicator_name_zh,
@@ -67,6 +69,9 @@ needs as (
         p.*,
         case
             when p.status <> 'not_assessable' then null
+            -- no year to ask a release for (a target whose document gives no base year): the
+            -- document is incomplete, no release can be named
+            when p.reason_fix = 'release' and p.candidate_year is null then 'document'
             when p.reason_fix = 'release' and p.reason_code <> 'no_baseline'
                  and (p.candidate_year is null or p.candidate_year <= p.base_year) then 'not_yet'
             else p.reason_fix

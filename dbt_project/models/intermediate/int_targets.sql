@@ -88,12 +88,20 @@ corrected as (
     left join overrides as o on o.target_id = t.target_id
 )
 
+{%- set is_change = "c.target_kind in ('growth_rate', 'change_vs_base')" %}
 select
     c.*,
     i.name_zh as indicator_name_zh,
     i.theme,
     i.direction,
     i.measure_family,
-    i.subject
+    i.subject,
+    -- a value no place can have (a share of 1000 %): flagged, never judged (macros/methodology/plausibility.sql)
+    coalesce(
+        {{ implausible_reason('c.value', 'c.unit', is_change) }},
+        case when c.unit not in ('%', '％') and not ({{ is_change }}) then
+            {{ implausible_by_magnitude('c.value', 'c.unit') }} end
+    ) as implausible_reason
 from corrected as c
 left join {{ ref('indicators') }} as i on i.indicator_id = c.indicator_id
+window w as (partition by coalesce(c.indicator_id, c.indicator_text), c.unit, {{ is_change }})

@@ -31,5 +31,6 @@ select
     -- the fields an analyst corrected (plantrack correct; history in mart_corrections)
     corrected_fields,
     coalesce(corrected_fields, '') <> '' as is_corrected,
+    implausible_reason,
     is_latest
 from {{ ref('int_actuals_history') }}

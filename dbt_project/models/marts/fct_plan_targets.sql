@@ -33,5 +33,6 @@ select
     override_reason,
     -- the fields an analyst corrected (plantrack correct; history in mart_corrections)
     corrected_fields,
-    coalesce(corrected_fields, '') <> '' as is_corrected
+    coalesce(corrected_fields, '') <> '' as is_corrected,
+    implausible_reason
 from {{ ref('int_targets') }}

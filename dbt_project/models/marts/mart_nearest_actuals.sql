@@ -28,6 +28,7 @@ with targets as (
 actuals as (
     select * from {{ ref('int_actuals') }}
     where coalesce(override_action, '') <> 'reject' and value is not null
+        and implausible_reason is null  -- flagged values are never offered as evidence
 ),
 
 regions as (

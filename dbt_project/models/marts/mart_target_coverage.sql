@@ -10,8 +10,10 @@ with needs as (
 
 grouped as (
     select
-        coalesce(district_code, '?') as district_code,
-        coalesce(district_name, '未识别地区') as district_name,
+        -- never null (int_documents gives every place its own code); a shared placeholder would
+        -- merge two places into one row
+        coalesce(district_code, region_code) as district_code,
+        coalesce(district_name, region_name) as district_name,
         status,
         any_value(status_zh) as status_zh,
         status <> 'not_assessable' as is_judged,

@@ -1,0 +1,50 @@
+"""Settings: the as-of date is part of a run's configuration, read from the environment in one place."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from plantrack.config import load_settings
+
+
+def test_the_as_of_date_is_read_from_the_environment_into_the_settings(monkeypatch):
+    monkeypatch.setenv("PLANTRACK_AS_OF_DATE", "2025-06-30")
+    assert load_settings().as_of() == date(2025, 6, 30)
+
+
+def test_without_an_as_of_date_progress_is_judged_as_of_today(monkeypatch):
+    monkeypatch.delenv("PLANTRACK_AS_OF_DATE", raising=False)
+    settings = load_settings()
+    assert settings.as_of_date is None and settings.as_of() == date.today()
+
+
+def test_a_malformed_as_of_date_is_an_error_naming_the_variable(monkeypatch):
+    monkeypatch.setenv("PLANTRACK_AS_OF_DATE", "30/06/2025")
+    with pytest.raises(ValueError, match="PLANTRACK_AS_OF_DATE"):
+        load_settings()
+
+
+def test_the_dagster_resource_carries_the_as_of_date_to_every_step(monkeypatch):
+    from orchestration.dbt import _vars_args
+    from orchestration.resources import PlantrackConfig
+
+    monkeypatch.setenv("PLANTRACK_AS_OF_DATE", "2024-12-31")
+    settings = PlantrackConfig.from_env().settings()
+    assert settings.as_of() == date(2024, 12, 31)
+    assert _vars_args(settings) == ["--vars", '{"as_of_date": "2024-12-31"}']
+
+
+def test_the_run_fingerprint_changes_with_the_as_of_date():
+    from plantrack.runs import build_fingerprint
+
+    sources = {"a.txt": "0" * 64}
+    assert build_fingerprint(sources, date(2025, 1, 1)) != build_fingerprint(sources, date(2025, 1, 2))
+
+
+def test_the_benchmark_truth_judges_in_the_settings_year(monkeypatch):
+    from plantrack.bench.truth import as_of_year
+
+    monkeypatch.setenv("PLANTRACK_AS_OF_DATE", "2023-03-01")
+    assert as_of_year() == 2023
