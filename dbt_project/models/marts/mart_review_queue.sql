@@ -41,7 +41,7 @@ target_reasons as (
     select target_id, 'low_confidence_kind', 'kind' from targets
     where confidence < {{ low }} and fixed not like '%kind%'
     union all
-    select target_id, 'region_unresolved', 'place' from targets where region_code is null and fixed not like '%place%'
+    select target_id, 'region_unresolved', 'place' from targets where {{ no_region_code('region_code') }} and fixed not like '%place%'
     union all
     -- the year was taken from the document's issue date, not from anything the value's own text says
     select target_id, 'year_from_issue_date', 'year' from targets
@@ -54,7 +54,7 @@ actual_reasons as (
     union all
     select actual_id, 'low_confidence_kind', 'kind' from actuals where confidence < {{ low }} and fixed not like '%kind%'
     union all
-    select actual_id, 'region_unresolved', 'place' from actuals where region_code is null and fixed not like '%place%'
+    select actual_id, 'region_unresolved', 'place' from actuals where {{ no_region_code('region_code') }} and fixed not like '%place%'
     union all
     select actual_id, 'year_from_issue_date', 'year' from actuals
     where year_evidence = 'issue_date' and fixed not like '%year%'
@@ -79,7 +79,7 @@ labels as (
 
 document_reasons as (
     select document_id, 'document_no_region' as reason, 'place' as field from docs
-    where region_code is null and coalesce(corrected_fields, '') not like '%place%'
+    where {{ no_region_code('region_code') }} and coalesce(corrected_fields, '') not like '%place%'
     union all
     select document_id, 'document_no_kind', 'kind' from docs
     where doc_type is null and coalesce(corrected_fields, '') not like '%kind%'
@@ -145,7 +145,7 @@ actual_unlocks as (
     from actual_reason_sets as r
     inner join actuals as a on a.actual_id = r.actual_id
     inner join waiting as w
-        on (w.region_code = a.region_code or a.region_code is null)
+        on (w.region_code = a.region_code or {{ no_region_code('a.region_code') }})
         and (w.indicator_id = a.indicator_id or w.indicator_text = a.indicator_text)
     group by r.actual_id
 ),
@@ -157,7 +157,7 @@ document_unlocks as (
     from document_reason_sets as r
     inner join targets as t on t.document_id = r.document_id
     where t.status = 'not_assessable'
-      and ((r.reason_codes like '%document_no_region%' and t.region_code is null
+      and ((r.reason_codes like '%document_no_region%' and {{ no_region_code('t.region_code') }}
             and t.reason_code = 'no_comparable_actual')
            or (r.reason_codes like '%document_no_date%' and t.target_year is null
                and t.reason_code in ('no_target_year', 'no_base_year', 'no_expected_path')))
