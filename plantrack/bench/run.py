@@ -497,7 +497,7 @@ def load_dashboard_raw(con, regions: int, indicators: int, years: int, extractor
                i.measure, y, '全年', make_date(y, 1, 1), make_date(y, 12, 31), round(v, 2)::VARCHAR,
                coalesce(i.unit, ''), round(v, 2), i.unit,
                '全年' || i.name_zh || round(v, 2)::VARCHAR || coalesce(i.unit, ''), 0, 20, '一、综合',
-               'prose', 0.9, NULL, '{extractor_version}'
+               'prose', 0.9, NULL, '{extractor_version}', 'own', 1.0, false
         FROM bench_regions r, bench_indicators i, generate_series({first_year}, 2025) g(y),
              LATERAL (SELECT {value} AS v)""")
     con.execute(f"""
@@ -510,7 +510,7 @@ def load_dashboard_raw(con, regions: int, indicators: int, years: int, extractor
                CASE WHEN i.measure <> 'yoy_growth' THEN round(bv, 2)::VARCHAR END,
                CASE WHEN i.k % 5 = 0 THEN 'binding' ELSE 'expected' END,
                '到2025年，' || i.name_zh || '达到' || round(tv, 2)::VARCHAR || coalesce(i.unit, ''), 0, 20,
-               '（二）发展目标', 'prose', 0.9, NULL, '[]', '{extractor_version}'
+               '（二）发展目标', 'prose', 0.9, NULL, '[]', '{extractor_version}', 'own', 1.0
         FROM bench_regions r, bench_indicators i,
              LATERAL (SELECT CASE i.measure WHEN 'share' THEN least(95, 10 + (hash(r.r, i.k) % 60) + 12)
                                             WHEN 'yoy_growth' THEN 6.5
