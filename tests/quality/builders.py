@@ -126,7 +126,8 @@ CREATE OR REPLACE TABLE marts.fct_plan_targets AS
            t.value_high_raw, t.unit_raw, t.value, t.value_high, t.unit, t.target_year, t.baseline_year,
            t.baseline_value, t.attribute, t.quote, t.char_start, t.char_end, t.section, t.method, t.confidence,
            t.confidence_reason, NULL::VARCHAR AS override_action, NULL::VARCHAR AS override_by,
-           NULL::VARCHAR AS override_reason, NULL::VARCHAR AS implausible_reason
+           NULL::VARCHAR AS override_reason, NULL::VARCHAR AS implausible_reason, t.year_evidence,
+           t.year_confidence, false AS is_corrected, NULL::VARCHAR AS corrected_fields
     FROM raw.targets t JOIN raw.current_sources s USING (document_id) JOIN raw.documents d USING (document_id);
 CREATE OR REPLACE TABLE marts.fct_indicator_actuals_history AS
     SELECT a.actual_id, a.document_id, s.source_file, d.region_code, d.region_name, a.indicator_text,
@@ -134,7 +135,8 @@ CREATE OR REPLACE TABLE marts.fct_indicator_actuals_history AS
            a.period_start, a.period_end, a.value_raw, a.unit_raw, a.value, a.unit, a.quote, a.char_start,
            a.char_end, a.confidence, 1 AS vintage, NULL::VARCHAR AS override_action,
            NULL::VARCHAR AS override_by, NULL::VARCHAR AS override_reason, NULL::VARCHAR AS implausible_reason,
-           true AS is_latest
+           a.confidence_reason, a.year_evidence, a.year_confidence, a.is_estimate, false AS is_corrected,
+           NULL::VARCHAR AS corrected_fields, true AS is_latest
     FROM raw.actuals a JOIN raw.current_sources s USING (document_id) JOIN raw.documents d USING (document_id);
 CREATE OR REPLACE TABLE marts.fct_indicator_actuals AS
     SELECT * EXCLUDE (is_latest) FROM marts.fct_indicator_actuals_history WHERE is_latest;
@@ -162,7 +164,8 @@ CREATE OR REPLACE TABLE marts.mart_target_progress AS
            CASE WHEN progress_ratio IS NULL THEN '没有可比的实际值' END AS status_reason_zh,
            CASE WHEN actual_id IS NOT NULL THEN 'catalog' END AS match_method,
            CASE WHEN actual_id IS NOT NULL THEN 1.0 END::DOUBLE AS match_confidence,
-           false AS is_provisional
+           false AS is_provisional,
+           false AS is_corrected, NULL::VARCHAR AS corrected_fields
     FROM p;
 CREATE OR REPLACE TABLE marts.mart_target_trajectory AS
     SELECT target_id, target_year AS year, target_value AS target_path_value, expected_value, actual_value, unit
