@@ -544,7 +544,8 @@ def hold_back(con: duckdb.DuckDBPyConnection, run_id: str, reasons: dict[str, st
         con.execute("UPDATE raw.ingestion_log SET event = 'quarantined' WHERE run_id = ? "
                     "AND source_file IN (SELECT unnest(?::VARCHAR[]))", [run_id, [f for f, _ in files]])
         # the next refresh is never "nothing changed": it reads these documents again
-        con.execute("UPDATE ops.runs SET fingerprint = NULL WHERE run_id = ?", [run_id])
+        from plantrack.runs import forget_fingerprint  # runs.py is the one writer of ops.runs
+        forget_fingerprint(con, run_id)
         con.execute("COMMIT")
     except BaseException:
         con.execute("ROLLBACK")

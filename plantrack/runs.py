@@ -238,6 +238,11 @@ def finish(run: RunRecord, succeeded: bool, message: str | None, published: bool
     return outcome
 
 
+def forget_fingerprint(con: duckdb.DuckDBPyConnection, run_id: str) -> None:
+    """The run's inputs are not all in its marts (documents held back): the next run is never "nothing changed"."""
+    con.execute("UPDATE ops.runs SET fingerprint = NULL WHERE run_id = ?", [run_id])
+
+
 def record_nothing_changed(run: RunRecord, fingerprint: str) -> bool:
     """When the newest run succeeded with exactly this fingerprint, record this one as a success that
     had nothing to do and say True; else record nothing. duckdb.IOException: another writer has the warehouse."""
