@@ -8,6 +8,8 @@ import shutil
 import duckdb
 import pytest
 
+from orchestration.dbt import DBT_DIR, UNIT_TESTS_PASSED_DIR
+from plantrack.runs import dbt_code_hash
 from tests.conftest import SAMPLE_SOURCES, run_plantrack
 
 NEW_REVIEW = "2025年工作回眸\n2025年，全区新认定市级绿色供应链示范企业9家，同比增长12.5%。\n"
@@ -47,7 +49,7 @@ def test_a_new_document_maps_its_new_texts_and_skips_the_unit_tests(grown):
     assert len(builds) == 1
 
 
-def test_changed_dbt_code_rebuilds_from_scratch_with_unit_tests(grown):
+def test_changed_dbt_code_rebuilds_from_scratch(grown):
     data_dir, sources = grown
     con = duckdb.connect(str(data_dir / "warehouse.duckdb"))
     con.execute("UPDATE ops.dbt_builds SET code_hash = 'built-by-older-code'")
@@ -55,9 +57,19 @@ def test_changed_dbt_code_rebuilds_from_scratch_with_unit_tests(grown):
     con.close()
     result = run_plantrack("refresh", data_dir=data_dir, sources=sources)
     assert result.returncode == 0, result.stdout + result.stderr
-    args, kinds = _dbt_nodes(data_dir)
-    assert args.get("full_refresh") is True and "unit_test" in kinds
+    args, _ = _dbt_nodes(data_dir)
+    assert args.get("full_refresh") is True
     con = _warehouse(data_dir)
     assert con.execute("SELECT count(*) FROM intermediate.int_indicator_mapping "
                        "WHERE mapping_fingerprint = 'stale'").fetchall() == [(0,)]
     assert con.execute("SELECT count(indicator_id) FROM intermediate.int_indicator_mapping").fetchall()[0][0] > 0
+
+
+def test_unit_tests_run_once_per_dbt_code_version_on_an_installation(grown):
+    data_dir, sources = grown
+    passed = UNIT_TESTS_PASSED_DIR / dbt_code_hash(DBT_DIR)
+    passed.unlink(missing_ok=True)  # as on a fresh installation of this code
+    result = run_plantrack("refresh", data_dir=data_dir, sources=sources)
+    assert result.returncode == 0, result.stdout + result.stderr
+    _, kinds = _dbt_nodes(data_dir)
+    assert "unit_test" in kinds and passed.exists()
