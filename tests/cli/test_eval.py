@@ -153,6 +153,14 @@ def test_realworld_a_value_with_its_year_is_right_and_one_with_another_year_is_w
     assert (t.gold, t.found, t.right_year, t.wrong_year, t.no_year, t.other_kind) == (2, 2, 1, 1, 0, 0)
 
 
+def test_realworld_a_unit_labelled_in_traditional_script_matches_its_simplified_reading(tmp_path):
+    from plantrack.evaluate import evaluate_realworld
+
+    base = _realworld(tmp_path, "a.txt,actual,荣昌区,2023,Y,地区生产总值,億元,=,1626,level,core\n")
+    t = evaluate_realworld(base).tally()
+    assert (t.found, t.right_year) == (1, 1)
+
+
 def test_realworld_an_actual_found_as_a_target_counts_as_the_other_kind(tmp_path):
     from plantrack.evaluate import evaluate_realworld
 
