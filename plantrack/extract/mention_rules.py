@@ -491,6 +491,26 @@ def tally_of_indicators(c: Candidate) -> bool:
     return c.unit in _COUNT_UNITS and c.s.startswith("指标", c.b)
 
 
+_STEP_AFTER = re.compile(r"[^，,。；;\d]{0,8}台阶")
+
+
+def steps_climbed(c: Candidate) -> bool:
+    """连跨2个万亿元台阶, 连续跨越3个千亿台阶: how many steps (台阶) an amount climbed is no value of it
+    (跨上5万亿元台阶, a step's own size, is a floor on the amount and stays)."""
+    return c.unit in _COUNT_UNITS and "台阶" in c.s and _STEP_AFTER.match(c.s, c.b) is not None
+
+
+# A policy package named by how many articles it has: 稳增长“21条”, “双20条”政策, 稳增长26条等一揽子措施.
+_ARTICLES_CLOSE = re.compile(r"[”\"]")
+_POLICY_AFTER = re.compile(r"[^。；;！？!?]{0,12}?(?:政策|措施|举措|细则)")
+
+
+def policy_named_by_its_articles(c: Candidate) -> bool:
+    """“雄才16条”, 稳增长26条等一揽子措施: a count of 条 that closes a quoted name, or that a policy word
+    follows, names a policy package; it is no quantity of the economy."""
+    return c.unit == "条" and (_ARTICLES_CLOSE.match(c.s, c.b) is not None or _POLICY_AFTER.match(c.s, c.b) is not None)
+
+
 Rejection = Callable[[Candidate], bool]
 
 # Cheap and frequent first, clause scans last (the order does not change the result: see the docstring).
@@ -525,6 +545,8 @@ REJECTIONS: tuple[Rejection, ...] = (
     change_against_another_period,
     tally_of_categories,
     tally_of_indicators,
+    steps_climbed,
+    policy_named_by_its_articles,
 )
 
 

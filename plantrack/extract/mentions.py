@@ -493,7 +493,39 @@ def _end_of_span_just_named(n: _Naming) -> str | None:
     return _SPAN_FROM.sub("", prev.indicator) or None
 
 
+_STEPS_THEN_LEVEL = re.compile(
+    r"(?P<subj>[^，,；;。、]{2,24}?)(?:连续|接连|接续)?(?:迈上|跨上|跨越|迈过|跃上|登上|连跨|跨过|站上)[^，,；;。]{0,12}台阶"
+    r"[、，,]?(?:(?:19|20)\d\d年)?(?:达到|达|为|增至|突破|超过)?(?:约|近)?$")
+
+
+def _level_after_its_steps(n: _Naming) -> str | None:
+    """地区生产总值连跨2个万亿元台阶，达到4.5万亿元: the level reached after the steps (台阶) it climbed is
+    the subject's that climbed them (the steps are thresholds, no values)."""
+    if "台阶" not in n.s:
+        return None
+    m = _STEPS_THEN_LEVEL.search(n.s, max(0, n.cs - 40), n.m.start)
+    if m is None or m.end() != n.m.start:
+        return None
+    return clean_indicator(m.group("subj")) or None
+
+
+_LEVEL_AFTER_GROWTH_PRE = re.compile(r"[、，,](?:总量|规模)?(?:达到|达|为|约|近|突破|超过|逾)*")
+
+
+def _level_after_its_growth(n: _Naming) -> str | None:
+    """地区生产总值增长5.2%、约4.4万亿元: an amount right after a growth, with no name of its own, is the
+    level of the subject whose growth it follows."""
+    prev, m = n.prev, n.m
+    if prev is None or not prev.indicator or n.ind and not _VERB_ONLY.match(n.ind) or n.noun_after() \
+            or prev.unit_raw not in ("%", "％") or m.unit_raw in (None, "%", "％", "个百分点", "百分点", "倍") \
+            or not _LEVEL_AFTER_GROWTH_PRE.fullmatch(n.pre) or not _GROWTH_END.search(prev.pre):
+        return None
+    return _GROWTH_END.sub("", prev.indicator) or None
+
+
 _NAMING_STEPS: tuple[Callable[[_Naming], str | None], ...] = (
+    _level_after_its_steps,
+    _level_after_its_growth,
     _end_of_span_just_named,
     _counted_subjects_act,
     _bare_count_of_item_just_named,

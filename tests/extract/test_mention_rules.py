@@ -110,6 +110,12 @@ EXAMPLES = {
     rules.tally_of_indicators: (
         ("规划确定的28项指标中，22项达到预期", "28"),
         ("新建标准厂房项目28项", "28")),
+    rules.steps_climbed: (
+        ("全市地区生产总值连续跨越3个千亿台阶，达到8120亿元", "3"),
+        ("全市地区生产总值跨上8000亿元台阶", "8000")),
+    rules.policy_named_by_its_articles: (
+        ("出台稳投资“26条”等一揽子政策", "26"),
+        ("新建农村公路12条", "12")),
 }
 
 
@@ -193,6 +199,8 @@ def test_a_sentence_that_only_looks_like_a_note_is_read():
 
 # step -> (sentence, the value it names, the indicator it gives)
 NAMING_EXAMPLES = {
+    mentions._level_after_its_steps: ("全市地区生产总值连跨3个千亿台阶，达到8120亿元", "8120", "地区生产总值"),
+    mentions._level_after_its_growth: ("一般公共预算收入增长6.1%、突破420亿元", "420", "一般公共预算收入"),
     mentions._counted_subjects_act: ("11家企业新盘活闲置厂房面积3.2万平方米", "3.2", "新盘活闲置厂房面积"),
     mentions._bare_count_of_item_just_named: ("新增国家高新技术企业18家，累计达到156家", "156", "国家高新技术企业累计"),
     mentions._end_of_span_just_named: ("地区生产总值从2017年的650亿元增加到1020亿元", "1020", "地区生产总值"),

@@ -398,3 +398,19 @@ def test_a_bare_total_after_a_growth_rate_is_the_indicator_just_named(named, uni
 ])
 def test_a_unitless_ratio_or_index_stated_with_wei_is_a_value(sentence, value):
     assert [a.value for a in _actuals(sentence, region="和田县")] == [value]
+
+
+# --- a level said with its growth or after the steps it climbed -----------------------------------
+
+def test_an_amount_right_after_a_growth_is_the_level_of_the_same_subject():
+    acts = _actuals("2031年，嘉陵市地区生产总值增长5.6%、约2.1万亿元。", title="2031年嘉陵市经济运行情况")
+    level = by_value(acts, 21000)  # in 亿元
+    assert level.indicator_text.endswith("地区生产总值") and level.unit_raw == "万亿元"
+
+
+def test_a_level_reached_after_the_steps_climbed_is_the_climbing_subjects():
+    acts = _actuals("2031年，全省地区生产总值连跨2个万亿元台阶，达到6.3万亿元、增长5.1%。",
+                    title="2031年嘉陵省经济运行情况")
+    assert by_value(acts, 63000).indicator_text.endswith("地区生产总值")
+    assert by_value(acts, 5.1).indicator_text.endswith("地区生产总值增长")
+    assert not [a for a in acts if a.value == 2]
