@@ -164,10 +164,16 @@ def parse_plain(text: str) -> list[Item]:
             i = j
             continue
         else:
-            pipe = _pipe_table(lines, i)
+            pipe = _pipe_table(lines, i) or _cell_stream(lines, i)
             if pipe:
                 table, i = pipe
-                items.append(table)
+                if isinstance(table, tuple):  # a flattened table: its caption lines, the table, its notes
+                    before, table, after = table
+                    items.extend(before)
+                    items.append(table)
+                    items.extend(after)
+                else:
+                    items.append(table)
                 prev_blank = False
                 continue
             items.append(line)
@@ -205,6 +211,77 @@ def _pipe_table(lines: list[str], i: int) -> tuple[Table, int] | None:
         rows.append(_pipe_cells(lines[j]))
         j += 1
     return Table(rows), j
+
+
+_NUMBER_CELL = re.compile(r"^[-−－]?\d+(?:\.\d+)?%?$")
+_CORNER = re.compile(r"单位|项目|指标|名称|地区|市州|地市|区县|县市|分组|[:：]")
+
+
+def _cell_stream(lines: list[str], i: int) -> tuple[tuple[list[str], Table, list[str]], int] | None:
+    """A table a web page's copy flattened to one cell a line, each cell closed by "|" (a cell may run over
+    two lines; a "|" alone closes the cell above or opens a row): rows are a name and the same number of
+    figures each, the header is the cells before the first such row (its last cells head the figures'
+    columns; a cell between the corner and them heads them all). Its caption cells and the cells after
+    its last row (notes) come back as lines. None when the lines do not make at least three such rows."""
+    j, block = i, []
+    while j < len(lines):
+        line = lines[j].strip()
+        nxt = lines[j + 1].strip() if j + 1 < len(lines) else ""
+        if line.endswith("|") or line and len(line) <= 30 and nxt.endswith("|"):
+            block.append(line)
+            j += 1
+            continue
+        break
+    if sum(1 for b in block if b.endswith("|")) < 8:
+        return None
+    cells = [join_fragments(c.split("\n")) for c in "\n".join(block).split("|")]
+    cells = [c for c in cells if c]
+    numeric = [bool(_NUMBER_CELL.match(c.replace(" ", ""))) for c in cells]
+    runs: dict[int, int] = {}  # figures after a name -> how many names have that many
+    k = 0
+    while k < len(cells):
+        if not numeric[k]:
+            n = 0
+            while k + 1 + n < len(cells) and numeric[k + 1 + n]:
+                n += 1
+            if n:
+                runs[n] = runs.get(n, 0) + 1
+            k += 1 + n
+        else:
+            k += 1
+    if not runs:
+        return None
+    width = max(runs, key=lambda n: (runs[n], n))
+    if runs[width] < 3:
+        return None
+
+    def is_row(at: int) -> bool:
+        return (not numeric[at] and at + width < len(cells) and all(numeric[at + 1:at + 1 + width])
+                and (at + 1 + width == len(cells) or not numeric[at + 1 + width]))
+
+    first = next(at for at in range(len(cells)) if is_row(at))
+    header = cells[:first]
+    if len(header) < width or any(numeric[:first]):
+        return None
+    heads, before = header[len(header) - width:], header[:len(header) - width]
+    corner = ""
+    if before and _CORNER.search(before[-1]):
+        corner = before.pop()
+    elif len(before) >= 2 and _CORNER.search(before[-2]):  # 市州 | 增长速度 | 比上年同月 | 比上年同期
+        group = before.pop()
+        corner = before.pop()
+        heads = [group + h for h in heads]
+    rows = [[corner, *heads]]
+    at = first
+    while at < len(cells):
+        if is_row(at):
+            rows.append(cells[at:at + 1 + width])
+            at += 1 + width
+        elif not numeric[at] and at + 1 < len(cells) and is_row(at + 1):
+            at += 1  # a group's heading row (按区划分) between rows: no figures of its own
+        else:
+            break
+    return (before, Table(rows), cells[at:]), j
 
 
 _MD_HEADING = re.compile(r"^\s{0,3}#{1,6}\s+")

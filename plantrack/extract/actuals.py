@@ -7,9 +7,9 @@ import re
 from plantrack.extract.blocks import Sentence
 from plantrack.extract.mentions import Mention
 from plantrack.extract.numbers import clean_float
-from plantrack.extract.periods import FULL_YEAR, Period, ValuePeriod, first_period, period_in
+from plantrack.extract.periods import FULL_YEAR, YEAR, Period, ValuePeriod, first_period, period_in
 from plantrack.extract.similarity import core
-from plantrack.extract.tables import IndicatorTable, ReleaseTable, parse_cell_value
+from plantrack.extract.tables import IndicatorTable, PlaceTable, ReleaseTable, parse_cell_value
 from plantrack.extract.units import COUNT_UNITS, normalize_unit
 from plantrack.model import Actual, Document
 
@@ -92,6 +92,52 @@ def release_table_actuals(doc: Document, rt: ReleaseTable, region: str | None, y
                 char_end=row.quote_end, section=rt.section, method="table", confidence=conf,
                 confidence_reason=reason, year_evidence=evidence[0] if year else "none",
                 year_confidence=evidence[1] if year else None))
+    return out
+
+
+_ONE_MONTH = re.compile(r"(?:^|年)(\d{1,2})月(?:份)?$")  # 2017年5月: that month alone
+
+
+def place_table_actuals(doc: Document, pt: PlaceTable, region: str | None, year: int | None,
+                        period: Period | None, evidence: tuple[str | None, float | None],
+                        empty_reason: str | None = None) -> list[Actual]:
+    """A table of places: each place's (row's) value of each column's indicator. The whole (全省/全市) is
+    the document's place; a column after a period head (2017年1-5月 | 同比增长) is of that period."""
+    out = []
+    for col in pt.columns:
+        col_year, col_evidence = year, evidence
+        col_period = first_period(pt.section) or period or FULL_YEAR
+        if col.period_head:
+            month = _ONE_MONTH.search(col.period_head)
+            col_period = first_period(col.period_head) or (
+                Period(f"{int(month.group(1))}月", (int(month.group(1)), 1), (int(month.group(1)), 0)) if month else None)
+            if col_period is None:
+                continue  # a period head read as no period: the column's period is not known
+            y = YEAR.search(col.period_head)
+            if y:
+                col_year, col_evidence = int(y.group(1)), ("table", 0.85)
+        label, (start, end) = col_period.label, col_period.dates(col_year)
+        for row in pt.rows:
+            if col.index >= len(row.cells) or row.cells[col.index] is None:
+                continue
+            cv = parse_cell_value(row.cells[col.index].text)
+            if cv is None or cv.value is None or cv.comparator == "range":
+                continue
+            unit_raw = cv.unit or col.unit
+            unit, factor = normalize_unit(unit_raw)
+            measure = "yoy_growth" if col.growth else ("share" if unit == "%" else "level")
+            whole = row.indicator.startswith("全")
+            reason = None if col_year else "table of places: period year left empty: " + (empty_reason or "not found")
+            out.append(Actual(
+                document_id=doc.document_id, scope_name=region if whole else row.indicator,
+                scope_parent=None if whole else region, indicator_text=col.indicator, measure=measure,
+                period_year=col_year, period_label=label, period_start=start, period_end=end,
+                value_raw=cv.raw, unit_raw=unit_raw, value=clean_float(cv.value * factor), unit=unit,
+                quote=doc.text[row.quote_start:row.quote_end], char_start=row.quote_start,
+                char_end=row.quote_end, section=pt.section, method="table",
+                confidence=0.8 if col_year else 0.6, confidence_reason=reason,
+                year_evidence=col_evidence[0] if col_year else "none",
+                year_confidence=col_evidence[1] if col_year else None))
     return out
 
 

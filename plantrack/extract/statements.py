@@ -15,6 +15,7 @@ from functools import lru_cache
 from plantrack.documents.reading_view import ReadingView, map_back, reading_view
 from plantrack.extract.actuals import (
     STRUCTURE,
+    place_table_actuals,
     prose_actual,
     release_table_actuals,
     structure_actuals,
@@ -44,7 +45,7 @@ from plantrack.extract.periods import (
     year_ended_by,
 )
 from plantrack.extract.similarity import indicator_similarity
-from plantrack.extract.tables import prose_cells, read_indicator_table, read_release_table
+from plantrack.extract.tables import prose_cells, read_indicator_table, read_place_table, read_release_table
 from plantrack.extract.targets import prose_target, table_targets
 from plantrack.extract.units import same_unit
 from plantrack.model import Actual, Document, Quote, Statements, Target
@@ -138,7 +139,26 @@ class _Walker:
         self.list_year: int | None = None
         self.list_year_from: str | None = None
 
+    def _table_year(self, table: Table) -> tuple[int | None, tuple[str | None, float | None], str | None]:
+        """A release table's year with its evidence: its caption's, else its heading's, else the document's
+        (None with the reason when its caption names a range of years)."""
+        caption = table.caption or ""
+        year = YEAR.search(caption)
+        if year and RANGE_YEAR.search(caption):  # 图4 2018年—2022年粮食产量: a series, not one year
+            return None, ("none", None), f"its caption names a range ({caption.strip()})"
+        if year:
+            return int(year.group(1)), ("table", 0.85), None
+        if (heading := self._heading_year(table.section)) is not None:
+            return heading, ("heading", 0.8), None
+        return self.ctx.doc_year, (self.ctx.year_from, self.ctx.year_confidence), self.ctx.year_reason
+
     def table(self, table: Table) -> None:
+        pt = read_place_table(table) if not self.ctx.is_plan else None
+        if pt is not None:
+            period_year, evidence, empty = self._table_year(table)
+            period = first_period(table.caption) or self.ctx.period
+            self.actuals += place_table_actuals(self.doc, pt, self.ctx.region, period_year, period, evidence, empty)
+            return
         itab = read_indicator_table(table)
         if itab is not None and itab.rows:
             tgt = itab.target_col
@@ -154,18 +174,7 @@ class _Walker:
             return
         rt = read_release_table(table) if not self.ctx.is_plan else None
         if rt is not None:
-            caption = table.caption or ""
-            year = YEAR.search(caption)
-            empty = None
-            if year and RANGE_YEAR.search(caption):  # 图4 2018年—2022年粮食产量: a series, not one year
-                period_year, evidence, empty = None, ("none", None), f"its caption names a range ({caption.strip()})"
-            elif year:
-                period_year, evidence = int(year.group(1)), ("table", 0.85)
-            elif (heading := self._heading_year(table.section)) is not None:
-                period_year, evidence = heading, ("heading", 0.8)
-            else:
-                period_year, evidence = self.ctx.doc_year, (self.ctx.year_from, self.ctx.year_confidence)
-                empty = self.ctx.year_reason
+            period_year, evidence, empty = self._table_year(table)
             period = first_period(table.caption) or self.ctx.period
             self.actuals += release_table_actuals(self.doc, rt, self.ctx.region, period_year, period, evidence,
                                                   empty)

@@ -227,3 +227,67 @@ def read_release_table(table: Table) -> ReleaseTable | None:
         nonempty = [c for c in r if c.text]
         rows.append(TableRow(name, unit or None, None, cells, nonempty[0].start, nonempty[-1].end))
     return ReleaseTable(tuple(rows), level_col, growth_col, table.section) if rows else None
+
+
+# A place's name as a table's row label: 全省 (the whole), 长沙市, 湘西自治州, 北京经济技术开发区, 锡林郭勒盟.
+_PLACE_NAME = re.compile(r"^(?:全[省市区县州盟旗国]|[\u4e00-\u9fff]{1,14}(?:省|市|区|县|州|盟|旗|新区|开发区|地区))$")
+_PERIOD_HEAD = re.compile(r"^(?:(?:19|20)\d\d年)?(?:\d{1,2}[-—－~至]\d{1,2}月|\d{1,2}月|[一二三四]季度|上半年|前三季度|全年)"
+                          r"(?:份)?(?:累计)?$|^(?:19|20)\d\d年$")
+_UNIT_NOTE = re.compile(r"单位[:：]\s*(\S{1,6})")
+
+
+@dataclass(frozen=True)
+class PlaceColumn:
+    index: int
+    indicator: str
+    unit: str | None
+    growth: bool
+    period_head: str | None  # the period head this column's figures are of (2017年1-5月 | 同比增长)
+
+
+@dataclass(frozen=True)
+class PlaceTable:
+    """A table of places: one place a row (全省, then its cities), one indicator a column, no years."""
+
+    rows: tuple[TableRow, ...]  # indicator = the place's name
+    columns: tuple[PlaceColumn, ...]
+    section: str | None
+
+
+def read_place_table(table: Table) -> PlaceTable | None:
+    """市州 | 规模工业增加值增长速度(%) | …, then 全省 | 15.9 | … and 长沙市 | 14.4 | …: each column's
+    header names the indicator (its unit in brackets, or the corner's 单位:%); a column headed by a
+    period (2017年1-5月) has no indicator of its own and is left out, and the change column after it
+    (同比增长) is of that period. None when fewer than seven in ten row labels are places."""
+    if len(table.rows) < 4:
+        return None
+    header = [to_halfwidth(c.text).replace(" ", "") for c in table.rows[0]]
+    body = [r for r in table.rows[1:] if r and r[0].text]
+    names = [re.sub(r"\s+", "", r[0].text) for r in body]
+    if len(body) < 3 or sum(bool(_PLACE_NAME.match(n)) for n in names) * 10 < len(names) * 7:
+        return None
+    corner_unit = _UNIT_NOTE.search(header[0]) if header else None
+    columns, period_head = [], None
+    for i, h in enumerate(header[1:], start=1):
+        if not h:
+            continue
+        if _PERIOD_HEAD.match(h):
+            period_head = h
+            continue
+        cells = [r[i].text for r in body if i < len(r) and r[i].text]
+        if not cells or sum(parse_cell_value(c) is not None for c in cells) * 2 <= len(cells):
+            continue
+        unit = None
+        m = _UNIT_IN_NAME.search(h)
+        name = h
+        if m:
+            unit, name = m.group(1), h[:m.start()]
+        unit = unit or (corner_unit.group(1) if corner_unit else None)
+        columns.append(PlaceColumn(i, name, unit, bool(_GROWTH_HEAD.search(name)), period_head))
+    if not columns:
+        return None
+    rows = []
+    for r, name in zip(body, names, strict=True):
+        nonempty = [c for c in r if c.text]
+        rows.append(TableRow(name, None, None, tuple(r), nonempty[0].start, nonempty[-1].end))
+    return PlaceTable(tuple(rows), tuple(columns), table.section)

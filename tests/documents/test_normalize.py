@@ -59,3 +59,31 @@ def test_wrapped_layout_keeps_an_outline_title_ending_in_gangyao_on_its_own_line
              + ["这是一段被排版折行的文字它在固定宽度处断开"] * 9)
     out = render(parse_plain("\n".join(lines)), force_wrapped=True).split("\n\n")
     assert out[:2] == ["阿勒泰市国民经济和社会发展第十五个五年规划纲要", "阿勒泰市人民政府"]
+
+
+def _flattened(*cells: str) -> str:
+    """A web page's table copied as text: one cell a line, each closed by " |"."""
+    return "\n".join(c + " |" for c in cells) + "\n"
+
+
+def test_a_table_flattened_one_cell_a_line_with_bars_is_read_back_into_rows():
+    text = _flattened("单位:%", "工业增加值\n增长速度", "固定资产投资\n增长速度",
+                      "全 省", "6.1", "8.2", "甲市", "5.9", "7.7", "乙市", "6.4", "-3.5") + "注:数据为初步统计。\n"
+    items = parse_plain(text)
+    tables = [x for x in items if isinstance(x, Table)]
+    assert len(tables) == 1
+    assert tables[0].rows == [["单位:%", "工业增加值增长速度", "固定资产投资增长速度"],
+                              ["全省", "6.1", "8.2"], ["甲市", "5.9", "7.7"], ["乙市", "6.4", "-3.5"]]
+    assert "注:数据为初步统计。" in items
+
+
+def test_a_flattened_tables_spanning_header_cell_heads_each_column_under_it():
+    text = _flattened("地区", "增长速度", "比上年同月(%)", "比上年同期(%)",
+                      "全省", "9.4", "7.1", "甲市", "11.0", "8.3", "乙市", "7.7", "7.0")
+    table = next(x for x in parse_plain(text) if isinstance(x, Table))
+    assert table.rows[0] == ["地区", "增长速度比上年同月(%)", "增长速度比上年同期(%)"]
+
+
+def test_lines_ending_in_bars_that_make_no_rows_of_figures_stay_text():
+    text = _flattened("首页", "新闻中心", "政务公开", "办事服务", "互动交流", "数据发布", "专题专栏", "关于我们")
+    assert not [x for x in parse_plain(text) if isinstance(x, Table)]

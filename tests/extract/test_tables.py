@@ -103,3 +103,29 @@ def test_bracketed_cell_value_raw_is_the_number_without_its_brackets():
     doc = _doc(["绿色", "单位地区生产总值二氧化碳排放降低（%）", "", "约束性", "——", "【18.5】"])
     st = extract_statements(doc)
     assert by_value(st.targets, -18.5).value_raw == "18.5"
+
+
+def test_a_table_of_places_gives_each_places_value_of_each_column_indicator():
+    text = ("2031年1-8月各市工业主要指标\n\n"
+            + table(["单位：%", "规模工业增加值增长速度", "工业投资增长速度"], ["全省", "6.1", "8.2"],
+                    ["甲市", "5.9", "7.7"], ["乙县", "6.4", "-3.5"], ["丙区", "7.0", "2.2"]))
+    doc = make_doc(text, doc_type="bulletin", start=None, end=None, region="嘉陵省")
+    st = extract_statements(doc)
+    assert_quotes(doc, st)
+    whole = by_value(st.actuals, 6.1)
+    assert (whole.indicator_text, whole.scope_name, whole.measure, whole.unit, whole.period_year,
+            whole.period_label) == ("规模工业增加值增长速度", "嘉陵省", "yoy_growth", "%", 2031, "1-8月")
+    assert by_value(st.actuals, -3.5).scope_name == "乙县"
+    assert not [a for a in st.actuals if a.indicator_text in ("甲市", "乙县", "丙区")]
+
+
+def test_a_column_after_a_period_head_is_of_that_period_and_the_period_column_itself_is_left_out():
+    text = table(["项目", "2031年5月", "同比增长(%)", "2031年1-5月", "同比增长(%)"],
+                 ["全市", "1360", "-1.5", "6863", "4.4"], ["甲区", "838", "4.4", "5184", "1.1"],
+                 ["乙区", "145", "-10.2", "664", "-4.3"])
+    doc = make_doc(text, doc_type="bulletin", start=None, end=None, region="嘉陵市")
+    st = extract_statements(doc)
+    month = by_value(st.actuals, -1.5)
+    assert (month.indicator_text, month.period_year, month.period_label) == ("同比增长", 2031, "5月")
+    assert by_value(st.actuals, -4.3).period_label == "1-5月"
+    assert not [a for a in st.actuals if a.value in (1360, 6863)]
