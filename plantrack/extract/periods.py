@@ -153,7 +153,11 @@ def document_context(doc: Document) -> DocContext:
         # the document's year against the year its own words name: when they disagree, neither dates a value
         named, _, _ = named_year(doc.text)
         allowed = {doc_year, doc_year + 1} if meta.doc_type == "government_report" else {doc_year}
-        if named is not None and named not in allowed:
+        if named is not None and named not in allowed and not (
+                year_from == "issue_date" and meta.issued_on and named > meta.issued_on.year
+                and period is not None and period.label != "全年" and not period.years):
+            # (a report on part of a year, 1—9月 issued in November: a later year its text names is a
+            # deadline it mentions, never the period it reports on)
             whole_year = period is None or period.label == "全年"
             if year_from == "issue_date" and whole_year and meta.issued_on and named <= meta.issued_on.year:
                 # a review of a whole year is issued after it, at any lag: the year its words name, issued

@@ -52,6 +52,14 @@ def test_an_issue_date_and_the_texts_own_year_that_disagree_date_nothing_in_a_pa
     assert a.period_year is None and "disagree" in a.confidence_reason
 
 
+def test_a_later_year_a_part_year_report_names_is_a_deadline_and_leaves_its_issue_year_standing():
+    text = ("1—9月，全县规模以上工业增加值增长5.1%。重点项目确保在2032年6月完成交付，"
+            "2032年建成投用，力争2032年底前全面达产。\n")
+    st = extract_statements(_doc(text, doc_type="economic_report", issued_on=date(2031, 11, 3)))
+    a = next(a for a in st.actuals if a.value == 5.1)
+    assert (a.period_year, a.period_label) == (2031, "前三季度")
+
+
 def test_a_whole_year_review_issued_later_takes_the_year_its_words_name():
     text = "2025年，全省规上工业增加值增长6.9%。2025年汽车产量82万辆。\n"
     st = extract_statements(_doc(text, doc_type="release", issued_on=date(2026, 2, 5)))
