@@ -102,6 +102,15 @@ _BASELINE_LEAD = re.compile(r"(?:较|比|相比|相较|与|同)$")
 _MULTIPLE_OF = re.compile(r"[^，,。；;]{0,14}?的\s*[\d.一二三四五六七八九十两]+\s*倍|的")
 _TARGET_LEAD = re.compile(r"(?:(?<!截止)到|(?<![截止])至|力争|争取|预计)$")  # 截至2016年末: a time reached
 _ANNUAL_OUTPUT = re.compile(r"年产$")
+# 提出广东2023年地区生产总值预期目标为增长5%以上: the year the text sets its expected goals for (a result
+# measured against a goal, 完成2023年预期目标, names a goal it reviews, not one it sets)
+_GOALS_YEAR = re.compile(r"(?<!完成)(?<!实现)(?<!超额完成)((?:19|20)\d\d)年(?:度)?[\u4e00-\u9fff]{0,12}?预期目标")
+
+
+def goals_year(text: str) -> int | None:
+    """The one year a text names as its expected goals' (…2023年…预期目标…), else None."""
+    years = {int(m.group(1)) for m in _GOALS_YEAR.finditer(text)} if "预期目标" in text else set()
+    return years.pop() if len(years) == 1 else None
 
 
 def extract_statements(doc: Document) -> Statements:
@@ -138,6 +147,7 @@ class _Walker:
         self.list_goal: bool = False
         self.list_year: int | None = None
         self.list_year_from: str | None = None
+        self.goals_year = goals_year(doc.text)
 
     def _table_year(self, table: Table) -> tuple[int | None, tuple[str | None, float | None], str | None]:
         """A release table's year with its evidence: its caption's, else its heading's, else the document's
@@ -460,6 +470,8 @@ class _Walker:
             if ctx.year_from != "text":
                 return ctx.goal_year, (ctx.year_from, ctx.year_confidence)
             # the year a text names most may be the year it reviews or the year it plans: no goal's year
+        if not ctx.is_plan and (y := self.goals_year) is not None:
+            return y, ("text", 0.6)
         return None, ("none", None)
 
     def _relative_year(self, sent: Sentence, pos: int) -> tuple[int, int] | None:

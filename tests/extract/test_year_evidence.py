@@ -136,3 +136,17 @@ def test_a_goal_list_keeps_its_goals_across_its_semicolons_with_its_year():
     assert sorted(t.value for t in st.targets) == [4.5, 6, 6.5, 35]
     assert {t.target_year for t in st.targets} == {2019}
     assert not st.actuals
+
+
+def test_goals_without_a_year_take_the_year_the_text_sets_its_expected_goals_for():
+    text = ("嘉陵省省长在会上作政府工作报告，提出2031年地区生产总值预期目标为增长5%以上。\n"
+            "主要预期目标是：固定资产投资增长8%，社会消费品零售总额增长6%。\n")
+    st = extract_statements(_doc(text, doc_type="release"))
+    assert next(t for t in st.targets if t.value == 8).target_year == 2031
+
+
+def test_goals_take_no_year_from_a_goal_the_text_reviews_as_completed():
+    text = ("全县超额完成2030年预期目标。\n"
+            "主要预期目标是：固定资产投资增长8%，社会消费品零售总额增长6%。\n")
+    st = extract_statements(_doc(text, doc_type="release"))
+    assert all(t.target_year != 2030 for t in st.targets)
