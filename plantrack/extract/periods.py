@@ -182,12 +182,19 @@ RANGE_YEAR = re.compile(r"(?:19|20)\d\d年?\s*(?:[-－~～–至到]|—{1,2})\s
 _BASE_YEAR = re.compile(r"(?:比|较|与|同|相比|从|由|自)(?:19|20)\d\d年|(?:19|20)\d\d年(?:以来|起|开始)")
 
 
+_AVERAGE_SINCE = re.compile(r"比((?:19|20)\d\d)年[^。；;]{0,40}?(两|二|三|四)年平均")
+_AVERAGE_YEARS = {"两": 2, "二": 2, "三": 3, "四": 4}
+
+
 def named_year(text: str) -> tuple[int | None, float | None, str | None]:
     """The year a text without title, date or period is about, by its own words: the one year named most
     once ranges, bases of comparison, full dates (the issue date's line) and cited titles are set aside, and only when it stands out (the only
     one, named in its opening, or named at least twice and more than twice as often as any other). (year, confidence, reason when None)."""
     t = _BASE_YEAR.sub("", RANGE_YEAR.sub("", _ISSUE_DATE.sub("", _strip_titles(_digits_halfwidth(text)))))
     counts = Counter(int(y) for y in YEAR_SCAN.findall(t)).most_common(2)
+    if not counts and (average := _AVERAGE_SINCE.search(_digits_halfwidth(text))):
+        # 比2019年上半年增长7.1%，两年平均增长3.5%: an average over two years since 2019 is of 2021
+        return int(average.group(1)) + _AVERAGE_YEARS[average.group(2)], 0.5, None
     if not counts:
         return None, None, "the text names no year of its own (only ranges or bases of comparison, if any)"
     (top, n), second = counts[0], (counts[1][1] if len(counts) > 1 else 0)

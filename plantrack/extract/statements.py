@@ -104,12 +104,13 @@ _TARGET_LEAD = re.compile(r"(?:(?<!截止)到|(?<![截止])至|力争|争取|预
 _ANNUAL_OUTPUT = re.compile(r"年产$")
 # 提出广东2023年地区生产总值预期目标为增长5%以上: the year the text sets its expected goals for (a result
 # measured against a goal, 完成2023年预期目标, names a goal it reviews, not one it sets)
-_GOALS_YEAR = re.compile(r"(?<!完成)(?<!实现)(?<!超额完成)((?:19|20)\d\d)年(?:度)?[\u4e00-\u9fff]{0,12}?预期目标")
+_GOALS_YEAR = re.compile(r"(?<!完成)(?<!实现)(?<!超额完成)((?:19|20)\d\d)年(?:度)?[\u4e00-\u9fff]{0,12}?"
+                         r"(?:预期目标|目标任务)(?![\u4e00-\u9fff]{0,2}(?:完成|执行|落实))")
 
 
 def goals_year(text: str) -> int | None:
     """The one year a text names as its expected goals' (…2023年…预期目标…), else None."""
-    years = {int(m.group(1)) for m in _GOALS_YEAR.finditer(text)} if "预期目标" in text else set()
+    years = {int(m.group(1)) for m in _GOALS_YEAR.finditer(text)} if "目标" in text else set()
     return years.pop() if len(years) == 1 else None
 
 

@@ -150,3 +150,14 @@ def test_goals_take_no_year_from_a_goal_the_text_reviews_as_completed():
             "主要预期目标是：固定资产投资增长8%，社会消费品零售总额增长6%。\n")
     st = extract_statements(_doc(text, doc_type="release"))
     assert all(t.target_year != 2030 for t in st.targets)
+
+
+def test_goals_take_the_year_the_report_sets_its_tasks_for():
+    text = ("报告回顾了2030年工作，同时提出了2031年工作总体要求和目标任务。\n"
+            "今年主要预期目标是：地区生产总值增长5%左右。\n")
+    st = extract_statements(_doc(text, doc_type="release"))
+    assert next(t for t in st.targets if t.value == 5).target_year == 2031
+
+
+def test_a_two_year_average_since_a_base_year_dates_a_text_that_names_no_year_of_its_own():
+    assert named_year("上半年全市地区生产总值同比增长11.4%，比2029年上半年增长7.1%，两年平均增长3.5%。")[0] == 2031
