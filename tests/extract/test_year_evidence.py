@@ -161,3 +161,10 @@ def test_goals_take_the_year_the_report_sets_its_tasks_for():
 
 def test_a_two_year_average_since_a_base_year_dates_a_text_that_names_no_year_of_its_own():
     assert named_year("上半年全市地区生产总值同比增长11.4%，比2029年上半年增长7.1%，两年平均增长3.5%。")[0] == 2031
+
+
+def test_an_estimate_opened_by_yuji_and_a_comma_governs_its_list():
+    text = "预计，2031年全年地区生产总值增长6%左右；固定资产投资增长7.5%左右；社会消费品零售总额增长5%。\n"
+    st = extract_statements(_doc(text, doc_type="release", issued_on=date(2032, 1, 20)))
+    assert all(a.is_estimate for a in st.actuals if a.value in (6, 7.5, 5))
+    assert {a.value for a in st.actuals} >= {6, 7.5, 5}
