@@ -511,6 +511,35 @@ def policy_named_by_its_articles(c: Candidate) -> bool:
     return c.unit == "条" and (_ARTICLES_CLOSE.match(c.s, c.b) is not None or _POLICY_AFTER.match(c.s, c.b) is not None)
 
 
+_AT_A_MEETING = re.compile(r"(?:应到|实到|出席|列席|到会|参会|参加会议)(?:会议的?)?(?:代表|委员|人员)?$|赞成|反对|弃权|投票")
+
+
+def attendance_or_votes(c: Candidate) -> bool:
+    """应到代表457名，实到代表445名, 赞成598票: who came to a meeting and how they voted are no quantity of
+    the economy."""
+    return c.unit in ("名", "人", "票", None) and (
+        _AT_A_MEETING.search(c.s, max(c.clause, c.a - 10), c.a) is not None
+        or c.s.startswith(("人投票", "票"), c.a + len(c.num)))
+
+
+_WORK_ITEMS_AFTER = re.compile(r"方面|(?:重点|主要|具体|重大)?(?:工作|任务|举措)(?![\u4e00-\u9fff]*(?:完成|达到))")
+
+
+def aspects_of_the_work(c: Candidate) -> bool:
+    """重点做好10个方面工作, 8项重点工作, 50项具体举措: how many parts a report's work has is no value."""
+    return c.unit in ("个", "项", "大") and _WORK_ITEMS_AFTER.match(c.s, c.b) is not None
+
+
+_PLACES_AFTER = re.compile(r"(?:设区市|地级市|地州市|市州|县市区|县（市、区）|县\(市\)|县（市）|区县|县区|县市|乡镇|街道"
+                           r"|省份|省区市|盟市|市|县|区(?!域|块|位))")
+
+
+def tally_of_places(c: Candidate) -> bool:
+    """13个设区市规上工业增速均保持正增长, 14个地州市: a count of places the text speaks about (all its cities,
+    the counties above the average) is no quantity of the economy."""
+    return c.unit == "个" and _PLACES_AFTER.match(c.s, c.b) is not None
+
+
 Rejection = Callable[[Candidate], bool]
 
 # Cheap and frequent first, clause scans last (the order does not change the result: see the docstring).
@@ -547,6 +576,9 @@ REJECTIONS: tuple[Rejection, ...] = (
     tally_of_indicators,
     steps_climbed,
     policy_named_by_its_articles,
+    attendance_or_votes,
+    aspects_of_the_work,
+    tally_of_places,
 )
 
 

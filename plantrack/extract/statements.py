@@ -579,7 +579,10 @@ class _Walker:
         for name in (region, region[:-1] if len(region) >= 3 else None):
             if name and indicator.startswith(name) and len(indicator) > len(name) + 1 \
                     and not _PLACE_WORD.match(indicator[len(name):]):  # 江津工业园区 is a place of its own
-                rest = clean_indicator(indicator[len(name):])
+                tail = indicator[len(name):]
+                rest = clean_indicator(tail)
+                if rest and rest in tail:  # only the lead is cleaned: 同比增长 at the end stays
+                    rest = tail[tail.index(rest):]
                 return rest if len(rest) >= 2 else indicator
         return indicator
 

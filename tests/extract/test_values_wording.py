@@ -414,3 +414,9 @@ def test_a_level_reached_after_the_steps_climbed_is_the_climbing_subjects():
     assert by_value(acts, 63000).indicator_text.endswith("地区生产总值")
     assert by_value(acts, 5.1).indicator_text.endswith("地区生产总值增长")
     assert not [a for a in acts if a.value == 2]
+
+
+def test_a_growth_keeps_its_growth_words_when_the_documents_own_region_leads_its_name():
+    acts = _actuals("今年上半年，嘉陵78个县（市）实现生产总值428.92亿元，同比增长8.6%。", region="嘉陵省",
+                    title="嘉陵省上半年经济运行")
+    assert by_value(acts, 8.6).indicator_text.endswith("生产总值同比增长")
