@@ -227,13 +227,16 @@ def _cell_stream(lines: list[str], i: int) -> tuple[tuple[list[str], Table, list
     while j < len(lines):
         line = lines[j].strip()
         nxt = lines[j + 1].strip() if j + 1 < len(lines) else ""
-        if line.endswith("|") or line and len(line) <= 30 and nxt.endswith("|"):
+        if line.endswith("|") or line and len(line) <= (12 if j == i else 30) and nxt.endswith("|"):
             block.append(line)
             j += 1
             continue
         break
     if sum(1 for b in block if b.endswith("|")) < 8:
         return None
+    by_bars = _rows_between_bars(block)
+    if by_bars is not None:
+        return by_bars, j
     cells = [join_fragments(c.split("\n")) for c in "\n".join(block).split("|")]
     cells = [c for c in cells if c]
     numeric = [bool(_NUMBER_CELL.match(c.replace(" ", ""))) for c in cells]
@@ -282,6 +285,35 @@ def _cell_stream(lines: list[str], i: int) -> tuple[tuple[list[str], Table, list
         else:
             break
     return (before, Table(rows), cells[at:]), j
+
+
+_BARS_ONLY = re.compile(r"^\|+$")
+
+
+def _rows_between_bars(block: list[str]) -> tuple[list[str], Table, list[str]] | None:
+    """Rows each opened by a line of bars alone (指标 | 2015年 | 2020年 | 属性 |, then | and the next row):
+    when those lines cut the cells into at least three rows of one width (three or more cells), the first
+    such row is the header, rows of one cell between are headings inside the table."""
+    groups: list[list[str]] = [[]]
+    for line in block:
+        if _BARS_ONLY.match(line):
+            groups.append([])
+        else:
+            groups[-1].append(line)
+    rows = [[c for c in (join_fragments(x.split("\n")) for x in "\n".join(g).split("|")) if c] for g in groups]
+    rows = [r for r in rows if r]
+    widths: dict[int, int] = {}
+    for r in rows:
+        widths[len(r)] = widths.get(len(r), 0) + 1
+    width = max(widths, key=lambda n: (widths[n], n))
+    if width < 3 or widths[width] < 3:
+        return None
+    first = next(k for k, r in enumerate(rows) if len(r) == width)
+    last = max(k for k, r in enumerate(rows) if len(r) == width)
+    table = [r for r in rows[first:last + 1] if len(r) in (1, width)]
+    before = [c for r in rows[:first] for c in r]
+    after = [c for r in rows[last + 1:] for c in r]
+    return before, Table(table), after
 
 
 _MD_HEADING = re.compile(r"^\s{0,3}#{1,6}\s+")

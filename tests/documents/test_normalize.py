@@ -87,3 +87,16 @@ def test_a_flattened_tables_spanning_header_cell_heads_each_column_under_it():
 def test_lines_ending_in_bars_that_make_no_rows_of_figures_stay_text():
     text = _flattened("首页", "新闻中心", "政务公开", "办事服务", "互动交流", "数据发布", "专题专栏", "关于我们")
     assert not [x for x in parse_plain(text) if isinstance(x, Table)]
+
+
+def test_a_flattened_table_whose_rows_open_with_a_line_of_bars_keeps_its_rows_and_text_cells():
+    rows = [["指 标", "2030年完成", "2035年目标", "指标属性"], ["一、经济发展"],
+            ["地区生产总值(亿元)", "300.41", "469.5", "预期性"], ["财政收入(亿元)", "27.2", "42.6", "预期性"],
+            ["服务业增加值比重(%)", "30.2", "提高13.4个百分点", "预期性"]]
+    text = "表1:主要目标\n" + "".join("|\n" + "".join(c + " |\n" for c in r) for r in rows) + "经济总量跃上新台阶。\n"
+    items = parse_plain(text)
+    table = next(x for x in items if isinstance(x, Table))
+    assert table.rows[0] == ["指标", "2030年完成", "2035年目标", "指标属性"]
+    assert table.rows[1] == ["一、经济发展"]
+    assert table.rows[-1] == ["服务业增加值比重(%)", "30.2", "提高13.4个百分点", "预期性"]
+    assert "表1:主要目标" in items and "经济总量跃上新台阶。" in items
