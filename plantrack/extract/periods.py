@@ -184,6 +184,7 @@ _BASE_YEAR = re.compile(r"(?:比|较|与|同|相比|从|由|自)(?:19|20)\d\d年
 
 _AVERAGE_SINCE = re.compile(r"比((?:19|20)\d\d)年[^。；;]{0,40}?(两|二|三|四)年平均")
 _AVERAGE_YEARS = {"两": 2, "二": 2, "三": 3, "四": 4}
+_SINCE_YEAR_END = re.compile(r"(?:较|比)((?:19|20)\d\d)年(?:末|底)")
 
 
 def named_year(text: str) -> tuple[int | None, float | None, str | None]:
@@ -195,6 +196,10 @@ def named_year(text: str) -> tuple[int | None, float | None, str | None]:
     if not counts and (average := _AVERAGE_SINCE.search(_digits_halfwidth(text))):
         # 比2019年上半年增长7.1%，两年平均增长3.5%: an average over two years since 2019 is of 2021
         return int(average.group(1)) + _AVERAGE_YEARS[average.group(2)], 0.5, None
+    if not counts:
+        ends = {int(y) for y in _SINCE_YEAR_END.findall(_digits_halfwidth(text))}
+        if len(ends) == 1:  # 较2023年末增长12%: a stock measured since the end of the year before
+            return ends.pop() + 1, 0.4, None
     if not counts:
         return None, None, "the text names no year of its own (only ranges or bases of comparison, if any)"
     (top, n), second = counts[0], (counts[1][1] if len(counts) > 1 else 0)

@@ -168,3 +168,7 @@ def test_an_estimate_opened_by_yuji_and_a_comma_governs_its_list():
     st = extract_statements(_doc(text, doc_type="release", issued_on=date(2032, 1, 20)))
     assert all(a.is_estimate for a in st.actuals if a.value in (6, 7.5, 5))
     assert {a.value for a in st.actuals} >= {6, 7.5, 5}
+
+
+def test_a_stock_measured_since_the_end_of_a_year_dates_a_text_that_names_no_year_of_its_own():
+    assert named_year("1至9月，全区经济运行平稳。市场主体存量3.6万户，较2030年末净增1.1万户。")[0] == 2031
