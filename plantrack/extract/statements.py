@@ -102,10 +102,11 @@ _BASELINE_LEAD = re.compile(r"(?:较|比|相比|相较|与|同)$")
 _MULTIPLE_OF = re.compile(r"[^，,。；;]{0,14}?的\s*[\d.一二三四五六七八九十两]+\s*倍|的")
 _TARGET_LEAD = re.compile(r"(?:(?<!截止)到|(?<![截止])至|力争|争取|预计)$")  # 截至2016年末: a time reached
 _ANNUAL_OUTPUT = re.compile(r"年产$")
-# 提出广东2023年地区生产总值预期目标为增长5%以上: the year the text sets its expected goals for (a result
+# 提出广东2023年地区生产总值预期目标为增长5%以上, 三、2024年主要工作安排: the year the text sets its goals and
+# tasks for (a result
 # measured against a goal, 完成2023年预期目标, names a goal it reviews, not one it sets)
 _GOALS_YEAR = re.compile(r"(?<!完成)(?<!实现)(?<!超额完成)((?:19|20)\d\d)年(?:度)?[\u4e00-\u9fff]{0,12}?"
-                         r"(?:预期目标|目标任务)(?![\u4e00-\u9fff]{0,2}(?:完成|执行|落实))")
+                         r"(?:预期目标|目标任务|工作安排)(?![\u4e00-\u9fff]{0,2}(?:完成|执行|落实))")
 
 
 def goals_year(text: str) -> int | None:

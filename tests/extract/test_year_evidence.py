@@ -172,3 +172,11 @@ def test_an_estimate_opened_by_yuji_and_a_comma_governs_its_list():
 
 def test_a_stock_measured_since_the_end_of_a_year_dates_a_text_that_names_no_year_of_its_own():
     assert named_year("1至9月，全区经济运行平稳。市场主体存量3.6万户，较2030年末净增1.1万户。")[0] == 2031
+
+
+def test_goals_take_the_year_a_reports_work_plan_heading_names():
+    text = ("今年经济社会发展主要预期目标是：全县地区生产总值增长8%左右，固定资产投资增长10%左右。\n"
+            "三、2031年主要工作安排\n"
+            "（一）扩大有效投资。\n")
+    st = extract_statements(_doc(text, doc_type="release"))
+    assert next(t for t in st.targets if t.value == 8).target_year == 2031
