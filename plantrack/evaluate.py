@@ -654,8 +654,10 @@ def read_values(path: Path) -> list[LabelledValue]:
             continue
         rows.append(LabelledValue(rec["file"], (rec.get("kind") or "").lower(), _int(rec.get("year")),
                                   rec.get("period") or None, rec.get("indicator_text") or "",
-                                  # a label keeps the text's script (億元); the product reads it simplified
-                                  script.simplified(rec["unit"]) if rec.get("unit") else None, parse_number(rec["value"]) if rec.get("value") else None,
+                                  # a label keeps the text's script (億元); the product reads it simplified;
+                                  # an index (指数) has no unit, as the product reads it
+                                  script.simplified(rec["unit"]) if rec.get("unit") and rec["unit"] != "指数"
+                                  else None, parse_number(rec["value"]) if rec.get("value") else None,
                                   (rec.get("tier") or "core").lower(), rec))
     return rows
 

@@ -161,6 +161,15 @@ def test_realworld_a_unit_labelled_in_traditional_script_matches_its_simplified_
     assert (t.found, t.right_year) == (1, 1)
 
 
+def test_realworld_an_index_labelled_with_the_unit_zhishu_matches_a_value_read_without_a_unit(tmp_path):
+    from plantrack.evaluate import read_values
+
+    path = tmp_path / "values.csv"
+    path.write_text(RW_VALUES + "a.txt,target,荣昌区,2027,Y,两化融合发展水平指数,指数,=,72,level,core\n",
+                    encoding="utf-8")
+    assert read_values(path)[0].unit is None
+
+
 def test_realworld_an_actual_found_as_a_target_counts_as_the_other_kind(tmp_path):
     from plantrack.evaluate import evaluate_realworld
 
