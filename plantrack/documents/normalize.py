@@ -223,6 +223,8 @@ def _cell_stream(lines: list[str], i: int) -> tuple[tuple[list[str], Table, list
     figures each, the header is the cells before the first such row (its last cells head the figures'
     columns; a cell between the corner and them heads them all). Its caption cells and the cells after
     its last row (notes) come back as lines. None when the lines do not make at least three such rows."""
+    if i and lines[i - 1].strip().endswith("|"):
+        return None  # inside a run of bar lines already looked at from its first line: no rescans
     j, block = i, []
     while j < len(lines):
         line = lines[j].strip()
