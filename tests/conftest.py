@@ -30,12 +30,27 @@ _SLOW_FIXTURES = {"sample_data_dir", "superset"}
 
 
 def pytest_collection_modifyitems(items):
-    """`pytest -m "not slow"` is the fast loop; `make test` runs everything."""
+    """`pytest -m "not slow"` is the fast loop; `make test` runs everything, on two workers.
+
+    With `--dist loadgroup` a group runs on one worker: a file is a group (its module fixtures, often a
+    refresh, are built once), and every test that drives Superset is one group (one server)."""
     for item in items:
         path = str(item.fspath).replace("\\", "/")
         if any(d in path for d in _SLOW_DIRS) or _SLOW_FIXTURES & set(getattr(item, "fixturenames", ())) \
                 or item.get_closest_marker("integration"):
             item.add_marker(pytest.mark.slow)
+        drives_superset = "tests/browser/" in path or "superset" in getattr(item, "fixturenames", ())
+        group = "superset" if drives_superset else item.nodeid.split("::")[0]
+        item.add_marker(pytest.mark.xdist_group(group))
+
+
+def pytest_configure(config):
+    """Before two workers start refreshes at once, parse the dbt project once (a fresh clone has no
+    manifest, and two processes writing it together could leave it torn)."""
+    if getattr(config.option, "numprocesses", None) and not hasattr(config, "workerinput"):
+        from orchestration.dbt import _prepared_project
+
+        _prepared_project()
 
 
 @pytest.fixture(scope="session")

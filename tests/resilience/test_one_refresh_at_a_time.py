@@ -81,7 +81,7 @@ def test_a_refused_refresh_does_no_reading(contended):
     out = second.stdout + second.stderr
     # neither the scan's line nor the reading pool's progress: it stopped before either
     assert "[plantrack] sources: " not in out and "[plantrack] reading: " not in out, out[-2000:]
-    assert seconds < 30, seconds  # the process start-up, nothing more
+    assert seconds < 60, seconds  # the process start-up on a loaded machine, nothing more
 
 
 def test_a_refused_refresh_is_recorded_as_refused(contended):
