@@ -17,7 +17,7 @@ run: setup setup-superset
 
 test: setup setup-superset system-packages
 	$(VENV)/bin/ruff check .
-	$(VENV)/bin/pytest -ra -n 2 --dist loadgroup --durations=30
+	$(VENV)/bin/pytest -ra -n 2 --dist loadscope --durations=30
 
 setup: $(VENV)/.installed
 

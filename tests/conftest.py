@@ -30,18 +30,27 @@ _SLOW_FIXTURES = {"sample_data_dir", "superset"}
 
 
 def pytest_collection_modifyitems(items):
-    """`pytest -m "not slow"` is the fast loop; `make test` runs everything, on two workers.
-
-    With `--dist loadgroup` a group runs on one worker: a file is a group (its module fixtures, often a
-    refresh, are built once), and every test that drives Superset is one group (one server)."""
+    """`pytest -m "not slow"` is the fast loop; `make test` runs everything."""
     for item in items:
         path = str(item.fspath).replace("\\", "/")
         if any(d in path for d in _SLOW_DIRS) or _SLOW_FIXTURES & set(getattr(item, "fixturenames", ())) \
                 or item.get_closest_marker("integration"):
             item.add_marker(pytest.mark.slow)
-        drives_superset = "tests/browser/" in path or "superset" in getattr(item, "fixturenames", ())
-        group = "superset" if drives_superset else item.nodeid.split("::")[0]
-        item.add_marker(pytest.mark.xdist_group(group))
+
+
+def pytest_xdist_make_scheduler(config, log):
+    """`make test` runs on two workers (pytest-xdist). A test file runs on one worker, so its module
+    fixtures (often a refresh) are built once; every test under tests/browser runs on one worker, so one
+    Superset serves them all. (xdist's own `--dist loadgroup` names groups in node ids, which pytest 9
+    no longer lets a plugin change: its groups are silently ignored.)"""
+    from xdist.scheduler import LoadScopeScheduling
+
+    class ByFileOneSuperset(LoadScopeScheduling):
+        def _split_scope(self, nodeid: str) -> str:
+            path = nodeid.split("::", 1)[0]
+            return "tests/browser" if path.startswith("tests/browser/") else path
+
+    return ByFileOneSuperset(config, log)
 
 
 def pytest_configure(config):
