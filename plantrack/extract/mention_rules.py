@@ -531,7 +531,8 @@ def aspects_of_the_work(c: Candidate) -> bool:
 
 
 _PLACES_AFTER = re.compile(r"(?:设区市|地级市|地州市|市州|县市区|县（市、区）|县\(市\)|县（市）|区县|县区|县市|乡镇|街道"
-                           r"|省份|省区市|盟市|市|县|区(?!域|块|位))")
+                           # 4个市级绿色工厂, 3个县级…: 市级/县级/区级 are levels of the thing counted, not places
+                           r"|省份|省区市|盟市|市(?![级场])|县(?![级域])|区(?!域|块|位|级))")
 
 
 def tally_of_places(c: Candidate) -> bool:
