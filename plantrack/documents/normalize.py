@@ -37,12 +37,19 @@ class Table:
 Item = str | Table
 
 
+_HAS_SPACE = re.compile(_SPACE)
+
+
 def clean_line(text: str) -> str:
     """One line of prose: converter artifacts and layout spaces removed, digits and punctuation kept."""
-    text = _ARTIFACT.sub("", text)
-    text = _CONTROL.sub("", text).replace("\t", " ")
-    text = _CJK_GAP.sub("", text)
-    text = _MULTI_SPACE.sub(" ", text)
+    # Each pattern runs only where it can match: this is called for every line and fragment of every document.
+    if "[bookmark" in text:
+        text = _ARTIFACT.sub("", text)
+    if not text.isprintable():
+        text = _CONTROL.sub("", text).replace("\t", " ")
+    if _HAS_SPACE.search(text):
+        text = _CJK_GAP.sub("", text)
+        text = _MULTI_SPACE.sub(" ", text)
     return text.strip(" \u3000\u00a0\u2002\u2003\u2009\u200b")
 
 
@@ -92,7 +99,9 @@ def join_soft_breaks(items: list[Item], force: bool = False) -> list[Item]:
     wrapped, width = _is_wrapped(prose)
     if not (wrapped or (force and width)):
         return [x for x in items if not (isinstance(x, str) and not x)]
-    out: list[Item] = []
+    # A paragraph's lines are collected and joined once (joining line by line re-cleaned the growing
+    # paragraph at every line: quadratic in a long wrapped paragraph).
+    out: list[Item | list[str]] = []
     last: str | None = None  # the raw layout line the last output paragraph ends with
     blanks = 0
     for item in items:
@@ -103,12 +112,12 @@ def join_soft_breaks(items: list[Item], force: bool = False) -> list[Item]:
         if not item:
             blanks += 1
             continue
-        if last is not None and blanks <= 1 and isinstance(out[-1], str) and _open(last, item, width):
-            out[-1] = join_fragments([out[-1], item])
+        if last is not None and blanks <= 1 and isinstance(out[-1], list) and _open(last, item, width):
+            out[-1].append(item)
         else:
-            out.append(item)
+            out.append([item])
         last, blanks = item, 0
-    return out
+    return [x if isinstance(x, Table) else x[0] if len(x) == 1 else join_fragments(x) for x in out]
 
 
 def render(items: list[Item], force_wrapped: bool = False) -> str:
