@@ -86,6 +86,9 @@ def _quotes_at_offsets(con: duckdb.DuckDBPyConnection, frames: dict[str, pd.Data
     rows_of = {name: frame.groupby("document_id", sort=False).indices if len(frame) else {}
                for name, frame in frames.items()}
     results = {name: [False] * len(frame) for name, frame in frames.items()}
+    # Each column converted once: converting it per document was quadratic (5,000 documents: minutes).
+    columns = {name: tuple(frame[c].to_numpy() for c in ("quote", "char_start", "char_end"))
+               for name, frame in frames.items()}
     wanted = {doc for idx in rows_of.values() for doc in idx}
     if wanted:
         cur = con.execute(f"SELECT document_id, text FROM raw.documents WHERE document_id IN "
@@ -94,11 +97,11 @@ def _quotes_at_offsets(con: duckdb.DuckDBPyConnection, frames: dict[str, pd.Data
             for doc_id, text in batch:
                 if doc_id not in wanted or text is None:
                     continue
-                for name, frame in frames.items():
+                for name in frames:
                     positions = rows_of[name].get(doc_id)
                     if positions is None:
                         continue
-                    quotes, starts, ends = (frame[c].to_numpy()[positions] for c in ("quote", "char_start", "char_end"))
+                    quotes, starts, ends = (col[positions] for col in columns[name])
                     out = results[name]
                     for pos, q, s, e in zip(positions, quotes, starts, ends, strict=True):
                         out[pos] = _at(text, q, s, e)
