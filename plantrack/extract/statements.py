@@ -44,6 +44,7 @@ from plantrack.extract.periods import (
     relative_year_before,
     year_ended_by,
 )
+from plantrack.extract.place_goals import Topic, goal_topic, only_places, places_after, places_before
 from plantrack.extract.similarity import indicator_similarity
 from plantrack.extract.tables import prose_cells, read_indicator_table, read_place_table, read_release_table
 from plantrack.extract.targets import prose_target, table_targets
@@ -150,6 +151,8 @@ class _Walker:
         self.list_year: int | None = None
         self.list_year_from: str | None = None
         self.goals_year = goals_year(doc.text)
+        # the indicator a text comparing places' goals is about (从X增长目标对比来看), until it names another
+        self.goal_topic: Topic | None = None
 
     def _table_year(self, table: Table) -> tuple[int | None, tuple[str | None, float | None], str | None]:
         """A release table's year with its evidence: its caption's, else its heading's, else the document's
@@ -358,9 +361,13 @@ class _Walker:
             # 卷烟及配套、新材料形成“双百”亿级产业: a floor per listed industry. Only in plans: in a report the
             # phrase narrates (已形成…), and a class is no measured value
             mentions = sorted(mentions + list_class_mentions(s, mentions), key=lambda x: x.start)
+        if not self.ctx.is_plan and (topic := goal_topic(s)) is not None:
+            self.goal_topic = topic
         if not mentions:
             return
         sentence_target = goal_list or self._sentence_is_target(s, sent.section, markers)
+        placed: list[str] = []  # the places of the sentence's last place goal (保8%、争9%: 争 is theirs too)
+        prev_end = 0
         sent_scope = None
         positions = [p for p, _, _ in markers]
         last_target: list[int | None] = [None]  # the last target year among markers[:k]
@@ -412,6 +419,10 @@ class _Walker:
                 continue  # a plan's 预计…: neither its goal nor a measured value (as before estimates were kept)
             elif m.estimate:
                 is_target = False  # 预计全年…增长5.5%: the reviewed period's estimate, an actual flagged as such
+            places = self._goal_places(s, m, prev_end, placed) if self.goal_topic is not None else []
+            prev_end, placed = m.end, places or placed
+            if places:
+                is_target = True  # 洛阳、开封的目标是“增长11%”: each place's goal, whatever else the sentence says
             if is_target:
                 year, evidence = last_target[k], ("own", 0.9)
                 if year is None:
@@ -423,6 +434,10 @@ class _Walker:
                     year = last_actual[k][1]  # 2024年，产值目标500亿元: the goal of the year the sentence is about
                     evidence = ("sentence", 0.85)
                 stated = year is not None
+                if places:
+                    t = prose_target(self.doc, sent, m, self.ctx.region, self.ctx, year, stated, evidence)
+                    self.targets += self._place_targets(t, m, s, places)
+                    continue
                 if intent_only and year is None:
                     # a goal quoted without its year: left unknown rather than guessed from the report
                     t = prose_target(self.doc, sent, m, self.ctx.region, self.ctx, None, False)
@@ -451,6 +466,33 @@ class _Walker:
                 a = prose_actual(self.doc, sent, m, self.ctx.region, when)
                 if a is not None:
                     self.actuals.append(a)
+
+    def _goal_places(self, s: str, m, prev_end: int, placed: list[str]) -> list[str]:
+        """The places whose goal the value at m is, when its own words name nothing but them (or nothing at
+        all, after its places: 南阳的目标依然不低，为“增长17%左右”); [] when it is no place goal."""
+        cut = max(s.rfind("，", prev_end, m.start), s.rfind(",", prev_end, m.start))
+        clause = s[max(cut + 1, prev_end):m.start]
+        if (places := only_places(clause)) is None:
+            return []
+        if not places and cut >= prev_end:  # the clause says 为“ / 均是: the places come before it
+            places = places_before(s[prev_end:cut])
+        if not places and prev_end:  # 保8%、争9%: the second value is the same places' goal
+            places = placed
+        return places or places_after(s, m.end)
+
+    def _place_targets(self, t: Target, m, s: str, places: list[str]) -> list[Target]:
+        """One goal per place, of the topic the text compares (its growth when the value is a growth)."""
+        topic = self.goal_topic
+        assert topic is not None
+        growth = t.unit == "%" and (topic.growth or "增长" in s[max(0, m.start - 4):m.start])
+        indicator = topic.indicator + ("增长" if growth and not topic.indicator.endswith(("增长", "增速")) else "")
+        kind = "growth_rate" if growth else t.target_kind
+        why = f"one place's goal in a text comparing places: the indicator is its topic (从{topic.indicator}…)"
+        if t.target_year is None:
+            why += "; no target year found"
+        conf = min(t.confidence, 0.7) if t.target_year is not None else 0.5
+        return [replace(t, scope_name=p, scope_parent=self.ctx.region, indicator_text=indicator, target_kind=kind,
+                        confidence=conf, confidence_reason=why) for p in dict.fromkeys(places)]
 
     def _borrowed_target_year(self, sent: Sentence, deadline: int | None) -> tuple[int | None, tuple]:
         """A goal's year when its sentence names none, with its evidence: a task table's deadline, the
