@@ -95,6 +95,11 @@ _GENERIC_AREA_RE = re.compile(_GENERIC_AREA)
 _AREA_WORD = re.compile(r"组团|片区|园区|开发区|高新区|新城|集聚区")
 _OPENING = re.compile(r"^(?:(?:到|至|在)?\d{4}年(?:底|末)?[，,]?|推动|促进|加快|加速|支持|依托|打造|做强|做大|壮大|提升|发展|"
                       r"建设|推进|优化|培育|巩固|深化|完善|强化|实施|鼓励|引导|围绕|聚焦|争创|创建)+")
+# A task heading opens with what is to be done (（一）坚持农业农村优先发展 / 2.加快建设…), a result heading with what
+# it is about (（一）经济运行回升向好)
+_TASK_HEADING = re.compile(r"^(?:[（(][一二三四五六七八九十\d]+[）)]|[一二三四五六七八九十\d]+[、.．])?\s*(?:坚持|持续|扎实|全力|"
+                           r"大力|深入|全面|着力|加快|加速|加大|推动|推进|促进|打造|建设|提升|优化|培育|巩固|深化|完善|强化|"
+                           r"实施|统筹|聚焦|做强|做优|做大|壮大|扩大|稳定|抓好|筑牢|守牢|兜牢|提高|增进|激发|激活|保障|发展)")
 _SINCE = re.compile(r"(?:“?十[一二三四五六七八九]五”?|(?:19|20)\d\d年)以来")
 _MEANS = re.compile(r"以[^，,。；;]{2,20}?(?:作)?为")
 _COMMITTEE = re.compile(r"管委|管理委员会")
@@ -639,9 +644,24 @@ class _Walker:
         last = (section or "").split(" / ")[-1]
         if section and _BACKGROUND.search(section):
             return False
-        if _GOAL_SECTION.search(last):
+        if _GOAL_SECTION.search(last) or self._under_goals(section):
             return True
         return self.ctx.is_plan
+
+    @staticmethod
+    @lru_cache(maxsize=256)
+    def _under_goals(section: str | None) -> bool:
+        """Is a report's sentence under a heading of goals or tasks (三、2024年主要工作安排 / （一）坚持农业…):
+        a task heading between them names no time, so the goals heading above it governs."""
+        if not section:
+            return False
+        headings = section.split(" / ")
+        for k in range(len(headings) - 1, 0, -1):
+            if not _TASK_HEADING.match(headings[k]):
+                return False  # （一）经济运行回升向好: a result, not a task, even under a goals heading
+            if _GOAL_SECTION.search(headings[k - 1]):
+                return True
+        return False
 
 
 _SPAN_TO = re.compile(r"(?:增加|增长|提高|提升|扩大|上升|下降|降低|减少|发展|跃升|突破)(?:到|至)|(?:到|至)(?!\d{4}年)")

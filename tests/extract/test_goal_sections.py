@@ -1,0 +1,29 @@
+"""A report's goals and tasks section governs the task headings beneath it: their values are goals."""
+
+from plantrack.extract import extract_statements
+
+from .helpers import assert_quotes, by_value, make_doc
+
+_REPORT = ("一、2023年工作回顾\n全年粮食产量3.1万吨。\n"
+           "二、2024年主要工作安排\n（一）坚持农业农村优先发展，激活乡村振兴引擎\n"
+           "持续加强耕地保护，完成耕地修复2000亩，建成高标准农田0.15万亩。\n")
+
+
+def _st(text: str):
+    doc = make_doc(text, region="白沙黎族自治县", doc_type="government_report", start=None, end=None,
+                   period_year=2023)
+    st = extract_statements(doc)
+    assert_quotes(doc, st)
+    return st
+
+
+def test_values_under_a_task_heading_of_a_goals_section_are_goals_of_its_year():
+    st = _st(_REPORT)
+    assert {t.value: t.target_year for t in st.targets if t.value in (2000, 1500)} == {2000: 2024, 1500: 2024}
+    assert by_value(st.actuals, 3.1e4).period_year == 2023
+
+
+def test_a_result_heading_under_a_goals_heading_keeps_its_values_actuals():
+    st = _st("二、2024年目标任务和主要工作\n（一）经济运行回升向好\n高新技术产业投资增长28.5%，出口总值增长9.3%。\n")
+    assert {a.value for a in st.actuals} >= {28.5, 9.3}
+    assert not st.targets
