@@ -48,6 +48,7 @@ from plantrack.extract.place_goals import Topic, goal_topic, only_places, places
 from plantrack.extract.similarity import indicator_similarity
 from plantrack.extract.tables import prose_cells, read_indicator_table, read_place_table, read_release_table
 from plantrack.extract.targets import prose_target, table_targets
+from plantrack.extract.text_year import stated_this_year
 from plantrack.extract.units import same_unit
 from plantrack.model import Actual, Document, Quote, Statements, Target
 from plantrack.text.bullets import BULLETS
@@ -156,6 +157,7 @@ class _Walker:
         self.list_year: int | None = None
         self.list_year_from: str | None = None
         self.goals_year = goals_year(doc.text)
+        self.stated_year = stated_this_year(doc.text) if ctx.this_year is None else None
         # the indicator a text comparing places' goals is about (从X增长目标对比来看), until it names another
         self.goal_topic: Topic | None = None
 
@@ -234,7 +236,7 @@ class _Walker:
     def _goal_list_year(self, sent: Sentence, pos: int) -> int | None:
         """The year a goal list opening at pos is for: a goal year its sentence names before, else 今年."""
         years = [y for p, y, t in self._markers(sent.text) if t and p < pos]
-        rel = None if years else self._relative_year(sent, pos)
+        rel = None if years else self._goal_relative_year(sent, pos)
         return years[-1] if years else (rel[1] if rel else None)
 
     def _list_intro(self, para: Paragraph) -> None:
@@ -248,7 +250,7 @@ class _Walker:
         if _LIST_OF_GOALS.search(last):
             self.list_goal = True
             years = [y for _, y, t in markers if t]
-            rel = None if years else self._relative_year(para.sentences[-1], len(last))
+            rel = None if years else self._goal_relative_year(para.sentences[-1], len(last))
             self.list_year = years[-1] if years else (rel[1] if rel else None)
 
     @staticmethod
@@ -435,6 +437,8 @@ class _Walker:
                 if year is None and not self.ctx.is_plan:  # 今年主要预期目标: the year of issue
                     rel = self._relative_year(sent, m.start) or self._relative_year(sent, len(s))
                     year, evidence = (rel[1] if rel else None), ("own" if self.ctx.issued_on else "text", 0.8)
+                    if rel is None and (rel := self._goal_relative_year(sent, len(s))) is not None:
+                        year, evidence = rel[1], ("text", 0.7)  # 今年 of a text that says which year it is in
                 if year is None and m.goal and last_actual[k]:
                     year = last_actual[k][1]  # 2024年，产值目标500亿元: the goal of the year the sentence is about
                     evidence = ("sentence", 0.85)
@@ -522,6 +526,15 @@ class _Walker:
         if not ctx.is_plan and (y := self.goals_year) is not None:
             return y, ("text", 0.6)
         return None, ("none", None)
+
+    def _goal_relative_year(self, sent: Sentence, pos: int) -> tuple[int, int] | None:
+        """The year a goal's 今年 names: counted from the issue date, else the year the text says it is in
+        (今年是“十五五”开局之年 / 回顾了2017年工作: plantrack.extract.text_year)."""
+        rel = self._relative_year(sent, pos)
+        if rel is not None or self.stated_year is None:
+            return rel
+        word = relative_mark_before(sent.text, pos)
+        return (word.start, self.stated_year) if word is not None and word.offset == 0 else None
 
     def _relative_year(self, sent: Sentence, pos: int) -> tuple[int, int] | None:
         ctx = self.ctx
