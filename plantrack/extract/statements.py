@@ -217,7 +217,10 @@ class _Walker:
             self._list_intro(para)
         goals: tuple[bool, int | None] = (bullet and self.list_goal, self.list_year)
         estimating = False  # 预计实现地区生产总值391亿元，增长8.6%；财政收入38.74亿元…: 预计 governs its ； list
+        listed = False
         for sent in para.sentences:
+            if goals[0] and not listed and (_PAST_CUE.search(sent.text) or "实际" in sent.text):
+                goals = (False, None)  # 目标是：增长6%。全年实际增长6.5%: the goals' sentence is over, a result follows
             self.sentence(sent, deadline=None, year_carry=carry, goal_list=goals[0], goal_year=goals[1],
                           estimating=estimating)
             s = sent.text.rstrip()
@@ -225,11 +228,10 @@ class _Walker:
             estimating = listed and not self.ctx.is_plan and (
                 estimating or "预计" in s and ESTIMATE_OF_PERIOD.search(s) is not None)
             # 主要预期目标是：A增长6.5%左右，…；B控制在4.5%以内；…: the clauses after the list's ； are goals too
-            if goals[0] and s.endswith(("；", ";")):
-                continue
-            opens = _GOALS_OPEN.search(s)
-            goals = (True, self._goal_list_year(sent, opens.start())) if opens and s.endswith(("；", ";")) \
-                else (False, None)
+            if goals[0]:
+                continue  # …预期目标是：A、B。C达到66%左右: the paragraph goes on listing goals
+            opens = _GOALS_OPEN.search(s) or _GOALS_YEAR.search(s)
+            goals = (True, self._goal_list_year(sent, opens.end())) if opens else (False, None)
         if bullet and self.list_year is None and not self.list_goal and para.sentences:
             self.list_year = carry.before(len(carry.sentences), self)[0]
 

@@ -27,3 +27,26 @@ def test_a_result_heading_under_a_goals_heading_keeps_its_values_actuals():
     st = _st("二、2024年目标任务和主要工作\n（一）经济运行回升向好\n高新技术产业投资增长28.5%，出口总值增长9.3%。\n")
     assert {a.value for a in st.actuals} >= {28.5, 9.3}
     assert not st.targets
+
+
+def _release(text: str):
+    doc = make_doc(text, region="广州市", doc_type="release", start=None, end=None, period_year=2023)
+    st = extract_statements(doc)
+    assert_quotes(doc, st)
+    return st
+
+
+def test_a_goals_paragraph_goes_on_listing_goals_after_its_first_sentence():
+    st = _release("2024年主要预期目标是：地区生产总值增长5%左右，固定资产投资增长8%。"
+                  "经济结构不断优化，先进制造业增加值占制造业比重达到66%左右。\n")
+    assert {t.value: t.target_year for t in st.targets} == {5.0: 2024, 8.0: 2024, 66.0: 2024}
+
+
+def test_a_goals_list_named_by_its_year_governs_its_clauses():
+    st = _release("2024年目标任务：实现GDP增速6.2%以上；规上工业增加值增长9%左右；全社会消费品零售总额增长6%以上。\n")
+    assert {t.value: t.target_year for t in st.targets} == {6.2: 2024, 9.0: 2024, 6.0: 2024}
+
+
+def test_a_result_after_the_goals_in_their_paragraph_stays_an_actual():
+    st = _release("年初确定的主要预期目标是：地区生产总值增长6%。全年实际增长6.5%，比上年提高1个百分点。\n")
+    assert by_value(st.actuals, 6.5)
