@@ -158,6 +158,8 @@ class _Walker:
         self.list_year_from: str | None = None
         self.goals_year = goals_year(doc.text)
         self.stated_year = stated_this_year(doc.text) if ctx.this_year is None else None
+        self.para_goal_year: int | None = None  # the last goal year the paragraph's sentences named
+        self.para_listed = False  # the paragraph's last sentence ended with ；
         # the indicator a text comparing places' goals is about (从X增长目标对比来看), until it names another
         self.goal_topic: Topic | None = None
 
@@ -203,11 +205,13 @@ class _Walker:
             return
         for cell, year in prose_cells(table):
             self.scope = None  # each task cell stands alone: a place named in one row is not the next row's
+            self.para_goal_year, self.para_listed = None, False
             for sent in split_sentences(self.doc.text, cell.start, cell.end, table.section):
                 self.sentence(sent, deadline=year, year_carry=None)
 
     def paragraph(self, para: Paragraph) -> None:
         carry = _Carry()  # what the paragraph's earlier sentences state, for sentences naming no time
+        self.para_goal_year, self.para_listed = None, False
         bullet = bool(para.sentences) and _BULLET.match(para.sentences[0].text) is not None
         if bullet:
             self.scope = None  # parallel bullets: a place named in one is not the subject of the next
@@ -335,10 +339,23 @@ class _Walker:
 
     def sentence(self, sent: Sentence, deadline: int | None, year_carry: _Carry | None,
                  goal_list: bool = False, goal_year: int | None = None, estimating: bool = False) -> None:
+        targets, actuals = len(self.targets), len(self.actuals)
+        self._sentence(sent, deadline, year_carry, goal_list, goal_year, estimating)
+        # a clause that set goals and nothing else, closed by ；, goes on into the next one
+        self.para_listed = sent.text.rstrip().endswith(("；", ";")) and len(self.targets) > targets \
+            and len(self.actuals) == actuals
+
+    def _sentence(self, sent: Sentence, deadline: int | None, year_carry: _Carry | None,
+                  goal_list: bool = False, goal_year: int | None = None, estimating: bool = False) -> None:
         s = sent.text
         markers = self._markers(s)
         target_years = [y for _, y, t in markers if t] if markers else []
         actual_years = [(p, y) for p, y, t in markers if not t] if markers else []
+        # 到2027年，A达到X；B年均增长10%: a goal year an earlier sentence of the paragraph names
+        carried_goal, self.para_goal_year = self.para_goal_year, (target_years[-1] if target_years
+                                                                  else self.para_goal_year)
+        # 到2027年，A达到X；B达到Y: a clause of a goal's ； list is a goal too, unless it looks back
+        listed_goal = carried_goal is not None and self.para_listed and not markers and not _PAST_CUE.search(s)
         if target_years and _INTRO.search(s) and sent.section:
             self.section_year[sent.section] = target_years[0]
         if year_carry is not None:
@@ -374,7 +391,7 @@ class _Walker:
             self.goal_topic = topic
         if not mentions:
             return
-        sentence_target = goal_list or self._sentence_is_target(s, sent.section, markers)
+        sentence_target = goal_list or listed_goal or self._sentence_is_target(s, sent.section, markers)
         placed: list[str] = []  # the places of the sentence's last place goal (保8%、争9%: 争 is theirs too)
         prev_end = 0
         sent_scope = None
@@ -457,6 +474,10 @@ class _Walker:
                     continue
                 if year is None and goal_list and goal_year is not None:
                     year, evidence = goal_year, ("paragraph", 0.8)  # the list's intro names the goals' year
+                if year is None and carried_goal is not None and not self.ctx.plan_end \
+                        and relative_mark_before(s, m.end) is None and period_before(s, m.end) is None:
+                    # (a sentence naming a time of its own, 今年/全年, is not the paragraph's goal year's)
+                    year, evidence = carried_goal, ("paragraph", 0.8)
                 if year is None:
                     year, evidence = self._borrowed_target_year(sent, deadline)
                 if self.scope and not m.scope and self.scope[1] not in m.indicator:

@@ -50,3 +50,13 @@ def test_a_goals_list_named_by_its_year_governs_its_clauses():
 def test_a_result_after_the_goals_in_their_paragraph_stays_an_actual():
     st = _release("年初确定的主要预期目标是：地区生产总值增长6%。全年实际增长6.5%，比上年提高1个百分点。\n")
     assert by_value(st.actuals, 6.5)
+
+
+def test_a_goal_year_named_earlier_in_the_paragraph_dates_the_goals_after_it():
+    st = _release("到2027年，规模以上工业增加值达到2800亿元以上；工业投资年均增速达到10%以上。\n")
+    assert by_value(st.targets, 10.0).target_year == 2027
+
+
+def test_a_sentence_naming_its_own_time_does_not_take_the_paragraph_goal_year():
+    st = _release("力争在“十五五”期间，规上工业产值跨上3000亿元新台阶。力争今年新签约超亿元项目不少于60个。\n")
+    assert by_value(st.targets, 60.0).target_year != 2030
