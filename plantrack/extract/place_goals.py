@@ -20,9 +20,12 @@ from functools import lru_cache
 # 从“规模以上工业增加值”方面来比较 / 单从GDP增长目标来看 / 从固定资产投资增长目标对比来看
 _TOPIC = re.compile(r"从[“\"]?(?P<x>[^，,。；;：:“”\"\d%]{2,24}?)[”\"]?(?P<g>增长|增速)?(?:预期)?(?:目标)?(?:值)?"
                     r"(?:方面|指标|数据)?(?:对比|比较)?(?:来看|来比较|来说|看)")
+# 多地将今年GDP增长目标定在6%左右: the indicator the places' goals that follow are of
+_SET_GOAL = re.compile(r"将(?:今年|明年|本年度?|(?:19|20)\d\d年)?(?:的)?(?P<x>[^，,。；;：:“”\"\d%]{2,16}?)(?P<g>增长|增速)?"
+                       r"(?:预期)?目标(?:值)?定(?:在|为)")
 # what a place-goal value's own words may hold besides the places (P): who, 的(预期)目标, 一致/均, 是/为, 保/争
 _FILLER = re.compile(r"[、，,]?(?:而|其次是?|其中|则|其)?(?:P(?:[、，,和及与]|以及)?)*(?:等(?:地市?|城市|市|县区?|县市区?))?"
-                     r"(?:的)?(?:预期|增长)?(?:目标)?(?:值)?(?:一致)?[，,]?(?:均|都|也|依然)?(?:是|为)?[“\"]?"
+                     r"(?:的)?T?(?:增长|增速)?(?:预期|增长)?(?:目标)?(?:值)?(?:一致)?[，,]?(?:均|都|也|依然)?(?:是|为)?[“\"]?"
                      r"(?:增长)?(?:保|争)?")
 # “增长8%以上”的地市有郑州、周口、信阳: the places named after the value
 _PLACES_AFTER = re.compile(r"[”\"]?的(?:地市|城市|地区|地方|县区|县市区|市|县)有")
@@ -37,9 +40,10 @@ class Topic:
 
 def goal_topic(s: str) -> Topic | None:
     """The indicator a sentence about goals says it compares (从X…来看), else None."""
-    if "从" not in s or "目标" not in s:
+    if "目标" not in s:
         return None
-    m = _TOPIC.search(s)
+    m = _TOPIC.search(s) if "从" in s else None
+    m = m or (_SET_GOAL.search(s) if "定" in s else None)
     if m is None:
         return None
     x = m.group("x").strip()
@@ -74,8 +78,13 @@ def place_names(text: str) -> list[tuple[int, int, str]]:
     return out
 
 
-def _masked(words: str) -> tuple[str, list[str]]:
-    """words with each region name replaced by P, and the names."""
+def _masked(words: str, topic: str | None = None) -> tuple[str, list[str]]:
+    """words with each region name replaced by P (and the topic's name by T), and the names."""
+    if topic and topic in words:
+        k = words.index(topic)
+        masked, names = _masked(words[:k])
+        rest, more = _masked(words[k + len(topic):])
+        return masked + "T" + rest, names + more
     found = place_names(words)
     parts, last = [], 0
     for a, b, _ in found:
@@ -85,11 +94,16 @@ def _masked(words: str) -> tuple[str, list[str]]:
     return "".join(parts), [n for _, _, n in found]
 
 
-def only_places(words: str) -> list[str] | None:
-    """The places of a value's own words when they say nothing else (洛阳、开封等地的目标是“增长), else None;
-    [] when they name no place but say nothing else either (为“ / 均是 / 争)."""
-    masked, names = _masked(words)
-    return names if _FILLER.fullmatch(masked) else None
+def only_places(words: str, topic: str | None = None) -> list[str] | None:
+    """The places of a value's own words when they say nothing else than who and the topic (洛阳、开封等地的
+    目标是“增长 / 漯河GDP预期目标为), else None; [] when they name no place but say nothing else either
+    (为“ / 均是 / 争)."""
+    masked, names = _masked(words, topic)
+    if not _FILLER.fullmatch(masked):
+        return None
+    # 漯河GDP增长6.8%: a place and its indicator without 目标/是/为 state a result, not a goal
+    named = "P" in masked or "T" in masked
+    return names if not named or "目标" in masked or "是" in masked or "为" in masked else None
 
 
 def places_before(words: str) -> list[str]:

@@ -445,7 +445,9 @@ class _Walker:
                 continue  # a plan's 预计…: neither its goal nor a measured value (as before estimates were kept)
             elif m.estimate:
                 is_target = False  # 预计全年…增长5.5%: the reviewed period's estimate, an actual flagged as such
-            places = self._goal_places(s, m, prev_end, placed) if self.goal_topic is not None else []
+            looked_back = bool(k) and not markers[k - 1][2]  # 2024年，漯河GDP增长6.8%: a year gone by
+            places = self._goal_places(s, m, prev_end, placed) if self.goal_topic is not None \
+                and not looked_back else []
             prev_end, placed = m.end, places or placed
             if places:
                 is_target = True  # 洛阳、开封的目标是“增长11%”: each place's goal, whatever else the sentence says
@@ -462,10 +464,6 @@ class _Walker:
                     year = last_actual[k][1]  # 2024年，产值目标500亿元: the goal of the year the sentence is about
                     evidence = ("sentence", 0.85)
                 stated = year is not None
-                if places:
-                    t = prose_target(self.doc, sent, m, self.ctx.region, self.ctx, year, stated, evidence)
-                    self.targets += self._place_targets(t, m, s, places)
-                    continue
                 if intent_only and year is None:
                     # a goal quoted without its year: left unknown rather than guessed from the report
                     t = prose_target(self.doc, sent, m, self.ctx.region, self.ctx, None, False)
@@ -480,6 +478,10 @@ class _Walker:
                     year, evidence = carried_goal, ("paragraph", 0.8)
                 if year is None:
                     year, evidence = self._borrowed_target_year(sent, deadline)
+                if places:
+                    t = prose_target(self.doc, sent, m, self.ctx.region, self.ctx, year, stated, evidence)
+                    self.targets += self._place_targets(t, m, s, places)
+                    continue
                 if self.scope and not m.scope and self.scope[1] not in m.indicator:
                     m.scope = self.scope[1]
                     m.indicator = self.scope[1] + m.indicator
@@ -504,7 +506,8 @@ class _Walker:
         all, after its places: 南阳的目标依然不低，为“增长17%左右”); [] when it is no place goal."""
         cut = max(s.rfind("，", prev_end, m.start), s.rfind(",", prev_end, m.start))
         clause = s[max(cut + 1, prev_end):m.start]
-        if (places := only_places(clause)) is None:
+        topic = self.goal_topic.indicator if self.goal_topic else None
+        if (places := only_places(clause, topic)) is None:
             return []
         if not places and cut >= prev_end:  # the clause says 为“ / 均是: the places come before it
             places = places_before(s[prev_end:cut])
@@ -519,7 +522,7 @@ class _Walker:
         growth = t.unit == "%" and (topic.growth or "增长" in s[max(0, m.start - 4):m.start])
         indicator = topic.indicator + ("增长" if growth and not topic.indicator.endswith(("增长", "增速")) else "")
         kind = "growth_rate" if growth else t.target_kind
-        why = f"one place's goal in a text comparing places: the indicator is its topic (从{topic.indicator}…)"
+        why = f"one place's goal in a text comparing places: the indicator is the topic it compares ({topic.indicator})"
         if t.target_year is None:
             why += "; no target year found"
         conf = min(t.confidence, 0.7) if t.target_year is not None else 0.5

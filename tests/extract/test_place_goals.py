@@ -51,3 +51,21 @@ def test_a_goal_naming_its_own_indicator_keeps_it():
 def test_without_a_topic_places_are_not_split():
     ts = _targets("苏州、无锡、常州的目标是“增长5.5%”。\n")
     assert all(t.indicator_text != "增长" and t.scope_name not in ("苏州", "无锡", "常州") for t in ts)
+
+
+def test_a_goal_set_for_many_places_names_the_topic():
+    ts = _targets("多地将今年地区生产总值增长目标定在6%左右。其中，宿迁地区生产总值预期目标为7%以上，淮安为6.5%。\n")
+    assert {("宿迁", "地区生产总值增长", ">=", 7.0), ("淮安", "地区生产总值增长", "=", 6.5)} <= _goals(ts)
+
+
+def test_a_goal_set_at_a_value_is_a_goal():
+    ts = _targets("2025年，江苏省政府工作报告将地区生产总值增长目标定在5%左右。\n")
+    assert [(t.comparator, t.value) for t in ts] == [("~", 5.0)]
+
+
+def test_a_place_result_of_a_past_year_in_such_a_text_stays_an_actual():
+    doc = make_doc("多地将今年地区生产总值增长目标定在6%左右。2024年，宿迁地区生产总值增长6.8%。\n", region="江苏省",
+                   doc_type="release", start=None, end=None)
+    st = extract_statements(doc)
+    assert not any(t.value == 6.8 for t in st.targets)
+    assert any(a.value == 6.8 for a in st.actuals)
