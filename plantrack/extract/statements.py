@@ -317,7 +317,9 @@ class _Walker:
                 out.append((m.start(), year, year >= cutoff))
             else:
                 goal = _GOAL_AFTER_YEAR.match(s, m.end())  # 2024年主要预期目标是: a goal year in any document
-                out.append((m.start(), year, bool(goal) or ctx.is_plan and year >= cutoff))
+                # a year after the issue date is not measured yet: 2027年达到70% in a 2023 report is a goal
+                later = ctx.issued_on is not None and year > ctx.issued_on.year
+                out.append((m.start(), year, bool(goal) or later or ctx.is_plan and year >= cutoff))
         for m in _FIVE_YEAR.finditer(s) if "五" in s else ():
             end = five_year_end(m.group(1))
             if end is None:

@@ -1,5 +1,7 @@
 """A report's goals and tasks section governs the task headings beneath it: their values are goals."""
 
+from datetime import date
+
 from plantrack.extract import extract_statements
 
 from .helpers import assert_quotes, by_value, make_doc
@@ -60,3 +62,11 @@ def test_a_goal_year_named_earlier_in_the_paragraph_dates_the_goals_after_it():
 def test_a_sentence_naming_its_own_time_does_not_take_the_paragraph_goal_year():
     st = _release("力争在“十五五”期间，规上工业产值跨上3000亿元新台阶。力争今年新签约超亿元项目不少于60个。\n")
     assert by_value(st.targets, 60.0).target_year != 2030
+
+
+def test_a_value_of_a_year_after_the_issue_date_is_a_goal():
+    doc = make_doc("2025年，高新区将力争GDP增长6.5%以上。\n", region="镇江市", doc_type="release", start=None, end=None,
+                   issued_on=date(2024, 12, 30), period_year=2024)
+    st = extract_statements(doc)
+    assert by_value(st.targets, 6.5).target_year == 2025
+    assert not st.actuals
