@@ -499,9 +499,22 @@ class _Walker:
                 if m.estimate and k and markers[k - 1][2]:
                     stated = markers[k - 1][:2]  # 预计2024年…: the year 预计 names is the estimate's own
                 when = self._actual_period(sent, m.start, stated, actual_years, carried)
+                if not m.estimate and not m.done and self._year_not_over(when) and "以来" not in s \
+                        and relative_mark_before(s, m.start) is None:  # 今年以来: the months so far
+                    # 2026年：地区生产总值增长4.5%左右 in a text of March 2026: a whole year still to come
+                    self.targets.append(prose_target(self.doc, sent, m, self.ctx.region, self.ctx, when.year, True,
+                                                     ("own" if when.year_from == "own" else when.year_from, 0.8)))
+                    continue
                 a = prose_actual(self.doc, sent, m, self.ctx.region, when)
                 if a is not None:
                     self.actuals.append(a)
+
+    def _year_not_over(self, when: ValuePeriod) -> bool:
+        """Is a value's period a whole year that its own words (a year) or heading name, and that had not
+        ended when the document was issued (by October: a December review may give the year's results)?"""
+        issued = self.ctx.issued_on
+        return issued is not None and when.year == issued.year and issued.month <= 10 \
+            and when.period.label == FULL_YEAR.label and when.year_from in ("own", "heading")
 
     def _goal_places(self, s: str, m, prev_end: int, placed: list[str]) -> list[str]:
         """The places whose goal the value at m is, when its own words name nothing but them (or nothing at

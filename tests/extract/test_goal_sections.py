@@ -70,3 +70,25 @@ def test_a_value_of_a_year_after_the_issue_date_is_a_goal():
     st = extract_statements(doc)
     assert by_value(st.targets, 6.5).target_year == 2025
     assert not st.actuals
+
+
+def test_a_whole_year_not_over_when_the_text_was_issued_holds_goals():
+    doc = make_doc("辽宁亮点：2025年城镇新增就业48万人。辽宁落点：2026年地区生产总值增长4.5%左右，城镇新增就业45万人以上。\n",
+                   region="辽宁省", doc_type="release", start=None, end=None, issued_on=date(2026, 3, 6))
+    st = extract_statements(doc)
+    assert by_value(st.actuals, 48e4).period_year == 2025
+    assert {t.value: t.target_year for t in st.targets} == {4.5: 2026, 45e4: 2026}
+
+
+def test_the_months_so_far_of_the_year_of_issue_stay_actuals():
+    doc = make_doc("今年以来，新培育国家级专精特新“小巨人”企业2户，新增规上工业企业191户。\n", region="六安市",
+                   doc_type="release", start=None, end=None, issued_on=date(2023, 9, 25))
+    st = extract_statements(doc)
+    assert {a.value for a in st.actuals} == {2.0, 191.0} and not st.targets
+
+
+def test_months_of_the_year_of_issue_stay_actuals():
+    doc = make_doc("2026年1-2月，规模以上工业增加值增长5.1%。\n", region="辽宁省", doc_type="release", start=None,
+                   end=None, issued_on=date(2026, 3, 20))
+    st = extract_statements(doc)
+    assert by_value(st.actuals, 5.1).period_year == 2026 and not st.targets
