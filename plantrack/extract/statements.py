@@ -113,7 +113,7 @@ _ANNUAL_OUTPUT = re.compile(r"年产$")
 # tasks for (a result
 # measured against a goal, 完成2023年预期目标, names a goal it reviews, not one it sets)
 _GOALS_YEAR = re.compile(r"(?<!完成)(?<!实现)(?<!超额完成)((?:19|20)\d\d)年(?:度)?[\u4e00-\u9fff]{0,12}?"
-                         r"(?:预期目标|目标任务|工作安排)(?![\u4e00-\u9fff]{0,2}(?:完成|执行|落实))")
+                         r"(?:预期目标|目标任务|工作安排|增长目标)(?![\u4e00-\u9fff]{0,2}(?:完成|执行|落实))")
 
 
 def goals_year(text: str) -> int | None:

@@ -92,3 +92,11 @@ def test_months_of_the_year_of_issue_stay_actuals():
                    end=None, issued_on=date(2026, 3, 20))
     st = extract_statements(doc)
     assert by_value(st.actuals, 5.1).period_year == 2026 and not st.targets
+
+
+def test_goals_of_今年_take_the_one_year_the_text_names_a_growth_goal_for():
+    doc = make_doc("政府工作报告提出，2020年全区地区生产总值增长3.7%，2021年全区生产总值增长目标为7.5%以上。\n"
+                   "今年主要预期目标是：规模以上工业增加值增长8%以上，固定资产投资增长15%以上。\n",
+                   region="广西壮族自治区", doc_type="release", start=None, end=None)
+    st = extract_statements(doc)
+    assert {t.value: t.target_year for t in st.targets} == {7.5: 2021, 8.0: 2021, 15.0: 2021}
