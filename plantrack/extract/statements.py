@@ -101,6 +101,8 @@ _OPENING = re.compile(r"^(?:(?:到|至|在)?\d{4}年(?:底|末)?[，,]?|推动|�
 _TASK_HEADING = re.compile(r"^(?:[（(][一二三四五六七八九十\d]+[）)]|[一二三四五六七八九十\d]+[、.．])?\s*(?:坚持|持续|扎实|全力|"
                            r"大力|深入|全面|着力|加快|加速|加大|推动|推进|促进|打造|建设|提升|优化|培育|巩固|深化|完善|强化|"
                            r"实施|统筹|聚焦|做强|做优|做大|壮大|扩大|稳定|抓好|筑牢|守牢|兜牢|提高|增进|激发|激活|保障|发展)")
+_YEAR_WORD = re.compile(r"(?:19|20)\d\d年")
+_DIGITS_NOT_YEAR = re.compile(r"\d")
 _SINCE = re.compile(r"(?:“?十[一二三四五六七八九]五”?|(?:19|20)\d\d年)以来")
 _MEANS = re.compile(r"以[^，,。；;]{2,20}?(?:作)?为")
 _COMMITTEE = re.compile(r"管委|管理委员会")
@@ -213,6 +215,8 @@ class _Walker:
         carry = _Carry()  # what the paragraph's earlier sentences state, for sentences naming no time
         self.para_goal_year, self.para_listed = None, False
         bullet = bool(para.sentences) and _BULLET.match(para.sentences[0].text) is not None
+        if bullet and self._heading_bullet(para):
+            return  # ■ 2025年主要预期目标: a heading of the bullets that follow (it opens their list)
         if bullet:
             self.scope = None  # parallel bullets: a place named in one is not the subject of the next
             if self.list_year is not None:
@@ -244,6 +248,23 @@ class _Walker:
         years = [y for p, y, t in self._markers(sent.text) if t and p < pos]
         rel = None if years else self._goal_relative_year(sent, pos)
         return years[-1] if years else (rel[1] if rel else None)
+
+    def _heading_bullet(self, para: Paragraph) -> bool:
+        """A short bullet line that states no value but a year (■ 2024年成绩单 / ■ 2025年主要预期目标) heads the
+        bullets after it: it opens their list, of goals when it announces them, dated by its year."""
+        if len(para.sentences) != 1:
+            return False
+        s = para.sentences[0].text.rstrip()
+        if len(s) > 40 or _DIGITS_NOT_YEAR.search(_YEAR_WORD.sub("", s)):
+            return False
+        markers = self._markers(s)
+        if not markers:
+            return False
+        self.list_goal = _LIST_OF_GOALS.search(s) is not None
+        goal_years = [y for _, y, t in markers if t]
+        self.list_year = goal_years[-1] if self.list_goal and goal_years else (
+            None if self.list_goal else markers[-1][1])
+        return True
 
     def _list_intro(self, para: Paragraph) -> None:
         """A paragraph ending with a colon opens a list: of goals when it announces them (and their year),

@@ -100,3 +100,25 @@ def test_goals_of_今年_take_the_one_year_the_text_names_a_growth_goal_for():
                    region="广西壮族自治区", doc_type="release", start=None, end=None)
     st = extract_statements(doc)
     assert {t.value: t.target_year for t in st.targets} == {7.5: 2021, 8.0: 2021, 15.0: 2021}
+
+
+_DIGEST = ("政府工作报告摘要\n\n■ 2024年成绩单\n\n●预计全省地区生产总值增长6%左右\n\n●粮食总产达到557亿斤\n\n"
+           "■ 2025年经济社会发展的主要预期目标\n\n●经济增长6%左右\n\n●城镇调查失业率5.5%左右，城镇新增就业70万人以上\n\n"
+           "●粮食产量继续保持500亿斤以上\n")
+
+
+def test_a_bullet_opens_an_item_of_its_own():
+    from plantrack.extract.blocks import Paragraph, parse_blocks
+
+    paragraphs = [b for b in parse_blocks(_DIGEST) if isinstance(b, Paragraph)]
+    assert [p.sentences[0].text for p in paragraphs][1:4] == ["■2024年成绩单", "●预计全省地区生产总值增长6%左右",
+                                                               "●粮食总产达到557亿斤"]
+
+
+def test_a_bullet_heading_dates_and_kinds_the_bullets_under_it():
+    doc = make_doc(_DIGEST, region="湖北省", doc_type="release", start=None, end=None, issued_on=date(2025, 1, 17))
+    st = extract_statements(doc)
+    assert_quotes(doc, st)
+    assert by_value(st.actuals, 6.0).period_year == 2024
+    goals = {t.value: t.target_year for t in st.targets}
+    assert {v: goals.get(v) for v in (6.0, 5.5, 70e4)} == {6.0: 2025, 5.5: 2025, 70e4: 2025}
