@@ -101,6 +101,7 @@ _OPENING = re.compile(r"^(?:(?:到|至|在)?\d{4}年(?:底|末)?[，,]?|推动|�
 _TASK_HEADING = re.compile(r"^(?:[（(][一二三四五六七八九十\d]+[）)]|[一二三四五六七八九十\d]+[、.．])?\s*(?:坚持|持续|扎实|全力|"
                            r"大力|深入|全面|着力|加快|加速|加大|推动|推进|促进|打造|建设|提升|优化|培育|巩固|深化|完善|强化|"
                            r"实施|统筹|聚焦|做强|做优|做大|壮大|扩大|稳定|抓好|筑牢|守牢|兜牢|提高|增进|激发|激活|保障|发展)")
+_ON_BASE = re.compile(r"(?:底|末)?[^，,。；;]{0,16}?的?基础上")
 _YEAR_WORD = re.compile(r"(?:19|20)\d\d年")
 _DIGITS_NOT_YEAR = re.compile(r"\d")
 _SINCE = re.compile(r"(?:“?十[一二三四五六七八九]五”?|(?:19|20)\d\d年)以来")
@@ -332,6 +333,8 @@ class _Walker:
                 continue
             if _BASELINE_LEAD.search(lead) or lead.endswith("是") and _MULTIPLE_OF.match(s, m.end()):
                 continue  # 较2022年 / 是2011年的1.37倍: a baseline, not the time of the statement
+            if lead.endswith("在") and _ON_BASE.match(s, m.end()) and any(t for _, _, t in out):
+                continue  # 到2027年，…在2022年的基础上实现“双倍增”: the base of a goal, not its time
             if _TARGET_LEAD.search(lead):
                 out.append((m.start(), year, True))
             elif tail in ("底", "末", "前"):
@@ -365,8 +368,8 @@ class _Walker:
         targets, actuals = len(self.targets), len(self.actuals)
         self._sentence(sent, deadline, year_carry, goal_list, goal_year, estimating)
         # a clause that set goals and nothing else, closed by ；, goes on into the next one
-        self.para_listed = sent.text.rstrip().endswith(("；", ";")) and len(self.targets) > targets \
-            and len(self.actuals) == actuals
+        self.para_listed = sent.text.rstrip().endswith(("；", ";")) and len(self.actuals) == actuals and (
+            len(self.targets) > targets or any(t for _, _, t in self._markers(sent.text)))
 
     def _sentence(self, sent: Sentence, deadline: int | None, year_carry: _Carry | None,
                   goal_list: bool = False, goal_year: int | None = None, estimating: bool = False) -> None:

@@ -122,3 +122,10 @@ def test_a_bullet_heading_dates_and_kinds_the_bullets_under_it():
     assert by_value(st.actuals, 6.0).period_year == 2024
     goals = {t.value: t.target_year for t in st.targets}
     assert {v: goals.get(v) for v in (6.0, 5.5, 70e4)} == {6.0: 2025, 5.5: 2025, 70e4: 2025}
+
+
+def test_the_base_year_of_a_goal_is_not_its_time():
+    st = _release("到2027年，全区高新技术企业在2022年的基础上实现倍增；全区专精特新“小巨人”企业突破8家，"
+                  "高技术制造业增加值占规模以上工业增加值的比重超25%。\n")
+    assert {t.value: t.target_year for t in st.targets} == {8.0: 2027, 25.0: 2027}
+    assert not st.actuals
