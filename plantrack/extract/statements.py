@@ -103,7 +103,7 @@ _TASK_HEADING = re.compile(r"^(?:[（(][一二三四五六七八九十\d]+[）)]
                            r"实施|统筹|聚焦|做强|做优|做大|壮大|扩大|稳定|抓好|筑牢|守牢|兜牢|提高|增进|激发|激活|保障|发展)")
 _ON_BASE = re.compile(r"(?:底|末)?[^，,。；;]{0,16}?的?基础上")
 _YEAR_WORD = re.compile(r"(?:19|20)\d\d年")
-_DIGITS_NOT_YEAR = re.compile(r"\d")
+_DIGITS_NOT_YEAR = _DIGIT = re.compile(r"\d")
 _SINCE = re.compile(r"(?:“?十[一二三四五六七八九]五”?|(?:19|20)\d\d年)以来")
 _MEANS = re.compile(r"以[^，,。；;]{2,20}?(?:作)?为")
 _COMMITTEE = re.compile(r"管委|管理委员会")
@@ -457,7 +457,8 @@ class _Walker:
                     and not done(m.start) and not (sent.section and _BACKGROUND.search(sent.section)):
                 is_target = True  # 聚焦现有项目，加快构建50万吨/年生产能力: the clause's own verb looks ahead
             intent_only = False
-            if not is_target and not k and not self.ctx.is_plan and intends(m.start) and not done(m.start) \
+            if not is_target and not k and not self.ctx.is_plan and intends(m.start) \
+                    and _intent_in_clause(s, m.start) and not done(m.start) \
                     and not m.done and not (sent.section and _BACKGROUND.search(sent.section)):
                 is_target = intent_only = True  # 努力形成1个千亿级企业: a goal quoted in a report
             if is_target and goal_end is not None and not (k and markers[k - 1][2]) \
@@ -743,6 +744,20 @@ class _Walker:
 
 
 _SPAN_TO = re.compile(r"(?:增加|增长|提高|提升|扩大|上升|下降|降低|减少|发展|跃升|突破)(?:到|至)|(?:到|至)(?!\d{4}年)")
+def _intent_in_clause(s: str, pos: int) -> bool:
+    """Does the intent word before a value (努力形成/聚力打造…) govern it: in its own clause, or in a clause that
+    opens a list of goals with a value of its own (正聚力打造…2个千亿级主导产业，升级打造…3个…)? Not when its
+    clause states none (聚力打好“八场硬仗”，多措并举稳就业，地区生产总值增长5.1%: a review)."""
+    lo = max(0, pos - 300)  # a bounded look back: an intent further away governs nothing here
+    last = max(_INTENT.finditer(s, lo, pos), key=lambda x: x.start(), default=None)
+    if last is None:
+        return False
+    ends = [i for i in (s.find("，", last.end(), pos), s.find(",", last.end(), pos)) if i >= 0]
+    if not ends:
+        return True  # the value's own clause
+    return _DIGIT.search(s, last.end(), min(ends)) is not None  # (八场硬仗 is a name, not a value)
+
+
 def _in_note(s: str, pos: int) -> bool:
     """Is pos inside a bracketed note that closes again in the sentence (…(2013年是…,下同)…)?"""
     opened = max(s.rfind("(", 0, pos), s.rfind("（", 0, pos))
