@@ -352,6 +352,9 @@ class _Walker:
             if _BASELINE_LEAD.search(lead) or lead.endswith("是") and _MULTIPLE_OF.match(s, m.end()):
                 continue  # 是“十一五”的3.7倍 / 比十二五末: a base, not the time of the statement
             suffix = m.group(2) or ""
+            if suffix in ("末", "期末") and _TARGET_LEAD.search(lead):
+                out.append((m.start(), end, True))  # 力争“十四五”末 / 到十四五期末: a goal's time, as 到2025年
+                continue
             if suffix == "以来":
                 # “十四五”以来: from the plan period's start up to now (the report's year, or a plan's base
                 # year), not to the period's end

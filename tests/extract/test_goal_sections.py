@@ -129,3 +129,10 @@ def test_the_base_year_of_a_goal_is_not_its_time():
                   "高技术制造业增加值占规模以上工业增加值的比重超25%。\n")
     assert {t.value: t.target_year for t in st.targets} == {8.0: 2027, 25.0: 2027}
     assert not st.actuals
+
+
+def test_力争_the_end_of_a_five_year_plan_is_a_goals_time():
+    doc = make_doc("力争“十四五”末，全省高速及一级公路总数达到8000公里，普通国道二级及以上公路比重达到85%。\n",
+                   region="甘肃省", doc_type="release", start=None, end=None, period_year=2025)
+    st = extract_statements(doc)
+    assert {t.value: t.target_year for t in st.targets} == {8000.0: 2025, 85.0: 2025}
