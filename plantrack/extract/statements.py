@@ -101,6 +101,7 @@ _OPENING = re.compile(r"^(?:(?:到|至|在)?\d{4}年(?:底|末)?[，,]?|推动|�
 _TASK_HEADING = re.compile(r"^(?:[（(][一二三四五六七八九十\d]+[）)]|[一二三四五六七八九十\d]+[、.．])?\s*(?:坚持|持续|扎实|全力|"
                            r"大力|深入|全面|着力|加快|加速|加大|推动|推进|促进|打造|建设|提升|优化|培育|巩固|深化|完善|强化|"
                            r"实施|统筹|聚焦|做强|做优|做大|壮大|扩大|稳定|抓好|筑牢|守牢|兜牢|提高|增进|激发|激活|保障|发展)")
+_NEXT_FIVE = re.compile(r"(?:今后|未来)(?:五|5)年")
 _ON_BASE = re.compile(r"(?:底|末)?[^，,。；;]{0,16}?的?基础上")
 _YEAR_WORD = re.compile(r"(?:19|20)\d\d年")
 _DIGITS_NOT_YEAR = _DIGIT = re.compile(r"\d")
@@ -344,6 +345,9 @@ class _Walker:
                 # a year after the issue date is not measured yet: 2027年达到70% in a 2023 report is a goal
                 later = ctx.issued_on is not None and year > ctx.issued_on.year
                 out.append((m.start(), year, bool(goal) or later or ctx.is_plan and year >= cutoff))
+        if "五年" in s and (now := ctx.this_year or self.stated_year) is not None:
+            # 今后五年/未来五年: the five years from the year the text is in, a goal's span
+            out += [(m.start(), now + 4, True) for m in _NEXT_FIVE.finditer(s)]
         for m in _FIVE_YEAR.finditer(s) if "五" in s else ():
             end = five_year_end(m.group(1))
             if end is None:

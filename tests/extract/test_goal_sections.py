@@ -136,3 +136,11 @@ def test_力争_the_end_of_a_five_year_plan_is_a_goals_time():
                    region="甘肃省", doc_type="release", start=None, end=None, period_year=2025)
     st = extract_statements(doc)
     assert {t.value: t.target_year for t in st.targets} == {8000.0: 2025, 85.0: 2025}
+
+
+def test_今后五年_goals_are_of_the_fifth_year_from_the_text():
+    doc = make_doc("报告提出，未来五年，全社会研发投入占比6%以上，城镇调查失业率控制在5%以内。\n", region="北京市",
+                   doc_type="release", start=None, end=None, issued_on=date(2026, 1, 12))
+    st = extract_statements(doc)
+    assert {t.value: t.target_year for t in st.targets} == {6.0: 2030, 5.0: 2030}
+    assert not st.actuals
