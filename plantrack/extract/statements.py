@@ -101,6 +101,8 @@ _OPENING = re.compile(r"^(?:(?:到|至|在)?\d{4}年(?:底|末)?[，,]?|推动|�
 _TASK_HEADING = re.compile(r"^(?:[（(][一二三四五六七八九十\d]+[）)]|[一二三四五六七八九十\d]+[、.．])?\s*(?:坚持|持续|扎实|全力|"
                            r"大力|深入|全面|着力|加快|加速|加大|推动|推进|促进|打造|建设|提升|优化|培育|巩固|深化|完善|强化|"
                            r"实施|统筹|聚焦|做强|做优|做大|壮大|扩大|稳定|抓好|筑牢|守牢|兜牢|提高|增进|激发|激活|保障|发展)")
+# 失业率为4.6%，低于5%的控制目标: a result measured against a goal names the goal, it sets none
+_VS_GOAL = re.compile(r"(?:高于|低于|快于|慢于|超过|超出|好于|优于)[^，,。；;]{0,10}?的?(?:控制|预期|年度|全年)?目标")
 _NEXT_FIVE = re.compile(r"(?:今后|未来)(?:五|5)年")
 _ON_BASE = re.compile(r"(?:底|末)?[^，,。；;]{0,16}?的?基础上")
 _YEAR_WORD = re.compile(r"(?:19|20)\d\d年")
@@ -723,7 +725,7 @@ class _Walker:
     def _sentence_is_target(self, s: str, section: str | None, markers: list[tuple[int, int, bool]]) -> bool:
         if any(t for _, _, t in markers):
             return True
-        if _TARGET_CUE.search(VS_PLAN.sub("", s) if "目标" in s else s):
+        if _TARGET_CUE.search(_VS_GOAL.sub("", VS_PLAN.sub("", s)) if "目标" in s else s):
             return True  # 完成年度目标的52% compares with the plan: its 目标 sets no target
         if _PAST_CUE.search(s) or markers:
             return False

@@ -144,3 +144,11 @@ def test_今后五年_goals_are_of_the_fifth_year_from_the_text():
     st = extract_statements(doc)
     assert {t.value: t.target_year for t in st.targets} == {6.0: 2030, 5.0: 2030}
     assert not st.actuals
+
+
+def test_a_result_measured_against_a_goal_stays_a_result():
+    doc = make_doc("城镇调查失业率平均值为4.6%，低于5%的控制目标。\n", region="浙江省", doc_type="bulletin", start=None,
+                   end=None, issued_on=date(2024, 3, 4), period_year=2023)
+    st = extract_statements(doc)
+    assert by_value(st.actuals, 4.6).period_year == 2023
+    assert not any(t.value == 4.6 for t in st.targets)
