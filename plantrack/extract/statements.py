@@ -726,7 +726,9 @@ class _Walker:
         if any(t for _, _, t in markers):
             return True
         if _TARGET_CUE.search(_VS_GOAL.sub("", VS_PLAN.sub("", s)) if "目标" in s else s):
-            return True  # 完成年度目标的52% compares with the plan: its 目标 sets no target
+            # 完成年度目标的52% compares with the plan: its 目标 sets no target; nor does a 目标 word in a
+            # report's look back (（一）主要目标完成情况 / 工作回顾) that states this year's results (同比)
+            return not (not self.ctx.is_plan and section and _BACKGROUND.search(section) and _PAST_CUE.search(s))
         if _PAST_CUE.search(s) or markers:
             return False
         last = (section or "").split(" / ")[-1]

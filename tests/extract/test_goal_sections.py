@@ -152,3 +152,12 @@ def test_a_result_measured_against_a_goal_stays_a_result():
     st = extract_statements(doc)
     assert by_value(st.actuals, 4.6).period_year == 2023
     assert not any(t.value == 4.6 for t in st.targets)
+
+
+def test_results_against_goals_in_a_look_back_stay_results():
+    doc = make_doc("一、2023年上半年计划执行情况\n（一）主要目标完成情况\n"
+                   "一般公共预算收入完成21.91亿元，同比增长1.3%，与目标相差18.7个百分点。\n",
+                   region="官渡区", doc_type="execution_report", start=None, end=None, issued_on=date(2023, 8, 31))
+    st = extract_statements(doc)
+    assert {21.91, 1.3} <= {a.value for a in st.actuals}
+    assert not any(t.value in (21.91, 1.3) for t in st.targets)
