@@ -31,10 +31,13 @@ from functools import lru_cache
 from plantrack.model import Quote, Statements, Target
 from plantrack.text.page import KEYS, STRONG_KEYS, WEAK_KEYS, key_name, spaced
 from plantrack.text.script import GLOSS as _GLOSS  # after a CJK char: checked in code
+from plantrack.text.script import LOOSE_GLOSS as _LOOSE_GLOSS
 from plantrack.text.script import to_simplified
 
 _CJK = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
 _HAS_CJK = re.compile(f"[{_CJK}]")
+# Lower-case syllables in parentheses after this many characters make a text a glossed repost (tone marks lost)
+_GLOSSED_TEXT = 8
 
 # A pinyin syllable with a tone mark, in parentheses right after a Chinese character: 區(qū), 經(jīng).
 
@@ -184,6 +187,11 @@ def build_view(text: str) -> ReadingView:
                     fields.setdefault(k, v)
         dropped += 1
     glosses = [g.span() for g in _GLOSS.finditer(text) if g.start() > 0 and _HAS_CJK.match(text, g.start() - 1)]
+    if "(" in text or "（" in text:
+        # 常住人(ren)口城镇化率: a repost glossing many characters, its tone marks lost: all its glosses go
+        loose = [g.span() for g in _LOOSE_GLOSS.finditer(text) if g.start() > 0 and _HAS_CJK.match(text, g.start() - 1)]
+        if len(loose) >= _GLOSSED_TEXT:
+            glosses = loose
     simple = _punctuate(simple)
     if not dropped and not glosses and simple == text:
         return ReadingView(text)

@@ -13,6 +13,7 @@ from dataclasses import dataclass
 
 from plantrack.extract.numbers import to_halfwidth
 from plantrack.extract.sections import SectionTracker, heading_level, is_caption
+from plantrack.text.bullets import bullet_of
 
 _LINE = re.compile(r"[^\n]*")
 _PIECE = re.compile(r"\S+")
@@ -170,6 +171,8 @@ def _joins(p: str, p_level: int | None, next_line: str, next_level: int | None) 
         return False
     if next_level is not None or is_caption(next_line):
         return False
+    if bullet_of(next_line) is not None and bullet_of(next_line) not in "·":
+        return False  # ●经济增长6%左右: a bullet opens an item of its own, whatever the line before ends with
     if (p_level is not None or is_caption(p)) and len(p) < 25:
         return False
     return True

@@ -592,7 +592,7 @@ def _assign_indicators(s: str, ms: list[Mention], ix: SentenceIndex) -> None:
         prev = m
 
 
-_GOAL_PRE = re.compile(r"(?:(?:年度|全年|预期|计划)?目标(?:值|任务)?|(?:年度|全年)?计划)(?:为|是)?[：:]?"
+_GOAL_PRE = re.compile(r"(?:(?:年度|全年|预期|计划)?目标(?:值|任务)?(?:定(?=[在为]))?|(?:年度|全年)?计划)(?:为|是|在)?[：:]?"
                        r"(?:增长|下降|达到|完成)?$")
 _DONE_AGAINST_GOAL = re.compile(
     r"(?:实际|全年|累计)?(?:完成|实现|达到|达)?(?:值)?(?:为)?(?:同比)?(?:增长|下降)?(?<=.)")

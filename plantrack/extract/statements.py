@@ -44,9 +44,11 @@ from plantrack.extract.periods import (
     relative_year_before,
     year_ended_by,
 )
+from plantrack.extract.place_goals import Topic, goal_topic, only_places, places_after, places_before
 from plantrack.extract.similarity import indicator_similarity
 from plantrack.extract.tables import prose_cells, read_indicator_table, read_place_table, read_release_table
 from plantrack.extract.targets import prose_target, table_targets
+from plantrack.extract.text_year import stated_this_year
 from plantrack.extract.units import same_unit
 from plantrack.model import Actual, Document, Quote, Statements, Target
 from plantrack.text.bullets import BULLETS
@@ -94,6 +96,17 @@ _GENERIC_AREA_RE = re.compile(_GENERIC_AREA)
 _AREA_WORD = re.compile(r"组团|片区|园区|开发区|高新区|新城|集聚区")
 _OPENING = re.compile(r"^(?:(?:到|至|在)?\d{4}年(?:底|末)?[，,]?|推动|促进|加快|加速|支持|依托|打造|做强|做大|壮大|提升|发展|"
                       r"建设|推进|优化|培育|巩固|深化|完善|强化|实施|鼓励|引导|围绕|聚焦|争创|创建)+")
+# A task heading opens with what is to be done (（一）坚持农业农村优先发展 / 2.加快建设…), a result heading with what
+# it is about (（一）经济运行回升向好)
+_TASK_HEADING = re.compile(r"^(?:[（(][一二三四五六七八九十\d]+[）)]|[一二三四五六七八九十\d]+[、.．])?\s*(?:坚持|持续|扎实|全力|"
+                           r"大力|深入|全面|着力|加快|加速|加大|推动|推进|促进|打造|建设|提升|优化|培育|巩固|深化|完善|强化|"
+                           r"实施|统筹|聚焦|做强|做优|做大|壮大|扩大|稳定|抓好|筑牢|守牢|兜牢|提高|增进|激发|激活|保障|发展)")
+# 失业率为4.6%，低于5%的控制目标: a result measured against a goal names the goal, it sets none
+_VS_GOAL = re.compile(r"(?:高于|低于|快于|慢于|超过|超出|好于|优于)[^，,。；;]{0,10}?的?(?:控制|预期|年度|全年)?目标")
+_NEXT_FIVE = re.compile(r"(?:今后|未来)(?:五|5)年")
+_ON_BASE = re.compile(r"(?:底|末)?[^，,。；;]{0,16}?的?基础上")
+_YEAR_WORD = re.compile(r"(?:19|20)\d\d年")
+_DIGITS_NOT_YEAR = _DIGIT = re.compile(r"\d")
 _SINCE = re.compile(r"(?:“?十[一二三四五六七八九]五”?|(?:19|20)\d\d年)以来")
 _MEANS = re.compile(r"以[^，,。；;]{2,20}?(?:作)?为")
 _COMMITTEE = re.compile(r"管委|管理委员会")
@@ -106,7 +119,7 @@ _ANNUAL_OUTPUT = re.compile(r"年产$")
 # tasks for (a result
 # measured against a goal, 完成2023年预期目标, names a goal it reviews, not one it sets)
 _GOALS_YEAR = re.compile(r"(?<!完成)(?<!实现)(?<!超额完成)((?:19|20)\d\d)年(?:度)?[\u4e00-\u9fff]{0,12}?"
-                         r"(?:预期目标|目标任务|工作安排)(?![\u4e00-\u9fff]{0,2}(?:完成|执行|落实))")
+                         r"(?:预期目标|目标任务|工作安排|增长目标)(?![\u4e00-\u9fff]{0,2}(?:完成|执行|落实))")
 
 
 def goals_year(text: str) -> int | None:
@@ -150,6 +163,11 @@ class _Walker:
         self.list_year: int | None = None
         self.list_year_from: str | None = None
         self.goals_year = goals_year(doc.text)
+        self.stated_year = stated_this_year(doc.text) if ctx.this_year is None else None
+        self.para_goal_year: int | None = None  # the last goal year the paragraph's sentences named
+        self.para_listed = False  # the paragraph's last sentence ended with ；
+        # the indicator a text comparing places' goals is about (从X增长目标对比来看), until it names another
+        self.goal_topic: Topic | None = None
 
     def _table_year(self, table: Table) -> tuple[int | None, tuple[str | None, float | None], str | None]:
         """A release table's year with its evidence: its caption's, else its heading's, else the document's
@@ -193,12 +211,16 @@ class _Walker:
             return
         for cell, year in prose_cells(table):
             self.scope = None  # each task cell stands alone: a place named in one row is not the next row's
+            self.para_goal_year, self.para_listed = None, False
             for sent in split_sentences(self.doc.text, cell.start, cell.end, table.section):
                 self.sentence(sent, deadline=year, year_carry=None)
 
     def paragraph(self, para: Paragraph) -> None:
         carry = _Carry()  # what the paragraph's earlier sentences state, for sentences naming no time
+        self.para_goal_year, self.para_listed = None, False
         bullet = bool(para.sentences) and _BULLET.match(para.sentences[0].text) is not None
+        if bullet and self._heading_bullet(para):
+            return  # ■ 2025年主要预期目标: a heading of the bullets that follow (it opens their list)
         if bullet:
             self.scope = None  # parallel bullets: a place named in one is not the subject of the next
             if self.list_year is not None:
@@ -207,7 +229,10 @@ class _Walker:
             self._list_intro(para)
         goals: tuple[bool, int | None] = (bullet and self.list_goal, self.list_year)
         estimating = False  # 预计实现地区生产总值391亿元，增长8.6%；财政收入38.74亿元…: 预计 governs its ； list
+        listed = False
         for sent in para.sentences:
+            if goals[0] and not listed and (_PAST_CUE.search(sent.text) or "实际" in sent.text):
+                goals = (False, None)  # 目标是：增长6%。全年实际增长6.5%: the goals' sentence is over, a result follows
             self.sentence(sent, deadline=None, year_carry=carry, goal_list=goals[0], goal_year=goals[1],
                           estimating=estimating)
             s = sent.text.rstrip()
@@ -215,19 +240,35 @@ class _Walker:
             estimating = listed and not self.ctx.is_plan and (
                 estimating or "预计" in s and ESTIMATE_OF_PERIOD.search(s) is not None)
             # 主要预期目标是：A增长6.5%左右，…；B控制在4.5%以内；…: the clauses after the list's ； are goals too
-            if goals[0] and s.endswith(("；", ";")):
-                continue
-            opens = _GOALS_OPEN.search(s)
-            goals = (True, self._goal_list_year(sent, opens.start())) if opens and s.endswith(("；", ";")) \
-                else (False, None)
+            if goals[0]:
+                continue  # …预期目标是：A、B。C达到66%左右: the paragraph goes on listing goals
+            opens = _GOALS_OPEN.search(s) or _GOALS_YEAR.search(s)
+            goals = (True, self._goal_list_year(sent, opens.end())) if opens else (False, None)
         if bullet and self.list_year is None and not self.list_goal and para.sentences:
             self.list_year = carry.before(len(carry.sentences), self)[0]
 
     def _goal_list_year(self, sent: Sentence, pos: int) -> int | None:
         """The year a goal list opening at pos is for: a goal year its sentence names before, else 今年."""
         years = [y for p, y, t in self._markers(sent.text) if t and p < pos]
-        rel = None if years else self._relative_year(sent, pos)
+        rel = None if years else self._goal_relative_year(sent, pos)
         return years[-1] if years else (rel[1] if rel else None)
+
+    def _heading_bullet(self, para: Paragraph) -> bool:
+        """A short bullet line that states no value but a year (■ 2024年成绩单 / ■ 2025年主要预期目标) heads the
+        bullets after it: it opens their list, of goals when it announces them, dated by its year."""
+        if len(para.sentences) != 1:
+            return False
+        s = para.sentences[0].text.rstrip()
+        if len(s) > 40 or _DIGITS_NOT_YEAR.search(_YEAR_WORD.sub("", s)):
+            return False
+        markers = self._markers(s)
+        if not markers:
+            return False
+        self.list_goal = _LIST_OF_GOALS.search(s) is not None
+        goal_years = [y for _, y, t in markers if t]
+        self.list_year = goal_years[-1] if self.list_goal and goal_years else (
+            None if self.list_goal else markers[-1][1])
+        return True
 
     def _list_intro(self, para: Paragraph) -> None:
         """A paragraph ending with a colon opens a list: of goals when it announces them (and their year),
@@ -240,7 +281,7 @@ class _Walker:
         if _LIST_OF_GOALS.search(last):
             self.list_goal = True
             years = [y for _, y, t in markers if t]
-            rel = None if years else self._relative_year(para.sentences[-1], len(last))
+            rel = None if years else self._goal_relative_year(para.sentences[-1], len(last))
             self.list_year = years[-1] if years else (rel[1] if rel else None)
 
     @staticmethod
@@ -295,13 +336,20 @@ class _Walker:
                 continue
             if _BASELINE_LEAD.search(lead) or lead.endswith("是") and _MULTIPLE_OF.match(s, m.end()):
                 continue  # 较2022年 / 是2011年的1.37倍: a baseline, not the time of the statement
+            if lead.endswith("在") and _ON_BASE.match(s, m.end()) and any(t for _, _, t in out):
+                continue  # 到2027年，…在2022年的基础上实现“双倍增”: the base of a goal, not its time
             if _TARGET_LEAD.search(lead):
                 out.append((m.start(), year, True))
             elif tail in ("底", "末", "前"):
                 out.append((m.start(), year, year >= cutoff))
             else:
                 goal = _GOAL_AFTER_YEAR.match(s, m.end())  # 2024年主要预期目标是: a goal year in any document
-                out.append((m.start(), year, bool(goal) or ctx.is_plan and year >= cutoff))
+                # a year after the issue date is not measured yet: 2027年达到70% in a 2023 report is a goal
+                later = ctx.issued_on is not None and year > ctx.issued_on.year
+                out.append((m.start(), year, bool(goal) or later or ctx.is_plan and year >= cutoff))
+        if "五年" in s and (now := ctx.this_year or self.stated_year) is not None:
+            # 今后五年/未来五年: the five years from the year the text is in, a goal's span
+            out += [(m.start(), now + 4, True) for m in _NEXT_FIVE.finditer(s)]
         for m in _FIVE_YEAR.finditer(s) if "五" in s else ():
             end = five_year_end(m.group(1))
             if end is None:
@@ -310,6 +358,9 @@ class _Walker:
             if _BASELINE_LEAD.search(lead) or lead.endswith("是") and _MULTIPLE_OF.match(s, m.end()):
                 continue  # 是“十一五”的3.7倍 / 比十二五末: a base, not the time of the statement
             suffix = m.group(2) or ""
+            if suffix in ("末", "期末") and _TARGET_LEAD.search(lead):
+                out.append((m.start(), end, True))  # 力争“十四五”末 / 到十四五期末: a goal's time, as 到2025年
+                continue
             if suffix == "以来":
                 # “十四五”以来: from the plan period's start up to now (the report's year, or a plan's base
                 # year), not to the period's end
@@ -323,10 +374,23 @@ class _Walker:
 
     def sentence(self, sent: Sentence, deadline: int | None, year_carry: _Carry | None,
                  goal_list: bool = False, goal_year: int | None = None, estimating: bool = False) -> None:
+        targets, actuals = len(self.targets), len(self.actuals)
+        self._sentence(sent, deadline, year_carry, goal_list, goal_year, estimating)
+        # a clause that set goals and nothing else, closed by ；, goes on into the next one
+        self.para_listed = sent.text.rstrip().endswith(("；", ";")) and len(self.actuals) == actuals and (
+            len(self.targets) > targets or any(t for _, _, t in self._markers(sent.text)))
+
+    def _sentence(self, sent: Sentence, deadline: int | None, year_carry: _Carry | None,
+                  goal_list: bool = False, goal_year: int | None = None, estimating: bool = False) -> None:
         s = sent.text
         markers = self._markers(s)
         target_years = [y for _, y, t in markers if t] if markers else []
         actual_years = [(p, y) for p, y, t in markers if not t] if markers else []
+        # 到2027年，A达到X；B年均增长10%: a goal year an earlier sentence of the paragraph names
+        carried_goal, self.para_goal_year = self.para_goal_year, (target_years[-1] if target_years
+                                                                  else self.para_goal_year)
+        # 到2027年，A达到X；B达到Y: a clause of a goal's ； list is a goal too, unless it looks back
+        listed_goal = carried_goal is not None and self.para_listed and not markers and not _PAST_CUE.search(s)
         if target_years and _INTRO.search(s) and sent.section:
             self.section_year[sent.section] = target_years[0]
         if year_carry is not None:
@@ -358,9 +422,13 @@ class _Walker:
             # 卷烟及配套、新材料形成“双百”亿级产业: a floor per listed industry. Only in plans: in a report the
             # phrase narrates (已形成…), and a class is no measured value
             mentions = sorted(mentions + list_class_mentions(s, mentions), key=lambda x: x.start)
+        if not self.ctx.is_plan and (topic := goal_topic(s)) is not None:
+            self.goal_topic = topic
         if not mentions:
             return
-        sentence_target = goal_list or self._sentence_is_target(s, sent.section, markers)
+        sentence_target = goal_list or listed_goal or self._sentence_is_target(s, sent.section, markers)
+        placed: list[str] = []  # the places of the sentence's last place goal (保8%、争9%: 争 is theirs too)
+        prev_end = 0
         sent_scope = None
         positions = [p for p, _, _ in markers]
         last_target: list[int | None] = [None]  # the last target year among markers[:k]
@@ -398,7 +466,8 @@ class _Walker:
                     and not done(m.start) and not (sent.section and _BACKGROUND.search(sent.section)):
                 is_target = True  # 聚焦现有项目，加快构建50万吨/年生产能力: the clause's own verb looks ahead
             intent_only = False
-            if not is_target and not k and not self.ctx.is_plan and intends(m.start) and not done(m.start) \
+            if not is_target and not k and not self.ctx.is_plan and intends(m.start) \
+                    and _intent_in_clause(s, m.start) and not done(m.start) \
                     and not m.done and not (sent.section and _BACKGROUND.search(sent.section)):
                 is_target = intent_only = True  # 努力形成1个千亿级企业: a goal quoted in a report
             if is_target and goal_end is not None and not (k and markers[k - 1][2]) \
@@ -412,6 +481,12 @@ class _Walker:
                 continue  # a plan's 预计…: neither its goal nor a measured value (as before estimates were kept)
             elif m.estimate:
                 is_target = False  # 预计全年…增长5.5%: the reviewed period's estimate, an actual flagged as such
+            looked_back = bool(k) and not markers[k - 1][2]  # 2024年，漯河GDP增长6.8%: a year gone by
+            places = self._goal_places(s, m, prev_end, placed) if self.goal_topic is not None \
+                and not looked_back else []
+            prev_end, placed = m.end, places or placed
+            if places:
+                is_target = True  # 洛阳、开封的目标是“增长11%”: each place's goal, whatever else the sentence says
             if is_target:
                 year, evidence = last_target[k], ("own", 0.9)
                 if year is None:
@@ -419,6 +494,8 @@ class _Walker:
                 if year is None and not self.ctx.is_plan:  # 今年主要预期目标: the year of issue
                     rel = self._relative_year(sent, m.start) or self._relative_year(sent, len(s))
                     year, evidence = (rel[1] if rel else None), ("own" if self.ctx.issued_on else "text", 0.8)
+                    if rel is None and (rel := self._goal_relative_year(sent, len(s))) is not None:
+                        year, evidence = rel[1], ("text", 0.7)  # 今年 of a text that says which year it is in
                 if year is None and m.goal and last_actual[k]:
                     year = last_actual[k][1]  # 2024年，产值目标500亿元: the goal of the year the sentence is about
                     evidence = ("sentence", 0.85)
@@ -431,8 +508,16 @@ class _Walker:
                     continue
                 if year is None and goal_list and goal_year is not None:
                     year, evidence = goal_year, ("paragraph", 0.8)  # the list's intro names the goals' year
+                if year is None and carried_goal is not None and not self.ctx.plan_end \
+                        and relative_mark_before(s, m.end) is None and period_before(s, m.end) is None:
+                    # (a sentence naming a time of its own, 今年/全年, is not the paragraph's goal year's)
+                    year, evidence = carried_goal, ("paragraph", 0.8)
                 if year is None:
                     year, evidence = self._borrowed_target_year(sent, deadline)
+                if places:
+                    t = prose_target(self.doc, sent, m, self.ctx.region, self.ctx, year, stated, evidence)
+                    self.targets += self._place_targets(t, m, s, places)
+                    continue
                 if self.scope and not m.scope and self.scope[1] not in m.indicator:
                     m.scope = self.scope[1]
                     m.indicator = self.scope[1] + m.indicator
@@ -448,9 +533,50 @@ class _Walker:
                 if m.estimate and k and markers[k - 1][2]:
                     stated = markers[k - 1][:2]  # 预计2024年…: the year 预计 names is the estimate's own
                 when = self._actual_period(sent, m.start, stated, actual_years, carried)
+                if not m.estimate and not m.done and self._year_not_over(when) and "以来" not in s \
+                        and relative_mark_before(s, m.start) is None:  # 今年以来: the months so far
+                    # 2026年：地区生产总值增长4.5%左右 in a text of March 2026: a whole year still to come
+                    self.targets.append(prose_target(self.doc, sent, m, self.ctx.region, self.ctx, when.year, True,
+                                                     ("own" if when.year_from == "own" else when.year_from, 0.8)))
+                    continue
                 a = prose_actual(self.doc, sent, m, self.ctx.region, when)
                 if a is not None:
                     self.actuals.append(a)
+
+    def _year_not_over(self, when: ValuePeriod) -> bool:
+        """Is a value's period a whole year that its own words (a year) or heading name, and that had not
+        ended when the document was issued (by October: a December review may give the year's results)?"""
+        issued = self.ctx.issued_on
+        return issued is not None and when.year == issued.year and issued.month <= 10 \
+            and when.period.label == FULL_YEAR.label and when.year_from in ("own", "heading")
+
+    def _goal_places(self, s: str, m, prev_end: int, placed: list[str]) -> list[str]:
+        """The places whose goal the value at m is, when its own words name nothing but them (or nothing at
+        all, after its places: 南阳的目标依然不低，为“增长17%左右”); [] when it is no place goal."""
+        cut = max(s.rfind("，", prev_end, m.start), s.rfind(",", prev_end, m.start))
+        clause = s[max(cut + 1, prev_end):m.start]
+        topic = self.goal_topic.indicator if self.goal_topic else None
+        if (places := only_places(clause, topic)) is None:
+            return []
+        if not places and cut >= prev_end:  # the clause says 为“ / 均是: the places come before it
+            places = places_before(s[prev_end:cut])
+        if not places and prev_end:  # 保8%、争9%: the second value is the same places' goal
+            places = placed
+        return places or places_after(s, m.end)
+
+    def _place_targets(self, t: Target, m, s: str, places: list[str]) -> list[Target]:
+        """One goal per place, of the topic the text compares (its growth when the value is a growth)."""
+        topic = self.goal_topic
+        assert topic is not None
+        growth = t.unit == "%" and (topic.growth or "增长" in s[max(0, m.start - 4):m.start])
+        indicator = topic.indicator + ("增长" if growth and not topic.indicator.endswith(("增长", "增速")) else "")
+        kind = "growth_rate" if growth else t.target_kind
+        why = f"one place's goal in a text comparing places: the indicator is the topic it compares ({topic.indicator})"
+        if t.target_year is None:
+            why += "; no target year found"
+        conf = min(t.confidence, 0.7) if t.target_year is not None else 0.5
+        return [replace(t, scope_name=p, scope_parent=self.ctx.region, indicator_text=indicator, target_kind=kind,
+                        confidence=conf, confidence_reason=why) for p in dict.fromkeys(places)]
 
     def _borrowed_target_year(self, sent: Sentence, deadline: int | None) -> tuple[int | None, tuple]:
         """A goal's year when its sentence names none, with its evidence: a task table's deadline, the
@@ -475,6 +601,15 @@ class _Walker:
         if not ctx.is_plan and (y := self.goals_year) is not None:
             return y, ("text", 0.6)
         return None, ("none", None)
+
+    def _goal_relative_year(self, sent: Sentence, pos: int) -> tuple[int, int] | None:
+        """The year a goal's 今年 names: counted from the issue date, else the year the text says it is in
+        (今年是“十五五”开局之年 / 回顾了2017年工作: plantrack.extract.text_year)."""
+        rel = self._relative_year(sent, pos)
+        if rel is not None or self.stated_year is None:
+            return rel
+        word = relative_mark_before(sent.text, pos)
+        return (word.start, self.stated_year) if word is not None and word.offset == 0 else None
 
     def _relative_year(self, sent: Sentence, pos: int) -> tuple[int, int] | None:
         ctx = self.ctx
@@ -590,19 +725,50 @@ class _Walker:
     def _sentence_is_target(self, s: str, section: str | None, markers: list[tuple[int, int, bool]]) -> bool:
         if any(t for _, _, t in markers):
             return True
-        if _TARGET_CUE.search(VS_PLAN.sub("", s) if "目标" in s else s):
-            return True  # 完成年度目标的52% compares with the plan: its 目标 sets no target
+        if _TARGET_CUE.search(_VS_GOAL.sub("", VS_PLAN.sub("", s)) if "目标" in s else s):
+            # 完成年度目标的52% compares with the plan: its 目标 sets no target; nor does a 目标 word in a
+            # report's look back (（一）主要目标完成情况 / 工作回顾) that states this year's results (同比)
+            return not (not self.ctx.is_plan and section and _BACKGROUND.search(section) and _PAST_CUE.search(s))
         if _PAST_CUE.search(s) or markers:
             return False
         last = (section or "").split(" / ")[-1]
         if section and _BACKGROUND.search(section):
             return False
-        if _GOAL_SECTION.search(last):
+        if _GOAL_SECTION.search(last) or self._under_goals(section):
             return True
         return self.ctx.is_plan
 
+    @staticmethod
+    @lru_cache(maxsize=256)
+    def _under_goals(section: str | None) -> bool:
+        """Is a report's sentence under a heading of goals or tasks (三、2024年主要工作安排 / （一）坚持农业…):
+        a task heading between them names no time, so the goals heading above it governs."""
+        if not section:
+            return False
+        headings = section.split(" / ")
+        for k in range(len(headings) - 1, 0, -1):
+            if not _TASK_HEADING.match(headings[k]):
+                return False  # （一）经济运行回升向好: a result, not a task, even under a goals heading
+            if _GOAL_SECTION.search(headings[k - 1]):
+                return True
+        return False
+
 
 _SPAN_TO = re.compile(r"(?:增加|增长|提高|提升|扩大|上升|下降|降低|减少|发展|跃升|突破)(?:到|至)|(?:到|至)(?!\d{4}年)")
+def _intent_in_clause(s: str, pos: int) -> bool:
+    """Does the intent word before a value (努力形成/聚力打造…) govern it: in its own clause, or in a clause that
+    opens a list of goals with a value of its own (正聚力打造…2个千亿级主导产业，升级打造…3个…)? Not when its
+    clause states none (聚力打好“八场硬仗”，多措并举稳就业，地区生产总值增长5.1%: a review)."""
+    lo = max(0, pos - 300)  # a bounded look back: an intent further away governs nothing here
+    last = max(_INTENT.finditer(s, lo, pos), key=lambda x: x.start(), default=None)
+    if last is None:
+        return False
+    ends = [i for i in (s.find("，", last.end(), pos), s.find(",", last.end(), pos)) if i >= 0]
+    if not ends:
+        return True  # the value's own clause
+    return _DIGIT.search(s, last.end(), min(ends)) is not None  # (八场硬仗 is a name, not a value)
+
+
 def _in_note(s: str, pos: int) -> bool:
     """Is pos inside a bracketed note that closes again in the sentence (…(2013年是…,下同)…)?"""
     opened = max(s.rfind("(", 0, pos), s.rfind("（", 0, pos))

@@ -33,6 +33,18 @@ def test_pinyin_glosses_are_dropped_and_spans_map_back_to_the_original():
     assert original[s:e] == "經(jīng)濟(jì)增長6.2%。"
 
 
+def test_a_repost_glossing_many_characters_without_tone_marks_loses_its_glosses():
+    original = ("在推(tui)动新型城镇化方面,宁夏(xia)提出以(yi)县城为(wei)重要载体,常住人(ren)口城镇化率达到70%,"
+                "制(zhi)造业增加值(zhi)占地区生产总值(zhi)比重超(chao)过20%。\n")
+    assert build_view(original).text == ("在推动新型城镇化方面，宁夏提出以县城为重要载体，常住人口城镇化率达到70%，"
+                                         "制造业增加值占地区生产总值比重超过20%。\n")
+
+
+def test_a_few_lower_case_words_in_parentheses_are_kept():
+    text = "全县生产总值(gdp)增长6%，固定资产投资(fai)增长8%。\n"
+    assert "(gdp)" in build_view(text).text.replace("（", "(").replace("）", ")")
+
+
 def test_half_width_punctuation_in_chinese_sentences_becomes_full_width():
     view = build_view("上半年,全县生产总值(GDP)85.6亿元;其中:工业增长7%。\n")
     assert view.text == "上半年，全县生产总值（GDP）85.6亿元；其中：工业增长7%。\n"

@@ -34,3 +34,15 @@ def test_a_result_in_the_same_report_stays_an_actual():
 def test_a_year_stated_with_the_goal_is_kept():
     st = _st("昌吉市力争到2026年形成4个百亿级产业集群。\n", "昌吉市")
     assert by_value(st.targets, 4).target_year == 2026
+
+
+def test_an_intent_word_clauses_before_a_result_does_not_make_it_a_goal():
+    st = _st("我们聚力打好“八场硬仗”，多措并举稳就业、稳企业，地区生产总值增长5.1%，城镇新增就业44.1万人。\n", "南海区")
+    assert {a.value for a in st.actuals} == {5.1, 44.1e4}
+    assert not st.targets
+
+
+def test_an_intent_opening_a_list_of_goals_governs_its_later_clauses():
+    st = _st("南海区正聚力打造2个千亿级主导产业，升级打造3个五百亿级支柱产业，创新打造4个百亿级特色产业。\n", "南海区")
+    assert {t.value for t in st.targets} >= {2, 3, 4}
+    assert not st.actuals
