@@ -164,7 +164,7 @@ def parse_plain(text: str) -> list[Item]:
             i = j
             continue
         else:
-            pipe = _pipe_table(lines, i) or _cell_stream(lines, i)
+            pipe = _pipe_table(lines, i) or _cell_stream(lines, i) or _name_figure_lines(lines, i)
             if pipe:
                 table, i = pipe
                 if isinstance(table, tuple):  # a flattened table: its caption lines, the table, its notes
@@ -287,6 +287,77 @@ def _cell_stream(lines: list[str], i: int) -> tuple[tuple[list[str], Table, list
         else:
             break
     return (before, Table(rows), cells[at:]), j
+
+
+# A cell of a two-column table copied one cell a line: a short name (no sentence or clause mark) or a figure.
+_NAME_LINE = re.compile(r"^[^。，,；;：:！？!?|]{1,30}$")
+_CJK_CHAR = re.compile(r"[\u4e00-\u9fff]")
+# A prose line a copy cut at each number goes on with the number's unit (28 / 年以来…, 18 / 个月…).
+_PURE_CORNER = re.compile(r"^(?:指\s*标|项\s*目|名\s*称|指标名称)$")
+_UNIT_FIRST = re.compile(r"^[个万亿元倍%％家项位名户只台次]")
+
+
+def _is_figure(line: str) -> bool:
+    return bool(_NUMBER_CELL.match(line.replace(" ", "")))
+
+
+def _is_name(line: str) -> bool:
+    return not _is_figure(line) and bool(_NAME_LINE.match(line))
+
+
+def _name_figure_lines(lines: list[str], i: int) -> tuple[tuple[list[str], Table, list[str]], int] | None:
+    """A two-column table (指标 / 数值) a web page's copy flattened to one cell a line, no bars: a name
+    line, then its figure on the next non-blank line, with group headings (人口（万人）) between. At least
+    five names with a figure, no two figures in a row, and as many named figures as headings; a copy that
+    cut prose at each number (…连续 / 18 / 个月负增长…) goes on with a unit after the figure and is not one.
+    The header is the corner cell (指标) before the first row, if any, over an empty figure head; the lines
+    before it come back as lines."""
+    k = i - 1
+    while k >= 0 and not lines[k].strip():
+        k -= 1
+    if k >= 0 and (_is_name(lines[k].strip()) or _is_figure(lines[k].strip())):
+        return None  # inside a run of cell lines already looked at from its first line
+    if not _is_name(lines[i].strip()):
+        return None
+    cells: list[str] = []
+    j = end = i
+    while j < len(lines):
+        line = lines[j].strip()
+        if line and not (_is_name(line) or _is_figure(line)):
+            break
+        if line:
+            cells.append(line)
+            end = j + 1
+        j += 1
+    figure = [_is_figure(c) for c in cells]
+    named = [at for at in range(1, len(cells)) if figure[at] and not figure[at - 1]
+             and len(_CJK_CHAR.findall(cells[at - 1])) >= 2]
+    if len(named) < 5:
+        return None
+    first = named[0] - 1
+    stop = next((at for at in range(first, len(cells)) if figure[at] and at not in named), len(cells))
+    last = max(at for at in named if at < stop)
+    pairs = [at for at in named if at <= last]
+    body = cells[first:last + 1]
+    headings = len(body) - 2 * len(pairs)
+    after_figure = [cells[at + 1] for at in pairs if at + 1 < len(cells)]
+    if len(pairs) < 5 or headings > len(pairs) or sum(bool(_UNIT_FIRST.match(c)) for c in after_figure) * 4 > len(pairs):
+        return None
+    before = cells[:first]
+    heads = []  # group headings right before the first row belong to the table (人口与就业 / 人口（万人）)
+    while before and not _PURE_CORNER.match(before[-1]) and len(heads) < 3 and not re.search(r"\d", before[-1]):
+        heads.insert(0, before.pop())
+    corner = before.pop().replace(" ", "") if before and _PURE_CORNER.match(before[-1]) else ""
+    rows: list[list[str]] = [[corner, ""]] + [[h] for h in heads]
+    at = first
+    while at <= last:
+        if at + 1 <= last and figure[at + 1] and not figure[at]:
+            rows.append([cells[at], cells[at + 1]])
+            at += 2
+        else:
+            rows.append([cells[at]])
+            at += 1
+    return (before, Table(rows), cells[last + 1:]), end
 
 
 _BARS_ONLY = re.compile(r"^\|+$")

@@ -176,6 +176,8 @@ def prose_cells(table: Table) -> list[tuple[Cell, int | None]]:
 
 _LEVEL_HEAD = re.compile(r"绝对数|绝对值|总量|数值|数量|本年|全年|本期|累计|实绩|完成")
 _GROWTH_HEAD = re.compile(r"增长|增速|增幅|同比|比上年|±")
+# a unit a heading row gives the rows under it: 万人, 亿元, 万美元, 亿千瓦时, not 上年=100
+_GROUP_UNIT = re.compile(r"[万亿千百]?[\u4e00-\u9fff]{1,4}|%")
 
 
 @dataclass(frozen=True)
@@ -203,7 +205,8 @@ def read_release_table(table: Table) -> ReleaseTable | None:
             level_col = i if level_col is None else level_col
         elif ind_col is None and (_INDICATOR_HEAD.search(h) or i == 0):
             ind_col = i
-    if ind_col is None or growth_col is None and level_col is None:
+    unheaded = len(header) == 2 and ind_col == 0 and not header[1]  # 指标 over names, nothing over the figures
+    if ind_col is None or growth_col is None and level_col is None and not unheaded:
         return None
     if level_col is None:  # 产量 / 金额 / 2023年: the first other column whose cells are numbers
         for i in range(len(header)):
@@ -214,15 +217,19 @@ def read_release_table(table: Table) -> ReleaseTable | None:
                 level_col = i
                 break
     rows = []
+    group_unit = None  # a heading row's unit (国民经济核算（亿元）) for the rows under it that name none
     for r in table.rows[1:]:
         if ind_col >= len(r) or not r[ind_col].text:
             continue
         name = re.sub(r"\s+", "", r[ind_col].text)
-        name = re.sub(r"^其中[:：]?", "", name)
+        name = re.sub(r"^(?:其中[:：]?|#)", "", name)
         unit = r[unit_col].text.strip() if unit_col is not None and unit_col < len(r) else None
         m = _UNIT_IN_NAME.search(name)
+        if sum(1 for c in r if c.text) == 1 and unit_col is None:
+            group_unit = m.group(1) if m and _GROUP_UNIT.fullmatch(m.group(1)) else None
         if m and not unit:
             unit, name = m.group(1), name[: m.start()]
+        unit = unit or group_unit
         cells = tuple(r)
         nonempty = [c for c in r if c.text]
         rows.append(TableRow(name, unit or None, None, cells, nonempty[0].start, nonempty[-1].end))

@@ -100,3 +100,23 @@ def test_a_flattened_table_whose_rows_open_with_a_line_of_bars_keeps_its_rows_an
     assert table.rows[1] == ["一、经济发展"]
     assert table.rows[-1] == ["服务业增加值比重(%)", "30.2", "提高13.4个百分点", "预期性"]
     assert "表1:主要目标" in items and "经济总量跃上新台阶。" in items
+
+
+_NAME_FIGURE_LINES = ("2020年某省国民经济主要指标表\n\n指   标\n\n人口(万人)\n\n 总人口\n\n3171.0\n\n  男性人口\n\n1588.2\n\n"
+                      "国民经济核算(亿元)\n\n 地区生产总值\n\n13698.5\n\n  第一产业\n\n3438.3\n\n  第二产业\n\n3483.5\n\n"
+                      "  第三产业\n\n6776.7\n\n注：本表为初步统计数。\n")
+
+
+def test_a_two_column_table_copied_one_cell_a_line_without_bars_is_read_back_into_rows():
+    items = parse_plain(_NAME_FIGURE_LINES)
+    table = next(x for x in items if isinstance(x, Table))
+    assert table.rows[0] == ["指标", ""]
+    assert ["人口(万人)"] in table.rows and ["国民经济核算(亿元)"] in table.rows
+    assert ["总人口", "3171.0"] in table.rows and ["第三产业", "6776.7"] in table.rows
+    assert "2020年某省国民经济主要指标表" in items and "注：本表为初步统计数。" in items
+
+
+def test_prose_a_copy_cut_at_every_number_is_not_read_as_a_table_of_names_and_figures():
+    text = ("克服国内汽车市场\n28\n年以来首次下滑和连续\n18\n个月负增长等诸多困难\n10\n月份开始回暖复苏\n3\n"
+            "个百分点的增长带动\n5\n家企业共同发展\n9\n个项目开工\n")
+    assert not [x for x in parse_plain(text) if isinstance(x, Table)]

@@ -54,3 +54,15 @@ def test_a_doubling_in_a_table_reads_as_in_prose(cell, pct):
     t = by_value(st.targets, pct)
     assert (t.target_kind, t.unit, t.baseline_year, t.baseline_value_raw) == ("change_vs_base", "%", 2025, "210")
     assert [a.value for a in st.actuals] == [210]
+
+
+def test_an_unheaded_figure_column_gives_each_row_its_level_in_the_unit_of_its_group_heading():
+    text = "2020年主要指标\n" + table(["指标", ""], ["人口(万人)"], ["总人口", "3171.0"], ["国民经济核算(亿元)"],
+                                     ["地区生产总值", "13698.5"], ["#第一产业", "3438.3"], ["对外贸易"],
+                                     ["出口额", "520486"])
+    st = _st(text, doc_type="bulletin", start=None, end=None, period_year=2020)
+    gdp, people, first = by_value(st.actuals, 13698.5), by_value(st.actuals, 3171e4), by_value(st.actuals, 3438.3)
+    assert (gdp.indicator_text, gdp.unit, gdp.period_year, gdp.measure) == ("地区生产总值", "亿元", 2020, "level")
+    assert (people.indicator_text, people.unit) == ("总人口", "人")
+    assert (first.indicator_text, first.unit) == ("第一产业", "亿元")
+    assert by_value(st.actuals, 520486).unit is None  # a heading without a unit ends the one before it
