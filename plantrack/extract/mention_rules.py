@@ -404,7 +404,9 @@ _ESTIMATE_TO = re.compile(r"预计到")
 ESTIMATE_OF_PERIOD = re.compile(
     r"预计[，,：:]?(?:全年|今年|本年|(?:19|20)\d\d年)|[（(]预计"
     r"|(?<!后)预计[，,：:]?(?!到|至|将|可|能|会|带动|新增|拉动|增加|年|每年|实现年|明年|今后|未来|建成|投产|达产|总投资|投资|完成投资)"
-    r"[\u4e00-\u9fff]{0,12}?(?:增长|下降|达到|实现|完成|为)")
+    r"(?:[\u4e00-\u9fff]|(?:19|20)\d\d年){0,12}?(?:增长|下降|达到|实现|完成|为|突破|超过)")
+# 增长4%（预计数，下同）: a note right after a value says it is an estimate (and those after it, above)
+ESTIMATE_NOTE_AFTER = re.compile(r"\s*[（(]预计")
 
 
 def estimate(c: Candidate) -> bool:

@@ -19,6 +19,7 @@ from dataclasses import dataclass
 from plantrack.extract.first_chars import first_chars, last_chars
 from plantrack.extract.mention_index import HARD_DELIMS, VERB_WORDS, SentenceIndex
 from plantrack.extract.mention_rules import (
+    ESTIMATE_NOTE_AFTER,
     MAGNITUDE_CLASS,
     MAGNITUDE_FIRST,
     MONEY_WORD,
@@ -203,7 +204,7 @@ def _number_mentions(s: str, ix: SentenceIndex, vs_plan: bool, ratios: dict[int,
                 break
         else:
             mention = _read_value(c, ratios)
-            mention.estimate = estimate_of_period(s, c.a)
+            mention.estimate = estimate_of_period(s, c.a) or ESTIMATE_NOTE_AFTER.match(s, c.b) is not None
             found.append(mention)
     return found
 

@@ -180,3 +180,24 @@ def test_goals_take_the_year_a_reports_work_plan_heading_names():
             "（一）扩大有效投资。\n")
     st = extract_statements(_doc(text, doc_type="release"))
     assert next(t for t in st.targets if t.value == 8).target_year == 2031
+
+
+def test_an_estimate_whose_level_passes_a_mark_estimates_the_period_under_review():
+    assert estimate_of_period("预计全市地区生产总值突破9200亿元，同口径增长8.6%", 14)
+    assert estimate_of_period("预计，西藏地区生产总值突破1400亿元", 14)
+
+
+def test_an_estimate_naming_its_place_and_year_before_the_verb_estimates_that_year():
+    s = "预计河北2022年生产总值增长3.8%左右"
+    assert estimate_of_period(s, s.index("3.8"))
+
+
+def test_a_projection_after_a_project_is_built_is_still_no_estimate_of_the_period():
+    s = "项目建成后预计年产值突破10亿元"
+    assert not estimate_of_period(s, s.index("10"))
+
+
+def test_a_value_followed_by_an_estimate_note_is_an_estimate_and_so_are_those_after_it():
+    text = "全区地区生产总值增长4%（预计数，下同），地方一般公共预算收入增长2.6%。\n"
+    st = extract_statements(_doc(text, doc_type="government_report", issued_on=date(2031, 1, 12), period_year=2030))
+    assert {a.value: a.is_estimate for a in st.actuals if a.value in (4, 2.6)} == {4: True, 2.6: True}
