@@ -151,6 +151,11 @@ class _Walker:
         self.list_year_from: str | None = None
         self.goals_year = goals_year(doc.text)
 
+    def _issue_date_implied(self) -> bool:
+        """The issue date is only the latest date the text names: a lower bound of when it was written, which
+        says nothing about which period ended last before it."""
+        return (self.doc.meta.sources or {}).get("issued_on") == "implied"
+
     def _table_year(self, table: Table) -> tuple[int | None, tuple[str | None, float | None], str | None]:
         """A release table's year with its evidence: its caption's, else its heading's, else the document's
         (None with the reason when its caption names a range of years)."""
@@ -538,7 +543,7 @@ class _Walker:
                 year = ctx.plan_start - 1 if ctx.plan_start else ctx.doc_year
                 evidence, ev_conf = ("plan_period", 0.8) if ctx.plan_start else (ctx.year_from, ctx.year_confidence)
             elif ctx.period_year is None and ctx.issued_on and period_from != "document" and ctx.year_reason is None \
-                    and ctx.year_from in (None, "issue_date"):
+                    and ctx.year_from in (None, "issue_date") and not self._issue_date_implied():
                 year = year_ended_by(period, ctx.issued_on)  # 1-7月 in a report issued 2023-09-25: 2023
                 evidence, ev_conf = "issue_date", 0.6
             else:
