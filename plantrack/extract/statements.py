@@ -614,7 +614,10 @@ def _in_note(s: str, pos: int) -> bool:
     if opened < 0 or max(s.rfind(")", opened, pos), s.rfind("）", opened, pos)) >= 0:
         return False
     close = min((i for i in (s.find(")", pos), s.find("）", pos)) if i >= 0), default=-1)
-    return close >= 0 and "年" in s[opened:close] and not PLAN_PERIOD.fullmatch(s[opened:close + 1])
+    if close < 0:
+        # (2008年是第二次全国经济普查年份。下同): a note whose own 。 ended the sentence inside it
+        return len(s) - opened <= 40 and s.rstrip().endswith("。") and "年" in s[opened:]
+    return "年" in s[opened:close] and not PLAN_PERIOD.fullmatch(s[opened:close + 1])
 
 
 _YEAR_EVIDENCE = {"own": "own", "relative word": "text", "paragraph": "paragraph", "heading": "heading"}

@@ -201,3 +201,10 @@ def test_a_value_followed_by_an_estimate_note_is_an_estimate_and_so_are_those_af
     text = "全区地区生产总值增长4%（预计数，下同），地方一般公共预算收入增长2.6%。\n"
     st = extract_statements(_doc(text, doc_type="government_report", issued_on=date(2031, 1, 12), period_year=2030))
     assert {a.value: a.is_estimate for a in st.actuals if a.value in (4, 2.6)} == {4: True, 2.6: True}
+
+
+def test_a_notes_year_dates_nothing_when_the_notes_own_full_stop_ends_the_sentence_inside_it():
+    text = ("2030年末，全市共有法人单位41.1万个，比2025年末（2025年是第五次全国经济普查年份。下同）增加5.0万个；"
+            "法人单位分支机构7.0万个，增加1.4万个。\n")
+    st = extract_statements(_doc(text, doc_type="bulletin"))
+    assert next(a for a in st.actuals if a.value == 70000).period_year == 2030
