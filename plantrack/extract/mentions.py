@@ -696,6 +696,10 @@ def _split_items(text: str, n: int) -> list[str]:
 def _shared_tail(items: list[str]) -> list[str]:
     """战略性新兴产业、高技术制造业增加值占…比重 -> both items get 增加值占…比重."""
     last = items[-1]
+    if len(items) > 1 and all(len(it) <= 2 for it in items[:-1]) and len(last) >= len(items[0]) + 3 \
+            and all(re.fullmatch(r"[\u4e00-\u9fff]+", it) for it in items):
+        # 城镇和农村居民人均可支配收入, 进、出口总额: the short items are modifiers of the last one's head
+        return [it + last[len(it):] for it in items[:-1]] + [last]
     m = _TAIL_START.search(last, 1)
     if not m:
         return items
@@ -705,6 +709,7 @@ def _shared_tail(items: list[str]) -> list[str]:
 
 _ORDINAL_ITEMS = re.compile(r"第?((?:[一二三四五六七八九十]、)+[一二三四五六七八九十])(产业[^、]*)$")
 _LIST_VERB = re.compile(r"^(?:增长|下降|提高|提升|回落|增加|减少)")
+_CHANGE_VERB = re.compile(r"(?:同比|比上年)?(?:增长|下降|提高|提升|回落|增加|减少)")
 
 
 def _pair_with_levels(ms: list[Mention], values: list[Mention], starts: list[int], cs: int, verb: str) -> bool:
@@ -712,7 +717,8 @@ def _pair_with_levels(ms: list[Mention], values: list[Mention], starts: list[int
     if not _LIST_VERB.match(verb):
         return False
     k = bisect_left(starts, cs)
-    before = [m for m in ms[:k] if m.indicator and not m.paired]
+    # levels a 分别 list named already count (分别为X元、Y元，分别增长a%、b%)
+    before = [m for m in ms[:k] if m.indicator and not (m.paired and m.unit_raw in ("%", "％"))]
     if len(before) < len(values):
         return False
     levels = before[-len(values):]
@@ -723,6 +729,26 @@ def _pair_with_levels(ms: list[Mention], values: list[Mention], starts: list[int
         m.paired = True
         m.clause_cue = m.pre = verb
     return True
+
+
+def _changes_of_the_levels_listed(s: str, ms: list[Mention], starts: list[int], levels: list[Mention],
+                                  ce: int) -> None:
+    """A、B分别为X元、Y元，增长a%、b%: the next clause opens with a change verb and lists as many rates, in
+    the same order as the levels (without 分别 of its own)."""
+    if ce >= len(s) or s[ce] not in "，," or any(m.unit_raw in ("%", "％") or m.unit_raw is None for m in levels):
+        return
+    verb = _CHANGE_VERB.match(s, ce + 1)
+    if verb is None:
+        return
+    ends = [e for e in (s.find(d, ce + 1) for d in HARD_DELIMS) if e >= 0]
+    rates = ms[bisect_left(starts, ce + 1):bisect_left(starts, min(ends, default=len(s)))]
+    if len(rates) != len(levels) or any(m.paired or m.unit_raw not in ("%", "％") for m in rates) \
+            or s[verb.end():rates[0].start].strip():
+        return
+    for level, m in zip(levels, rates, strict=True):
+        m.indicator = level.indicator + verb.group()
+        m.paired = True
+        m.clause_cue = m.pre = verb.group()
 
 
 def _pair_lists(s: str, ms: list[Mention]) -> None:
@@ -776,6 +802,7 @@ def _pair_lists(s: str, ms: list[Mention]) -> None:
             m.indicator = item
             m.paired = True
             m.clause_cue = s[cs:m.start]
+        _changes_of_the_levels_listed(s, ms, starts, values, ce)
         # values named inside the item list (年营业收入超100亿级) are qualifiers
         for m in ms[bisect_left(starts, cs):bisect_left(starts, k.start())]:
             m.indicator = ""

@@ -420,3 +420,26 @@ def test_a_growth_keeps_its_growth_words_when_the_documents_own_region_leads_its
     acts = _actuals("今年上半年，嘉陵78个县（市）实现生产总值428.92亿元，同比增长8.6%。", region="嘉陵省",
                     title="嘉陵省上半年经济运行")
     assert by_value(acts, 8.6).indicator_text.endswith("生产总值同比增长")
+
+
+def test_short_listed_modifiers_share_the_head_of_the_last_item():
+    from plantrack.extract.mentions import find_mentions
+
+    got = {m.value: m.indicator for m in find_mentions("城镇和农村居民人均可支配收入分别增长4.3%、5.3%。")}
+    assert got == {4.3: "城镇居民人均可支配收入", 5.3: "农村居民人均可支配收入"}
+
+
+def test_rates_listed_in_the_clause_after_listed_levels_are_their_changes_in_order():
+    from plantrack.extract.mentions import find_mentions
+
+    s = "城乡居民人均可支配收入分别为39310元、20356元，增长5.5%、5.6%，县域综合实力持续增强。"
+    got = {m.value: m.indicator for m in find_mentions(s)}
+    assert got[5.5] == "城镇居民人均可支配收入增长" and got[5.6] == "农村居民人均可支配收入增长"
+
+
+def test_rates_listed_with_a_second_fenbie_still_belong_to_the_levels_listed_before():
+    from plantrack.extract.mentions import find_mentions
+
+    s = "城乡居民人均可支配收入分别为52523元、19507元，分别增长9.4%、10.1%，居民收入增速跑赢经济增速。"
+    got = {m.value: m.indicator for m in find_mentions(s)}
+    assert got[9.4] == "城镇居民人均可支配收入增长" and got[10.1] == "农村居民人均可支配收入增长"
