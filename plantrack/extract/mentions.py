@@ -756,6 +756,7 @@ def _pair_lists(s: str, ms: list[Mention]) -> None:
     if "分别" not in s:
         return
     starts = [m.start for m in ms]
+    named: list[str] = []  # the items the sentence's last 分别 list named
     for k in re.finditer(r"分别", s):
         cs = _clause_start(s, k.start())
         ce_candidates = [s.find(d, k.end()) for d in HARD_DELIMS]
@@ -770,6 +771,11 @@ def _pair_lists(s: str, ms: list[Mention]) -> None:
                 m.pre = verb + m.pre  # 分别增长6.4%、6.7%: every listed value is read with the list's verb
         ordinal = _ORDINAL_ITEMS.search(item_text)
         if not clean_indicator(item_text) and _pair_with_levels(ms, values, starts, cs, verb):
+            continue
+        if not clean_indicator(item_text) and len(named) == len(values):
+            # A、B、C年均分别增长…，2011年分别达到X、Y、Z: a list with no items of its own lists the same ones
+            for item, m in zip(named, values, strict=True):
+                m.indicator, m.paired, m.clause_cue = item, True, s[cs:m.start]
             continue
         if ordinal and len(values) == ordinal.group(1).count("、") + 1:
             # 一、二、三产业增加值 / 第一、二、三产业: each numeral takes the shared name
@@ -802,6 +808,7 @@ def _pair_lists(s: str, ms: list[Mention]) -> None:
             m.indicator = item
             m.paired = True
             m.clause_cue = s[cs:m.start]
+        named = items
         _changes_of_the_levels_listed(s, ms, starts, values, ce)
         # values named inside the item list (年营业收入超100亿级) are qualifiers
         for m in ms[bisect_left(starts, cs):bisect_left(starts, k.start())]:

@@ -443,3 +443,11 @@ def test_rates_listed_with_a_second_fenbie_still_belong_to_the_levels_listed_bef
     s = "城乡居民人均可支配收入分别为52523元、19507元，分别增长9.4%、10.1%，居民收入增速跑赢经济增速。"
     got = {m.value: m.indicator for m in find_mentions(s)}
     assert got[9.4] == "城镇居民人均可支配收入增长" and got[10.1] == "农村居民人均可支配收入增长"
+
+
+def test_a_fenbie_list_without_items_of_its_own_lists_the_items_of_the_one_before():
+    from plantrack.extract.mentions import find_mentions
+
+    s = "地区生产总值、财政总收入和区级财政收入年均分别增长11.9%、13.8%和15.3%，2031年分别达到1483亿元、434亿元和139亿元。"
+    got = {m.value: m.indicator for m in find_mentions(s)}
+    assert (got[1483], got[434], got[139]) == ("地区生产总值", "财政总收入", "区级财政收入")
