@@ -339,7 +339,9 @@ def _name_word_value(x: Mention, ix: SentenceIndex, ratios: dict[int, str], clas
 
 
 _OPEN_BRACKETS_END = re.compile(r"[【（(“]+$")
-_GROWTH_END = re.compile(r"(同比增长|同比下降|比上年增长|比上年下降|年均增长|平均增长|增长|下降|回落|提高|提升|增加)$")
+_GROWTH_END = re.compile(r"((?:两|二|三|四)年平均增长|同比增长|同比下降|比上年增长|比上年下降|年均增长|平均增长|增长|下降|回落"
+                         r"|提高|提升|增加)$")
+_BASE_ONLY = re.compile(r"^(?:比上年同期|比上年|较上年同期|较上年|比去年同期|比去年)$")
 _COUNT_LEAD = re.compile(r"^(?:年末|年底|全年|全区|全市|全县|全省|新增|新培育|培育|新建|建成|新认定|认定|累计|共有|拥有|现有|共)+")
 _VS_LAST_YEAR = re.compile(r"^(?:比上年末?|较上年末?)")
 _REACHES = re.compile(r"(?:并|且|将|力争|争取)?(?:达到|达|增至|提高到|提高至|提升到|提升至|升至|降至|为)")
@@ -410,14 +412,19 @@ def _level_reached_by_subject_just_named(n: _Naming) -> str | None:
 
 def _growth_of_value_just_named(n: _Naming) -> str | None:
     """地区生产总值352.6亿元，增长5.8%: a bare growth word takes the value named just before (near enough)."""
-    if n.ind and not _VERB_ONLY.match(n.ind):
+    base_only = bool(n.ind) and _BASE_ONLY.match(n.ind) is not None  # 比上年同期增长8.8%: a base, no noun
+    if n.ind and not _VERB_ONLY.match(n.ind) and not base_only:
         return None
     growth = _GROWTH_END.search(_TRAILING_SOFT.sub("", n.pre))
     prev = n.prev
     if not growth or prev is None or not same_clause_or_near(prev, n.s, n.m.start):
         return None
-    own = n.ind if n.ind and n.ind not in prev.indicator else ""  # 产能 in 摩托车…，产能提升x%
-    return prev.indicator.split("同比")[0] + own + growth.group(1)
+    own = n.ind if n.ind and not base_only and n.ind not in prev.indicator else ""  # 产能 in 摩托车…，产能提升x%
+    named = prev.indicator.split("同比")[0]
+    if growth.group(1) != "增长" or base_only:
+        # …增长8.8%，两年平均增长5.4%: the rate just named is of the same thing, not the thing itself
+        named = _GROWTH_END.sub("", named) or named
+    return named + own + growth.group(1)
 
 
 def _count_of_class_named_after(n: _Naming) -> str | None:

@@ -451,3 +451,18 @@ def test_a_fenbie_list_without_items_of_its_own_lists_the_items_of_the_one_befor
     s = "地区生产总值、财政总收入和区级财政收入年均分别增长11.9%、13.8%和15.3%，2031年分别达到1483亿元、434亿元和139亿元。"
     got = {m.value: m.indicator for m in find_mentions(s)}
     assert (got[1483], got[434], got[139]) == ("地区生产总值", "财政总收入", "区级财政收入")
+
+
+def test_a_growth_after_a_bare_base_of_comparison_is_the_growth_of_the_value_just_named():
+    from plantrack.extract.mentions import find_mentions
+
+    s = "全区实现地区生产总值11396.14亿元，按可比价格计算，比上年同期增长8.8%，两年平均增长5.4%。"
+    got = {m.value: m.indicator for m in find_mentions(s)}
+    assert got[8.8] == "地区生产总值增长"
+
+
+def test_a_two_year_average_growth_after_a_growth_is_of_the_same_value():
+    from plantrack.extract.mentions import find_mentions
+
+    s = "全区实现地区生产总值11396.14亿元，增长8.8%，两年平均增长5.4%。"
+    assert {m.value: m.indicator for m in find_mentions(s)}[5.4] == "地区生产总值两年平均增长"
