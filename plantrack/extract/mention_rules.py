@@ -480,12 +480,22 @@ def change_against_another_period(c: Candidate) -> bool:
     return c.unit in ("个百分点", "百分点") and _VS_PERIOD.search(c.s, max(c.clause, c.a - 16), c.a) is not None
 
 
-_AMONG = re.compile(r"[\u4e00-\u9fff]{0,8}?中(?:有|，有|,有)")
+# 38个大类行业中有24个 / 40个行业大类中，25个行业… / 35个行业中22个行业 / …中较1-5月份回升的有35个
+_AMONG = re.compile(r"[\u4e00-\u9fff]{0,8}?中(?:有|[，,]?\s*有?\s*\d|[^，,。；;]{0,16}?有\s*\d)")
 
 
 def tally_of_categories(c: Candidate) -> bool:
     """38个大类行业中有24个行业增长: how many categories a count is taken among is no quantity of the economy."""
     return c.unit in _COUNT_UNITS and "中" in c.s and _AMONG.match(c.s, c.b) is not None
+
+
+_SURVEY_AFTER = re.compile(r"的?[\u4e00-\u9fff]{0,6}?抽样调查")
+
+
+def sample_rate_of_a_survey(c: Candidate) -> bool:
+    """据5‰人口变动抽样调查推算: the share of people a survey samples names the survey, it measures nothing."""
+    return c.unit in ("‰", "%", "％") and c.nxt in "的人抽样" and c.nxt != "" \
+        and _SURVEY_AFTER.match(c.s, c.b) is not None
 
 
 def tally_of_indicators(c: Candidate) -> bool:
@@ -576,6 +586,7 @@ REJECTIONS: tuple[Rejection, ...] = (
     gap_to_another_rate,
     change_against_another_period,
     tally_of_categories,
+    sample_rate_of_a_survey,
     tally_of_indicators,
     steps_climbed,
     policy_named_by_its_articles,
