@@ -489,6 +489,15 @@ def tally_of_categories(c: Candidate) -> bool:
     return c.unit in _COUNT_UNITS and "中" in c.s and _AMONG.match(c.s, c.b) is not None
 
 
+_RANKING = re.compile(r"排名|排位|名次|位次|位列|位居")
+
+
+def place_in_a_ranking(c: Candidate) -> bool:
+    """综合排名由2020年的161位上升至目前的84位, 排名上升2个位次: a place in a ranking or a move in it, no
+    quantity of the economy (位 counting people, 引进博士10位, names no ranking)."""
+    return (c.unit == "位" or c.s.startswith("位次", c.b)) and _RANKING.search(c.s, max(0, c.clause - 12), c.b + 2) is not None
+
+
 _SURVEY_AFTER = re.compile(r"的?[\u4e00-\u9fff]{0,6}?抽样调查")
 
 
@@ -587,6 +596,7 @@ REJECTIONS: tuple[Rejection, ...] = (
     change_against_another_period,
     tally_of_categories,
     sample_rate_of_a_survey,
+    place_in_a_ranking,
     tally_of_indicators,
     steps_climbed,
     policy_named_by_its_articles,
