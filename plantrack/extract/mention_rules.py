@@ -489,6 +489,20 @@ def tally_of_categories(c: Candidate) -> bool:
     return c.unit in _COUNT_UNITS and "中" in c.s and _AMONG.match(c.s, c.b) is not None
 
 
+_EVERY_BEFORE = re.compile(r"每[\u4e00-\u9fff]{0,6}$")
+_THEN_ONE_IN = re.compile(r"[\u4e00-\u9fff]{0,8}?就有")
+
+
+def ratio_in_words(c: Candidate) -> bool:
+    """全国每出口4辆汽车就有1辆安徽造: the two numbers of a ratio in words are no quantities of their own."""
+    if "就有" not in c.s:
+        return False
+    if _EVERY_BEFORE.search(c.s, max(c.clause, c.a - 7), c.a) and _THEN_ONE_IN.match(c.s, c.b):
+        return True
+    lead = c.s.rfind("就有", c.clause, c.a)
+    return lead >= 0 and lead + 2 == c.a and c.s.rfind("每", c.clause, lead) >= 0
+
+
 _RANKING = re.compile(r"排名|排位|名次|位次|位列|位居")
 
 
@@ -597,6 +611,7 @@ REJECTIONS: tuple[Rejection, ...] = (
     tally_of_categories,
     sample_rate_of_a_survey,
     place_in_a_ranking,
+    ratio_in_words,
     tally_of_indicators,
     steps_climbed,
     policy_named_by_its_articles,
