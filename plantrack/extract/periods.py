@@ -388,7 +388,7 @@ def relative_year_before(s: str, pos: int, this_year: int | None, heading_year: 
     """(position, year) of the relative year word nearest before pos: 去年 -> this_year - 1; 今年 ->
     the year its heading names (一、2021年计划执行情况 / 今年以来…, written before the January it was
     delivered in), else this_year. 上年 is the statisticians' word: the year before the one reported on
-    (report_year), which a bulletin issued in March is not."""
+    (report_year), which a bulletin issued in March is not; 本年 is the year reported on itself."""
     k = _nearest(s, pos, False)
     if k is None:
         return None
@@ -396,6 +396,8 @@ def relative_year_before(s: str, pos: int, this_year: int | None, heading_year: 
         return k.start, heading_year
     if s.startswith("上", k.start) and report_year is not None:
         return k.start, report_year - 1
+    if s.startswith("本年", k.start) and report_year is not None:
+        return k.start, report_year  # 本年新开工项目: the statisticians' word for the year reported on
     return (k.start, this_year + (k.offset or 0)) if this_year is not None else None
 
 
