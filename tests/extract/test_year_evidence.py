@@ -208,3 +208,18 @@ def test_a_notes_year_dates_nothing_when_the_notes_own_full_stop_ends_the_senten
             "法人单位分支机构7.0万个，增加1.4万个。\n")
     st = extract_statements(_doc(text, doc_type="bulletin"))
     assert next(a for a in st.actuals if a.value == 70000).period_year == 2030
+
+
+def test_an_estimate_after_its_subject_is_that_values_own_and_governs_no_list():
+    text = "万元生产总值能耗预计下降3.5%，完成省下达任务；居民消费价格总水平上涨0.2%；城镇登记失业率3.86%。\n"
+    st = extract_statements(_doc(text, doc_type="government_report", issued_on=date(2031, 1, 12), period_year=2030))
+    flags = {a.value: a.is_estimate for a in st.actuals if a.value in (-3.5, 3.5, 0.2, 3.86)}
+    assert flags.get(3.86) is False and flags.get(0.2) is False
+
+
+def test_an_estimate_opening_a_clause_governs_the_list_after_it():
+    text = ("根据经济普查对地区生产总值的初步修订结果，预计全市地区生产总值突破9200亿元，增长8.6%；"
+            "一般公共预算总收入1095亿元；城镇登记失业率2.7%。\n")
+    st = extract_statements(_doc(text, doc_type="government_report", issued_on=date(2031, 1, 12), period_year=2030))
+    assert all(a.is_estimate for a in st.actuals if a.value in (1095, 2.7))
+    assert {a.value for a in st.actuals} >= {1095, 2.7}
