@@ -495,12 +495,9 @@ _THEN_ONE_IN = re.compile(r"[\u4e00-\u9fff]{0,8}?就有")
 
 def ratio_in_words(c: Candidate) -> bool:
     """全国每出口4辆汽车就有1辆安徽造: the two numbers of a ratio in words are no quantities of their own."""
-    if "就有" not in c.s:
-        return False
     if _EVERY_BEFORE.search(c.s, max(c.clause, c.a - 7), c.a) and _THEN_ONE_IN.match(c.s, c.b):
         return True
-    lead = c.s.rfind("就有", c.clause, c.a)
-    return lead >= 0 and lead + 2 == c.a and c.s.rfind("每", c.clause, lead) >= 0
+    return c.s.startswith("就有", c.a - 2) and c.s.rfind("每", max(c.clause, c.a - 20), c.a - 2) >= 0
 
 
 _RANKING = re.compile(r"排名|排位|名次|位次|位列|位居")
@@ -509,7 +506,7 @@ _RANKING = re.compile(r"排名|排位|名次|位次|位列|位居")
 def place_in_a_ranking(c: Candidate) -> bool:
     """综合排名由2020年的161位上升至目前的84位, 排名上升2个位次: a place in a ranking or a move in it, no
     quantity of the economy (位 counting people, 引进博士10位, names no ranking)."""
-    return (c.unit == "位" or c.s.startswith("位次", c.b)) and _RANKING.search(c.s, max(0, c.clause - 12), c.b + 2) is not None
+    return (c.unit == "位" or c.s.startswith("位次", c.b)) and _RANKING.search(c.s, max(0, c.clause - 12, c.a - 40), c.b + 2) is not None
 
 
 _SURVEY_AFTER = re.compile(r"的?[\u4e00-\u9fff]{0,6}?抽样调查")
