@@ -93,7 +93,7 @@ _CREATE_VERB_END = re.compile(
 )
 _MEASURE_ONLY = re.compile(r"^(?:占|比重|占比|增速|增幅|增长率|年均增速|年均增长率|年平均增长率|平均增长率|年均增长|年平均增长)")
 _SCOPE = re.compile(r"^([\u4e00-\u9fff]{2,8}?(?:组团|片区|工业园区|产业园区|工业园|产业园|示范园|开发区|高新区|集聚区|新城|园区))")
-_TAIL_START = re.compile(r"的|增加值|产值|营业收入|占|比重|比例|企业")
+_TAIL_START = re.compile(r"的|增加值|产值|营业收入|占|比重|比例|企业|地区生产总值")
 _MEASURE_END = re.compile(r"(率|比重|比例|值|额|数|量|收入|企业|强度|指数|占比)$")
 _COUNTED = re.compile(r"([一二三四五六七八九十两]+|\d+)[类个项家大种]")
 

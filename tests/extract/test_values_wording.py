@@ -466,3 +466,11 @@ def test_a_two_year_average_growth_after_a_growth_is_of_the_same_value():
 
     s = "全区实现地区生产总值11396.14亿元，增长8.8%，两年平均增长5.4%。"
     assert {m.value: m.indicator for m in find_mentions(s)}[5.4] == "地区生产总值两年平均增长"
+
+
+def test_places_listed_before_a_gdp_share_the_gdp_named_after_the_last_one():
+    from plantrack.extract.mentions import find_mentions
+
+    s = "甲平原、乙经济区和丙生态示范区地区生产总值分别增长6.1%、6.5%、5.9%。"
+    got = {m.value: m.indicator for m in find_mentions(s)}
+    assert got == {6.1: "甲平原地区生产总值", 6.5: "乙经济区地区生产总值", 5.9: "丙生态示范区地区生产总值"}
