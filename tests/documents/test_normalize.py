@@ -120,3 +120,13 @@ def test_prose_a_copy_cut_at_every_number_is_not_read_as_a_table_of_names_and_fi
     text = ("克服国内汽车市场\n28\n年以来首次下滑和连续\n18\n个月负增长等诸多困难\n10\n月份开始回暖复苏\n3\n"
             "个百分点的增长带动\n5\n家企业共同发展\n9\n个项目开工\n")
     assert not [x for x in parse_plain(text) if isinstance(x, Table)]
+
+
+def test_a_table_with_two_figure_columns_copied_one_cell_a_line_is_read_back_with_its_heads():
+    text = ("表1 按机构类型分组的法人单位\n\n单位数(万个)\n\n比重(%)\n\n一、法人单位\n\n41.1\n\n100\n\n企业法人\n\n38.6\n\n93.9\n\n"
+            "机关、事业法人\n\n0.9\n\n2.2\n\n社会团体和其他法人\n\n1.6\n\n3.9\n\n年末，全市法人单位中，企业占九成以上。\n")
+    items = parse_plain(text)
+    table = next(x for x in items if isinstance(x, Table))
+    assert table.rows[0] == ["", "单位数(万个)", "比重(%)"]
+    assert ["企业法人", "38.6", "93.9"] in table.rows and len(table.rows) == 5
+    assert "表1 按机构类型分组的法人单位" in items

@@ -66,3 +66,13 @@ def test_an_unheaded_figure_column_gives_each_row_its_level_in_the_unit_of_its_g
     assert (people.indicator_text, people.unit) == ("总人口", "人")
     assert (first.indicator_text, first.unit) == ("第一产业", "亿元")
     assert by_value(st.actuals, 520486).unit is None  # a heading without a unit ends the one before it
+
+
+def test_a_count_and_share_table_gives_each_row_its_count_in_the_heads_unit_and_its_share():
+    text = "表1 按机构类型分组的法人单位\n" + table(["", "单位数(万个)", "比重(%)"], ["一、法人单位", "41.1", "100"],
+                                              ["企业法人", "38.6", "93.9"], ["机关、事业法人", "0.9", "2.2"])
+    st = _st(text, doc_type="bulletin", start=None, end=None, period_year=2030)
+    count, share = by_value(st.actuals, 386000), by_value(st.actuals, 93.9)
+    assert (count.indicator_text, count.unit, count.measure, count.period_year) == ("企业法人", "个", "level", 2030)
+    assert (share.indicator_text, share.unit, share.measure) == ("企业法人比重", "%", "share")
+    assert by_value(st.actuals, 411000).indicator_text == "法人单位"
