@@ -323,8 +323,8 @@ def _name_figure_lines(lines: list[str], i: int) -> tuple[tuple[list[str], Table
     j = end = i
     while j < len(lines):
         line = lines[j].strip()
-        if line and not (_is_name(line) or _is_figure(line)):
-            break
+        if line and not (_is_name(line) or _is_figure(line)) or lines[j].startswith("\t"):
+            break  # (a tab opens a cell of a table already written as one)
         if line:
             cells.append(line)
             end = j + 1

@@ -130,3 +130,11 @@ def test_a_table_with_two_figure_columns_copied_one_cell_a_line_is_read_back_wit
     assert table.rows[0] == ["", "单位数(万个)", "比重(%)"]
     assert ["企业法人", "38.6", "93.9"] in table.rows and len(table.rows) == 5
     assert "表1 按机构类型分组的法人单位" in items
+
+
+def test_cells_of_a_tab_table_are_never_read_as_a_table_copied_one_cell_a_line():
+    text = ("附件1\n主要发展目标\n\t类别\n\t目标名称\n\t单位\n\t2020年\n\t2025年\n\n\t产业链条建设\n（产业集群达规模）\n"
+            "\t规上工业总产值\n\t亿元\n\t109.43\n\t350\n\n\t\n\t战略性新兴产业产值占比\n\t%\n\t5.6\n\t10\n\n"
+            "\t\n\t研发投入强度\n\t%\n\t1.2\n\t2\n\n\t\n\t高新技术企业\n\t家\n\t20\n\t50\n")
+    tables = [x for x in parse_plain(text) if isinstance(x, Table)]
+    assert len(tables) == 1 and tables[0].rows[0] == ["类别", "目标名称", "单位", "2020年", "2025年"]
