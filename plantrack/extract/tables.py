@@ -202,8 +202,8 @@ def read_release_table(table: Table) -> ReleaseTable | None:
     header = [to_halfwidth(c.text).replace(" ", "") for c in table.rows[0]]
     level_col = growth_col = unit_col = ind_col = share_col = None
     for i, h in enumerate(header):
-        if "单位" in h and not h.startswith("单位数"):  # 单位数（个）: the number of units, a level
-            unit_col = i
+        if "单位" in h and not h.startswith("单位数") and len(h) <= 8:
+            unit_col = i  # (单位数（个）: the number of units, a level; 表2-1单位数与…: a caption in the corner)
         elif i and _SHARE_HEAD.match(h) and share_col is None:
             share_col = i
         elif _GROWTH_HEAD.search(h):
@@ -213,7 +213,7 @@ def read_release_table(table: Table) -> ReleaseTable | None:
         elif ind_col is None and (_INDICATOR_HEAD.search(h) or i == 0):
             ind_col = i
     unheaded = len(header) == 2 and ind_col == 0 and not header[1]  # 指标 over names, nothing over the figures
-    counted = share_col is not None and ind_col == 0 and not header[0]  # | 单位数（个） | 比重（%）
+    counted = share_col is not None and ind_col == 0  # | 单位数（个） | 比重（%）
     if ind_col is None or growth_col is None and level_col is None and not unheaded and not counted:
         return None
     if level_col is None:  # 产量 / 金额 / 2023年: the first other column whose cells are numbers

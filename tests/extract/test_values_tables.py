@@ -76,3 +76,11 @@ def test_a_count_and_share_table_gives_each_row_its_count_in_the_heads_unit_and_
     assert (count.indicator_text, count.unit, count.measure, count.period_year) == ("企业法人", "个", "level", 2030)
     assert (share.indicator_text, share.unit, share.measure) == ("企业法人比重", "%", "share")
     assert by_value(st.actuals, 411000).indicator_text == "法人单位"
+
+
+def test_a_caption_in_the_corner_of_a_count_and_share_table_is_no_unit_column():
+    text = table(["表2-1 单位数与个体经营户数", "单位数(个)", "比重(%)"], ["一、法人单位", "781", "100"],
+                 ["企业法人", "300", "38.4"], ["机关、事业法人", "136", "17.4"])
+    st = _st(text, doc_type="bulletin", start=None, end=None, period_year=2030)
+    assert (by_value(st.actuals, 300).indicator_text, by_value(st.actuals, 300).unit) == ("企业法人", "个")
+    assert by_value(st.actuals, 38.4).indicator_text == "企业法人比重"
