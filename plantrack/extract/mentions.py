@@ -714,7 +714,7 @@ def _shared_tail(items: list[str]) -> list[str]:
     return [it if _MEASURE_END.search(it) else it + tail for it in items[:-1]] + [last]
 
 
-_ORDINAL_ITEMS = re.compile(r"第?((?:[一二三四五六七八九十]、)+[一二三四五六七八九十])(产业[^、]*)$")
+_ORDINAL_ITEMS = re.compile(r"第?((?:[一二三四五六七八九十]、)+[一二三四五六七八九十])(产业?[^、]*)$")  # 一、二、三产(业)
 _LIST_VERB = re.compile(r"^(?:增长|下降|提高|提升|回落|增加|减少)")
 _CHANGE_VERB = re.compile(r"(?:同比|比上年)?(?:增长|下降|提高|提升|回落|增加|减少)")
 
@@ -787,7 +787,8 @@ def _pair_lists(s: str, ms: list[Mention]) -> None:
         if ordinal and len(values) == ordinal.group(1).count("、") + 1:
             # 一、二、三产业增加值 / 第一、二、三产业: each numeral takes the shared name
             numerals = ordinal.group(1).split("、")
-            items = [f"第{n}{ordinal.group(2)}" for n in numerals]
+            shared = re.sub(r"^产(?!业)", "产业", ordinal.group(2))  # 三产: the shorthand of 第三产业
+            items = [f"第{n}{shared}" for n in numerals]
         else:
             items = _split_items(clean_indicator(item_text), len(values))
             if len(items) == 1 and len(values) == 2 and items[0].startswith("城乡"):

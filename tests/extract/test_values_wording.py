@@ -474,3 +474,10 @@ def test_places_listed_before_a_gdp_share_the_gdp_named_after_the_last_one():
     s = "甲平原、乙经济区和丙生态示范区地区生产总值分别增长6.1%、6.5%、5.9%。"
     got = {m.value: m.indicator for m in find_mentions(s)}
     assert got == {6.1: "甲平原地区生产总值", 6.5: "乙经济区地区生产总值", 5.9: "丙生态示范区地区生产总值"}
+
+
+def test_the_shorthand_of_the_three_sectors_names_each_sector():
+    from plantrack.extract.mentions import find_mentions
+
+    got = {m.value: m.indicator for m in find_mentions("其中一、二、三产分别增长3.3%、0.6%、5.7%。")}
+    assert got == {3.3: "第一产业", 0.6: "第二产业", 5.7: "第三产业"}
