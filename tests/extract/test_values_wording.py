@@ -481,3 +481,11 @@ def test_the_shorthand_of_the_three_sectors_names_each_sector():
 
     got = {m.value: m.indicator for m in find_mentions("其中一、二、三产分别增长3.3%、0.6%、5.7%。")}
     assert got == {3.3: "第一产业", 0.6: "第二产业", 5.7: "第三产业"}
+
+
+def test_zhao_yuan_of_a_taiwan_or_hong_kong_repost_is_ten_thousand_yi():
+    from plantrack.extract.units import normalize_unit
+
+    assert normalize_unit("兆元") == ("亿元", 1e4)
+    st = _st("2030年，全市地区生产总值为人民币5.2兆元。\n", doc_type="bulletin", start=None, end=None, period_year=2030)
+    assert by_value(st.actuals, 52000).unit == "亿元"
