@@ -84,3 +84,10 @@ def test_a_caption_in_the_corner_of_a_count_and_share_table_is_no_unit_column():
     st = _st(text, doc_type="bulletin", start=None, end=None, period_year=2030)
     assert (by_value(st.actuals, 300).indicator_text, by_value(st.actuals, 300).unit) == ("企业法人", "个")
     assert by_value(st.actuals, 38.4).indicator_text == "企业法人比重"
+
+
+def test_a_charts_caption_never_swallows_the_paragraph_after_it():
+    text = ("全年人均地区生产总值65642元，增长9.7%。\n\n图1 2025-2030年全区生产总值及其增长速度\n\n"
+            "在全区生产总值中，第一、二、三产业增加值所占比重分别为9.0%、36.9%、54.1%。\n")
+    st = _st(text, doc_type="bulletin", start=None, end=None, period_year=2030)
+    assert by_value(st.actuals, 36.9).indicator_text == "第二产业增加值所占比重"
