@@ -505,6 +505,8 @@ class _Walker:
         """An actual value's year and period: from its own words (the nearest before it in its sentence),
         else its paragraph, else its heading, else the document (see ValuePeriod for what is recorded)."""
         s, ctx = sent.text, self.ctx
+        # …年均增速达6.4%，占比从2020年的20.8%提升至…: a span's start after the value dates nothing before it
+        actual_years = [x for x in actual_years if x[0] < pos or s[x[0] - 1:x[0]] not in ("从", "由")]
         if stated and s[stated[0] - 1:stated[0]] in ("从", "由") and _SPAN_TO.search(s, stated[0], pos):
             # 从2017年的X增加到Y: 2017 dates X; Y is where the span ends
             actual_years = [x for x in actual_years if x[0] != stated[0]]

@@ -223,3 +223,9 @@ def test_an_estimate_opening_a_clause_governs_the_list_after_it():
     st = extract_statements(_doc(text, doc_type="government_report", issued_on=date(2031, 1, 12), period_year=2030))
     assert all(a.is_estimate for a in st.actuals if a.value in (1095, 2.7))
     assert {a.value for a in st.actuals} >= {1095, 2.7}
+
+
+def test_a_spans_start_after_a_value_never_dates_it():
+    text = "全市地区生产总值4年平均增速达6.4%，在全省经济占比从2026年的20.8%提升至2030年的22.2%。\n"
+    st = extract_statements(_doc(text, doc_type="bulletin", period_year=2030))
+    assert next(a for a in st.actuals if a.value == 6.4).period_year != 2026
