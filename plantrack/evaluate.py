@@ -670,10 +670,20 @@ def _value_matches(g: LabelledValue, x: Target | Actual) -> float:
         return 0.0
     _, factor = normalize_unit(g.unit)
     gv = g.value * factor
-    if not (math.isclose(gv, x.value, rel_tol=1e-6, abs_tol=1e-9) or round(gv, 2) == round(x.value, 2)):
+    if not (math.isclose(gv, x.value, rel_tol=1e-6, abs_tol=1e-9) or round(gv, 2) == round(x.value, 2)
+            or _same_as_written(g, x)):
         return 0.0
     sim = indicator_similarity(simplified(g.indicator_text), simplified(x.indicator_text))
     return sim if sim >= SIMILARITY_THRESHOLD else 0.0
+
+
+def _same_as_written(g: LabelledValue, x: Target | Actual) -> bool:
+    """增长1.8倍 labelled as written (1.8 倍) and read as the change it is (+180 %): the same number in the
+    same unit as the text writes it."""
+    if _unit_key(g.unit) != "倍" or _unit_key(x.unit_raw) != "倍" or not x.value_raw:
+        return False
+    raw = parse_number(x.value_raw)
+    return raw is not None and math.isclose(raw, g.value, rel_tol=1e-6, abs_tol=1e-9)
 
 
 def match_values(rows: list[LabelledValue], statements: list[Target | Actual]) -> list[ValueOutcome]:

@@ -406,6 +406,22 @@ def _detect_kind(f: _Found, text: str, lines: list[str], title: str | None, bloc
         f.set("doc_type", "other", "text", 0.3, "neither the title nor the text names a known document type")
 
 
+# A dateline written day first, as some news sites print it: 26.10.2015  17:55 (alone on its line).
+_DAY_FIRST = re.compile(r"(\d{1,2})\.(\d{1,2})\.((?:19|20)\d\d)(?:\s+\d{1,2}:\d{2}(?::\d{2})?)?")
+
+
+def _day_first_date_line(line: str) -> date | None:
+    """The date of a line that is only a day-first date (and a time); None when it could be read month
+    first too (05.03.2015): a day over 12 is what says which comes first."""
+    m = _DAY_FIRST.fullmatch(line.strip())
+    if not m or int(m.group(1)) <= 12:
+        return None
+    try:
+        return date(int(m.group(3)), int(m.group(2)), int(m.group(1)))
+    except ValueError:
+        return None
+
+
 def _find_dates(lines: list[str]) -> list[tuple[int, date, bool, str, str, bool]]:
     """Standalone date lines: (index, date, strong, issuer before the date, where, day_known).
 
@@ -416,6 +432,9 @@ def _find_dates(lines: list[str]) -> list[tuple[int, date, bool, str, str, bool]
         if len(line) > 60 or "。" in line:
             continue
         m = DATE.search(line) or _ISO_DATE.search(line)
+        if not m and (day_first := _day_first_date_line(line)) is not None:
+            found.append((i, day_first, False, "", "date_line", True))
+            continue
         if not m:
             if (got := parse_any_date(line)) and i > 0 and ISSUER.match(lines[i - 1]):
                 found.append((i, got[0], False, "", "signature", False))  # 统计局 / 2021年8月

@@ -173,7 +173,7 @@ def parse_plain(text: str) -> list[Item]:
             i = j
             continue
         else:
-            pipe = _pipe_table(lines, i) or _cell_stream(lines, i)
+            pipe = _pipe_table(lines, i) or _cell_stream(lines, i) or _name_figure_lines(lines, i)
             if pipe:
                 table, i = pipe
                 if isinstance(table, tuple):  # a flattened table: its caption lines, the table, its notes
@@ -296,6 +296,122 @@ def _cell_stream(lines: list[str], i: int) -> tuple[tuple[list[str], Table, list
         else:
             break
     return (before, Table(rows), cells[at:]), j
+
+
+# A cell of a two-column table copied one cell a line: a short name (no sentence or clause mark) or a figure.
+_NAME_LINE = re.compile(r"^[^。，,；;：:！？!?|]{1,30}$")
+_CJK_CHAR = re.compile(r"[\u4e00-\u9fff]")
+# A prose line a copy cut at each number goes on with the number's unit (28 / 年以来…, 18 / 个月…).
+_PURE_CORNER = re.compile(r"^(?:指\s*标|项\s*目|名\s*称|指标名称)$")
+_UNIT_FIRST = re.compile(r"^[个万亿元倍%％家项位名户只台次]")
+
+
+def _is_figure(line: str) -> bool:
+    return bool(_NUMBER_CELL.match(line.replace(" ", "")))
+
+
+def _is_name(line: str) -> bool:
+    return not _is_figure(line) and bool(_NAME_LINE.match(line))
+
+
+def _name_figure_lines(lines: list[str], i: int) -> tuple[tuple[list[str], Table, list[str]], int] | None:
+    """A two-column table (指标 / 数值) a web page's copy flattened to one cell a line, no bars: a name
+    line, then its figure on the next non-blank line, with group headings (人口（万人）) between. At least
+    five names with a figure, no two figures in a row, and as many named figures as headings; a copy that
+    cut prose at each number (…连续 / 18 / 个月负增长…) goes on with a unit after the figure and is not one.
+    The header is the corner cell (指标) before the first row, if any, over an empty figure head; the lines
+    before it come back as lines."""
+    k = i - 1
+    while k >= 0 and not lines[k].strip():
+        k -= 1
+    if k >= 0 and (_is_name(lines[k].strip()) or _is_figure(lines[k].strip())):
+        return None  # inside a run of cell lines already looked at from its first line
+    if not _is_name(lines[i].strip()):
+        return None
+    cells: list[str] = []
+    j = end = i
+    while j < len(lines):
+        line = lines[j].strip()
+        if line and not (_is_name(line) or _is_figure(line)) or lines[j].startswith("\t"):
+            break  # (a tab opens a cell of a table already written as one)
+        if line:
+            cells.append(line)
+            end = j + 1
+        j += 1
+    figure = [_is_figure(c) for c in cells]
+    wide = _name_figures_lines(cells, figure)
+    if wide is not None:
+        return wide, end
+    named = [at for at in range(1, len(cells)) if figure[at] and not figure[at - 1]
+             and len(_CJK_CHAR.findall(cells[at - 1])) >= 2]
+    if len(named) < 5:
+        return None
+    first = named[0] - 1
+    stop = next((at for at in range(first, len(cells)) if figure[at] and at not in named), len(cells))
+    last = max(at for at in named if at < stop)
+    pairs = [at for at in named if at <= last]
+    body = cells[first:last + 1]
+    headings = len(body) - 2 * len(pairs)
+    after_figure = [cells[at + 1] for at in pairs if at + 1 < len(cells)]
+    if len(pairs) < 5 or headings > len(pairs) or sum(bool(_UNIT_FIRST.match(c)) for c in after_figure) * 4 > len(pairs):
+        return None
+    before = cells[:first]
+    heads = []  # group headings right before the first row belong to the table (人口与就业 / 人口（万人）)
+    while before and not _PURE_CORNER.match(before[-1]) and len(heads) < 3 and not re.search(r"\d", before[-1]):
+        heads.insert(0, before.pop())
+    corner = before.pop().replace(" ", "") if before and _PURE_CORNER.match(before[-1]) else ""
+    rows: list[list[str]] = [[corner, ""]] + [[h] for h in heads]
+    at = first
+    while at <= last:
+        if at + 1 <= last and figure[at + 1] and not figure[at]:
+            rows.append([cells[at], cells[at + 1]])
+            at += 2
+        else:
+            rows.append([cells[at]])
+            at += 1
+    return (before, Table(rows), cells[last + 1:]), end
+
+
+def _name_figures_lines(cells: list[str], figure: list[bool]) -> tuple[list[str], Table, list[str]] | None:
+    """The same copy of a table with two to four figure columns (单位数（万个） / 比重（%）, then 企业法人 / 38.6 /
+    93.9 …): at least four names each followed by that many figures, the column heads the names right before
+    the first row (under an empty corner), one-cell headings allowed between rows."""
+    runs: dict[int, int] = {}
+    at = 0
+    while at < len(cells):
+        n = 0
+        while at + 1 + n < len(cells) and figure[at + 1 + n]:
+            n += 1
+        if not figure[at] and n:
+            runs[n] = runs.get(n, 0) + 1
+        at += 1 + n
+    width = max(runs, key=lambda n: (runs[n], n), default=0)
+    if not 2 <= width <= 4 or runs[width] < 4:
+        return None
+
+    def is_row(k: int) -> bool:
+        return (not figure[k] and k + width < len(cells) and all(figure[k + 1:k + 1 + width])
+                and (k + 1 + width == len(cells) or not figure[k + 1 + width]))
+
+    first = next(k for k in range(len(cells)) if is_row(k))
+    heads = cells[first - width:first] if first >= width else []
+    if len(heads) != width or any(figure[first - width:first]):
+        return None
+    rows: list[list[str]] = [["", *heads]]
+    at, last = first, first
+    while at < len(cells):
+        if is_row(at):
+            rows.append(cells[at:at + 1 + width])
+            at += 1 + width
+            last = at
+        elif not figure[at] and at + 1 < len(cells) and (is_row(at + 1) or not figure[at + 1]):
+            rows.append([cells[at]])
+            at += 1
+        else:
+            break
+    while rows and len(rows[-1]) == 1:
+        rows.pop()  # headings after the last row are text again
+    return cells[:first - width], Table(rows), cells[last:]
 
 
 _BARS_ONLY = re.compile(r"^\|+$")

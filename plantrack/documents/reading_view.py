@@ -186,6 +186,7 @@ def build_view(text: str) -> ReadingView:
                 if v:
                     fields.setdefault(k, v)
         dropped += 1
+    dropped += _drop_related_links(simple, spans, starts, drop)
     glosses = [g.span() for g in _GLOSS.finditer(text) if g.start() > 0 and _HAS_CJK.match(text, g.start() - 1)]
     if "(" in text or "（" in text:
         # 常住人(ren)口城镇化率: a repost glossing many characters, its tone marks lost: all its glosses go
@@ -218,6 +219,31 @@ def build_view(text: str) -> ReadingView:
         origin.extend(range(s, e))
     view = "".join(simple[s:e] for s, e in pieces)
     return ReadingView(view, origin, fields, dropped)
+
+
+# A web page's list of links to other pages under the article (相关文章 / 相关新闻 / 相关链接：…).
+_RELATED = re.compile(r"(?m)^[ \u3000]*(?:相关(?:文章|新闻|链接|阅读|报道|推荐)|延伸阅读|推荐阅读|热点(?:新闻|文章|推荐)|往期回顾"
+                      r"|更多(?:新闻|阅读))[ \u3000]*[:：]?[ \u3000]*$")
+
+
+def _drop_related_links(text: str, spans: list[tuple[int, int]], starts: list[int], drop: list[bool]) -> int:
+    """The heading of a list of links to other pages and the headlines under it (short lines, no sentence):
+    their figures are other pages' news (贵州茅台：一季度净利润同比增长11.56%), not this text's. Returns how
+    many lines it dropped."""
+    n = 0
+    for m in _RELATED.finditer(text):
+        i = bisect_right(starts, m.start()) - 1
+        n += not drop[i]
+        drop[i] = True
+        for j in range(i + 1, len(spans)):
+            line = text[slice(*spans[j])].strip()
+            if not line:
+                continue
+            if _SENTENCE.search(line) or text.startswith("\t", spans[j][0]):
+                break  # (headlines a copy joined into one line stay headlines: no sentence ends in them)
+            drop[j] = True
+            n += 1
+    return n
 
 
 def _value_line(text: str, spans: list[tuple[int, int]], i: int) -> int | None:

@@ -67,21 +67,23 @@ def release_table_actuals(doc: Document, rt: ReleaseTable, region: str | None, y
     period = first_period(rt.section) or period or FULL_YEAR
     label, (start, end) = period.label, period.dates(year)
     for row in rt.rows:
-        for col, growth in ((rt.level_col, False), (rt.growth_col, True)):
+        for col, growth in ((rt.level_col, False), (rt.growth_col, True), (rt.share_col, None)):
             if col is None or col >= len(row.cells) or row.cells[col] is None:
                 continue
             cv = parse_cell_value(row.cells[col].text)
             if cv is None or cv.value is None or cv.comparator == "range":
                 continue
-            unit_raw = "%" if growth else (cv.unit or row.unit)
+            unit_raw = "%" if growth or growth is None else (cv.unit or row.unit or rt.level_unit)
             unit, factor = normalize_unit(unit_raw)
-            if growth:
+            if growth is None:
+                measure = "share"
+            elif growth:
                 measure = "yoy_growth"
             elif unit == "%":
                 measure = "yoy_growth" if _GROWTH_WORD.search(row.indicator) else "share"
             else:
                 measure = "level"
-            name = row.indicator + ("增长" if growth else "")
+            name = row.indicator + ("增长" if growth else "比重" if growth is None else "")
             conf, reason = (0.85, None) if year else (
                 0.6, "release table: period year left empty: " + (empty_reason or "not found"))
             out.append(Actual(

@@ -173,8 +173,8 @@ def _joins(p: str, p_level: int | None, next_line: str, next_level: int | None) 
         return False
     if bullet_of(next_line) is not None and bullet_of(next_line) not in "·":
         return False  # ●经济增长6%左右: a bullet opens an item of its own, whatever the line before ends with
-    if (p_level is not None or is_caption(p)) and len(p) < 25:
-        return False
+    if p_level is not None and len(p) < 25 or is_caption(p) and len(p) < 60:
+        return False  # (a chart's caption, 图1 2015-2023年全区生产总值及其增长速度, ends without a stop)
     return True
 
 

@@ -404,7 +404,9 @@ _ESTIMATE_TO = re.compile(r"预计到")
 ESTIMATE_OF_PERIOD = re.compile(
     r"预计[，,：:]?(?:全年|今年|本年|(?:19|20)\d\d年)|[（(]预计"
     r"|(?<!后)预计[，,：:]?(?!到|至|将|可|能|会|带动|新增|拉动|增加|年|每年|实现年|明年|今后|未来|建成|投产|达产|总投资|投资|完成投资)"
-    r"[\u4e00-\u9fff]{0,12}?(?:增长|下降|达到|实现|完成|为)")
+    r"(?:[\u4e00-\u9fff]|(?:19|20)\d\d年){0,12}?(?:增长|下降|达到|实现|完成|为|突破|超过)")
+# 增长4%（预计数，下同）: a note right after a value says it is an estimate (and those after it, above)
+ESTIMATE_NOTE_AFTER = re.compile(r"\s*[（(]预计")
 
 
 def estimate(c: Candidate) -> bool:
@@ -478,12 +480,42 @@ def change_against_another_period(c: Candidate) -> bool:
     return c.unit in ("个百分点", "百分点") and _VS_PERIOD.search(c.s, max(c.clause, c.a - 16), c.a) is not None
 
 
-_AMONG = re.compile(r"[\u4e00-\u9fff]{0,8}?中(?:有|，有|,有)")
+# 38个大类行业中有24个 / 40个行业大类中，25个行业… / 35个行业中22个行业 / …中较1-5月份回升的有35个
+_AMONG = re.compile(r"[\u4e00-\u9fff]{0,8}?中(?:有|[，,]?\s*有?\s*\d|[^，,。；;]{0,16}?有\s*\d)")
 
 
 def tally_of_categories(c: Candidate) -> bool:
     """38个大类行业中有24个行业增长: how many categories a count is taken among is no quantity of the economy."""
     return c.unit in _COUNT_UNITS and "中" in c.s and _AMONG.match(c.s, c.b) is not None
+
+
+_EVERY_BEFORE = re.compile(r"每[\u4e00-\u9fff]{0,6}$")
+_THEN_ONE_IN = re.compile(r"[\u4e00-\u9fff]{0,8}?就有")
+
+
+def ratio_in_words(c: Candidate) -> bool:
+    """全国每出口4辆汽车就有1辆安徽造: the two numbers of a ratio in words are no quantities of their own."""
+    if _EVERY_BEFORE.search(c.s, max(c.clause, c.a - 7), c.a) and _THEN_ONE_IN.match(c.s, c.b):
+        return True
+    return c.s.startswith("就有", c.a - 2) and c.s.rfind("每", max(c.clause, c.a - 20), c.a - 2) >= 0
+
+
+_RANKING = re.compile(r"排名|排位|名次|位次|位列|位居")
+
+
+def place_in_a_ranking(c: Candidate) -> bool:
+    """综合排名由2020年的161位上升至目前的84位, 排名上升2个位次: a place in a ranking or a move in it, no
+    quantity of the economy (位 counting people, 引进博士10位, names no ranking)."""
+    return (c.unit == "位" or c.s.startswith("位次", c.b)) and _RANKING.search(c.s, max(0, c.clause - 12, c.a - 40), c.b + 2) is not None
+
+
+_SURVEY_AFTER = re.compile(r"的?[\u4e00-\u9fff]{0,6}?抽样调查")
+
+
+def sample_rate_of_a_survey(c: Candidate) -> bool:
+    """据5‰人口变动抽样调查推算: the share of people a survey samples names the survey, it measures nothing."""
+    return c.unit in ("‰", "%", "％") and c.nxt in "的人抽样" and c.nxt != "" \
+        and _SURVEY_AFTER.match(c.s, c.b) is not None
 
 
 def tally_of_indicators(c: Candidate) -> bool:
@@ -574,6 +606,9 @@ REJECTIONS: tuple[Rejection, ...] = (
     gap_to_another_rate,
     change_against_another_period,
     tally_of_categories,
+    sample_rate_of_a_survey,
+    place_in_a_ranking,
+    ratio_in_words,
     tally_of_indicators,
     steps_climbed,
     policy_named_by_its_articles,

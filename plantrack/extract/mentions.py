@@ -19,6 +19,7 @@ from dataclasses import dataclass
 from plantrack.extract.first_chars import first_chars, last_chars
 from plantrack.extract.mention_index import HARD_DELIMS, VERB_WORDS, SentenceIndex
 from plantrack.extract.mention_rules import (
+    ESTIMATE_NOTE_AFTER,
     MAGNITUDE_CLASS,
     MAGNITUDE_FIRST,
     MONEY_WORD,
@@ -92,7 +93,7 @@ _CREATE_VERB_END = re.compile(
 )
 _MEASURE_ONLY = re.compile(r"^(?:占|比重|占比|增速|增幅|增长率|年均增速|年均增长率|年平均增长率|平均增长率|年均增长|年平均增长)")
 _SCOPE = re.compile(r"^([\u4e00-\u9fff]{2,8}?(?:组团|片区|工业园区|产业园区|工业园|产业园|示范园|开发区|高新区|集聚区|新城|园区))")
-_TAIL_START = re.compile(r"的|增加值|产值|营业收入|占|比重|比例|企业")
+_TAIL_START = re.compile(r"的|增加值|产值|营业收入|占|比重|比例|企业|地区生产总值")
 _MEASURE_END = re.compile(r"(率|比重|比例|值|额|数|量|收入|企业|强度|指数|占比)$")
 _COUNTED = re.compile(r"([一二三四五六七八九十两]+|\d+)[类个项家大种]")
 
@@ -203,7 +204,7 @@ def _number_mentions(s: str, ix: SentenceIndex, vs_plan: bool, ratios: dict[int,
                 break
         else:
             mention = _read_value(c, ratios)
-            mention.estimate = estimate_of_period(s, c.a)
+            mention.estimate = estimate_of_period(s, c.a) or ESTIMATE_NOTE_AFTER.match(s, c.b) is not None
             found.append(mention)
     return found
 
@@ -338,7 +339,9 @@ def _name_word_value(x: Mention, ix: SentenceIndex, ratios: dict[int, str], clas
 
 
 _OPEN_BRACKETS_END = re.compile(r"[【（(“]+$")
-_GROWTH_END = re.compile(r"(同比增长|同比下降|比上年增长|比上年下降|年均增长|平均增长|增长|下降|回落|提高|提升|增加)$")
+_GROWTH_END = re.compile(r"((?:两|二|三|四)年平均增长|同比增长|同比下降|比上年增长|比上年下降|年均增长|平均增长|增长|下降|回落"
+                         r"|提高|提升|增加)$")
+_BASE_ONLY = re.compile(r"^(?:比上年同期|比上年|较上年同期|较上年|比去年同期|比去年)$")
 _COUNT_LEAD = re.compile(r"^(?:年末|年底|全年|全区|全市|全县|全省|新增|新培育|培育|新建|建成|新认定|认定|累计|共有|拥有|现有|共)+")
 _VS_LAST_YEAR = re.compile(r"^(?:比上年末?|较上年末?)")
 _REACHES = re.compile(r"(?:并|且|将|力争|争取)?(?:达到|达|增至|提高到|提高至|提升到|提升至|升至|降至|为)")
@@ -409,14 +412,19 @@ def _level_reached_by_subject_just_named(n: _Naming) -> str | None:
 
 def _growth_of_value_just_named(n: _Naming) -> str | None:
     """地区生产总值352.6亿元，增长5.8%: a bare growth word takes the value named just before (near enough)."""
-    if n.ind and not _VERB_ONLY.match(n.ind):
+    base_only = bool(n.ind) and _BASE_ONLY.match(n.ind) is not None  # 比上年同期增长8.8%: a base, no noun
+    if n.ind and not _VERB_ONLY.match(n.ind) and not base_only:
         return None
     growth = _GROWTH_END.search(_TRAILING_SOFT.sub("", n.pre))
     prev = n.prev
     if not growth or prev is None or not same_clause_or_near(prev, n.s, n.m.start):
         return None
-    own = n.ind if n.ind and n.ind not in prev.indicator else ""  # 产能 in 摩托车…，产能提升x%
-    return prev.indicator.split("同比")[0] + own + growth.group(1)
+    own = n.ind if n.ind and not base_only and n.ind not in prev.indicator else ""  # 产能 in 摩托车…，产能提升x%
+    named = prev.indicator.split("同比")[0]
+    if growth.group(1) != "增长" or base_only:
+        # …增长8.8%，两年平均增长5.4%: the rate just named is of the same thing, not the thing itself
+        named = _GROWTH_END.sub("", named) or named
+    return named + own + growth.group(1)
 
 
 def _count_of_class_named_after(n: _Naming) -> str | None:
@@ -695,6 +703,10 @@ def _split_items(text: str, n: int) -> list[str]:
 def _shared_tail(items: list[str]) -> list[str]:
     """战略性新兴产业、高技术制造业增加值占…比重 -> both items get 增加值占…比重."""
     last = items[-1]
+    if len(items) > 1 and all(len(it) <= 2 for it in items[:-1]) and len(last) >= len(items[0]) + 3 \
+            and all(re.fullmatch(r"[\u4e00-\u9fff]+", it) for it in items):
+        # 城镇和农村居民人均可支配收入, 进、出口总额: the short items are modifiers of the last one's head
+        return [it + last[len(it):] for it in items[:-1]] + [last]
     m = _TAIL_START.search(last, 1)
     if not m:
         return items
@@ -702,8 +714,9 @@ def _shared_tail(items: list[str]) -> list[str]:
     return [it if _MEASURE_END.search(it) else it + tail for it in items[:-1]] + [last]
 
 
-_ORDINAL_ITEMS = re.compile(r"第?((?:[一二三四五六七八九十]、)+[一二三四五六七八九十])(产业[^、]*)$")
+_ORDINAL_ITEMS = re.compile(r"第?((?:[一二三四五六七八九十]、)+[一二三四五六七八九十])(产业?[^、]*)$")  # 一、二、三产(业)
 _LIST_VERB = re.compile(r"^(?:增长|下降|提高|提升|回落|增加|减少)")
+_CHANGE_VERB = re.compile(r"(?:同比|比上年)?(?:增长|下降|提高|提升|回落|增加|减少)")
 
 
 def _pair_with_levels(ms: list[Mention], values: list[Mention], starts: list[int], cs: int, verb: str) -> bool:
@@ -711,7 +724,8 @@ def _pair_with_levels(ms: list[Mention], values: list[Mention], starts: list[int
     if not _LIST_VERB.match(verb):
         return False
     k = bisect_left(starts, cs)
-    before = [m for m in ms[:k] if m.indicator and not m.paired]
+    # levels a 分别 list named already count (分别为X元、Y元，分别增长a%、b%)
+    before = [m for m in ms[:k] if m.indicator and not (m.paired and m.unit_raw in ("%", "％"))]
     if len(before) < len(values):
         return False
     levels = before[-len(values):]
@@ -724,11 +738,32 @@ def _pair_with_levels(ms: list[Mention], values: list[Mention], starts: list[int
     return True
 
 
+def _changes_of_the_levels_listed(s: str, ms: list[Mention], starts: list[int], levels: list[Mention],
+                                  ce: int) -> None:
+    """A、B分别为X元、Y元，增长a%、b%: the next clause opens with a change verb and lists as many rates, in
+    the same order as the levels (without 分别 of its own)."""
+    if ce >= len(s) or s[ce] not in "，," or any(m.unit_raw in ("%", "％") or m.unit_raw is None for m in levels):
+        return
+    verb = _CHANGE_VERB.match(s, ce + 1)
+    if verb is None:
+        return
+    ends = [e for e in (s.find(d, ce + 1) for d in HARD_DELIMS) if e >= 0]
+    rates = ms[bisect_left(starts, ce + 1):bisect_left(starts, min(ends, default=len(s)))]
+    if len(rates) != len(levels) or any(m.paired or m.unit_raw not in ("%", "％") for m in rates) \
+            or s[verb.end():rates[0].start].strip():
+        return
+    for level, m in zip(levels, rates, strict=True):
+        m.indicator = level.indicator + verb.group()
+        m.paired = True
+        m.clause_cue = m.pre = verb.group()
+
+
 def _pair_lists(s: str, ms: list[Mention]) -> None:
     """A、B分别提高至50%、70%: pair the named items with the listed values in order."""
     if "分别" not in s:
         return
     starts = [m.start for m in ms]
+    named: list[str] = []  # the items the sentence's last 分别 list named
     for k in re.finditer(r"分别", s):
         cs = _clause_start(s, k.start())
         ce_candidates = [s.find(d, k.end()) for d in HARD_DELIMS]
@@ -744,10 +779,16 @@ def _pair_lists(s: str, ms: list[Mention]) -> None:
         ordinal = _ORDINAL_ITEMS.search(item_text)
         if not clean_indicator(item_text) and _pair_with_levels(ms, values, starts, cs, verb):
             continue
+        if not clean_indicator(item_text) and len(named) == len(values):
+            # A、B、C年均分别增长…，2011年分别达到X、Y、Z: a list with no items of its own lists the same ones
+            for item, m in zip(named, values, strict=True):
+                m.indicator, m.paired, m.clause_cue = item, True, s[cs:m.start]
+            continue
         if ordinal and len(values) == ordinal.group(1).count("、") + 1:
             # 一、二、三产业增加值 / 第一、二、三产业: each numeral takes the shared name
             numerals = ordinal.group(1).split("、")
-            items = [f"第{n}{ordinal.group(2)}" for n in numerals]
+            shared = re.sub(r"^产(?!业)", "产业", ordinal.group(2))  # 三产: the shorthand of 第三产业
+            items = [f"第{n}{shared}" for n in numerals]
         else:
             items = _split_items(clean_indicator(item_text), len(values))
             if len(items) == 1 and len(values) == 2 and items[0].startswith("城乡"):
@@ -775,6 +816,8 @@ def _pair_lists(s: str, ms: list[Mention]) -> None:
             m.indicator = item
             m.paired = True
             m.clause_cue = s[cs:m.start]
+        named = items
+        _changes_of_the_levels_listed(s, ms, starts, values, ce)
         # values named inside the item list (年营业收入超100亿级) are qualifiers
         for m in ms[bisect_left(starts, cs):bisect_left(starts, k.start())]:
             m.indicator = ""

@@ -116,7 +116,9 @@ def document_context(doc: Document) -> DocContext:
                 e = five_year_end("十" + f.group(1) + "五")
                 if e:
                     start, end = e - 4, e
-    doc_year = meta.issued_on.year if meta.issued_on else None
+    # a date the text only implies (its latest date: a lower bound of when it was written) is no year of its own
+    implied = meta.sources.get("issued_on") == "implied"
+    doc_year = meta.issued_on.year if meta.issued_on and not implied else None
     year_from, year_conf, year_reason = ("issue_date", 0.6, None) if doc_year else (None, None, None)
     period = None
     if not is_plan:
@@ -132,7 +134,9 @@ def document_context(doc: Document) -> DocContext:
             year_conf = meta.confidence.get("period_year", 0.9 if source == "title" else 0.6)
         elif title_years:
             doc_year, year_from, year_conf = max(title_years), "title", 0.9
-        elif meta.issued_on and period is not None:  # the latest year whose period had ended by the issue
+        elif meta.issued_on and period is not None and not implied:
+            # the latest year whose period had ended by the issue (a date the text only implies is a lower
+            # bound of when it was written, which bounds nothing about the period it reports on)
             doc_year, year_from, year_conf = year_ended_by(period, meta.issued_on), "issue_date", 0.6
         else:  # a news report naming no period: the year its own words name, when one stands out, else
             # the year it was issued (weak)
@@ -384,7 +388,7 @@ def relative_year_before(s: str, pos: int, this_year: int | None, heading_year: 
     """(position, year) of the relative year word nearest before pos: 去年 -> this_year - 1; 今年 ->
     the year its heading names (一、2021年计划执行情况 / 今年以来…, written before the January it was
     delivered in), else this_year. 上年 is the statisticians' word: the year before the one reported on
-    (report_year), which a bulletin issued in March is not."""
+    (report_year), which a bulletin issued in March is not; 本年 is the year reported on itself."""
     k = _nearest(s, pos, False)
     if k is None:
         return None
@@ -392,6 +396,8 @@ def relative_year_before(s: str, pos: int, this_year: int | None, heading_year: 
         return k.start, heading_year
     if s.startswith("上", k.start) and report_year is not None:
         return k.start, report_year - 1
+    if s.startswith("本年", k.start) and report_year is not None:
+        return k.start, report_year  # 本年新开工项目: the statisticians' word for the year reported on
     return (k.start, this_year + (k.offset or 0)) if this_year is not None else None
 
 

@@ -13,7 +13,7 @@ _LEVELS: tuple[tuple[int, re.Pattern[str]], ...] = (
 )
 # The five patterns as one alternation, tried in the same order: the first that matches names the level.
 _ANY_LEVEL = re.compile("|".join(f"(?P<l{level}>{pattern.pattern[1:]})" for level, pattern in _LEVELS))
-_CAPTION = re.compile(r"^(表\s*\d+|附表\s*\d*|专栏\s*\d+)")
+_CAPTION = re.compile(r"^(表\s*\d+|附表\s*\d*|专栏\s*\d+|图\s*\d+)")
 _TITLE_END = re.compile(r"[。；;：:！？]")
 MAX_TITLE = 40
 

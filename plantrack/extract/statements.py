@@ -110,6 +110,9 @@ _DIGITS_NOT_YEAR = _DIGIT = re.compile(r"\d")
 _SINCE = re.compile(r"(?:“?十[一二三四五六七八九]五”?|(?:19|20)\d\d年)以来")
 _MEANS = re.compile(r"以[^，,。；;]{2,20}?(?:作)?为")
 _COMMITTEE = re.compile(r"管委|管理委员会")
+# 预计 that opens its sentence or a clause of it (初步预计，… / …修订结果，预计全市…) governs the ； list after
+# it; one after a subject (万元生产总值能耗预计下降3.5%) is that value's own
+_OPENS_A_CLAUSE = re.compile(r"(?:^|[，,：:])\s*(?:经|据|根据)?(?:初步)?预")
 _BASELINE_LEAD = re.compile(r"(?:较|比|相比|相较|与|同)$")
 # 是2011年的1.37倍 / 是1986年地区恢复成立时的289倍: the year a multiple is counted from
 _MULTIPLE_OF = re.compile(r"[^，,。；;]{0,14}?的\s*[\d.一二三四五六七八九十两]+\s*倍|的")
@@ -168,6 +171,11 @@ class _Walker:
         self.para_listed = False  # the paragraph's last sentence ended with ；
         # the indicator a text comparing places' goals is about (从X增长目标对比来看), until it names another
         self.goal_topic: Topic | None = None
+
+    def _issue_date_implied(self) -> bool:
+        """The issue date is only the latest date the text names: a lower bound of when it was written, which
+        says nothing about which period ended last before it."""
+        return (self.doc.meta.sources or {}).get("issued_on") == "implied"
 
     def _table_year(self, table: Table) -> tuple[int | None, tuple[str | None, float | None], str | None]:
         """A release table's year with its evidence: its caption's, else its heading's, else the document's
@@ -238,7 +246,8 @@ class _Walker:
             s = sent.text.rstrip()
             listed = s.endswith(("；", ";"))
             estimating = listed and not self.ctx.is_plan and (
-                estimating or "预计" in s and ESTIMATE_OF_PERIOD.search(s) is not None)
+                estimating or "预计" in s and (m := ESTIMATE_OF_PERIOD.search(s)) is not None
+                and _OPENS_A_CLAUSE.search(s, 0, m.start() + 1) is not None)
             # 主要预期目标是：A增长6.5%左右，…；B控制在4.5%以内；…: the clauses after the list's ； are goals too
             if goals[0]:
                 continue  # …预期目标是：A、B。C达到66%左右: the paragraph goes on listing goals
@@ -631,6 +640,8 @@ class _Walker:
         """An actual value's year and period: from its own words (the nearest before it in its sentence),
         else its paragraph, else its heading, else the document (see ValuePeriod for what is recorded)."""
         s, ctx = sent.text, self.ctx
+        # …年均增速达6.4%，占比从2020年的20.8%提升至…: a span's start after the value dates nothing before it
+        actual_years = [x for x in actual_years if x[0] < pos or s[x[0] - 1:x[0]] not in ("从", "由")]
         if stated and s[stated[0] - 1:stated[0]] in ("从", "由") and _SPAN_TO.search(s, stated[0], pos):
             # 从2017年的X增加到Y: 2017 dates X; Y is where the span ends
             actual_years = [x for x in actual_years if x[0] != stated[0]]
@@ -673,7 +684,7 @@ class _Walker:
                 year = ctx.plan_start - 1 if ctx.plan_start else ctx.doc_year
                 evidence, ev_conf = ("plan_period", 0.8) if ctx.plan_start else (ctx.year_from, ctx.year_confidence)
             elif ctx.period_year is None and ctx.issued_on and period_from != "document" and ctx.year_reason is None \
-                    and ctx.year_from in (None, "issue_date"):
+                    and ctx.year_from in (None, "issue_date") and not self._issue_date_implied():
                 year = year_ended_by(period, ctx.issued_on)  # 1-7月 in a report issued 2023-09-25: 2023
                 evidence, ev_conf = "issue_date", 0.6
             else:
@@ -775,7 +786,10 @@ def _in_note(s: str, pos: int) -> bool:
     if opened < 0 or max(s.rfind(")", opened, pos), s.rfind("）", opened, pos)) >= 0:
         return False
     close = min((i for i in (s.find(")", pos), s.find("）", pos)) if i >= 0), default=-1)
-    return close >= 0 and "年" in s[opened:close] and not PLAN_PERIOD.fullmatch(s[opened:close + 1])
+    if close < 0:
+        # (2008年是第二次全国经济普查年份。下同): a note whose own 。 ended the sentence inside it
+        return len(s) - opened <= 40 and s.rstrip().endswith("。") and "年" in s[opened:]
+    return "年" in s[opened:close] and not PLAN_PERIOD.fullmatch(s[opened:close + 1])
 
 
 _YEAR_EVIDENCE = {"own": "own", "relative word": "text", "paragraph": "paragraph", "heading": "heading"}

@@ -176,6 +176,8 @@ def prose_cells(table: Table) -> list[tuple[Cell, int | None]]:
 
 _LEVEL_HEAD = re.compile(r"绝对数|绝对值|总量|数值|数量|本年|全年|本期|累计|实绩|完成")
 _GROWTH_HEAD = re.compile(r"增长|增速|增幅|同比|比上年|±")
+# a unit a heading row gives the rows under it: 万人, 亿元, 万美元, 亿千瓦时, not 上年=100
+_GROUP_UNIT = re.compile(r"[万亿千百]?[\u4e00-\u9fff]{1,4}|%")
 
 
 @dataclass(frozen=True)
@@ -186,6 +188,11 @@ class ReleaseTable:
     level_col: int | None
     growth_col: int | None
     section: str | None
+    share_col: int | None = None  # 比重（%）: each row's share of the whole
+    level_unit: str | None = None  # the level column's head names the unit (单位数（万个）)
+
+
+_SHARE_HEAD = re.compile(r"^(?:比重|占比|构成)")
 
 
 def read_release_table(table: Table) -> ReleaseTable | None:
@@ -193,40 +200,50 @@ def read_release_table(table: Table) -> ReleaseTable | None:
     if len(table.rows) < 2:
         return None
     header = [to_halfwidth(c.text).replace(" ", "") for c in table.rows[0]]
-    level_col = growth_col = unit_col = ind_col = None
+    level_col = growth_col = unit_col = ind_col = share_col = None
     for i, h in enumerate(header):
-        if "单位" in h:
-            unit_col = i
+        if "单位" in h and not h.startswith("单位数") and len(h) <= 8:
+            unit_col = i  # (单位数（个）: the number of units, a level; 表2-1单位数与…: a caption in the corner)
+        elif i and _SHARE_HEAD.match(h) and share_col is None:
+            share_col = i
         elif _GROWTH_HEAD.search(h):
             growth_col = i if growth_col is None else growth_col
         elif _LEVEL_HEAD.search(h):
             level_col = i if level_col is None else level_col
         elif ind_col is None and (_INDICATOR_HEAD.search(h) or i == 0):
             ind_col = i
-    if ind_col is None or growth_col is None and level_col is None:
+    unheaded = len(header) == 2 and ind_col == 0 and not header[1]  # 指标 over names, nothing over the figures
+    counted = share_col is not None and ind_col == 0  # | 单位数（个） | 比重（%）
+    if ind_col is None or growth_col is None and level_col is None and not unheaded and not counted:
         return None
     if level_col is None:  # 产量 / 金额 / 2023年: the first other column whose cells are numbers
         for i in range(len(header)):
-            if i in (ind_col, unit_col, growth_col):
+            if i in (ind_col, unit_col, growth_col, share_col):
                 continue
             cells = [r[i].text for r in table.rows[1:] if i < len(r) and r[i].text]
             if cells and sum(parse_cell_value(c) is not None for c in cells) * 2 > len(cells):
                 level_col = i
                 break
     rows = []
+    group_unit = None  # a heading row's unit (国民经济核算（亿元）) for the rows under it that name none
     for r in table.rows[1:]:
         if ind_col >= len(r) or not r[ind_col].text:
             continue
         name = re.sub(r"\s+", "", r[ind_col].text)
-        name = re.sub(r"^其中[:：]?", "", name)
+        name = re.sub(r"^(?:其中[:：]?|#|[一二三四五六七八九十]+、)", "", name)
         unit = r[unit_col].text.strip() if unit_col is not None and unit_col < len(r) else None
         m = _UNIT_IN_NAME.search(name)
+        if sum(1 for c in r if c.text) == 1 and unit_col is None:
+            group_unit = m.group(1) if m and _GROUP_UNIT.fullmatch(m.group(1)) else None
         if m and not unit:
             unit, name = m.group(1), name[: m.start()]
+        unit = unit or group_unit
         cells = tuple(r)
         nonempty = [c for c in r if c.text]
         rows.append(TableRow(name, unit or None, None, cells, nonempty[0].start, nonempty[-1].end))
-    return ReleaseTable(tuple(rows), level_col, growth_col, table.section) if rows else None
+    head_unit = _UNIT_IN_NAME.search(header[level_col]) if level_col is not None else None
+    return ReleaseTable(tuple(rows), level_col, growth_col, table.section, share_col,
+                        head_unit.group(1) if head_unit and head_unit.group(1) != "%" else None) if rows else None
 
 
 # A place's name as a table's row label: 全省 (the whole), 长沙市, 湘西自治州, 北京经济技术开发区, 锡林郭勒盟.

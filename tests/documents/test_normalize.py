@@ -100,3 +100,41 @@ def test_a_flattened_table_whose_rows_open_with_a_line_of_bars_keeps_its_rows_an
     assert table.rows[1] == ["一、经济发展"]
     assert table.rows[-1] == ["服务业增加值比重(%)", "30.2", "提高13.4个百分点", "预期性"]
     assert "表1:主要目标" in items and "经济总量跃上新台阶。" in items
+
+
+_NAME_FIGURE_LINES = ("2020年某省国民经济主要指标表\n\n指   标\n\n人口(万人)\n\n 总人口\n\n3171.0\n\n  男性人口\n\n1588.2\n\n"
+                      "国民经济核算(亿元)\n\n 地区生产总值\n\n13698.5\n\n  第一产业\n\n3438.3\n\n  第二产业\n\n3483.5\n\n"
+                      "  第三产业\n\n6776.7\n\n注：本表为初步统计数。\n")
+
+
+def test_a_two_column_table_copied_one_cell_a_line_without_bars_is_read_back_into_rows():
+    items = parse_plain(_NAME_FIGURE_LINES)
+    table = next(x for x in items if isinstance(x, Table))
+    assert table.rows[0] == ["指标", ""]
+    assert ["人口(万人)"] in table.rows and ["国民经济核算(亿元)"] in table.rows
+    assert ["总人口", "3171.0"] in table.rows and ["第三产业", "6776.7"] in table.rows
+    assert "2020年某省国民经济主要指标表" in items and "注：本表为初步统计数。" in items
+
+
+def test_prose_a_copy_cut_at_every_number_is_not_read_as_a_table_of_names_and_figures():
+    text = ("克服国内汽车市场\n28\n年以来首次下滑和连续\n18\n个月负增长等诸多困难\n10\n月份开始回暖复苏\n3\n"
+            "个百分点的增长带动\n5\n家企业共同发展\n9\n个项目开工\n")
+    assert not [x for x in parse_plain(text) if isinstance(x, Table)]
+
+
+def test_a_table_with_two_figure_columns_copied_one_cell_a_line_is_read_back_with_its_heads():
+    text = ("表1 按机构类型分组的法人单位\n\n单位数(万个)\n\n比重(%)\n\n一、法人单位\n\n41.1\n\n100\n\n企业法人\n\n38.6\n\n93.9\n\n"
+            "机关、事业法人\n\n0.9\n\n2.2\n\n社会团体和其他法人\n\n1.6\n\n3.9\n\n年末，全市法人单位中，企业占九成以上。\n")
+    items = parse_plain(text)
+    table = next(x for x in items if isinstance(x, Table))
+    assert table.rows[0] == ["", "单位数(万个)", "比重(%)"]
+    assert ["企业法人", "38.6", "93.9"] in table.rows and len(table.rows) == 5
+    assert "表1 按机构类型分组的法人单位" in items
+
+
+def test_cells_of_a_tab_table_are_never_read_as_a_table_copied_one_cell_a_line():
+    text = ("附件1\n主要发展目标\n\t类别\n\t目标名称\n\t单位\n\t2020年\n\t2025年\n\n\t产业链条建设\n（产业集群达规模）\n"
+            "\t规上工业总产值\n\t亿元\n\t109.43\n\t350\n\n\t\n\t战略性新兴产业产值占比\n\t%\n\t5.6\n\t10\n\n"
+            "\t\n\t研发投入强度\n\t%\n\t1.2\n\t2\n\n\t\n\t高新技术企业\n\t家\n\t20\n\t50\n")
+    tables = [x for x in parse_plain(text) if isinstance(x, Table)]
+    assert len(tables) == 1 and tables[0].rows[0] == ["类别", "目标名称", "单位", "2020年", "2025年"]

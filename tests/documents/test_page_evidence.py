@@ -3,6 +3,8 @@ tests/integration/test_read_evidence.py)."""
 
 from __future__ import annotations
 
+from datetime import date
+
 from plantrack.documents.read import read_bytes
 
 BODY = "全年实现地区生产总值808.2亿元，比上年增长6.9%。规模以上工业增加值增长5.0%。\n"
@@ -54,3 +56,14 @@ def test_news_of_a_province_naming_it_again_and_again_is_placed_there():
     text = ("新华网广州1月12日电 1月12日，广东省十四届人大一次会议开幕。广东省省长在会上作政府工作报告，"
             "提出地区生产总值预期目标为增长5%以上。广东省将推进制造业当家。\n")
     assert _meta("a.txt", text).region_code == "440000"
+
+
+def test_a_day_first_dateline_under_the_title_dates_a_part_year_report():
+    text = "前三季度某区国民经济运行稳中有进\n\n26.10.2015  17:55\n\n前三季度，全区实现生产总值1147.06亿元，同比增长12.1%。\n"
+    meta = read_bytes(text.encode(), "a.txt", ".txt").meta
+    assert (meta.issued_on, meta.period_year, meta.period_label) == (date(2015, 10, 26), 2015, "前三季度")
+
+
+def test_a_day_first_date_that_could_be_read_month_first_dates_nothing():
+    text = "前三季度某区国民经济运行稳中有进\n\n05.10.2015  17:55\n\n前三季度，全区实现生产总值1147.06亿元，同比增长12.1%。\n"
+    assert read_bytes(text.encode(), "a.txt", ".txt").meta.issued_on is None

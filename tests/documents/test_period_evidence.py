@@ -81,3 +81,17 @@ def test_an_implied_issue_date_is_not_evidence_of_a_look_back():
     text = "全年生产总值比上年增长5%。\n\n2023年1月28日，某市召开会议。\n"
     meta = detect_metadata(text)
     assert meta.sources.get("issued_on") == "implied" and meta.period_year != 2022
+
+
+def test_a_date_the_text_only_implies_never_dates_a_look_back_of_a_whole_year():
+    # the latest date a repost names (when it was copied) is a lower bound of when it was written: the
+    # year that had ended by it may be any year before, so 全年 / 比上年 values stay without a year
+    from plantrack.documents.read import read_bytes
+    from plantrack.extract import extract_statements
+
+    text = ("全年全省生产总值3346.63亿元，按可比价格计算，比上年增长5.7%。规模以上工业增加值增长8.9%。\n\n"
+            "本文于2023年1月28日转载，供学习参考。\n")
+    doc = read_bytes(text.encode(), "a.txt", ".txt")
+    assert doc.meta.sources.get("issued_on") == "implied"
+    values = extract_statements(doc).actuals
+    assert values and all(a.period_year is None and a.year_evidence == "none" for a in values)

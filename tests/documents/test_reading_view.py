@@ -101,3 +101,16 @@ def test_a_key_and_its_value_on_separate_lines_are_read_together():
     view = build_view("发布机构：\n\n云南省大理州统计局\n\n发布日期：\n\n2021-05-06\n\n全州生产总值增长8.2%。\n")
     assert view.text == "全州生产总值增长8.2%。\n"
     assert (view.fields["发布机构"], view.fields["发布日期"]) == ("云南省大理州统计局", "2021-05-06")
+
+
+def test_a_pages_list_of_links_to_other_pages_is_no_content():
+    text = ("全年全区生产总值增长5.1%。\n\n相关文章\n\n某市亮出一季度“成绩单” GDP同比增长6.7%\n\n"
+            "04-30某公司：一季度净利润同比增长11.56%\n")
+    view = build_view(text)
+    assert "增长5.1%" in view.text and "6.7" not in view.text and "11.56" not in view.text
+
+
+def test_links_end_where_a_sentence_starts_again():
+    text = "相关链接：\n\n某专家：提高人均GDP必须依靠实体经济\n\n全年全区生产总值增长5.1%。\n"
+    view = build_view(text)
+    assert "人均GDP" not in view.text and "增长5.1%。" in view.text

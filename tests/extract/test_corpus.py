@@ -71,3 +71,16 @@ TARGETS_RECALL, TARGETS_PRECISION = 0.955, 0.97
 ACTUALS_RECALL, ACTUALS_PRECISION = 0.98, 0.96
 RELEASES = ("qianjiang_2021H1_jingjiyunxing_tongjiju.txt",)
 RELEASE_ACTUALS_RECALL = 0.5  # 15 of 28 at e1ff716 (indicator texts compared in simplified characters)
+
+
+def test_a_growth_in_times_labelled_as_written_matches_the_change_it_is_read_as():
+    from plantrack.evaluate import LabelledValue, match_values
+    from plantrack.model import Document, DocumentMeta
+
+    text = "全年边民互市贸易额增长1.8倍。\n"
+    doc = Document("d", "x.txt", "txt", "utf-8", len(text.encode()), text,
+                   DocumentMeta(doc_type="bulletin", period_year=2030))
+    actual = next(a for a in extract_statements(doc).actuals if a.unit_raw == "倍")
+    assert actual.value == 180  # +180 %
+    gold = LabelledValue("x.txt", "actual", 2030, "Y", "边民互市贸易额增长", "倍", 1.8, "extended", {})
+    assert match_values([gold], [actual])[0].got is actual

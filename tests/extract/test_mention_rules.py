@@ -98,6 +98,15 @@ EXAMPLES = {
     rules.tally_of_categories: (
         ("38个大类行业中有24个行业增加值实现增长", "38"),
         ("规上工业企业达到38个", "38")),
+    rules.ratio_in_words: (
+        ("全国每出口4辆汽车就有1辆本省造", "4"),
+        ("全年出口汽车4万辆", "4")),
+    rules.place_in_a_ranking: (
+        ("在全国国家级经开区的综合排名，由2030年的161位上升至目前的84位", "84"),
+        ("引进博士10位、硕士20名", "10")),
+    rules.sample_rate_of_a_survey: (
+        ("据2031年5‰人口变动抽样调查推算，年末常住人口6627万人", "5"),
+        ("抽样调查显示，群众满意度达到95%", "95")),
     rules.change_against_another_period: (
         ("规上工业增加值增长6.2%，增速比一季度加快3.1个百分点", "3.1"),
         ("常住人口城镇化率比上年提高0.9个百分点", "0.9")),
@@ -248,3 +257,10 @@ def test_a_result_against_the_years_goal_takes_the_goals_indicator():
     found = mentions.find_mentions("规上工业总产值年度目标900亿元，1-6月完成430亿元")
     assert [(m.value_raw, m.indicator, m.goal, m.done) for m in found] == [
         ("900", "规上工业总产值", True, False), ("430", "规上工业总产值", False, True)]
+
+
+@pytest.mark.parametrize(("sentence", "tally"), [("上半年，规模以上工业40个行业大类中，25个行业增加值实现增长。", 40),
+                                               ("从行业看，35个行业中22个行业产值增长。", 35),
+                                               ("上半年38个工业大类行业中较1-5月份回升的有35个。", 38)])
+def test_the_count_of_categories_a_tally_is_taken_among_is_no_value(sentence, tally):
+    assert tally not in {m.value for m in find_mentions(sentence)}

@@ -322,3 +322,10 @@ def test_news_report_naming_no_period_is_of_its_issue_year():
     st = _read(text, region="长寿区", doc_type="release", issued_on=date(2024, 7, 25))
     assert by_value(st.actuals, 2500).period_year == 2024
     assert by_value(st.actuals, 1204).period_year == 2023
+
+
+def test_benian_is_the_year_a_release_reports_on_not_the_year_it_was_issued():
+    from plantrack.extract.periods import relative_year_before
+
+    s = "全年固定资产投资增长10.1%，其中本年新开工项目1163个。"
+    assert relative_year_before(s, s.index("1163"), this_year=2031, report_year=2030) == (s.index("本年"), 2030)

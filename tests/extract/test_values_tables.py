@@ -54,3 +54,40 @@ def test_a_doubling_in_a_table_reads_as_in_prose(cell, pct):
     t = by_value(st.targets, pct)
     assert (t.target_kind, t.unit, t.baseline_year, t.baseline_value_raw) == ("change_vs_base", "%", 2025, "210")
     assert [a.value for a in st.actuals] == [210]
+
+
+def test_an_unheaded_figure_column_gives_each_row_its_level_in_the_unit_of_its_group_heading():
+    text = "2020年主要指标\n" + table(["指标", ""], ["人口(万人)"], ["总人口", "3171.0"], ["国民经济核算(亿元)"],
+                                     ["地区生产总值", "13698.5"], ["#第一产业", "3438.3"], ["对外贸易"],
+                                     ["出口额", "520486"])
+    st = _st(text, doc_type="bulletin", start=None, end=None, period_year=2020)
+    gdp, people, first = by_value(st.actuals, 13698.5), by_value(st.actuals, 3171e4), by_value(st.actuals, 3438.3)
+    assert (gdp.indicator_text, gdp.unit, gdp.period_year, gdp.measure) == ("地区生产总值", "亿元", 2020, "level")
+    assert (people.indicator_text, people.unit) == ("总人口", "人")
+    assert (first.indicator_text, first.unit) == ("第一产业", "亿元")
+    assert by_value(st.actuals, 520486).unit is None  # a heading without a unit ends the one before it
+
+
+def test_a_count_and_share_table_gives_each_row_its_count_in_the_heads_unit_and_its_share():
+    text = "表1 按机构类型分组的法人单位\n" + table(["", "单位数(万个)", "比重(%)"], ["一、法人单位", "41.1", "100"],
+                                              ["企业法人", "38.6", "93.9"], ["机关、事业法人", "0.9", "2.2"])
+    st = _st(text, doc_type="bulletin", start=None, end=None, period_year=2030)
+    count, share = by_value(st.actuals, 386000), by_value(st.actuals, 93.9)
+    assert (count.indicator_text, count.unit, count.measure, count.period_year) == ("企业法人", "个", "level", 2030)
+    assert (share.indicator_text, share.unit, share.measure) == ("企业法人比重", "%", "share")
+    assert by_value(st.actuals, 411000).indicator_text == "法人单位"
+
+
+def test_a_caption_in_the_corner_of_a_count_and_share_table_is_no_unit_column():
+    text = table(["表2-1 单位数与个体经营户数", "单位数(个)", "比重(%)"], ["一、法人单位", "781", "100"],
+                 ["企业法人", "300", "38.4"], ["机关、事业法人", "136", "17.4"])
+    st = _st(text, doc_type="bulletin", start=None, end=None, period_year=2030)
+    assert (by_value(st.actuals, 300).indicator_text, by_value(st.actuals, 300).unit) == ("企业法人", "个")
+    assert by_value(st.actuals, 38.4).indicator_text == "企业法人比重"
+
+
+def test_a_charts_caption_never_swallows_the_paragraph_after_it():
+    text = ("全年人均地区生产总值65642元，增长9.7%。\n\n图1 2025-2030年全区生产总值及其增长速度\n\n"
+            "在全区生产总值中，第一、二、三产业增加值所占比重分别为9.0%、36.9%、54.1%。\n")
+    st = _st(text, doc_type="bulletin", start=None, end=None, period_year=2030)
+    assert by_value(st.actuals, 36.9).indicator_text == "第二产业增加值所占比重"

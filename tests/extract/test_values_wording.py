@@ -420,3 +420,72 @@ def test_a_growth_keeps_its_growth_words_when_the_documents_own_region_leads_its
     acts = _actuals("今年上半年，嘉陵78个县（市）实现生产总值428.92亿元，同比增长8.6%。", region="嘉陵省",
                     title="嘉陵省上半年经济运行")
     assert by_value(acts, 8.6).indicator_text.endswith("生产总值同比增长")
+
+
+def test_short_listed_modifiers_share_the_head_of_the_last_item():
+    from plantrack.extract.mentions import find_mentions
+
+    got = {m.value: m.indicator for m in find_mentions("城镇和农村居民人均可支配收入分别增长4.3%、5.3%。")}
+    assert got == {4.3: "城镇居民人均可支配收入", 5.3: "农村居民人均可支配收入"}
+
+
+def test_rates_listed_in_the_clause_after_listed_levels_are_their_changes_in_order():
+    from plantrack.extract.mentions import find_mentions
+
+    s = "城乡居民人均可支配收入分别为39310元、20356元，增长5.5%、5.6%，县域综合实力持续增强。"
+    got = {m.value: m.indicator for m in find_mentions(s)}
+    assert got[5.5] == "城镇居民人均可支配收入增长" and got[5.6] == "农村居民人均可支配收入增长"
+
+
+def test_rates_listed_with_a_second_fenbie_still_belong_to_the_levels_listed_before():
+    from plantrack.extract.mentions import find_mentions
+
+    s = "城乡居民人均可支配收入分别为52523元、19507元，分别增长9.4%、10.1%，居民收入增速跑赢经济增速。"
+    got = {m.value: m.indicator for m in find_mentions(s)}
+    assert got[9.4] == "城镇居民人均可支配收入增长" and got[10.1] == "农村居民人均可支配收入增长"
+
+
+def test_a_fenbie_list_without_items_of_its_own_lists_the_items_of_the_one_before():
+    from plantrack.extract.mentions import find_mentions
+
+    s = "地区生产总值、财政总收入和区级财政收入年均分别增长11.9%、13.8%和15.3%，2031年分别达到1483亿元、434亿元和139亿元。"
+    got = {m.value: m.indicator for m in find_mentions(s)}
+    assert (got[1483], got[434], got[139]) == ("地区生产总值", "财政总收入", "区级财政收入")
+
+
+def test_a_growth_after_a_bare_base_of_comparison_is_the_growth_of_the_value_just_named():
+    from plantrack.extract.mentions import find_mentions
+
+    s = "全区实现地区生产总值11396.14亿元，按可比价格计算，比上年同期增长8.8%，两年平均增长5.4%。"
+    got = {m.value: m.indicator for m in find_mentions(s)}
+    assert got[8.8] == "地区生产总值增长"
+
+
+def test_a_two_year_average_growth_after_a_growth_is_of_the_same_value():
+    from plantrack.extract.mentions import find_mentions
+
+    s = "全区实现地区生产总值11396.14亿元，增长8.8%，两年平均增长5.4%。"
+    assert {m.value: m.indicator for m in find_mentions(s)}[5.4] == "地区生产总值两年平均增长"
+
+
+def test_places_listed_before_a_gdp_share_the_gdp_named_after_the_last_one():
+    from plantrack.extract.mentions import find_mentions
+
+    s = "甲平原、乙经济区和丙生态示范区地区生产总值分别增长6.1%、6.5%、5.9%。"
+    got = {m.value: m.indicator for m in find_mentions(s)}
+    assert got == {6.1: "甲平原地区生产总值", 6.5: "乙经济区地区生产总值", 5.9: "丙生态示范区地区生产总值"}
+
+
+def test_the_shorthand_of_the_three_sectors_names_each_sector():
+    from plantrack.extract.mentions import find_mentions
+
+    got = {m.value: m.indicator for m in find_mentions("其中一、二、三产分别增长3.3%、0.6%、5.7%。")}
+    assert got == {3.3: "第一产业", 0.6: "第二产业", 5.7: "第三产业"}
+
+
+def test_zhao_yuan_of_a_taiwan_or_hong_kong_repost_is_ten_thousand_yi():
+    from plantrack.extract.units import normalize_unit
+
+    assert normalize_unit("兆元") == ("亿元", 1e4)
+    st = _st("2030年，全市地区生产总值为人民币5.2兆元。\n", doc_type="bulletin", start=None, end=None, period_year=2030)
+    assert by_value(st.actuals, 52000).unit == "亿元"

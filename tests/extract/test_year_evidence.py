@@ -180,3 +180,52 @@ def test_goals_take_the_year_a_reports_work_plan_heading_names():
             "（一）扩大有效投资。\n")
     st = extract_statements(_doc(text, doc_type="release"))
     assert next(t for t in st.targets if t.value == 8).target_year == 2031
+
+
+def test_an_estimate_whose_level_passes_a_mark_estimates_the_period_under_review():
+    assert estimate_of_period("预计全市地区生产总值突破9200亿元，同口径增长8.6%", 14)
+    assert estimate_of_period("预计，西藏地区生产总值突破1400亿元", 14)
+
+
+def test_an_estimate_naming_its_place_and_year_before_the_verb_estimates_that_year():
+    s = "预计河北2022年生产总值增长3.8%左右"
+    assert estimate_of_period(s, s.index("3.8"))
+
+
+def test_a_projection_after_a_project_is_built_is_still_no_estimate_of_the_period():
+    s = "项目建成后预计年产值突破10亿元"
+    assert not estimate_of_period(s, s.index("10"))
+
+
+def test_a_value_followed_by_an_estimate_note_is_an_estimate_and_so_are_those_after_it():
+    text = "全区地区生产总值增长4%（预计数，下同），地方一般公共预算收入增长2.6%。\n"
+    st = extract_statements(_doc(text, doc_type="government_report", issued_on=date(2031, 1, 12), period_year=2030))
+    assert {a.value: a.is_estimate for a in st.actuals if a.value in (4, 2.6)} == {4: True, 2.6: True}
+
+
+def test_a_notes_year_dates_nothing_when_the_notes_own_full_stop_ends_the_sentence_inside_it():
+    text = ("2030年末，全市共有法人单位41.1万个，比2025年末（2025年是第五次全国经济普查年份。下同）增加5.0万个；"
+            "法人单位分支机构7.0万个，增加1.4万个。\n")
+    st = extract_statements(_doc(text, doc_type="bulletin"))
+    assert next(a for a in st.actuals if a.value == 70000).period_year == 2030
+
+
+def test_an_estimate_after_its_subject_is_that_values_own_and_governs_no_list():
+    text = "万元生产总值能耗预计下降3.5%，完成省下达任务；居民消费价格总水平上涨0.2%；城镇登记失业率3.86%。\n"
+    st = extract_statements(_doc(text, doc_type="government_report", issued_on=date(2031, 1, 12), period_year=2030))
+    flags = {a.value: a.is_estimate for a in st.actuals if a.value in (-3.5, 3.5, 0.2, 3.86)}
+    assert flags.get(3.86) is False and flags.get(0.2) is False
+
+
+def test_an_estimate_opening_a_clause_governs_the_list_after_it():
+    text = ("根据经济普查对地区生产总值的初步修订结果，预计全市地区生产总值突破9200亿元，增长8.6%；"
+            "一般公共预算总收入1095亿元；城镇登记失业率2.7%。\n")
+    st = extract_statements(_doc(text, doc_type="government_report", issued_on=date(2031, 1, 12), period_year=2030))
+    assert all(a.is_estimate for a in st.actuals if a.value in (1095, 2.7))
+    assert {a.value for a in st.actuals} >= {1095, 2.7}
+
+
+def test_a_spans_start_after_a_value_never_dates_it():
+    text = "全市地区生产总值4年平均增速达6.4%，在全省经济占比从2026年的20.8%提升至2030年的22.2%。\n"
+    st = extract_statements(_doc(text, doc_type="bulletin", period_year=2030))
+    assert next(a for a in st.actuals if a.value == 6.4).period_year != 2026
