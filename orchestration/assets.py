@@ -3,6 +3,7 @@
 
 import importlib
 import threading
+import time
 from dataclasses import dataclass, field
 
 import dagster as dg
@@ -109,6 +110,7 @@ def raw_tables(context: dg.AssetExecutionContext, plantrack: PlantrackConfig,
                source_documents: DocumentBatch, extracted_statements: StatementBatch):
     """raw.* in the warehouse: append-only by document hash, plus quarantine and ingestion history."""
     _import_quality_checks_in_background()
+    started = time.monotonic()
     settings = plantrack.settings()
     quarantined = source_documents.quarantined + extracted_statements.quarantined
     with retry_if_transient("loading the raw tables"), connect(settings.warehouse_path) as con:
@@ -130,6 +132,6 @@ def raw_tables(context: dg.AssetExecutionContext, plantrack: PlantrackConfig,
     source_documents.documents.clear()
     extracted_statements.statements.clear()
     say(f"raw tables: +{counts['documents']} documents, +{counts['targets']} targets, "
-        f"+{counts['actuals']} actual values, {counts['quarantined']} quarantined")
+        f"+{counts['actuals']} actual values, {counts['quarantined']} quarantined ({time.monotonic() - started:.1f} s)")
     for key in RAW_KEYS:
         yield dg.MaterializeResult(asset_key=key, metadata=counts if key.path[-1] in counts else None)

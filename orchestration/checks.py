@@ -1,6 +1,8 @@
 """Great Expectations suites as Dagster asset checks. Blocking failures stop publication."""
 
 
+import time
+
 import dagster as dg
 
 from orchestration.assets import RAW_KEYS
@@ -19,6 +21,7 @@ def _run_layer(context, plantrack: PlantrackConfig, layers: tuple[str, ...],
     from expectations.runner import run_quality_checks  # GX is heavy to import: only when checking
 
     checkpoint("checks")
+    started = time.monotonic()
     settings = plantrack.settings()
     run_id = context.op_execution_context.run.run_id
 
@@ -41,7 +44,7 @@ def _run_layer(context, plantrack: PlantrackConfig, layers: tuple[str, ...],
     for o in blocking + warnings:
         context.log.warning(f"[{o.severity}] {o.check_name}: {o.message}")
     say(f"quality ({'+'.join(layers)}): {len(outcomes)} checks, {len(blocking)} blocking failures, "
-        f"{len(warnings)} warnings")
+        f"{len(warnings)} warnings ({time.monotonic() - started:.1f} s)")
     return dg.AssetCheckResult(
         passed=not blocking and not warnings,
         severity=dg.AssetCheckSeverity.ERROR if blocking else dg.AssetCheckSeverity.WARN,

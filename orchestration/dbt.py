@@ -10,6 +10,7 @@ import os
 import shutil
 import subprocess
 import sys
+import time
 from collections.abc import Iterator, Mapping
 from contextlib import contextmanager
 from functools import cache
@@ -121,6 +122,7 @@ def _dbt_assets() -> dg.AssetsDefinition:
         # no RetryPolicy: a failing test or a compile error fails again; only a lock is retried (below)
     )
     def dbt_models(context: dg.AssetExecutionContext, dbt: DbtCliResource, plantrack: PlantrackConfig):
+        started = time.monotonic()
         settings = plantrack.settings()
         # dbt's threads share this one process: still a single writer of the warehouse file.
         args = ["build", "--threads", "4", *_vars_args(settings)]
@@ -167,6 +169,7 @@ def _dbt_assets() -> dg.AssetsDefinition:
             invocation, events = build()
             if not invocation.is_successful():
                 raise dbt_outcome(dbt_failures(target), str(invocation.get_error() or ""))
+        say(f"dbt build: done ({time.monotonic() - started:.1f} s, start-up and parsing included)")
         yield from events
         with connect(settings.warehouse_path) as con:
             record_dbt_build(con, context.run.run_id, code_hash)

@@ -1,6 +1,8 @@
 """Publish: after the blocking checks pass, replace the serving file atomically with the new marts."""
 
 
+import time
+
 import dagster as dg
 
 from orchestration.resources import PlantrackConfig
@@ -16,6 +18,7 @@ def serving_asset(dbt_models: dg.AssetsDefinition) -> dg.AssetsDefinition:
     @dg.asset(group_name="serving", deps=list(dbt_models.keys), pool="warehouse")
     def serving_database(context: dg.AssetExecutionContext, plantrack: PlantrackConfig) -> dg.MaterializeResult:
         """<data-dir>/serving/plantrack.duckdb: the marts, read-only for Superset and analysts."""
+        started = time.monotonic()
         settings = plantrack.settings()
         run = runs.RunRecord.of(settings, context.run.run_id, context.job_def.name)
         with connect(settings.warehouse_path) as con:
@@ -26,7 +29,7 @@ def serving_asset(dbt_models: dg.AssetsDefinition) -> dg.AssetsDefinition:
             raise dg.Failure(f"Not published: {len(failed)} blocking check(s) failed, first: {failed[0][1]}")
         with retry_if_transient("publishing"), runs.publishing(run) as counts:
             publish(settings.warehouse_path, settings.serving_path, run_id=run.run_id)
-        say(f"published {settings.serving_path}")
+        say(f"published {settings.serving_path} ({time.monotonic() - started:.1f} s)")
         return dg.MaterializeResult(metadata={**counts, "path": str(settings.serving_path)})
 
     return serving_database
