@@ -485,6 +485,22 @@ def implied_issue_date(lines: list[str]) -> tuple[date, str] | None:
     return latest, f"estimated: the latest full date the text names ({latest:%Y-%m-%d}) is a lower bound"
 
 
+# A report's own date: the day it was delivered to a session (——2021年1月12日在…人民代表大会第六次会议上,
+# the line may break before 会议上).
+_DELIVERED = re.compile(r"^(?:[^。，,]{0,12}[—─\s])?[\s—─\-－(（]*(" + DATE.pattern + r")\s*在[^。]{0,60}?(?:会议|會議|大会|大會|人大)")
+
+
+def delivered_on(lines: list[str]) -> date | None:
+    """The day a report says it was delivered (under its title, in its opening), or None."""
+    for i, line in enumerate(lines[:20]):
+        if "在" not in line:
+            continue
+        m = _DELIVERED.search(line.strip() + (lines[i + 1].strip() if i + 1 < len(lines) else ""))
+        if m and (got := parse_any_date(m.group(1))):
+            return got[0]
+    return None
+
+
 def _detect_issue(f: _Found, lines: list[str], block: dict[str, str]) -> None:
     issuer = _block_value(block, _BLOCK_ISSUER)
     if issuer:
@@ -511,6 +527,13 @@ def _detect_issue(f: _Found, lines: list[str], block: dict[str, str]) -> None:
         else:
             f.set("issued_on", chosen[1], chosen[4], 0.5, "the date line gives a month without a day: its last day "
                   "is taken (the document was out by then)")
+    delivered = delivered_on(lines)
+    if delivered is not None and (f.get("issued_on") is None or delivered < f.get("issued_on")):
+        # a page's date after the day the report was delivered is the day the page posted it (a repost)
+        page = f.get("issued_on")
+        f.set("issued_on", delivered, "under_title", 0.85,
+              None if page is None else f"the report was delivered on {delivered:%Y-%m-%d}; the page's "
+              f"later date {page:%Y-%m-%d} is when it was posted")
     if f.get("issued_on") is None:
         implied = implied_issue_date(lines)
         if implied:

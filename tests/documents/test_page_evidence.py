@@ -67,3 +67,15 @@ def test_a_day_first_dateline_under_the_title_dates_a_part_year_report():
 def test_a_day_first_date_that_could_be_read_month_first_dates_nothing():
     text = "前三季度某区国民经济运行稳中有进\n\n05.10.2015  17:55\n\n前三季度，全区实现生产总值1147.06亿元，同比增长12.1%。\n"
     assert read_bytes(text.encode(), "a.txt", ".txt").meta.issued_on is None
+
+
+def test_a_reports_delivery_date_under_its_title_outranks_a_later_page_date():
+    text = ("发布时间:2022-07-11 20:57\n政府工作报告\n——2021年1月12日在某州第十五届\n人民代表大会第六次会议上\n"
+            "一、2020年工作回顾\n过去一年，地区生产总值增长0.5%。\n")
+    meta = _meta("a.txt", text)
+    assert str(meta.issued_on) == "2021-01-12" and "posted" in meta.reasons["issued_on"]
+
+
+def test_a_reports_delivery_date_on_one_line_dates_a_repost_without_a_bar():
+    text = "某县政府工作报告(全文)\n2019年3月21日在某县第十五届人民代表大会第二次会议上\n一、2018年工作回顾\n" + BODY
+    assert str(_meta("a.txt", text).issued_on) == "2019-03-21"
