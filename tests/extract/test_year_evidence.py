@@ -229,3 +229,11 @@ def test_a_spans_start_after_a_value_never_dates_it():
     text = "全市地区生产总值4年平均增速达6.4%，在全省经济占比从2026年的20.8%提升至2030年的22.2%。\n"
     st = extract_statements(_doc(text, doc_type="bulletin", period_year=2030))
     assert next(a for a in st.actuals if a.value == 6.4).period_year != 2026
+
+
+def test_a_year_after_zhi_opening_a_clause_is_a_year_the_text_names():
+    assert named_year("至2020年底，全州重点产业实现增加值523.95亿元。")[0] == 2020
+
+
+def test_the_second_year_of_a_range_written_with_zhi_is_still_no_year_of_its_own():
+    assert named_year("2011至2016年，全县生产总值年均增长8%。") == named_year("全县生产总值年均增长8%。")
