@@ -395,6 +395,11 @@ def relative_year_before(s: str, pos: int, this_year: int | None, heading_year: 
         return None
     if k.offset == 0 and heading_year is not None:
         return k.start, heading_year
+    if s.startswith("过去", k.start) and heading_year is not None and (
+            this_year is None or heading_year < this_year + (k.offset or 0)):
+        # 过去一年 under 一、2020年工作回顾 in a page posted in 2022: the year the review's heading names (a
+        # later date is a repost's; a later heading year names goals, not the year looked back on)
+        return k.start, heading_year
     if s.startswith("上", k.start) and report_year is not None:
         return k.start, report_year - 1
     if s.startswith("本年", k.start) and report_year is not None:

@@ -237,3 +237,9 @@ def test_a_year_after_zhi_opening_a_clause_is_a_year_the_text_names():
 
 def test_the_second_year_of_a_range_written_with_zhi_is_still_no_year_of_its_own():
     assert named_year("2011至2016年，全县生产总值年均增长8%。") == named_year("全县生产总值年均增长8%。")
+
+
+def test_a_look_back_under_a_review_heading_takes_the_headings_year_not_a_later_posting_date():
+    text = "一、2020年工作回顾\n过去一年，我们攻坚克难。预计，地区生产总值增长0.5%，固定资产投资增长9%。\n"
+    st = extract_statements(_doc(text, doc_type="government_report", issued_on=date(2022, 7, 11)))
+    assert {a.period_year for a in st.actuals if a.value in (0.5, 9.0)} == {2020}
