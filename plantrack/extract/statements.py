@@ -795,6 +795,15 @@ def _in_note(s: str, pos: int) -> bool:
 _YEAR_EVIDENCE = {"own": "own", "relative word": "text", "paragraph": "paragraph", "heading": "heading"}
 
 
+def _clause_year(s: str, pos: int) -> bool:
+    """Is the year at pos one that only its own clause is of: named after a value of its sentence (超过3万亿元，
+    2024年达到3.55万亿元), it dates that clause, not the sentences after it."""
+    return _VALUE_BEFORE.search(s, 0, pos) is not None
+
+
+_VALUE_BEFORE = re.compile(r"\d(?:\.\d+)?\s*(?:%|％|万|亿|元|个|家|人|吨|公里|倍)")
+
+
 class _Carry:
     """A paragraph's sentences so far and the year and period they last stated, worked out only when a
     value names neither, and once per sentence. A five-year span is claimed value by value, never
@@ -812,6 +821,8 @@ class _Carry:
         while len(self._known) <= i:
             sent, stated = self.sentences[len(self._known) - 1]
             year, period = self._known[-1]
+            if stated is not None and _clause_year(sent.text, stated[0]):
+                stated = None
             rel = walker._relative_year(sent, len(sent.text))
             own = max([x for x in (stated, rel) if x], default=None)
             p = period_before(sent.text, len(sent.text))

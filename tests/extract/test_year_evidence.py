@@ -243,3 +243,11 @@ def test_a_look_back_under_a_review_heading_takes_the_headings_year_not_a_later_
     text = "一、2020年工作回顾\n过去一年，我们攻坚克难。预计，地区生产总值增长0.5%，固定资产投资增长9%。\n"
     st = extract_statements(_doc(text, doc_type="government_report", issued_on=date(2022, 7, 11)))
     assert {a.period_year for a in st.actuals if a.value in (0.5, 9.0)} == {2020}
+
+
+def test_a_year_named_after_a_value_dates_its_own_clause_not_the_sentences_after_it():
+    text = ("一、过去五年工作回顾\n畜牧业总产值达到28.6亿元，成功获选2021年省级现代农业产业园。"
+            "新型农业经营主体达到3800家。\n")
+    st = extract_statements(_doc(text, doc_type="government_report", issued_on=date(2023, 2, 1), period_year=2022))
+    a = next(a for a in st.actuals if a.value == 3800)
+    assert (a.period_year, a.year_evidence) == (2022, "metadata")
