@@ -657,6 +657,9 @@ class _Walker:
             period = period_before(s, pos) or ctx.period or FULL_YEAR
             return ValuePeriod(None, period, "own", "own", None, "none", None,
                                f"“{s[word.start:word.end]}” cannot be counted: the document has no issue date")
+        # a year after the value dates it only within reach of its clause: further on, the sentence (a run of
+        # headlines joined without stops) has moved on to other things
+        actual_years = [x for x in actual_years if x[0] < pos + _AFTER_REACH]
         year = own[1] if own else (actual_years[-1][1] if actual_years else None)
         # 去年 without an issue date is counted from the year the document seems to be about: a guess
         year_from = "relative word" if own and own is rel and ctx.issued_on is None else "own"
@@ -792,6 +795,7 @@ def _in_note(s: str, pos: int) -> bool:
     return "年" in s[opened:close] and not PLAN_PERIOD.fullmatch(s[opened:close + 1])
 
 
+_AFTER_REACH = 100  # characters after a value within which a year of its sentence may still be its own
 _YEAR_EVIDENCE = {"own": "own", "relative word": "text", "paragraph": "paragraph", "heading": "heading"}
 
 

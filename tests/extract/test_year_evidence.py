@@ -251,3 +251,13 @@ def test_a_year_named_after_a_value_dates_its_own_clause_not_the_sentences_after
     st = extract_statements(_doc(text, doc_type="government_report", issued_on=date(2023, 2, 1), period_year=2022))
     a = next(a for a in st.actuals if a.value == 3800)
     assert (a.period_year, a.year_evidence) == (2022, "metadata")
+
+
+def test_a_year_far_after_a_value_in_a_run_of_headlines_joined_without_stops_is_not_its_sentences_year():
+    filler = "提升创新发展水平  牵头承接国家重大科技项目  推进重点领域改革  复制推广自贸试验区经验  " * 3
+    text = f"在湘投资的世界500强企业达178家  {filler}2021年全省粮食总产稳定\n"
+    st = extract_statements(_doc(text, doc_type="release"))
+    a = next(a for a in st.actuals if a.value == 178)
+    assert a.year_evidence != "sentence"
+    near = extract_statements(_doc("在湘投资的世界500强企业达178家，2021年全省粮食总产稳定\n", doc_type="release"))
+    assert next(a for a in near.actuals if a.value == 178).year_evidence == "sentence"
