@@ -492,7 +492,7 @@ _DELIVERED = re.compile(r"^(?:[^。，,]{0,12}[—─\s])?[\s—─\-－(（]*("
 
 def delivered_on(lines: list[str]) -> date | None:
     """The day a report says it was delivered (under its title, in its opening), or None."""
-    for i, line in enumerate(lines[:20]):
+    for i, line in enumerate(lines[:40]):
         if "在" not in line:
             continue
         m = _DELIVERED.search(line.strip() + (lines[i + 1].strip() if i + 1 < len(lines) else ""))
