@@ -574,6 +574,19 @@ class CorpusReport:
     def negatives_left_alone(self) -> int:
         return sum(o.got is None for o in self.negatives)
 
+    def year_evidence(self) -> dict[str, dict[str, int]]:
+        """Per kind of year evidence (own, paragraph, issue_date …; `none` for a year left empty): how many
+        found values it dates right, wrong, or leaves without a year (values labelled without a year are
+        counted apart, as `free`: any year is right for them)."""
+        out: dict[str, dict[str, int]] = {}
+        for o in self.values:
+            if not o.found:
+                continue
+            row = out.setdefault(getattr(o.got, "year_evidence", None) or "unknown",
+                                 {"right": 0, "wrong": 0, "none": 0, "free": 0})
+            row["free" if o.row.year is None else o.year_state] += 1
+        return dict(sorted(out.items(), key=lambda kv: (-sum(kv[1].values()), kv[0])))
+
     def summary(self) -> dict:
         return {"corpus": self.name, "all": self.tally().as_dict(), "core": self.tally("core").as_dict(),
                 "negatives": [self.negatives_left_alone, len(self.negatives)],
@@ -614,6 +627,9 @@ class CorpusReport:
                 if sum((s := self.doc_states(f)).values())) + "   (right/wrong/empty)")
         for name, why in sorted(self.unread.items()):
             lines.append(f"  unread {name}: {why}")
+        if (evidence := self.year_evidence()) and set(evidence) != {"unknown"}:
+            lines.append("year evidence (right/WRONG/no year/labelled without a year): " + "  ".join(
+                f"{k} {v['right']}/{v['wrong']}/{v['none']}/{v['free']}" for k, v in evidence.items()))
         if details:
             wrong_docs = [c for c in self.documents if c.state != "right"]
             if wrong_docs:
@@ -642,6 +658,8 @@ def _describe(o: ValueOutcome) -> str:
         x = o.got
         label = getattr(x, "period_label", None) or ""
         s += f"  ->  {o.got_kind} {x.indicator_text} | {o.got_year or '-'} {label} @{x.char_start}"
+        if getattr(x, "year_evidence", None):
+            s += f" [{x.year_evidence}]"
     return s
 
 
@@ -850,7 +868,8 @@ def _target_row(r: dict) -> Target:
                   _num(r.get("value_high")), r.get("unit"), r.get("target_year"), r.get("baseline_year"),
                   _num(r.get("baseline_value")), None, r.get("attribute"), r.get("quote") or "",
                   r.get("char_start") or 0, r.get("char_end") or 0, r.get("section"), r.get("method") or "",
-                  _num(r.get("confidence")) or 0.0, r.get("confidence_reason"))
+                  _num(r.get("confidence")) or 0.0, r.get("confidence_reason"),
+                  year_evidence=r.get("year_evidence"), year_confidence=_num(r.get("year_confidence")))
 
 
 def _actual_row(r: dict) -> PublishedActual:
@@ -859,6 +878,7 @@ def _actual_row(r: dict) -> PublishedActual:
                            r["value_raw"] or "", r.get("unit_raw"), _num(r["value"]), r.get("unit"),
                            r.get("quote") or "", r.get("char_start") or 0, r.get("char_end") or 0, None,
                            r.get("method") or "", _num(r.get("confidence")) or 0.0, None,
+                           year_evidence=r.get("year_evidence"), year_confidence=_num(r.get("year_confidence")),
                            is_estimate=bool(r.get("is_estimate")))
 
 

@@ -153,6 +153,16 @@ def test_realworld_a_value_with_its_year_is_right_and_one_with_another_year_is_w
     assert (t.gold, t.found, t.right_year, t.wrong_year, t.no_year, t.other_kind) == (2, 2, 1, 1, 0, 0)
 
 
+def test_realworld_each_kind_of_year_evidence_counts_the_years_it_gives_right_and_wrong(tmp_path):
+    from plantrack.evaluate import evaluate_realworld
+
+    base = _realworld(tmp_path, "a.txt,actual,荣昌区,2023,Y,地区生产总值,亿元,=,1626,level,core\n"
+                                "a.txt,actual,荣昌区,2022,Y,地区生产总值同比增长,%,=,8,yoy_growth,core\n")
+    report = evaluate_realworld(base)
+    assert report.year_evidence() == {"own": {"right": 1, "wrong": 1, "none": 0, "free": 0}}
+    assert "year evidence (right/WRONG/no year/labelled without a year): own 1/1/0/0" in report.render()
+
+
 def test_realworld_a_unit_labelled_in_traditional_script_matches_its_simplified_reading(tmp_path):
     from plantrack.evaluate import evaluate_realworld
 
