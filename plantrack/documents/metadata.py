@@ -696,6 +696,15 @@ def _period_from_text(f: _Found, text: str, kind: str | None, label: str, last_m
             f.reasons["period_year"] = (f"the text names {dominant} most, the issue date ({issued:%Y-%m}) gives "
                                         f"{year} for its {label}: the evidence disagrees")
             return
+    elif dominant is not None and counts[dominant] == 1 and issued is not None and (
+            issued.year - dominant >= 2 or issued.year - dominant == 1 and issued.month > 6) \
+            and not re.search(rf"(?m)^\s*{dominant}\s*年", _digits(text[:_PERIOD_SCAN])):
+        # …超过3万亿元，2024年达到3.55万亿元 named once, inside a sentence, in a text of 2025-11: a year the text
+        # mentions, not the one it reports on (a review of a whole year comes out within half a year of its end;
+        # a year heading a paragraph, 2015年，全市经济…, frames it, whenever a repost was dated)
+        f.reasons["period_year"] = (f"no year in the title: {dominant} is named once, in a text of "
+                                    f"{issued:%Y-%m} (or later): the evidence disagrees")
+        return
     elif dominant is not None:
         year, source, conf = dominant, "text_years", 0.7 if counts[dominant] >= 2 else 0.5
         note = (f"no year in the title: the text names {dominant} as its period {counts[dominant]} times"

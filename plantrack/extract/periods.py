@@ -139,6 +139,9 @@ def document_context(doc: Document) -> DocContext:
             # the latest year whose period had ended by the issue (a date the text only implies is a lower
             # bound of when it was written, which bounds nothing about the period it reports on)
             doc_year, year_from, year_conf = year_ended_by(period, meta.issued_on), "issue_date", 0.6
+        elif "disagree" in (meta.reasons.get("period_year") or ""):
+            # the reader found the text's evidence of its year disagreeing: no weaker guess overrides that
+            doc_year, year_from, year_conf, year_reason = None, None, None, meta.reasons["period_year"]
         else:  # a news report naming no period: the year its own words name, when one stands out, else
             # the year it was issued (weak)
             named, conf, year_reason = named_year(doc.text)

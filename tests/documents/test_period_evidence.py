@@ -95,3 +95,16 @@ def test_a_date_the_text_only_implies_never_dates_a_look_back_of_a_whole_year():
     assert doc.meta.sources.get("issued_on") == "implied"
     values = extract_statements(doc).actuals
     assert values and all(a.period_year is None and a.year_evidence == "none" for a in values)
+
+
+def test_a_year_named_once_inside_a_sentence_of_a_text_issued_long_after_it_is_not_its_period():
+    text = ("数读发布会\n\n发布日期：2025年11月20日\n\n全省地区生产总值超过3万亿元，2024年达到3.55万亿元，居全国第14。\n\n"
+            "全省累计开工重大工程项目2144个，累计新增就业超210万人。\n")
+    meta = detect_metadata(text)
+    assert meta.period_year is None and "disagrees" in meta.reasons["period_year"]
+
+
+def test_a_year_heading_a_paragraph_dates_a_repost_updated_years_later():
+    text = ("更新时间：2018-09-15 22:59\n2015年，全市经济运行保持稳中有升的良好态势。预计生产总值增长10%，"
+            "工业增加值增长11.5%。全年空气质量优良天数增加76天，同比上升20.8%。\n")
+    assert detect_metadata(text).period_year == 2015

@@ -269,3 +269,12 @@ def test_the_start_of_a_span_without_its_year_is_left_empty_and_its_end_keeps_th
     start = next(a for a in st.actuals if a.value == 15.1)
     assert start.period_year is None and "start of a span" in start.confidence_reason
     assert next(a for a in st.actuals if a.value == 41.4).period_year == 2021
+
+
+def test_a_document_year_the_reader_found_disagreeing_is_not_guessed_again_from_the_text():
+    text = "全省累计开工重大工程项目2144个，2024年达到3.55万亿元。累计新增就业超210万人。\n"
+    reason = "no year in the title: 2024 is named once, in a text of 2025-11 (or later): the evidence disagrees"
+    st = extract_statements(_doc(text, doc_type="release", issued_on=date(2025, 11, 20),
+                                 sources={"issued_on": "implied"}, reasons={"period_year": reason}))
+    a = next(a for a in st.actuals if a.value_raw == "210")
+    assert a.period_year is None and "disagrees" in a.confidence_reason
