@@ -648,10 +648,15 @@ class _Walker:
             stated = None
         rel = self._relative_year(sent, pos)  # 去年 -> the issue year - 1
         own = max([x for x in (stated, rel) if x], default=None)  # the nearer of the two
-        if s[pos - 1:pos] in ("从", "由") and _SPAN_TO.search(s, pos, pos + 16):
-            # 比重由15.1%提升到41.4%: the span's start, whose year the text does not give (从2017年的X gives it)
-            return ValuePeriod(None, period_before(s, pos) or ctx.period or FULL_YEAR, "own", "own", None, "none",
-                               None, f"the start of a span (“{s[pos - 1]}…到”) whose year the text does not give")
+        start = _span_start(s, pos)
+        if start is not None and not _YEAR_LEAD.search(start):
+            # 比重由15.1%提升到41.4% / 由上年的22.26%、28.63%调整为…: the span's start, whose year is not the
+            # sentence's (从2017年的X gives it; 上年 is the year before the one reported on)
+            period = period_before(s, pos) or ctx.period or FULL_YEAR
+            if "上年" in start and not ctx.is_plan and ctx.doc_year is not None:
+                return ValuePeriod(ctx.doc_year - 1, period, "own", "own", None, "own", 0.8)
+            return ValuePeriod(None, period, "own", "own", None, "none", None,
+                               "the start of a span (由…到 / 从…调整为) whose year the text does not give")
         word = relative_mark_before(s, pos)
         looks_back = word is not None and s.startswith("过去", word.start) \
             and self._heading_year(sent.section) is not None  # 过去一年 under 一、2024年工作回顾: the heading's year
@@ -772,7 +777,26 @@ class _Walker:
         return False
 
 
-_SPAN_TO = re.compile(r"(?:增加|增长|提高|提升|扩大|上升|下降|降低|减少|发展|跃升|突破)(?:到|至)|(?:到|至)(?!\d{4}年)")
+def _span_start(s: str, pos: int) -> str | None:
+    """The lead (上年的, 2017年的, or nothing) of the 由/从 that opens a span the value at pos starts (由15.1%提升到
+    41.4%; 由上年的22.26%、28.63%和49.11%调整为…), else None."""
+    opened = max(s.rfind("由", max(0, pos - 48), pos), s.rfind("从", max(0, pos - 48), pos))
+    if opened < 0:
+        return None
+    lead = _SPAN_LEAD.fullmatch(s, opened + 1, pos)
+    if lead is None or not _SPAN_TO.search(s, pos, pos + 48):
+        return None
+    nxt = _SPAN_TO.search(s, pos, pos + 48)
+    if re.search(r"[，,；;。]", s[pos:nxt.start()]):
+        return None
+    return lead.group("lead")
+
+
+_SPAN_LEAD = re.compile(r"(?P<lead>(?:(?:19|20)\d\d年|上年|去年)?(?:末|底)?的?)"
+                        r"(?:[\d.]+(?:%|％|亿元|万元|元|个|家|万人|人|万吨|吨)?[、和及与])*")
+_YEAR_LEAD = re.compile(r"(?:19|20)\d\d年|去年")
+_SPAN_TO = re.compile(r"(?:增加|增长|提高|提升|扩大|上升|下降|降低|减少|发展|跃升|突破)(?:到|至)|(?:到|至)(?!\d{4}年)"
+                      r"|(?:调整|优化|转变|变)为")
 def _intent_in_clause(s: str, pos: int) -> bool:
     """Does the intent word before a value (努力形成/聚力打造…) govern it: in its own clause, or in a clause that
     opens a list of goals with a value of its own (正聚力打造…2个千亿级主导产业，升级打造…3个…)? Not when its

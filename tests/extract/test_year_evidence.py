@@ -278,3 +278,15 @@ def test_a_document_year_the_reader_found_disagreeing_is_not_guessed_again_from_
                                  sources={"issued_on": "implied"}, reasons={"period_year": reason}))
     a = next(a for a in st.actuals if a.value_raw == "210")
     assert a.period_year is None and "disagrees" in a.confidence_reason
+
+
+def test_the_start_of_a_span_from_last_year_is_of_the_year_before_the_one_reported_on():
+    text = "全年全区生产总值增长5%。产业结构构成由上年的22.26%、28.63%和49.11%调整为21.35%、29.12%和49.53%。\n"
+    st = extract_statements(_doc(text, doc_type="bulletin", period_year=2023))
+    years = {a.value_raw: a.period_year for a in st.actuals}
+    assert years.get("22.26") == years.get("49.11") == 2022
+
+
+def test_a_from_that_opens_no_span_leaves_the_year_alone():
+    st = extract_statements(_doc("全年全区从事农业人口35万人，比上年增长2%。\n", doc_type="bulletin", period_year=2023))
+    assert {a.period_year for a in st.actuals} == {2023}
