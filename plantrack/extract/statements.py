@@ -829,8 +829,8 @@ _YEAR_EVIDENCE = {"own": "own", "relative word": "text", "paragraph": "paragraph
 
 def _clause_year(s: str, pos: int) -> bool:
     """Is the year at pos one that only its own clause is of: named after a value of its sentence (超过3万亿元，
-    2024年达到3.55万亿元), it dates that clause, not the sentences after it."""
-    return _VALUE_BEFORE.search(s, 0, pos) is not None
+    2024年达到3.55万亿元), or a span's start (结构由2000年的…调整为…), it dates that clause, not the sentences after it."""
+    return _VALUE_BEFORE.search(s, 0, pos) is not None or s[pos - 1:pos] in ("从", "由")  # (由2000年的…调整为: a start)
 
 
 _VALUE_BEFORE = re.compile(r"\d(?:\.\d+)?\s*(?:%|％|万|亿|元|个|家|人|吨|公里|倍)")

@@ -290,3 +290,9 @@ def test_the_start_of_a_span_from_last_year_is_of_the_year_before_the_one_report
 def test_a_from_that_opens_no_span_leaves_the_year_alone():
     st = extract_statements(_doc("全年全区从事农业人口35万人，比上年增长2%。\n", doc_type="bulletin", period_year=2023))
     assert {a.period_year for a in st.actuals} == {2023}
+
+
+def test_a_spans_start_year_is_not_carried_to_the_sentences_after_it():
+    text = "三次产业结构由2000年的24.1:36.5:39.4调整为20.2:41.6:38.2。财政对“三农”的投入达1246.2亿元。\n"
+    st = extract_statements(_doc(text, doc_type="release", period_year=2005))
+    assert next(a for a in st.actuals if a.value_raw == "1246.2").period_year == 2005
