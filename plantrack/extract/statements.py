@@ -345,8 +345,10 @@ class _Walker:
                 continue
             if _BASELINE_LEAD.search(lead) or lead.endswith("是") and _MULTIPLE_OF.match(s, m.end()):
                 continue  # 较2022年 / 是2011年的1.37倍: a baseline, not the time of the statement
-            if lead.endswith("在") and _ON_BASE.match(s, m.end()) and any(t for _, _, t in out):
-                continue  # 到2027年，…在2022年的基础上实现“双倍增”: the base of a goal, not its time
+            if lead.endswith(("在", "继")) and _ON_BASE.match(s, m.end()):
+                # 到2027年，…在2022年的基础上实现“双倍增” / 继2010年提高1.0个百分点的基础上，再次上升0.6个百分点:
+                # the base of what follows, not its time
+                continue
             if _TARGET_LEAD.search(lead):
                 out.append((m.start(), year, True))
             elif tail in ("底", "末", "前"):

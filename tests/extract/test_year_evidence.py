@@ -296,3 +296,9 @@ def test_a_spans_start_year_is_not_carried_to_the_sentences_after_it():
     text = "三次产业结构由2000年的24.1:36.5:39.4调整为20.2:41.6:38.2。财政对“三农”的投入达1246.2亿元。\n"
     st = extract_statements(_doc(text, doc_type="release", period_year=2005))
     assert next(a for a in st.actuals if a.value_raw == "1246.2").period_year == 2005
+
+
+def test_a_year_a_result_builds_on_is_its_base_not_its_time():
+    text = "今年全省粮食产量占全国的比重达到9.8%，继2010年提高1.0个百分点的基础上，再次上升了0.6个百分点。\n"
+    st = extract_statements(_doc(text, doc_type="release", issued_on=date(2011, 12, 20)))
+    assert next(a for a in st.actuals if a.value == 0.6).period_year == 2011
