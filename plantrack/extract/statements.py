@@ -706,6 +706,8 @@ class _Walker:
             if year is None:
                 evidence, empty = "none", ctx.year_reason
         if period.span:
+            if year is not None and year_from == "heading" and _part_year_heading(sent.section, year):
+                year -= 1  # 一、过去五年发展成就和2021年上半年工作回顾: the five whole years before the part year
             period = period.over_years(year)  # 过去五年…年均增长7.7%: the span up to the year reviewed
         year = period.year_of(year)
         since = _SINCE.match(s, stated[0]) if stated and own is stated else None
@@ -777,6 +779,16 @@ class _Walker:
             if _GOAL_SECTION.search(headings[k - 1]):
                 return True
         return False
+
+
+def _part_year_heading(section: str | None, year: int) -> bool:
+    """Does the deepest heading naming `year` name it for part of that year (2021年上半年)?"""
+    for heading in reversed((section or "").split(" / ")):
+        m = re.search(rf"{year}\s*年", heading)
+        if m:
+            p = first_period(heading[m.end():m.end() + 8])
+            return p is not None and not p.years and not p.span and p.label not in ("全年", "年末")
+    return False
 
 
 def _span_start(s: str, pos: int) -> str | None:

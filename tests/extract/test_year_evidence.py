@@ -302,3 +302,10 @@ def test_a_year_a_result_builds_on_is_its_base_not_its_time():
     text = "今年全省粮食产量占全国的比重达到9.8%，继2010年提高1.0个百分点的基础上，再次上升了0.6个百分点。\n"
     st = extract_statements(_doc(text, doc_type="release", issued_on=date(2011, 12, 20)))
     assert next(a for a in st.actuals if a.value == 0.6).period_year == 2011
+
+
+def test_past_five_years_beside_a_part_year_in_a_heading_are_the_whole_years_before_it():
+    text = "一、过去五年发展成就和2021年上半年工作回顾\n全县累计整合财政涉农资金24.7亿元。\n"
+    st = extract_statements(_doc(text, doc_type="government_report", issued_on=date(2021, 7, 29)))
+    a = next(a for a in st.actuals if a.value_raw == "24.7")
+    assert (a.period_year, a.period_start.year) == (2020, 2016)
