@@ -349,7 +349,9 @@ class _Walker:
                 # 到2027年，…在2022年的基础上实现“双倍增” / 继2010年提高1.0个百分点的基础上，再次上升0.6个百分点:
                 # the base of what follows, not its time
                 continue
-            if _TARGET_LEAD.search(lead):
+            if _TARGET_LEAD.search(lead) and not (
+                    lead.endswith("至") and not ctx.is_plan and ctx.doc_year and year <= ctx.doc_year):
+                # (至2020年底，… in a report on 2020 or later: 截至, a time reached, not a goal's)
                 out.append((m.start(), year, True))
             elif tail in ("底", "末", "前"):
                 out.append((m.start(), year, year >= cutoff))

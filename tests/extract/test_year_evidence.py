@@ -309,3 +309,10 @@ def test_past_five_years_beside_a_part_year_in_a_heading_are_the_whole_years_bef
     st = extract_statements(_doc(text, doc_type="government_report", issued_on=date(2021, 7, 29)))
     a = next(a for a in st.actuals if a.value_raw == "24.7")
     assert (a.period_year, a.period_start.year) == (2020, 2016)
+
+
+def test_a_time_reached_with_zhi_in_a_report_on_that_year_is_a_result_not_a_goal():
+    text = "自2018年省委提出部署以来，全州坚持以此为突破口。至2020年底，全州重点产业实现增加值523.95亿元，占GDP比重达38%。\n"
+    st = extract_statements(_doc(text, doc_type="release", period_year=2020))
+    a = next(a for a in st.actuals if a.value == 523.95)
+    assert a.period_year == 2020 and not any(t.value == 523.95 for t in st.targets)
