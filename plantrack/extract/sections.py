@@ -1,4 +1,4 @@
-"""Headings (第一章 / 一、 / （一） / 1． / 表1 / 附件1) and the section path they open."""
+"""Headings (第一章 / 一、 or 第一节 / （一） / 1． / 表1 / 附件1) and the section path they open."""
 
 from __future__ import annotations
 
@@ -6,7 +6,7 @@ import re
 
 _LEVELS: tuple[tuple[int, re.Pattern[str]], ...] = (
     (0, re.compile(r"^(第[一二三四五六七八九十百]+[章篇部分]|附件\s*\d*(?![：:]))")),
-    (1, re.compile(r"^[一二三四五六七八九十]+[、．.]")),
+    (1, re.compile(r"^(?:[一二三四五六七八九十]+[、．.]|第[一二三四五六七八九十]+节(?![，,。、的]))")),
     (2, re.compile(r"^[（(][一二三四五六七八九十]+[）)]")),
     (3, re.compile(r"^\d{1,2}[．.、](?!\d)")),
     (4, re.compile(r"^[（(]\d{1,2}[）)]")),

@@ -77,3 +77,11 @@ def test_a_place_named_in_one_bullet_is_not_the_subject_of_the_next():
                   "——主体更强。到2028年，培育上市工业企业6家。\n")
     assert by_value(ts, 80).scope_name == "东城工业园区"
     assert by_value(ts, 6).scope_name == "永川区"
+
+
+def test_a_plans_section_heading_of_its_base_holds_results_not_goals():
+    text = ("第一章 开启新征程\n第一节发展基础\n8个贫困县全部摘帽，871个贫困村全部出列。\n"
+            "第二节发展目标\n到2025年，地区生产总值达到5000亿元。\n")
+    targets = _targets(text, start=2021, end=2025)
+    assert not any(t.value_raw in ("8", "871") for t in targets)
+    assert any(t.value_raw == "5000" and t.target_year == 2025 for t in targets)

@@ -316,3 +316,4 @@ def test_a_time_reached_with_zhi_in_a_report_on_that_year_is_a_result_not_a_goal
     st = extract_statements(_doc(text, doc_type="release", period_year=2020))
     a = next(a for a in st.actuals if a.value == 523.95)
     assert a.period_year == 2020 and not any(t.value == 523.95 for t in st.targets)
+
