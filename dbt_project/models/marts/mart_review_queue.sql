@@ -254,7 +254,12 @@ items as (
 )
 
 select
-    'r_' || left(md5(concat_ws('|', i.item_type, i.document_id, i.char_start, i.value_raw, i.indicator_text)), 12)
+    -- Stable across runs; values that share all of these (one goal per place named in one quote) also
+    -- hash their statement, so an id already handed out for a unique item does not change.
+    'r_' || left(md5(concat_ws('|', i.item_type, i.document_id, i.char_start, i.value_raw, i.indicator_text,
+        case when count(*) over (
+            partition by i.item_type, i.document_id, i.char_start, i.value_raw, i.indicator_text) > 1
+        then i.statement_id end)), 12)
         as item_id,
     cast(row_number() over (
         order by i.judgements_unlocked desc, i.item_type, i.source_file, i.char_start, i.indicator_text
