@@ -456,6 +456,10 @@ def evaluate_cmd(
             summaries.append(corpus.summary())
             typer.echo(corpus.render(details=not brief) + "\n")
             continue
+        if path.is_dir():
+            typer.echo(f"{path} holds no values*.csv: give a realworld-format folder or the labelled CSV files "
+                       f"themselves (e.g. --gold {path / 'targets.csv'} --gold {path / 'actuals.csv'})", err=True)
+            raise typer.Exit(2)
         # the document and non-value figures do not depend on the gold CSV: print them once
         report = evaluate(path, settings.sources_dir, documents, non_values)
         if reports:

@@ -336,3 +336,10 @@ def test_eval_with_a_data_dir_that_was_never_refreshed_says_so(tmp_path):
     base = _realworld(tmp_path, "a.txt,actual,荣昌区,2023,Y,地区生产总值,亿元,=,1626,level,core\n")
     result = CliRunner().invoke(app, ["eval", "--gold", str(base), "--data-dir", str(tmp_path / "none")])
     assert result.exit_code == 2 and "refresh" in result.output
+
+
+def test_eval_of_a_folder_without_values_files_names_the_files_to_give(tmp_path):
+    (tmp_path / "targets.csv").write_text("source_file\n", encoding="utf-8")
+    (tmp_path / "README.md").write_text("notes\n", encoding="utf-8")
+    result = CliRunner().invoke(app, ["eval", "--gold", str(tmp_path)])
+    assert result.exit_code == 2 and "values*.csv" in result.output and "targets.csv" in result.output
