@@ -142,15 +142,16 @@ def document_context(doc: Document) -> DocContext:
         elif "disagree" in (meta.reasons.get("period_year") or ""):
             # the reader found the text's evidence of its year disagreeing: no weaker guess overrides that
             doc_year, year_from, year_conf, year_reason = None, None, None, meta.reasons["period_year"]
-        else:  # a news report naming no period: the year its own words name, when one stands out, else
-            # the year it was issued (weak)
+        else:  # a report naming no period: the year its own words name, when one stands out; never the
+            # issue year alone (a text issued in a year may report on that year or on the one before)
             named, conf, year_reason = named_year(doc.text)
             if named is not None:
                 doc_year, year_from, year_conf = named, "text", conf
-            elif doc_year is not None:
-                year_from, year_conf, year_reason = "issue_date", 0.5, None
             else:
-                year_from = None
+                doc_year, year_from = None, None
+                if meta.issued_on and not implied:
+                    year_reason = (f"only the issue date ({meta.issued_on:%Y-%m-%d}) gives a year, and a text "
+                                   "naming no period, issued then, may report on that year or the one before")
     elif doc_year is None:
         dates = [int(y) for y in _ISSUE_DATE.findall(_digits_halfwidth(doc.text))]
         doc_year = dates[-1] if dates else start
