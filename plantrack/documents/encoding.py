@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from plantrack.model import DocumentError
@@ -26,22 +27,20 @@ def plausibility(text: str) -> float:
     """
     if not text:
         return 0.0
-    good = 0
-    for ch in text:
-        o = ord(ch)
-        if (0x20 <= o < 0x7F or ch in "\t\n\r\f" or 0x4E00 <= o <= 0x9FFF or 0x3000 <= o <= 0x303F
-                or 0xFF00 <= o <= 0xFFEF or 0x2010 <= o <= 0x206F or 0x2160 <= o <= 0x24FF
-                or 0xA0 <= o <= 0xFF or 0x2190 <= o <= 0x22FF or 0x25A0 <= o <= 0x25FF
-                or 0x0391 <= o <= 0x03C9 or 0x2E80 <= o <= 0x2FDF or 0xFE30 <= o <= 0xFE4F):
-            good += 1
-    return good / len(text)
+    # one regex pass over the runs of other characters: a per-character loop was a third of reading a text
+    bad = sum(len(run) for run in _IMPLAUSIBLE.findall(text))
+    return (len(text) - bad) / len(text)
+
+
+_IMPLAUSIBLE = re.compile(
+    "[^\x20-\x7e\t\n\r\f\u4e00-\u9fff\u3000-\u303f\uff00-\uffef\u2010-\u206f\u2160-\u24ff"
+    "\u00a0-\u00ff\u2190-\u22ff\u25a0-\u25ff\u0391-\u03c9\u2e80-\u2fdf\ufe30-\ufe4f]+")
 
 
 def _nul_parity(data: bytes) -> str | None:
     """UTF-16 without a BOM: the zero bytes of its ASCII characters sit on one parity only."""
     sample = data[: 1 << 16]
-    odd = sum(1 for i in range(1, len(sample), 2) if sample[i] == 0)
-    even = sum(1 for i in range(0, len(sample), 2) if sample[i] == 0)
+    odd, even = sample[1::2].count(0), sample[0::2].count(0)
     if odd + even == 0:
         return None
     if odd >= 0.9 * (odd + even):

@@ -18,6 +18,7 @@ import importlib.util
 import io
 import re
 import sys
+import zipfile
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -95,11 +96,19 @@ def _short(name: str, alias: str) -> str:
     return re.sub(r"(特区|林区)$", "", alias) if alias else name
 
 
+def _open_locations(dictionary: Path) -> io.TextIOBase:
+    """JioNLP ships china_location.txt zipped and unzips it on its own first use; read either."""
+    text = dictionary / "china_location.txt"
+    if text.exists():
+        return open(text, encoding="utf-8")
+    archive = zipfile.ZipFile(dictionary / "china_location.zip")
+    return io.TextIOWrapper(archive.open("china_location.txt"), encoding="utf-8")
+
+
 def build_rows(dictionary: Path | None = None) -> list[Row]:
-    path = (dictionary or jionlp_dictionary()) / "china_location.txt"
     rows: dict[str, Row] = {}
     province = city = None
-    with open(path, encoding="utf-8") as fh:
+    with _open_locations(dictionary or jionlp_dictionary()) as fh:
         for line in fh:
             depth = len(line) - len(line.lstrip("\t"))
             if depth > 2:
