@@ -59,9 +59,10 @@ class DocContext:
     @property
     def goal_year(self) -> int | None:
         """The year a non-plan's goals without a year are for: a report issued after the year it reviews
-        (a 政府工作报告 in January) sets goals for the year of issue."""
+        (a 政府工作报告 in January) sets goals for the year of issue; issued later still, it is a repost or a
+        late copy whose goals may be of any year between (none)."""
         if self.issued_on and self.period_year and self.issued_on.year > self.period_year:
-            return self.issued_on.year
+            return self.issued_on.year if self.issued_on.year == self.period_year + 1 else None
         return self.doc_year
 
 
@@ -139,6 +140,8 @@ def document_context(doc: Document) -> DocContext:
             # the latest year whose period had ended by the issue (a date the text only implies is a lower
             # bound of when it was written, which bounds nothing about the period it reports on)
             doc_year, year_from, year_conf = year_ended_by(period, meta.issued_on), "issue_date", 0.6
+            if doc_year is None:
+                year_from, year_conf, year_reason = None, None, late_issue_reason(period, meta.issued_on)
         elif "disagree" in (meta.reasons.get("period_year") or ""):
             # the reader found the text's evidence of its year disagreeing: no weaker guess overrides that
             doc_year, year_from, year_conf, year_reason = None, None, None, meta.reasons["period_year"]
@@ -418,11 +421,24 @@ def first_period(s: str | None) -> Period | None:
     return None
 
 
-def year_ended_by(period: Period, issued_on: date) -> int:
-    """The latest year whose `period` had ended by the issue date: a 1-7月 report issued on
-    2023-09-25 is of 2023, a 全年 bulletin issued in March 2024 is of 2023."""
-    year = issued_on.year
-    return year if _day(year, *period.last) <= issued_on else year - 1
+# How long after its period a report comes out: a part of a year within a quarter or so (the next period's
+# figures follow), a whole year within half a year (bulletins by spring, 政府工作报告 by March). Issued later,
+# the date is a repost's or the period one the text mentions, and the issue date no longer names its year.
+PART_YEAR_LAG_DAYS, WHOLE_YEAR_LAG_DAYS = 122, 183
+
+
+def year_ended_by(period: Period, issued_on: date) -> int | None:
+    """The latest year whose `period` had ended by the issue date, when it ended shortly before (see the
+    lags above): a 1-7月 report issued on 2023-09-25 is of 2023, a 全年 bulletin issued in March 2024 is of
+    2023; a 全年 issued in October, or a 上半年 issued in March, names no year (None)."""
+    year = issued_on.year if _day(issued_on.year, *period.last) <= issued_on else issued_on.year - 1
+    lag = WHOLE_YEAR_LAG_DAYS if period.last[0] == 12 else PART_YEAR_LAG_DAYS
+    return year if (issued_on - _day(year, *period.last)).days <= lag else None
+
+
+def late_issue_reason(period: Period, issued_on: date) -> str:
+    return (f"only the issue date ({issued_on:%Y-%m-%d}) gives a year, and no {period.label} ended shortly "
+            "before it: the text may report on that period of this year, of the year before, or mention it")
 
 
 @lru_cache(maxsize=256)
