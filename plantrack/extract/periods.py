@@ -108,7 +108,8 @@ def document_context(doc: Document) -> DocContext:
     else:
         is_plan = plan_words > release_words
     start, end = meta.plan_start_year, meta.plan_end_year
-    if (start is None or end is None) and is_plan:
+    # an annual plan's period is its one year: a span its opening names (“十四五”) is the plan it serves
+    if (start is None or end is None) and is_plan and doc_type != "annual_plan":
         m = PLAN_PERIOD.search(head) or re.search(r"(20\d\d)\s*(?:至|到|-)\s*(20\d\d)\s*年", head)
         if m:
             start, end = int(m.group(1)), int(m.group(2))

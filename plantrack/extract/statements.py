@@ -697,7 +697,11 @@ class _Walker:
             evidence = "sentence"  # a year elsewhere in the sentence, after the value
         if year is None:
             year_from = "document"
-            if ctx.is_plan:
+            if _PRESENT.search(s, 0, pos) and ctx.issued_on and not self._issue_date_implied() \
+                    and not ctx.period_year and period_from == "document":
+                # 目前，全区规上工业企业达到2500家: the text's present is the day it was issued
+                year, evidence, ev_conf = ctx.issued_on.year, "issue_date", 0.6
+            elif ctx.is_plan:
                 year, evidence, ev_conf, empty = _plan_result_year(ctx)
             elif ctx.period_year is None and ctx.issued_on and period_from != "document" and ctx.year_reason is None \
                     and ctx.year_from in (None, "issue_date") and not self._issue_date_implied():
@@ -785,12 +789,19 @@ class _Walker:
         return False
 
 
+# the time of writing: a value so stated is of the day the text was issued
+_PRESENT = re.compile(r"目前|当前|眼下|现阶段")
+
+
 def _plan_result_year(ctx: DocContext) -> tuple[int | None, str | None, float | None, str | None]:
     """A plan's result naming no year of its own (year, evidence, confidence, reason when empty): its base
     year, the one before its period, when it was issued by the period's first year; issued later, it states
     results of whatever year had ended when it was written, which its issue date bounds but does not name."""
+    if not ctx.plan_start and ctx.year_from == "issue_date":
+        return None, "none", None, (f"a result in a plan naming no period: its issue date ({ctx.issued_on:%Y-%m-%d}) "
+                                    "bounds the year but does not name it (the year before, or the year itself)")
     if not ctx.plan_start:
-        return ctx.doc_year, ctx.year_from, ctx.year_confidence, None
+        return ctx.doc_year, ctx.year_from, ctx.year_confidence, ctx.year_reason
     if ctx.issued_on is None or ctx.issued_on.year <= ctx.plan_start:
         return ctx.plan_start - 1, "plan_period", 0.8, None
     return None, "none", None, (f"a result in a plan for {ctx.plan_start}-{ctx.plan_end} issued "
