@@ -698,8 +698,9 @@ class _Walker:
         if year is None:
             year_from = "document"
             if _PRESENT.search(s, 0, pos) and ctx.issued_on and not self._issue_date_implied() \
-                    and not ctx.period_year and period_from == "document":
-                # 目前，全区规上工业企业达到2500家: the text's present is the day it was issued
+                    and not ctx.period_year and period_from == "document" and not ctx.is_plan:
+                # 目前，全区规上工业企业达到2500家: a report's present is the day it was issued (a plan's is
+                # when it was drafted, months before, often in the year before)
                 year, evidence, ev_conf = ctx.issued_on.year, "issue_date", 0.6
             elif ctx.is_plan:
                 year, evidence, ev_conf, empty = _plan_result_year(ctx)
