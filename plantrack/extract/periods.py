@@ -75,6 +75,7 @@ def _strip_titles(text: str) -> str:
     return re.sub(r"《[^》]{0,80}》", "", text)
 
 
+_ONE_YEAR_TITLE = re.compile(r"(?<![到至\d])(20\d\d)年")
 _GENERIC_PLACE = "全我本城园市该各辖山新高开景片老社校小街镇乡省地一二三四五六七八九十大中管分"
 _ISSUE_DATE = re.compile(r"(20\d\d)\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日")
 
@@ -108,6 +109,10 @@ def document_context(doc: Document) -> DocContext:
     else:
         is_plan = plan_words > release_words
     start, end = meta.plan_start_year, meta.plan_end_year
+    title_years = set(_ONE_YEAR_TITLE.findall(_strip_titles(to_halfwidth(meta.title or ""))))
+    if (start is None or end is None) and is_plan and len(title_years) == 1 and not RANGE_YEAR.search(meta.title or ""):
+        # 高新区2024年工作规划: a plan whose title names one year (not a deadline, 到2025年) is that year's
+        start = end = int(title_years.pop())
     # an annual plan's period is its one year: a span its opening names (“十四五”) is the plan it serves
     if (start is None or end is None) and is_plan and doc_type != "annual_plan":
         m = PLAN_PERIOD.search(head) or re.search(r"(20\d\d)\s*(?:至|到|-)\s*(20\d\d)\s*年", head)
