@@ -143,9 +143,12 @@ def document_context(doc: Document) -> DocContext:
         elif title_years:
             doc_year, year_from, year_conf = max(title_years), "title", 0.9
         elif meta.issued_on and period is not None and not implied:
-            # the latest year whose period had ended by the issue (a date the text only implies is a lower
-            # bound of when it was written, which bounds nothing about the period it reports on)
-            doc_year, year_from, year_conf = year_ended_by(period, meta.issued_on), "issue_date", 0.6
+            # the latest year whose period had ended shortly before the issue (a date the text only implies
+            # is a lower bound of when it was written, which bounds nothing); a whole-year report by its kind
+            # (统计公报, 执行情况) can only be of a year already over, so any issue within a year names it
+            whole_year_kind = doc_type in ("bulletin", "execution_report", "work_review") and period.label == "全年"
+            doc_year = year_ended_by(period, meta.issued_on, 365 if whole_year_kind else None)
+            year_from, year_conf = "issue_date", 0.6
             if doc_year is None:
                 year_from, year_conf, year_reason = None, None, late_issue_reason(period, meta.issued_on)
         elif "disagree" in (meta.reasons.get("period_year") or ""):
@@ -433,12 +436,12 @@ def first_period(s: str | None) -> Period | None:
 PART_YEAR_LAG_DAYS, WHOLE_YEAR_LAG_DAYS = 122, 183
 
 
-def year_ended_by(period: Period, issued_on: date) -> int | None:
+def year_ended_by(period: Period, issued_on: date, lag_days: int | None = None) -> int | None:
     """The latest year whose `period` had ended by the issue date, when it ended shortly before (see the
     lags above): a 1-7月 report issued on 2023-09-25 is of 2023, a 全年 bulletin issued in March 2024 is of
     2023; a 全年 issued in October, or a 上半年 issued in March, names no year (None)."""
     year = issued_on.year if _day(issued_on.year, *period.last) <= issued_on else issued_on.year - 1
-    lag = WHOLE_YEAR_LAG_DAYS if period.last[0] == 12 else PART_YEAR_LAG_DAYS
+    lag = lag_days or (WHOLE_YEAR_LAG_DAYS if period.last[0] == 12 else PART_YEAR_LAG_DAYS)
     return year if (issued_on - _day(year, *period.last)).days <= lag else None
 
 

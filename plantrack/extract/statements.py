@@ -706,7 +706,9 @@ class _Walker:
                 year, evidence, ev_conf, empty = _plan_result_year(ctx)
             elif ctx.period_year is None and ctx.issued_on and period_from != "document" and ctx.year_reason is None \
                     and ctx.year_from in (None, "issue_date") and not self._issue_date_implied():
-                year = year_ended_by(period, ctx.issued_on)  # 1-7月 in a report issued 2023-09-25: 2023
+                # 1-7月 in a report issued 2023-09-25: 2023 (the document's own period: the document's year)
+                same = ctx.period is not None and period.label == ctx.period.label
+                year = ctx.doc_year if same else year_ended_by(period, ctx.issued_on)
                 evidence, ev_conf = "issue_date", 0.6
                 if year is None:
                     empty = late_issue_reason(period, ctx.issued_on)

@@ -332,3 +332,16 @@ def test_a_plans_result_naming_no_year_is_left_empty_when_the_plan_was_issued_af
                                  plan_start_year=2021, plan_end_year=2025, issued_on=date(2023, 6, 1)))
     a = next(a for a in st.actuals if a.value == 150)
     assert a.period_year is None and "base year 2020 or a later one" in a.confidence_reason
+
+
+def test_a_whole_year_named_in_a_news_page_issued_late_in_a_year_takes_no_year_from_the_issue_date():
+    text = "全年，全区地区生产总值增长5.3%，社会消费品零售总额增长4.4%。\n"
+    st = extract_statements(_doc(text, doc_type="release", period_label="全年", issued_on=date(2024, 10, 15)))
+    a = next(a for a in st.actuals if a.value == 5.3)
+    assert a.period_year is None and "no 全年 ended shortly before it" in a.confidence_reason
+
+
+def test_a_bulletin_issued_late_in_the_next_year_is_still_of_the_year_before():
+    text = "全年，全区地区生产总值增长5.3%，社会消费品零售总额增长4.4%。\n"
+    st = extract_statements(_doc(text, doc_type="bulletin", period_label="全年", issued_on=date(2024, 10, 15)))
+    assert next(a for a in st.actuals if a.value == 5.3).period_year == 2023
