@@ -626,6 +626,8 @@ _GOAL_MET = re.compile(r"完成|实现|超额|达到|超过")  # 全面完成…
 _GOAL_CLAUSE = re.compile(r"目标|预期|力争|确保|争取|计划|规划|将要|要[把在实]|展望")
 # How far into a text its period is looked for (a report states it early; a 5 MB document is not scanned)
 _PERIOD_SCAN = 20000
+# How many months after the end of a part of a year a report on it comes out (the next period's follow)
+_PART_YEAR_LAG_MONTHS = 4
 # The text speaks of the time it was written (目前 / 今年 / 截至目前).
 _PRESENT = re.compile(r"目前|当前|今年以来|今年|截至目前|眼下|现阶段")
 _LOOK_BACK = re.compile(r"过去(?:的)?[一二三四五几]年|[一五]年来|去年|刚刚过去的|比上年|较上年|上年同期|全年")
@@ -692,6 +694,12 @@ def _period_from_text(f: _Found, text: str, kind: str | None, label: str, last_m
         # a part-year report: the latest such period over by the issue date
         year = issued.year if last_month <= issued.month else issued.year - 1
         source, conf, note = "issue_date", 0.6, f"no year in the title: the latest {label} over by the issue date ({issued:%Y-%m})"
+        if (issued.year - year) * 12 + issued.month - last_month > _PART_YEAR_LAG_MONTHS:
+            # a report on part of a year comes out within a few months of it: a later date is a repost's, or
+            # the period is one the text mentions, and the issue date names no year
+            f.reasons["period_year"] = (f"no year in the title: the latest {label} over by the issue date "
+                                        f"({issued:%Y-%m}) ended months before it: the issue date is not the period")
+            return
         if dominant is not None and dominant != year:
             f.reasons["period_year"] = (f"the text names {dominant} most, the issue date ({issued:%Y-%m}) gives "
                                         f"{year} for its {label}: the evidence disagrees")

@@ -59,9 +59,10 @@ class DocContext:
     @property
     def goal_year(self) -> int | None:
         """The year a non-plan's goals without a year are for: a report issued after the year it reviews
-        (a 政府工作报告 in January) sets goals for the year of issue."""
+        (a 政府工作报告 in January) sets goals for the year of issue; issued later still, it is a repost or a
+        late copy whose goals may be of any year between (none)."""
         if self.issued_on and self.period_year and self.issued_on.year > self.period_year:
-            return self.issued_on.year
+            return self.issued_on.year if self.issued_on.year == self.period_year + 1 else None
         return self.doc_year
 
 
@@ -74,6 +75,7 @@ def _strip_titles(text: str) -> str:
     return re.sub(r"《[^》]{0,80}》", "", text)
 
 
+_ONE_YEAR_TITLE = re.compile(r"(?<![到至\d])(20\d\d)年")
 _GENERIC_PLACE = "全我本城园市该各辖山新高开景片老社校小街镇乡省地一二三四五六七八九十大中管分"
 _ISSUE_DATE = re.compile(r"(20\d\d)\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日")
 
@@ -107,7 +109,12 @@ def document_context(doc: Document) -> DocContext:
     else:
         is_plan = plan_words > release_words
     start, end = meta.plan_start_year, meta.plan_end_year
-    if (start is None or end is None) and is_plan:
+    title_years = set(_ONE_YEAR_TITLE.findall(_strip_titles(to_halfwidth(meta.title or ""))))
+    if (start is None or end is None) and is_plan and len(title_years) == 1 and not RANGE_YEAR.search(meta.title or ""):
+        # 高新区2024年工作规划: a plan whose title names one year (not a deadline, 到2025年) is that year's
+        start = end = int(title_years.pop())
+    # an annual plan's period is its one year: a span its opening names (“十四五”) is the plan it serves
+    if (start is None or end is None) and is_plan and doc_type != "annual_plan":
         m = PLAN_PERIOD.search(head) or re.search(r"(20\d\d)\s*(?:至|到|-)\s*(20\d\d)\s*年", head)
         if m:
             start, end = int(m.group(1)), int(m.group(2))
@@ -136,21 +143,27 @@ def document_context(doc: Document) -> DocContext:
         elif title_years:
             doc_year, year_from, year_conf = max(title_years), "title", 0.9
         elif meta.issued_on and period is not None and not implied:
-            # the latest year whose period had ended by the issue (a date the text only implies is a lower
-            # bound of when it was written, which bounds nothing about the period it reports on)
-            doc_year, year_from, year_conf = year_ended_by(period, meta.issued_on), "issue_date", 0.6
+            # the latest year whose period had ended shortly before the issue (a date the text only implies
+            # is a lower bound of when it was written, which bounds nothing); a whole-year report by its kind
+            # (统计公报, 执行情况) can only be of a year already over, so any issue within a year names it
+            whole_year_kind = doc_type in ("bulletin", "execution_report", "work_review") and period.label == "全年"
+            doc_year = year_ended_by(period, meta.issued_on, 365 if whole_year_kind else None)
+            year_from, year_conf = "issue_date", 0.6
+            if doc_year is None:
+                year_from, year_conf, year_reason = None, None, late_issue_reason(period, meta.issued_on)
         elif "disagree" in (meta.reasons.get("period_year") or ""):
             # the reader found the text's evidence of its year disagreeing: no weaker guess overrides that
             doc_year, year_from, year_conf, year_reason = None, None, None, meta.reasons["period_year"]
-        else:  # a news report naming no period: the year its own words name, when one stands out, else
-            # the year it was issued (weak)
+        else:  # a report naming no period: the year its own words name, when one stands out; never the
+            # issue year alone (a text issued in a year may report on that year or on the one before)
             named, conf, year_reason = named_year(doc.text)
             if named is not None:
                 doc_year, year_from, year_conf = named, "text", conf
-            elif doc_year is not None:
-                year_from, year_conf, year_reason = "issue_date", 0.5, None
             else:
-                year_from = None
+                doc_year, year_from = None, None
+                if meta.issued_on and not implied:
+                    year_reason = (f"only the issue date ({meta.issued_on:%Y-%m-%d}) gives a year, and a text "
+                                   "naming no period, issued then, may report on that year or the one before")
     elif doc_year is None:
         dates = [int(y) for y in _ISSUE_DATE.findall(_digits_halfwidth(doc.text))]
         doc_year = dates[-1] if dates else start
@@ -417,11 +430,24 @@ def first_period(s: str | None) -> Period | None:
     return None
 
 
-def year_ended_by(period: Period, issued_on: date) -> int:
-    """The latest year whose `period` had ended by the issue date: a 1-7月 report issued on
-    2023-09-25 is of 2023, a 全年 bulletin issued in March 2024 is of 2023."""
-    year = issued_on.year
-    return year if _day(year, *period.last) <= issued_on else year - 1
+# How long after its period a report comes out: a part of a year within a quarter or so (the next period's
+# figures follow), a whole year within half a year (bulletins by spring, 政府工作报告 by March). Issued later,
+# the date is a repost's or the period one the text mentions, and the issue date no longer names its year.
+PART_YEAR_LAG_DAYS, WHOLE_YEAR_LAG_DAYS = 122, 183
+
+
+def year_ended_by(period: Period, issued_on: date, lag_days: int | None = None) -> int | None:
+    """The latest year whose `period` had ended by the issue date, when it ended shortly before (see the
+    lags above): a 1-7月 report issued on 2023-09-25 is of 2023, a 全年 bulletin issued in March 2024 is of
+    2023; a 全年 issued in October, or a 上半年 issued in March, names no year (None)."""
+    year = issued_on.year if _day(issued_on.year, *period.last) <= issued_on else issued_on.year - 1
+    lag = lag_days or (WHOLE_YEAR_LAG_DAYS if period.last[0] == 12 else PART_YEAR_LAG_DAYS)
+    return year if (issued_on - _day(year, *period.last)).days <= lag else None
+
+
+def late_issue_reason(period: Period, issued_on: date) -> str:
+    return (f"only the issue date ({issued_on:%Y-%m-%d}) gives a year, and no {period.label} ended shortly "
+            "before it: the text may report on that period of this year, of the year before, or mention it")
 
 
 @lru_cache(maxsize=256)

@@ -38,6 +38,7 @@ from plantrack.extract.periods import (
     document_context,
     first_period,
     five_year_end,
+    late_issue_reason,
     period_before,
     period_marks,
     relative_mark_before,
@@ -605,7 +606,7 @@ class _Walker:
             return ctx.plan_end, ("plan_period", 0.75)
         if ctx.goal_year is not None:
             goal_from_issue = ctx.issued_on is not None and ctx.period_year is not None \
-                and ctx.issued_on.year > ctx.period_year
+                and ctx.issued_on.year == ctx.period_year + 1
             if goal_from_issue:
                 return ctx.goal_year, ("issue_date", 0.6)
             if ctx.year_from != "text":
@@ -696,17 +697,25 @@ class _Walker:
             evidence = "sentence"  # a year elsewhere in the sentence, after the value
         if year is None:
             year_from = "document"
-            if ctx.is_plan:
-                year = ctx.plan_start - 1 if ctx.plan_start else ctx.doc_year
-                evidence, ev_conf = ("plan_period", 0.8) if ctx.plan_start else (ctx.year_from, ctx.year_confidence)
+            if _PRESENT.search(s, 0, pos) and ctx.issued_on and not self._issue_date_implied() \
+                    and not ctx.period_year and period_from == "document" and not ctx.is_plan:
+                # 目前，全区规上工业企业达到2500家: a report's present is the day it was issued (a plan's is
+                # when it was drafted, months before, often in the year before)
+                year, evidence, ev_conf = ctx.issued_on.year, "issue_date", 0.6
+            elif ctx.is_plan:
+                year, evidence, ev_conf, empty = _plan_result_year(ctx)
             elif ctx.period_year is None and ctx.issued_on and period_from != "document" and ctx.year_reason is None \
                     and ctx.year_from in (None, "issue_date") and not self._issue_date_implied():
-                year = year_ended_by(period, ctx.issued_on)  # 1-7月 in a report issued 2023-09-25: 2023
+                # 1-7月 in a report issued 2023-09-25: 2023 (the document's own period: the document's year)
+                same = ctx.period is not None and period.label == ctx.period.label
+                year = ctx.doc_year if same else year_ended_by(period, ctx.issued_on)
                 evidence, ev_conf = "issue_date", 0.6
+                if year is None:
+                    empty = late_issue_reason(period, ctx.issued_on)
             else:
                 year, evidence, ev_conf = ctx.doc_year, ctx.year_from, ctx.year_confidence
             if year is None:
-                evidence, empty = "none", ctx.year_reason
+                evidence, empty = "none", empty or ctx.year_reason
         if period.span:
             if year is not None and year_from == "heading" and _part_year_heading(sent.section, year):
                 year -= 1  # 一、过去五年发展成就和2021年上半年工作回顾: the five whole years before the part year
@@ -781,6 +790,25 @@ class _Walker:
             if _GOAL_SECTION.search(headings[k - 1]):
                 return True
         return False
+
+
+# the time of writing: a value so stated is of the day the text was issued
+_PRESENT = re.compile(r"目前|当前|眼下|现阶段")
+
+
+def _plan_result_year(ctx: DocContext) -> tuple[int | None, str | None, float | None, str | None]:
+    """A plan's result naming no year of its own (year, evidence, confidence, reason when empty): its base
+    year, the one before its period, when it was issued by the period's first year; issued later, it states
+    results of whatever year had ended when it was written, which its issue date bounds but does not name."""
+    if not ctx.plan_start and ctx.year_from == "issue_date":
+        return None, "none", None, (f"a result in a plan naming no period: its issue date ({ctx.issued_on:%Y-%m-%d}) "
+                                    "bounds the year but does not name it (the year before, or the year itself)")
+    if not ctx.plan_start:
+        return ctx.doc_year, ctx.year_from, ctx.year_confidence, ctx.year_reason
+    if ctx.issued_on is None or ctx.issued_on.year <= ctx.plan_start:
+        return ctx.plan_start - 1, "plan_period", 0.8, None
+    return None, "none", None, (f"a result in a plan for {ctx.plan_start}-{ctx.plan_end} issued "
+                                f"{ctx.issued_on:%Y-%m}: it may be of the base year {ctx.plan_start - 1} or a later one")
 
 
 def _part_year_heading(section: str | None, year: int) -> bool:

@@ -317,3 +317,31 @@ def test_a_time_reached_with_zhi_in_a_report_on_that_year_is_a_result_not_a_goal
     a = next(a for a in st.actuals if a.value == 523.95)
     assert a.period_year == 2020 and not any(t.value == 523.95 for t in st.targets)
 
+
+
+def test_a_plan_whose_title_names_one_year_sets_goals_for_that_year_not_its_issue_year():
+    text = "一、主要目标\n全年新增规上工业企业力争达到20家，工业投资增长10%以上。\n"
+    st = extract_statements(_doc(text, title="高新区2024年工作要点", doc_type="plan", issued_on=date(2023, 12, 20)))
+    assert {(t.value, t.target_year, t.year_evidence) for t in st.targets} == {
+        (20, 2024, "plan_period"), (10, 2024, "plan_period")}
+
+
+def test_a_plans_result_naming_no_year_is_left_empty_when_the_plan_was_issued_after_its_first_year():
+    text = "全区现有规上工业企业150家。\n"
+    st = extract_statements(_doc(text, title="制造业发展行动方案（2021-2025年）", doc_type="plan",
+                                 plan_start_year=2021, plan_end_year=2025, issued_on=date(2023, 6, 1)))
+    a = next(a for a in st.actuals if a.value == 150)
+    assert a.period_year is None and "base year 2020 or a later one" in a.confidence_reason
+
+
+def test_a_whole_year_named_in_a_news_page_issued_late_in_a_year_takes_no_year_from_the_issue_date():
+    text = "全年，全区地区生产总值增长5.3%，社会消费品零售总额增长4.4%。\n"
+    st = extract_statements(_doc(text, doc_type="release", period_label="全年", issued_on=date(2024, 10, 15)))
+    a = next(a for a in st.actuals if a.value == 5.3)
+    assert a.period_year is None and "no 全年 ended shortly before it" in a.confidence_reason
+
+
+def test_a_bulletin_issued_late_in_the_next_year_is_still_of_the_year_before():
+    text = "全年，全区地区生产总值增长5.3%，社会消费品零售总额增长4.4%。\n"
+    st = extract_statements(_doc(text, doc_type="bulletin", period_label="全年", issued_on=date(2024, 10, 15)))
+    assert next(a for a in st.actuals if a.value == 5.3).period_year == 2023

@@ -44,6 +44,21 @@ TEXTS = {
         "2018年上半年,天津市规模以上工业增加值比上年同期增长3.2%,比一季度加快3.1个百分点。\n"
         "制造业增速加快,拉动作用突出。上半年,制造业增加值同比增长4.3%,比一季度加快3.7个百分点。\n"
     ),
+    # a saved news page: only its bar's issue date gives a year, and its words name no period
+    "工业新闻.txt": (
+        "我区工业经济稳中向好\n\n来源：区经信委 发布时间：2024-06-12 10:20 浏览次数：88\n\n"
+        "全区规上工业增加值同比增长8.5%，规上工业企业营业收入增长6.2%。\n"
+    ),
+    # a dated page on a half year that had ended nine months before it: the issue date names no year
+    "上半年经济.txt": (
+        "我区经济运行稳中有进\n\n来源：区统计局 发布时间：2025-03-18 09:00\n\n"
+        "上半年，全区地区生产总值增长6.1%，固定资产投资增长4.3%。\n"
+    ),
+    # the same shape issued shortly after the period it names: the issue date's year is that period's
+    "前三季度经济.txt": (
+        "我区经济运行稳中有进\n\n来源：区统计局 发布时间：2024-10-25 09:00\n\n"
+        "前三季度，全区地区生产总值增长5.4%，固定资产投资增长3.7%。\n"
+    ),
 }
 
 
@@ -119,3 +134,20 @@ def test_a_news_dateline_is_no_value(value_years):
         "SELECT count(*) FROM marts.fct_indicator_actuals WHERE source_file = '报告要点.txt' AND value IN (10, 30, 23)"
     ).fetchone()[0]
     assert taken == 0
+
+
+def test_a_value_only_an_issue_date_could_date_has_no_year_and_says_why(value_years):
+    a = _actual(value_years, "工业新闻.txt", 8.5)
+    assert a["period_year"] is None and a["year_evidence"] == "none"
+    assert "only the issue date (2024-06-12)" in a["confidence_reason"]
+
+
+def test_a_period_that_ended_long_before_the_issue_date_takes_no_year_from_it(value_years):
+    a = _actual(value_years, "上半年经济.txt", 6.1)
+    assert (a["period_year"], a["period_label"], a["year_evidence"]) == (None, "上半年", "none")
+    assert "no 上半年 ended shortly before it" in a["confidence_reason"]
+
+
+def test_a_period_that_ended_shortly_before_the_issue_date_takes_its_year(value_years):
+    a = _actual(value_years, "前三季度经济.txt", 5.4)
+    assert (a["period_year"], a["period_label"], a["year_evidence"]) == (2024, "前三季度", "issue_date")
