@@ -25,8 +25,10 @@ with targets as (
     where not p.is_rejected
 ),
 
+-- the narrow columns that pair and rank candidates; quotes and labels join only the rows kept
 actuals as (
-    select * from {{ ref('int_actuals') }}
+    select actual_id, region_code, indicator_id, indicator_text, measure, period_year, is_full_year
+    from {{ ref('int_actuals') }}
     where coalesce(override_action, '') <> 'reject' and value is not null
         and implausible_reason is null  -- flagged values are never offered as evidence
 ),
@@ -40,7 +42,10 @@ mapping as (
     select indicator_text, indicator_core from {{ ref('int_indicator_mapping') }}
 ),
 
--- 1. the pairs the methodology weighed (same scope; same indicator or same subject)
+-- 1. the pairs the methodology weighed (same scope; same indicator or same subject), the nearest
+--    {{ max_candidates }} per target only: they rank ahead of every other kind of candidate, so one past
+--    them is never shown (all of them, with their issue texts, sorted twice, spilled tens of GB at
+--    national scale: 22 M pairs for 570 k targets)
 paired as (
     select
         t.target_id,
@@ -53,17 +58,25 @@ paired as (
             when c.comparable then 'not_latest'
             else coalesce(c.issue_code, 'no_comparable_actual')
         end as candidate_code,
-        c.comparable,
-        c.issue,
-        c.issue_zh
+        c.comparable
     from targets as t
     inner join {{ ref('int_target_actual_pairs') }} as c on c.target_id = t.target_id
+    inner join actuals as a on a.actual_id = c.actual_id
+    qualify row_number() over (
+        partition by t.target_id
+        order by
+            case when candidate_code in ('used_for_judgement', 'evidence_but_not_judged') then 0 else 1 end,
+            case relation when 'same_indicator' then 0 else 1 end,
+            abs(a.period_year - t.wanted_year) nulls last,
+            a.is_full_year desc,
+            c.actual_id
+    ) <= {{ max_candidates }}
 ),
 
 -- 2. texts outside the catalog with the same indicator core in the same scope
 same_wording as (
     select t.target_id, a.actual_id, 'same_wording' as relation, 'unmapped_indicator' as candidate_code,
-           false as comparable, cast(null as varchar) as issue, cast(null as varchar) as issue_zh
+           false as comparable
     from targets as t
     inner join mapping as mt on mt.indicator_text = t.indicator_text
     inner join mapping as ma on ma.indicator_core = mt.indicator_core
@@ -83,15 +96,27 @@ elsewhere_latest as (
     ) = 1
 ),
 
+-- a value of another region ranks after every candidate of the target's own scope, so only a target
+-- with fewer than {{ max_candidates }} of those can show one (pairing every target with its siblings'
+-- values first spilled tens of GB at national scale and filled the disk)
+own_scope_counts as (
+    select c.target_id, count(distinct c.actual_id) as candidates
+    from (select target_id, actual_id from paired union all select target_id, actual_id from same_wording) as c
+    inner join actuals as a on a.actual_id = c.actual_id
+    group by c.target_id
+),
+
 related_region as (
     select t.target_id, a.actual_id, 'related_region' as relation, 'other_region' as candidate_code,
-           false as comparable, cast(null as varchar) as issue, cast(null as varchar) as issue_zh
+           false as comparable
     from targets as t
+    left join own_scope_counts as n on n.target_id = t.target_id
     inner join regions as tr on tr.region_code = t.region_code
     inner join elsewhere_latest as a
         on a.indicator_id = t.indicator_id
         and a.region_code <> t.region_code
         and (a.region_code = tr.parent_code or a.parent_code = t.region_code or a.parent_code = tr.parent_code)
+    where coalesce(n.candidates, 0) < {{ max_candidates }}
 ),
 
 candidates as (
@@ -116,6 +141,24 @@ ranked as (
         t.eff_target_year,
         t.status,
         t.reason_code,
+        row_number() over (
+            partition by c.target_id
+            order by
+                case when c.candidate_code in ('used_for_judgement', 'evidence_but_not_judged') then 0 else 1 end,
+                case c.relation when 'same_indicator' then 0 when 'same_subject' then 1 when 'same_wording' then 1 else 2 end,
+                abs(a.period_year - t.wanted_year) nulls last,
+                a.is_full_year desc,
+                c.actual_id
+        ) as candidate_rank
+    from deduped as c
+    inner join targets as t on t.target_id = c.target_id
+    inner join actuals as a on a.actual_id = c.actual_id
+    qualify candidate_rank <= {{ max_candidates }}
+),
+
+kept as (
+    select
+        r.*,
         a.region_name as actual_region_name,
         a.indicator_text as actual_indicator_text,
         a.indicator_name_zh as actual_indicator_name_zh,
@@ -129,18 +172,12 @@ ranked as (
         a.document_id as actual_document_id,
         a.char_start as actual_char_start,
         a.char_end as actual_char_end,
-        row_number() over (
-            partition by c.target_id
-            order by
-                case when c.candidate_code in ('used_for_judgement', 'evidence_but_not_judged') then 0 else 1 end,
-                case c.relation when 'same_indicator' then 0 when 'same_subject' then 1 when 'same_wording' then 1 else 2 end,
-                abs(a.period_year - t.wanted_year) nulls last,
-                a.is_full_year desc,
-                c.actual_id
-        ) as candidate_rank
-    from deduped as c
-    inner join targets as t on t.target_id = c.target_id
-    inner join actuals as a on a.actual_id = c.actual_id
+        p.issue,
+        p.issue_zh
+    from ranked as r
+    inner join {{ ref('int_actuals') }} as a on a.actual_id = r.actual_id
+    left join {{ ref('int_target_actual_pairs') }} as p
+        on p.target_id = r.target_id and p.actual_id = r.actual_id and r.relation in ('same_indicator', 'same_subject')
 )
 
 select
@@ -200,7 +237,7 @@ select
     r.actual_document_id,
     r.actual_char_start,
     r.actual_char_end
-from ranked as r
+from kept as r
 inner join {{ ref('mart_target_progress') }} as m on m.target_id = r.target_id
-where r.candidate_rank <= {{ max_candidates }}
-order by m.target_label, candidate_rank
+-- no order by: the charts order their rows, and sorting 5.7 M rows with their quotes at national scale
+-- ran out of DuckDB's 4 GB (the bench's 11.4 M actual values)
