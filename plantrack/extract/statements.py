@@ -359,7 +359,8 @@ class _Walker:
             else:
                 goal = _GOAL_AFTER_YEAR.match(s, m.end())  # 2024年主要预期目标是: a goal year in any document
                 # a year after the issue date is not measured yet: 2027年达到70% in a 2023 report is a goal
-                later = ctx.issued_on is not None and year > ctx.issued_on.year
+                later = year > ctx.issued_on.year if ctx.issued_on is not None else (
+                    not ctx.is_plan and ctx.doc_year is not None and year > ctx.doc_year)
                 out.append((m.start(), year, bool(goal) or later or ctx.is_plan and year >= cutoff))
         if "五年" in s and (now := ctx.this_year or self.stated_year) is not None:
             # 今后五年/未来五年: the five years from the year the text is in, a goal's span
@@ -712,6 +713,11 @@ class _Walker:
                 evidence, ev_conf = "issue_date", 0.6
                 if year is None:
                     empty = late_issue_reason(period, ctx.issued_on)
+            elif ctx.doc_year is not None and self.para_goal_year is not None and self.para_goal_year > ctx.doc_year:
+                # 2024年，贵州将…；数字经济占比达到45%: a paragraph about a later year's goals is not about the
+                # year the document reports on, and names no year for this value
+                empty = (f"its paragraph is about {self.para_goal_year}'s goals, after the {ctx.doc_year} the "
+                         "document reports on, and names no year of its own for this value")
             else:
                 year, evidence, ev_conf = ctx.doc_year, ctx.year_from, ctx.year_confidence
             if year is None:

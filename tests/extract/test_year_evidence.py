@@ -345,3 +345,19 @@ def test_a_bulletin_issued_late_in_the_next_year_is_still_of_the_year_before():
     text = "全年，全区地区生产总值增长5.3%，社会消费品零售总额增长4.4%。\n"
     st = extract_statements(_doc(text, doc_type="bulletin", period_label="全年", issued_on=date(2024, 10, 15)))
     assert next(a for a in st.actuals if a.value == 5.3).period_year == 2023
+
+
+def test_a_year_after_the_one_an_undated_report_is_about_is_a_goals_year():
+    text = ("2019年，全市地区生产总值增长6.3%。2019年城乡居民人均可支配收入增长8.6%。2019年城镇调查失业率5%。\n"
+            "会议提出，2020年全市地区生产总值增长6%左右，社会消费品零售总额增长7.5%左右。\n")
+    st = extract_statements(_doc(text, doc_type="news"))
+    assert {a.value for a in st.actuals} >= {6.3, 8.6} and not {6.0, 7.5} & {a.value for a in st.actuals}
+    assert {(t.value, t.target_year) for t in st.targets} >= {(6.0, 2020), (7.5, 2020)}
+
+
+def test_a_value_in_a_paragraph_about_a_later_years_goals_takes_no_year_from_the_document():
+    text = ("2023年，全省地区生产总值增长4.9%。2023年规模以上工业增加值增长5.9%。2023年原煤产量增长10.8%。\n"
+            "2024年，全省将坚持高质量发展，预计全省地区生产总值增长5.5%左右。数字经济占比达到45%以上。\n")
+    st = extract_statements(_doc(text, doc_type="news"))
+    a = [a for a in st.actuals if a.value == 45]
+    assert all(x.period_year is None and "goals" in x.confidence_reason for x in a)
