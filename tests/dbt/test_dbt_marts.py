@@ -397,3 +397,68 @@ def test_a_banded_class_with_no_stated_measure_never_judges_a_revenue_floor(buil
         "select issue_rule from intermediate.int_target_actual_pairs where target_id = 't_floor' and actual_id = 'a_band'"
     ).fetchone()
     assert pair == ("size_class",)
+
+
+def _test_on_broken_copy(built, tmp_path, test_name: str, breakage: str) -> tuple[Path, list[dict]]:
+    """Run one data test on a copy of the built warehouse after `breakage` (SQL) changed its rows;
+    return the copy and the failures dbt recorded."""
+    from orchestration.retry import dbt_failures
+
+    _, _, project = built
+    warehouse = tmp_path / "warehouse.duckdb"
+    shutil.copy(project.parent / "warehouse.duckdb", warehouse)
+    with duckdb.connect(str(warehouse)) as con:
+        con.execute(breakage)
+    env = {**os.environ, "PLANTRACK_WAREHOUSE": str(warehouse), "DBT_PROFILES_DIR": str(project),
+           "DBT_SEND_ANONYMOUS_USAGE_STATS": "false"}
+    target = tmp_path / "target"
+    subprocess.run([str(DBT), "test", "--select", test_name, "--target-path", str(target),
+                    "--vars", json.dumps({"as_of_date": AS_OF})],
+                   cwd=project, env=env, capture_output=True, text=True, timeout=600)
+    return warehouse, dbt_failures(target)
+
+
+def test_a_model_has_one_data_test_for_all_its_column_rules(built):
+    """Per-column not_null / unique / accepted_values / relationships tests are one node per model:
+    a dbt node costs ~0.1 s whatever the table, and 324 of them were most of a build with nothing to do."""
+    _, _, project = built
+    results = json.loads((project / "target" / "run_results.json").read_text())["results"]
+    names = [r["unique_id"].split(".")[2] for r in results if r["unique_id"].startswith("test.")]
+    assert "fct_plan_targets_columns_valid" in names
+    per_column = [n for n in names if n.startswith(("not_null_", "unique_", "accepted_values_", "relationships_"))]
+    # only warnings stay on their own (a test's severity is the whole test's)
+    assert all(n.startswith("not_null_") and n.endswith("_region_code") for n in per_column), per_column
+
+
+def test_a_row_breaking_a_column_rule_fails_with_its_whole_row_and_holds_back_its_document(built, tmp_path):
+    from orchestration.retry import documents_behind_failed_tests
+
+    warehouse, failures = _test_on_broken_copy(
+        built, tmp_path, "fct_plan_targets_columns_valid",
+        "update marts.fct_plan_targets set indicator_text = null where target_id = 't_output'")
+    assert [f["status"] for f in failures] == ["fail"]
+    with duckdb.connect(str(warehouse), read_only=True) as con:
+        cur = con.execute(failures[0]["compiled_code"])
+        rows = [dict(zip([c[0] for c in cur.description], r, strict=True)) for r in cur.fetchall()]
+    assert [(r["target_id"], r["document_id"], r["failed_rules"]) for r in rows] == \
+        [("t_output", "d_plan", "indicator_text is null")]
+    held = documents_behind_failed_tests(warehouse, failures)
+    assert list(held) == ["d_plan"] and "fct_plan_targets_columns_valid" in held["d_plan"]
+
+
+def test_each_kind_of_column_rule_is_checked_and_named(built, tmp_path):
+    warehouse, failures = _test_on_broken_copy(built, tmp_path, "fct_plan_targets_columns_valid", """
+        update marts.fct_plan_targets set target_kind = 'sideways' where target_id = 't_growth';
+        update marts.fct_plan_targets set indicator_id = 'no_such_indicator' where target_id = 't_green';
+        update marts.fct_plan_targets set target_id = 't_zjtx_a' where target_id = 't_zjtx_b';
+        update marts.fct_plan_targets set comparator = null, attribute = 'sort_of' where target_id = 't_odd';
+    """)
+    with duckdb.connect(str(warehouse), read_only=True) as con:
+        rules = dict(con.execute(f"select target_id, string_agg(failed_rules, '; ') from "
+                                 f"({failures[0]['compiled_code']}) group by target_id").fetchall())
+    assert rules == {
+        "t_growth": "target_kind not accepted",
+        "t_green": "indicator_id not in dim_indicator.indicator_id",
+        "t_zjtx_a": "target_id not unique; target_id not unique",
+        "t_odd": "comparator is null, attribute not accepted",
+    }
