@@ -800,17 +800,19 @@ def is_realworld(gold: Path) -> bool:
     return "file" in header and "kind" in header and "source_file" not in header
 
 
+def _labelled_documents(doc_csvs: list[Path]) -> dict[str, dict]:
+    """file -> its row of the documents*.csv files (the analyst's region, kind, issue date, period)."""
+    return {rec["file"].strip(): rec for p in doc_csvs
+            for rec in pl.read_csv(p, infer_schema=False).iter_rows(named=True) if rec.get("file")}
+
+
 def evaluate_realworld(gold: Path, max_bytes: int = 50 * 2**20, name: str | None = None) -> CorpusReport:
     """Score the product on a realworld-format corpus: every text read as a refresh's workers read it."""
     from plantrack.ingest import read_source  # the pipeline's own read path
 
     value_csvs, doc_csvs, texts = realworld_files(gold)
     rows = [r for p in value_csvs for r in read_values(p)]
-    labelled_docs: dict[str, dict] = {}
-    for p in doc_csvs:
-        for rec in pl.read_csv(p, infer_schema=False).iter_rows(named=True):
-            if rec.get("file"):
-                labelled_docs[rec["file"].strip()] = rec
+    labelled_docs = _labelled_documents(doc_csvs)
     files = list(dict.fromkeys([r.file for r in rows] + list(labelled_docs)))
     values, negatives, checks, unread = [], [], [], {}
     for f in files:
@@ -953,11 +955,7 @@ def evaluate_published(gold: Path, serving_path: Path, name: str | None = None) 
     published = read_published(serving_path)
     value_csvs, doc_csvs, _ = realworld_files(gold)
     rows = [r for p in value_csvs for r in read_values(p)]
-    labelled_docs: dict[str, dict] = {}
-    for p in doc_csvs:
-        for rec in pl.read_csv(p, infer_schema=False).iter_rows(named=True):
-            if rec.get("file"):
-                labelled_docs[rec["file"].strip()] = rec
+    labelled_docs = _labelled_documents(doc_csvs)
     files = list(dict.fromkeys([r.file for r in rows] + list(labelled_docs)))
     values, negatives, checks, unread = [], [], [], {}
     for f in files:
