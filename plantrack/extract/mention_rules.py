@@ -477,7 +477,7 @@ _VS_PERIOD = re.compile(
 # the rate whose change is measured is a growth rate: its points are the gap between two growths
 _GROWTH_RATE = re.compile(r"增速|增幅|降幅|涨幅|增长速度")
 # 拉动…增速1.2个百分点 is a contribution, a level of its own
-_CONTRIBUTION = re.compile(r"拉动|带动|贡献")
+_CONTRIBUTION = re.compile(r"拉动|上拉|拉升|拉高|带动|贡献")
 
 
 def change_against_another_period(c: Candidate) -> bool:
@@ -565,10 +565,10 @@ def attendance_or_votes(c: Candidate) -> bool:
         or c.s.startswith(("人投票", "票"), c.a + len(c.num)))
 
 
-# the items of a government's own programme: its tasks, 民生实事, engineering programmes, policies, services
-# and indicators (工程项目 are projects, counted as results)
+# the items of a government's own programme: its tasks, 民生实事, policies, services and indicators (工作岗位
+# are jobs; 工程 may be a programme's name or the projects it builds, so it is left to the other rules)
 _WORK_ITEMS_AFTER = re.compile(
-    r"方面|[“”\"\u4e00-\u9fff]{0,6}?(?:工作|任务|举措|实事|工程(?!项目)|政策|措施|事项|指标)"
+    r"方面|[“”\"\u4e00-\u9fff]{0,6}?(?:工作(?!岗位)|任务|举措|实事|政策|措施|事项|指标)"
     r"(?![\u4e00-\u9fff]*(?:完成|达到))")
 
 
@@ -579,7 +579,7 @@ def aspects_of_the_work(c: Candidate) -> bool:
 
 _PLACES_AFTER = re.compile(r"(?:设区市|地级市|地州市|市州|县市区|县（市、区）|县\(市\)|县（市）|区县|县区|县市|乡镇|街道"
                            # 4个市级绿色工厂, 3个县级…: 市级/县级/区级 are levels of the thing counted, not places
-                           r"|省份|省区市|盟市|地市|(?:大中)?城市|市(?![级场])|县(?![级域])|区(?!域|块|位|级)"
+                           r"|省份|省区市|盟市|地市|大中城市|市(?![级场])|县(?![级域])|区(?!域|块|位|级)"
                            r"|镇(?!级)|乡(?![级村]))")
 
 
