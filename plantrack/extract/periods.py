@@ -45,9 +45,6 @@ class DocContext:
     year_from: str | None = None
     year_confidence: float | None = None
     year_reason: str | None = None
-    # the year a 政府工作报告 was written in, by its title's year, when no issue date says it: its doc_year is the
-    # year it reviews, the one before (过去一年 in the 2025年政府工作报告 is 2024, not 2023)
-    written_in: int | None = None
 
     @property
     def this_year(self) -> int | None:
@@ -55,8 +52,6 @@ class DocContext:
         about (a year guessed from the text's words counts no 今年)."""
         if self.issued_on:
             return self.issued_on.year
-        if self.written_in is not None:
-            return self.written_in
         if self.doc_year is None or self.year_from not in ("title", "metadata", "plan_period"):
             return None  # a year guessed from the text's words (the one it names most) counts no 今年
         return self.doc_year
@@ -195,12 +190,8 @@ def document_context(doc: Document) -> DocContext:
                 doc_year, year_from, year_conf = None, None, None
     if doc_year is None and year_reason is None:
         year_reason = "the document names no year of its own (no title year, issue date or dated period)"
-    written_in = None
-    if meta.doc_type == "government_report" and doc_year is not None and doc_year == meta.period_year \
-            and (meta.sources.get("period_year") or "").startswith("title"):
-        written_in = doc_year + 1  # the title names the year of the report; it reviews the year before
     return DocContext(region, start, end, doc_year, is_plan, meta.issued_on, meta.period_year, period,
-                      year_from, year_conf, year_reason, written_in)
+                      year_from, year_conf, year_reason)
 
 
 # the reader's metadata sources (DocumentMeta.sources) as year evidence

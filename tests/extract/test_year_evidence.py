@@ -363,13 +363,6 @@ def test_a_value_in_a_paragraph_about_a_later_years_goals_takes_no_year_from_the
     assert all(x.period_year is None and "goals" in x.confidence_reason for x in a)
 
 
-def test_a_title_dated_government_reports_past_year_is_the_year_it_reviews():
-    text = ("一、2024年工作回顾\n过去的一年，我们迎难而上，地区生产总值增长7%，固定资产投资增长30.6%。\n")
-    st = extract_statements(_doc(text, doc_type="government_report", period_year=2024,
-                                 sources={"period_year": "title"}, title="2025年湟源县政府工作报告"))
-    assert {(a.value, a.period_year) for a in st.actuals} == {(7, 2024), (30.6, 2024)}
-
-
 def test_the_nations_figure_in_a_text_of_a_smaller_place_is_no_value_of_it():
     text = "前三季度，全国GDP增速是6.9%，本市则达到11%。值得一提的是，全国固定资产投资平均增速为20.6%。\n"
     st = extract_statements(_doc(text, doc_type="release", region_name="重庆市"))
