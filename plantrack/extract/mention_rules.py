@@ -426,7 +426,7 @@ def estimate_of_period(s: str, a: int) -> bool:
 # A comparison's head (比全市, 高于全省, 快于周边区县): inside one clause the rest of the comparison
 # (…高/低/快 N个百分点) always follows, so the head decides.
 _COMPARISON_HEAD = re.compile(
-    r"(?:比|较|高于|低于|快于|慢于|超过|领先)(?:全国|全省|全市|全区|全县|平均|同类|周边|[\u4e00-\u9fff]{1,4}(?:省|市|区|县))")
+    r"(?:比|较|高于|低于|快于|慢于|好于|优于|超过|领先)(?:全国|全省|全市|全区|全县|平均|同类|周边|[\u4e00-\u9fff]{1,4}(?:省|市|区|县))")
 _VS_YEAR = re.compile(r"(?:较|比)20\d\d年")
 
 
@@ -452,7 +452,7 @@ def share_of_a_larger_place(c: Candidate) -> bool:
     return "占全" in c.s and _SHARE_OF_HIGHER.search(c.s, max(c.clause, c.a - 14), c.a) is not None
 
 
-_ABOVE = re.compile(r"高于|低于|快于|慢于|领先|落后|高出|低出")
+_ABOVE = re.compile(r"高于|低于|快于|慢于|好于|优于|领先|落后|高出|低出")
 
 
 def gap_in_points(c: Candidate) -> bool:
@@ -474,10 +474,21 @@ _VS_PERIOD = re.compile(
     r"(?:的)?(?:增速|增幅|降幅)?(?:加快|放缓|回落|回升|收窄|扩大|提高|提升|上升|下降|降低|高出|高|低|快|慢)了?$")
 
 
+# the rate whose change is measured is a growth rate: its points are the gap between two growths
+_GROWTH_RATE = re.compile(r"增速|增幅|降幅|涨幅|增长速度")
+# 拉动…增速1.2个百分点 is a contribution, a level of its own
+_CONTRIBUTION = re.compile(r"拉动|上拉|拉升|拉高|带动|贡献")
+
+
 def change_against_another_period(c: Candidate) -> bool:
-    """增速比一季度加快3.1个百分点, 降幅较1-6月收窄4个百分点: a rate's change against another period of the
-    year (or the same period a year before) compares two rates; it is no value of the indicator."""
-    return c.unit in ("个百分点", "百分点") and _VS_PERIOD.search(c.s, max(c.clause, c.a - 16), c.a) is not None
+    """增速比一季度加快3.1个百分点, 降幅较1-6月收窄4个百分点, 增速比2021年减低2.2个百分点: a growth rate's
+    change against another period (of the year, the year before, a base year) compares two rates; it is no
+    value of the indicator. A share's change (城镇化率比上年提高0.9个百分点) names no growth rate and stays."""
+    if c.unit not in ("个百分点", "百分点"):
+        return False
+    if _VS_PERIOD.search(c.s, max(c.clause, c.a - 16), c.a) is not None:
+        return True
+    return _GROWTH_RATE.search(c.s, c.clause, c.a) is not None and _CONTRIBUTION.search(c.s, c.clause, c.a) is None
 
 
 # 38个大类行业中有24个 / 40个行业大类中，25个行业… / 35个行业中22个行业 / …中较1-5月份回升的有35个
@@ -554,17 +565,22 @@ def attendance_or_votes(c: Candidate) -> bool:
         or c.s.startswith(("人投票", "票"), c.a + len(c.num)))
 
 
-_WORK_ITEMS_AFTER = re.compile(r"方面|(?:重点|主要|具体|重大)?(?:工作|任务|举措)(?![\u4e00-\u9fff]*(?:完成|达到))")
+# the items of a government's own programme: its tasks, 民生实事, policies, services and indicators (工作岗位
+# are jobs; 工程 may be a programme's name or the projects it builds, so it is left to the other rules)
+_WORK_ITEMS_AFTER = re.compile(
+    r"方面|[“”\"\u4e00-\u9fff]{0,6}?(?:工作(?!岗位)|任务|举措|实事|政策|措施|事项|指标)"
+    r"(?![\u4e00-\u9fff]*(?:完成|达到))")
 
 
 def aspects_of_the_work(c: Candidate) -> bool:
     """重点做好10个方面工作, 8项重点工作, 50项具体举措: how many parts a report's work has is no value."""
-    return c.unit in ("个", "项", "大") and _WORK_ITEMS_AFTER.match(c.s, c.b) is not None
+    return c.unit in ("个", "项", "件", "大") and _WORK_ITEMS_AFTER.match(c.s, c.b) is not None
 
 
 _PLACES_AFTER = re.compile(r"(?:设区市|地级市|地州市|市州|县市区|县（市、区）|县\(市\)|县（市）|区县|县区|县市|乡镇|街道"
                            # 4个市级绿色工厂, 3个县级…: 市级/县级/区级 are levels of the thing counted, not places
-                           r"|省份|省区市|盟市|市(?![级场])|县(?![级域])|区(?!域|块|位|级))")
+                           r"|省份|省区市|盟市|地市|大中城市|市(?![级场])|县(?![级域])|区(?!域|块|位|级)"
+                           r"|镇(?!级)|乡(?![级村]))")
 
 
 def tally_of_places(c: Candidate) -> bool:

@@ -433,6 +433,10 @@ class _Walker:
             when = self._actual_period(sent, structure.start(), stated, actual_years, carried)
             self.actuals += structure_actuals(self.doc, sent, self.ctx.region, when)
         mentions = find_mentions(s)
+        if "全国" in s and self.ctx.region not in (None, *_THE_NATION):
+            # 全国GDP增速是6.9%，重庆则达到11%: a value whose subject is the nation, in a text of a smaller
+            # place, is the nation's figure, never the place's (which is all the text's values can be of)
+            mentions = [m for m in mentions if not _OF_THE_NATION.match(s, _clause_start(s, m.start))]
         if self.ctx.is_plan and "级" in s:
             # 卷烟及配套、新材料形成“双百”亿级产业: a floor per listed industry. Only in plans: in a report the
             # phrase narrates (已形成…), and a class is no measured value
@@ -873,6 +877,14 @@ def _in_note(s: str, pos: int) -> bool:
     return "年" in s[opened:close] and not PLAN_PERIOD.fullmatch(s[opened:close + 1])
 
 
+_THE_NATION = ("全国", "中国", "中华人民共和国")
+# a clause whose subject is the nation (创建全国…基地 or 、全国生态文化村3个 name national designations)
+_OF_THE_NATION = re.compile(r"(?:与|同)?全国")
+
+
+def _clause_start(s: str, pos: int) -> int:
+    """Where the clause holding pos starts (after the last ，；：。 before it)."""
+    return max((s.rfind(ch, 0, pos) for ch in "，,；;：:。"), default=-1) + 1
 _AFTER_REACH = 100  # characters after a value within which a year of its sentence may still be its own
 _YEAR_EVIDENCE = {"own": "own", "relative word": "text", "paragraph": "paragraph", "heading": "heading"}
 

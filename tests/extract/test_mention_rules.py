@@ -264,3 +264,44 @@ def test_a_result_against_the_years_goal_takes_the_goals_indicator():
                                                ("上半年38个工业大类行业中较1-5月份回升的有35个。", 38)])
 def test_the_count_of_categories_a_tally_is_taken_among_is_no_value(sentence, tally):
     assert tally not in {m.value for m in find_mentions(sentence)}
+
+
+@pytest.mark.parametrize("sentence", ["全年规上工业增加值增长7.2%，增速比2030年减低2.2个百分点。",
+                                      "全年地区生产总值下降8.2%，比上年增速放缓10.2个百分点。",
+                                      "1-8月，工业投资下降3.1%，降幅比7月收窄0.3个百分点。"])
+def test_a_growth_rates_change_in_points_against_any_earlier_period_is_no_value(sentence):
+    assert [m.unit_raw for m in find_mentions(sentence)] == ["%"]
+
+
+@pytest.mark.parametrize("sentence", ["消费对经济增速拉动1.2个百分点。", "新入库企业上拉全县工业产值增速1.2个百分点。"])
+def test_a_contribution_in_points_to_a_growth_rate_is_a_value(sentence):
+    assert 1.2 in {m.value for m in find_mentions(sentence)}
+
+
+def test_a_gap_to_another_places_rate_said_as_better_than_is_no_value():
+    assert [m.value for m in find_mentions("上半年进口总额增长9.1%，好于全国12.4个百分点。")] == [9.1]
+
+
+@pytest.mark.parametrize(("sentence", "count"), [("推出15项“免申即享”政策", 15), ("圆满完成12件重点民生实事", 12),
+                                               ("出台5大类26项“助企纾困”政策", 26), ("推进112项改革任务", 112),
+                                               ("下放179项政务服务事项", 179), ("完成32项县域经济考核指标", 32)])
+def test_a_count_of_a_governments_own_programme_items_is_no_value(sentence, count):
+    assert count not in {m.value for m in find_mentions(sentence)}
+
+
+@pytest.mark.parametrize(("sentence", "count"), [("全年创造5000个新工作岗位", 5000), ("实施80项城建重点工程", 80)])
+def test_jobs_and_engineering_works_are_counted_as_values(sentence, count):
+    assert count in {m.value for m in find_mentions(sentence)}
+
+
+@pytest.mark.parametrize(("sentence", "count"), [("全区4个镇及1个街道乡村人口13.2万人", 4),
+                                               ("全县辖48个乡、9个镇", 48),
+                                               ("规上工业增加值总量居13个地市之首", 13),
+                                               ("70个大中城市新建商品住宅价格环比下降", 70)])
+def test_a_count_of_the_places_a_text_speaks_about_is_no_value(sentence, count):
+    assert count not in {m.value for m in find_mentions(sentence)}
+
+
+@pytest.mark.parametrize(("sentence", "count"), [("创建5个乡村振兴示范村", 5), ("建成12个城市商圈", 12)])
+def test_a_count_of_things_named_after_villages_or_cities_is_a_value(sentence, count):
+    assert count in {m.value for m in find_mentions(sentence)}

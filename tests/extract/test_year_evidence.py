@@ -361,3 +361,16 @@ def test_a_value_in_a_paragraph_about_a_later_years_goals_takes_no_year_from_the
     st = extract_statements(_doc(text, doc_type="news"))
     a = [a for a in st.actuals if a.value == 45]
     assert all(x.period_year is None and "goals" in x.confidence_reason for x in a)
+
+
+def test_the_nations_figure_in_a_text_of_a_smaller_place_is_no_value_of_it():
+    text = "前三季度，全国GDP增速是6.9%，本市则达到11%。值得一提的是，全国固定资产投资平均增速为20.6%。\n"
+    st = extract_statements(_doc(text, doc_type="release", region_name="重庆市"))
+    assert [a.value for a in st.actuals] == [11]
+
+
+def test_national_designations_counted_by_a_smaller_place_stay_values():
+    text = "全年创建全国绿色食品原料标准化生产基地50万亩，成功创建国家森林城市1个、全国生态文化村3个。\n"
+    st = extract_statements(_doc(text, doc_type="release", region_name="楚雄州"))
+    values = {a.value for a in st.actuals}
+    assert 3 in values and values & {50, 500000}  # 50万亩, in whichever unit it is stored
