@@ -23,7 +23,7 @@ from plantrack.extract.actuals import (
 )
 from plantrack.extract.blocks import Paragraph, Sentence, Table, parse_blocks, split_sentences
 from plantrack.extract.class_lists import list_class_mentions
-from plantrack.extract.mention_rules import ESTIMATE_OF_PERIOD
+from plantrack.extract.mention_rules import ESTIMATE_BELOW, ESTIMATE_OF_PERIOD
 from plantrack.extract.mentions import MAYBE_VALUE as _MAYBE_VALUE
 from plantrack.extract.mentions import VS_PLAN, clean_indicator, find_mentions
 from plantrack.extract.periods import (
@@ -172,6 +172,8 @@ class _Walker:
         self.para_listed = False  # the paragraph's last sentence ended with ；
         # the indicator a text comparing places' goals is about (从X增长目标对比来看), until it names another
         self.goal_topic: Topic | None = None
+        # the top section a （预计，下同） note was given in: the actuals up to its end are estimates
+        self.estimates_in: str | None = None
 
     def _issue_date_implied(self) -> bool:
         """The issue date is only the latest date the text names: a lower bound of when it was written, which
@@ -421,6 +423,11 @@ class _Walker:
         elif self.scope and self.scope[0] != sent.section and not (
                 sent.section or "").startswith(self.scope[0] or "\x00"):
             self.scope = None
+        top = (sent.section or "").split(" / ")[0]
+        if self.estimates_in not in (None, top):
+            self.estimates_in = None  # the section the note was given in has ended
+        if "下同" in s and ESTIMATE_BELOW.search(s):
+            self.estimates_in = top  # the note's own clause too: it closes the figures it follows
         if not _MAYBE_VALUE.search(s):
             return  # find_mentions would find nothing (its own first test)
         if sent.section and self._skipped(sent.section):
@@ -544,6 +551,8 @@ class _Walker:
                 if not carried:
                     carried.extend(year_carry.before(len(year_carry.sentences) - 1, self) if year_carry
                                    else (None, None))
+                if self.estimates_in is not None:
+                    m.estimate = True
                 stated = last_actual[k]
                 if m.estimate and k and markers[k - 1][2]:
                     stated = markers[k - 1][:2]  # 预计2024年…: the year 预计 names is the estimate's own
