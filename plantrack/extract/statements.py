@@ -565,7 +565,7 @@ class _Walker:
                 if not m.estimate and not m.done and self._looks_ahead_to(when) and not _PAST_CUE.search(s):
                     # a text about the year it names as its deadline (到2025年): what it says of that year is a goal
                     self.targets.append(prose_target(self.doc, sent, m, self.ctx.region, self.ctx, when.year, True,
-                                                     (when.year_from, 0.6)))
+                                                     (when.evidence or when.year_from, 0.6)))
                     continue
                 if not m.estimate and not m.done and self._year_not_over(when) and "以来" not in s \
                         and relative_mark_before(s, m.start) is None:  # 今年以来: the months so far
