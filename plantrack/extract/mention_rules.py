@@ -407,6 +407,8 @@ ESTIMATE_OF_PERIOD = re.compile(
     r"(?:[\u4e00-\u9fff]|(?:19|20)\d\d年){0,12}?(?:增长|下降|达到|实现|完成|为|突破|超过)")
 # 增长4%（预计数，下同）: a note right after a value says it is an estimate (and those after it, above)
 ESTIMATE_NOTE_AFTER = re.compile(r"\s*[（(]预计")
+# （预计，同比，下同） / 预计（下同）: a note that every figure from here on is an estimate
+ESTIMATE_BELOW = re.compile(r"[（(][^（()）]{0,8}?预计[^（()）]{0,8}?下同|预计[（(][^（()）]{0,8}?下同")
 
 
 def estimate(c: Candidate) -> bool:

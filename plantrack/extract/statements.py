@@ -23,7 +23,7 @@ from plantrack.extract.actuals import (
 )
 from plantrack.extract.blocks import Paragraph, Sentence, Table, parse_blocks, split_sentences
 from plantrack.extract.class_lists import list_class_mentions
-from plantrack.extract.mention_rules import ESTIMATE_OF_PERIOD
+from plantrack.extract.mention_rules import ESTIMATE_BELOW, ESTIMATE_OF_PERIOD
 from plantrack.extract.mentions import MAYBE_VALUE as _MAYBE_VALUE
 from plantrack.extract.mentions import VS_PLAN, clean_indicator, find_mentions
 from plantrack.extract.periods import (
@@ -53,6 +53,7 @@ from plantrack.extract.text_year import stated_this_year
 from plantrack.extract.units import same_unit
 from plantrack.model import Actual, Document, Quote, Statements, Target
 from plantrack.text.bullets import BULLETS
+from plantrack.text.width import to_halfwidth
 
 # 争取 aims at a goal, except 争取…资金/支持 (winning funds, reported as a result)
 _TARGET_CUE = re.compile(r"力争|争取(?![^，,。；]{0,20}(?:资金|补助|支持|政策))|目标|确保|将达到|每年|规划期末|规划期内|期末")
@@ -119,6 +120,8 @@ _BASELINE_LEAD = re.compile(r"(?:较|比|相比|相较|与|同)$")
 _MULTIPLE_OF = re.compile(r"[^，,。；;]{0,14}?的\s*[\d.一二三四五六七八九十两]+\s*倍|的")
 _TARGET_LEAD = re.compile(r"(?:(?<!截止)到|(?<![截止])至|力争|争取|预计)$")  # 截至2016年末: a time reached
 _ANNUAL_OUTPUT = re.compile(r"年产$")
+# 到2025年, a deadline; not 截至2025年 / 至2020年底 / 提高到2020年的70% (a time or a level reached)
+_DEADLINE = re.compile(r"(?<![截止])(?:到|至)\s*((?:19|20)\d\d)\s*年(?![底末])(?!的\s*\d)")
 # 提出广东2023年地区生产总值预期目标为增长5%以上, 三、2024年主要工作安排: the year the text sets its goals and
 # tasks for (a result
 # measured against a goal, 完成2023年预期目标, names a goal it reviews, not one it sets)
@@ -172,6 +175,10 @@ class _Walker:
         self.para_listed = False  # the paragraph's last sentence ended with ；
         # the indicator a text comparing places' goals is about (从X增长目标对比来看), until it names another
         self.goal_topic: Topic | None = None
+        # the top section a （预计，下同） note was given in: the actuals up to its end are estimates
+        self.estimates_in: str | None = None
+        self.deadlines = {int(y) for y in _DEADLINE.findall(to_halfwidth(doc.text))} \
+            if not ctx.is_plan and ctx.year_from == "text" else set()  # (only asked of such texts)
 
     def _issue_date_implied(self) -> bool:
         """The issue date is only the latest date the text names: a lower bound of when it was written, which
@@ -421,6 +428,11 @@ class _Walker:
         elif self.scope and self.scope[0] != sent.section and not (
                 sent.section or "").startswith(self.scope[0] or "\x00"):
             self.scope = None
+        top = (sent.section or "").split(" / ")[0]
+        if self.estimates_in not in (None, top):
+            self.estimates_in = None  # the section the note was given in has ended
+        if "下同" in s and ESTIMATE_BELOW.search(s):
+            self.estimates_in = top  # the note's own clause too: it closes the figures it follows
         if not _MAYBE_VALUE.search(s):
             return  # find_mentions would find nothing (its own first test)
         if sent.section and self._skipped(sent.section):
@@ -548,10 +560,17 @@ class _Walker:
                 if not carried:
                     carried.extend(year_carry.before(len(year_carry.sentences) - 1, self) if year_carry
                                    else (None, None))
+                if self.estimates_in is not None:
+                    m.estimate = True
                 stated = last_actual[k]
                 if m.estimate and k and markers[k - 1][2]:
                     stated = markers[k - 1][:2]  # 预计2024年…: the year 预计 names is the estimate's own
                 when = self._actual_period(sent, m.start, stated, actual_years, carried)
+                if not m.estimate and not m.done and self._looks_ahead_to(when) and not _PAST_CUE.search(s):
+                    # a text about the year it names as its deadline (到2025年): what it says of that year is a goal
+                    self.targets.append(prose_target(self.doc, sent, m, self.ctx.region, self.ctx, when.year, True,
+                                                     (when.evidence or when.year_from, 0.6)))
+                    continue
                 if not m.estimate and not m.done and self._year_not_over(when) and "以来" not in s \
                         and relative_mark_before(s, m.start) is None:  # 今年以来: the months so far
                     # 2026年：地区生产总值增长4.5%左右 in a text of March 2026: a whole year still to come
@@ -561,6 +580,13 @@ class _Walker:
                 a = prose_actual(self.doc, sent, m, self.ctx.region, when)
                 if a is not None:
                     self.actuals.append(a)
+
+    def _looks_ahead_to(self, when: ValuePeriod) -> bool:
+        """Is a value's year the one the text's words name most (no title, date or period says which year it
+        is about) and that year a deadline it names (到2025年): a text looking ahead, not reporting on it?"""
+        ctx = self.ctx
+        return not ctx.is_plan and ctx.year_from == "text" and when.year == ctx.doc_year \
+            and when.year in self.deadlines
 
     def _year_not_over(self, when: ValuePeriod) -> bool:
         """Is a value's period a whole year that its own words (a year) or heading name, and that had not

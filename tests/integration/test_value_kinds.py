@@ -1,0 +1,88 @@
+"""Target, actual or estimate through the whole path (file on disk -> `plantrack refresh` -> warehouse row):
+texts in their own shapes, one shared refresh for all of them."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import duckdb
+import pytest
+
+from tests.conftest import run_plantrack
+
+pytestmark = [pytest.mark.slow, pytest.mark.integration]
+
+TEXTS = {
+    # a 政府工作报告 whose review gives its headline figures with a note that they, and those below, are
+    # estimates; a result before the note, a goals section and a later section after it
+    "报告下同.txt": (
+        "某县人民政府工作报告\n"
+        "——2024年1月8日在某县第十八届人民代表大会第三次会议上\n"
+        "一、2023年工作回顾\n"
+        "过去一年，全县新增市场主体1.2万户。\n"
+        "（一）经济稳中向好。全年地区生产总值达到420亿元，增长5.6%（预计，同比，下同）；规上工业增加值增长7.2%。\n"
+        "（二）园区发展加快。县产业园实现技工贸总收入310亿元。\n"
+        "二、2024年工作安排\n"
+        "今年经济社会发展的主要预期目标是：地区生产总值增长6%左右。\n"
+        "三、政府自身建设\n"
+        "全年办理人大代表建议126件，办结率100%。\n"
+    ),
+    # a news piece on a report's five-year goals: no title year, no date, no period; the only year it names
+    # is the deadline (到2027年), and the paragraph after it goes on with goals in the plain present
+    "蓝图新闻.txt": (
+        "未来五年蓝图绘就\n"
+        "本报1月20日讯 政府工作报告描绘了未来五年全市经济社会发展的蓝图。\n"
+        "到2027年，全市地区生产总值迈上新台阶，一般公共预算收入年均增长6%以上。\n"
+        "生态环境持续改善，森林覆盖率达到45.5%，城市生活垃圾回收利用率达到40%。\n"
+    ),
+}
+
+
+@pytest.fixture(scope="session")
+def value_kinds(tmp_path_factory) -> duckdb.DuckDBPyConnection:
+    root = tmp_path_factory.mktemp("value-kinds")
+    sources, data_dir = root / "sources", root / "data"
+    sources.mkdir()
+    for name, text in TEXTS.items():
+        (sources / name).write_text(text, encoding="utf-8")
+    result = run_plantrack("refresh", data_dir=data_dir, sources=sources, timeout=1800)
+    assert result.returncode == 0, result.stdout + result.stderr
+    con = duckdb.connect(str(Path(data_dir) / "warehouse.duckdb"), read_only=True)
+    yield con
+    con.close()
+
+
+def _estimate(con, file: str, value: float) -> bool:
+    rows = con.execute("SELECT is_estimate FROM marts.fct_indicator_actuals WHERE source_file = ? AND value = ?",
+                       [file, value]).fetchall()
+    assert len(rows) == 1, rows
+    return rows[0][0]
+
+
+def _target_years(con, file: str, value: float) -> list[int | None]:
+    return [r[0] for r in con.execute(
+        "SELECT target_year FROM marts.fct_plan_targets WHERE source_file = ? AND value = ?", [file, value]
+    ).fetchall()]
+
+
+def test_a_note_that_the_figures_below_are_estimates_flags_them_to_the_end_of_its_section(value_kinds):
+    assert _estimate(value_kinds, "报告下同.txt", 420)  # the clause the note closes
+    assert _estimate(value_kinds, "报告下同.txt", 7.2)  # after it, in its paragraph
+    assert _estimate(value_kinds, "报告下同.txt", 310)  # a later subsection of the same section
+
+
+def test_a_result_before_the_estimate_note_stays_an_actual(value_kinds):
+    assert not _estimate(value_kinds, "报告下同.txt", 12000)
+
+
+def test_the_estimate_note_ends_with_its_section(value_kinds):
+    assert not _estimate(value_kinds, "报告下同.txt", 126)
+    assert _target_years(value_kinds, "报告下同.txt", 6) == [2024]
+
+
+def test_a_text_looking_ahead_to_the_one_year_it_names_as_a_deadline_states_goals_for_it(value_kinds):
+    for value in (45.5, 40):
+        assert _target_years(value_kinds, "蓝图新闻.txt", value) == [2027]
+        taken = value_kinds.execute("SELECT count(*) FROM marts.fct_indicator_actuals WHERE source_file = ? "
+                                    "AND value = ?", ["蓝图新闻.txt", value]).fetchall()[0][0]
+        assert taken == 0
