@@ -173,10 +173,10 @@ def test_the_list_is_complete_with_parents():
     assert not [r for r in GAZ.regions if r.name.endswith(("开发区", "园区", "管委会"))]
 
 
-def test_a_sub_area_document_is_placed_in_its_parent_and_says_so():
+def test_a_development_zone_document_is_its_own_place_without_a_code_naming_its_parent():
     m = detect_metadata("重庆市万盛经开区管委会\n\n关于印发促进工业发展若干措施的通知\n\n到2025年，工业产值达到200亿元。\n")
-    assert (m.region_name, m.region_code) == ("綦江区", "500110")
-    assert "万盛经开区" in m.sources["region_code"]
+    assert (m.region_name, m.region_code) == ("万盛经开区", None)
+    assert "綦江区 (500110)" in m.reasons["region_code"]
 
 
 def test_a_single_mention_in_the_text_is_placed_with_low_confidence_and_a_reason():
