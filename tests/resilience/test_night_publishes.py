@@ -137,6 +137,11 @@ def test_a_development_zone_is_its_own_place_not_the_city_it_lies_in(night):
                                 "WHERE source_file = 'zibo_hightech_2023_report.txt'") == [(code,)]
 
 
+def test_a_province_named_by_its_short_name_in_a_title_places_the_text(night):
+    assert rows(night.data_dir, "SELECT region_code FROM marts.dim_document "
+                                "WHERE source_file = 'neimenggu_news.txt'") == [("150000",)]
+
+
 def test_every_target_has_what_the_blocking_tests_require_whatever_the_reader_missed(night):
     # a notice with no base year: no null period in the release wishlist (it blocked the publish)
     assert rows(night.data_dir, "SELECT count(*) FROM marts.mart_release_wishlist WHERE period_year IS NULL "
