@@ -313,6 +313,12 @@ def detect_metadata(text: str, gazetteer: Gazetteer | None = None, page: dict[st
             if found is not None:
                 region = replace(found, how=source, confidence=min(conf, found.confidence or conf))
                 break
+    if region is not None and region.subarea and region.code:
+        # 淄博高新区, 万盛经开区: a zone publishes its own figures; filed under its parent they would be
+        # taken for the parent's and judge its targets. It keeps its own name, without a code.
+        region = replace(region, name=region.subarea, code=None, subarea=None, note=None, reason=(
+            f"{region.subarea} is a development zone, park or new area within {region.name} ({region.code}): "
+            f"not a GB/T 2260 unit, and its figures are its own, not {region.name}'s"))
     if region is None:
         f.reasons["region_name"] = f.reasons["region_code"] = (
             "no region in the issuer or title, and no single region dominates the text")

@@ -246,6 +246,26 @@ def region_in_name(name: str, gazetteer: Gazetteer) -> RegionMatch | None:
     return best
 
 
+# after a province's short name: a publisher (浙江日报, 上海证券报) names its home, a part (江苏沿海地区,
+# 浙江西部) is not the whole province
+_NOT_THE_PROVINCE = r"(?!日报|晚报|新闻|在线|网|卫视|电视|广播|证券|沿海|沿江|[东西南北中]部|地区)"
+
+
+def _province_by_short_name(names: list[str], gazetteer: Gazetteer) -> RegionMatch | None:
+    """1-7月内蒙古工业投资…, 辽宁去年…: a title and headings that name no place in full but one province
+    by its short name. Not when the short name is also another unit's (吉林 is a city too), nor when they
+    hold two (浙江西部 holds 江西; an e-paper's headlines name several), nor from a source line (来源:
+    上海证券报 names the paper's home, not the text's subject)."""
+    hits = {r.code: r for r in gazetteer.regions if r.level == "province" and r.short_name != r.name
+            and not gazetteer.by_short.get(r.short_name)
+            and any(re.search(re.escape(r.short_name) + _NOT_THE_PROVINCE, n) for n in names)}
+    if len(hits) != 1:
+        return None
+    [region] = hits.values()
+    return RegionMatch(region.name, region.code, None, "title", 0.6,
+                       note=f"named by its short name {region.short_name} only")
+
+
 def _short_name_region(prefix: str, found: list[Mention], gazetteer: Gazetteer) -> tuple[Region | None, str]:
     """The region a sub-area's prefix names: a full name, a former name or a short name (万盛 -> 綦江区)."""
     for length in range(len(prefix), 1, -1):
@@ -323,6 +343,15 @@ def locate_document(text: str, issuer: str | None, title: str | None, gazetteer:
     if spoken is not None and (chosen is None or chosen.code is None and spoken.name == chosen.name
                                or chosen.code and _is_deeper(spoken, chosen, gazetteer)):
         return spoken
+    if chosen is None:
+        headings = [v for how, v in sources if how in ("title", "first_lines") and v
+                    and not _METADATA_ISSUER.search(simplified(v))]
+        province = _province_by_short_name([simplified(v) for v in headings], gazetteer)
+        # a text that speaks from a level (全区) the province does not speak from is about a unit inside it
+        counts = {lvl: sum(body.count(w) for w in words) for lvl, words in _LEVEL_WORDS.items()}
+        speaks = max(counts, key=counts.get) if max(counts.values()) else None
+        ending = _PROVINCE_SPEAKS_AS.get(speaks, "省") if speaks else None
+        return province if province is not None and (ending is None or province.name.endswith(ending)) else None
     return chosen
 
 

@@ -173,10 +173,10 @@ def test_the_list_is_complete_with_parents():
     assert not [r for r in GAZ.regions if r.name.endswith(("开发区", "园区", "管委会"))]
 
 
-def test_a_sub_area_document_is_placed_in_its_parent_and_says_so():
+def test_a_development_zone_document_is_its_own_place_without_a_code_naming_its_parent():
     m = detect_metadata("重庆市万盛经开区管委会\n\n关于印发促进工业发展若干措施的通知\n\n到2025年，工业产值达到200亿元。\n")
-    assert (m.region_name, m.region_code) == ("綦江区", "500110")
-    assert "万盛经开区" in m.sources["region_code"]
+    assert (m.region_name, m.region_code) == ("万盛经开区", None)
+    assert "綦江区 (500110)" in m.reasons["region_code"]
 
 
 def test_a_single_mention_in_the_text_is_placed_with_low_confidence_and_a_reason():
@@ -194,3 +194,23 @@ def test_a_web_page_metadata_block_needs_its_delimiter():
 def test_a_name_that_is_also_an_everyday_word_needs_its_enclosing_region():
     assert find_mentions("加快改造老城区，建设新城区。", GAZ) == []
     assert [m.name for m in find_mentions("洛阳市老城区人民政府", GAZ)] == ["洛阳市", "老城区"]
+
+
+def test_a_title_naming_one_province_by_its_short_name_places_the_text_there():
+    m = detect_metadata("1-7月内蒙古工业固定资产投资同比增长31.0%\n\n2021年1-7月，工业固定资产投资同比增长31.0%。\n")
+    assert (m.region_name, m.region_code) == ("内蒙古自治区", "150000")
+    assert "short name" in m.sources["region_code"]
+
+
+def test_a_newspaper_or_a_part_of_a_province_is_not_the_province():
+    for opening in ("浙江日报 数字报纸\n\n2024年目标任务\n", "到2025年江苏沿海地区综合实力稳步提升\n"):
+        assert detect_metadata(opening + "实现GDP增速6.2%以上。\n").region_code is None
+
+
+def test_headlines_naming_two_provinces_place_the_text_in_neither():
+    assert detect_metadata("将“海南八音”带出国门\n上海出台校本作业设计指南\n\n全年完成投资12亿元。\n").region_code is None
+
+
+def test_a_text_speaking_from_a_district_is_not_placed_in_the_province_its_title_names_by_short_name():
+    m = detect_metadata("加快打造重庆先进制造业基地\n\n日期:2026-01-21\n\n全区规上工业产值增长8%，全区新增企业12家。\n")
+    assert m.region_code is None

@@ -46,6 +46,14 @@ MULTI_PROVINCE = {
     "devzone_2023_report.txt": "\n".join([
         "天津经济技术开发区2023年经济运行情况", "2024年1月25日",
         "2023年，开发区实现地区生产总值3120.5亿元，规模以上工业总产值增长5.2%。"]) + "\n",
+    # a zone named after its city: the reader finds the city in its name, and must not file it there
+    "zibo_hightech_2023_report.txt": "\n".join([
+        "淄博高新区2023年经济运行情况", "2024年1月26日",
+        "2023年，全区实现地区生产总值426.8亿元，规模以上工业增加值增长8.3%。"]) + "\n",
+    # a news title naming its province by the short name only
+    "neimenggu_news.txt": "\n".join([
+        "1-7月内蒙古工业固定资产投资同比增长31.0%", "",
+        "2021年1-7月，全区工业固定资产投资同比增长31.0%。"]) + "\n",
     "xx_district_work_summary.txt": "\n".join([
         "XX区2023年工作总结", "2024年1月10日", "2023年，全区实现地区生产总值356.2亿元。",
         "到2025年，全区地区生产总值达到420亿元。"]) + "\n",

@@ -127,6 +127,21 @@ def test_a_name_several_provinces_share_is_never_judged_by_another_documents_val
     assert actual is None and status == "not_assessable"
 
 
+def test_a_development_zone_is_its_own_place_not_the_city_it_lies_in(night):
+    # 淄博高新区 publishes its own figures: filed under 淄博市 they would be taken for the city's
+    [(code, name)] = rows(night.data_dir, "SELECT d.region_code, r.name_zh FROM marts.dim_document d JOIN "
+                                          "marts.dim_region r USING (region_code) "
+                                          "WHERE d.source_file = 'zibo_hightech_2023_report.txt'")
+    assert (code, name) == ("uncoded:淄博高新区", "淄博高新区")
+    assert rows(night.data_dir, "SELECT DISTINCT region_code FROM marts.fct_indicator_actuals "
+                                "WHERE source_file = 'zibo_hightech_2023_report.txt'") == [(code,)]
+
+
+def test_a_province_named_by_its_short_name_in_a_title_places_the_text(night):
+    assert rows(night.data_dir, "SELECT region_code FROM marts.dim_document "
+                                "WHERE source_file = 'neimenggu_news.txt'") == [("150000",)]
+
+
 def test_every_target_has_what_the_blocking_tests_require_whatever_the_reader_missed(night):
     # a notice with no base year: no null period in the release wishlist (it blocked the publish)
     assert rows(night.data_dir, "SELECT count(*) FROM marts.mart_release_wishlist WHERE period_year IS NULL "
