@@ -120,7 +120,7 @@ def test_a_value_whose_sentence_names_its_year_has_its_own_words_as_evidence(val
 
 def test_a_summarys_results_are_actuals_of_last_year_and_its_goals_targets_of_this_year(value_years):
     gdp = _actual(value_years, "报告要点.txt", 135700)
-    assert (gdp["period_year"], gdp["unit"], gdp["indicator_text"]) == (2023, "亿元", "广东地区生产总值")
+    assert (gdp["period_year"], gdp["unit"], gdp["indicator_text"]) == (2023, "亿元", "地区生产总值")
     revenue = _actual(value_years, "报告要点.txt", 4.3)
     assert revenue["period_year"] == 2023 and "●" not in revenue["indicator_text"]
     goals = value_years.execute(
