@@ -18,6 +18,7 @@ from typing import Any
 
 import pandas as pd
 
+from expectations.outcome import CheckOutcome
 from expectations.severity import severity_of
 
 # GX would otherwise try to phone home from a nightly job; nothing here needs it.
@@ -32,21 +33,6 @@ logger = logging.getLogger(__name__)
 DOCS_SITE = "plantrack"
 DOCUMENT_COLUMN = "document_id"
 MAX_EXAMPLES = 3
-
-
-@dataclass
-class CheckOutcome:
-    suite: str
-    check_name: str
-    severity: str  # blocking | warning
-    passed: bool
-    observed: str | None
-    expected: str | None
-    affected_rows: int
-    message: str
-    # the documents of the rows that broke the rule (frames with a document_id column): a failure
-    # with documents can be held back with them; one without is not a document's fault
-    documents: list[str] = field(default_factory=list)
 
 
 @dataclass(frozen=True)

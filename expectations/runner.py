@@ -1,12 +1,17 @@
 """Run one layer's suite against the warehouse, store every outcome, build Data Docs.
 
-Called by the pipeline's single writer between steps:
-    run_quality_checks(warehouse, run_id, "raw" | "marts" | "cross_run", reports_dir)
-A failed blocking outcome means: do not publish tonight's marts.
+Called by the pipeline's single writer between steps, in a child process that exits when done
+(orchestration/checks.py):
+    python -m expectations.runner WAREHOUSE RUN_ID REPORTS_DIR OUT_JSON LAYER [LAYER ...]
+which runs run_quality_checks(warehouse, run_id, layer, reports_dir) for each layer and writes the
+outcomes to OUT_JSON. A failed blocking outcome means: do not publish tonight's marts.
 """
 
 from __future__ import annotations
 
+import dataclasses
+import json
+import sys
 from datetime import datetime
 from pathlib import Path
 
@@ -73,3 +78,23 @@ def summarize(outcomes: list[CheckOutcome]) -> str:
 def docs_index(reports_dir: Path) -> Path:
     """Where the GX Data Docs site starts (for the README and `plantrack status`)."""
     return Path(reports_dir) / DOCS_SUBDIR / "index.html"
+
+
+def _die_with_parent() -> None:
+    """A refresh killed mid-check must not leave this child writing to (and locking) the warehouse."""
+    if sys.platform.startswith("linux"):
+        import ctypes
+        import signal
+
+        ctypes.CDLL(None).prctl(1, signal.SIGKILL)  # PR_SET_PDEATHSIG
+
+
+def main(argv: list[str]) -> None:
+    warehouse, run_id, reports_dir, out, *layers = argv
+    _die_with_parent()
+    outcomes = [o for layer in layers for o in run_quality_checks(Path(warehouse), run_id, layer, Path(reports_dir))]
+    Path(out).write_text(json.dumps([dataclasses.asdict(o) for o in outcomes]), encoding="utf-8")
+
+
+if __name__ == "__main__":
+    main(sys.argv[1:])

@@ -1,8 +1,6 @@
 """Ingest and publish assets: documents -> extracted statements -> raw tables ... -> serving file."""
 
 
-import importlib
-import threading
 import time
 from dataclasses import dataclass, field
 
@@ -15,17 +13,6 @@ from plantrack import corrections, ingest, overrides, runs
 from plantrack.console_progress import Progress, say
 from plantrack.model import EXTRACTOR_VERSION, Document, Statements
 from plantrack.warehouse import connect, known_documents, known_sidecars
-
-
-def _import_quality_checks_in_background() -> None:
-    """Import Great Expectations (~2 s) while the load writes to DuckDB, off the critical path.
-
-    Started here, after the reading and extraction pools have forked their workers: a fork while
-    another thread holds an import lock can deadlock the child. The check step's own import waits
-    for this one to finish.
-    """
-    threading.Thread(target=importlib.import_module, args=("expectations.runner",),
-                     name="import-quality-checks", daemon=True).start()
 
 
 @dataclass
@@ -109,7 +96,6 @@ RAW_KEYS = [dg.AssetKey(["raw", t]) for t in RAW_TABLES]
 def raw_tables(context: dg.AssetExecutionContext, plantrack: PlantrackConfig,
                source_documents: DocumentBatch, extracted_statements: StatementBatch):
     """raw.* in the warehouse: append-only by document hash, plus quarantine and ingestion history."""
-    _import_quality_checks_in_background()
     started = time.monotonic()
     settings = plantrack.settings()
     quarantined = source_documents.quarantined + extracted_statements.quarantined

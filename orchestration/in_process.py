@@ -28,7 +28,10 @@ def run_nightly_job(settings: Settings, workers: int) -> JobRun:
     from orchestration.resources import PlantrackConfig
 
     job = defs().resolve_job_def(JOB_NAME)
-    resources = {"plantrack": PlantrackConfig.from_settings(settings, workers=workers)}
+    # Step outputs stay in memory (Dagster's default here pickles them to disk and loads a second
+    # copy): the one copy is what raw_tables lets go of once loaded (~500 MB at 5,000 documents).
+    resources = {"plantrack": PlantrackConfig.from_settings(settings, workers=workers),
+                 "io_manager": dg.mem_io_manager}
     with dg.DagsterInstance.ephemeral() as instance:
         result = job.execute_in_process(
             instance=instance, resources=resources, raise_on_error=False,
