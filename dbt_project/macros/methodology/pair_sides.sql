@@ -1,0 +1,63 @@
+{#- The two sides int_target_actual_pairs joins, as CTEs `targets` and `actuals`: every column a pair
+    takes from a target or an actual is computed here, per row, never per pair (1.4 M pairs at 5,000
+    documents). A region's pairs are a function of these rows alone, which is what makes the model
+    incremental by region (pair_region_fingerprints). -#}
+{% macro target_actual_pair_sides() -%}
+targets as (
+    select t.*, mp.indicator_core, mp.measure as text_measure,
+        -- Y_0 as int_target_progress reads it (no stated base year: the year before the plan)
+        coalesce(t.baseline_year, t.plan_start_year - 1, t.issue_year - 1) as base_year,
+        {{ size_class_floor('t.indicator_text') }} as size_floor,
+        {{ size_class_measure('t.indicator_text', 't.quote') }} as size_measure
+    from {{ ref('int_targets') }} as t
+    left join {{ ref('int_indicator_mapping') }} as mp on mp.indicator_text = t.indicator_text
+    where not t.is_rejected and t.region_code is not null
+),
+
+-- the spans of every target: an actual on one of them with the target's own value is that goal
+goal_spans as (
+    select document_id, char_start, char_end, value, unit from {{ ref('int_targets') }}
+),
+
+actuals as (
+    select a.*, mp.indicator_core, mp.measure as text_measure,
+        {{ since_start_year('a.quote', 'a.indicator_text', 'a.period_start', 'a.period_end') }} as since_year,
+        {{ size_class_floor('a.indicator_text') }} as size_floor,
+        {{ size_class_measure('a.indicator_text', 'a.quote') }} as size_measure,
+        exists (
+            select 1 from goal_spans as g
+            where g.document_id = a.document_id
+              and g.char_start < a.char_end and a.char_start < g.char_end
+              and g.value = a.value and g.unit is not distinct from a.unit
+        ) as is_goal
+    from {{ ref('int_actuals') }} as a
+    left join {{ ref('int_indicator_mapping') }} as mp on mp.indicator_text = a.indicator_text
+    where coalesce(a.override_action, '') <> 'reject' and a.value is not null
+        and a.implausible_reason is null  -- flagged values never judge a target
+        and a.region_code is not null
+)
+{%- endmacro %}
+
+{#- One row per region with a side row: a hash of all of them (order-free), the region's fingerprint. -#}
+{% macro pair_region_fingerprints() -%}
+    select region_code, bit_xor(h) as fingerprint
+    from (
+        select region_code, hash('target', t) as h from targets as t
+        union all
+        select region_code, hash('actual', a) from actuals as a
+    )
+    group by region_code
+{%- endmacro %}
+
+{#- Pre-hook of int_target_actual_pairs (incremental runs only): drop the pairs of every region whose
+    fingerprint is not today's, including regions that no longer have a side row. -#}
+{% macro drop_stale_pair_regions() -%}
+    {%- if is_incremental() -%}
+    delete from {{ this }}
+    where region_code || ':' || region_fingerprint not in (
+        with {{ target_actual_pair_sides() }},
+        fingerprints as ({{ pair_region_fingerprints() }})
+        select region_code || ':' || fingerprint from fingerprints
+    )
+    {%- endif -%}
+{%- endmacro %}
