@@ -61,3 +61,22 @@ actuals as (
     )
     {%- endif -%}
 {%- endmacro %}
+
+{#- int_target_progress's inputs per target: its int_targets row, its region's pair fingerprint (null
+    when the region has no pairs) and the as-of date. -#}
+{% macro progress_input_fingerprints() -%}
+    select t.target_id, hash(t, f.region_fingerprint, {{ as_of_date() }}) as input_fingerprint
+    from {{ ref('int_targets') }} as t
+    left join (select distinct region_code, region_fingerprint from {{ ref('int_target_actual_pairs') }}) as f
+        on f.region_code = t.region_code
+{%- endmacro %}
+
+{#- Pre-hook of int_target_progress (incremental runs only): drop the rows whose inputs changed. -#}
+{% macro drop_stale_progress() -%}
+    {%- if is_incremental() -%}
+    delete from {{ this }}
+    where target_id || ':' || input_fingerprint not in (
+        select target_id || ':' || input_fingerprint from ({{ progress_input_fingerprints() }})
+    )
+    {%- endif -%}
+{%- endmacro %}
