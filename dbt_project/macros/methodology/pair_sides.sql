@@ -80,3 +80,43 @@ actuals as (
     )
     {%- endif -%}
 {%- endmacro %}
+
+{#- mart_nearest_actuals's inputs per target: its progress inputs (target row, own region's pairs and
+    actuals, as-of date), its mart_target_progress row, and every actual row of its own region and of
+    the regions it may borrow a value from (parent, sub-areas, siblings: a superset of the mart's
+    related_region rule). -#}
+{% macro nearest_input_fingerprints() -%}
+    with region_parent as (
+        select region_code, parent_code from {{ ref('int_regions') }}
+        qualify row_number() over (partition by region_code order by (level is null), level) = 1
+    ),
+    actual_regions as (
+        select a.region_code, any_value(rp.parent_code) as parent_code, bit_xor(hash(a)) as fingerprint
+        from {{ ref('int_actuals') }} as a
+        left join region_parent as rp on rp.region_code = a.region_code
+        where a.region_code is not null
+        group by a.region_code
+    ),
+    family as (
+        select t.region_code, bit_xor(ar.fingerprint) as fingerprint
+        from (select distinct region_code from {{ ref('int_target_progress') }} where region_code is not null) as t
+        left join region_parent as tr on tr.region_code = t.region_code
+        inner join actual_regions as ar
+            on ar.region_code = t.region_code or ar.parent_code = t.region_code or ar.region_code = tr.parent_code or ar.parent_code = tr.parent_code
+        group by t.region_code
+    )
+    select p.target_id, hash(p.input_fingerprint, m, f.fingerprint) as input_fingerprint
+    from {{ ref('int_target_progress') }} as p
+    left join {{ ref('mart_target_progress') }} as m on m.target_id = p.target_id
+    left join family as f on f.region_code = p.region_code
+{%- endmacro %}
+
+{#- Pre-hook of mart_nearest_actuals (incremental runs only): drop the rows whose inputs changed. -#}
+{% macro drop_stale_nearest() -%}
+    {%- if is_incremental() -%}
+    delete from {{ this }}
+    where target_id || ':' || input_fingerprint not in (
+        select target_id || ':' || input_fingerprint from ({{ nearest_input_fingerprints() }})
+    )
+    {%- endif -%}
+{%- endmacro %}
