@@ -160,7 +160,7 @@ ruled as (
 )
 
 select
-    *,
+    ruled.*,
     actual_value_native * unit_factor as actual_value,
     issue_rule is null as comparable,
     -- "so far this year": a part-year growth rate judges a growth target only provisionally
