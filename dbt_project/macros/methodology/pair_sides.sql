@@ -38,9 +38,15 @@ actuals as (
 )
 {%- endmacro %}
 
-{#- One row per region with a side row: a hash of all of them (order-free), the region's fingerprint. -#}
+{#- The method's parameters as one value: a run given other ones (--vars) must judge again. -#}
+{% macro method_fingerprint() -%}
+    {{ sql_str(tojson(progress_method())) }}
+{%- endmacro %}
+
+{#- One row per region with a side row: a hash of all of them (order-free) and of the method's
+    parameters, the region's fingerprint. -#}
 {% macro pair_region_fingerprints() -%}
-    select region_code, bit_xor(h) as fingerprint
+    select region_code, hash(bit_xor(h), {{ method_fingerprint() }}) as fingerprint
     from (
         select region_code, hash('target', t) as h from targets as t
         union all
@@ -63,9 +69,9 @@ actuals as (
 {%- endmacro %}
 
 {#- int_target_progress's inputs per target: its int_targets row, its region's pair fingerprint (null
-    when the region has no pairs) and the as-of date. -#}
+    when the region has no pairs), the as-of date and the method's parameters. -#}
 {% macro progress_input_fingerprints() -%}
-    select t.target_id, hash(t, f.region_fingerprint, {{ as_of_date() }}) as input_fingerprint
+    select t.target_id, hash(t, f.region_fingerprint, {{ as_of_date() }}, {{ method_fingerprint() }}) as input_fingerprint
     from {{ ref('int_targets') }} as t
     left join (select distinct region_code, region_fingerprint from {{ ref('int_target_actual_pairs') }}) as f
         on f.region_code = t.region_code
