@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import shutil
+import subprocess
 
 import duckdb
 import pytest
@@ -73,3 +74,48 @@ def test_unit_tests_run_once_per_dbt_code_version_on_an_installation(grown):
     assert result.returncode == 0, result.stdout + result.stderr
     _, kinds = _dbt_nodes(data_dir)
     assert "unit_test" in kinds and passed.exists()
+
+
+
+def _marts(warehouse) -> dict[str, set[tuple]]:
+    """Every mart's rows."""
+    con = duckdb.connect(str(warehouse), read_only=True)
+    try:
+        tables = [r[0] for r in con.execute(
+            "SELECT table_name FROM information_schema.tables WHERE table_schema = 'marts'").fetchall()]
+        return {t: set(con.execute(f"SELECT * FROM marts.{t}").fetchall()) for t in tables}
+    finally:
+        con.close()
+
+
+def test_marts_after_adding_and_removing_documents_equal_a_full_rebuild(tmp_path):
+    """Incremental models (pairs by region, progress and nearest actuals by target) keep nothing a
+    --full-refresh of the same warehouse would not."""
+    from plantrack.bench import generate
+    from plantrack.bench.run import dbt_command
+    from plantrack.config import load_settings
+
+    corpus = tmp_path / "corpus"
+    generate.generate_corpus(corpus, 24, seed=7)
+    sources = corpus / generate.SOURCES_DIR
+    data_dir = tmp_path / "data"
+    first = run_plantrack("refresh", data_dir=data_dir, sources=sources, timeout=1800)
+    assert first.returncode == 0, first.stdout + first.stderr
+    generate.add_document(corpus, 7, index=24)
+    documents = [p for p in sources.iterdir() if not p.name.endswith(".meta.json")]
+    max(documents, key=lambda p: p.stat().st_size).unlink()  # the one with most to leave behind
+    grown = run_plantrack("refresh", data_dir=data_dir, sources=sources, timeout=1800)
+    assert grown.returncode == 0, grown.stdout + grown.stderr
+    assert not _dbt_nodes(data_dir)[0].get("full_refresh")
+
+    rebuilt = tmp_path / "rebuilt.duckdb"
+    shutil.copyfile(data_dir / "warehouse.duckdb", rebuilt)
+    as_of = json.dumps({"as_of_date": load_settings().as_of().isoformat()})
+    cmd, env = dbt_command(["build", "--full-refresh", "--exclude-resource-type", "unit_test", "--vars", as_of],
+                           rebuilt, tmp_path / "dbt_target")
+    assert subprocess.run(cmd, env=env, capture_output=True, timeout=1800).returncode == 0
+
+    incremental, full = _marts(data_dir / "warehouse.duckdb"), _marts(rebuilt)
+    assert incremental.keys() == full.keys()
+    for table in full:
+        assert incremental[table] == full[table], table

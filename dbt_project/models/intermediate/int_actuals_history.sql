@@ -111,6 +111,9 @@ select
     is_current and row_number() over (
         partition by vintage_key
         order by is_current desc, (implausible_reason is null) desc, is_estimate, document_date desc, ingested_at desc,
-            confidence desc, char_start
+            confidence desc, char_start,
+            -- equal on all of the above (the same figure in two files of one day): any one, but the same
+            -- one every build, or a rebuild changes the marts and the incremental models' fingerprints
+            actual_id
     ) = 1 as is_latest
 from keyed

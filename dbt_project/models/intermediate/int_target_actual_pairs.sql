@@ -22,32 +22,36 @@
 --   no_period_year   the actual has no period year
 -- A part-year growth rate against a growth target is comparable but provisional ("so far this year").
 {%- set m = progress_method() %}
-with targets as (
-    select t.*, mp.indicator_core, mp.measure as text_measure,
-        -- Y_0 as int_target_progress reads it (no stated base year: the year before the plan)
-        coalesce(t.baseline_year, t.plan_start_year - 1, t.issue_year - 1) as base_year
-    from {{ ref('int_targets') }} as t
-    left join {{ ref('int_indicator_mapping') }} as mp on mp.indicator_text = t.indicator_text
-    where not t.is_rejected
+{{ config(
+    materialized='incremental',
+    unique_key='region_code',
+    incremental_strategy='delete+insert',
+    on_schema_change='sync_all_columns',
+    pre_hook="{{ drop_stale_pair_regions() }}"
+) }}
+-- Incremental by region: a pair's columns come only from its target's and its actual's rows (the
+-- sides below), both of one region. Each row keeps its region's fingerprint (a hash of every side
+-- row of the region); the pre-hook drops the regions whose fingerprint changed or that are gone, and
+-- only the regions left without rows are paired again. A change anywhere in a region (a document
+-- added, re-read or removed, a correction, the catalog) so re-pairs exactly that region.
+with {{ target_actual_pair_sides() }},
+
+fingerprints as (
+    {{ pair_region_fingerprints() }}
 ),
 
-actuals as (
-    select a.*, mp.indicator_core, mp.measure as text_measure,
-        {{ since_start_year('a.quote', 'a.indicator_text', 'a.period_start', 'a.period_end') }} as since_year
-    from {{ ref('int_actuals') }} as a
-    left join {{ ref('int_indicator_mapping') }} as mp on mp.indicator_text = a.indicator_text
-    where coalesce(a.override_action, '') <> 'reject' and a.value is not null
-        and a.implausible_reason is null  -- flagged values never judge a target
-),
-
--- the spans of every target: an actual on one of them with the target's own value is that goal
-goal_spans as (
-    select document_id, char_start, char_end, value, unit from {{ ref('int_targets') }}
+-- the targets to pair: after the pre-hook, a region with rows left is unchanged
+targets_to_pair as (
+    select * from targets
+    {% if is_incremental() %}
+    where region_code not in (select distinct region_code from {{ this }})
+    {% endif %}
 ),
 
 joined as (
     select
         t.target_id,
+        t.region_code,
         t.target_kind,
         t.unit as target_unit,
         t.indicator_id as target_indicator_id,
@@ -115,19 +119,15 @@ joined as (
             and (a.is_full_year or (year(a.period_end) = a.period_year
                                     and (a.period_start is null or year(a.period_start) = a.period_year)))
             as growth_so_far,
-        {{ size_class_agrees('t.indicator_text', 't.quote', 'a.indicator_text', 'a.quote') }} as size_class_agrees,
-        exists (
-            select 1 from goal_spans as g
-            where g.document_id = a.document_id
-              and g.char_start < a.char_end and a.char_start < g.char_end
-              and g.value = a.value and g.unit is not distinct from a.unit
-        ) as is_goal,
+        (t.size_floor is null and a.size_floor is null)
+            or coalesce(t.size_measure, '-') = coalesce(a.size_measure, '-') as size_class_agrees,
+        a.is_goal as is_goal,
         -- a change against the base year is a ratio of two levels: their own unit does not matter
         case
             when t.target_kind = 'change_vs_base' and a.measure = 'level' then 1.0
             else {{ unit_factor('a.unit', 't.unit') }}
         end as unit_factor
-    from targets as t
+    from targets_to_pair as t
     inner join actuals as a
         on a.region_code = t.region_code
         and (
@@ -160,7 +160,7 @@ ruled as (
 )
 
 select
-    *,
+    ruled.*,
     actual_value_native * unit_factor as actual_value,
     issue_rule is null as comparable,
     -- "so far this year": a part-year growth rate judges a growth target only provisionally
@@ -229,5 +229,7 @@ select
         when 'estimate_other_year' then
             '实际值是' || coalesce(cast(period_year as varchar), '未知年份') || '年的预计数，不是目标年份'
             || coalesce(cast(target_year as varchar), '') || '年的数值'
-    end as issue_zh
+    end as issue_zh,
+    f.fingerprint as region_fingerprint
 from ruled
+inner join fingerprints as f on f.region_code = ruled.region_code

@@ -16,11 +16,22 @@
 --   rate (上半年, 1-7月) only when the year has no full-year value, and then is_provisional
 -- Thresholds and labels: var progress_method (dbt_project.yml), through macros/methodology/.
 {%- set as_of = as_of_date() %}
+{{ config(
+    materialized='incremental',
+    unique_key='target_id',
+    incremental_strategy='delete+insert',
+    on_schema_change='sync_all_columns',
+    pre_hook="{{ drop_stale_progress() }}"
+) }}
+-- Incremental by target: a target's row comes from its int_targets row, its pairs (fixed by its
+-- region's fingerprint, int_target_actual_pairs) and the as-of date; input_fingerprint hashes the
+-- three. The pre-hook drops rows whose inputs changed or whose target is gone; only targets left
+-- without a row are judged again.
 
 -- 0. the target ---------------------------------------------------------------------------------
 with targets as (
     select
-        *,
+        t.*,
         coalesce(target_year, plan_end_year) as eff_target_year,
         -- no stated baseline year: the year before the plan starts, else before the document was
         -- issued (a fact older than the document cannot show its target met)
@@ -32,7 +43,11 @@ with targets as (
             when target_kind = 'change_vs_base' and value < 0 then -1
             else 1
         end as dir
-    from {{ ref('int_targets') }}
+    from {{ ref('int_targets') }} as t
+    {% if is_incremental() %}
+    -- after the pre-hook, a target with a row left is unchanged
+    where t.target_id not in (select target_id from {{ this }})
+    {% endif %}
 ),
 
 candidate_pairs as (
@@ -474,5 +489,7 @@ select
         when actual_value is null or value is null or is_met or target_kind in ('growth_rate', 'annual') then null
         when eff_target_year > actual_year then (value - actual_value) / (eff_target_year - actual_year)
     end as required_annual_change,
-    {{ as_of }} as as_of_date
+    {{ as_of }} as as_of_date,
+    f.input_fingerprint
 from status_rule
+inner join ({{ progress_input_fingerprints() }}) as f on f.target_id = status_rule.target_id

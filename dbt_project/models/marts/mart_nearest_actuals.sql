@@ -9,6 +9,16 @@
 -- is marked), so the detail dashboard shows the evidence for any target.
 {%- set as_of = as_of_date() %}
 {%- set max_candidates = 10 %}
+{{ config(
+    materialized='incremental',
+    unique_key='target_id',
+    incremental_strategy='delete+insert',
+    on_schema_change='fail',
+    pre_hook="{{ drop_stale_nearest() }}"
+) }}
+-- Incremental by target: input_fingerprint hashes everything a target's rows come from (macro
+-- nearest_input_fingerprints); the pre-hook drops targets whose inputs changed, and only targets
+-- left without rows are ranked again.
 with targets as (
     select
         p.target_id,
@@ -23,6 +33,9 @@ with targets as (
         least(coalesce(p.eff_target_year, year({{ as_of }}) - 1), year({{ as_of }}) - 1) as wanted_year
     from {{ ref('int_target_progress') }} as p
     where not p.is_rejected
+    {% if is_incremental() %}
+        and p.target_id not in (select target_id from {{ this }})
+    {% endif %}
 ),
 
 -- the narrow columns that pair and rank candidates; quotes and labels join only the rows kept
@@ -236,8 +249,10 @@ select
     r.actual_source_file,
     r.actual_document_id,
     r.actual_char_start,
-    r.actual_char_end
+    r.actual_char_end,
+    f.input_fingerprint
 from kept as r
 inner join {{ ref('mart_target_progress') }} as m on m.target_id = r.target_id
+inner join ({{ nearest_input_fingerprints() }}) as f on f.target_id = r.target_id
 -- no order by: the charts order their rows, and sorting 5.7 M rows with their quotes at national scale
 -- ran out of DuckDB's 4 GB (the bench's 11.4 M actual values)
