@@ -59,6 +59,17 @@ TEXTS = {
         "我区经济运行稳中有进\n\n来源：区统计局 发布时间：2024-10-25 09:00\n\n"
         "前三季度，全区地区生产总值增长5.4%，固定资产投资增长3.7%。\n"
     ),
+    # a 政府工作报告 without its date of delivery: 过去的一年 under the heading that reviews 2024
+    "工作报告无日期.txt": (
+        "2025年湟源县政府工作报告\n各位代表：\n一、2024年工作回顾\n"
+        "过去的一年，地区生产总值增长7.2%；固定资产投资增长30.6%。\n"
+    ),
+    # an annual plan's goals measured 同比, under its heading of goals
+    "年度计划.txt": (
+        "紫阳县2025年国民经济和社会发展计划\n一、经济社会发展总体要求\n2025年，是“十四五”规划收官之年。\n"
+        "二、经济社会发展预期目标\n"
+        "地区生产总值同比增长6.6%以上，城乡居民人均可支配收入分别增长5.3%和6.7%。截至目前，全县规上工业企业已有121家。\n"
+    ),
 }
 
 
@@ -151,3 +162,22 @@ def test_a_period_that_ended_long_before_the_issue_date_takes_no_year_from_it(va
 def test_a_period_that_ended_shortly_before_the_issue_date_takes_its_year(value_years):
     a = _actual(value_years, "前三季度经济.txt", 5.4)
     assert (a["period_year"], a["period_label"], a["year_evidence"]) == (2024, "前三季度", "issue_date")
+
+
+def test_the_past_year_under_a_heading_reviewing_a_year_is_that_year_when_the_report_is_undated(value_years):
+    a = _actual(value_years, "工作报告无日期.txt", 7.2)
+    assert (a["period_year"], a["year_evidence"]) == (2024, "heading")
+    assert _actual(value_years, "工作报告无日期.txt", 30.6)["period_year"] == 2024
+
+
+def test_a_growth_measured_year_on_year_under_a_plans_heading_of_goals_is_a_goal_of_the_plans_year(value_years):
+    goals = value_years.execute(
+        "SELECT value, target_year FROM marts.fct_plan_targets WHERE source_file = '年度计划.txt' ORDER BY value"
+    ).fetchall()
+    assert goals == [(5.3, 2025), (6.6, 2025), (6.7, 2025)]
+
+
+def test_a_result_under_a_plans_heading_of_goals_has_no_year_and_says_why(value_years):
+    a = _actual(value_years, "年度计划.txt", 121)
+    assert (a["period_year"], a["year_evidence"]) == (None, "none")
+    assert "under a heading of goals" in a["confidence_reason"]
