@@ -758,8 +758,44 @@ def _changes_of_the_levels_listed(s: str, ms: list[Mention], starts: list[int], 
         m.clause_cue = m.pre = verb.group()
 
 
+_RUN_JOIN = re.compile(r"\s*(?:、|和|及|与)\s*")
+
+
+def _pair_unstated_lists(s: str, ms: list[Mention]) -> None:
+    """城镇和农村居民人均可支配收入44178元、25396元 / 城乡居民人均可支配收入增长2%和6%: a run of values joined by
+    nothing but 、/和 after a name that lists as many items pairs them in order, as 分别 would (often left out).
+    Only the first value of such a run has a name of its own; the others would be lost."""
+    i = 0
+    while i < len(ms):
+        run = [ms[i]]
+        while i + len(run) < len(ms):
+            nxt = ms[i + len(run)]
+            if nxt.indicator or nxt.unit_raw != run[0].unit_raw \
+                    or not _RUN_JOIN.fullmatch(s[run[-1].end:nxt.start]):
+                break
+            run.append(nxt)
+        i += len(run)
+        first = run[0]
+        if len(run) < 2 or not first.indicator or first.paired or first.unit_raw is None \
+                or "分别" in s[_clause_start(s, first.start):first.start]:
+            continue
+        items = _split_items(first.indicator, len(run))
+        if len(items) == 1 and len(run) == 2 and items[0].startswith("城乡"):
+            items = ["城镇" + items[0][2:], "农村" + items[0][2:]]  # 城乡 names the two, in that order
+        items = [clean_indicator(x) for x in items]
+        if len(items) != len(run) or not all(items):
+            continue
+        verb = first.pre[first.pre.rfind(first.indicator) + len(first.indicator):] \
+            if first.indicator in first.pre else ""
+        for item, m in zip(_shared_tail(items), run, strict=True):
+            m.indicator, m.paired = item, True
+            if m is not first:
+                m.pre, m.clause_cue = verb + m.pre, first.clause_cue
+
+
 def _pair_lists(s: str, ms: list[Mention]) -> None:
     """A、B分别提高至50%、70%: pair the named items with the listed values in order."""
+    _pair_unstated_lists(s, ms)
     if "分别" not in s:
         return
     starts = [m.start for m in ms]

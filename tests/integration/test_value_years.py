@@ -70,6 +70,12 @@ TEXTS = {
         "二、经济社会发展预期目标\n"
         "地区生产总值同比增长6.6%以上，城乡居民人均可支配收入分别增长5.3%和6.7%。截至目前，全县规上工业企业已有121家。\n"
     ),
+    # two items and their values listed in order, without 分别 before the values
+    "收入公报.txt": (
+        "2023年某县国民经济和社会发展统计公报\n\n一、人民生活\n"
+        "全年城镇和农村常住居民人均可支配收入完成29092元、17191元，分别增长3.1%、6.4%。"
+        "五年来，城乡居民人均可支配收入年均增长8.2%和11.6%。\n"
+    ),
 }
 
 
@@ -181,3 +187,12 @@ def test_a_result_under_a_plans_heading_of_goals_has_no_year_and_says_why(value_
     a = _actual(value_years, "年度计划.txt", 121)
     assert (a["period_year"], a["year_evidence"]) == (None, "none")
     assert "under a heading of goals" in a["confidence_reason"]
+
+
+def test_values_listed_in_the_order_of_the_items_named_before_them_pair_without_fenbie(value_years):
+    rows = value_years.execute(
+        "SELECT indicator_text, period_year FROM marts.fct_indicator_actuals WHERE source_file = '收入公报.txt' "
+        "ORDER BY value").fetchall()
+    assert rows == [("农村常住居民人均可支配收入", 2023), ("城镇常住居民人均可支配收入", 2023),
+                    ("城镇常住居民人均可支配收入增长", 2023), ("农村常住居民人均可支配收入增长", 2023),
+                    ("城镇居民人均可支配收入", 2023), ("农村居民人均可支配收入", 2023)]
