@@ -80,7 +80,7 @@ _TRAILING_WORDS = (
     r"不超过|低于|高于|大于|小于|力争|争取|保持在|稳定在|控制在|降至|降低至|降低到|下降到|下降至|下降|降低|减少|增长|"
     r"年均增长|年均|分别|均|为|在|实现|完成|稳定|保持|提高|提升|累计|共|总计|合计|较\d{4}年|比\d{4}年|接近|将近|可比|"
     r"迈上|跃上|跨上|站上|迈入|跻身|跨入|升至|"
-    r"较基期|同比|比上年|较上年|平均|两年平均|三年平均|约|近|逾|已|有|共有|拥有|新增|达到了"
+    r"较基期|同比|比上年|较上年|平均|两年平均|三年平均|约|近|逾|已|有|共有|拥有|新增|达到了|人民币"
 )
 _TRAILING = re.compile(rf"(?:{_TRAILING_WORDS}|由[^，]*?)+$")
 # The characters a _TRAILING match can end with, but for 由… (which can end anywhere: clean_indicator
@@ -517,6 +517,28 @@ def _level_after_its_steps(n: _Naming) -> str | None:
     return clean_indicator(m.group("subj")) or None
 
 
+# a threshold passed (首次突破2000亿元): a milestone of the level, no value of its own
+_THRESHOLD_PRE = re.compile(r"(?:首次|率先|成功|一举)?(?:突破|超过)了?$")
+_THRESHOLD_LEAD = re.compile(r"(?:首次|率先|成功|一举)*")
+_THRESHOLD_LEAD_END = re.compile(r"(?:首次|率先|成功|一举)+$")
+_THEN_LEVEL = re.compile(r"\s*[、，,]\s*(?:(?:19|20)\d\d年)?(?:达到|达|增至|为)")
+
+
+def _level_after_its_threshold(n: _Naming) -> str | None:
+    """经济总量首次突破2000亿元、达2010.9亿元 / 地区生产总值超过3万亿元，2024年达到3.55万亿元: the level reached is
+    the subject's that passed the threshold; the threshold is a milestone, no value (its name is dropped)."""
+    t, m = n.prev, n.m
+    if t is None or not t.indicator or t.unit_raw in (None, "%", "％") or m.unit_raw in (None, "%", "％") \
+            or not _THRESHOLD_PRE.search(t.pre) or not _THEN_LEVEL.fullmatch(n.s, t.end, m.start) \
+            or t.indicator not in t.pre:
+        return None
+    subject = _THRESHOLD_LEAD_END.sub("", clean_indicator(_THRESHOLD_PRE.sub("", t.pre)))
+    if not subject:
+        return None
+    t.indicator = ""
+    return subject
+
+
 _LEVEL_AFTER_GROWTH_PRE = re.compile(r"[、，,](?:总量|规模)?(?:达到|达|为|约|近|突破|超过|逾)*")
 
 
@@ -532,6 +554,7 @@ def _level_after_its_growth(n: _Naming) -> str | None:
 
 
 _NAMING_STEPS: tuple[Callable[[_Naming], str | None], ...] = (
+    _level_after_its_threshold,
     _level_after_its_steps,
     _level_after_its_growth,
     _end_of_span_just_named,
@@ -597,7 +620,10 @@ def _assign_indicators(s: str, ms: list[Mention], ix: SentenceIndex) -> None:
         sm = _SCOPE.match(ind)
         if sm and sm.group(1) != ind:
             m.scope = sm.group(1)
-        prev = m
+        if prev and _THRESHOLD_PRE.search(pre) and _THRESHOLD_LEAD.fullmatch(ind):
+            m.indicator = ""  # 405.3亿元，首次突破400亿，增长15.2%: the level's milestone, and the growth is the level's
+        else:
+            prev = m
 
 
 _GOAL_PRE = re.compile(r"(?:(?:年度|全年|预期|计划)?目标(?:值|任务)?(?:定(?=[在为]))?|(?:年度|全年)?计划)(?:为|是|在)?[：:]?"
@@ -630,6 +656,7 @@ _TRAILING_SOFT = re.compile(r"(?:超过|超|不低于|达到|为|约|近|逾|了
 
 
 _VS_PLAN_CLAUSE = re.compile(r"[，,][^，,]*(?:目标|计划|任务|进度)[^，,]*(?=[，,])")
+_THRESHOLD_CLAUSE = re.compile(r"[，,](?:首次|率先|成功|一举)?(?:突破|超过)[^，,；;。]*(?=[，,])")
 _PRICE_BASIS = re.compile(r"[，,]?(?:按|以)(?:不变|可比)价(?:格)?(?:计算)?")
 
 
@@ -644,6 +671,8 @@ def same_clause_or_near(prev: Mention, s: str, start: int) -> bool:
     gap = s[prev.end:start]
     if ("目标" in gap or "计划" in gap or "任务" in gap or "进度" in gap) and len(_VS_PLAN_CLAUSE.sub("", gap)) <= 12:
         return True  # 280亿元，完成年度目标的52%，增长6.1%: the dropped progress clause separates nothing
+    if ("突破" in gap or "超过" in gap) and len(_THRESHOLD_CLAUSE.sub("", gap)) <= 12:
+        return True  # 405.3亿元，首次突破400亿，同比增长15.2%: a milestone of the level passed, no other subject
     return ("按" in gap or "以" in gap) and len(_PRICE_BASIS.sub("", gap)) <= 12 and bool(_PRICE_BASIS.search(gap))
 
 

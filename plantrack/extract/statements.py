@@ -1011,8 +1011,9 @@ def _merge_actuals(actuals: list[Actual]) -> list[Actual]:
     buckets: dict[tuple, list[Actual]] = {}
     for a in ordered:
         bucket = buckets.setdefault((a.value, a.unit, a.period_year, a.scope_name, a.period_label, a.measure), [])
-        if any(indicator_similarity(k.indicator_text, a.indicator_text) >= 0.6 for k in bucket):
-            continue
+        if any(indicator_similarity(k.indicator_text, a.indicator_text) >= 0.6
+               and ("人均" in k.indicator_text) == ("人均" in a.indicator_text) for k in bucket):
+            continue  # (人均地区生产总值 is not 地区生产总值, however alike the words)
         bucket.append(a)
         kept.append(a)
     return sorted(kept, key=lambda a: a.char_start)

@@ -76,6 +76,12 @@ TEXTS = {
         "全年城镇和农村常住居民人均可支配收入完成29092元、17191元，分别增长3.1%、6.4%。"
         "五年来，城乡居民人均可支配收入年均增长8.2%和11.6%。\n"
     ),
+    # thresholds passed (首次突破…) beside the levels that passed them; a per-head figure beside the total's
+    "突破公报.txt": (
+        "2024年某市国民经济和社会发展统计公报\n\n一、综合\n"
+        "全年地区生产总值首次突破2000亿元、达2010.9亿元，比上年增长6.0%。"
+        "社会消费品零售总额实现405.3亿元，首次突破400亿元，同比增长15.2%。人均地区生产总值人民币71835元，增长6.0%。\n"
+    ),
 }
 
 
@@ -196,3 +202,19 @@ def test_values_listed_in_the_order_of_the_items_named_before_them_pair_without_
     assert rows == [("农村常住居民人均可支配收入", 2023), ("城镇常住居民人均可支配收入", 2023),
                     ("城镇常住居民人均可支配收入增长", 2023), ("农村常住居民人均可支配收入增长", 2023),
                     ("城镇居民人均可支配收入", 2023), ("农村居民人均可支配收入", 2023)]
+
+
+def test_a_threshold_passed_is_no_value_and_the_level_and_growth_after_it_are_the_subjects(value_years):
+    rows = value_years.execute(
+        "SELECT indicator_text, value FROM marts.fct_indicator_actuals WHERE source_file = '突破公报.txt' "
+        "AND unit <> '%' ORDER BY char_start").fetchall()
+    assert [r[0] for r in rows] == ["地区生产总值", "社会消费品零售总额", "人均地区生产总值"]
+    assert 2000 not in [r[1] for r in rows] and 400 not in [r[1] for r in rows]
+    assert _actual(value_years, "突破公报.txt", 15.2)["indicator_text"] == "社会消费品零售总额同比增长"
+
+
+def test_a_per_head_growth_is_kept_beside_the_same_growth_of_the_total(value_years):
+    growths = value_years.execute(
+        "SELECT indicator_text FROM marts.fct_indicator_actuals WHERE source_file = '突破公报.txt' AND value = 6.0 "
+        "ORDER BY char_start").fetchall()
+    assert growths == [("地区生产总值比上年增长",), ("人均地区生产总值增长",)]
