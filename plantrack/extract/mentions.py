@@ -123,6 +123,7 @@ class Mention:
     first: bool = False  # 首家: a count of one written as a word
     magnitude: bool = False  # 迈入千亿级: a size class read as a floor on the amount
     estimate: bool = False  # 预计增长6%左右: the reviewed period's estimate (kept as an actual, flagged)
+    converted: bool = False  # 40818元，按现行汇率计算为6554美元: the value before, in another currency
 
 
 def _clause_start(s: str, i: int) -> int:
@@ -539,6 +540,19 @@ def _level_after_its_threshold(n: _Naming) -> str | None:
     return subject
 
 
+_CONVERTED = re.compile(r"[，,（(]\s*(?:按|以)[^，,。；;（()）]{0,12}汇率(?:计算|折算|换算)?(?:为|约|达)?$")
+
+
+def _value_converted_just_named(n: _Naming) -> str | None:
+    """人均地区生产总值40818元，按现行平均汇率计算为6554美元: the same figure in another currency, same name."""
+    prev = n.prev
+    if prev is None or not prev.indicator or prev.unit_raw in (None, "%", "％") \
+            or not _CONVERTED.fullmatch(n.s, prev.end, n.m.start):
+        return None
+    n.m.converted = True
+    return prev.indicator
+
+
 _LEVEL_AFTER_GROWTH_PRE = re.compile(r"[、，,](?:总量|规模)?(?:达到|达|为|约|近|突破|超过|逾)*")
 
 
@@ -555,6 +569,7 @@ def _level_after_its_growth(n: _Naming) -> str | None:
 
 _NAMING_STEPS: tuple[Callable[[_Naming], str | None], ...] = (
     _level_after_its_threshold,
+    _value_converted_just_named,
     _level_after_its_steps,
     _level_after_its_growth,
     _end_of_span_just_named,

@@ -82,6 +82,11 @@ TEXTS = {
         "全年地区生产总值首次突破2000亿元、达2010.9亿元，比上年增长6.0%。"
         "社会消费品零售总额实现405.3亿元，首次突破400亿元，同比增长15.2%。人均地区生产总值人民币71835元，增长6.0%。\n"
     ),
+    # a figure restated in another currency, then its growth
+    "汇率公报.txt": (
+        "2015年某省国民经济和社会发展统计公报\n\n（二）人均地区生产总值\n"
+        "全省人均地区生产总值40818元，按现行平均汇率计算为6554美元，比上年增长6.9%。\n"
+    ),
 }
 
 
@@ -218,3 +223,16 @@ def test_a_per_head_growth_is_kept_beside_the_same_growth_of_the_total(value_yea
         "SELECT indicator_text FROM marts.fct_indicator_actuals WHERE source_file = '突破公报.txt' AND value = 6.0 "
         "ORDER BY char_start").fetchall()
     assert growths == [("地区生产总值比上年增长",), ("人均地区生产总值增长",)]
+
+
+def test_a_figure_restated_at_an_exchange_rate_keeps_its_name_but_yields_to_the_figure_as_reported(value_years):
+    rows = value_years.execute(
+        "SELECT indicator_text, unit, is_latest, confidence_reason FROM marts.fct_indicator_actuals_history "
+        "WHERE source_file = '汇率公报.txt' AND unit <> '%' ORDER BY is_latest DESC").fetchall()
+    assert [r[:3] for r in rows] == [("人均地区生产总值", "亿元", True), ("人均地区生产总值", "亿美元", False)]
+    assert "exchange rate" in rows[1][3]
+
+
+def test_the_growth_after_a_currency_conversion_is_the_figures(value_years):
+    a = _actual(value_years, "汇率公报.txt", 6.9)
+    assert (a["indicator_text"], a["period_year"]) == ("人均地区生产总值比上年增长", 2015)
