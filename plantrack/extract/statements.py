@@ -666,6 +666,13 @@ class _Walker:
             period = period_before(s, pos) or ctx.period or FULL_YEAR
             if "上年" in start and not ctx.is_plan and ctx.doc_year is not None:
                 return ValuePeriod(ctx.doc_year - 1, period, "own", "own", None, "own", 0.8)
+            to = _SPAN_TO.search(s, pos, pos + 48)
+            end = self._actual_period(sent, to.end(), stated, actual_years, carried) if to else None
+            if end is not None and end.year is not None and end.period.years \
+                    and end.period.years[0] < end.period.years[1]:
+                # “十四五”时期…从1795亿元增加到5260亿元 / 过去五年…从742亿元增加到…: the span runs over the years
+                # its end is dated by, and starts from the year before them (the base)
+                return replace(end, year=end.period.years[0] - 1, period=FULL_YEAR, period_from="own", since=None)
             return ValuePeriod(None, period, "own", "own", None, "none", None,
                                "the start of a span (由…到 / 从…调整为) whose year the text does not give")
         word = relative_mark_before(s, pos)

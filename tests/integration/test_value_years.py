@@ -87,6 +87,11 @@ TEXTS = {
         "2015年某省国民经济和社会发展统计公报\n\n（二）人均地区生产总值\n"
         "全省人均地区生产总值40818元，按现行平均汇率计算为6554美元，比上年增长6.9%。\n"
     ),
+    # a five-year review: a span from its base year to the year reviewed
+    "五年回顾.txt": (
+        "永川区政府工作报告\n——2022年1月8日在永川区第四届人民代表大会第一次会议上\n一、过去五年工作回顾\n"
+        "过去五年，规上工业总产值从742亿元增加到1550.2亿元，年均增长15.3%。\n"
+    ),
 }
 
 
@@ -236,3 +241,11 @@ def test_a_figure_restated_at_an_exchange_rate_keeps_its_name_but_yields_to_the_
 def test_the_growth_after_a_currency_conversion_is_the_figures(value_years):
     a = _actual(value_years, "汇率公报.txt", 6.9)
     assert (a["indicator_text"], a["period_year"]) == ("人均地区生产总值比上年增长", 2015)
+
+
+def test_a_span_over_the_years_reviewed_starts_from_the_year_before_them(value_years):
+    rows = value_years.execute(
+        "SELECT period_year, period_label FROM marts.fct_indicator_actuals WHERE source_file = '五年回顾.txt' "
+        "AND unit <> '%' ORDER BY char_start, period_year").fetchall()
+    assert [y for y, _ in rows] == [2016, 2021]
+    assert _actual(value_years, "五年回顾.txt", 15.3)["period_year"] == 2021
