@@ -31,6 +31,7 @@ from plantrack.extract.mention_rules import (
     in_code_name,
 )
 from plantrack.extract.numbers import CN_NUMERAL, parse_number
+from plantrack.extract.periods import period_marks
 from plantrack.extract.units import COUNT_UNITS, UNIT_PATTERN
 from plantrack.text.bullets import BULLETS
 
@@ -540,6 +541,34 @@ def _level_after_its_threshold(n: _Naming) -> str | None:
     return subject
 
 
+_PERIOD_FILLER = re.compile(r"(?:当月|累计|份|为|的|以来)")
+
+
+def _only_a_period(text: str) -> bool:
+    """6月份 / 1-9月累计 / 上半年为: words that name a time, and no indicator."""
+    marks = period_marks(text)
+    if not marks:
+        return False
+    rest = "".join(text[a.end:b.start] for a, b in zip(marks, marks[1:], strict=False))
+    return not _PERIOD_FILLER.sub("", text[:marks[0].start] + rest + text[marks[-1].end:])
+
+
+def _value_of_another_period_of_the_subject(n: _Naming) -> str | None:
+    """规上工业增加值同比增长5.6%，6月份增长5.9% / 增长速度一季度为10.7%，上半年为11%: a value whose own words are
+    only a time is the subject's just named, of that time (the period is read from its words)."""
+    prev = n.prev
+    if not n.ind or prev is None or not prev.indicator or prev.unit_raw != n.m.unit_raw \
+            or not _only_a_period(n.ind):
+        return None
+    marks = period_marks(prev.indicator)
+    name = prev.indicator
+    if marks and marks[-1].end == len(name):
+        name = name[:marks[-1].start]  # 增长速度一季度: the time is the value's, not the name's
+    if marks and marks[0].start == 0:
+        name = _PERIOD_FILLER.sub("", name[marks[0].end:], count=1) if name[marks[0].end:] else name
+    return clean_indicator(name) or None
+
+
 _CONVERTED = re.compile(r"[，,（(]\s*(?:按|以)[^，,。；;（()）]{0,12}汇率(?:计算|折算|换算)?(?:为|约|达)?$")
 
 
@@ -570,6 +599,7 @@ def _level_after_its_growth(n: _Naming) -> str | None:
 _NAMING_STEPS: tuple[Callable[[_Naming], str | None], ...] = (
     _level_after_its_threshold,
     _value_converted_just_named,
+    _value_of_another_period_of_the_subject,
     _level_after_its_steps,
     _level_after_its_growth,
     _end_of_span_just_named,

@@ -92,6 +92,11 @@ TEXTS = {
         "永川区政府工作报告\n——2022年1月8日在永川区第四届人民代表大会第一次会议上\n一、过去五年工作回顾\n"
         "过去五年，规上工业总产值从742亿元增加到1550.2亿元，年均增长15.3%。\n"
     ),
+    # one subject's values of several periods, each clause naming only its time
+    "季度经济.txt": (
+        "某市2018年前三季度经济运行情况\n\n一、主要指标\n"
+        "全市规上工业增加值同比增长5.6%，9月份增长5.8%。地区生产总值的增长速度一季度为10.7%，上半年为10.9%。\n"
+    ),
 }
 
 
@@ -249,3 +254,10 @@ def test_a_span_over_the_years_reviewed_starts_from_the_year_before_them(value_y
         "AND unit <> '%' ORDER BY char_start, period_year").fetchall()
     assert [y for y, _ in rows] == [2016, 2021]
     assert _actual(value_years, "五年回顾.txt", 15.3)["period_year"] == 2021
+
+
+def test_a_value_whose_words_name_only_a_time_is_the_subjects_just_named_of_that_time(value_years):
+    a = _actual(value_years, "季度经济.txt", 5.8)
+    assert (a["indicator_text"], a["period_label"], a["period_year"]) == ("规上工业增加值", "9月", 2018)
+    b = _actual(value_years, "季度经济.txt", 10.9)
+    assert (b["indicator_text"], b["period_label"]) == ("地区生产总值的增长速度", "上半年")
