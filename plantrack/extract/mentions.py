@@ -80,7 +80,7 @@ _TRAILING_WORDS = (
     r"达到|达|提高至|提高到|提升至|提升到|增加至|增加到|增长至|增长到|突破|超过|超|不低于|不少于|不高于|"
     r"不超过|低于|高于|大于|小于|力争|争取|保持在|稳定在|控制在|降至|降低至|降低到|下降到|下降至|下降|降低|减少|增长|"
     r"年均增长|年均|分别|均|为|在|实现|完成|稳定|保持|提高|提升|累计|共|总计|合计|较\d{4}年|比\d{4}年|接近|将近|可比|"
-    r"迈上|跃上|跨上|站上|迈入|跻身|跨入|升至|"
+    r"迈上|跃上|跨上|站上|迈入|跻身|跨入|跨过|跨越|连续|相继|升至|"
     r"较基期|同比|比上年|较上年|平均|两年平均|三年平均|约|近|逾|已|有|共有|拥有|新增|达到了|人民币"
 )
 _TRAILING = re.compile(rf"(?:{_TRAILING_WORDS}|由[^，]*?)+$")
@@ -523,7 +523,24 @@ def _level_after_its_steps(n: _Naming) -> str | None:
 _THRESHOLD_PRE = re.compile(r"(?:首次|率先|成功|一举)?(?:突破|超过)了?$")
 _THRESHOLD_LEAD = re.compile(r"(?:首次|率先|成功|一举)*")
 _THRESHOLD_LEAD_END = re.compile(r"(?:首次|率先|成功|一举)+$")
-_THEN_LEVEL = re.compile(r"\s*[、，,]\s*(?:(?:19|20)\d\d年)?(?:达到|达|增至|为)")
+# what a threshold is called (突破700亿元大关): no indicator
+_MILESTONE = r"(?:历史性|新的?)?(?:大关|关口|台阶|节点)"
+_THEN_LEVEL = re.compile(rf"(?:{_MILESTONE})?\s*[、，,]\s*(?:(?:19|20)\d\d年)?(?:达到|达|增至|为)")
+_MILESTONE_NOUN = re.compile(_MILESTONE)
+
+
+def _milestone_of_subject_just_named(n: _Naming) -> str | None:
+    """地区生产总值连续突破4000亿元、5000亿元大关: a listed threshold is the subject's, not the milestone word's,
+    and the higher one passed says all the lower one did (which is dropped)."""
+    prev = n.prev
+    if prev is None or not prev.indicator or not n.same_clause or n.pre.strip("、和及与 ") \
+            or prev.unit_raw != n.m.unit_raw or prev.unit_raw in (None, "%", "％") \
+            or not _MILESTONE_NOUN.match(n.s, n.m.end):
+        return None
+    name = prev.indicator
+    if prev.value is not None and n.m.value is not None and prev.value < n.m.value:
+        prev.indicator = ""
+    return name
 
 
 def _level_after_its_threshold(n: _Naming) -> str | None:
@@ -598,6 +615,7 @@ def _level_after_its_growth(n: _Naming) -> str | None:
 
 _NAMING_STEPS: tuple[Callable[[_Naming], str | None], ...] = (
     _level_after_its_threshold,
+    _milestone_of_subject_just_named,
     _value_converted_just_named,
     _value_of_another_period_of_the_subject,
     _level_after_its_steps,

@@ -97,6 +97,11 @@ TEXTS = {
         "某市2018年前三季度经济运行情况\n\n一、主要指标\n"
         "全市规上工业增加值同比增长5.6%，9月份增长5.8%。地区生产总值的增长速度一季度为10.7%，上半年为10.9%。\n"
     ),
+    # thresholds called 大关: one passed on the way to the level stated; two passed, no level stated
+    "大关.txt": (
+        "某区2024年国民经济和社会发展统计公报\n\n一、综合\n"
+        "GDP突破700亿元大关、达到721.44亿元。社会消费品零售总额连续突破400亿元、500亿元大关。\n"
+    ),
 }
 
 
@@ -261,3 +266,10 @@ def test_a_value_whose_words_name_only_a_time_is_the_subjects_just_named_of_that
     assert (a["indicator_text"], a["period_label"], a["period_year"]) == ("规上工业增加值", "9月", 2018)
     b = _actual(value_years, "季度经济.txt", 10.9)
     assert (b["indicator_text"], b["period_label"]) == ("地区生产总值的增长速度", "上半年")
+
+
+def test_a_threshold_called_a_milestone_is_the_subjects_and_none_when_the_level_follows(value_years):
+    rows = value_years.execute(
+        "SELECT indicator_text, value FROM marts.fct_indicator_actuals WHERE source_file = '大关.txt' "
+        "ORDER BY char_start, value").fetchall()
+    assert rows == [("GDP", 721.44), ("社会消费品零售总额", 500)]  # the higher threshold passed says it all
