@@ -1011,6 +1011,9 @@ def _with_quote(k: Target, q: Quote, other: Target) -> Target:
     return replace(k, other_quotes=k.other_quotes + (q,), attribute=attribute, comparator=comparator)
 
 
+_DISTINCT = re.compile(r"人均|第[一二三]产业|[一二三]产")  # words that make two alike names different things
+
+
 def _merge_actuals(actuals: list[Actual]) -> list[Actual]:
     """The same value reported twice (a summary and a section) is one actual."""
     ordered = sorted(actuals, key=lambda a: (a.method != "table", a.char_start))
@@ -1019,8 +1022,8 @@ def _merge_actuals(actuals: list[Actual]) -> list[Actual]:
     for a in ordered:
         bucket = buckets.setdefault((a.value, a.unit, a.period_year, a.scope_name, a.period_label, a.measure), [])
         if any(indicator_similarity(k.indicator_text, a.indicator_text) >= 0.6
-               and ("人均" in k.indicator_text) == ("人均" in a.indicator_text) for k in bucket):
-            continue  # (人均地区生产总值 is not 地区生产总值, however alike the words)
+               and _DISTINCT.findall(k.indicator_text) == _DISTINCT.findall(a.indicator_text) for k in bucket):
+            continue  # (人均地区生产总值 is not 地区生产总值, nor 第一产业 第三产业, however alike the words)
         bucket.append(a)
         kept.append(a)
     return sorted(kept, key=lambda a: a.char_start)

@@ -102,6 +102,11 @@ TEXTS = {
         "某区2024年国民经济和社会发展统计公报\n\n一、综合\n"
         "GDP突破700亿元大关、达到721.44亿元。社会消费品零售总额连续突破400亿元、500亿元大关。\n"
     ),
+    # the three industries growing alike
+    "三次产业.txt": (
+        "某县2022年前三季度经济运行情况\n\n一、分产业\n"
+        "第一产业实现增加值193.85亿元，同比增长4.0%；第三产业实现增加值515.14亿元，同比增长4.0%。\n"
+    ),
 }
 
 
@@ -273,3 +278,10 @@ def test_a_threshold_called_a_milestone_is_the_subjects_and_none_when_the_level_
         "SELECT indicator_text, value FROM marts.fct_indicator_actuals WHERE source_file = '大关.txt' "
         "ORDER BY char_start, value").fetchall()
     assert rows == [("GDP", 721.44), ("社会消费品零售总额", 500)]  # the higher threshold passed says it all
+
+
+def test_the_same_growth_of_two_industries_is_two_values(value_years):
+    rows = value_years.execute(
+        "SELECT indicator_text FROM marts.fct_indicator_actuals WHERE source_file = '三次产业.txt' AND value = 4.0 "
+        "ORDER BY char_start").fetchall()
+    assert [r[0][:4] for r in rows] == ["第一产业", "第三产业"]
