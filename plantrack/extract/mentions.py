@@ -692,9 +692,9 @@ def _assign_indicators(s: str, ms: list[Mention], ix: SentenceIndex) -> None:
 _GOAL_PRE = re.compile(r"(?:(?:年度|全年|预期|计划)?目标(?:值|任务)?(?:定(?=[在为]))?|(?:年度|全年)?计划)(?:为|是|在)?[：:]?"
                        r"(?:增长|下降|达到|完成)?$")
 _DONE_AGAINST_GOAL = re.compile(
-    r"(?:实际|全年|累计)?(?:完成|实现|达到|达)?(?:值)?(?:为)?(?:同比)?(?:增长|下降)?(?<=.)")
+    r"(?:实际|全年|累计)?(?:已经?)?(?:完成|实现|达到|达)?(?:值)?(?:为)?(?:同比)?(?:增长|下降)?(?<=.)")
 # the period a result is reported for (1-6月完成增长6.2%), read by the period logic, no part of the wording
-_PERIOD_LEAD = re.compile(r"^(?:\d{1,2}[-—－~至]\d{1,2}月|[一二三四]季度|上半年|前三季度|全年)")
+_PERIOD_LEAD = re.compile(r"^(?:\d{1,2}[-—－~至]\d{1,2}月|[一二三四]季度|上半年|前三季度|全年)[，,]?")
 
 
 def _colon_subject(s: str, i: int) -> str | None:

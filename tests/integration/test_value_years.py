@@ -107,6 +107,11 @@ TEXTS = {
         "某县2022年前三季度经济运行情况\n\n一、分产业\n"
         "第一产业实现增加值193.85亿元，同比增长4.0%；第三产业实现增加值515.14亿元，同比增长4.0%。\n"
     ),
+    # a year's goal, then what the months so far have done against it
+    "目标进度.txt": (
+        "厦门市2012年1-4月主要经济指标完成情况\n\n一、主要指标\n"
+        "全市地区生产总值全年目标2890亿元，1-4月，已完成711.91亿元。\n"
+    ),
 }
 
 
@@ -285,3 +290,8 @@ def test_the_same_growth_of_two_industries_is_two_values(value_years):
         "SELECT indicator_text FROM marts.fct_indicator_actuals WHERE source_file = '三次产业.txt' AND value = 4.0 "
         "ORDER BY char_start").fetchall()
     assert [r[0][:4] for r in rows] == ["第一产业", "第三产业"]
+
+
+def test_what_the_months_so_far_have_done_against_the_years_goal_is_an_actual_of_those_months(value_years):
+    a = _actual(value_years, "目标进度.txt", 711.91)
+    assert (a["indicator_text"], a["period_year"], a["period_label"]) == ("地区生产总值", 2012, "1-4月")
