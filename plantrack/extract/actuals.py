@@ -217,6 +217,8 @@ def prose_actual(doc: Document, sent: Sentence, m: Mention, region: str | None,
         conf, reason = min(conf, 0.6), "indicator text is short or generic"
     if m.estimate:
         conf, reason = min(conf, 0.7), "; ".join(x for x in ("an estimate (预计) of the period under review", reason) if x)
+    if m.converted:  # the figure as reported is the indicator's value, its conversion the lesser reading
+        conf, reason = min(conf, 0.6), "; ".join(x for x in ("the figure before it converted at an exchange rate", reason) if x)
     a, e, quote = sent.quote(doc.text, (m.start, m.end))
     return Actual(
         document_id=doc.document_id, scope_name=m.scope or region, scope_parent=region if m.scope else None,

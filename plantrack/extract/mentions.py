@@ -31,6 +31,7 @@ from plantrack.extract.mention_rules import (
     in_code_name,
 )
 from plantrack.extract.numbers import CN_NUMERAL, parse_number
+from plantrack.extract.periods import period_marks
 from plantrack.extract.units import COUNT_UNITS, UNIT_PATTERN
 from plantrack.text.bullets import BULLETS
 
@@ -79,8 +80,8 @@ _TRAILING_WORDS = (
     r"达到|达|提高至|提高到|提升至|提升到|增加至|增加到|增长至|增长到|突破|超过|超|不低于|不少于|不高于|"
     r"不超过|低于|高于|大于|小于|力争|争取|保持在|稳定在|控制在|降至|降低至|降低到|下降到|下降至|下降|降低|减少|增长|"
     r"年均增长|年均|分别|均|为|在|实现|完成|稳定|保持|提高|提升|累计|共|总计|合计|较\d{4}年|比\d{4}年|接近|将近|可比|"
-    r"迈上|跃上|跨上|站上|迈入|跻身|跨入|升至|"
-    r"较基期|同比|比上年|较上年|平均|两年平均|三年平均|约|近|逾|已|有|共有|拥有|新增|达到了"
+    r"迈上|跃上|跨上|站上|迈入|跻身|跨入|跨过|跨越|连续|相继|升至|"
+    r"较基期|同比|比上年|较上年|平均|两年平均|三年平均|约|近|逾|已|有|共有|拥有|新增|达到了|人民币"
 )
 _TRAILING = re.compile(rf"(?:{_TRAILING_WORDS}|由[^，]*?)+$")
 # The characters a _TRAILING match can end with, but for 由… (which can end anywhere: clean_indicator
@@ -123,6 +124,7 @@ class Mention:
     first: bool = False  # 首家: a count of one written as a word
     magnitude: bool = False  # 迈入千亿级: a size class read as a floor on the amount
     estimate: bool = False  # 预计增长6%左右: the reviewed period's estimate (kept as an actual, flagged)
+    converted: bool = False  # 40818元，按现行汇率计算为6554美元: the value before, in another currency
 
 
 def _clause_start(s: str, i: int) -> int:
@@ -517,6 +519,86 @@ def _level_after_its_steps(n: _Naming) -> str | None:
     return clean_indicator(m.group("subj")) or None
 
 
+# a threshold passed (首次突破2000亿元): a milestone of the level, no value of its own
+_THRESHOLD_PRE = re.compile(r"(?:首次|率先|成功|一举)?(?:突破|超过)了?$")
+_THRESHOLD_LEAD = re.compile(r"(?:首次|率先|成功|一举)*")
+_THRESHOLD_LEAD_END = re.compile(r"(?:首次|率先|成功|一举)+$")
+# what a threshold is called (突破700亿元大关): no indicator
+_MILESTONE = r"(?:历史性|新的?)?(?:大关|关口|台阶|节点)"
+_THEN_LEVEL = re.compile(rf"(?:{_MILESTONE})?\s*[、，,]\s*(?:(?:19|20)\d\d年)?(?:达到|达|增至|为)")
+_MILESTONE_NOUN = re.compile(_MILESTONE)
+
+
+def _milestone_of_subject_just_named(n: _Naming) -> str | None:
+    """地区生产总值连续突破4000亿元、5000亿元大关: a listed threshold is the subject's, not the milestone word's,
+    and the higher one passed says all the lower one did (which is dropped)."""
+    prev = n.prev
+    if prev is None or not prev.indicator or not n.same_clause or n.pre.strip("、和及与 ") \
+            or prev.unit_raw != n.m.unit_raw or prev.unit_raw in (None, "%", "％") \
+            or not _MILESTONE_NOUN.match(n.s, n.m.end):
+        return None
+    name = prev.indicator
+    if prev.value is not None and n.m.value is not None and prev.value < n.m.value:
+        prev.indicator = ""
+    return name
+
+
+def _level_after_its_threshold(n: _Naming) -> str | None:
+    """经济总量首次突破2000亿元、达2010.9亿元 / 地区生产总值超过3万亿元，2024年达到3.55万亿元: the level reached is
+    the subject's that passed the threshold; the threshold is a milestone, no value (its name is dropped)."""
+    t, m = n.prev, n.m
+    if t is None or not t.indicator or t.unit_raw in (None, "%", "％") or m.unit_raw in (None, "%", "％") \
+            or not _THRESHOLD_PRE.search(t.pre) or not _THEN_LEVEL.fullmatch(n.s, t.end, m.start) \
+            or t.indicator not in t.pre:
+        return None
+    subject = _THRESHOLD_LEAD_END.sub("", clean_indicator(_THRESHOLD_PRE.sub("", t.pre)))
+    if not subject:
+        return None
+    t.indicator = ""
+    return subject
+
+
+_PERIOD_FILLER = re.compile(r"(?:当月|累计|份|为|的|以来)")
+
+
+def _only_a_period(text: str) -> bool:
+    """6月份 / 1-9月累计 / 上半年为: words that name a time, and no indicator."""
+    marks = period_marks(text)
+    if not marks:
+        return False
+    rest = "".join(text[a.end:b.start] for a, b in zip(marks, marks[1:], strict=False))
+    return not _PERIOD_FILLER.sub("", text[:marks[0].start] + rest + text[marks[-1].end:])
+
+
+def _value_of_another_period_of_the_subject(n: _Naming) -> str | None:
+    """规上工业增加值同比增长5.6%，6月份增长5.9% / 增长速度一季度为10.7%，上半年为11%: a value whose own words are
+    only a time is the subject's just named, of that time (the period is read from its words)."""
+    prev = n.prev
+    if not n.ind or prev is None or not prev.indicator or prev.unit_raw != n.m.unit_raw \
+            or not _only_a_period(n.ind):
+        return None
+    marks = period_marks(prev.indicator)
+    name = prev.indicator
+    if marks and marks[-1].end == len(name):
+        name = name[:marks[-1].start]  # 增长速度一季度: the time is the value's, not the name's
+    if marks and marks[0].start == 0:
+        name = _PERIOD_FILLER.sub("", name[marks[0].end:], count=1) if name[marks[0].end:] else name
+    return clean_indicator(name) or None
+
+
+_CONVERTED = re.compile(r"[，,（(]\s*(?:按|以)[^，,。；;（()）]{0,12}汇率(?:计算|折算|换算)?(?:为|约|达)?$")
+
+
+def _value_converted_just_named(n: _Naming) -> str | None:
+    """人均地区生产总值40818元，按现行平均汇率计算为6554美元: the same figure in another currency, same name."""
+    prev = n.prev
+    if prev is None or not prev.indicator or prev.unit_raw in (None, "%", "％") \
+            or not _CONVERTED.fullmatch(n.s, prev.end, n.m.start):
+        return None
+    n.m.converted = True
+    return prev.indicator
+
+
 _LEVEL_AFTER_GROWTH_PRE = re.compile(r"[、，,](?:总量|规模)?(?:达到|达|为|约|近|突破|超过|逾)*")
 
 
@@ -532,6 +614,10 @@ def _level_after_its_growth(n: _Naming) -> str | None:
 
 
 _NAMING_STEPS: tuple[Callable[[_Naming], str | None], ...] = (
+    _level_after_its_threshold,
+    _milestone_of_subject_just_named,
+    _value_converted_just_named,
+    _value_of_another_period_of_the_subject,
     _level_after_its_steps,
     _level_after_its_growth,
     _end_of_span_just_named,
@@ -597,15 +683,18 @@ def _assign_indicators(s: str, ms: list[Mention], ix: SentenceIndex) -> None:
         sm = _SCOPE.match(ind)
         if sm and sm.group(1) != ind:
             m.scope = sm.group(1)
-        prev = m
+        if prev and _THRESHOLD_PRE.search(pre) and _THRESHOLD_LEAD.fullmatch(ind):
+            m.indicator = ""  # 405.3亿元，首次突破400亿，增长15.2%: the level's milestone, and the growth is the level's
+        else:
+            prev = m
 
 
 _GOAL_PRE = re.compile(r"(?:(?:年度|全年|预期|计划)?目标(?:值|任务)?(?:定(?=[在为]))?|(?:年度|全年)?计划)(?:为|是|在)?[：:]?"
                        r"(?:增长|下降|达到|完成)?$")
 _DONE_AGAINST_GOAL = re.compile(
-    r"(?:实际|全年|累计)?(?:完成|实现|达到|达)?(?:值)?(?:为)?(?:同比)?(?:增长|下降)?(?<=.)")
+    r"(?:实际|全年|累计)?(?:已经?)?(?:完成|实现|达到|达)?(?:值)?(?:为)?(?:同比)?(?:增长|下降)?(?<=.)")
 # the period a result is reported for (1-6月完成增长6.2%), read by the period logic, no part of the wording
-_PERIOD_LEAD = re.compile(r"^(?:\d{1,2}[-—－~至]\d{1,2}月|[一二三四]季度|上半年|前三季度|全年)")
+_PERIOD_LEAD = re.compile(r"^(?:\d{1,2}[-—－~至]\d{1,2}月|[一二三四]季度|上半年|前三季度|全年)[，,]?")
 
 
 def _colon_subject(s: str, i: int) -> str | None:
@@ -630,6 +719,7 @@ _TRAILING_SOFT = re.compile(r"(?:超过|超|不低于|达到|为|约|近|逾|了
 
 
 _VS_PLAN_CLAUSE = re.compile(r"[，,][^，,]*(?:目标|计划|任务|进度)[^，,]*(?=[，,])")
+_THRESHOLD_CLAUSE = re.compile(r"[，,](?:首次|率先|成功|一举)?(?:突破|超过)[^，,；;。]*(?=[，,])")
 _PRICE_BASIS = re.compile(r"[，,]?(?:按|以)(?:不变|可比)价(?:格)?(?:计算)?")
 
 
@@ -644,6 +734,8 @@ def same_clause_or_near(prev: Mention, s: str, start: int) -> bool:
     gap = s[prev.end:start]
     if ("目标" in gap or "计划" in gap or "任务" in gap or "进度" in gap) and len(_VS_PLAN_CLAUSE.sub("", gap)) <= 12:
         return True  # 280亿元，完成年度目标的52%，增长6.1%: the dropped progress clause separates nothing
+    if ("突破" in gap or "超过" in gap) and len(_THRESHOLD_CLAUSE.sub("", gap)) <= 12:
+        return True  # 405.3亿元，首次突破400亿，同比增长15.2%: a milestone of the level passed, no other subject
     return ("按" in gap or "以" in gap) and len(_PRICE_BASIS.sub("", gap)) <= 12 and bool(_PRICE_BASIS.search(gap))
 
 
@@ -758,8 +850,44 @@ def _changes_of_the_levels_listed(s: str, ms: list[Mention], starts: list[int], 
         m.clause_cue = m.pre = verb.group()
 
 
+_RUN_JOIN = re.compile(r"\s*(?:、|和|及|与)\s*")
+
+
+def _pair_unstated_lists(s: str, ms: list[Mention]) -> None:
+    """城镇和农村居民人均可支配收入44178元、25396元 / 城乡居民人均可支配收入增长2%和6%: a run of values joined by
+    nothing but 、/和 after a name that lists as many items pairs them in order, as 分别 would (often left out).
+    Only the first value of such a run has a name of its own; the others would be lost."""
+    i = 0
+    while i < len(ms):
+        run = [ms[i]]
+        while i + len(run) < len(ms):
+            nxt = ms[i + len(run)]
+            if nxt.indicator or nxt.unit_raw != run[0].unit_raw \
+                    or not _RUN_JOIN.fullmatch(s[run[-1].end:nxt.start]):
+                break
+            run.append(nxt)
+        i += len(run)
+        first = run[0]
+        if len(run) < 2 or not first.indicator or first.paired or first.unit_raw is None \
+                or "分别" in s[_clause_start(s, first.start):first.start]:
+            continue
+        items = _split_items(first.indicator, len(run))
+        if len(items) == 1 and len(run) == 2 and items[0].startswith("城乡"):
+            items = ["城镇" + items[0][2:], "农村" + items[0][2:]]  # 城乡 names the two, in that order
+        items = [clean_indicator(x) for x in items]
+        if len(items) != len(run) or not all(items):
+            continue
+        verb = first.pre[first.pre.rfind(first.indicator) + len(first.indicator):] \
+            if first.indicator in first.pre else ""
+        for item, m in zip(_shared_tail(items), run, strict=True):
+            m.indicator, m.paired = item, True
+            if m is not first:
+                m.pre, m.clause_cue = verb + m.pre, first.clause_cue
+
+
 def _pair_lists(s: str, ms: list[Mention]) -> None:
     """A、B分别提高至50%、70%: pair the named items with the listed values in order."""
+    _pair_unstated_lists(s, ms)
     if "分别" not in s:
         return
     starts = [m.start for m in ms]

@@ -401,18 +401,19 @@ def period_before(s: str, pos: int) -> Period | None:
 
 
 def relative_year_before(s: str, pos: int, this_year: int | None, heading_year: int | None = None,
-                         report_year: int | None = None) -> tuple[int, int] | None:
+                         report_year: int | None = None, heading_looks_back: bool = False) -> tuple[int, int] | None:
     """(position, year) of the relative year word nearest before pos: 去年 -> this_year - 1; 今年 ->
     the year its heading names (一、2021年计划执行情况 / 今年以来…, written before the January it was
     delivered in), else this_year. 上年 is the statisticians' word: the year before the one reported on
-    (report_year), which a bulletin issued in March is not; 本年 is the year reported on itself."""
+    (report_year), which a bulletin issued in March is not; 本年 is the year reported on itself. 过去一年 under
+    a heading that looks back on a year it names (一、2024年工作回顾) is that year."""
     k = _nearest(s, pos, False)
     if k is None:
         return None
     if k.offset == 0 and heading_year is not None:
         return k.start, heading_year
     if s.startswith("过去", k.start) and heading_year is not None and (
-            this_year is None or heading_year < this_year + (k.offset or 0)):
+            heading_looks_back or this_year is None or heading_year < this_year + (k.offset or 0)):
         # 过去一年 under 一、2020年工作回顾 in a page posted in 2022: the year the review's heading names (a
         # later date is a repost's; a later heading year names goals, not the year looked back on)
         return k.start, heading_year

@@ -72,6 +72,7 @@ _PAST_CUE = re.compile(
 )
 # 完成 right before the number (完成531.2亿元), not 完成固定资产投资300亿元 (a goal list's verb)
 _OUTCOME = re.compile(r"实际|同比|比上年|较上年|完成了?(?:增长)?$")
+_GROWTH_BASE = re.compile(r"同比|比上年|较上年")  # what a growth is measured against, in a goal or a result
 _FUTURE_ACTION = re.compile(r"加快|加速|力争|争取|规划建设|计划|推动形成|着力|将")
 _DONE_CUE = re.compile(r"已|截至|截止|完成了|建成了|实现了|达到了")
 _BARE_TOTAL = ("总量", "总额", "规模", "总规模")
@@ -502,7 +503,7 @@ class _Walker:
                     and not m.done and not (sent.section and _BACKGROUND.search(sent.section)):
                 is_target = intent_only = True  # 努力形成1个千亿级企业: a goal quoted in a report
             if is_target and goal_end is not None and not (k and markers[k - 1][2]) \
-                    and self._outcome_clause(s, goal_end, m.start):
+                    and self._outcome_clause(s, goal_end, m.start, _goals_heading(sent.section) is not None):
                 is_target = False  # 目标为520亿元，完成531.2亿元: the goal, then what was done
             if is_target and not self.ctx.is_plan:
                 goal_end = m.end
@@ -659,16 +660,16 @@ class _Walker:
     def _relative_year(self, sent: Sentence, pos: int) -> tuple[int, int] | None:
         ctx = self.ctx
         return relative_year_before(sent.text, pos, ctx.this_year, self._heading_year(sent.section),
-                                    None if ctx.is_plan else ctx.doc_year)
+                                    None if ctx.is_plan else ctx.doc_year, _heading_looks_back(sent.section))
 
     @staticmethod
-    def _outcome_clause(s: str, goal_end: int, pos: int) -> bool:
+    def _outcome_clause(s: str, goal_end: int, pos: int, under_goals: bool = False) -> bool:
         """Does the value at pos open a clause of its own after a goal value that reports the outcome
         (目标增长8%，实际增长6.1% / 完成531.2亿元 / 同比增长6.2%)?"""
         cut = max(s.rfind("，", goal_end, pos), s.rfind("；", goal_end, pos), s.rfind(",", goal_end, pos))
         if cut < 0:
             return False
-        clause = s[cut + 1:pos]
+        clause = _GROWTH_BASE.sub("", s[cut + 1:pos]) if under_goals else s[cut + 1:pos]
         return bool(_OUTCOME.search(clause)) and not _TARGET_CUE.search(clause)
 
     def _actual_period(self, sent: Sentence, pos: int, stated: tuple[int, int] | None,
@@ -691,11 +692,22 @@ class _Walker:
             period = period_before(s, pos) or ctx.period or FULL_YEAR
             if "上年" in start and not ctx.is_plan and ctx.doc_year is not None:
                 return ValuePeriod(ctx.doc_year - 1, period, "own", "own", None, "own", 0.8)
+            to = _SPAN_TO.search(s, pos, pos + 48)
+            end = self._actual_period(sent, to.end(), stated, actual_years, carried) if to else None
+            if end is not None and end.year is not None and end.period.years \
+                    and end.period.years[0] < end.period.years[1]:
+                # “十四五”时期…从1795亿元增加到5260亿元 / 过去五年…从742亿元增加到…: the span runs over the years
+                # its end is dated by, and starts from the year before them (the base)
+                return replace(end, year=end.period.years[0] - 1, period=FULL_YEAR, period_from="own", since=None)
             return ValuePeriod(None, period, "own", "own", None, "none", None,
                                "the start of a span (由…到 / 从…调整为) whose year the text does not give")
         word = relative_mark_before(s, pos)
         looks_back = word is not None and s.startswith("过去", word.start) \
             and self._heading_year(sent.section) is not None  # 过去一年 under 一、2024年工作回顾: the heading's year
+        # …and when the heading looks back on it, the heading is the evidence (counted from the issue date or
+        # the document's year, 过去一年 would give another year)
+        reviewed = looks_back and rel is not None and own is rel and _heading_looks_back(sent.section) \
+            and (ctx.this_year is None or rel[1] != ctx.this_year + (word.offset or 0))
         if rel is None and word is not None and not looks_back and (own is None or own[0] < word.start):
             # 今年以来… in a text with no issue date: the word names the year, but nothing says which one,
             # and an earlier year of the sentence or paragraph is not it
@@ -707,7 +719,8 @@ class _Walker:
         actual_years = [x for x in actual_years if x[0] < pos + _AFTER_REACH]
         year = own[1] if own else (actual_years[-1][1] if actual_years else None)
         # 去年 without an issue date is counted from the year the document seems to be about: a guess
-        year_from = "relative word" if own and own is rel and ctx.issued_on is None else "own"
+        year_from = "heading" if reviewed else \
+            "relative word" if own and own is rel and ctx.issued_on is None else "own"
         if year is None and carried[0] is not None:
             year, year_from = carried[0], "paragraph"
         if year is None and (y := self._heading_year(sent.section, for_actual=True)) is not None:
@@ -722,13 +735,18 @@ class _Walker:
         if period is None:
             period, period_from = ctx.period or FULL_YEAR, "document"
         evidence, ev_conf, empty = _YEAR_EVIDENCE.get(year_from), None, None
-        if own is not None and own is not stated and own is rel:
+        if own is not None and own is not stated and own is rel and not reviewed:
             evidence = "own" if ctx.issued_on else "text"  # 去年: counted from the issue date (else a guess)
         elif year is not None and not own and year_from == "own":
             evidence = "sentence"  # a year elsewhere in the sentence, after the value
         if year is None:
             year_from = "document"
-            if _PRESENT.search(s, 0, pos) and ctx.issued_on and not self._issue_date_implied() \
+            if (goals := _goals_heading(sent.section)) and (
+                    ctx.is_plan or self._heading_year(sent.section) in (None, ctx.doc_year)):
+                # a result under 二、经济社会发展预期目标 of a plan or of the document's year: that year is the
+                # goals', and a plan's base year assumes the value is no goal
+                empty = f"a result under a heading of goals ({goals}) names no year of its own"
+            elif _PRESENT.search(s, 0, pos) and ctx.issued_on and not self._issue_date_implied() \
                     and not ctx.period_year and period_from == "document" and not ctx.is_plan:
                 # 目前，全区规上工业企业达到2500家: a report's present is the day it was issued (a plan's is
                 # when it was drafted, months before, often in the year before)
@@ -803,8 +821,8 @@ class _Walker:
             # 完成年度目标的52% compares with the plan: its 目标 sets no target; nor does a 目标 word in a
             # report's look back (（一）主要目标完成情况 / 工作回顾) that states this year's results (同比)
             return not (not self.ctx.is_plan and section and _BACKGROUND.search(section) and _PAST_CUE.search(s))
-        if _PAST_CUE.search(s) or markers:
-            return False
+        if markers or _PAST_CUE.search(_GROWTH_BASE.sub("", s) if _goals_heading(section) else s):
+            return False  # under goals, 同比增长6.5%以上 names the growth's base, not a time past
         last = (section or "").split(" / ")[-1]
         if section and _BACKGROUND.search(section):
             return False
@@ -845,6 +863,23 @@ def _plan_result_year(ctx: DocContext) -> tuple[int | None, str | None, float | 
         return ctx.plan_start - 1, "plan_period", 0.8, None
     return None, "none", None, (f"a result in a plan for {ctx.plan_start}-{ctx.plan_end} issued "
                                 f"{ctx.issued_on:%Y-%m}: it may be of the base year {ctx.plan_start - 1} or a later one")
+
+
+@lru_cache(maxsize=256)
+def _goals_heading(section: str | None) -> str | None:
+    """The deepest heading when it announces goals (二、经济社会发展预期目标), else None."""
+    last = (section or "").split(" / ")[-1]
+    return last if _GOAL_SECTION.search(last) and not _BACKGROUND.search(last) else None
+
+
+@lru_cache(maxsize=256)
+def _heading_looks_back(section: str | None) -> bool:
+    """Is the deepest heading naming a year one that looks back on it (一、2024年工作回顾 / 2023年计划执行情况)?
+    (a report with no issue date counts 过去一年 from the year it reviews, one too early)"""
+    for heading in reversed((section or "").split(" / ")):
+        if YEAR.search(heading):
+            return bool(_BACKGROUND.search(heading))
+    return False
 
 
 def _part_year_heading(section: str | None, year: int) -> bool:
@@ -1002,6 +1037,9 @@ def _with_quote(k: Target, q: Quote, other: Target) -> Target:
     return replace(k, other_quotes=k.other_quotes + (q,), attribute=attribute, comparator=comparator)
 
 
+_DISTINCT = re.compile(r"人均|第[一二三]产业|[一二三]产")  # words that make two alike names different things
+
+
 def _merge_actuals(actuals: list[Actual]) -> list[Actual]:
     """The same value reported twice (a summary and a section) is one actual."""
     ordered = sorted(actuals, key=lambda a: (a.method != "table", a.char_start))
@@ -1009,8 +1047,9 @@ def _merge_actuals(actuals: list[Actual]) -> list[Actual]:
     buckets: dict[tuple, list[Actual]] = {}
     for a in ordered:
         bucket = buckets.setdefault((a.value, a.unit, a.period_year, a.scope_name, a.period_label, a.measure), [])
-        if any(indicator_similarity(k.indicator_text, a.indicator_text) >= 0.6 for k in bucket):
-            continue
+        if any(indicator_similarity(k.indicator_text, a.indicator_text) >= 0.6
+               and _DISTINCT.findall(k.indicator_text) == _DISTINCT.findall(a.indicator_text) for k in bucket):
+            continue  # (人均地区生产总值 is not 地区生产总值, nor 第一产业 第三产业, however alike the words)
         bucket.append(a)
         kept.append(a)
     return sorted(kept, key=lambda a: a.char_start)

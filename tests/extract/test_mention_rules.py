@@ -217,6 +217,11 @@ def test_a_sentence_that_only_looks_like_a_note_is_read():
 
 # step -> (sentence, the value it names, the indicator it gives)
 NAMING_EXAMPLES = {
+    mentions._milestone_of_subject_just_named: ("地区生产总值连续突破4000亿元、5000亿元大关", "5000", "地区生产总值"),
+    mentions._value_of_another_period_of_the_subject: (
+        "全省规上工业增加值同比增长5.6%，6月份增长5.9%", "5.9", "规上工业增加值"),
+    mentions._level_after_its_threshold: ("经济总量首次突破2000亿元、达2010.9亿元", "2010.9", "经济总量"),
+    mentions._value_converted_just_named: ("人均地区生产总值73232元，按平均汇率计算为10283美元", "10283", "人均地区生产总值"),
     mentions._level_after_its_steps: ("全市地区生产总值连跨3个千亿台阶，达到8120亿元", "8120", "地区生产总值"),
     mentions._level_after_its_growth: ("一般公共预算收入增长6.1%、突破420亿元", "420", "一般公共预算收入"),
     mentions._counted_subjects_act: ("11家企业新盘活闲置厂房面积3.2万平方米", "3.2", "新盘活闲置厂房面积"),

@@ -264,10 +264,17 @@ def test_a_year_far_after_a_value_in_a_run_of_headlines_joined_without_stops_is_
 
 
 def test_the_start_of_a_span_without_its_year_is_left_empty_and_its_end_keeps_the_year():
-    text = "四年来，战略性新兴产业占规上工业产值比重由15.1%提升到41.4%。\n"
+    text = "战略性新兴产业占规上工业产值比重由15.1%提升到41.4%。\n"
     st = extract_statements(_doc(text, doc_type="government_report", issued_on=date(2022, 2, 10), period_year=2021))
     start = next(a for a in st.actuals if a.value == 15.1)
     assert start.period_year is None and "start of a span" in start.confidence_reason
+    assert next(a for a in st.actuals if a.value == 41.4).period_year == 2021
+
+
+def test_the_start_of_a_span_over_the_years_reviewed_is_the_year_before_them():
+    text = "四年来，战略性新兴产业占规上工业产值比重由15.1%提升到41.4%。\n"
+    st = extract_statements(_doc(text, doc_type="government_report", issued_on=date(2022, 2, 10), period_year=2021))
+    assert next(a for a in st.actuals if a.value == 15.1).period_year == 2017  # 2018-2021 reviewed
     assert next(a for a in st.actuals if a.value == 41.4).period_year == 2021
 
 

@@ -59,6 +59,59 @@ TEXTS = {
         "我区经济运行稳中有进\n\n来源：区统计局 发布时间：2024-10-25 09:00\n\n"
         "前三季度，全区地区生产总值增长5.4%，固定资产投资增长3.7%。\n"
     ),
+    # a 政府工作报告 without its date of delivery: 过去的一年 under the heading that reviews 2024
+    "工作报告无日期.txt": (
+        "2025年湟源县政府工作报告\n各位代表：\n一、2024年工作回顾\n"
+        "过去的一年，地区生产总值增长7.2%；固定资产投资增长30.6%。\n"
+    ),
+    # an annual plan's goals measured 同比, under its heading of goals
+    "年度计划.txt": (
+        "紫阳县2025年国民经济和社会发展计划\n一、经济社会发展总体要求\n2025年，是“十四五”规划收官之年。\n"
+        "二、经济社会发展预期目标\n"
+        "地区生产总值同比增长6.6%以上，城乡居民人均可支配收入分别增长5.3%和6.7%。截至目前，全县规上工业企业已有121家。\n"
+    ),
+    # two items and their values listed in order, without 分别 before the values
+    "收入公报.txt": (
+        "2023年某县国民经济和社会发展统计公报\n\n一、人民生活\n"
+        "全年城镇和农村常住居民人均可支配收入完成29092元、17191元，分别增长3.1%、6.4%。"
+        "五年来，城乡居民人均可支配收入年均增长8.2%和11.6%。\n"
+    ),
+    # thresholds passed (首次突破…) beside the levels that passed them; a per-head figure beside the total's
+    "突破公报.txt": (
+        "2024年某市国民经济和社会发展统计公报\n\n一、综合\n"
+        "全年地区生产总值首次突破2000亿元、达2010.9亿元，比上年增长6.0%。"
+        "社会消费品零售总额实现405.3亿元，首次突破400亿元，同比增长15.2%。人均地区生产总值人民币71835元，增长6.0%。\n"
+    ),
+    # a figure restated in another currency, then its growth
+    "汇率公报.txt": (
+        "2015年某省国民经济和社会发展统计公报\n\n（二）人均地区生产总值\n"
+        "全省人均地区生产总值40818元，按现行平均汇率计算为6554美元，比上年增长6.9%。\n"
+    ),
+    # a five-year review: a span from its base year to the year reviewed
+    "五年回顾.txt": (
+        "永川区政府工作报告\n——2022年1月8日在永川区第四届人民代表大会第一次会议上\n一、过去五年工作回顾\n"
+        "过去五年，规上工业总产值从742亿元增加到1550.2亿元，年均增长15.3%。\n"
+    ),
+    # one subject's values of several periods, each clause naming only its time
+    "季度经济.txt": (
+        "某市2018年前三季度经济运行情况\n\n一、主要指标\n"
+        "全市规上工业增加值同比增长5.6%，9月份增长5.8%。地区生产总值的增长速度一季度为10.7%，上半年为10.9%。\n"
+    ),
+    # thresholds called 大关: one passed on the way to the level stated; two passed, no level stated
+    "大关.txt": (
+        "某区2024年国民经济和社会发展统计公报\n\n一、综合\n"
+        "GDP突破700亿元大关、达到721.44亿元。社会消费品零售总额连续突破400亿元、500亿元大关。\n"
+    ),
+    # the three industries growing alike
+    "三次产业.txt": (
+        "某县2022年前三季度经济运行情况\n\n一、分产业\n"
+        "第一产业实现增加值193.85亿元，同比增长4.0%；第三产业实现增加值515.14亿元，同比增长4.0%。\n"
+    ),
+    # a year's goal, then what the months so far have done against it
+    "目标进度.txt": (
+        "厦门市2012年1-4月主要经济指标完成情况\n\n一、主要指标\n"
+        "全市地区生产总值全年目标2890亿元，1-4月，已完成711.91亿元。\n"
+    ),
 }
 
 
@@ -151,3 +204,94 @@ def test_a_period_that_ended_long_before_the_issue_date_takes_no_year_from_it(va
 def test_a_period_that_ended_shortly_before_the_issue_date_takes_its_year(value_years):
     a = _actual(value_years, "前三季度经济.txt", 5.4)
     assert (a["period_year"], a["period_label"], a["year_evidence"]) == (2024, "前三季度", "issue_date")
+
+
+def test_the_past_year_under_a_heading_reviewing_a_year_is_that_year_when_the_report_is_undated(value_years):
+    a = _actual(value_years, "工作报告无日期.txt", 7.2)
+    assert (a["period_year"], a["year_evidence"]) == (2024, "heading")
+    assert _actual(value_years, "工作报告无日期.txt", 30.6)["period_year"] == 2024
+
+
+def test_a_growth_measured_year_on_year_under_a_plans_heading_of_goals_is_a_goal_of_the_plans_year(value_years):
+    goals = value_years.execute(
+        "SELECT value, target_year FROM marts.fct_plan_targets WHERE source_file = '年度计划.txt' ORDER BY value"
+    ).fetchall()
+    assert goals == [(5.3, 2025), (6.6, 2025), (6.7, 2025)]
+
+
+def test_a_result_under_a_plans_heading_of_goals_has_no_year_and_says_why(value_years):
+    a = _actual(value_years, "年度计划.txt", 121)
+    assert (a["period_year"], a["year_evidence"]) == (None, "none")
+    assert "under a heading of goals" in a["confidence_reason"]
+
+
+def test_values_listed_in_the_order_of_the_items_named_before_them_pair_without_fenbie(value_years):
+    rows = value_years.execute(
+        "SELECT indicator_text, period_year FROM marts.fct_indicator_actuals WHERE source_file = '收入公报.txt' "
+        "ORDER BY value").fetchall()
+    assert rows == [("农村常住居民人均可支配收入", 2023), ("城镇常住居民人均可支配收入", 2023),
+                    ("城镇常住居民人均可支配收入增长", 2023), ("农村常住居民人均可支配收入增长", 2023),
+                    ("城镇居民人均可支配收入", 2023), ("农村居民人均可支配收入", 2023)]
+
+
+def test_a_threshold_passed_is_no_value_and_the_level_and_growth_after_it_are_the_subjects(value_years):
+    rows = value_years.execute(
+        "SELECT indicator_text, value FROM marts.fct_indicator_actuals WHERE source_file = '突破公报.txt' "
+        "AND unit <> '%' ORDER BY char_start").fetchall()
+    assert [r[0] for r in rows] == ["地区生产总值", "社会消费品零售总额", "人均地区生产总值"]
+    assert 2000 not in [r[1] for r in rows] and 400 not in [r[1] for r in rows]
+    assert _actual(value_years, "突破公报.txt", 15.2)["indicator_text"] == "社会消费品零售总额同比增长"
+
+
+def test_a_per_head_growth_is_kept_beside_the_same_growth_of_the_total(value_years):
+    growths = value_years.execute(
+        "SELECT indicator_text FROM marts.fct_indicator_actuals WHERE source_file = '突破公报.txt' AND value = 6.0 "
+        "ORDER BY char_start").fetchall()
+    assert growths == [("地区生产总值比上年增长",), ("人均地区生产总值增长",)]
+
+
+def test_a_figure_restated_at_an_exchange_rate_keeps_its_name_but_yields_to_the_figure_as_reported(value_years):
+    rows = value_years.execute(
+        "SELECT indicator_text, unit, is_latest, confidence_reason FROM marts.fct_indicator_actuals_history "
+        "WHERE source_file = '汇率公报.txt' AND unit <> '%' ORDER BY is_latest DESC").fetchall()
+    assert [r[:3] for r in rows] == [("人均地区生产总值", "亿元", True), ("人均地区生产总值", "亿美元", False)]
+    assert "exchange rate" in rows[1][3]
+
+
+def test_the_growth_after_a_currency_conversion_is_the_figures(value_years):
+    a = _actual(value_years, "汇率公报.txt", 6.9)
+    assert (a["indicator_text"], a["period_year"]) == ("人均地区生产总值比上年增长", 2015)
+
+
+def test_a_span_over_the_years_reviewed_starts_from_the_year_before_them(value_years):
+    rows = value_years.execute(
+        "SELECT period_year, period_label FROM marts.fct_indicator_actuals WHERE source_file = '五年回顾.txt' "
+        "AND unit <> '%' ORDER BY char_start, period_year").fetchall()
+    assert [y for y, _ in rows] == [2016, 2021]
+    assert _actual(value_years, "五年回顾.txt", 15.3)["period_year"] == 2021
+
+
+def test_a_value_whose_words_name_only_a_time_is_the_subjects_just_named_of_that_time(value_years):
+    a = _actual(value_years, "季度经济.txt", 5.8)
+    assert (a["indicator_text"], a["period_label"], a["period_year"]) == ("规上工业增加值", "9月", 2018)
+    b = _actual(value_years, "季度经济.txt", 10.9)
+    assert (b["indicator_text"], b["period_label"]) == ("地区生产总值的增长速度", "上半年")
+
+
+def test_a_threshold_called_a_milestone_is_the_subjects_and_none_when_the_level_follows(value_years):
+    rows = value_years.execute(
+        "SELECT indicator_text, value FROM marts.fct_indicator_actuals WHERE source_file = '大关.txt' "
+        "ORDER BY char_start, value").fetchall()
+    assert rows == [("GDP", 721.44), ("社会消费品零售总额", 500)]  # the higher threshold passed says it all
+
+
+def test_the_same_growth_of_two_industries_is_two_values(value_years):
+    rows = value_years.execute(
+        "SELECT indicator_text FROM marts.fct_indicator_actuals WHERE source_file = '三次产业.txt' AND value = 4.0 "
+        "ORDER BY char_start").fetchall()
+    assert [r[0][:4] for r in rows] == ["第一产业", "第三产业"]
+
+
+def test_what_the_months_so_far_have_done_against_the_years_goal_is_an_actual_of_those_months(value_years):
+    a = _actual(value_years, "目标进度.txt", 711.91)
+    assert (a["indicator_text"], a["period_year"], a["period_label"]) == ("地区生产总值", 2012, "1-4月")
