@@ -137,7 +137,7 @@ def login(driver, superset: Superset, user: str = "admin") -> None:
     from selenium.webdriver.support.ui import WebDriverWait
 
     driver.get(f"{superset.url}/login/")
-    wait = WebDriverWait(driver, 60)
+    wait = WebDriverWait(driver, 180)  # the first login can take a minute on a loaded 2-core machine
     username = wait.until(ec.element_to_be_clickable((By.CSS_SELECTOR, '[data-test="username-input"]')))
     username.send_keys(user)
     driver.find_element(By.CSS_SELECTOR, '[data-test="password-input"]').send_keys(superset.admin_password)
