@@ -113,9 +113,6 @@ _DIGITS_NOT_YEAR = _DIGIT = re.compile(r"\d")
 _SINCE = re.compile(r"(?:“?十[一二三四五六七八九]五”?|(?:19|20)\d\d年)以来")
 _MEANS = re.compile(r"以[^，,。；;]{2,20}?(?:作)?为")
 _COMMITTEE = re.compile(r"管委|管理委员会")
-# 预计 that opens its sentence or a clause of it (初步预计，… / …修订结果，预计全市…) governs the ； list after
-# it; one after a subject (万元生产总值能耗预计下降3.5%) is that value's own
-_OPENS_A_CLAUSE = re.compile(r"(?:^|[，,：:])\s*(?:经|据|根据)?(?:初步)?预")
 _BASELINE_LEAD = re.compile(r"(?:较|比|相比|相较|与|同)$")
 # 是2011年的1.37倍 / 是1986年地区恢复成立时的289倍: the year a multiple is counted from
 _MULTIPLE_OF = re.compile(r"[^，,。；;]{0,14}?的\s*[\d.一二三四五六七八九十两]+\s*倍|的")
@@ -245,7 +242,9 @@ class _Walker:
         else:
             self._list_intro(para)
         goals: tuple[bool, int | None] = (bullet and self.list_goal, self.list_year)
-        estimating = False  # 预计实现地区生产总值391亿元，增长8.6%；财政收入38.74亿元…: 预计 governs its ； list
+        # 预计实现地区生产总值391亿元，增长8.6%；财政收入38.74亿元…: an estimate word governs the rest of its
+        # sentence, up to 。 (CONVENTIONS.md), wherever in the sentence it stands; what came before it is not its
+        estimating = False
         listed = False
         for sent in para.sentences:
             if goals[0] and not listed and (_PAST_CUE.search(sent.text) or "实际" in sent.text):
@@ -255,8 +254,7 @@ class _Walker:
             s = sent.text.rstrip()
             listed = s.endswith(("；", ";"))
             estimating = listed and not self.ctx.is_plan and (
-                estimating or "预计" in s and (m := ESTIMATE_OF_PERIOD.search(s)) is not None
-                and _OPENS_A_CLAUSE.search(s, 0, m.start() + 1) is not None)
+                estimating or "预计" in s and ESTIMATE_OF_PERIOD.search(s) is not None)
             # 主要预期目标是：A增长6.5%左右，…；B控制在4.5%以内；…: the clauses after the list's ； are goals too
             if goals[0]:
                 continue  # …预期目标是：A、B。C达到66%左右: the paragraph goes on listing goals

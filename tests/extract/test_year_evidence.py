@@ -210,11 +210,13 @@ def test_a_notes_year_dates_nothing_when_the_notes_own_full_stop_ends_the_senten
     assert next(a for a in st.actuals if a.value == 70000).period_year == 2030
 
 
-def test_an_estimate_after_its_subject_is_that_values_own_and_governs_no_list():
-    text = "万元生产总值能耗预计下降3.5%，完成省下达任务；居民消费价格总水平上涨0.2%；城镇登记失业率3.86%。\n"
+def test_an_estimate_after_its_subject_governs_the_rest_of_its_sentence_not_what_came_before():
+    # CONVENTIONS.md: the word covers the values from itself up to 。, across ；
+    text = ("地区生产总值增长6%；万元生产总值能耗预计下降3.5%，完成省下达任务；居民消费价格总水平上涨0.2%；"
+            "城镇登记失业率3.86%。粮食产量104万吨。\n")
     st = extract_statements(_doc(text, doc_type="government_report", issued_on=date(2031, 1, 12), period_year=2030))
-    flags = {a.value: a.is_estimate for a in st.actuals if a.value in (-3.5, 3.5, 0.2, 3.86)}
-    assert flags.get(3.86) is False and flags.get(0.2) is False
+    flags = {a.value: a.is_estimate for a in st.actuals if a.value in (6, -3.5, 0.2, 3.86, 1040000)}
+    assert flags == {6: False, -3.5: True, 0.2: True, 3.86: True, 1040000: False}
 
 
 def test_an_estimate_opening_a_clause_governs_the_list_after_it():

@@ -35,6 +35,14 @@ TEXTS = {
         "到2027年，全市地区生产总值迈上新台阶，一般公共预算收入年均增长6%以上。\n"
         "生态环境持续改善，森林覆盖率达到45.5%，城市生活垃圾回收利用率达到40%。\n"
     ),
+    # a 预计 after its subject, mid-sentence (after a result, before a ； list): it covers the rest of its
+    # sentence, not what came before it nor the next sentence
+    "预计句中.txt": (
+        "某经开区2030年前三季度经济运行情况\n"
+        "2030年10月20日\n"
+        "1-9月，经开区实现生产总值增长11%，固定资产投资预计完成520亿元；工业投资完成164.77亿元；"
+        "社会消费品零售总额完成240亿元。规上工业企业新增38家。\n"
+    ),
 }
 
 
@@ -86,3 +94,13 @@ def test_a_text_looking_ahead_to_the_one_year_it_names_as_a_deadline_states_goal
         taken = value_kinds.execute("SELECT count(*) FROM marts.fct_indicator_actuals WHERE source_file = ? "
                                     "AND value = ?", ["蓝图新闻.txt", value]).fetchall()[0][0]
         assert taken == 0
+
+
+def test_an_estimate_word_covers_the_values_after_it_to_the_end_of_its_sentence(value_kinds):
+    for value in (520, 164.77, 240):  # its own clause, then the ； clauses after it
+        assert _estimate(value_kinds, "预计句中.txt", value)
+
+
+def test_a_value_before_the_estimate_word_or_after_its_sentence_stays_an_actual(value_kinds):
+    assert not _estimate(value_kinds, "预计句中.txt", 11)
+    assert not _estimate(value_kinds, "预计句中.txt", 38)
