@@ -404,7 +404,7 @@ _ESTIMATE_TO = re.compile(r"预计到")
 ESTIMATE_OF_PERIOD = re.compile(
     r"预计[，,：:]?(?:全年|今年|本年|(?:19|20)\d\d年)|[（(]预计"
     r"|(?<!后)预计[，,：:]?(?!到|至|将|可|能|会|带动|新增|拉动|增加|年|每年|实现年|明年|今后|未来|建成|投产|达产|总投资|投资|完成投资)"
-    r"(?:[\u4e00-\u9fff]|(?:19|20)\d\d年){0,12}?(?:增长|下降|达到|实现|完成|为|突破|超过)")
+    r"(?:[\u4e00-\u9fff]|(?:19|20)\d\d年|[（(][^（()）\d]{0,6}[）)]){0,16}?(?:增长|下降|达到|实现|完成|为|突破|超过|(?=\d))")
 # 增长4%（预计数，下同）: a note right after a value says it is an estimate (and those after it, above)
 ESTIMATE_NOTE_AFTER = re.compile(r"\s*[（(]预计")
 # （预计，同比，下同） / 预计（下同）: a note that every figure from here on is an estimate
@@ -421,7 +421,8 @@ def estimate(c: Candidate) -> bool:
 
 def estimate_of_period(s: str, a: int) -> bool:
     """Is the value at a the estimate of the period its text reviews (预计全年…, (预计,下同) before it)?"""
-    return "预计" in s and ESTIMATE_OF_PERIOD.search(s, 0, a) is not None \
+    # (a + 1: 预计全省生产总值2.97万亿元 names no verb, the value itself follows its subject)
+    return "预计" in s and ESTIMATE_OF_PERIOD.search(s, 0, a + 1) is not None \
         and _ESTIMATE_TO.search(s, 0, a) is None
 
 

@@ -192,6 +192,18 @@ def test_an_estimate_naming_its_place_and_year_before_the_verb_estimates_that_ye
     assert estimate_of_period(s, s.index("3.8"))
 
 
+def test_an_estimate_whose_value_follows_its_subject_with_no_verb_estimates_the_period():
+    s = "预计全省生产总值2.97万亿元、增长8%以上"
+    assert estimate_of_period(s, s.index("2.97"))
+    s = "会议提到，预计重庆去年新增社会融资规模5100亿元，中长期贷款余额增长15%"
+    assert estimate_of_period(s, s.index("5100")) and estimate_of_period(s, s.index("15"))
+
+
+def test_an_estimate_with_a_bracketed_note_before_its_verb_estimates_the_period():
+    s = "预计全省生产总值同比(下同)增长5.8%左右，剔除房地产业后增长6.2%左右"
+    assert estimate_of_period(s, s.index("5.8")) and estimate_of_period(s, s.index("6.2"))
+
+
 def test_a_projection_after_a_project_is_built_is_still_no_estimate_of_the_period():
     s = "项目建成后预计年产值突破10亿元"
     assert not estimate_of_period(s, s.index("10"))

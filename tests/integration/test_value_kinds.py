@@ -43,6 +43,13 @@ TEXTS = {
         "1-9月，经开区实现生产总值增长11%，固定资产投资预计完成520亿元；工业投资完成164.77亿元；"
         "社会消费品零售总额完成240亿元。规上工业企业新增38家。\n"
     ),
+    # a report's 预计 naming its subject with no verb before the value, and a bracketed note before a verb
+    "预计无动词.txt": (
+        "某市人民政府工作报告\n"
+        "——2031年1月10日在某市第十届人民代表大会第五次会议上\n"
+        "一、2030年工作回顾\n"
+        "预计全市地区生产总值2970亿元，同比(下同)增长8%以上，剔除房地产业后增长8.5%左右。全年新增城镇就业5.2万人。\n"
+    ),
 }
 
 
@@ -104,3 +111,9 @@ def test_an_estimate_word_covers_the_values_after_it_to_the_end_of_its_sentence(
 def test_a_value_before_the_estimate_word_or_after_its_sentence_stays_an_actual(value_kinds):
     assert not _estimate(value_kinds, "预计句中.txt", 11)
     assert not _estimate(value_kinds, "预计句中.txt", 38)
+
+
+def test_an_estimate_word_with_no_verb_before_its_value_still_estimates_the_period(value_kinds):
+    for value in (2970, 8, 8.5):  # 预计全市地区生产总值2970亿元, 同比(下同)增长8%以上, 剔除…增长8.5%
+        assert _estimate(value_kinds, "预计无动词.txt", value)
+    assert not _estimate(value_kinds, "预计无动词.txt", 52000)  # the next sentence: 5.2万人
