@@ -104,8 +104,10 @@ _OPENING = re.compile(r"^(?:(?:到|至|在)?\d{4}年(?:底|末)?[，,]?|推动|�
 _TASK_HEADING = re.compile(r"^(?:[（(][一二三四五六七八九十\d]+[）)]|[一二三四五六七八九十\d]+[、.．])?\s*(?:坚持|持续|扎实|全力|"
                            r"大力|深入|全面|着力|加快|加速|加大|推动|推进|促进|打造|建设|提升|优化|培育|巩固|深化|完善|强化|"
                            r"实施|统筹|聚焦|做强|做优|做大|壮大|扩大|稳定|抓好|筑牢|守牢|兜牢|提高|增进|激发|激活|保障|发展)")
-# 失业率为4.6%，低于5%的控制目标: a result measured against a goal names the goal, it sets none
-_VS_GOAL = re.compile(r"(?:高于|低于|快于|慢于|超过|超出|好于|优于)[^，,。；;]{0,10}?的?(?:控制|预期|年度|全年)?目标")
+# 失业率为4.6%，低于5%的控制目标 / 控制在预期目标以内 / 均超额完成市定目标任务: a result measured against a
+# goal names the goal, it sets none; nor does 目标 naming whom a review's work went to (拜访目标企业150家)
+_VS_GOAL = re.compile(r"(?:高于|低于|快于|慢于|超过|超出|好于|优于|完成)[^，,。；;]{0,10}?的?(?:控制|预期|年度|全年)?目标"
+                      r"|控制在(?:预期|年度|全年)?目标|目标(?:企业|单位)")
 _NEXT_FIVE = re.compile(r"(?:今后|未来)(?:五|5)年")
 _ON_BASE = re.compile(r"(?:底|末)?[^，,。；;]{0,16}?的?基础上")
 _YEAR_WORD = re.compile(r"(?:19|20)\d\d年")

@@ -154,6 +154,32 @@ def test_a_result_measured_against_a_goal_stays_a_result():
     assert not any(t.value == 4.6 for t in st.targets)
 
 
+def _review(text: str):
+    doc = make_doc(text, region="某区", doc_type="government_report", start=None, end=None,
+                   issued_on=date(2031, 1, 10), period_year=2030)
+    st = extract_statements(doc)
+    assert_quotes(doc, st)
+    return st
+
+
+def test_a_result_that_completed_or_kept_within_a_goal_stays_a_result():
+    st = _review("全年城镇新增就业1354人，就业困难人员就业375人，均超额完成市定目标任务。\n"
+                 "物价涨幅控制在预期目标以内，居民消费价格同比上涨2.6%。\n")
+    assert {a.value for a in st.actuals} >= {1354, 375, 2.6}
+    assert not st.targets
+
+
+def test_whom_a_reviews_work_went_to_is_no_goal_it_sets():
+    st = _review("区级领导带队招商考察32次，拜访目标企业150家，签约亿元以上项目27个、投资规模112亿元。\n")
+    assert {a.value for a in st.actuals} >= {150, 27, 112}
+    assert not st.targets
+
+
+def test_a_goal_to_keep_a_value_within_a_bound_is_still_a_goal():
+    st = _review("今年将城镇调查失业率控制在5%以内作为重要目标。\n")
+    assert [t.value for t in st.targets] == [5]
+
+
 def test_results_against_goals_in_a_look_back_stay_results():
     doc = make_doc("一、2023年上半年计划执行情况\n（一）主要目标完成情况\n"
                    "一般公共预算收入完成21.91亿元，同比增长1.3%，与目标相差18.7个百分点。\n",

@@ -50,6 +50,15 @@ TEXTS = {
         "一、2030年工作回顾\n"
         "预计全市地区生产总值2970亿元，同比(下同)增长8%以上，剔除房地产业后增长8.5%左右。全年新增城镇就业5.2万人。\n"
     ),
+    # a review naming goals it met (完成…目标, 控制在预期目标以内) or whom its work went to (目标企业): results
+    "回顾目标.txt": (
+        "某区人民政府工作报告\n"
+        "——2031年1月12日在某区第九届人民代表大会第四次会议上\n"
+        "一、2030年工作回顾\n"
+        "全年城镇新增就业1354人，就业困难人员就业375人，均超额完成市定目标任务。\n"
+        "物价涨幅控制在预期目标以内，居民消费价格同比上涨2.6%。\n"
+        "区级领导带队招商考察32次，拜访目标企业150家，签约亿元以上项目27个。\n"
+    ),
 }
 
 
@@ -117,3 +126,9 @@ def test_an_estimate_word_with_no_verb_before_its_value_still_estimates_the_peri
     for value in (2970, 8, 8.5):  # 预计全市地区生产总值2970亿元, 同比(下同)增长8%以上, 剔除…增长8.5%
         assert _estimate(value_kinds, "预计无动词.txt", value)
     assert not _estimate(value_kinds, "预计无动词.txt", 52000)  # the next sentence: 5.2万人
+
+
+def test_a_review_naming_the_goals_it_met_or_whom_its_work_went_to_states_results(value_kinds):
+    for value in (1354, 375, 2.6, 150, 27):
+        assert not _estimate(value_kinds, "回顾目标.txt", value)  # one actual row each
+        assert _target_years(value_kinds, "回顾目标.txt", value) == []
