@@ -120,6 +120,7 @@ _BASELINE_LEAD = re.compile(r"(?:较|比|相比|相较|与|同)$")
 _MULTIPLE_OF = re.compile(r"[^，,。；;]{0,14}?的\s*[\d.一二三四五六七八九十两]+\s*倍|的")
 _TARGET_LEAD = re.compile(r"(?:(?<!截止)到|(?<![截止])至|力争|争取|预计)$")  # 截至2016年末: a time reached
 _ANNUAL_OUTPUT = re.compile(r"年产$")
+_LEVEL_OF_YEAR = re.compile(r"的\s*\d")  # 到2020年的11.77万元: that year's level
 # 到2025年, a deadline; not 截至2025年 / 至2020年底 / 提高到2020年的70% (a time or a level reached)
 _DEADLINE = re.compile(r"(?<![截止])(?:到|至)\s*((?:19|20)\d\d)\s*年(?![底末])(?!的\s*\d)")
 # 提出广东2023年地区生产总值预期目标为增长5%以上, 三、2024年主要工作安排: the year the text sets its goals and
@@ -358,9 +359,13 @@ class _Walker:
                 # 到2027年，…在2022年的基础上实现“双倍增” / 继2010年提高1.0个百分点的基础上，再次上升0.6个百分点:
                 # the base of what follows, not its time
                 continue
+            if lead.endswith(("恢复到", "恢复至")) and _LEVEL_OF_YEAR.match(s, m.end()):
+                continue  # 恢复到2019年的113%: the share of a base year's level, not the time of the statement
             if _TARGET_LEAD.search(lead) and not (
-                    lead.endswith("至") and not ctx.is_plan and ctx.doc_year and year <= ctx.doc_year):
-                # (至2020年底，… in a report on 2020 or later: 截至, a time reached, not a goal's)
+                    lead.endswith("至") and not ctx.is_plan and ctx.doc_year and year <= ctx.doc_year) \
+                    and not (year < cutoff and _LEVEL_OF_YEAR.match(s, m.end())):
+                # (至2020年底，… in a report on 2020 or later: 截至, a time reached, not a goal's; 从2015年的X增长到
+                # 2020年的Y in a plan for 2021-2025: the level a past year reached)
                 out.append((m.start(), year, True))
             elif tail in ("底", "末", "前"):
                 out.append((m.start(), year, year >= cutoff))

@@ -85,3 +85,24 @@ def test_a_plans_section_heading_of_its_base_holds_results_not_goals():
     targets = _targets(text, start=2021, end=2025)
     assert not any(t.value_raw in ("8", "871") for t in targets)
     assert any(t.value_raw == "5000" and t.target_year == 2025 for t in targets)
+
+
+def test_a_level_a_past_year_reached_in_a_plan_is_a_result_of_that_year():
+    # 从2015年的X增长到2020年的Y in a plan for 2021-2025: 到2020年 is when Y was reached, no deadline
+    doc = make_doc("全市财政总收入从2015年的50.22亿元增加到2020年的62.89亿元，年均递增4.58%。\n", start=2021, end=2025)
+    st = extract_statements(doc)
+    assert_quotes(doc, st)
+    assert not st.targets
+    assert {a.value: a.period_year for a in st.actuals if a.value in (62.89, 4.58)} == {62.89: 2020, 4.58: 2020}
+
+
+def test_a_deadline_in_a_plans_own_period_is_still_a_goal():
+    ts = _targets("全市财政总收入从2020年的62.89亿元增加到2025年的80亿元。\n", start=2021, end=2025)
+    assert [(t.value, t.target_year) for t in ts] == [(80, 2025)]
+
+
+def test_a_recovery_to_a_share_of_a_base_years_level_is_no_goal():
+    doc = make_doc("去年全省旅游人次恢复到2019年的113%。\n", doc_type="government_report", start=None, end=None,
+                   period_year=2023)
+    st = extract_statements(doc)
+    assert not st.targets

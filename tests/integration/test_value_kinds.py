@@ -59,6 +59,14 @@ TEXTS = {
         "物价涨幅控制在预期目标以内，居民消费价格同比上涨2.6%。\n"
         "区级领导带队招商考察32次，拜访目标企业150家，签约亿元以上项目27个。\n"
     ),
+    # a five-year plan recalling the level a past year reached (从2015年的X增加到2020年的Y), then its goal
+    "规划回顾.txt": (
+        "某市国民经济和社会发展第十四个五年规划和二〇三五年远景目标纲要\n"
+        "2021年2月3日\n"
+        "“十三五”时期，全市综合实力持续增强。全市财政总收入从2015年的50.22亿元增加到2020年的62.89亿元，"
+        "年均递增4.58%。\n"
+        "到2025年，全市财政总收入达到80亿元。\n"
+    ),
 }
 
 
@@ -132,3 +140,10 @@ def test_a_review_naming_the_goals_it_met_or_whom_its_work_went_to_states_result
     for value in (1354, 375, 2.6, 150, 27):
         assert not _estimate(value_kinds, "回顾目标.txt", value)  # one actual row each
         assert _target_years(value_kinds, "回顾目标.txt", value) == []
+
+
+def test_a_level_a_past_year_reached_in_a_plan_is_that_years_result_not_a_goal(value_kinds):
+    for value in (62.89, 4.58):
+        assert not _estimate(value_kinds, "规划回顾.txt", value)  # one actual row each
+        assert _target_years(value_kinds, "规划回顾.txt", value) == []
+    assert _target_years(value_kinds, "规划回顾.txt", 80) == [2025]
