@@ -120,6 +120,8 @@ _BASELINE_LEAD = re.compile(r"(?:较|比|相比|相较|与|同)$")
 _MULTIPLE_OF = re.compile(r"[^，,。；;]{0,14}?的\s*[\d.一二三四五六七八九十两]+\s*倍|的")
 _TARGET_LEAD = re.compile(r"(?:(?<!截止)到|(?<![截止])至|力争|争取|预计)$")  # 截至2016年末: a time reached
 _ANNUAL_OUTPUT = re.compile(r"年产$")
+# a 预计 inside a sentence that announces goals or what will be done (CONVENTIONS.md: 预计…目标/计划/将)
+_ESTIMATED_GOAL = re.compile(r"(?:预期|主要|发展)目标(?:任务)?(?:是|为)|将")
 _LEVEL_OF_YEAR = re.compile(r"的\s*\d")  # 到2020年的11.77万元: that year's level
 # 到2025年, a deadline; not 截至2025年 / 至2020年底 / 提高到2020年的70% (a time or a level reached)
 _DEADLINE = re.compile(r"(?<![截止])(?:到|至)\s*((?:19|20)\d\d)\s*年(?![底末])(?!的\s*\d)")
@@ -516,6 +518,8 @@ class _Walker:
                 is_target = m.goal  # 目标X，完成Y: the wording says which is which, whatever the section
             elif m.estimate and self.ctx.is_plan:
                 continue  # a plan's 预计…: neither its goal nor a measured value (as before estimates were kept)
+            elif m.estimate and is_target and (goal_list or _ESTIMATED_GOAL.search(s, 0, m.start)):
+                m.estimate = False  # 主要预期目标是：预计增长5.5% / 2024年，贵州将…，预计增长5.5%: a goal, as worded
             elif m.estimate:
                 is_target = False  # 预计全年…增长5.5%: the reviewed period's estimate, an actual flagged as such
             looked_back = bool(k) and not markers[k - 1][2]  # 2024年，漯河GDP增长6.8%: a year gone by

@@ -204,6 +204,16 @@ def test_an_estimate_with_a_bracketed_note_before_its_verb_estimates_the_period(
     assert estimate_of_period(s, s.index("5.8")) and estimate_of_period(s, s.index("6.2"))
 
 
+def test_an_estimate_word_in_a_sentence_announcing_goals_or_what_will_be_done_sets_goals():
+    # CONVENTIONS.md: 预计 … 目标/计划/将 over a period to come is a target
+    text = "2031年全区经济社会发展的主要预期目标是：预计地区生产总值增长5.5%左右，一般公共预算收入增长5%左右。\n"
+    st = extract_statements(_doc(text, doc_type="government_report", issued_on=date(2031, 1, 12), period_year=2030))
+    assert {t.value: t.target_year for t in st.targets} == {5.5: 2031, 5: 2031} and not st.actuals
+    text = "2031年，全区将坚持以高质量发展统揽全局，预计全区地区生产总值增长5.5%左右。\n"  # a news piece, undated
+    st = extract_statements(_doc(text, doc_type="release", period_year=2030))
+    assert {t.value: t.target_year for t in st.targets} == {5.5: 2031} and not st.actuals
+
+
 def test_a_projection_after_a_project_is_built_is_still_no_estimate_of_the_period():
     s = "项目建成后预计年产值突破10亿元"
     assert not estimate_of_period(s, s.index("10"))

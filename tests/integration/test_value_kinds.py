@@ -67,6 +67,15 @@ TEXTS = {
         "年均递增4.58%。\n"
         "到2025年，全市财政总收入达到80亿元。\n"
     ),
+    # a report's goals worded with 预计 (主要预期目标是：预计…), after its review's own 预计 estimates
+    "预计目标.txt": (
+        "某区人民政府工作报告\n"
+        "——2031年1月12日在某区第九届人民代表大会第四次会议上\n"
+        "一、2030年工作回顾\n"
+        "预计全区地区生产总值增长4.6%。\n"
+        "二、2031年工作安排\n"
+        "2031年全区经济社会发展的主要预期目标是：预计地区生产总值增长5.5%左右，一般公共预算收入增长5.2%左右。\n"
+    ),
 }
 
 
@@ -147,3 +156,9 @@ def test_a_level_a_past_year_reached_in_a_plan_is_that_years_result_not_a_goal(v
         assert not _estimate(value_kinds, "规划回顾.txt", value)  # one actual row each
         assert _target_years(value_kinds, "规划回顾.txt", value) == []
     assert _target_years(value_kinds, "规划回顾.txt", 80) == [2025]
+
+
+def test_an_estimate_word_in_a_sentence_announcing_goals_sets_goals(value_kinds):
+    assert _estimate(value_kinds, "预计目标.txt", 4.6)  # the review's estimate stays one
+    for value in (5.5, 5.2):
+        assert _target_years(value_kinds, "预计目标.txt", value) == [2031]
