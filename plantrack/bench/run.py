@@ -23,7 +23,7 @@ from datetime import datetime
 from pathlib import Path
 
 from plantrack.bench import generate
-from plantrack.config import PROJECT_ROOT, load_settings
+from plantrack.config import PROJECT_ROOT, dbt_environment, load_settings
 
 BENCH_OUT = PROJECT_ROOT / "bench" / "out"
 DBT_DIR = PROJECT_ROOT / "dbt_project"
@@ -354,7 +354,7 @@ def _dir_mb(path: Path) -> float:
 # ---------------------------------------------------------------- sample refresh vs bare dbt build
 
 def dbt_command(args: list[str], warehouse: Path, target: Path) -> tuple[list[str], dict]:
-    env = {**os.environ, "PLANTRACK_WAREHOUSE": str(warehouse)}
+    env = {**os.environ, **dbt_environment(warehouse)}
     cmd = [DBT, *args, "--project-dir", str(DBT_DIR), "--profiles-dir", str(DBT_DIR),
            "--target-path", str(target), "--log-path", str(target / "logs")]
     return cmd, env
