@@ -497,9 +497,16 @@ def change_against_another_period(c: Candidate) -> bool:
 _AMONG = re.compile(r"[\u4e00-\u9fff]{0,8}?中(?:有|[，,]?\s*有?\s*\d|[^，,。；;]{0,16}?有\s*\d)")
 
 
+# 25个行业增加值实现增长, 41个大类行业有23个…: industries counted (how many grew, how many there are); a
+# sector's 龙头企业 or 协会 are things, not industries
+_INDUSTRIES_AFTER = re.compile(r"(?:工业|制造业)?(?:大类|重点|主要)?行业(?!龙头|领军|标杆|协会|商会|企业|骨干|组织)")
+
+
 def tally_of_categories(c: Candidate) -> bool:
-    """38个大类行业中有24个行业增长: how many categories a count is taken among is no quantity of the economy."""
-    return c.unit in _COUNT_UNITS and "中" in c.s and _AMONG.match(c.s, c.b) is not None
+    """38个大类行业中有24个行业增长: how many categories a count is taken among, and how many of them grew
+    (its breadth, 增长面, is the share the text gives), is no quantity of the economy."""
+    return c.unit in _COUNT_UNITS and ("中" in c.s and _AMONG.match(c.s, c.b) is not None
+                                       or c.unit == "个" and _INDUSTRIES_AFTER.match(c.s, c.b) is not None)
 
 
 _EVERY_BEFORE = re.compile(r"每[\u4e00-\u9fff]{0,6}$")

@@ -271,6 +271,17 @@ def test_the_count_of_categories_a_tally_is_taken_among_is_no_value(sentence, ta
     assert tally not in {m.value for m in find_mentions(sentence)}
 
 
+@pytest.mark.parametrize(("sentence", "count"), [("37个工业大类行业中，23个行业增加值正增长，增长面62.2%。", 23),
+                                               ("从行业增长面看，41个大类行业有23个行业保持增长。", 23),
+                                               ("其中有12个行业实现投资稳步增长、3个行业实现投资翻倍。", 3)])
+def test_how_many_industries_grew_is_no_value(sentence, count):
+    assert count not in {m.value for m in find_mentions(sentence)}
+
+
+def test_a_sectors_leading_firms_are_counted_as_values():
+    assert 10 in {m.value for m in find_mentions("全年引进行业龙头企业10家，培育10个行业龙头企业。")}
+
+
 @pytest.mark.parametrize("sentence", ["全年规上工业增加值增长7.2%，增速比2030年减低2.2个百分点。",
                                       "全年地区生产总值下降8.2%，比上年增速放缓10.2个百分点。",
                                       "1-8月，工业投资下降3.1%，降幅比7月收窄0.3个百分点。"])

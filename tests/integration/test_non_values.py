@@ -1,0 +1,49 @@
+"""Numbers an analyst does not take as values, through the whole path (file on disk -> `plantrack refresh` ->
+no warehouse row for them), beside a value of the same text that is published: one shared refresh."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import duckdb
+import pytest
+
+from tests.conftest import run_plantrack
+
+pytestmark = [pytest.mark.slow, pytest.mark.integration]
+
+TEXTS = {
+    # a release's breadth of growth: how many industries there are and how many grew; the share is the value
+    "行业增长面.txt": (
+        "2024年1-5月某省工业经济运行情况\n\n一、工业生产\n"
+        "1-5月，全省规模以上工业增加值同比增长6.6%。从行业增长面看，41个大类行业有23个行业保持增长，"
+        "增长面为56.1%。\n"
+    ),
+}
+
+
+@pytest.fixture(scope="session")
+def non_values(tmp_path_factory) -> duckdb.DuckDBPyConnection:
+    root = tmp_path_factory.mktemp("non-values")
+    sources, data_dir = root / "sources", root / "data"
+    sources.mkdir()
+    for name, text in TEXTS.items():
+        (sources / name).write_text(text, encoding="utf-8")
+    result = run_plantrack("refresh", data_dir=data_dir, sources=sources, timeout=1800)
+    assert result.returncode == 0, result.stdout + result.stderr
+    con = duckdb.connect(str(Path(data_dir) / "warehouse.duckdb"), read_only=True)
+    yield con
+    con.close()
+
+
+def _values(con, file: str) -> set[float]:
+    rows = con.execute(
+        "SELECT value FROM marts.fct_indicator_actuals WHERE source_file = ? "
+        "UNION ALL SELECT value FROM marts.fct_plan_targets WHERE source_file = ?", [file, file]).fetchall()
+    return {r[0] for r in rows}
+
+
+def test_how_many_industries_there_are_and_how_many_grew_are_no_values(non_values):
+    published = _values(non_values, "行业增长面.txt")
+    assert {6.6, 56.1} <= published
+    assert not {41, 23} & published
