@@ -598,6 +598,16 @@ def tally_of_places(c: Candidate) -> bool:
     return c.unit == "个" and _PLACES_AFTER.match(c.s, c.b) is not None
 
 
+# an honour or a place on a list won (国家科技奖, 荣誉, 称号, 上榜…250强): 奖励/奖补/奖金 are money, not honours
+_HONOUR = re.compile(r"奖(?!励|补|金|惩|学)|荣誉|称号|上榜|榜单")
+
+
+def honours_won(c: Candidate) -> bool:
+    """13个项目获国家科技奖, 荣获国家和省市荣誉112项, 7家企业上榜250强: how many honours (or winners) a place
+    counts is a tally of distinctions, no quantity of the economy."""
+    return c.unit in _COUNT_UNITS and _HONOUR.search(c.s, c.clause, c.ix.clause_end(c.b)) is not None
+
+
 Rejection = Callable[[Candidate], bool]
 
 # Cheap and frequent first, clause scans last (the order does not change the result: see the docstring).
@@ -640,6 +650,7 @@ REJECTIONS: tuple[Rejection, ...] = (
     attendance_or_votes,
     aspects_of_the_work,
     tally_of_places,
+    honours_won,
 )
 
 

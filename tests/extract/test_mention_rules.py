@@ -131,6 +131,9 @@ EXAMPLES = {
     rules.tally_of_places: (
         ("全省13个设区市规上工业增速均保持正增长", "13"),
         ("新建13个产业园区", "13")),
+    rules.honours_won: (
+        ("全年13个项目获国家科技奖", "13"),
+        ("全年新获批国家和省部级创新平台13个", "13")),
     rules.policy_named_by_its_articles: (
         ("出台稳投资“26条”等一揽子政策", "26"),
         ("新建农村公路12条", "12")),
@@ -280,6 +283,12 @@ def test_how_many_industries_grew_is_no_value(sentence, count):
 
 def test_a_sectors_leading_firms_are_counted_as_values():
     assert 10 in {m.value for m in find_mentions("全年引进行业龙头企业10家，培育10个行业龙头企业。")}
+
+
+@pytest.mark.parametrize(("sentence", "count"), [("荣获国家和省市荣誉112项", 112), ("7家企业上榜全球国际承包商250强", 7),
+                                               ("实现6个省级鼎类奖项全满贯", 6)])
+def test_a_count_of_honours_won_is_no_value(sentence, count):
+    assert count not in {m.value for m in find_mentions(sentence)}
 
 
 @pytest.mark.parametrize("sentence", ["全年规上工业增加值增长7.2%，增速比2030年减低2.2个百分点。",

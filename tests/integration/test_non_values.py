@@ -19,6 +19,11 @@ TEXTS = {
         "1-5月，全省规模以上工业增加值同比增长6.6%。从行业增长面看，41个大类行业有23个行业保持增长，"
         "增长面为56.1%。\n"
     ),
+    # a year's review: distinctions won beside the year's results
+    "荣誉回顾.txt": (
+        "某县2023年工作总结\n\n一、主要成效\n"
+        "全年地区生产总值增长6.2%。荣获国家和省市荣誉112项，7家企业上榜全省民营企业100强。\n"
+    ),
 }
 
 
@@ -47,3 +52,9 @@ def test_how_many_industries_there_are_and_how_many_grew_are_no_values(non_value
     published = _values(non_values, "行业增长面.txt")
     assert {6.6, 56.1} <= published
     assert not {41, 23} & published
+
+
+def test_a_count_of_honours_won_is_no_value(non_values):
+    published = _values(non_values, "荣誉回顾.txt")
+    assert 6.2 in published
+    assert not {112, 7} & published
