@@ -581,9 +581,16 @@ _WORK_ITEMS_AFTER = re.compile(
     r"(?![\u4e00-\u9fff]*(?:完成|达到))")
 
 
+# …the same items named before their count: 主要经济指标任务10项, 完成年度任务200项, 办理服务事项1449件
+_WORK_ITEMS_BEFORE = re.compile(r"(?:任务|实事|事项|指标)(?:共|有|计)?$")
+
+
 def aspects_of_the_work(c: Candidate) -> bool:
-    """重点做好10个方面工作, 8项重点工作, 50项具体举措: how many parts a report's work has is no value."""
-    return c.unit in ("个", "项", "件", "大") and _WORK_ITEMS_AFTER.match(c.s, c.b) is not None
+    """重点做好10个方面工作, 8项重点工作, 50项具体举措, 完成年度任务200项: how many parts a report's work
+    has is no value."""
+    return c.unit in ("个", "项", "件", "大") and (
+        _WORK_ITEMS_AFTER.match(c.s, c.b) is not None
+        or _WORK_ITEMS_BEFORE.search(c.s, max(c.clause, c.a - 4), c.a) is not None)
 
 
 _PLACES_AFTER = re.compile(r"(?:设区市|地级市|地州市|市州|县市区|县（市、区）|县\(市\)|县（市）|区县|县区|县市|乡镇|街道"

@@ -309,7 +309,8 @@ def test_a_gap_to_another_places_rate_said_as_better_than_is_no_value():
 
 @pytest.mark.parametrize(("sentence", "count"), [("推出15项“免申即享”政策", 15), ("圆满完成12件重点民生实事", 12),
                                                ("出台5大类26项“助企纾困”政策", 26), ("推进112项改革任务", 112),
-                                               ("下放179项政务服务事项", 179), ("完成32项县域经济考核指标", 32)])
+                                               ("下放179项政务服务事项", 179), ("完成32项县域经济考核指标", 32),
+                                               ("完成市区级年度任务200项", 200), ("主要经济指标任务共10项", 10)])
 def test_a_count_of_a_governments_own_programme_items_is_no_value(sentence, count):
     assert count not in {m.value for m in find_mentions(sentence)}
 

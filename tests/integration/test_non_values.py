@@ -24,6 +24,11 @@ TEXTS = {
         "某县2023年工作总结\n\n一、主要成效\n"
         "全年地区生产总值增长6.2%。荣获国家和省市荣誉112项，7家企业上榜全省民营企业100强。\n"
     ),
+    # a district's review: the tasks it completed, named before their count, beside its results
+    "任务回顾.txt": (
+        "某区2024年工作报告\n\n一、2024年工作回顾\n"
+        "全年一般公共预算收入增长4.1%。完成市区级年度任务200项，为驻区单位办理服务事项1449件。\n"
+    ),
 }
 
 
@@ -58,3 +63,9 @@ def test_a_count_of_honours_won_is_no_value(non_values):
     published = _values(non_values, "荣誉回顾.txt")
     assert 6.2 in published
     assert not {112, 7} & published
+
+
+def test_a_count_of_a_governments_own_tasks_named_before_it_is_no_value(non_values):
+    published = _values(non_values, "任务回顾.txt")
+    assert 4.1 in published
+    assert not {200, 1449} & published
