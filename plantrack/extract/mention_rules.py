@@ -605,6 +605,24 @@ def tally_of_places(c: Candidate) -> bool:
     return c.unit == "个" and _PLACES_AFTER.match(c.s, c.b) is not None
 
 
+# a government's own effort: firms it visited (拜访企业305家), partners it works with (与78家央企合作), groups it
+# sent (组织14个调研组); 合作社 are cooperatives, counted as values
+_CONTACT_BEFORE = re.compile(r"(?:拜访|走访|接待|考察)[\u4e00-\u9fff]{0,4}$")
+_GROUP_AFTER = re.compile(r"[\u4e00-\u9fff]{0,4}?(?:调研组|工作组|督导组|督查组|工作专班)")
+_PARTNERS_AFTER = re.compile(r"[\u4e00-\u9fff]{1,8}?合作(?!社)")
+
+
+def effort_of_the_government(c: Candidate) -> bool:
+    """拜访企业305家, 与78家央企合作, 先后组织14个调研组: what a government did to get results (visits,
+    partners, working groups) is its effort, no quantity of the economy."""
+    if c.unit not in _COUNT_UNITS:
+        return False
+    s, a, b = c.s, c.a, c.b
+    return _CONTACT_BEFORE.search(s, max(c.clause, a - 6), a) is not None \
+        or _GROUP_AFTER.match(s, b) is not None \
+        or a > 0 and s[a - 1] == "与" and _PARTNERS_AFTER.match(s, b) is not None
+
+
 # an honour or a place on a list won (国家科技奖, 荣誉, 称号, 上榜…250强): 奖励/奖补/奖金 are money, not honours
 _HONOUR = re.compile(r"奖(?!励|补|金|惩|学)|荣誉|称号|上榜|榜单")
 
@@ -658,6 +676,7 @@ REJECTIONS: tuple[Rejection, ...] = (
     aspects_of_the_work,
     tally_of_places,
     honours_won,
+    effort_of_the_government,
 )
 
 

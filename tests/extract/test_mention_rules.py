@@ -131,6 +131,9 @@ EXAMPLES = {
     rules.tally_of_places: (
         ("全省13个设区市规上工业增速均保持正增长", "13"),
         ("新建13个产业园区", "13")),
+    rules.effort_of_the_government: (
+        ("全年拜访企业305家，签约项目38个", "305"),
+        ("全年新发展农民专业合作社50家", "50")),
     rules.honours_won: (
         ("全年13个项目获国家科技奖", "13"),
         ("全年新获批国家和省部级创新平台13个", "13")),
@@ -288,6 +291,12 @@ def test_a_sectors_leading_firms_are_counted_as_values():
 @pytest.mark.parametrize(("sentence", "count"), [("荣获国家和省市荣誉112项", 112), ("7家企业上榜全球国际承包商250强", 7),
                                                ("实现6个省级鼎类奖项全满贯", 6)])
 def test_a_count_of_honours_won_is_no_value(sentence, count):
+    assert count not in {m.value for m in find_mentions(sentence)}
+
+
+@pytest.mark.parametrize(("sentence", "count"), [("拜访目标企业150家，签约亿元以上项目27个", 150),
+                                               ("2019年，重庆深化与78家央企合作", 78), ("前期先后组织14个调研组", 14)])
+def test_the_governments_own_visits_partners_and_working_groups_are_no_values(sentence, count):
     assert count not in {m.value for m in find_mentions(sentence)}
 
 

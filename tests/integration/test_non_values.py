@@ -29,6 +29,11 @@ TEXTS = {
         "某区2024年工作报告\n\n一、2024年工作回顾\n"
         "全年一般公共预算收入增长4.1%。完成市区级年度任务200项，为驻区单位办理服务事项1449件。\n"
     ),
+    # a year's review: the effort of the government to bring in investment beside what it brought in
+    "招商回顾.txt": (
+        "某区2024年招商引资工作总结\n\n一、主要成效\n"
+        "全年拜访目标企业150家，与78家央企合作，签约亿元以上项目27个。\n"
+    ),
 }
 
 
@@ -69,3 +74,9 @@ def test_a_count_of_a_governments_own_tasks_named_before_it_is_no_value(non_valu
     published = _values(non_values, "任务回顾.txt")
     assert 4.1 in published
     assert not {200, 1449} & published
+
+
+def test_the_governments_own_visits_and_partners_are_no_values(non_values):
+    published = _values(non_values, "招商回顾.txt")
+    assert 27 in published
+    assert not {150, 78} & published
