@@ -623,8 +623,8 @@ def effort_of_the_government(c: Candidate) -> bool:
         or a > 0 and s[a - 1] == "与" and _PARTNERS_AFTER.match(s, b) is not None
 
 
-# an honour or a place on a list won (国家科技奖, 荣誉, 称号, 上榜…250强): 奖励/奖补/奖金 are money, not honours
-_HONOUR = re.compile(r"奖(?!励|补|金|惩|学)|荣誉|称号|上榜|榜单")
+# an honour or a place on a list won (国家科技奖, 荣誉, 称号, 上榜…250强): 奖励/奖补/奖金/以奖代补 are money, not honours
+_HONOUR = re.compile(r"奖(?!励|补|金|惩|学|代)|荣誉|称号|上榜|榜单")
 
 
 def honours_won(c: Candidate) -> bool:
