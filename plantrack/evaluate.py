@@ -724,14 +724,18 @@ def match_values(rows: list[LabelledValue], statements: list[Target | Actual]) -
     return [ValueOutcome(g, got.get(i)) for i, g in enumerate(rows)]
 
 
-def taken_negatives(rows: list[LabelledValue], statements: list[Target | Actual]) -> list[ValueOutcome]:
+def taken_negatives(rows: list[LabelledValue], statements: list[Target | Actual],
+                    values: list[ValueOutcome] = ()) -> list[ValueOutcome]:
     """A number labelled as not a value is taken when a statement has it (same number, same unit) as its
-    value, whatever its indicator: the label gives no position, so this errs towards 'taken'."""
+    value, whatever its indicator: the label gives no position, so this errs towards 'taken'. A statement
+    a labelled value matched is that value's: a headline repeating a body figure (labelled once as a value,
+    once as a duplicate) is taken only when the product reads the figure more often than it is labelled."""
+    owned = {id(o.got) for o in values if o.got is not None}
     out = []
     for g in rows:
         hit = None
         for x in statements:
-            if g.value is None or x.value is None:
+            if g.value is None or x.value is None or id(x) in owned:
                 continue
             units_agree = (same_unit(g.unit, x.unit_raw) or same_unit(g.unit, x.unit)
                            or {_unit_key(g.unit), _unit_key(x.unit_raw)} <= {"%", "个百分点"})
@@ -825,8 +829,9 @@ def evaluate_realworld(gold: Path, max_bytes: int = 50 * 2**20, name: str | None
         except (DocumentError, OSError) as exc:
             unread[f] = getattr(exc, "reason", None) or str(exc)
             doc, statements = None, []
-        values += match_values([r for r in mine if r.kind in VALUE_KINDS], statements)
-        negatives += taken_negatives([r for r in mine if r.kind == "negative"], statements)
+        matched = match_values([r for r in mine if r.kind in VALUE_KINDS], statements)
+        values += matched
+        negatives += taken_negatives([r for r in mine if r.kind == "negative"], statements, matched)
         if doc is not None and f in labelled_docs:
             checks += check_labelled_document(doc, labelled_docs[f])
     label = name or (Path(gold).name if Path(gold).is_dir() else Path(gold).parent.name)
@@ -966,8 +971,9 @@ def evaluate_published(gold: Path, serving_path: Path, name: str | None = None) 
             statements, doc = [], None
         else:
             statements, doc = published.statements.get(source, []), published.documents[source]
-        values += match_values([r for r in mine if r.kind in VALUE_KINDS], statements)
-        negatives += taken_negatives([r for r in mine if r.kind == "negative"], statements)
+        matched = match_values([r for r in mine if r.kind in VALUE_KINDS], statements)
+        values += matched
+        negatives += taken_negatives([r for r in mine if r.kind == "negative"], statements, matched)
         if doc is not None and f in labelled_docs:
             checks += [DocCheck(f, c.field, c.expected, c.got) for c in check_labelled_document(doc, labelled_docs[f])]
     label = name or (Path(gold).name if Path(gold).is_dir() else Path(gold).parent.name)

@@ -198,6 +198,23 @@ def test_realworld_a_negative_taken_as_a_value_is_not_left_alone(tmp_path):
     assert len(report.negatives) == 2
 
 
+def test_realworld_a_repeat_labelled_beside_its_value_is_left_alone_when_the_figure_is_read_once(tmp_path):
+    from plantrack.evaluate import evaluate_realworld
+
+    base = _realworld(tmp_path, "a.txt,actual,荣昌区,2023,Y,地区生产总值,亿元,=,1626,level,core\n"
+                                "a.txt,negative,荣昌区,,,标题 地区生产总值1626亿元 (repeat),亿元,=,1626,duplicate,core\n")
+    report = evaluate_realworld(base)
+    assert report.tally().found == 1
+    assert report.negatives_left_alone == 1
+
+
+def test_realworld_a_repeat_is_taken_when_the_figure_is_read_more_often_than_it_is_labelled(tmp_path):
+    from plantrack.evaluate import evaluate_realworld
+
+    base = _realworld(tmp_path, "a.txt,negative,荣昌区,,,地区生产总值1626亿元 (repeat),亿元,=,1626,duplicate,core\n")
+    assert evaluate_realworld(base).negatives_left_alone == 0
+
+
 def test_realworld_the_core_tier_is_counted_apart(tmp_path):
     from plantrack.evaluate import evaluate_realworld
 
