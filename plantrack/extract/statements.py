@@ -590,13 +590,16 @@ class _Walker:
                     self.actuals.append(a)
 
     def _plan_looks_back(self, s: str, year_carry: _Carry | None) -> bool:
-        """Does a plan's sentence naming no year and no goal go on from a paragraph about a year before the
-        plan's period (2024年，我省…。全年地区生产总值增长4.8%): a review of that year, not a goal of the plan?"""
+        """Does a plan's sentence naming no year and no goal go on from a paragraph whose last year named is one
+        before the plan's period (2024年，我省…。全年地区生产总值增长4.8%): a review of that year, not a goal of the
+        plan? (2020年…。到2025年…。人均GDP…: the paragraph has turned to a goal year, and the sentence is its goal)"""
         ctx = self.ctx
         if not ctx.is_plan or not ctx.plan_start or year_carry is None or _TARGET_CUE.search(s):
             return False
-        year = year_carry.before(len(year_carry.sentences) - 1, self)[0]
-        return year is not None and year < ctx.plan_start
+        for sent, _ in reversed(year_carry.sentences[:-1]):
+            if markers := self._markers(sent.text):  # (增加到2020年的 in a plan from 2021: no goal of this plan)
+                return markers[-1][1] < ctx.plan_start
+        return False
 
     def _looks_ahead_to(self, when: ValuePeriod) -> bool:
         """Is a value's year the one the text's words name most (no title, date or period says which year it

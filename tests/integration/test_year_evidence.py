@@ -20,6 +20,11 @@ TEXTS = {
         "2024年，全县经济运行稳中有进。全年地区生产总值增长4.8%，社会消费品零售总额增长5.4%。\n"
         "2025年经济社会发展的主要预期目标是：地区生产总值增长6%左右。\n"
     ),
+    # a plan's paragraph that turns from its base year to its goal year: what follows the goal year is a goal
+    "规划段落.txt": (
+        "某县“十四五”规划纲要(2021—2025年)\n"
+        "2020年，全县地区生产总值达到500亿元。到2025年，地区生产总值达到800亿元。人均地区生产总值达到10万元。\n"
+    ),
     # a five-year review: a multiple counted from the year before the span
     "五年倍数.txt": (
         "某市政府工作报告\n——2011年1月12日在某市第十四届人民代表大会第四次会议上\n一、过去五年及2010年工作回顾\n"
@@ -64,6 +69,13 @@ def test_a_plans_review_of_the_year_before_its_period_is_actuals_of_that_year(ye
     [a] = _rows(years, "fct_indicator_actuals", "年度计划.txt", 4.8)
     assert (a["period_year"], a["year_evidence"]) == (2024, "paragraph")
     [goal] = _rows(years, "fct_plan_targets", "年度计划.txt", 6)
+    assert goal["target_year"] == 2025
+
+
+def test_a_plans_paragraph_turned_to_its_goal_year_goes_on_setting_goals(years):
+    [base] = _rows(years, "fct_indicator_actuals", "规划段落.txt", 500)
+    assert base["period_year"] == 2020
+    [goal] = _rows(years, "fct_plan_targets", "规划段落.txt", 10)
     assert goal["target_year"] == 2025
 
 
