@@ -58,46 +58,47 @@ def years(tmp_path_factory) -> duckdb.DuckDBPyConnection:
     con.close()
 
 
-def _rows(con, table: str, file: str, value: float) -> list[dict]:
-    rows = con.execute(f"SELECT * FROM marts.{table} WHERE source_file = ? AND value = ?", [file, value]).fetchall()
+def _rows(con, table: str, file: str, value: str) -> list[dict]:
+    """The rows of a value as the text writes it (10万元 is stored as 0.001 亿元)."""
+    rows = con.execute(f"SELECT * FROM marts.{table} WHERE source_file = ? AND value_raw = ?", [file, value]).fetchall()
     cols = [d[0] for d in con.description]
     return [dict(zip(cols, r, strict=True)) for r in rows]
 
 
 def test_a_plans_review_of_the_year_before_its_period_is_actuals_of_that_year(years):
-    assert _rows(years, "fct_plan_targets", "年度计划.txt", 4.8) == []
-    [a] = _rows(years, "fct_indicator_actuals", "年度计划.txt", 4.8)
+    assert _rows(years, "fct_plan_targets", "年度计划.txt", "4.8") == []
+    [a] = _rows(years, "fct_indicator_actuals", "年度计划.txt", "4.8")
     assert (a["period_year"], a["year_evidence"]) == (2024, "paragraph")
-    [goal] = _rows(years, "fct_plan_targets", "年度计划.txt", 6)
+    [goal] = _rows(years, "fct_plan_targets", "年度计划.txt", "6")
     assert goal["target_year"] == 2025
 
 
 def test_a_plans_paragraph_turned_to_its_goal_year_goes_on_setting_goals(years):
-    [base] = _rows(years, "fct_indicator_actuals", "规划段落.txt", 500)
+    [base] = _rows(years, "fct_indicator_actuals", "规划段落.txt", "500")
     assert base["period_year"] == 2020
-    [goal] = _rows(years, "fct_plan_targets", "规划段落.txt", 10)
+    [goal] = _rows(years, "fct_plan_targets", "规划段落.txt", "10")
     assert goal["target_year"] == 2025
 
 
 def test_a_multiple_of_a_years_figure_is_not_of_that_year(years):
-    [a] = _rows(years, "fct_indicator_actuals", "五年倍数.txt", 3)
+    [a] = _rows(years, "fct_indicator_actuals", "五年倍数.txt", "3")
     assert a["period_year"] == 2010 and a["year_evidence"] == "heading"
-    [growth] = _rows(years, "fct_indicator_actuals", "五年倍数.txt", 24)
+    [growth] = _rows(years, "fct_indicator_actuals", "五年倍数.txt", "24")
     assert growth["period_year"] == 2010
 
 
 def test_a_goal_quoted_under_a_heading_that_reviews_the_past_takes_no_year_from_the_reports_goals(years):
-    targets = _rows(years, "fct_plan_targets", "回顾目标.txt", 27)
-    actuals = _rows(years, "fct_indicator_actuals", "回顾目标.txt", 27)
+    targets = _rows(years, "fct_plan_targets", "回顾目标.txt", "27")
+    actuals = _rows(years, "fct_indicator_actuals", "回顾目标.txt", "27")
     assert len(targets) + len(actuals) == 1
     if targets:  # read as a goal: its year is unknown, and the row says why
         assert targets[0]["target_year"] is None and "reviews the past" in targets[0]["confidence_reason"]
     else:  # read as a result of the year reviewed
         assert actuals[0]["period_year"] == 2024
-    [goal] = _rows(years, "fct_plan_targets", "回顾目标.txt", 6)
+    [goal] = _rows(years, "fct_plan_targets", "回顾目标.txt", "6")
     assert goal["target_year"] == 2025
 
 
 def test_a_report_given_late_in_its_titles_year_reviews_that_year(years):
-    [a] = _rows(years, "fct_indicator_actuals", "年末报告.txt", 7.5)
+    [a] = _rows(years, "fct_indicator_actuals", "年末报告.txt", "7.5")
     assert (a["period_year"], a["year_evidence"]) == (2016, "title")
