@@ -145,6 +145,11 @@ def _pdfium_page(fast, number: int, page) -> tuple[int, list[Item]] | None:
     if not tables and not unruled:
         return len(chars), [text for _, text in placed]
     for table in tables:
+        # Table.extract tests every char of its page against each row: rows x page chars. Every row lies
+        # inside the table's box, so it gets only the chars whose middle is in the box (same order, same floats).
+        x0, top, x1, bottom = table.bbox
+        table.page = _PageGeometry([c for c in chars if x0 <= (c["x0"] + c["x1"]) / 2 <= x1
+                                    and top <= (c["top"] + c["bottom"]) / 2 <= bottom], edges, box)
         rows = [["" if c is None else c for c in row] for row in table.extract()]
         placed.append((table.bbox[1], Table(rows)))
     placed += [(b[1], t) for b, t in unruled]
