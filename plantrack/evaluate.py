@@ -26,6 +26,7 @@ from pathlib import Path
 
 import polars as pl
 
+from plantrack.bench.catalog import rewrite
 from plantrack.extract import extract_statements
 from plantrack.extract.numbers import parse_number
 from plantrack.extract.similarity import indicator_similarity
@@ -703,7 +704,9 @@ def read_values(path: Path) -> list[LabelledValue]:
 
 
 def _similarity(labelled: str, read: str) -> float:
-    return indicator_similarity(simplified(labelled), simplified(read))
+    """The indicator similarity of a label and a reading, both simplified and with the reader's synonyms
+    rewritten: GDP and 地区生产总值 name one indicator, as the warehouse reads them."""
+    return indicator_similarity(rewrite(simplified(labelled)), rewrite(simplified(read)))
 
 
 def _value_matches(g: LabelledValue, x: Target | Actual) -> float:

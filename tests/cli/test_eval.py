@@ -357,3 +357,11 @@ def test_realworld_a_labelled_range_is_found_only_as_a_range_with_both_its_ends(
                     "a.txt,target,荣昌区,2024,Y,地区生产总值增长,%,range,6-7,yoy_growth,core\n", encoding="utf-8")
     report = evaluate_realworld(base)
     assert [o.got is not None for o in report.values] == [True, False]
+
+
+def test_realworld_a_label_naming_gdp_matches_a_reading_naming_diqu_shengchan_zongzhi(tmp_path):
+    from plantrack.evaluate import evaluate_realworld
+
+    base = _realworld(tmp_path, "a.txt,actual,荣昌区,2023,Y,GDP,亿元,=,1626,level,core\n")
+    t = evaluate_realworld(base).tally()
+    assert (t.found, t.right_year) == (1, 1)
