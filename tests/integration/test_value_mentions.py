@@ -1,5 +1,5 @@
-"""Values found in the wordings real texts use (file on disk -> `plantrack refresh` -> warehouse row): lists
-read with 分别, and growth measured at a stated price basis. One shared refresh for all the texts."""
+"""Values found in the wordings and shapes real texts use (file on disk -> `plantrack refresh` -> warehouse row):
+lists read with 分别, growth measured at a stated price basis, items one a line. One shared refresh for all."""
 
 from __future__ import annotations
 
@@ -33,6 +33,17 @@ TEXTS = {
         "2023年某县国民经济和社会发展统计公报\n\n一、综合\n"
         "2023年实现地区生产总值225.1亿元，按快报不变价格计算，同比下降8.2%。"
         "全县规上工业增加值96.4亿元，按可比价格计算增长6.6%。\n"
+    ),
+    # a summary page: one item per line, each ending on its figure, no stops
+    "指标摘要.txt": (
+        "2023年上半年某省经济运行情况\n\n主要经济指标持续恢复\n规上工业增加值增长5%\n高于全国1.2个百分点\n"
+        "社会消费品零售总额增长8.7%\n高于全国0.5个百分点\n地方一般公共预算收入增长29.3%\n就业物价总体稳定\n"
+    ),
+    # a PDF's lines broken inside sentences: a figure at a line's end is carried on by the next line
+    "折行报告.txt": (
+        "2019年某县国民经济和社会发展计划执行情况\n\n一、2019年计划执行情况\n"
+        "规模以上工业增加值增长\n3%\n以上。全社会固定资产投资增长\n8.1%\n，社会消费品零售总额\n"
+        "增长6.2%\n。\n"
     ),
 }
 
@@ -78,3 +89,15 @@ def test_a_price_basis_clause_names_no_subject_the_growth_is_the_levels(value_me
     got = _indicators(value_mentions, "价格口径.txt")
     assert got["8.2"].startswith("地区生产总值") and got["6.6"].startswith("规上工业增加值")
     assert not any("按" in name or "价格" in name for name in got.values())
+
+
+def test_items_listed_one_a_line_each_ending_on_its_figure_are_values_of_their_own_names(value_mentions):
+    got = _indicators(value_mentions, "指标摘要.txt")
+    assert got["8.7"].startswith("社会消费品零售总额") and got["29.3"].startswith("地方一般公共预算收入")
+    assert "1.2" not in got and "0.5" not in got  # comparisons with the nation, no values
+
+
+def test_a_figure_at_a_lines_end_that_the_next_line_carries_on_stays_in_its_sentence(value_mentions):
+    got = _indicators(value_mentions, "折行报告.txt")
+    assert got["3"].startswith("规模以上工业增加值") and got["8.1"].startswith("全社会固定资产投资")
+    assert got["6.2"].startswith("社会消费品零售总额")
