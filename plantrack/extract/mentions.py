@@ -494,15 +494,16 @@ def _share_or_rate_of_value_just_named(n: _Naming) -> str | None:
 # value before (the first three) is more specific than a growth word, which is more specific than "the
 # noun after", which is tried before the bare measure and share words take the subject before.
 _SPAN_FROM = re.compile(r"(?:从|由)(?:(?:19|20)\d\d年(?:底|末)?的?)?$")
-_SPAN_TO_PRE = re.compile(r"(?:增加|增长|提高|提升|扩大|上升|下降|降低|减少|跃升|发展)?(?:到|至)了?")
+_SPAN_TO_PRE = re.compile(r"(?:增加|增长|提高|提升|扩大|上升|下降|降低|减少|跃升|发展)?(?:到|至)了?"
+                          r"(?:(?:19|20)\d\d年(?:底|末)?的?)?")  # …增长到2020年的70790元: the span's end year
 
 
 def _end_of_span_just_named(n: _Naming) -> str | None:
     """地区生产总值从2017年的650亿元增加到1020亿元: the span's end value is the subject's, as its start was."""
     prev = n.prev
-    if n.ind or prev is None or not n.same_clause or not prev.indicator \
-            or not _SPAN_TO_PRE.fullmatch(n.pre.strip()) \
-            or _SPAN_FROM.search(n.s, n.cs, prev.start) is None and not _SPAN_FROM.search(prev.pre):
+    # the span's end follows its start at once, in its clause or the next (…的242.6亿元，跃升至2024年的527.6亿元)
+    if prev is None or not prev.indicator or not _SPAN_TO_PRE.fullmatch(n.s[prev.end:n.m.start].lstrip("，,")) \
+            or _SPAN_FROM.search(n.s, n.ix.clause_start(prev.start), prev.start) is None and not _SPAN_FROM.search(prev.pre):
         return None
     return _SPAN_FROM.sub("", prev.indicator) or None
 

@@ -45,6 +45,11 @@ TEXTS = {
         "规模以上工业增加值增长\n3%\n以上。全社会固定资产投资增长\n8.1%\n，社会消费品零售总额\n"
         "增长6.2%\n。\n"
     ),
+    # a plan's review of the five years before it: a span from a base year's figure to its end year's
+    "规划纲要.txt": (
+        "某市国民经济和社会发展第十四个五年规划和二〇三五年远景目标纲要\n\n第一章 发展基础\n"
+        "地区生产总值从2015年的242.6亿元，跃升至2020年的527.6亿元。\n"
+    ),
 }
 
 
@@ -101,3 +106,12 @@ def test_a_figure_at_a_lines_end_that_the_next_line_carries_on_stays_in_its_sent
     got = _indicators(value_mentions, "折行报告.txt")
     assert got["3"].startswith("规模以上工业增加值") and got["8.1"].startswith("全社会固定资产投资")
     assert got["6.2"].startswith("社会消费品零售总额")
+
+
+def test_a_spans_end_figure_is_the_subjects_and_in_a_plan_a_result_of_the_year_before_it(value_mentions):
+    rows = value_mentions.execute(
+        "SELECT indicator_text, period_year FROM marts.fct_indicator_actuals "
+        "WHERE source_file = '规划纲要.txt' AND value_raw = '527.6'").fetchall()
+    assert rows == [("地区生产总值", 2020)]
+    assert value_mentions.execute(
+        "SELECT count(*) FROM marts.fct_plan_targets WHERE source_file = '规划纲要.txt'").fetchone()[0] == 0
