@@ -359,8 +359,10 @@ class _Walker:
                 # the base of what follows, not its time
                 continue
             if _TARGET_LEAD.search(lead) and not (
-                    lead.endswith("至") and not ctx.is_plan and ctx.doc_year and year <= ctx.doc_year):
-                # (至2020年底，… in a report on 2020 or later: 截至, a time reached, not a goal's)
+                    lead.endswith("至") and not ctx.is_plan and ctx.doc_year and year <= ctx.doc_year) \
+                    and not (ctx.is_plan and ctx.plan_start and year < ctx.plan_start and "从" in s[:m.start()]):
+                # (至2020年底，… in a report on 2020 or later: 截至, a time reached, not a goal's; 从2015年的X
+                # 增长到2020年的Y in a plan from 2021: a span reviewed)
                 out.append((m.start(), year, True))
             elif tail in ("底", "末", "前"):
                 out.append((m.start(), year, year >= cutoff))
