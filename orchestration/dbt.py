@@ -22,7 +22,7 @@ from dagster_dbt import DagsterDbtTranslator, DbtCliResource, DbtProject, dbt_as
 
 from orchestration.resources import PlantrackConfig
 from orchestration.retry import dbt_failures, dbt_outcome, documents_behind_failed_tests
-from plantrack.config import PROJECT_ROOT
+from plantrack.config import PROJECT_ROOT, dbt_environment
 from plantrack.console_progress import say
 from plantrack.faults import checkpoint
 from plantrack.ingest import hold_back
@@ -145,7 +145,7 @@ def _dbt_assets() -> dg.AssetsDefinition:
         # profiles.yml names the warehouse by PLANTRACK_WAREHOUSE, and dagster-dbt hands dbt (a child
         # process) this process's environment: set from the resource for the build's length only.
         def build() -> tuple[Any, list]:
-            with _environ({"PLANTRACK_WAREHOUSE": str(settings.warehouse_path)}):
+            with _environ(dbt_environment(settings.warehouse_path)):
                 invocation = dbt.cli(args, context=context, target_path=target, raise_on_error=False)
                 events = []
                 for n, event in enumerate(invocation.stream()):
@@ -224,7 +224,7 @@ def parse_in_background(settings) -> None:
     scratch = target.with_name(target.name + PARSING_SUFFIX)
     shutil.rmtree(scratch, ignore_errors=True)
     scratch.mkdir(parents=True)
-    env = {**os.environ, "PLANTRACK_WAREHOUSE": str(settings.warehouse_path)}
+    env = {**os.environ, **dbt_environment(settings.warehouse_path)}
     with open(scratch / "parse.log", "wb") as log:
         _background_parses[target] = subprocess.Popen(
             [DBT_EXECUTABLE, "parse", *_vars_args(settings), "--project-dir", str(DBT_DIR), "--profiles-dir",

@@ -26,6 +26,7 @@ from pathlib import Path
 
 import polars as pl
 
+from plantrack.bench.catalog import rewrite
 from plantrack.extract import extract_statements
 from plantrack.extract.numbers import parse_number
 from plantrack.extract.similarity import indicator_similarity
@@ -260,7 +261,7 @@ def match_score(g: GoldRow, x: Target | Actual, ignore_year: bool = False) -> fl
         return 0.0
     if not _same_value(g, x):
         return 0.0
-    sim = indicator_similarity(simplified(g.indicator_text), simplified(x.indicator_text))
+    sim = _similarity(g.indicator_text, x.indicator_text)
     return sim if sim >= SIMILARITY_THRESHOLD else 0.0
 
 
@@ -457,6 +458,28 @@ class LabelledValue:
     value: float | None
     tier: str
     raw: dict
+    high: float | None = None  # a range's upper end (comparator range, value a-b): the value is its lower
+
+
+_RANGE = re.compile(r"(-?\d+(?:\.\d+)?)\s*-\s*(-?\d+(?:\.\d+)?)")
+
+
+def _labelled_number(rec: dict) -> tuple[float | None, float | None]:
+    """(value, upper end): a range is labelled `a-b` (CONVENTIONS.md), read as a and b."""
+    raw = rec.get("value")
+    if not raw:
+        return None, None
+    if rec.get("comparator") == "range" and (m := _RANGE.fullmatch(raw)):
+        return float(m.group(1)), float(m.group(2))
+    return parse_number(raw), None
+
+
+def _same_high(g: LabelledValue, x: Target | Actual, factor: float) -> bool:
+    """A labelled range is found only as a range with both its ends (a plain value is the other reading)."""
+    if g.high is None:
+        return True
+    xh = getattr(x, "value_high", None)
+    return xh is not None and math.isclose(g.high * factor, xh, rel_tol=1e-6, abs_tol=1e-9)
 
 
 @dataclass(frozen=True)
@@ -670,14 +693,20 @@ def read_values(path: Path) -> list[LabelledValue]:
         rec = {k: (v.strip() if isinstance(v, str) else v) for k, v in rec.items()}
         if not rec.get("file"):
             continue
+        value, high = _labelled_number(rec)
         rows.append(LabelledValue(rec["file"], (rec.get("kind") or "").lower(), _int(rec.get("year")),
                                   rec.get("period") or None, rec.get("indicator_text") or "",
                                   # a label keeps the text's script (億元); the product reads it simplified;
                                   # an index (指数) has no unit, as the product reads it
                                   script.simplified(rec["unit"]) if rec.get("unit") and rec["unit"] != "指数"
-                                  else None, parse_number(rec["value"]) if rec.get("value") else None,
-                                  (rec.get("tier") or "core").lower(), rec))
+                                  else None, value, (rec.get("tier") or "core").lower(), rec, high))
     return rows
+
+
+def _similarity(labelled: str, read: str) -> float:
+    """The indicator similarity of a label and a reading, both simplified and with the reader's synonyms
+    rewritten: GDP and 地区生产总值 name one indicator, as the warehouse reads them."""
+    return indicator_similarity(rewrite(simplified(labelled)), rewrite(simplified(read)))
 
 
 def _value_matches(g: LabelledValue, x: Target | Actual) -> float:
@@ -689,9 +718,9 @@ def _value_matches(g: LabelledValue, x: Target | Actual) -> float:
     _, factor = normalize_unit(g.unit)
     gv = g.value * factor
     if not (math.isclose(gv, x.value, rel_tol=1e-6, abs_tol=1e-9) or round(gv, 2) == round(x.value, 2)
-            or _same_as_written(g, x)):
+            or _same_as_written(g, x)) or not _same_high(g, x, factor):
         return 0.0
-    sim = indicator_similarity(simplified(g.indicator_text), simplified(x.indicator_text))
+    sim = _similarity(g.indicator_text, x.indicator_text)
     return sim if sim >= SIMILARITY_THRESHOLD else 0.0
 
 
@@ -724,18 +753,24 @@ def match_values(rows: list[LabelledValue], statements: list[Target | Actual]) -
     return [ValueOutcome(g, got.get(i)) for i, g in enumerate(rows)]
 
 
-def taken_negatives(rows: list[LabelledValue], statements: list[Target | Actual]) -> list[ValueOutcome]:
+def taken_negatives(rows: list[LabelledValue], statements: list[Target | Actual],
+                    values: list[ValueOutcome] = ()) -> list[ValueOutcome]:
     """A number labelled as not a value is taken when a statement has it (same number, same unit) as its
-    value, whatever its indicator: the label gives no position, so this errs towards 'taken'."""
+    value, whatever its indicator: the label gives no position, so this errs towards 'taken'. A statement
+    a labelled value matched is that value's: a headline repeating a body figure (labelled once as a value,
+    once as a duplicate) is taken only when the product reads the figure more often than it is labelled."""
+    owned = {id(o.got) for o in values if o.got is not None}
     out = []
     for g in rows:
         hit = None
         for x in statements:
-            if g.value is None or x.value is None:
+            if g.value is None or x.value is None or id(x) in owned:
                 continue
             units_agree = (same_unit(g.unit, x.unit_raw) or same_unit(g.unit, x.unit)
                            or {_unit_key(g.unit), _unit_key(x.unit_raw)} <= {"%", "个百分点"})
-            if units_agree and math.isclose(g.value * normalize_unit(g.unit)[1], x.value, rel_tol=1e-6, abs_tol=1e-9):
+            factor = normalize_unit(g.unit)[1]
+            if units_agree and math.isclose(g.value * factor, x.value, rel_tol=1e-6, abs_tol=1e-9) \
+                    and _same_high(g, x, factor):
                 hit = x
                 break
         out.append(ValueOutcome(g, hit))
@@ -825,8 +860,9 @@ def evaluate_realworld(gold: Path, max_bytes: int = 50 * 2**20, name: str | None
         except (DocumentError, OSError) as exc:
             unread[f] = getattr(exc, "reason", None) or str(exc)
             doc, statements = None, []
-        values += match_values([r for r in mine if r.kind in VALUE_KINDS], statements)
-        negatives += taken_negatives([r for r in mine if r.kind == "negative"], statements)
+        matched = match_values([r for r in mine if r.kind in VALUE_KINDS], statements)
+        values += matched
+        negatives += taken_negatives([r for r in mine if r.kind == "negative"], statements, matched)
         if doc is not None and f in labelled_docs:
             checks += check_labelled_document(doc, labelled_docs[f])
     label = name or (Path(gold).name if Path(gold).is_dir() else Path(gold).parent.name)
@@ -966,8 +1002,9 @@ def evaluate_published(gold: Path, serving_path: Path, name: str | None = None) 
             statements, doc = [], None
         else:
             statements, doc = published.statements.get(source, []), published.documents[source]
-        values += match_values([r for r in mine if r.kind in VALUE_KINDS], statements)
-        negatives += taken_negatives([r for r in mine if r.kind == "negative"], statements)
+        matched = match_values([r for r in mine if r.kind in VALUE_KINDS], statements)
+        values += matched
+        negatives += taken_negatives([r for r in mine if r.kind == "negative"], statements, matched)
         if doc is not None and f in labelled_docs:
             checks += [DocCheck(f, c.field, c.expected, c.got) for c in check_labelled_document(doc, labelled_docs[f])]
     label = name or (Path(gold).name if Path(gold).is_dir() else Path(gold).parent.name)

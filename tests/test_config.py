@@ -1,12 +1,14 @@
-"""Settings: the as-of date is part of a run's configuration, read from the environment in one place."""
+"""Settings: the as-of date is part of a run's configuration, read from the environment in one place;
+DuckDB's memory limit for dbt follows the warehouse's size."""
 
 from __future__ import annotations
 
+import os
 from datetime import date
 
 import pytest
 
-from plantrack.config import load_settings
+from plantrack.config import dbt_environment, duckdb_memory_limit, load_settings
 
 
 def test_the_as_of_date_is_read_from_the_environment_into_the_settings(monkeypatch):
@@ -48,3 +50,29 @@ def test_the_benchmark_truth_judges_in_the_settings_year(monkeypatch):
 
     monkeypatch.setenv("PLANTRACK_AS_OF_DATE", "2023-03-01")
     assert as_of_year() == 2023
+
+
+def test_duckdb_memory_limit_is_1gb_for_a_small_warehouse(tmp_path, monkeypatch):
+    monkeypatch.delenv("PLANTRACK_DUCKDB_MEMORY_LIMIT", raising=False)
+    warehouse = tmp_path / "warehouse.duckdb"
+    warehouse.write_bytes(b"x" * 1000)
+    assert duckdb_memory_limit(warehouse) == "1GB"
+    assert duckdb_memory_limit(tmp_path / "not yet built.duckdb") == "1GB"
+
+
+def test_duckdb_memory_limit_grows_with_the_warehouse_in_powers_of_two(tmp_path, monkeypatch):
+    monkeypatch.delenv("PLANTRACK_DUCKDB_MEMORY_LIMIT", raising=False)
+    monkeypatch.setattr(os, "sysconf", lambda name: {"SC_PAGE_SIZE": 4096, "SC_PHYS_PAGES": 6 * 1024**2}[name])
+    warehouse = tmp_path / "warehouse.duckdb"
+    with open(warehouse, "wb") as f:  # sparse: a 3 GB file that takes no disk
+        f.truncate(3 * 1024**3)
+    assert duckdb_memory_limit(warehouse) == "4GB"
+    with open(warehouse, "wb") as f:
+        f.truncate(30 * 1024**3)
+    assert duckdb_memory_limit(warehouse) == "12GB"  # half of this machine's 24 GB at most
+
+
+def test_duckdb_memory_limit_from_the_environment_wins(tmp_path, monkeypatch):
+    monkeypatch.setenv("PLANTRACK_DUCKDB_MEMORY_LIMIT", "1500MB")
+    assert duckdb_memory_limit(tmp_path / "warehouse.duckdb") == "1500MB"
+    assert dbt_environment(tmp_path / "w.duckdb")["PLANTRACK_DUCKDB_MEMORY_LIMIT"] == "1500MB"

@@ -16,6 +16,8 @@ def render_table(results: dict) -> str:
     ex = results.get("extraction")
     if ex:
         rows.append(("extraction (read+extract, 1 core)", _fig(ex["mb_per_s"], "MB/s", 2)))
+        if "cpu_mb_per_s" in ex:  # (results written before it was measured lack it)
+            rows.append(("extraction per CPU second (read+extract)", _fig(ex["cpu_mb_per_s"], "MB/s", 2)))
         rows.append(("extraction only (1 core)", _fig(ex["extract_mb_per_s"], "MB/s", 2)))
         rows.append(("documents per second (1 core)", _fig(ex["docs_per_s"], "docs/s", 1)))
     acc = results.get("accuracy")

@@ -598,8 +598,8 @@ def _detect_period(f: _Found, text: str, title: str | None) -> None:
     issued = f.get("issued_on")
     if years:
         year = years[0] if kind == "execution_report" else max(years)
-        if kind == "government_report":
-            year -= 1
+        if kind == "government_report" and not (issued is not None and issued.year == year and issued.month > 10):
+            year -= 1  # (a report given at the end of its title's year, a new term's, reviews that very year)
         title_source = f.sources.get("title", "title")
         f.set("period_year", year, "title" if title_source == "title" else f"title ({title_source})",
               min(0.9, f.confidence.get("title", 0.9)))

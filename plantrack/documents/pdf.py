@@ -132,17 +132,24 @@ def _pdfium_page(fast, number: int, page) -> tuple[int, list[Item]] | None:
     if chars is None or not chars:
         return None
     tables = _find_tables(chars, edges, box) if edges else []
-    unruled = [] if tables else _unruled_tables(chars)
+    rows = None if tables else _line_rows(chars)  # both readers below group the page's chars the same way
+    unruled = [] if tables else _unruled_tables(chars, rows)
     text_chars = chars
     if tables or unruled:  # text outside the tables, as pdfplumber's page.filter keeps it
         boxes = [t.bbox for t in tables] + [b for b, _ in unruled]
         text_chars = [c for c in chars if not any(b[0] <= (c["x0"] + c["x1"]) / 2 <= b[2]
                                                   and b[1] <= (c["top"] + c["bottom"]) / 2 <= b[3] for b in boxes)]
-    placed: list[tuple[float, Item]] = [(top, text) for top, text in _text_lines(text_chars)
+    placed: list[tuple[float, Item]] = [(top, text) for top, text in _text_lines(text_chars, rows if
+                                                                                text_chars is chars else None)
                                         if not _PAGE_NUMBER.match(text.strip())]
     if not tables and not unruled:
         return len(chars), [text for _, text in placed]
     for table in tables:
+        # Table.extract tests every char of its page against each row: rows x page chars. Every row lies
+        # inside the table's box, so it gets only the chars whose middle is in the box (same order, same floats).
+        x0, top, x1, bottom = table.bbox
+        table.page = _PageGeometry([c for c in chars if x0 <= (c["x0"] + c["x1"]) / 2 <= x1
+                                    and top <= (c["top"] + c["bottom"]) / 2 <= bottom], edges, box)
         rows = [["" if c is None else c for c in row] for row in table.extract()]
         placed.append((table.bbox[1], Table(rows)))
     placed += [(b[1], t) for b, t in unruled]
@@ -166,7 +173,16 @@ def _clusters(values, tolerance: float = 3) -> dict[float, int]:
     return out
 
 
-def _text_lines(chars: list[dict]) -> list[tuple[float, str]]:
+def _line_rows(chars: list[dict]) -> list[list[dict]]:
+    """The chars clustered into lines by top (x tolerance 3), each line sorted by x0, lines top to bottom."""
+    line_of = _clusters(c["top"] for c in chars)
+    by_line: dict[int, list[dict]] = {}
+    for c in chars:
+        by_line.setdefault(line_of[c["top"]], []).append(c)
+    return [sorted(by_line[key], key=lambda c: c["x0"]) for key in sorted(by_line)]
+
+
+def _text_lines(chars: list[dict], rows: list[list[dict]] | None = None) -> list[tuple[float, str]]:
     """(top, text) of each line, exactly as pdfplumber's chars_to_textmap(...).extract_text_lines() gives
     them for upright characters with its default settings (x and y tolerance 3, no layout): characters
     clustered into lines by top, sorted by x0, split into words at gaps and whitespace, words regrouped
@@ -174,15 +190,11 @@ def _text_lines(chars: list[dict]) -> list[tuple[float, str]]:
     """
     if not chars:
         return []
-    line_of = _clusters(c["top"] for c in chars)
-    by_line: dict[int, list[dict]] = {}
-    for c in chars:
-        by_line.setdefault(line_of[c["top"]], []).append(c)
     words: list[tuple[float, str]] = []  # (top, letters) in pdfplumber's order
-    for key in sorted(by_line):
+    for row in rows if rows is not None else _line_rows(chars):
         word: list[dict] = []
         prev = None
-        for c in sorted(by_line[key], key=lambda c: c["x0"]):
+        for c in row:
             text = c["text"]
             if text.isspace():
                 if word:
@@ -373,7 +385,8 @@ def _pdf_page(page) -> list[Item]:
     return [item for _, item in placed]
 
 
-def _unruled_tables(chars: list[dict]) -> list[tuple[tuple[float, float, float, float], Table]]:
+def _unruled_tables(chars: list[dict], rows: list[list[dict]] | None = None
+                    ) -> list[tuple[tuple[float, float, float, float], Table]]:
     """(bbox, table) of each table drawn without ruling lines: a run of at least three lines that each
     break into three or more cells at gaps wider than most of a character, whose cells fall into the
     same columns, and most of whose rows hold a number. Prose runs on without such gaps (a space is a
@@ -384,14 +397,11 @@ def _unruled_tables(chars: list[dict]) -> list[tuple[tuple[float, float, float, 
     if not sizes:
         return []
     gap = 0.8 * sizes[len(sizes) // 2]
-    line_of = _clusters(c["top"] for c in chars)
-    by_line: dict[int, list[dict]] = {}
-    for c in chars:
-        if not c["text"].isspace():
-            by_line.setdefault(line_of[c["top"]], []).append(c)
     lines = []  # (top, bottom, cells as (x0, x1, text))
-    for key in sorted(by_line):
-        row = sorted(by_line[key], key=lambda c: c["x0"])
+    for line in rows if rows is not None else _line_rows(chars):
+        row = [c for c in line if not c["text"].isspace()]  # (sorting is stable: filtering after it is the same)
+        if not row:
+            continue
         cells: list[list[dict]] = [[row[0]]]
         for prev, c in zip(row, row[1:], strict=False):
             if c["x0"] - prev["x1"] > gap:

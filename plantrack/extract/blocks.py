@@ -10,9 +10,11 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 from dataclasses import dataclass
+from itertools import pairwise
 
 from plantrack.extract.numbers import to_halfwidth
 from plantrack.extract.sections import SectionTracker, heading_level, is_caption
+from plantrack.extract.units import UNIT_PATTERN
 from plantrack.text.bullets import bullet_of
 
 _LINE = re.compile(r"[^\n]*")
@@ -162,6 +164,13 @@ def split_sentences(text: str, start: int, end: int, section: str | None) -> lis
     return out
 
 
+# a line that names something and ends on its figure (社会消费品零售总额增长8.7%): a headline's or a summary's
+# item, complete, unless the next line carries the figure on (以上, 左右, 、…, 增长…, a number)
+_ENDS_ON_FIGURE = re.compile(rf"[\u4e00-\u9fff]{{4}}[^，,。；;：:]*?\d(?:\.\d+)?\s*(?:{UNIT_PATTERN})$")
+_UNIT_LAST = frozenset(u[-1] for u in UNIT_PATTERN.replace("\\", "").split("|") if u) - {"年"}  # 到2025年 ⏎ …: a wrap
+_CARRIES_ON = re.compile(r"[\d.%％、，,。；;：:）)和及与或以左多余增下同比较占分至到—\-~～（(]")
+
+
 def _joins(p: str, p_level: int | None, next_line: str, next_level: int | None) -> bool:
     """Is the break between two prose lines a soft one (a sentence carried onto the next line)?
 
@@ -178,6 +187,13 @@ def _joins(p: str, p_level: int | None, next_line: str, next_level: int | None) 
     return True
 
 
+def _ends_a_sentence(p: str, next_line: str) -> bool:
+    """社会消费品零售总额增长8.7% ⏎ 地方一般公共预算收入增长29.3%: a line ending on its figure is an item of its
+    own (its sentence ends there), though the paragraph (a list under 主要预期目标…) goes on."""
+    return p[-1] in _UNIT_LAST and _ENDS_ON_FIGURE.search(p) is not None \
+        and _CARRIES_ON.match(next_line.lstrip()) is None
+
+
 def parse_blocks(text: str) -> list[Table | Paragraph]:
     """Walk the normalized text in order: tab-indented cell lines form tables, the rest is prose."""
     blocks: list[Table | Paragraph] = []
@@ -187,6 +203,7 @@ def parse_blocks(text: str) -> list[Table | Paragraph]:
     table_start = -1
     last_was_cell = False
     para: list[tuple[int, int]] = []  # (start, end) of lines in the current paragraph
+    cuts: list[int] = []  # indices in para of lines that open a sentence (the line before ended on its figure)
     caption: str | None = None
     last_prose_line = ""  # stripped: the text of para's last line while para is open
     last_level: int | None = None  # its heading level
@@ -201,13 +218,14 @@ def parse_blocks(text: str) -> list[Table | Paragraph]:
         rows, row, table_start = [], [], -1
 
     def flush_para() -> None:
-        nonlocal para
+        nonlocal para, cuts
         if para:
             a, b = para[0][0], para[-1][1]
-            sents = split_sentences(text, a, b, tracker.path)
+            sents = [sent for i, j in pairwise([0, *cuts, len(para)])
+                     for sent in split_sentences(text, para[i][0], para[j - 1][1], tracker.path)]
             if sents:
                 blocks.append(Paragraph(tuple(sents), tracker.path, a, b))
-        para = []
+        para, cuts = [], []
 
     for m in _LINE.finditer(text):
         a, b = m.start(), m.end()
@@ -238,6 +256,8 @@ def parse_blocks(text: str) -> list[Table | Paragraph]:
         level = heading_level(line)
         if para and not _joins(last_prose_line, last_level, line, level):
             flush_para()
+        elif para and _ends_a_sentence(last_prose_line, line):
+            cuts.append(len(para))
         if level is not None:
             flush_para()  # a heading starts a paragraph of its own (nothing to flush when para is empty)
             tracker.open(line, level)

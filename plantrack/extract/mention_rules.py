@@ -498,9 +498,16 @@ def change_against_another_period(c: Candidate) -> bool:
 _AMONG = re.compile(r"[\u4e00-\u9fff]{0,8}?中(?:有|[，,]?\s*有?\s*\d|[^，,。；;]{0,16}?有\s*\d)")
 
 
+# 25个行业增加值实现增长, 41个大类行业有23个…: industries counted (how many grew, how many there are); a
+# sector's 龙头企业 or 协会 are things, not industries
+_INDUSTRIES_AFTER = re.compile(r"(?:工业|制造业)?(?:大类|重点|主要)?行业(?!龙头|领军|标杆|协会|商会|企业|骨干|组织)")
+
+
 def tally_of_categories(c: Candidate) -> bool:
-    """38个大类行业中有24个行业增长: how many categories a count is taken among is no quantity of the economy."""
-    return c.unit in _COUNT_UNITS and "中" in c.s and _AMONG.match(c.s, c.b) is not None
+    """38个大类行业中有24个行业增长: how many categories a count is taken among, and how many of them grew
+    (its breadth, 增长面, is the share the text gives), is no quantity of the economy."""
+    return c.unit in _COUNT_UNITS and ("中" in c.s and _AMONG.match(c.s, c.b) is not None
+                                       or c.unit == "个" and _INDUSTRIES_AFTER.match(c.s, c.b) is not None)
 
 
 _EVERY_BEFORE = re.compile(r"每[\u4e00-\u9fff]{0,6}$")
@@ -575,9 +582,16 @@ _WORK_ITEMS_AFTER = re.compile(
     r"(?![\u4e00-\u9fff]*(?:完成|达到))")
 
 
+# …the same items named before their count: 主要经济指标任务10项, 完成年度任务200项, 办理服务事项1449件
+_WORK_ITEMS_BEFORE = re.compile(r"(?:任务|实事|事项|指标)(?:共|有|计)?$")
+
+
 def aspects_of_the_work(c: Candidate) -> bool:
-    """重点做好10个方面工作, 8项重点工作, 50项具体举措: how many parts a report's work has is no value."""
-    return c.unit in ("个", "项", "件", "大") and _WORK_ITEMS_AFTER.match(c.s, c.b) is not None
+    """重点做好10个方面工作, 8项重点工作, 50项具体举措, 完成年度任务200项: how many parts a report's work
+    has is no value."""
+    return c.unit in ("个", "项", "件", "大") and (
+        _WORK_ITEMS_AFTER.match(c.s, c.b) is not None
+        or _WORK_ITEMS_BEFORE.search(c.s, max(c.clause, c.a - 4), c.a) is not None)
 
 
 _PLACES_AFTER = re.compile(r"(?:设区市|地级市|地州市|市州|县市区|县（市、区）|县\(市\)|县（市）|区县|县区|县市|乡镇|街道"
@@ -590,6 +604,34 @@ def tally_of_places(c: Candidate) -> bool:
     """13个设区市规上工业增速均保持正增长, 14个地州市: a count of places the text speaks about (all its cities,
     the counties above the average) is no quantity of the economy."""
     return c.unit == "个" and _PLACES_AFTER.match(c.s, c.b) is not None
+
+
+# a government's own effort: firms it visited (拜访企业305家), partners it works with (与78家央企合作), groups it
+# sent (组织14个调研组); 合作社 are cooperatives, counted as values
+_CONTACT_BEFORE = re.compile(r"(?:拜访|走访|接待|考察)[\u4e00-\u9fff]{0,4}$")
+_GROUP_AFTER = re.compile(r"[\u4e00-\u9fff]{0,4}?(?:调研组|工作组|督导组|督查组|工作专班)")
+_PARTNERS_AFTER = re.compile(r"[\u4e00-\u9fff]{1,8}?合作(?!社)")
+
+
+def effort_of_the_government(c: Candidate) -> bool:
+    """拜访企业305家, 与78家央企合作, 先后组织14个调研组: what a government did to get results (visits,
+    partners, working groups) is its effort, no quantity of the economy."""
+    if c.unit not in _COUNT_UNITS:
+        return False
+    s, a, b = c.s, c.a, c.b
+    return _CONTACT_BEFORE.search(s, max(c.clause, a - 6), a) is not None \
+        or _GROUP_AFTER.match(s, b) is not None \
+        or a > 0 and s[a - 1] == "与" and _PARTNERS_AFTER.match(s, b) is not None
+
+
+# an honour or a place on a list won (国家科技奖, 荣誉, 称号, 上榜…250强): 奖励/奖补/奖金/以奖代补 are money, not honours
+_HONOUR = re.compile(r"奖(?!励|补|金|惩|学|代)|荣誉|称号|上榜|榜单")
+
+
+def honours_won(c: Candidate) -> bool:
+    """13个项目获国家科技奖, 荣获国家和省市荣誉112项, 7家企业上榜250强: how many honours (or winners) a place
+    counts is a tally of distinctions, no quantity of the economy."""
+    return c.unit in _COUNT_UNITS and _HONOUR.search(c.s, c.clause, c.ix.clause_end(c.b)) is not None
 
 
 Rejection = Callable[[Candidate], bool]
@@ -634,6 +676,8 @@ REJECTIONS: tuple[Rejection, ...] = (
     attendance_or_votes,
     aspects_of_the_work,
     tally_of_places,
+    honours_won,
+    effort_of_the_government,
 )
 
 

@@ -15,6 +15,7 @@ import re
 from bisect import bisect_left
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
+from itertools import pairwise
 
 from plantrack.extract.first_chars import first_chars, last_chars
 from plantrack.extract.mention_index import HARD_DELIMS, VERB_WORDS, SentenceIndex
@@ -66,6 +67,8 @@ _COMPARATOR_LAST = frozenset().union(*(last_chars(p) for p, _ in _PRE_COMPARATOR
 _POST_COMPARATOR = {"以上": ">=", "及以上": ">=", "以下": "<=", "以内": "<=", "左右": "~", "多": ">", "余": ">"}
 _PRE_COMPARATOR_WORDS = {"不低于": ">=", "不少于": ">=", "不高于": "<=", "不超过": "<=", "不多于": "<="}
 
+# 按不变价格计算, 按快报不变价格计算, 按可比口径计算: how a growth is measured, never its subject
+_PRICE_BASIS_WORDS = r"(?:按|以)[\u4e00-\u9fff]{0,4}?(?:不变|可比|现行)(?:价格?|口径)(?:计算)?"
 _LEADING = re.compile(
     r"^(?:[、和及与并且或" + re.escape(BULLETS) + r"]+|[一二三四五六七八九十]+[、.]|[（(][一二三四五六七八九十\d]+[）)]|\d+[.、]"
     r"|(?:力争|争取|确保|努力|预计|计划|其中|同时|并且|并|全面|进一步|持续|基本|年内|此外|另外|总体上?|力求|累计)"
@@ -74,7 +77,8 @@ _LEADING = re.compile(
     r"|(?:目前|现有|现已|已|共有|拥有|集聚|聚集|产出|生产(?![总性率力])|去年|今年|上年(?!末))"
     r"|全(?:区|县|市|省|州|旗|盟|年)(?=[\u4e00-\u9fff])(?!首)"
     r"|(?:相比于?|相较于?|较|与)(?:20\d\d年(?:底|末)?|“?十[一二三四五六七八九]五”?(?:初|期初|末))(?:相比)?"
-    r"|(?:培育|打造|建设|引进|认定|创建|实施|推动|引导|开展|完成|形成|争创|新培育|新认定|实现|推进|支持|鼓励))+"
+    r"|(?:培育|打造|建设|引进|认定|创建|实施|推动|引导|开展|完成|形成|争创|新培育|新认定|实现|推进|支持|鼓励)"
+    rf"|{_PRICE_BASIS_WORDS})+"
 )
 _TRAILING_WORDS = (
     r"达到|达|提高至|提高到|提升至|提升到|增加至|增加到|增长至|增长到|突破|超过|超|不低于|不少于|不高于|"
@@ -490,15 +494,16 @@ def _share_or_rate_of_value_just_named(n: _Naming) -> str | None:
 # value before (the first three) is more specific than a growth word, which is more specific than "the
 # noun after", which is tried before the bare measure and share words take the subject before.
 _SPAN_FROM = re.compile(r"(?:从|由)(?:(?:19|20)\d\d年(?:底|末)?的?)?$")
-_SPAN_TO_PRE = re.compile(r"(?:增加|增长|提高|提升|扩大|上升|下降|降低|减少|跃升|发展)?(?:到|至)了?")
+_SPAN_TO_PRE = re.compile(r"(?:增加|增长|提高|提升|扩大|上升|下降|降低|减少|跃升|发展)?(?:到|至)了?"
+                          r"(?:(?:19|20)\d\d年(?:底|末)?的?)?")  # …增长到2020年的70790元: the span's end year
 
 
 def _end_of_span_just_named(n: _Naming) -> str | None:
     """地区生产总值从2017年的650亿元增加到1020亿元: the span's end value is the subject's, as its start was."""
     prev = n.prev
-    if n.ind or prev is None or not n.same_clause or not prev.indicator \
-            or not _SPAN_TO_PRE.fullmatch(n.pre.strip()) \
-            or _SPAN_FROM.search(n.s, n.cs, prev.start) is None and not _SPAN_FROM.search(prev.pre):
+    # the span's end follows its start at once, in its clause or the next (…的242.6亿元，跃升至2024年的527.6亿元)
+    if prev is None or not prev.indicator or not _SPAN_TO_PRE.fullmatch(n.s[prev.end:n.m.start].lstrip("，,")) \
+            or _SPAN_FROM.search(n.s, n.ix.clause_start(prev.start), prev.start) is None and not _SPAN_FROM.search(prev.pre):
         return None
     return _SPAN_FROM.sub("", prev.indicator) or None
 
@@ -720,7 +725,7 @@ _TRAILING_SOFT = re.compile(r"(?:超过|超|不低于|达到|为|约|近|逾|了
 
 _VS_PLAN_CLAUSE = re.compile(r"[，,][^，,]*(?:目标|计划|任务|进度)[^，,]*(?=[，,])")
 _THRESHOLD_CLAUSE = re.compile(r"[，,](?:首次|率先|成功|一举)?(?:突破|超过)[^，,；;。]*(?=[，,])")
-_PRICE_BASIS = re.compile(r"[，,]?(?:按|以)(?:不变|可比)价(?:格)?(?:计算)?")
+_PRICE_BASIS = re.compile(rf"[，,]?{_PRICE_BASIS_WORDS}")
 
 
 def same_clause_or_near(prev: Mention, s: str, start: int) -> bool:
@@ -806,6 +811,45 @@ def _shared_tail(items: list[str]) -> list[str]:
     return [it if _MEASURE_END.search(it) else it + tail for it in items[:-1]] + [last]
 
 
+# what is left of 4年年均分别增长…, 五年来分别…: a span of time, no item of its own
+_SPAN_ONLY = re.compile(r"(?:(?:近|过去)?(?:\d+|[一二三四五六七八九十两]+)年(?:来|间|以来)?)?")
+
+
+def _implied_items(item: str) -> list[str] | None:
+    """城乡居民收入 names two items, 城镇 and 农村 (in that order); 三次产业 three, 第一、第二、第三产业."""
+    # 设定城乡居民收入: a short lead before 城乡 is no part of the name; a long one is another clause's
+    k = item.find("城乡")
+    if 0 <= k <= 4:
+        return ["城镇" + item[k + 2:], "农村" + item[k + 2:]]
+    if item.startswith("三次产业"):
+        return [item.replace("三次产业", f"第{x}产业", 1) for x in "一二三"]
+    return None
+
+
+_RUN_VERB = re.compile(r"[、，,和]?((?:同比|比上年)?(?:年均)?(?:增长|下降|提高|提升|回落|增加|减少))")
+
+
+def _joined(s: str, run: list[Mention]) -> bool:
+    return all(_RUN_JOIN.fullmatch(s[a.end:b.start]) for a, b in pairwise(run))
+
+
+def _later_runs(s: str, values: list[Mention], n: int) -> list[tuple[str, list[Mention]]]:
+    """分别达到37462元和17597元、增长7%和10%: the n items' values, then as many again after a change verb,
+    each run in the items' order. [] unless every value falls in such a run."""
+    if len(values) % n or len(values) == n:
+        return []
+    if not _joined(s, values[:n]):
+        return []
+    out = []
+    for k in range(n, len(values), n):
+        run = values[k:k + n]
+        verb = _RUN_VERB.fullmatch(s, values[k - 1].end, run[0].start)
+        if verb is None or not _joined(s, run):
+            return []
+        out.append((verb.group(1), run))
+    return out
+
+
 _ORDINAL_ITEMS = re.compile(r"第?((?:[一二三四五六七八九十]、)+[一二三四五六七八九十])(产业?[^、]*)$")  # 一、二、三产(业)
 _LIST_VERB = re.compile(r"^(?:增长|下降|提高|提升|回落|增加|减少)")
 _CHANGE_VERB = re.compile(r"(?:同比|比上年)?(?:增长|下降|提高|提升|回落|增加|减少)")
@@ -872,8 +916,8 @@ def _pair_unstated_lists(s: str, ms: list[Mention]) -> None:
                 or "分别" in s[_clause_start(s, first.start):first.start]:
             continue
         items = _split_items(first.indicator, len(run))
-        if len(items) == 1 and len(run) == 2 and items[0].startswith("城乡"):
-            items = ["城镇" + items[0][2:], "农村" + items[0][2:]]  # 城乡 names the two, in that order
+        if len(items) == 1:
+            items = _implied_items(items[0]) or items
         items = [clean_indicator(x) for x in items]
         if len(items) != len(run) or not all(items):
             continue
@@ -907,7 +951,7 @@ def _pair_lists(s: str, ms: list[Mention]) -> None:
         ordinal = _ORDINAL_ITEMS.search(item_text)
         if not clean_indicator(item_text) and _pair_with_levels(ms, values, starts, cs, verb):
             continue
-        if not clean_indicator(item_text) and len(named) == len(values):
+        if _SPAN_ONLY.fullmatch(clean_indicator(item_text)) and len(named) == len(values):
             # A、B、C年均分别增长…，2011年分别达到X、Y、Z: a list with no items of its own lists the same ones
             for item, m in zip(named, values, strict=True):
                 m.indicator, m.paired, m.clause_cue = item, True, s[cs:m.start]
@@ -919,9 +963,12 @@ def _pair_lists(s: str, ms: list[Mention]) -> None:
             items = [f"第{n}{shared}" for n in numerals]
         else:
             items = _split_items(clean_indicator(item_text), len(values))
-            if len(items) == 1 and len(values) == 2 and items[0].startswith("城乡"):
-                # 城乡居民人均可支配收入分别增长4.5%、6.5%: 城乡 names the two, 城镇 and 农村, in that order
-                items = ["城镇" + items[0][2:], "农村" + items[0][2:]]
+            if len(items) == 1:
+                # 城乡居民人均可支配收入分别增长4.5%、6.5%, 三次产业…比重分别为9.0%、48.2%和42.8%
+                items = _implied_items(items[0]) or items
+        later = _later_runs(s, values, len(items)) if len(items) >= 2 else []
+        if later:
+            values = values[:len(items)]
         if len(items) != len(values):
             counted = _COUNTED.search(item_text)
             items = []
@@ -944,6 +991,9 @@ def _pair_lists(s: str, ms: list[Mention]) -> None:
             m.indicator = item
             m.paired = True
             m.clause_cue = s[cs:m.start]
+        for verb, run in later:
+            for item, m in zip(items, run, strict=True):
+                m.indicator, m.paired, m.clause_cue, m.pre = item + verb, True, verb, verb
         named = items
         _changes_of_the_levels_listed(s, ms, starts, values, ce)
         # values named inside the item list (年营业收入超100亿级) are qualifiers

@@ -355,8 +355,8 @@ class _Walker:
                 if not ctx.is_plan and ctx.doc_year and year <= ctx.doc_year:
                     out.append((m.start(), ctx.doc_year, False))
                 continue
-            if _BASELINE_LEAD.search(lead) or lead.endswith("是") and _MULTIPLE_OF.match(s, m.end()):
-                continue  # 较2022年 / 是2011年的1.37倍: a baseline, not the time of the statement
+            if _BASELINE_LEAD.search(lead) or lead.endswith(("是", "相当于")) and _MULTIPLE_OF.match(s, m.end()):
+                continue  # 较2022年 / 是2011年的1.37倍 / 相当于2005年的3倍: a baseline, not the time of the statement
             if lead.endswith(("在", "继")) and _ON_BASE.match(s, m.end()):
                 # 到2027年，…在2022年的基础上实现“双倍增” / 继2010年提高1.0个百分点的基础上，再次上升0.6个百分点:
                 # the base of what follows, not its time
@@ -365,9 +365,11 @@ class _Walker:
                 continue  # 恢复到2019年的113%: the share of a base year's level, not the time of the statement
             if _TARGET_LEAD.search(lead) and not (
                     lead.endswith("至") and not ctx.is_plan and ctx.doc_year and year <= ctx.doc_year) \
-                    and not (year < cutoff and _LEVEL_OF_YEAR.match(s, m.end())):
-                # (至2020年底，… in a report on 2020 or later: 截至, a time reached, not a goal's; 从2015年的X增长到
-                # 2020年的Y in a plan for 2021-2025: the level a past year reached)
+                    and not (year < cutoff and _LEVEL_OF_YEAR.match(s, m.end())) \
+                    and not (ctx.is_plan and ctx.plan_start and year < ctx.plan_start and "从" in s[:m.start()]):
+                # (至2020年底，… in a report on 2020 or later: 截至, a time reached, not a goal's; 到2020年的Y, before
+                # the plan's period or the report's year, and 从2015年的X增长到2020年的Y in a plan from 2021: the level
+                # a past year reached, a span reviewed)
                 out.append((m.start(), year, True))
             elif tail in ("底", "末", "前"):
                 out.append((m.start(), year, year >= cutoff))
@@ -378,8 +380,10 @@ class _Walker:
                     not ctx.is_plan and ctx.doc_year is not None and year > ctx.doc_year)
                 out.append((m.start(), year, bool(goal) or later or ctx.is_plan and year >= cutoff))
         if "五年" in s and (now := ctx.this_year or self.stated_year) is not None:
-            # 今后五年/未来五年: the five years from the year the text is in, a goal's span
-            out += [(m.start(), now + 4, True) for m in _NEXT_FIVE.finditer(s)]
+            # 今后五年/未来五年: the five years from the year the text is in, a goal's span; a text of a
+            # five-year plan's last year (2015, 2020) looks ahead to the next plan's five (2016-2020)
+            end = now + 5 if now % 5 == 0 else now + 4
+            out += [(m.start(), end, True) for m in _NEXT_FIVE.finditer(s)]
         for m in _FIVE_YEAR.finditer(s) if "五" in s else ():
             end = five_year_end(m.group(1))
             if end is None:
@@ -466,6 +470,8 @@ class _Walker:
         if not mentions:
             return
         sentence_target = goal_list or listed_goal or self._sentence_is_target(s, sent.section, markers)
+        if sentence_target and not (goal_list or listed_goal or markers) and self._plan_looks_back(s, year_carry):
+            sentence_target = False
         placed: list[str] = []  # the places of the sentence's last place goal (保8%、争9%: 争 is theirs too)
         prev_end = 0
         sent_scope = None
@@ -562,8 +568,11 @@ class _Walker:
                 if self.scope and not m.scope and self.scope[1] not in m.indicator:
                     m.scope = self.scope[1]
                     m.indicator = self.scope[1] + m.indicator
-                self.targets.append(prose_target(self.doc, sent, m, self.ctx.region, self.ctx, year, stated,
-                                                 evidence))
+                t = prose_target(self.doc, sent, m, self.ctx.region, self.ctx, year, stated, evidence)
+                if year is None and _under_review(sent.section):
+                    t = replace(t, confidence_reason="a goal quoted under a heading that reviews the past "
+                                f"({sent.section.split(' / ')[0]}) names no year of its own")
+                self.targets.append(t)
             else:
                 if _ANNUAL_OUTPUT.search(m.pre) or m.coverage:
                     continue
@@ -590,6 +599,18 @@ class _Walker:
                 a = prose_actual(self.doc, sent, m, self.ctx.region, when)
                 if a is not None:
                     self.actuals.append(a)
+
+    def _plan_looks_back(self, s: str, year_carry: _Carry | None) -> bool:
+        """Does a plan's sentence naming no year and no goal go on from a paragraph whose last year named is one
+        before the plan's period (2024年，我省…。全年地区生产总值增长4.8%): a review of that year, not a goal of the
+        plan? (2020年…。到2025年…。人均GDP…: the paragraph has turned to a goal year, and the sentence is its goal)"""
+        ctx = self.ctx
+        if not ctx.is_plan or not ctx.plan_start or year_carry is None or _TARGET_CUE.search(s):
+            return False
+        for sent, _ in reversed(year_carry.sentences[:-1]):
+            if markers := self._markers(sent.text):  # (增加到2020年的 in a plan from 2021: no goal of this plan)
+                return markers[-1][1] < ctx.plan_start
+        return False
 
     def _looks_ahead_to(self, when: ValuePeriod) -> bool:
         """Is a value's year the one the text's words name most (no title, date or period says which year it
@@ -643,6 +664,10 @@ class _Walker:
             return y, ("paragraph", 0.8)
         if (y := self._heading_year(sent.section)) is not None:
             return y, ("heading", 0.8)
+        if _under_review(sent.section):
+            # 一、过去一年工作回顾 / 发展基础: a goal the review quotes is one of the years reviewed, not of the
+            # plan's period or of the year the report's own goals are for
+            return None, ("none", None)
         if ctx.plan_end:
             return ctx.plan_end, ("plan_period", 0.75)
         if ctx.goal_year is not None:
@@ -879,6 +904,14 @@ def _goals_heading(section: str | None) -> str | None:
     """The deepest heading when it announces goals (二、经济社会发展预期目标), else None."""
     last = (section or "").split(" / ")[-1]
     return last if _GOAL_SECTION.search(last) and not _BACKGROUND.search(last) else None
+
+
+@lru_cache(maxsize=256)
+def _under_review(section: str | None) -> bool:
+    """Is a sentence's top heading one that reviews the past (一、过去一年工作回顾 / 一、发展基础), whatever its
+    task headings below say (（一）巩固脱贫成效 under 三、2024年工作安排 is no review)?"""
+    top = (section or "").split(" / ")[0]
+    return bool(top) and _BACKGROUND.search(top) is not None and _GOAL_SECTION.search(top) is None
 
 
 @lru_cache(maxsize=256)

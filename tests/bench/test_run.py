@@ -136,6 +136,7 @@ def test_merging_a_rerun_step_keeps_the_other_figures(tmp_path):
     saved = json.loads(out.read_text(encoding="utf-8"))
     assert saved["noop_refresh"] == noop
     assert saved["extraction"]["mb_per_s"]["median"] > 0
+    assert saved["extraction"]["cpu_mb_per_s"]["median"] >= saved["extraction"]["mb_per_s"]["median"] * 0.9
     assert [p["steps"] for p in saved["meta"]["parts"]] == [["refresh"], ["extraction"]]
     assert saved["goals"]["noop_refresh_s"]["met"] is True
 

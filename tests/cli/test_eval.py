@@ -198,6 +198,23 @@ def test_realworld_a_negative_taken_as_a_value_is_not_left_alone(tmp_path):
     assert len(report.negatives) == 2
 
 
+def test_realworld_a_repeat_labelled_beside_its_value_is_left_alone_when_the_figure_is_read_once(tmp_path):
+    from plantrack.evaluate import evaluate_realworld
+
+    base = _realworld(tmp_path, "a.txt,actual,荣昌区,2023,Y,地区生产总值,亿元,=,1626,level,core\n"
+                                "a.txt,negative,荣昌区,,,标题 地区生产总值1626亿元 (repeat),亿元,=,1626,duplicate,core\n")
+    report = evaluate_realworld(base)
+    assert report.tally().found == 1
+    assert report.negatives_left_alone == 1
+
+
+def test_realworld_a_repeat_is_taken_when_the_figure_is_read_more_often_than_it_is_labelled(tmp_path):
+    from plantrack.evaluate import evaluate_realworld
+
+    base = _realworld(tmp_path, "a.txt,negative,荣昌区,,,地区生产总值1626亿元 (repeat),亿元,=,1626,duplicate,core\n")
+    assert evaluate_realworld(base).negatives_left_alone == 0
+
+
 def test_realworld_the_core_tier_is_counted_apart(tmp_path):
     from plantrack.evaluate import evaluate_realworld
 
@@ -343,3 +360,25 @@ def test_eval_of_a_folder_without_values_files_names_the_files_to_give(tmp_path)
     (tmp_path / "README.md").write_text("notes\n", encoding="utf-8")
     result = CliRunner().invoke(app, ["eval", "--gold", str(tmp_path)])
     assert result.exit_code == 2 and "values*.csv" in result.output and "targets.csv" in result.output
+
+
+def test_realworld_a_labelled_range_is_found_only_as_a_range_with_both_its_ends(tmp_path):
+    from plantrack.evaluate import evaluate_realworld
+
+    base = tmp_path / "rw"
+    (base / "texts").mkdir(parents=True)
+    (base / "texts" / "a.txt").write_text(
+        "2024年荣昌区政府工作报告\n\n二、2024年主要预期目标\n今年全区地区生产总值增长6%—6.5%。\n", encoding="utf-8")
+    (base / "values.csv").write_text(
+        RW_VALUES + "a.txt,target,荣昌区,2024,Y,地区生产总值增长,%,range,6-6.5,yoy_growth,core\n"
+                    "a.txt,target,荣昌区,2024,Y,地区生产总值增长,%,range,6-7,yoy_growth,core\n", encoding="utf-8")
+    report = evaluate_realworld(base)
+    assert [o.got is not None for o in report.values] == [True, False]
+
+
+def test_realworld_a_label_naming_gdp_matches_a_reading_naming_diqu_shengchan_zongzhi(tmp_path):
+    from plantrack.evaluate import evaluate_realworld
+
+    base = _realworld(tmp_path, "a.txt,actual,荣昌区,2023,Y,GDP,亿元,=,1626,level,core\n")
+    t = evaluate_realworld(base).tally()
+    assert (t.found, t.right_year) == (1, 1)

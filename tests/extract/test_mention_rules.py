@@ -131,6 +131,12 @@ EXAMPLES = {
     rules.tally_of_places: (
         ("全省13个设区市规上工业增速均保持正增长", "13"),
         ("新建13个产业园区", "13")),
+    rules.effort_of_the_government: (
+        ("全年拜访企业305家，签约项目38个", "305"),
+        ("全年新发展农民专业合作社50家", "50")),
+    rules.honours_won: (
+        ("全年13个项目获国家科技奖", "13"),
+        ("全年新获批国家和省部级创新平台13个", "13")),
     rules.policy_named_by_its_articles: (
         ("出台稳投资“26条”等一揽子政策", "26"),
         ("新建农村公路12条", "12")),
@@ -271,6 +277,29 @@ def test_the_count_of_categories_a_tally_is_taken_among_is_no_value(sentence, ta
     assert tally not in {m.value for m in find_mentions(sentence)}
 
 
+@pytest.mark.parametrize(("sentence", "count"), [("37个工业大类行业中，23个行业增加值正增长，增长面62.2%。", 23),
+                                               ("从行业增长面看，41个大类行业有23个行业保持增长。", 23),
+                                               ("其中有12个行业实现投资稳步增长、3个行业实现投资翻倍。", 3)])
+def test_how_many_industries_grew_is_no_value(sentence, count):
+    assert count not in {m.value for m in find_mentions(sentence)}
+
+
+def test_a_sectors_leading_firms_are_counted_as_values():
+    assert 10 in {m.value for m in find_mentions("全年引进行业龙头企业10家，培育10个行业龙头企业。")}
+
+
+@pytest.mark.parametrize(("sentence", "count"), [("荣获国家和省市荣誉112项", 112), ("7家企业上榜全球国际承包商250强", 7),
+                                               ("实现6个省级鼎类奖项全满贯", 6)])
+def test_a_count_of_honours_won_is_no_value(sentence, count):
+    assert count not in {m.value for m in find_mentions(sentence)}
+
+
+@pytest.mark.parametrize(("sentence", "count"), [("拜访目标企业150家，签约亿元以上项目27个", 150),
+                                               ("2019年，重庆深化与78家央企合作", 78), ("前期先后组织14个调研组", 14)])
+def test_the_governments_own_visits_partners_and_working_groups_are_no_values(sentence, count):
+    assert count not in {m.value for m in find_mentions(sentence)}
+
+
 @pytest.mark.parametrize("sentence", ["全年规上工业增加值增长7.2%，增速比2030年减低2.2个百分点。",
                                       "全年地区生产总值下降8.2%，比上年增速放缓10.2个百分点。",
                                       "1-8月，工业投资下降3.1%，降幅比7月收窄0.3个百分点。"])
@@ -289,7 +318,8 @@ def test_a_gap_to_another_places_rate_said_as_better_than_is_no_value():
 
 @pytest.mark.parametrize(("sentence", "count"), [("推出15项“免申即享”政策", 15), ("圆满完成12件重点民生实事", 12),
                                                ("出台5大类26项“助企纾困”政策", 26), ("推进112项改革任务", 112),
-                                               ("下放179项政务服务事项", 179), ("完成32项县域经济考核指标", 32)])
+                                               ("下放179项政务服务事项", 179), ("完成32项县域经济考核指标", 32),
+                                               ("完成市区级年度任务200项", 200), ("主要经济指标任务共10项", 10)])
 def test_a_count_of_a_governments_own_programme_items_is_no_value(sentence, count):
     assert count not in {m.value for m in find_mentions(sentence)}
 

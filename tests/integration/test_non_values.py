@@ -1,0 +1,82 @@
+"""Numbers an analyst does not take as values, through the whole path (file on disk -> `plantrack refresh` ->
+no warehouse row for them), beside a value of the same text that is published: one shared refresh."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import duckdb
+import pytest
+
+from tests.conftest import run_plantrack
+
+pytestmark = [pytest.mark.slow, pytest.mark.integration]
+
+TEXTS = {
+    # a release's breadth of growth: how many industries there are and how many grew; the share is the value
+    "行业增长面.txt": (
+        "2024年1-5月某省工业经济运行情况\n\n一、工业生产\n"
+        "1-5月，全省规模以上工业增加值同比增长6.6%。从行业增长面看，41个大类行业有23个行业保持增长，"
+        "增长面为56.1%。\n"
+    ),
+    # a year's review: distinctions won beside the year's results
+    "荣誉回顾.txt": (
+        "某县2023年工作总结\n\n一、主要成效\n"
+        "全年地区生产总值增长6.2%。荣获国家和省市荣誉112项，7家企业上榜全省民营企业100强。\n"
+    ),
+    # a district's review: the tasks it completed, named before their count, beside its results
+    "任务回顾.txt": (
+        "某区2024年工作报告\n\n一、2024年工作回顾\n"
+        "全年一般公共预算收入增长4.1%。完成市区级年度任务200项，为驻区单位办理服务事项1449件。\n"
+    ),
+    # a year's review: the effort of the government to bring in investment beside what it brought in
+    "招商回顾.txt": (
+        "某区2024年招商引资工作总结\n\n一、主要成效\n"
+        "全年拜访目标企业150家，与78家央企合作，签约亿元以上项目27个。\n"
+    ),
+}
+
+
+@pytest.fixture(scope="session")
+def non_values(tmp_path_factory) -> duckdb.DuckDBPyConnection:
+    root = tmp_path_factory.mktemp("non-values")
+    sources, data_dir = root / "sources", root / "data"
+    sources.mkdir()
+    for name, text in TEXTS.items():
+        (sources / name).write_text(text, encoding="utf-8")
+    result = run_plantrack("refresh", data_dir=data_dir, sources=sources, timeout=1800)
+    assert result.returncode == 0, result.stdout + result.stderr
+    con = duckdb.connect(str(Path(data_dir) / "warehouse.duckdb"), read_only=True)
+    yield con
+    con.close()
+
+
+def _values(con, file: str) -> set[float]:
+    rows = con.execute(
+        "SELECT value FROM marts.fct_indicator_actuals WHERE source_file = ? "
+        "UNION ALL SELECT value FROM marts.fct_plan_targets WHERE source_file = ?", [file, file]).fetchall()
+    return {r[0] for r in rows}
+
+
+def test_how_many_industries_there_are_and_how_many_grew_are_no_values(non_values):
+    published = _values(non_values, "行业增长面.txt")
+    assert {6.6, 56.1} <= published
+    assert not {41, 23} & published
+
+
+def test_a_count_of_honours_won_is_no_value(non_values):
+    published = _values(non_values, "荣誉回顾.txt")
+    assert 6.2 in published
+    assert not {112, 7} & published
+
+
+def test_a_count_of_a_governments_own_tasks_named_before_it_is_no_value(non_values):
+    published = _values(non_values, "任务回顾.txt")
+    assert 4.1 in published
+    assert not {200, 1449} & published
+
+
+def test_the_governments_own_visits_and_partners_are_no_values(non_values):
+    published = _values(non_values, "招商回顾.txt")
+    assert 27 in published
+    assert not {150, 78} & published

@@ -1,0 +1,117 @@
+"""Values found in the wordings and shapes real texts use (file on disk -> `plantrack refresh` -> warehouse row):
+lists read with 分别, growth measured at a stated price basis, items one a line. One shared refresh for all."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import duckdb
+import pytest
+
+from tests.conftest import run_plantrack
+
+pytestmark = [pytest.mark.slow, pytest.mark.integration]
+
+TEXTS = {
+    # two items (城乡) with their levels, then their growths, each pair joined by 和, in one 分别 clause
+    "收入两组.txt": (
+        "2019年某县人民政府工作报告\n\n一、2018年工作回顾\n"
+        "一年来，城乡常住居民人均可支配收入分别达到37462元和17597元、增长7%和10%。\n"
+    ),
+    # 三次产业 lists its three industries, in order
+    "三次产业比重.txt": (
+        "2024年上半年某区经济运行情况\n\n一、综合\n"
+        "三次产业增加值占全区生产总值的比重分别为9.0%、48.2%和42.8%。\n"
+    ),
+    # a second 分别 whose words name only a span of time lists the items the first one named
+    "四年回顾.txt": (
+        "2024年某市国民经济和社会发展统计公报\n\n一、人民生活\n"
+        "城乡居民人均可支配收入分别达46527元、20077元，4年年均分别增长5.8%、8.1%。\n"
+    ),
+    # the price basis between a level and its growth (or before the growth alone) names no subject
+    "价格口径.txt": (
+        "2023年某县国民经济和社会发展统计公报\n\n一、综合\n"
+        "2023年实现地区生产总值225.1亿元，按快报不变价格计算，同比下降8.2%。"
+        "全县规上工业增加值96.4亿元，按可比价格计算增长6.6%。\n"
+    ),
+    # a summary page: one item per line, each ending on its figure, no stops
+    "指标摘要.txt": (
+        "2023年上半年某省经济运行情况\n\n主要经济指标持续恢复\n规上工业增加值增长5%\n高于全国1.2个百分点\n"
+        "社会消费品零售总额增长8.7%\n高于全国0.5个百分点\n地方一般公共预算收入增长29.3%\n就业物价总体稳定\n"
+    ),
+    # a PDF's lines broken inside sentences: a figure at a line's end is carried on by the next line
+    "折行报告.txt": (
+        "2019年某县国民经济和社会发展计划执行情况\n\n一、2019年计划执行情况\n"
+        "规模以上工业增加值增长\n3%\n以上。全社会固定资产投资增长\n8.1%\n，社会消费品零售总额\n"
+        "增长6.2%\n。\n"
+    ),
+    # a plan's review of the five years before it: a span from a base year's figure to its end year's
+    "规划纲要.txt": (
+        "某市国民经济和社会发展第十四个五年规划和二〇三五年远景目标纲要\n\n第一章 发展基础\n"
+        "地区生产总值从2015年的242.6亿元，跃升至2020年的527.6亿元。\n"
+    ),
+}
+
+
+@pytest.fixture(scope="session")
+def value_mentions(tmp_path_factory) -> duckdb.DuckDBPyConnection:
+    root = tmp_path_factory.mktemp("value-mentions")
+    sources, data_dir = root / "sources", root / "data"
+    sources.mkdir()
+    for name, text in TEXTS.items():
+        (sources / name).write_text(text, encoding="utf-8")
+    result = run_plantrack("refresh", data_dir=data_dir, sources=sources, timeout=1800)
+    assert result.returncode == 0, result.stdout + result.stderr
+    con = duckdb.connect(str(Path(data_dir) / "warehouse.duckdb"), read_only=True)
+    yield con
+    con.close()
+
+
+def _indicators(con, file: str) -> dict[str, str]:
+    """value as written -> indicator"""
+    return dict(con.execute(
+        "SELECT value_raw, indicator_text FROM marts.fct_indicator_actuals WHERE source_file = ?", [file]).fetchall())
+
+
+def test_a_fenbie_list_of_levels_then_growths_pairs_each_run_with_the_items_in_order(value_mentions):
+    assert _indicators(value_mentions, "收入两组.txt") == {
+        "37462": "城镇常住居民人均可支配收入", "17597": "农村常住居民人均可支配收入",
+        "7": "城镇常住居民人均可支配收入增长", "10": "农村常住居民人均可支配收入增长"}
+
+
+def test_three_industries_listed_with_fenbie_are_the_first_second_and_third(value_mentions):
+    assert _indicators(value_mentions, "三次产业比重.txt") == {
+        "9.0": "第一产业增加值占全区生产总值的比重", "48.2": "第二产业增加值占全区生产总值的比重",
+        "42.8": "第三产业增加值占全区生产总值的比重"}
+
+
+def test_a_fenbie_list_naming_only_a_span_of_time_lists_the_items_named_before(value_mentions):
+    got = _indicators(value_mentions, "四年回顾.txt")
+    assert got["5.8"].startswith("城镇居民人均可支配收入") and got["8.1"].startswith("农村居民人均可支配收入")
+
+
+def test_a_price_basis_clause_names_no_subject_the_growth_is_the_levels(value_mentions):
+    got = _indicators(value_mentions, "价格口径.txt")
+    assert got["8.2"].startswith("地区生产总值") and got["6.6"].startswith("规上工业增加值")
+    assert not any("按" in name or "价格" in name for name in got.values())
+
+
+def test_items_listed_one_a_line_each_ending_on_its_figure_are_values_of_their_own_names(value_mentions):
+    got = _indicators(value_mentions, "指标摘要.txt")
+    assert got["8.7"].startswith("社会消费品零售总额") and got["29.3"].startswith("地方一般公共预算收入")
+    assert "1.2" not in got and "0.5" not in got  # comparisons with the nation, no values
+
+
+def test_a_figure_at_a_lines_end_that_the_next_line_carries_on_stays_in_its_sentence(value_mentions):
+    got = _indicators(value_mentions, "折行报告.txt")
+    assert got["3"].startswith("规模以上工业增加值") and got["8.1"].startswith("全社会固定资产投资")
+    assert got["6.2"].startswith("社会消费品零售总额")
+
+
+def test_a_spans_end_figure_is_the_subjects_and_in_a_plan_a_result_of_the_year_before_it(value_mentions):
+    rows = value_mentions.execute(
+        "SELECT indicator_text, period_year FROM marts.fct_indicator_actuals "
+        "WHERE source_file = '规划纲要.txt' AND value_raw = '527.6'").fetchall()
+    assert rows == [("地区生产总值", 2020)]
+    assert value_mentions.execute(
+        "SELECT count(*) FROM marts.fct_plan_targets WHERE source_file = '规划纲要.txt'").fetchone()[0] == 0

@@ -1,0 +1,104 @@
+"""Evidence that must not date a value, through the whole path (file on disk -> `plantrack refresh` ->
+warehouse row): a plan's period for its review of the year before, a multiple's base year for the multiple,
+the year a report's goals are for for a goal its review quotes. One shared refresh for all the texts."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import duckdb
+import pytest
+
+from tests.conftest import run_plantrack
+
+pytestmark = [pytest.mark.slow, pytest.mark.integration]
+
+TEXTS = {
+    # an annual plan opens with the year before it: its results are no goals of the plan's year
+    "年度计划.txt": (
+        "某县2025年国民经济和社会发展计划\n"
+        "2024年，全县经济运行稳中有进。全年地区生产总值增长4.8%，社会消费品零售总额增长5.4%。\n"
+        "2025年经济社会发展的主要预期目标是：地区生产总值增长6%左右。\n"
+    ),
+    # a plan's paragraph that turns from its base year to its goal year: what follows the goal year is a goal
+    "规划段落.txt": (
+        "某县“十四五”规划纲要(2021—2025年)\n"
+        "2020年，全县地区生产总值达到500亿元。到2025年，地区生产总值达到800亿元。人均地区生产总值达到10万元。\n"
+    ),
+    # a five-year review: a multiple counted from the year before the span
+    "五年倍数.txt": (
+        "某市政府工作报告\n——2011年1月12日在某市第十四届人民代表大会第四次会议上\n一、过去五年及2010年工作回顾\n"
+        "过去五年，地区生产总值年均增长24%，相当于2005年的3倍。\n"
+    ),
+    # a report's review whose words say 目标 (目标企业), then the report's own goals
+    "回顾目标.txt": (
+        "某区2025年政府工作报告\n——2025年3月21日在某区第十九届人民代表大会第四次会议上\n"
+        "一、过去一年工作回顾\n（一）坚持项目支撑、招商赋能\n拜访目标企业150家，签约亿元以上项目27个。\n"
+        "二、2025年主要预期目标\n地区生产总值增长6%左右。\n"
+    ),
+    # a new term's 政府工作报告, given in November of its title's year: it reviews that year, not the one before
+    "年末报告.txt": (
+        "2016年某县人民政府工作报告\n——2016年11月25日在某县第十七届人民代表大会第一次会议上\n各位代表：\n"
+        "一、本届政府工作回顾\n全年地区生产总值增长7.5%，固定资产投资增长12.1%。\n"
+    ),
+}
+
+
+@pytest.fixture(scope="session")
+def years(tmp_path_factory) -> duckdb.DuckDBPyConnection:
+    root = tmp_path_factory.mktemp("year-evidence")
+    sources, data_dir = root / "sources", root / "data"
+    sources.mkdir()
+    for name, text in TEXTS.items():
+        (sources / name).write_text(text, encoding="utf-8")
+    result = run_plantrack("refresh", data_dir=data_dir, sources=sources, timeout=1800)
+    assert result.returncode == 0, result.stdout + result.stderr
+    con = duckdb.connect(str(Path(data_dir) / "warehouse.duckdb"), read_only=True)
+    yield con
+    con.close()
+
+
+def _rows(con, table: str, file: str, value: str) -> list[dict]:
+    """The rows of a value as the text writes it (10万元 is stored as 0.001 亿元)."""
+    rows = con.execute(f"SELECT * FROM marts.{table} WHERE source_file = ? AND value_raw = ?", [file, value]).fetchall()
+    cols = [d[0] for d in con.description]
+    return [dict(zip(cols, r, strict=True)) for r in rows]
+
+
+def test_a_plans_review_of_the_year_before_its_period_is_actuals_of_that_year(years):
+    assert _rows(years, "fct_plan_targets", "年度计划.txt", "4.8") == []
+    [a] = _rows(years, "fct_indicator_actuals", "年度计划.txt", "4.8")
+    assert (a["period_year"], a["year_evidence"]) == (2024, "paragraph")
+    [goal] = _rows(years, "fct_plan_targets", "年度计划.txt", "6")
+    assert goal["target_year"] == 2025
+
+
+def test_a_plans_paragraph_turned_to_its_goal_year_goes_on_setting_goals(years):
+    [base] = _rows(years, "fct_indicator_actuals", "规划段落.txt", "500")
+    assert base["period_year"] == 2020
+    [goal] = _rows(years, "fct_plan_targets", "规划段落.txt", "10")
+    assert goal["target_year"] == 2025
+
+
+def test_a_multiple_of_a_years_figure_is_not_of_that_year(years):
+    [a] = _rows(years, "fct_indicator_actuals", "五年倍数.txt", "3")
+    assert a["period_year"] == 2010 and a["year_evidence"] == "heading"
+    [growth] = _rows(years, "fct_indicator_actuals", "五年倍数.txt", "24")
+    assert growth["period_year"] == 2010
+
+
+def test_a_goal_quoted_under_a_heading_that_reviews_the_past_takes_no_year_from_the_reports_goals(years):
+    targets = _rows(years, "fct_plan_targets", "回顾目标.txt", "27")
+    actuals = _rows(years, "fct_indicator_actuals", "回顾目标.txt", "27")
+    assert len(targets) + len(actuals) == 1
+    if targets:  # read as a goal: its year is unknown, and the row says why
+        assert targets[0]["target_year"] is None and "reviews the past" in targets[0]["confidence_reason"]
+    else:  # read as a result of the year reviewed
+        assert actuals[0]["period_year"] == 2024
+    [goal] = _rows(years, "fct_plan_targets", "回顾目标.txt", "6")
+    assert goal["target_year"] == 2025
+
+
+def test_a_report_given_late_in_its_titles_year_reviews_that_year(years):
+    [a] = _rows(years, "fct_indicator_actuals", "年末报告.txt", "7.5")
+    assert (a["period_year"], a["year_evidence"]) == (2016, "title")
