@@ -33,10 +33,12 @@ from plantrack.extract.mention_rules import (
 )
 from plantrack.extract.numbers import CN_NUMERAL, parse_number
 from plantrack.extract.periods import period_marks
+from plantrack.extract.place_goals import _masked, place_names
+from plantrack.extract.similarity import core
 from plantrack.extract.units import COUNT_UNITS, UNIT_PATTERN
 from plantrack.text.bullets import BULLETS
 
-__all__ = ["MAYBE_VALUE", "VALUE_RE", "VS_PLAN", "Mention", "clean_indicator", "find_mentions",
+__all__ = ["MAYBE_VALUE", "VALUE_RE", "VS_PLAN", "Mention", "clean_indicator", "find_mentions", "subject_of",
            "same_clause_or_near"]
 
 _NUM = r"\d+(?:\.\d+)?"
@@ -129,6 +131,8 @@ class Mention:
     magnitude: bool = False  # 迈入千亿级: a size class read as a floor on the amount
     estimate: bool = False  # 预计增长6%左右: the reviewed period's estimate (kept as an actual, flagged)
     converted: bool = False  # 40818元，按现行汇率计算为6554美元: the value before, in another currency
+    place: str | None = None  # 海城市305亿元: the one place whose figure this is (its own words name no more)
+    places: bool = False  # 黔东南、安顺低于1000亿元: its own words name several places, nothing else
 
 
 def _clause_start(s: str, i: int) -> int:
@@ -195,7 +199,12 @@ def find_mentions(s: str) -> list[Mention]:
         _name_word_value(x, ix, ratios, class_nouns)
     _pair_lists(s, raw)
     _share_capacity_tail(s, raw)
-    return [x for x in raw if x.indicator]
+    earlier: list[Mention] = []
+    for x in raw:
+        if x.indicator:
+            _place_as_subject(s, x, earlier)
+            earlier.append(x)
+    return [x for x in raw if x.indicator or x.place]
 
 
 def _number_mentions(s: str, ix: SentenceIndex, vs_plan: bool, ratios: dict[int, str]) -> list[Mention]:
@@ -694,6 +703,74 @@ def _assign_indicators(s: str, ms: list[Mention], ix: SentenceIndex) -> None:
             prev = m
 
 
+# a name ending in a place's suffix (临高县, 海城市, 金州新区): a short proper noun, no particle in it (的地市有郑州 is
+# words), not a generic part of a place (地区, 城区, 园区), not a class of places (国家高新区, 省级开发区)
+_SUFFIXED_PLACE = re.compile(r"(?!国家)[^\W\d的之有是为在和与及等或以了较比由从对向将已均各每该本我全其此于级]{2,4}?"
+                             r"(?:新区|开发区|市|县|旗|州|盟|(?<![地城园片社辖景矿山郊老市])区)")
+_PLACE_SEP = re.compile(r"[、和及与]")
+_COUNTED_BEFORE = re.compile(r"(?:\d+|[一二三四五六七八九十两几多]+)个$")
+
+
+def _places(words: str) -> list[str] | None:
+    """The places words consist of (names of the region list, or names ending in a place's suffix), else None."""
+    out = []
+    for part in _PLACE_SEP.split(words):
+        masked, names = _masked(part)
+        if masked == "P":
+            out += names
+        elif _SUFFIXED_PLACE.fullmatch(part):
+            out.append(part)
+        else:
+            return None
+    return out
+
+
+def _without_places(ind: str) -> str:
+    """贵阳地区生产总值 -> 地区生产总值: an indicator's name without the place it opens with."""
+    found = place_names(ind)
+    if found and found[0][0] == 0:
+        return ind[found[0][1]:]
+    m = _SUFFIXED_PLACE.match(ind)
+    return ind[m.end():] if m else ind
+
+
+def _place_as_subject(s: str, m: Mention, earlier: list[Mention]) -> None:
+    """A value whose own words name only a place (海城市305亿元、瓦房店市304亿元 / 毕节…，达到1585.86亿元) is that
+    place's figure of the subject last named with a figure of the same unit: the place is its scope, never the
+    document's. The subject comes from the sentence here, else from the paragraph (statements); several places
+    for one figure (黔东南、安顺低于1000亿元) are flagged: a value only in a comparison of places' goals, where each
+    place gets its own (statements). A place is never an indicator."""
+    places = _places(m.indicator) if m.indicator else None
+    if not places or (m.unit_raw or "").endswith(COUNT_UNITS):
+        return  # 国家级高新区9家: a count of places is no place's figure
+    if len(places) > 1 or _COUNTED_BEFORE.search(s, 0, max(0, s.rfind(m.indicator, 0, m.start))):
+        m.places = True  # 6个城区超5亿美元: places counted (or listed) for one figure are no one place's
+        return
+    m.indicator = next((x for p in reversed(earlier) if p.unit_raw == m.unit_raw and p.indicator
+                        and len(core(x := subject_of(p.indicator))) >= 2), "")
+    m.place = places[0]
+
+
+def _listed_places(items: list[str]) -> tuple[list[str], str] | None:
+    """The places a 分别 list names, all but the last alone, the last before what they share (天水GDP总量:
+    GDP总量, "" when nothing follows), else None."""
+    first = _PERIOD_LEAD.sub("", items[0])  # 前三季度酒泉、天水…: the period is read apart
+    places = [_places(it) for it in [first, *items[1:-1]]]
+    if not all(p is not None and len(p) == 1 for p in places):
+        return None
+    last = items[-1] if len(items) > 1 else first
+    shared = subject_of(last)
+    lead = last[:len(last) - len(shared)] if shared and last.endswith(shared) else last
+    if (tail := _places(lead.rstrip("的"))) is None or len(tail) != 1:
+        return None
+    return [p[0] for p in places[:len(items) - 1]] + tail, shared
+
+
+def subject_of(indicator: str) -> str:
+    """What an indicator names without the place it opens with; "" when it names only places."""
+    return "" if _places(indicator) is not None else _without_places(indicator).lstrip("的")
+
+
 _GOAL_PRE = re.compile(r"(?:(?:年度|全年|预期|计划)?目标(?:值|任务)?(?:定(?=[在为]))?|(?:年度|全年)?计划)(?:为|是|在)?[：:]?"
                        r"(?:增长|下降|达到|完成)?$")
 _DONE_AGAINST_GOAL = re.compile(
@@ -986,11 +1063,18 @@ def _pair_lists(s: str, ms: list[Mention]) -> None:
         items = [re.sub(r"^[“”]+|[“”]+$", "", i) for i in items]
         if not all(items):
             continue
-        items = _shared_tail(items)
+        listed = None if later else _listed_places(items)
+        items = _shared_tail(items) if listed is None else items
         for item, m in zip(items, values, strict=True):
             m.indicator = item
             m.paired = True
             m.clause_cue = s[cs:m.start]
+        if listed is not None:
+            places, shared = listed
+            for place, m in zip(places, values, strict=True):
+                # 酒泉、天水GDP总量分别为…: each place's figure of what the last item names; with places alone
+                # (铜仁、黔南、六盘水分别增长…) each is named as a place, and takes the subject named before
+                m.place, m.indicator = (place, shared) if shared else (None, place)
         for verb, run in later:
             for item, m in zip(items, run, strict=True):
                 m.indicator, m.paired, m.clause_cue, m.pre = item + verb, True, verb, verb

@@ -25,7 +25,7 @@ from plantrack.extract.blocks import Paragraph, Sentence, Table, parse_blocks, s
 from plantrack.extract.class_lists import list_class_mentions
 from plantrack.extract.mention_rules import ESTIMATE_BELOW, ESTIMATE_OF_PERIOD
 from plantrack.extract.mentions import MAYBE_VALUE as _MAYBE_VALUE
-from plantrack.extract.mentions import VS_PLAN, clean_indicator, find_mentions
+from plantrack.extract.mentions import VS_PLAN, clean_indicator, find_mentions, subject_of
 from plantrack.extract.periods import (
     FULL_YEAR,
     PLAN_PERIOD,
@@ -176,6 +176,8 @@ class _Walker:
         self.stated_year = stated_this_year(doc.text) if ctx.this_year is None else None
         self.para_goal_year: int | None = None  # the last goal year the paragraph's sentences named
         self.para_listed = False  # the paragraph's last sentence ended with ；
+        # unit -> what the paragraph last named with a figure in that unit (a place's figure after it is of it)
+        self.para_subjects: dict[str | None, str] = {}
         # the indicator a text comparing places' goals is about (从X增长目标对比来看), until it names another
         self.goal_topic: Topic | None = None
         # the top section a （预计，下同） note was given in: the actuals up to its end are estimates
@@ -230,12 +232,13 @@ class _Walker:
             return
         for cell, year in prose_cells(table):
             self.scope = None  # each task cell stands alone: a place named in one row is not the next row's
-            self.para_goal_year, self.para_listed = None, False
+            self.para_goal_year, self.para_listed, self.para_subjects = None, False, {}
             for sent in split_sentences(self.doc.text, cell.start, cell.end, table.section):
                 self.sentence(sent, deadline=year, year_carry=None)
 
     def paragraph(self, para: Paragraph) -> None:
         carry = _Carry()  # what the paragraph's earlier sentences state, for sentences naming no time
+        self.para_subjects = {}
         self.para_goal_year, self.para_listed = None, False
         bullet = bool(para.sentences) and _BULLET.match(para.sentences[0].text) is not None
         if bullet and self._heading_bullet(para):
@@ -487,9 +490,18 @@ class _Walker:
         goal_end: int | None = None  # end of the sentence's last goal value (in a report, not a plan)
         previous: str | None = None  # the indicator the sentence last named
         for m in mentions:
+            if m.places and self.goal_topic is None:
+                continue  # several places' figure, in no comparison of places' goals: no one place's value
+            if m.place and not m.indicator:
+                # 毕节超过1500亿元，达到1585.86亿元 after 遵义地区生产总值3037.87亿元: the paragraph's subject
+                if not (subject := self.para_subjects.get(m.unit_raw)):
+                    continue
+                m.indicator = subject
             if estimating and not m.goal:
                 m.estimate = True  # a clause of a 预计… list
             m.indicator = self._without_region(m.indicator)
+            if subject := subject_of(m.indicator):
+                self.para_subjects[m.unit_raw] = subject
             if m.coverage and "覆盖" in m.value_raw and m.indicator and "覆盖" not in m.indicator:
                 # 规上工业企业研发机构全覆盖: 100% is the share covered (覆盖率), not a count of 研发机构
                 m.indicator += "覆盖率"
@@ -500,7 +512,9 @@ class _Walker:
                 previous = _GROWTH_TAIL.sub("", m.indicator) or None
             if m.scope and _GENERIC_AREA_RE.match(m.scope):
                 m.scope = None  # 重点产业园区 names a kind of place, not one place
-            if m.scope:
+            if m.place:
+                m.scope = m.place  # one place's figure among others': it scopes no other value
+            elif m.scope:
                 sent_scope = m.scope
             elif sent_scope and sent_scope not in m.indicator:
                 # 示范园企业产值达20亿元，财税贡献不低于3000万元: the sub-area stays the subject
