@@ -746,9 +746,21 @@ def _place_as_subject(s: str, m: Mention, earlier: list[Mention]) -> None:
     if len(places) > 1 or _COUNTED_BEFORE.search(s, 0, max(0, s.rfind(m.indicator, 0, m.start))):
         m.places = True  # 6个城区超5亿美元: places counted (or listed) for one figure are no one place's
         return
-    m.indicator = next((x for p in reversed(earlier) if p.unit_raw == m.unit_raw and p.indicator
-                        and len(core(x := subject_of(p.indicator))) >= 2), "")
+    m.indicator = _colon_lead(s, m, earlier) or next(
+        (x for p in reversed(earlier) if p.unit_raw == m.unit_raw and p.indicator
+         and len(core(x := subject_of(p.indicator))) >= 2), "")
     m.place = places[0]
+
+
+def _colon_lead(s: str, m: Mention, earlier: list[Mention]) -> str | None:
+    """县域GDP规模超过100亿元的8个县(市)是：海城市305亿元、…: a list of places' figures after a colon is of what the
+    colon's lead names (up to its first number), when no figure of that unit stands between them."""
+    k = max(s.rfind("：", 0, m.start), s.rfind(":", 0, m.start))
+    if k < 0 or any(p.unit_raw == m.unit_raw and p.indicator and k < p.start for p in earlier):
+        return None
+    lead = re.split(r"\d", s[_clause_start(s, k):k], maxsplit=1)[0]
+    lead = clean_indicator(lead)
+    return subject_of(lead) if len(core(lead)) >= 2 else None
 
 
 def _listed_places(items: list[str]) -> tuple[list[str], str] | None:
