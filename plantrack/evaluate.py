@@ -713,6 +713,9 @@ def _value_matches(g: LabelledValue, x: Target | Actual) -> float:
     """The indicator similarity when the value and unit agree, else 0 (the year and kind are not looked at)."""
     if g.value is None or x.value is None:
         return 0.0
+    if _same_multiple_of_base(g, x):
+        sim = _similarity(g.indicator_text, x.indicator_text)
+        return sim if sim >= SIMILARITY_THRESHOLD else 0.0
     if not same_unit(g.unit, x.unit_raw) and not same_unit(g.unit, x.unit):
         return 0.0
     _, factor = normalize_unit(g.unit)
@@ -722,6 +725,14 @@ def _value_matches(g: LabelledValue, x: Target | Actual) -> float:
         return 0.0
     sim = _similarity(g.indicator_text, x.indicator_text)
     return sim if sim >= SIMILARITY_THRESHOLD else 0.0
+
+
+def _same_multiple_of_base(g: LabelledValue, x: Target | Actual) -> bool:
+    """翻一番 labelled as the multiple of its base it makes (2 倍, change_vs_base: CONVENTIONS.md's 是2010年的N倍)
+    and read as the warehouse measures a change since a base year (+100 %): one value, N 倍 = +100 (N - 1) %."""
+    kind = getattr(x, "target_kind", None) or getattr(x, "measure", None)
+    return _unit_key(g.unit) == "倍" and g.raw.get("measure") == "change_vs_base" and kind == "change_vs_base" \
+        and _unit_key(x.unit) == "%" and math.isclose(100 * (g.value - 1), x.value, abs_tol=1e-6)
 
 
 def _same_as_written(g: LabelledValue, x: Target | Actual) -> bool:

@@ -14,7 +14,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_left
 from collections.abc import Callable, Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from itertools import pairwise
 
 from plantrack.extract.first_chars import first_chars, last_chars
@@ -204,7 +204,18 @@ def find_mentions(s: str) -> list[Mention]:
         if x.indicator:
             _place_as_subject(s, x, earlier)
             earlier.append(x)
-    return [x for x in raw if x.indicator or x.place]
+    return [y for x in raw if x.indicator or x.place for y in _each_doubled(x)]
+
+
+def _each_doubled(m: Mention) -> list[Mention]:
+    """地区生产总值和城乡居民人均收入比2010年翻一番: each of the two doubles, one goal each (a sum is never doubled
+    as one); 研究与试验发展经费 stays one (the first item must name a quantity of its own: …值, …收入, …率)."""
+    if not m.doubling or not re.search(r"和|及|与", m.indicator):
+        return [m]
+    items = _split_items(m.indicator, 2)
+    if len(items) != 2 or not _MEASURE_END.search(items[0]) or len(core(items[1])) < 4:
+        return [m]
+    return [replace(m, indicator=i) for i in items]
 
 
 def _number_mentions(s: str, ix: SentenceIndex, vs_plan: bool, ratios: dict[int, str]) -> list[Mention]:

@@ -9,7 +9,7 @@ from plantrack.documents import read_document
 from plantrack.evaluate import evaluate
 from plantrack.extract import extract_statements
 
-from .helpers import assert_quotes
+from .helpers import assert_quotes, make_doc
 
 ROOT = Path(__file__).resolve().parents[2]
 SOURCES = ROOT / "sources"
@@ -84,3 +84,14 @@ def test_a_growth_in_times_labelled_as_written_matches_the_change_it_is_read_as(
     assert actual.value == 180  # +180 %
     gold = LabelledValue("x.txt", "actual", 2030, "Y", "边民互市贸易额增长", "倍", 1.8, "extended", {})
     assert match_values([gold], [actual])[0].got is actual
+
+
+def test_a_doubling_labelled_as_its_multiple_of_the_base_matches_the_change_it_is_read_as():
+    from plantrack.evaluate import LabelledValue, match_values
+
+    text = "到2020年，地区生产总值比2010年翻一番。\n"
+    doc = make_doc(text, region="江西省", start=2016, end=2020)
+    target = next(t for t in extract_statements(doc).targets if t.value == 100)  # +100 %, as the warehouse measures
+    gold = LabelledValue("x.txt", "target", 2020, "Y", "地区生产总值比2010年翻一番", "倍", 2, "core",
+                         {"measure": "change_vs_base"})
+    assert match_values([gold], [target])[0].got is target

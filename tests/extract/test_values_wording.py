@@ -88,6 +88,17 @@ def test_doubling_is_a_change_against_the_baseline(word, pct):
     assert (t.target_kind, t.unit, t.baseline_year) == ("change_vs_base", "%", 2025)
 
 
+def test_two_items_doubling_together_are_one_goal_each():
+    ts = _targets("到2020年，全省地区生产总值和城乡居民人均收入比2010年翻一番以上。\n", region="黑龙江省", start=2016,
+                  end=2020)
+    assert sorted(t.indicator_text for t in ts if t.value == 100) == ["地区生产总值", "城乡居民人均收入"]
+
+
+def test_an_item_named_with_yu_inside_its_own_words_doubles_as_one():
+    ts = _targets("到2030年，全社会研究与试验发展经费支出比2025年翻一番。\n", region="霍城县", start=2026, end=2030)
+    assert [t.indicator_text for t in ts if t.value == 100] == ["全社会研究与试验发展经费支出"]
+
+
 # --- comparators ----------------------------------------------------------------------------------
 
 @pytest.mark.parametrize(("phrase", "comparator"), [
