@@ -33,7 +33,7 @@ from plantrack.extract.mention_rules import (
 )
 from plantrack.extract.numbers import CN_NUMERAL, parse_number
 from plantrack.extract.periods import period_marks
-from plantrack.extract.place_goals import _masked, place_names
+from plantrack.extract.place_goals import place_names
 from plantrack.extract.similarity import core
 from plantrack.extract.units import COUNT_UNITS, UNIT_PATTERN
 from plantrack.text.bullets import BULLETS
@@ -726,9 +726,9 @@ def _places(words: str) -> list[str] | None:
     """The places words consist of (names of the region list, or names ending in a place's suffix), else None."""
     out = []
     for part in _PLACE_SEP.split(words):
-        masked, names = _masked(part)
-        if masked == "P":
-            out += names
+        found = place_names(part)
+        if len(found) == 1 and found[0][:2] == (0, len(part)):
+            out.append(part)
         elif _SUFFIXED_PLACE.fullmatch(part):
             out.append(part)
         else:
@@ -1079,6 +1079,10 @@ def _pair_lists(s: str, ms: list[Mention]) -> None:
                     if len(cand) == len(values):
                         items = cand
                         break
+            elif not clean_indicator(item_text):
+                # 遵义、黔西南、安顺地区生产总值…保持两位数增长，分别增长11.7%、…: the places of the clause before
+                cand = _split_items(re.split(r"[，,；;。]", s[:cs].rstrip("，,"))[-1], len(values))
+                items = cand if len(cand) == len(values) and _listed_places(cand) is not None else []
             if not items:
                 continue
             items[-1] = re.sub(r"[一二三四五六七八九十两\d]+[类个项家大种].*$", "", items[-1])

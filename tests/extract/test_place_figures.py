@@ -50,3 +50,9 @@ def test_a_count_of_places_stays_a_count_under_the_documents_place():
 def test_places_figures_listed_after_a_colon_are_of_what_its_lead_names():
     got = _actuals("全省县均规模82亿元。县域GDP规模超过100亿元的县是：海城市305亿元、瓦房店市304亿元。")
     assert ("海城市", "县域GDP规模", 305.0) in got and ("瓦房店市", "县域GDP规模", 304.0) in got
+
+
+def test_a_fenbie_list_opening_its_own_clause_takes_the_places_of_the_clause_before():
+    got = _actuals("遵义、黔西南地区生产总值保持两位数增长，分别增长11.7%、11.5%；铜仁、黔南分别增长9.9%、9.8%。")
+    assert [(p, v) for p, _, v in got] == [("遵义", 11.7), ("黔西南", 11.5), ("铜仁", 9.9), ("黔南", 9.8)]
+    assert all(name.startswith("地区生产总值") for _, name, _ in got)

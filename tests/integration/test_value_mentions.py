@@ -50,6 +50,17 @@ TEXTS = {
         "某市国民经济和社会发展第十四个五年规划和二〇三五年远景目标纲要\n\n第一章 发展基础\n"
         "地区生产总值从2015年的242.6亿元，跃升至2020年的527.6亿元。\n"
     ),
+    # places' figures after the subject is named: each filed under its own place, never the province's
+    "市州经济.txt": (
+        "2021年前三季度贵州省市州经济运行情况\n\n一、经济总量\n"
+        "前三季度，遵义地区生产总值3037.87亿元；毕节超过1500亿元，达到1585.86亿元；黔东南、安顺低于1000亿元。"
+        "六盘水、安顺地区生产总值分别为1081.33亿元、819.17亿元。\n"
+    ),
+    # two items doubling together: one goal each, a change since the base year as the warehouse measures it
+    "翻番规划.txt": (
+        "某省国民经济和社会发展第十三个五年规划纲要\n\n第二章 发展目标\n"
+        "到2020年，全省地区生产总值和城乡居民人均收入比2010年翻一番以上。\n"
+    ),
 }
 
 
@@ -115,3 +126,20 @@ def test_a_spans_end_figure_is_the_subjects_and_in_a_plan_a_result_of_the_year_b
     assert rows == [("地区生产总值", 2020)]
     assert value_mentions.execute(
         "SELECT count(*) FROM marts.fct_plan_targets WHERE source_file = '规划纲要.txt'").fetchone()[0] == 0
+
+
+def test_a_figure_whose_words_name_only_a_place_is_filed_under_that_place(value_mentions):
+    rows = dict((v, (r, i)) for v, r, i in value_mentions.execute(
+        "SELECT value_raw, region_name, indicator_text FROM marts.fct_indicator_actuals "
+        "WHERE source_file = '市州经济.txt'").fetchall())
+    assert rows["1585.86"] == ("毕节市", "地区生产总值")
+    assert rows["1081.33"] == ("六盘水市", "地区生产总值") and rows["819.17"] == ("安顺市", "地区生产总值")
+    assert "1000" not in rows  # 黔东南、安顺低于1000亿元: two places' threshold, no one's figure
+
+
+def test_two_items_doubling_together_are_one_goal_each_of_plus_100_percent(value_mentions):
+    rows = value_mentions.execute(
+        "SELECT indicator_text, target_kind, value, unit, target_year, baseline_year FROM marts.fct_plan_targets "
+        "WHERE source_file = '翻番规划.txt' ORDER BY indicator_text").fetchall()
+    assert rows == [("地区生产总值", "change_vs_base", 100.0, "%", 2020, 2010),
+                    ("城乡居民人均收入", "change_vs_base", 100.0, "%", 2020, 2010)]
