@@ -70,8 +70,11 @@ _PAST_CUE = re.compile(
     r"“?十[一二三四五六七八九]五”?(?:期间|以来|时期)|以来|截至|截止|目前|现有|已经|已有|已建成|同比|比上年|较上年|"
     r"上年|去年|完成了|实现了|达到了|荣获|获评|居全|位居|^回顾"
 )
+# 实际 as "in fact" (目标8%，实际增长6.1%), not the first word of an indicator's name (实际使用外资增长3% in a goals list)
+_IN_FACT = r"实际(?!使用|利用)"
+_IN_FACT_RE = re.compile(_IN_FACT)
 # 完成 right before the number (完成531.2亿元), not 完成固定资产投资300亿元 (a goal list's verb)
-_OUTCOME = re.compile(r"实际|同比|比上年|较上年|完成了?(?:增长)?$")
+_OUTCOME = re.compile(_IN_FACT + r"|同比|比上年|较上年|完成了?(?:增长)?$")
 _GROWTH_BASE = re.compile(r"同比|比上年|较上年")  # what a growth is measured against, in a goal or a result
 _FUTURE_ACTION = re.compile(r"加快|加速|力争|争取|规划建设|计划|推动形成|着力|将")
 _DONE_CUE = re.compile(r"已|截至|截止|完成了|建成了|实现了|达到了")
@@ -252,7 +255,7 @@ class _Walker:
         estimating = False
         listed = False
         for sent in para.sentences:
-            if goals[0] and not listed and (_PAST_CUE.search(sent.text) or "实际" in sent.text):
+            if goals[0] and not listed and (_PAST_CUE.search(sent.text) or _IN_FACT_RE.search(sent.text)):
                 goals = (False, None)  # 目标是：增长6%。全年实际增长6.5%: the goals' sentence is over, a result follows
             self.sentence(sent, deadline=None, year_carry=carry, goal_list=goals[0], goal_year=goals[1],
                           estimating=estimating)
