@@ -178,7 +178,6 @@ class _Walker:
         self.goals_year = goals_year(doc.text)
         self.stated_year = stated_this_year(doc.text) if ctx.this_year is None else None
         self.para_goal_year: int | None = None  # the last goal year the paragraph's sentences named
-        self.para_listed = False  # the paragraph's last sentence ended with ；
         # the indicator a text comparing places' goals is about (从X增长目标对比来看), until it names another
         self.goal_topic: Topic | None = None
         # the top section a （预计，下同） note was given in: the actuals up to its end are estimates
@@ -233,13 +232,13 @@ class _Walker:
             return
         for cell, year in prose_cells(table):
             self.scope = None  # each task cell stands alone: a place named in one row is not the next row's
-            self.para_goal_year, self.para_listed = None, False
+            self.para_goal_year = None
             for sent in split_sentences(self.doc.text, cell.start, cell.end, table.section):
                 self.sentence(sent, deadline=year, year_carry=None)
 
     def paragraph(self, para: Paragraph) -> None:
         carry = _Carry()  # what the paragraph's earlier sentences state, for sentences naming no time
-        self.para_goal_year, self.para_listed = None, False
+        self.para_goal_year = None
         bullet = bool(para.sentences) and _BULLET.match(para.sentences[0].text) is not None
         if bullet and self._heading_bullet(para):
             return  # ■ 2025年主要预期目标: a heading of the bullets that follow (it opens their list)
@@ -411,23 +410,18 @@ class _Walker:
 
     def sentence(self, sent: Sentence, deadline: int | None, year_carry: _Carry | None,
                  goal_list: bool = False, goal_year: int | None = None, estimating: bool = False) -> None:
-        targets, actuals = len(self.targets), len(self.actuals)
-        self._sentence(sent, deadline, year_carry, goal_list, goal_year, estimating)
-        # a clause that set goals and nothing else, closed by ；, goes on into the next one
-        self.para_listed = sent.text.rstrip().endswith(("；", ";")) and len(self.actuals) == actuals and (
-            len(self.targets) > targets or any(t for _, _, t in self._markers(sent.text)))
-
-    def _sentence(self, sent: Sentence, deadline: int | None, year_carry: _Carry | None,
-                  goal_list: bool = False, goal_year: int | None = None, estimating: bool = False) -> None:
         s = sent.text
         markers = self._markers(s)
         target_years = [y for _, y, t in markers if t] if markers else []
         actual_years = [(p, y) for p, y, t in markers if not t] if markers else []
-        # 到2027年，A达到X；B年均增长10%: a goal year an earlier sentence of the paragraph names
-        carried_goal, self.para_goal_year = self.para_goal_year, (target_years[-1] if target_years
-                                                                  else self.para_goal_year)
-        # 到2027年，A达到X；B达到Y: a clause of a goal's ； list is a goal too, unless it looks back
-        listed_goal = carried_goal is not None and self.para_listed and not markers and not _PAST_CUE.search(s)
+        # 到2027年，A达到X；B年均增长10%: a goal year an earlier sentence of the paragraph names, until a sentence
+        # whose last time named is past turns the paragraph back
+        carried_goal, self.para_goal_year = self.para_goal_year, (
+            (markers[-1][1] if markers[-1][2] else None) if markers else self.para_goal_year)
+        # 到2027年，A达到X；B达到Y / 今后五年，要…。常住人口城镇化率达到65%: what follows a goal time in its paragraph,
+        # naming no time of its own, is a goal too, unless it looks back (or stands under a review heading)
+        listed_goal = carried_goal is not None and not markers and not _PAST_CUE.search(s) \
+            and not (sent.section and _BACKGROUND.search(sent.section))
         if target_years and _INTRO.search(s) and sent.section:
             self.section_year[sent.section] = target_years[0]
         if year_carry is not None:
