@@ -1,8 +1,9 @@
 """The quality checks' child processes (python -m expectations.runner), each started ahead of its turn.
 
 A child exits when done, so GX's imports (~200 MB) and the frames it checks never stay in the refresh
-process while dbt builds; started early, its import (~5 s) overlaps reading or dbt instead of adding to
-a one-document refresh. It opens the warehouse only once told to go (the pipeline is its single writer).
+process while dbt builds. Started early, its import (~5 s) overlaps Dagster's start-up and reading, or
+dbt, instead of adding to a one-document refresh. It is told what to check (and opens the warehouse)
+only when its turn comes: the pipeline stays the warehouse's single writer.
 """
 
 import json
@@ -17,33 +18,29 @@ from expectations.outcome import CheckOutcome
 RAW_LAYERS = ("raw",)
 MARTS_LAYERS = ("marts", "cross_run")
 
-# Checks children started ahead of their turn, by (warehouse, run id, layers): see start_in_child.
-_started: dict[tuple[str, str, tuple[str, ...]], tuple[subprocess.Popen, Path]] = {}
+# The child started for the next checks (at most one), and its scratch directory.
+_spare: list[tuple[subprocess.Popen, Path]] = []
 
 
-def start_in_child(warehouse: Path, run_id: str, layers: tuple[str, ...], reports_dir: Path) -> None:
-    """Start the layers' child now, so it imports GX (~5 s of a one-document refresh) while earlier
-    steps run; it opens the warehouse only when run_in_child tells it to go (single writer)."""
-    key = (str(Path(warehouse).resolve()), run_id, tuple(layers))
-    if key in _started:
+def start_spare() -> None:
+    """Start the next checks' child now, unless one is already waiting."""
+    if _spare:
         return
     tmp = Path(tempfile.mkdtemp(prefix="plantrack-checks-"))
     with (tmp / "stderr.txt").open("wb") as stderr:
-        proc = subprocess.Popen(
-            [sys.executable, "-m", "expectations.runner", key[0], run_id, str(Path(reports_dir).resolve()),
-             str(tmp / "outcomes.json"), *layers],
-            stdin=subprocess.PIPE, stdout=subprocess.DEVNULL, stderr=stderr)
-    _started[key] = (proc, tmp)
+        proc = subprocess.Popen([sys.executable, "-m", "expectations.runner"],
+                                stdin=subprocess.PIPE, stdout=subprocess.DEVNULL, stderr=stderr)
+    _spare.append((proc, tmp))
 
 
 def run_in_child(warehouse: Path, run_id: str, layers: tuple[str, ...], reports_dir: Path) -> list[CheckOutcome]:
-    """The layers' suites (expectations.runner) in a child process that exits when done: GX's imports
-    (~200 MB) and the frames it checks never stay in the refresh process while dbt builds. The child
-    start_in_child started for them is used (once), else one is started now."""
-    start_in_child(warehouse, run_id, layers, reports_dir)
-    proc, tmp = _started.pop((str(Path(warehouse).resolve()), run_id, tuple(layers)))
+    """The layers' suites in the waiting child (started now when none is)."""
+    start_spare()
+    proc, tmp = _spare.pop()
+    job = {"warehouse": str(Path(warehouse).resolve()), "run_id": run_id, "layers": list(layers),
+           "reports_dir": str(Path(reports_dir).resolve()), "out": str(tmp / "outcomes.json")}
     try:
-        proc.communicate(b"go\n")
+        proc.communicate(json.dumps(job).encode("utf-8") + b"\n")
         if proc.returncode != 0:
             stderr = (tmp / "stderr.txt").read_text(encoding="utf-8", errors="replace")
             raise RuntimeError(f"the quality checks ({'+'.join(layers)}) stopped (exit {proc.returncode}): "
@@ -53,9 +50,9 @@ def run_in_child(warehouse: Path, run_id: str, layers: tuple[str, ...], reports_
         shutil.rmtree(tmp, ignore_errors=True)
 
 
-def stop_started_children() -> None:
-    """End the children started for checks the run never reached (it failed before them)."""
-    while _started:
-        proc, tmp = _started.popitem()[1]
+def stop_spare() -> None:
+    """End a child started for checks the run never reached (it failed, or had none left)."""
+    while _spare:
+        proc, tmp = _spare.pop()
         proc.communicate(b"")  # end of stdin: the child exits without opening the warehouse
         shutil.rmtree(tmp, ignore_errors=True)

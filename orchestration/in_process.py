@@ -22,9 +22,18 @@ def refresh(settings: Settings, workers: int = 0, force: bool = False) -> Refres
 
 
 def run_nightly_job(settings: Settings, workers: int) -> JobRun:
+    from orchestration.check_children import start_spare, stop_spare
+
+    start_spare()  # the raw checks' child imports GX while Dagster starts and documents are read
+    try:
+        return _execute(settings, workers)
+    finally:
+        stop_spare()  # one the run never reached
+
+
+def _execute(settings: Settings, workers: int) -> JobRun:
     import dagster as dg
 
-    from orchestration.check_children import stop_started_children
     from orchestration.definitions import defs
     from orchestration.resources import PlantrackConfig
 
@@ -33,13 +42,10 @@ def run_nightly_job(settings: Settings, workers: int) -> JobRun:
     # copy): the one copy is what raw_tables lets go of once loaded (~500 MB at 5,000 documents).
     resources = {"plantrack": PlantrackConfig.from_settings(settings, workers=workers),
                  "io_manager": dg.mem_io_manager}
-    try:
-        with dg.DagsterInstance.ephemeral() as instance:
-            result = job.execute_in_process(
-                instance=instance, resources=resources, raise_on_error=False,
-                run_config={"loggers": {"console": {"config": {"log_level": "CRITICAL"}}}})
-    finally:
-        stop_started_children()
+    with dg.DagsterInstance.ephemeral() as instance:
+        result = job.execute_in_process(
+            instance=instance, resources=resources, raise_on_error=False,
+            run_config={"loggers": {"console": {"config": {"log_level": "CRITICAL"}}}})
     return JobRun(result.run_id, result.success, published(result.get_asset_materialization_events()),
                   "" if result.success else failure_message(result.all_events))
 
