@@ -2,12 +2,18 @@
 
 Checked right after extraction, before dbt: every statement keeps its provenance (document, quote,
 offsets into the document text), years are plausible, values parsed, units and categories known.
-Only documents in raw.current_sources are checked: old versions are history, not tonight's data.
+Only documents in raw.current_sources are checked: old versions are history, not tonight's data. And of
+those only the ones whose statements have not passed these same checks before: raw rows never change
+once loaded, so a refresh that adds one document to 5,000 checks one document's rows
+(ops.raw_checked_documents, keyed by the checks' fingerprint: changed checks check everything again).
 """
 
 from __future__ import annotations
 
 import dataclasses
+import hashlib
+import json
+from pathlib import Path
 
 import duckdb
 import great_expectations.expectations as gxe
@@ -53,7 +59,16 @@ FRAMES_SQL = {
 }
 
 # The same bytes may sit under two file names: check each current document once, under one name.
-_CURRENT = "(SELECT document_id, min(source_file) AS source_file FROM raw.current_sources GROUP BY document_id)"
+# (A temporary table per connection, filled by read_frames: the current documents not checked yet.)
+_CURRENT = "unchecked_documents"
+_UNCHECKED_SQL = """
+    CREATE OR REPLACE TEMP TABLE unchecked_documents AS
+    SELECT s.document_id, min(s.source_file) AS source_file
+    FROM raw.current_sources s JOIN raw.documents d USING (document_id)
+    WHERE NOT EXISTS (SELECT 1 FROM ops.raw_checked_documents c
+                      WHERE c.document_id = s.document_id AND c.ingested_at = d.ingested_at
+                        AND c.checks_fingerprint = ?)
+    GROUP BY s.document_id"""
 FRAMES_SQL = {name: sql.replace("raw.current_sources s", f"{_CURRENT} s") for name, sql in FRAMES_SQL.items()}
 
 # Every field of the model's dataclasses has a raw column: dbt's staging models read them all.
@@ -66,8 +81,23 @@ QUOTED_FRAMES = ("targets", "target_other_quotes", "actuals")
 _DOCUMENT_BATCH = 64  # documents' texts held at once while quotes are checked
 
 
+def fingerprint() -> str:
+    """What these checks are: this module's and checks.py's code, every check's expectation (its
+    value sets and bounds) and severity. Documents checked under another fingerprint are checked again."""
+    here = Path(__file__).parent
+    parts = [(here / name).read_text(encoding="utf-8") for name in ("raw_statements.py", "checks.py")]
+    parts += [json.dumps([c.name, c.severity, {k: v for k, v in c.expectation.configuration.to_json_dict().items()
+                                               if k != "meta"}], sort_keys=True, default=str)
+              for c in checks({})]
+    return hashlib.sha256("\n".join(parts).encode("utf-8")).hexdigest()
+
+
 def read_frames(con: duckdb.DuckDBPyConnection, run_id: str) -> dict[str, pd.DataFrame | None]:
     frames: dict[str, pd.DataFrame | None] = {}
+    try:
+        con.execute(_UNCHECKED_SQL, [fingerprint()])
+    except duckdb.CatalogException:
+        return {name: None for name in FRAMES_SQL}  # no raw tables: each frame's checks say so
     for name, sql in FRAMES_SQL.items():
         try:
             frames[name] = con.execute(sql).df()
@@ -75,6 +105,14 @@ def read_frames(con: duckdb.DuckDBPyConnection, run_id: str) -> dict[str, pd.Dat
             frames[name] = None
     _quotes_at_offsets(con, {n: frames[n] for n in QUOTED_FRAMES if frames.get(n) is not None})
     return frames
+
+
+def record_checked(con: duckdb.DuckDBPyConnection, run_id: str, outcomes) -> None:
+    """The documents these frames held passed every blocking check: later runs need not check them."""
+    if any(not o.passed and o.severity == "blocking" for o in outcomes):
+        return
+    con.execute("INSERT INTO ops.raw_checked_documents SELECT u.document_id, d.ingested_at, ?, ? "
+                "FROM unchecked_documents u JOIN raw.documents d USING (document_id)", [fingerprint(), run_id])
 
 
 def _quotes_at_offsets(con: duckdb.DuckDBPyConnection, frames: dict[str, pd.DataFrame]) -> None:
@@ -191,22 +229,22 @@ def checks(frames: dict[str, pd.DataFrame | None]) -> list[Check]:
     doc_show = ("source_file", "title", "region_name")
     out = [
         Check("documents.region_known", "document_region_known", "documents",
-              gxe.ExpectColumnValuesToNotBeNull(column="region_code"), "current documents",
+              gxe.ExpectColumnValuesToNotBeNull(column="region_code"), "current documents not checked before",
               "have no detected region code",
               "Their targets cannot be placed on the map or matched to actuals of the same place: add "
               "region_name/region_code in a sidecar (<file>.meta.json) or teach the metadata detector.",
               "region_code is not null", doc_show),
         *[Check(f"documents.{col}_plausible", "plausible_years", "documents",
                 gxe.ExpectColumnValuesToBeBetween(column=col, min_value=ref.YEAR_MIN, max_value=ref.YEAR_MAX),
-                "current documents", f"have a {col} outside {ref.YEAR_MIN}–{ref.YEAR_MAX}",
+                "current documents not checked before", f"have a {col} outside {ref.YEAR_MIN}–{ref.YEAR_MAX}",
                 "Check the document's title and fix the detected plan period (or give it in a sidecar).",
                 f"{col} between {ref.YEAR_MIN} and {ref.YEAR_MAX} (or null)", (*doc_show, col))
           for col in ("plan_start_year", "plan_end_year")],
-        *_statement_checks("targets", "targets of current documents", "target_id", TARGET_COLUMNS,
+        *_statement_checks("targets", "targets of current documents not checked before", "target_id", TARGET_COLUMNS,
                            ("target_year", "baseline_year"), ("target_kind", ref.TARGET_KINDS)),
         Check("targets.comparator_known", "known_categories", "targets",
               gxe.ExpectColumnValuesToBeInSet(column="comparator", value_set=list(ref.COMPARATORS)),
-              "targets of current documents", "have a comparator the marts do not understand",
+              "targets of current documents not checked before", "have a comparator the marts do not understand",
               "Fix the extractor's comparator mapping.", f"comparator in {' '.join(ref.COMPARATORS)}",
               ("target_id", "source_file", "indicator_text", "comparator")),
         Check("target_ranges.value_high_parses", "value_parses", "target_ranges",
@@ -221,7 +259,7 @@ def checks(frames: dict[str, pd.DataFrame | None]) -> list[Check]:
               "Fix the extractor's offsets for restated targets and re-extract.",
               "document.text[char_start:char_end] == quote",
               ("target_id", "source_file", "indicator_text", "quote")),
-        *_statement_checks("actuals", "actual values of current documents", "actual_id", ACTUAL_COLUMNS,
+        *_statement_checks("actuals", "actual values of current documents not checked before", "actual_id", ACTUAL_COLUMNS,
                            ("period_year",), ("measure", ref.MEASURES)),
     ]
     return out

@@ -1,10 +1,13 @@
 """Run one layer's suite against the warehouse, store every outcome, build Data Docs.
 
 Called by the pipeline's single writer between steps, in a child process that exits when done
-(orchestration/checks.py):
-    python -m expectations.runner WAREHOUSE RUN_ID REPORTS_DIR OUT_JSON LAYER [LAYER ...]
-which runs run_quality_checks(warehouse, run_id, layer, reports_dir) for each layer and writes the
-outcomes to OUT_JSON. A failed blocking outcome means: do not publish tonight's marts.
+(orchestration/check_children.py):
+    python -m expectations.runner
+imports Great Expectations, then waits for one JSON line on stdin, {"warehouse", "run_id",
+"reports_dir", "out", "layers"} (the parent starts it ahead of its turn, so the ~5 s import overlaps
+the steps before), runs run_quality_checks(warehouse, run_id, layer, reports_dir) for each layer and
+writes the outcomes to `out`. An empty line or the end of stdin means: exit without opening the
+warehouse. A failed blocking outcome means: do not publish tonight's marts.
 """
 
 from __future__ import annotations
@@ -37,6 +40,8 @@ def run_quality_checks(warehouse: Path, run_id: str, layer: str, reports_dir: Pa
         outcomes = validate(suite.SUITE, frames, suite.checks(frames), run_id,
                             Path(reports_dir) / DOCS_SUBDIR)
         record_outcomes(con, run_id, outcomes)
+        if hasattr(suite, "record_checked"):
+            suite.record_checked(con, run_id, outcomes)
     return outcomes
 
 
@@ -89,12 +94,16 @@ def _die_with_parent() -> None:
         ctypes.CDLL(None).prctl(1, signal.SIGKILL)  # PR_SET_PDEATHSIG
 
 
-def main(argv: list[str]) -> None:
-    warehouse, run_id, reports_dir, out, *layers = argv
+def main() -> None:
     _die_with_parent()
-    outcomes = [o for layer in layers for o in run_quality_checks(Path(warehouse), run_id, layer, Path(reports_dir))]
-    Path(out).write_text(json.dumps([dataclasses.asdict(o) for o in outcomes]), encoding="utf-8")
+    line = sys.stdin.readline().strip()
+    if not line:
+        return  # not needed after all (the run stopped before its checks): the warehouse stays closed
+    job = json.loads(line)
+    outcomes = [o for layer in job["layers"]
+                for o in run_quality_checks(Path(job["warehouse"]), job["run_id"], layer, Path(job["reports_dir"]))]
+    Path(job["out"]).write_text(json.dumps([dataclasses.asdict(o) for o in outcomes]), encoding="utf-8")
 
 
 if __name__ == "__main__":
-    main(sys.argv[1:])
+    main()

@@ -22,6 +22,16 @@ def refresh(settings: Settings, workers: int = 0, force: bool = False) -> Refres
 
 
 def run_nightly_job(settings: Settings, workers: int) -> JobRun:
+    from orchestration.check_children import start_spare, stop_spare
+
+    start_spare()  # the raw checks' child imports GX while Dagster starts and documents are read
+    try:
+        return _execute(settings, workers)
+    finally:
+        stop_spare()  # one the run never reached
+
+
+def _execute(settings: Settings, workers: int) -> JobRun:
     import dagster as dg
 
     from orchestration.definitions import defs

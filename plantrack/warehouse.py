@@ -191,6 +191,16 @@ CREATE TABLE IF NOT EXISTS ops.runs (
 );
 ALTER TABLE ops.runs ADD COLUMN IF NOT EXISTS fingerprint VARCHAR;
 
+-- Documents whose raw statements passed the raw suite's blocking checks, under that suite's fingerprint:
+-- raw rows never change once loaded (a document read again gets a new ingested_at), so a later run
+-- checks only the current documents not listed here (expectations/raw_statements.py).
+CREATE TABLE IF NOT EXISTS ops.raw_checked_documents (
+    document_id        VARCHAR NOT NULL,
+    ingested_at        TIMESTAMP NOT NULL,
+    checks_fingerprint VARCHAR NOT NULL,
+    run_id             VARCHAR NOT NULL
+);
+
 CREATE TABLE IF NOT EXISTS ops.quality_check_results (
     run_id        VARCHAR NOT NULL,
     suite         VARCHAR NOT NULL,

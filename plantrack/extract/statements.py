@@ -70,8 +70,11 @@ _PAST_CUE = re.compile(
     r"“?十[一二三四五六七八九]五”?(?:期间|以来|时期)|以来|截至|截止|目前|现有|已经|已有|已建成|同比|比上年|较上年|"
     r"上年|去年|完成了|实现了|达到了|荣获|获评|居全|位居|^回顾"
 )
+# 实际 as "in fact" (目标8%，实际增长6.1%), not the first word of an indicator's name (实际使用外资增长3% in a goals list)
+_IN_FACT = r"实际(?!使用|利用)"
+_IN_FACT_RE = re.compile(_IN_FACT)
 # 完成 right before the number (完成531.2亿元), not 完成固定资产投资300亿元 (a goal list's verb)
-_OUTCOME = re.compile(r"实际|同比|比上年|较上年|完成了?(?:增长)?$")
+_OUTCOME = re.compile(_IN_FACT + r"|同比|比上年|较上年|完成了?(?:增长)?$")
 _GROWTH_BASE = re.compile(r"同比|比上年|较上年")  # what a growth is measured against, in a goal or a result
 _FUTURE_ACTION = re.compile(r"加快|加速|力争|争取|规划建设|计划|推动形成|着力|将")
 _DONE_CUE = re.compile(r"已|截至|截止|完成了|建成了|实现了|达到了")
@@ -175,7 +178,6 @@ class _Walker:
         self.goals_year = goals_year(doc.text)
         self.stated_year = stated_this_year(doc.text) if ctx.this_year is None else None
         self.para_goal_year: int | None = None  # the last goal year the paragraph's sentences named
-        self.para_listed = False  # the paragraph's last sentence ended with ；
         # unit -> what the paragraph last named with a figure in that unit (a place's figure after it is of it)
         self.para_subjects: dict[str | None, str] = {}
         # the indicator a text comparing places' goals is about (从X增长目标对比来看), until it names another
@@ -232,14 +234,13 @@ class _Walker:
             return
         for cell, year in prose_cells(table):
             self.scope = None  # each task cell stands alone: a place named in one row is not the next row's
-            self.para_goal_year, self.para_listed, self.para_subjects = None, False, {}
+            self.para_goal_year, self.para_subjects = None, {}
             for sent in split_sentences(self.doc.text, cell.start, cell.end, table.section):
                 self.sentence(sent, deadline=year, year_carry=None)
 
     def paragraph(self, para: Paragraph) -> None:
         carry = _Carry()  # what the paragraph's earlier sentences state, for sentences naming no time
-        self.para_subjects = {}
-        self.para_goal_year, self.para_listed = None, False
+        self.para_goal_year, self.para_subjects = None, {}
         bullet = bool(para.sentences) and _BULLET.match(para.sentences[0].text) is not None
         if bullet and self._heading_bullet(para):
             return  # ■ 2025年主要预期目标: a heading of the bullets that follow (it opens their list)
@@ -255,7 +256,7 @@ class _Walker:
         estimating = False
         listed = False
         for sent in para.sentences:
-            if goals[0] and not listed and (_PAST_CUE.search(sent.text) or "实际" in sent.text):
+            if goals[0] and not listed and (_PAST_CUE.search(sent.text) or _IN_FACT_RE.search(sent.text)):
                 goals = (False, None)  # 目标是：增长6%。全年实际增长6.5%: the goals' sentence is over, a result follows
             self.sentence(sent, deadline=None, year_carry=carry, goal_list=goals[0], goal_year=goals[1],
                           estimating=estimating)
@@ -411,23 +412,18 @@ class _Walker:
 
     def sentence(self, sent: Sentence, deadline: int | None, year_carry: _Carry | None,
                  goal_list: bool = False, goal_year: int | None = None, estimating: bool = False) -> None:
-        targets, actuals = len(self.targets), len(self.actuals)
-        self._sentence(sent, deadline, year_carry, goal_list, goal_year, estimating)
-        # a clause that set goals and nothing else, closed by ；, goes on into the next one
-        self.para_listed = sent.text.rstrip().endswith(("；", ";")) and len(self.actuals) == actuals and (
-            len(self.targets) > targets or any(t for _, _, t in self._markers(sent.text)))
-
-    def _sentence(self, sent: Sentence, deadline: int | None, year_carry: _Carry | None,
-                  goal_list: bool = False, goal_year: int | None = None, estimating: bool = False) -> None:
         s = sent.text
         markers = self._markers(s)
         target_years = [y for _, y, t in markers if t] if markers else []
         actual_years = [(p, y) for p, y, t in markers if not t] if markers else []
-        # 到2027年，A达到X；B年均增长10%: a goal year an earlier sentence of the paragraph names
-        carried_goal, self.para_goal_year = self.para_goal_year, (target_years[-1] if target_years
-                                                                  else self.para_goal_year)
-        # 到2027年，A达到X；B达到Y: a clause of a goal's ； list is a goal too, unless it looks back
-        listed_goal = carried_goal is not None and self.para_listed and not markers and not _PAST_CUE.search(s)
+        # 到2027年，A达到X；B年均增长10%: a goal year an earlier sentence of the paragraph names, until a sentence
+        # whose last time named is past turns the paragraph back
+        carried_goal, self.para_goal_year = self.para_goal_year, (
+            (markers[-1][1] if markers[-1][2] else None) if markers else self.para_goal_year)
+        # 到2027年，A达到X；B达到Y / 今后五年，要…。常住人口城镇化率达到65%: what follows a goal time in its paragraph,
+        # naming no time of its own, is a goal too, unless it looks back (or stands under a review heading)
+        listed_goal = carried_goal is not None and not markers and not _PAST_CUE.search(s) \
+            and not (sent.section and _BACKGROUND.search(sent.section))
         if target_years and _INTRO.search(s) and sent.section:
             self.section_year[sent.section] = target_years[0]
         if year_carry is not None:

@@ -76,6 +76,21 @@ TEXTS = {
         "二、2031年工作安排\n"
         "2031年全区经济社会发展的主要预期目标是：预计地区生产总值增长5.5%左右，一般公共预算收入增长5.2%左右。\n"
     ),
+    # a goals list naming 实际使用外资 / 实际利用外资 (an indicator's name, not 实际 "in fact" after a goal)
+    # mid-list and in a sentence of its own, with goals after it
+    "外资目标.txt": (
+        "某省今年主要预期目标确定\n"
+        "本报1月15日讯 2031年，某省发展的主要预期目标是：地区生产总值增长6%左右；进出口增长3%，"
+        "实际使用外资增长4%；社会消费品零售总额增长7%。实际利用外资年均增速高于全国，省会生产总值突破1800亿元。\n"
+    ),
+    # a news piece on a report: a paragraph whose first sentence looks ahead (今后五年) and whose next names no
+    # time; another whose goal year is followed by a sentence on a past year, then one naming none
+    "今后五年.txt": (
+        "2031-01-25 09:09:48 某省日报\n"
+        "1月24日，某省人大会议开幕，省长作政府工作报告。\n"
+        "报告指出，今后五年，要努力推动全省综合实力迈上新台阶。常住人口城镇化率达到68%，森林覆盖率达到46%。\n"
+        "报告提出，到2035年基本实现现代化。2030年，全省上下攻坚克难。全年地区生产总值增长4.8%。\n"
+    ),
 }
 
 
@@ -162,3 +177,21 @@ def test_an_estimate_word_in_a_sentence_announcing_goals_sets_goals(value_kinds)
     assert _estimate(value_kinds, "预计目标.txt", 4.6)  # the review's estimate stays one
     for value in (5.5, 5.2):
         assert _target_years(value_kinds, "预计目标.txt", value) == [2031]
+
+
+def test_actual_use_of_foreign_capital_named_in_a_goals_list_is_a_goal_and_does_not_end_the_list(value_kinds):
+    for value in (4, 7, 1800):  # 实际使用外资增长4%, the clause after it, the sentence after 实际利用外资…
+        assert _target_years(value_kinds, "外资目标.txt", value) == [2031]
+        taken = value_kinds.execute("SELECT count(*) FROM marts.fct_indicator_actuals WHERE source_file = ? "
+                                    "AND value = ?", ["外资目标.txt", value]).fetchall()[0][0]
+        assert taken == 0
+
+
+def test_a_sentence_after_one_naming_a_goal_time_in_its_paragraph_states_goals_of_that_time(value_kinds):
+    for value in (68, 46):  # 今后五年 in a text of 2031: the five years to 2035
+        assert _target_years(value_kinds, "今后五年.txt", value) == [2035]
+
+
+def test_a_sentence_naming_a_past_year_ends_the_goal_time_of_its_paragraph(value_kinds):
+    assert _target_years(value_kinds, "今后五年.txt", 4.8) == []
+    assert not _estimate(value_kinds, "今后五年.txt", 4.8)  # one actual row

@@ -50,3 +50,29 @@ def test_the_refresh_process_does_not_import_great_expectations_to_check():
     out = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, cwd=ROOT, timeout=300,
                          check=True).stdout
     assert json.loads(out.strip().splitlines()[-1]) is False
+
+
+
+def test_a_child_started_ahead_for_checks_the_run_never_reaches_exits_without_checking(warehouse, reports):
+    from orchestration import check_children
+
+    load_docs(warehouse, sample_docs(), "run-1")
+    check_children.start_spare()
+    [(proc, _)] = check_children._spare
+
+    check_children.stop_spare()
+
+    assert proc.returncode == 0 and not check_children._spare
+    assert _recorded(warehouse) == []
+
+
+def test_a_child_started_ahead_is_the_one_that_checks(warehouse, reports):
+    from orchestration import check_children
+
+    load_docs(warehouse, sample_docs(), "run-1")
+    check_children.start_spare()
+    [(proc, _)] = check_children._spare
+
+    outcomes = run_in_child(warehouse, "run-1", ("raw",), reports)
+
+    assert proc.returncode == 0 and not check_children._spare and outcomes

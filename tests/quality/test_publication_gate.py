@@ -26,10 +26,12 @@ class Gate:
 
 
 def _corrupt_quotes(warehouse: Path, where: str) -> None:
-    """Corrupt stored statements: unchanged documents are not re-extracted, so the raw suite sees them."""
+    """Corrupt stored statements as a broken extractor reading the documents again would: new rows, a
+    new ingested_at (rows that passed once are not checked again; unchanged files are not re-read)."""
     con = duckdb.connect(str(warehouse))
     con.execute(f"UPDATE raw.targets SET quote = '这句话不在文件里' WHERE {where}")
     con.execute(f"UPDATE raw.actuals SET quote = '这句话不在文件里' WHERE {where}")
+    con.execute(f"UPDATE raw.documents SET ingested_at = ingested_at + INTERVAL 1 SECOND WHERE {where}")
     con.close()
 
 

@@ -125,3 +125,53 @@ def test_the_quote_check_costs_time_linear_in_a_long_document(warehouse):
         spent = time.process_time() - started
     assert len(frames["targets"]) == 20_000 and frames["targets"]["quote_at_offsets"].all()
     assert spent < 5, f"{spent:.1f} s of CPU to check 20,000 quotes"
+
+
+# Raw rows never change once loaded: a document whose statements passed is not checked again.
+
+def _make_current(warehouse, docs):
+    from tests.quality.builders import execute
+    for d in docs:
+        execute(warehouse, "INSERT INTO raw.current_sources VALUES (?, ?, now())", [d.source_file, d.document_id])
+
+
+def test_a_later_run_checks_only_the_documents_not_checked_before(warehouse, reports):
+    docs = sample_docs()
+    load_docs(warehouse, docs[:1], "run-1")
+    assert outcomes_by_name(warehouse, reports, "raw", "run-1")["targets.unique_target_id"].observed == "0 of 3 rows"
+    load_docs(warehouse, docs[1:], "run-2")
+    _make_current(warehouse, docs[:1])
+
+    second = outcomes_by_name(warehouse, reports, "raw", "run-2")
+
+    assert failures(second) == {}
+    assert second["targets.unique_target_id"].observed == "0 of 2 rows"  # docs[1]'s two, not docs[0]'s three
+
+
+def test_a_document_that_failed_a_blocking_check_is_checked_again(warehouse, reports):
+    _load_with(warehouse, lambda t: replace(t, target_year=1925))
+    assert "targets.target_year_plausible" in failures(outcomes_by_name(warehouse, reports, "raw", "run-1"))
+    assert "targets.target_year_plausible" in failures(outcomes_by_name(warehouse, reports, "raw", "run-2"))
+
+
+def test_a_document_read_again_is_checked_again(warehouse, reports):
+    from tests.quality.builders import execute
+
+    load_docs(warehouse, sample_docs(), "run-1")
+    assert failures(outcomes_by_name(warehouse, reports, "raw", "run-1")) == {}
+    # what a newer extractor writes for the same bytes: new rows, a new ingested_at
+    execute(warehouse, "UPDATE raw.targets SET target_year = 1925 WHERE target_id = (SELECT min(target_id) "
+                       "FROM raw.targets)")
+    execute(warehouse, "UPDATE raw.documents SET ingested_at = ingested_at + INTERVAL 1 DAY")
+
+    assert "targets.target_year_plausible" in failures(outcomes_by_name(warehouse, reports, "raw", "run-2"))
+
+
+def test_changed_checks_check_every_document_again(warehouse, reports):
+    from tests.quality.builders import execute
+
+    load_docs(warehouse, sample_docs(), "run-1")
+    outcomes_by_name(warehouse, reports, "raw", "run-1")
+    execute(warehouse, "UPDATE ops.raw_checked_documents SET checks_fingerprint = 'the checks of last year'")
+
+    assert outcomes_by_name(warehouse, reports, "raw", "run-2")["targets.unique_target_id"].observed == "0 of 5 rows"

@@ -1,0 +1,58 @@
+"""The quality checks' child processes (python -m expectations.runner), each started ahead of its turn.
+
+A child exits when done, so GX's imports (~200 MB) and the frames it checks never stay in the refresh
+process while dbt builds. Started early, its import (~5 s) overlaps Dagster's start-up and reading, or
+dbt, instead of adding to a one-document refresh. It is told what to check (and opens the warehouse)
+only when its turn comes: the pipeline stays the warehouse's single writer.
+"""
+
+import json
+import shutil
+import subprocess
+import sys
+import tempfile
+from pathlib import Path
+
+from expectations.outcome import CheckOutcome
+
+RAW_LAYERS = ("raw",)
+MARTS_LAYERS = ("marts", "cross_run")
+
+# The child started for the next checks (at most one), and its scratch directory.
+_spare: list[tuple[subprocess.Popen, Path]] = []
+
+
+def start_spare() -> None:
+    """Start the next checks' child now, unless one is already waiting."""
+    if _spare:
+        return
+    tmp = Path(tempfile.mkdtemp(prefix="plantrack-checks-"))
+    with (tmp / "stderr.txt").open("wb") as stderr:
+        proc = subprocess.Popen([sys.executable, "-m", "expectations.runner"],
+                                stdin=subprocess.PIPE, stdout=subprocess.DEVNULL, stderr=stderr)
+    _spare.append((proc, tmp))
+
+
+def run_in_child(warehouse: Path, run_id: str, layers: tuple[str, ...], reports_dir: Path) -> list[CheckOutcome]:
+    """The layers' suites in the waiting child (started now when none is)."""
+    start_spare()
+    proc, tmp = _spare.pop()
+    job = {"warehouse": str(Path(warehouse).resolve()), "run_id": run_id, "layers": list(layers),
+           "reports_dir": str(Path(reports_dir).resolve()), "out": str(tmp / "outcomes.json")}
+    try:
+        proc.communicate(json.dumps(job).encode("utf-8") + b"\n")
+        if proc.returncode != 0:
+            stderr = (tmp / "stderr.txt").read_text(encoding="utf-8", errors="replace")
+            raise RuntimeError(f"the quality checks ({'+'.join(layers)}) stopped (exit {proc.returncode}): "
+                               f"{stderr.strip()[-2000:]}")
+        return [CheckOutcome(**o) for o in json.loads((tmp / "outcomes.json").read_text(encoding="utf-8"))]
+    finally:
+        shutil.rmtree(tmp, ignore_errors=True)
+
+
+def stop_spare() -> None:
+    """End a child started for checks the run never reached (it failed, or had none left)."""
+    while _spare:
+        proc, tmp = _spare.pop()
+        proc.communicate(b"")  # end of stdin: the child exits without opening the warehouse
+        shutil.rmtree(tmp, ignore_errors=True)
