@@ -33,7 +33,7 @@ from plantrack.extract.mention_rules import (
 )
 from plantrack.extract.numbers import CN_NUMERAL, parse_number
 from plantrack.extract.periods import period_marks
-from plantrack.extract.place_goals import place_names
+from plantrack.extract.place_goals import is_place_name, leading_place
 from plantrack.extract.similarity import core
 from plantrack.extract.units import COUNT_UNITS, UNIT_PATTERN
 from plantrack.text.bullets import BULLETS
@@ -726,10 +726,7 @@ def _places(words: str) -> list[str] | None:
     """The places words consist of (names of the region list, or names ending in a place's suffix), else None."""
     out = []
     for part in _PLACE_SEP.split(words):
-        found = place_names(part)
-        if len(found) == 1 and found[0][:2] == (0, len(part)):
-            out.append(part)
-        elif _SUFFIXED_PLACE.fullmatch(part):
+        if is_place_name(part) or _SUFFIXED_PLACE.fullmatch(part):
             out.append(part)
         else:
             return None
@@ -738,9 +735,8 @@ def _places(words: str) -> list[str] | None:
 
 def _without_places(ind: str) -> str:
     """贵阳地区生产总值 -> 地区生产总值: an indicator's name without the place it opens with."""
-    found = place_names(ind)
-    if found and found[0][0] == 0:
-        return ind[found[0][1]:]
+    if place := leading_place(ind):
+        return ind[len(place):]
     m = _SUFFIXED_PLACE.match(ind)
     return ind[m.end():] if m else ind
 

@@ -62,6 +62,17 @@ def _names() -> tuple[frozenset[str], int]:
     return names, max(map(len, names))
 
 
+def is_place_name(name: str) -> bool:
+    """Is name a region of the list, full or short (毕节, 毕节市)?"""
+    return name in _names()[0]
+
+
+def leading_place(text: str) -> str | None:
+    """The longest region name text opens with (贵阳地区生产总值 -> 贵阳), else None."""
+    names, longest = _names()
+    return next((text[:n] for n in range(min(longest, len(text)), 1, -1) if text[:n] in names), None)
+
+
 def place_names(text: str) -> list[tuple[int, int, str]]:
     """(start, end, name) of the region names in text, longest first, left to right, no overlaps."""
     names, longest = _names()
