@@ -22,7 +22,7 @@ from plantrack.documents.regions import (
 from plantrack.model import DocumentMeta
 from plantrack.text.numerals import cn_int
 from plantrack.text.page import SAVED_PAGE_NAME
-from plantrack.text.periods import FIVE_YEAR, period_words
+from plantrack.text.periods import FIVE_YEAR, MULTIPLE_BASE, period_words
 from plantrack.text.width import halfwidth_digits
 
 FIELDS = ("title", "doc_type", "issuer", "region_name", "region_code", "issued_on", "plan_start_year",
@@ -648,7 +648,7 @@ def text_years(text: str) -> tuple[Counter, list[tuple[int, int, bool]]]:
         if a < b:
             line_start = t.rfind("\n", 0, m.start()) + 1
             spans.append((a, b, bool(_CAPTION.match(t, line_start))))
-    rest = _YEAR_SPAN.sub(" ", t)
+    rest = MULTIPLE_BASE.sub(" ", _YEAR_SPAN.sub(" ", t))
     counts: Counter = Counter()
     for m in _FROM_TO.finditer(rest):
         a, b = int(m.group(1)), int(m.group(2))

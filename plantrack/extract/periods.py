@@ -19,6 +19,7 @@ from functools import lru_cache
 
 from plantrack.extract.numbers import parse_chinese_numeral, to_halfwidth
 from plantrack.model import Document
+from plantrack.text.periods import MULTIPLE_BASE
 
 # not the second year of a range (2011至2016年, 2011-2016年); 截至/截止至2016年 is a year of its own, and so is
 # 至2020年底 opening a clause (截至: by then)
@@ -212,7 +213,8 @@ def named_year(text: str) -> tuple[int | None, float | None, str | None]:
     """The year a text without title, date or period is about, by its own words: the one year named most
     once ranges, bases of comparison, full dates (the issue date's line) and cited titles are set aside, and only when it stands out (the only
     one, named in its opening, or named at least twice and more than twice as often as any other). (year, confidence, reason when None)."""
-    t = _BASE_YEAR.sub("", RANGE_YEAR.sub("", _ISSUE_DATE.sub("", _strip_titles(_digits_halfwidth(text)))))
+    t = MULTIPLE_BASE.sub("", _BASE_YEAR.sub("", RANGE_YEAR.sub("", _ISSUE_DATE.sub("", _strip_titles(
+        _digits_halfwidth(text))))))
     counts = Counter(int(y) for y in YEAR_SCAN.findall(t)).most_common(2)
     if not counts and (average := _AVERAGE_SINCE.search(_digits_halfwidth(text))):
         # 比2019年上半年增长7.1%，两年平均增长3.5%: an average over two years since 2019 is of 2021

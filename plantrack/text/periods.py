@@ -12,6 +12,8 @@ FULL_YEAR_LABELS = ("全年", "年度", "全年度", "年末", "year", "FY")
 FIVE_YEAR = {"十一五": (2006, 2010), "十二五": (2011, 2015), "十三五": (2016, 2020), "十四五": (2021, 2025),
              "十五五": (2026, 2030)}
 DASH = r"\s*[-－—–~～至到]+\s*"
+# 是2007年的2.5倍 / 相当于2005年末的3倍: the base a multiple is measured against, never a year a text reports on
+MULTIPLE_BASE = re.compile(r"(?:是|相当于|为)\s*(?:19|20)\d\d\s*年(?:末|底)?的\s*[\d.一二三四五六七八九十两]+\s*倍")
 
 _PERIOD_WORDS = (
     (re.compile(r"(?:第一|一)季度|1\s*[-－—–~～至]\s*3月|一至三月"), "一季度", 3),

@@ -1,6 +1,6 @@
 """Evidence that must not date a value, through the whole path (file on disk -> `plantrack refresh` ->
-warehouse row): a plan's period for its review of the year before, a multiple's base year for the multiple,
-the year a report's goals are for for a goal its review quotes. One shared refresh for all the texts."""
+warehouse row): a plan's period for its review of the year before, a multiple's base year for the multiple
+(or for the document), the year a report's goals are for for a goal its review quotes. One shared refresh for all the texts."""
 
 from __future__ import annotations
 
@@ -29,6 +29,12 @@ TEXTS = {
     "五年倍数.txt": (
         "某市政府工作报告\n——2011年1月12日在某市第十四届人民代表大会第四次会议上\n一、过去五年及2010年工作回顾\n"
         "过去五年，地区生产总值年均增长24%，相当于2005年的3倍。\n"
+    ),
+    # a review with no title, date or period, whose years are mostly the base of its multiples
+    "倍数基年.txt": (
+        "某市五年发展回顾\n"
+        "预计2012年全市生产总值完成1500亿元左右，是2007年的2.2倍；工业增加值达到600亿元，是2007年的2.6倍；"
+        "财政总收入完成150亿元，是2007年的2.4倍。\n"
     ),
     # a report's review whose words say 目标 (目标企业), then the report's own goals
     "回顾目标.txt": (
@@ -85,6 +91,11 @@ def test_a_multiple_of_a_years_figure_is_not_of_that_year(years):
     assert a["period_year"] == 2010 and a["year_evidence"] == "heading"
     [growth] = _rows(years, "fct_indicator_actuals", "五年倍数.txt", "24")
     assert growth["period_year"] == 2010
+
+
+def test_a_multiples_base_year_is_not_the_year_a_text_without_one_reports_on(years):
+    [industry] = _rows(years, "fct_indicator_actuals", "倍数基年.txt", "600")
+    assert (industry["period_year"], industry["year_evidence"]) == (2012, "text")
 
 
 def test_a_goal_quoted_under_a_heading_that_reviews_the_past_takes_no_year_from_the_reports_goals(years):
