@@ -6,7 +6,6 @@ from dataclasses import dataclass, field
 
 import dagster as dg
 
-from orchestration.check_children import start_spare
 from orchestration.dbt import parse_in_background
 from orchestration.resources import PlantrackConfig
 from orchestration.retry import retry_if_transient
@@ -44,7 +43,6 @@ def source_documents(context: dg.AssetExecutionContext, plantrack: PlantrackConf
 
 def _source_documents(context, plantrack: PlantrackConfig, settings, run) -> DocumentBatch:
     parse_in_background(settings)
-    start_spare()  # the raw checks' child imports while documents are read
     scanned = ingest.scan_sources(settings.sources_dir)
     # What this run's marts are built from (sources as scanned now, code, date): a later refresh
     # with the same fingerprint after this run's success has nothing to do.

@@ -1,9 +1,11 @@
-"""The quality checks' child processes (python -m expectations.runner), each started ahead of its turn.
+"""The quality checks' child processes (python -m expectations.runner).
 
 A child exits when done, so GX's imports (~200 MB) and the frames it checks never stay in the refresh
-process while dbt builds. Started early, its import (~5 s) overlaps Dagster's start-up and reading, or
-dbt, instead of adding to a one-document refresh. It is told what to check (and opens the warehouse)
-only when its turn comes: the pipeline stays the warehouse's single writer.
+process while dbt builds. `plantrack refresh` starts the raw checks' child ahead of its turn, before
+Dagster's start-up, so its import (~5 s) overlaps start-up and reading instead of adding to a
+one-document refresh; it is told what to check (and opens the warehouse) only when its turn comes: the
+pipeline stays the warehouse's single writer. Runs Dagster launches (`plantrack serve`) start their
+children when their turn comes: a child waiting beside a run that is stopped would outlive it.
 """
 
 import json
