@@ -62,22 +62,24 @@ def load_settings(sources_dir: str | Path | None = None, data_dir: str | Path | 
 GIB = 1024**3
 
 
+RAW_ROWS_PER_GIB = 4_000_000
+
+
 def duckdb_memory_limit(warehouse: Path) -> str:
     """DuckDB's memory limit for a `dbt build` of this warehouse: PLANTRACK_DUCKDB_MEMORY_LIMIT if set,
-    else the warehouse file's size rounded up to a power of two, between 1 GB and half the RAM.
+    else 1 GB per 4 M raw rows (targets, actual values, documents) or per GB of the warehouse file,
+    whichever is more, rounded up to a power of two, between 1 GB and half the RAM.
 
-    1 GB keeps a 5,000-document refresh (a 0.3 GB file) under 2 GB peak; a national warehouse (7.5 GB,
-    11 M values) ran out of memory at 1 GB in int_target_progress and built at 4 GB (peak 4.3 GB).
-    Powers of two, because the limit is part of dbt's profile and a changed profile costs a re-parse.
+    1 GB keeps a 5,000-document refresh (147 k raw rows, a 0.3 GB file) under 2 GB peak; a national
+    warehouse (12 M raw rows) ran out of memory at 1 GB in int_target_progress, even on its first build
+    (raw tables only, a file under 1 GB), and built at 4 GB (peak 4.3 GB). Powers of two, because the
+    limit is part of dbt's profile and a changed profile costs a re-parse.
     """
     if os.environ.get("PLANTRACK_DUCKDB_MEMORY_LIMIT"):
         return os.environ["PLANTRACK_DUCKDB_MEMORY_LIMIT"]
-    try:
-        size = warehouse.stat().st_size
-    except OSError:
-        size = 0
+    need = max(_raw_rows(warehouse) / RAW_ROWS_PER_GIB, _file_size(warehouse) / GIB)
     gib = 1
-    while gib * GIB < size:
+    while gib < need:
         gib *= 2
     try:
         ram = os.sysconf("SC_PAGE_SIZE") * os.sysconf("SC_PHYS_PAGES")
@@ -85,6 +87,32 @@ def duckdb_memory_limit(warehouse: Path) -> str:
     except (ValueError, OSError):
         pass
     return f"{gib}GB"
+
+
+def _file_size(path: Path) -> int:
+    try:
+        return path.stat().st_size
+    except OSError:
+        return 0
+
+
+def _raw_rows(warehouse: Path) -> int:
+    """Rows in the raw schema by DuckDB's own estimate (no scan); 0 when it cannot be read now."""
+    if not warehouse.exists():
+        return 0
+    import duckdb
+
+    try:
+        con = duckdb.connect(str(warehouse), read_only=True)
+    except duckdb.Error:
+        return 0  # held by a writer: the file's size decides
+    try:
+        return int(con.execute("SELECT coalesce(sum(estimated_size), 0) FROM duckdb_tables() "
+                               "WHERE schema_name = 'raw'").fetchone()[0])
+    except duckdb.Error:
+        return 0
+    finally:
+        con.close()
 
 
 def dbt_environment(warehouse: Path) -> dict[str, str]:

@@ -1,5 +1,5 @@
 """Settings: the as-of date is part of a run's configuration, read from the environment in one place;
-DuckDB's memory limit for dbt follows the warehouse's size."""
+DuckDB's memory limit for dbt follows the warehouse's size (its raw rows or its file)."""
 
 from __future__ import annotations
 
@@ -76,3 +76,16 @@ def test_duckdb_memory_limit_from_the_environment_wins(tmp_path, monkeypatch):
     monkeypatch.setenv("PLANTRACK_DUCKDB_MEMORY_LIMIT", "1500MB")
     assert duckdb_memory_limit(tmp_path / "warehouse.duckdb") == "1500MB"
     assert dbt_environment(tmp_path / "w.duckdb")["PLANTRACK_DUCKDB_MEMORY_LIMIT"] == "1500MB"
+
+
+def test_duckdb_memory_limit_grows_with_the_raw_rows_of_a_warehouse_not_built_yet(tmp_path, monkeypatch):
+    import duckdb
+
+    monkeypatch.delenv("PLANTRACK_DUCKDB_MEMORY_LIMIT", raising=False)
+    monkeypatch.setattr(os, "sysconf", lambda name: {"SC_PAGE_SIZE": 4096, "SC_PHYS_PAGES": 6 * 1024**2}[name])
+    monkeypatch.setattr("plantrack.config.RAW_ROWS_PER_GIB", 1000)  # 1 GB per 1,000 rows, for a small file
+    warehouse = tmp_path / "warehouse.duckdb"
+    con = duckdb.connect(str(warehouse))
+    con.execute("CREATE SCHEMA raw; CREATE TABLE raw.actuals AS SELECT range AS i FROM range(3500)")
+    con.close()
+    assert duckdb_memory_limit(warehouse) == "4GB"  # 3.5 "GB" of raw rows, rounded up to a power of two
