@@ -132,17 +132,30 @@ def chromium_driver(download_dir: Path):
 
 def login(driver, superset: Superset, user: str = "admin") -> None:
     """Through the real login page, as a person would."""
+    from selenium.common.exceptions import TimeoutException
     from selenium.webdriver.common.by import By
     from selenium.webdriver.support import expected_conditions as ec
     from selenium.webdriver.support.ui import WebDriverWait
 
-    driver.get(f"{superset.url}/login/")
-    wait = WebDriverWait(driver, 180)  # the first login can take a minute on a loaded 2-core machine
-    username = wait.until(ec.element_to_be_clickable((By.CSS_SELECTOR, '[data-test="username-input"]')))
-    username.send_keys(user)
-    driver.find_element(By.CSS_SELECTOR, '[data-test="password-input"]').send_keys(superset.admin_password)
-    driver.find_element(By.CSS_SELECTOR, '[data-test="login-button"]').click()
-    wait.until(lambda d: "/login" not in d.current_url)
+    # The first login can take minutes on a loaded 2-core machine, and a click on a form React has not
+    # wired yet is lost (CI, session 11: the page loaded, no POST followed): fill and submit again.
+    deadline = time.monotonic() + 240
+    while True:
+        driver.get(f"{superset.url}/login/")
+        wait = WebDriverWait(driver, max(5.0, deadline - time.monotonic()))
+        username = wait.until(ec.element_to_be_clickable((By.CSS_SELECTOR, '[data-test="username-input"]')))
+        username.clear()
+        username.send_keys(user)
+        password = driver.find_element(By.CSS_SELECTOR, '[data-test="password-input"]')
+        password.clear()
+        password.send_keys(superset.admin_password)
+        driver.find_element(By.CSS_SELECTOR, '[data-test="login-button"]').click()
+        try:
+            WebDriverWait(driver, 45).until(lambda d: "/login" not in d.current_url)
+            return
+        except TimeoutException:
+            if time.monotonic() > deadline:
+                raise
 
 
 @dataclass(frozen=True)
