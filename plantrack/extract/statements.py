@@ -93,8 +93,11 @@ _GOALS_LEAD = re.compile(r"(?:主要|预期)目标(?:任务)?(?:是|为)?[：:]?
 _LIST_OF_GOALS = re.compile(r"(?:预期|主要|发展|奋斗|年度|工作)目标|目标(?:任务)?(?:是|为|如下)|目标[：:]$")
 _GOAL_SECTION = re.compile(r"目标|预期|工作安排|工作打算|工作重点|主要任务|计划|展望")
 # 2024年主要预期目标是 / 2019年,河北经济社会发展的主要预期目标是: a goal year (across one comma for a goal phrase)
+# 2024年，我们将锚定… / 2009年将是…机遇期 / 2023年河北将继续…: what a year's clause says it will do (将, not 将近) looks
+# ahead to it
 _GOAL_AFTER_YEAR = re.compile(r"[^，,。；;]{0,12}?(?:目标|预期|计划|力争|争取|确保)"
-                              r"|[，,][^，,。；;]{0,16}?(?:预期目标|主要目标|目标是|目标为)")
+                              r"|[，,][^，,。；;]{0,16}?(?:预期目标|主要目标|目标是|目标为)"
+                              r"|[，,]?[^，,。；;\d]{0,8}?将(?!近)")
 _SKIP_SECTION = re.compile(r"条件|评定|认定办法|申报|奖励|补助|资金|政策措施|支持政策|扶持|管理办法|保障措施|保障举措")
 # Headings over whole blocks of eligibility rules or policy terms: nothing beneath them is a goal.
 _RULES_SECTION = re.compile(r"(?:基本|申报|认定|评定|入库|准入|评选|遴选)条件|认定办法|管理办法|评定|申报|奖励|补助|支持政策|政策措施")
@@ -538,7 +541,8 @@ class _Walker:
                     and not m.done and not (sent.section and _BACKGROUND.search(sent.section)):
                 is_target = intent_only = True  # 努力形成1个千亿级企业: a goal quoted in a report
             if is_target and goal_end is not None and not (k and markers[k - 1][2]) \
-                    and self._outcome_clause(s, goal_end, m.start, _goals_heading(sent.section) is not None):
+                    and self._outcome_clause(s, goal_end, m.start, _goals_heading(sent.section) is not None
+                                             or lead is not None and m.start >= lead[1]):
                 is_target = False  # 目标为520亿元，完成531.2亿元: the goal, then what was done
             if is_target and not self.ctx.is_plan:
                 goal_end = m.end
@@ -624,12 +628,11 @@ class _Walker:
 
     @staticmethod
     def _goals_lead(s: str) -> tuple[int, int] | None:
-        """Start and end of a goals lead-in inside a sentence (…主要预期目标为： / 二、今年主要预期目标 …) with a value before it,
-        else None (a goal met, 完成全年预期目标, leads in nothing)."""
+        """Start and end of a goals lead-in inside a sentence (…主要预期目标为： / 二、今年主要预期目标 …), else None (a goal met, 完成全年预期目标, leads in nothing)."""
         if "目标" not in s:
             return None
         m = _GOALS_LEAD.search(s)
-        if m is None or not _DIGIT.search(s, 0, m.start()):
+        if m is None:
             return None
         met = next((v for v in _VS_GOAL.finditer(s) if v.start() <= m.start() < v.end()), None)
         return None if met is not None else m.span()
