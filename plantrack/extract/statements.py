@@ -892,6 +892,8 @@ class _Walker:
     def _sentence_is_target(self, s: str, section: str | None, markers: list[tuple[int, int, bool]]) -> bool:
         if any(t for _, _, t in markers):
             return True
+        if "争取" in s and not self.ctx.is_plan and section and (_heading_looks_back(section) or _under_review(section)):
+            s = s.replace("争取", "")  # under a heading that looks back, 争取项目42个 says what was secured
         if _TARGET_CUE.search(_VS_GOAL.sub("", VS_PLAN.sub("", s)) if "目标" in s else s):
             # 完成年度目标的52% compares with the plan: its 目标 sets no target; nor does a 目标 word in a
             # report's look back (（一）主要目标完成情况 / 工作回顾) that states this year's results (同比)
