@@ -67,6 +67,12 @@ TEXTS = {
         "2023年，我们将锚定打造“百亿级县区”的区域定位。预期目标是，地区生产总值同比增长7%，"
         "规上工业总产值同比增长8.5%，固定资产投资同比增长6%。\n"
     ),
+    # a report given in December: what its review says was secured (争取…42个) is a result of the year reviewed
+    "争取回顾.txt": (
+        "某县2025年政府工作报告\n——2024年12月26日在某县第十八届人民代表大会第五次会议上\n一、2024年工作回顾\n"
+        "这是收获满满的一年。争取中省预算内、特别国债、专项债券项目42个，到位资金18.7亿元、增长21%。\n"
+        "二、2025年主要预期目标\n地区生产总值增长6%左右。\n"
+    ),
 }
 
 
@@ -159,3 +165,11 @@ def test_a_year_its_clause_says_will_be_worked_on_dates_the_goals_after_it(years
     assert _rows(years, "fct_indicator_actuals", "区长访谈.txt", "8.5") == []
     goals = [_rows(years, "fct_plan_targets", "区长访谈.txt", v) for v in ("7", "8.5", "6")]
     assert [[g["target_year"] for g in rows] for rows in goals] == [[2023], [2023], [2023]]
+
+
+def test_what_a_review_says_was_secured_is_a_result_of_the_year_reviewed(years):
+    assert _rows(years, "fct_plan_targets", "争取回顾.txt", "42") == []
+    [projects] = _rows(years, "fct_indicator_actuals", "争取回顾.txt", "42")
+    assert (projects["period_year"], projects["year_evidence"]) == (2024, "heading")
+    [goal] = _rows(years, "fct_plan_targets", "争取回顾.txt", "6")
+    assert goal["target_year"] == 2025
