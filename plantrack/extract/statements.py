@@ -88,11 +88,16 @@ _BACKGROUND = re.compile(r"发展基础|发展现状|现状|回顾|成效|基础
                          r"执行情况")
 # A heading that announces goals (二、2024年主要预期目标 / 今年工作安排): its sentences set targets.
 _GOALS_OPEN = re.compile(r"(?:预期|主要|发展)目标(?:任务)?(?:(?:是|为)[：:]?|[：:])")
+# a goals lead-in (主要预期目标是： / 今年主要预期目标): what follows sets goals, unless it is met (…目标完成情况)
+_GOALS_LEAD = re.compile(r"(?:主要|预期)目标(?:任务)?(?:是|为)?[：:]?(?![\u4e00-\u9fff]{0,3}(?:完成|执行|落实|实现|基础))")
 _LIST_OF_GOALS = re.compile(r"(?:预期|主要|发展|奋斗|年度|工作)目标|目标(?:任务)?(?:是|为|如下)|目标[：:]$")
 _GOAL_SECTION = re.compile(r"目标|预期|工作安排|工作打算|工作重点|主要任务|计划|展望")
 # 2024年主要预期目标是 / 2019年,河北经济社会发展的主要预期目标是: a goal year (across one comma for a goal phrase)
+# 2024年，我们将锚定… / 2009年将是…机遇期 / 2023年河北将继续…: what a year's clause says it will do (将, not 将近) looks
+# ahead to it
 _GOAL_AFTER_YEAR = re.compile(r"[^，,。；;]{0,12}?(?:目标|预期|计划|力争|争取|确保)"
-                              r"|[，,][^，,。；;]{0,16}?(?:预期目标|主要目标|目标是|目标为)")
+                              r"|[，,][^，,。；;]{0,16}?(?:预期目标|主要目标|目标是|目标为)"
+                              r"|[，,]?[^，,。；;\d]{0,8}?将(?!近)")
 _SKIP_SECTION = re.compile(r"条件|评定|认定办法|申报|奖励|补助|资金|政策措施|支持政策|扶持|管理办法|保障措施|保障举措")
 # Headings over whole blocks of eligibility rules or policy terms: nothing beneath them is a goal.
 _RULES_SECTION = re.compile(r"(?:基本|申报|认定|评定|入库|准入|评选|遴选)条件|认定办法|管理办法|评定|申报|奖励|补助|支持政策|政策措施")
@@ -108,8 +113,10 @@ _TASK_HEADING = re.compile(r"^(?:[（(][一二三四五六七八九十\d]+[）)]
                            r"大力|深入|全面|着力|加快|加速|加大|推动|推进|促进|打造|建设|提升|优化|培育|巩固|深化|完善|强化|"
                            r"实施|统筹|聚焦|做强|做优|做大|壮大|扩大|稳定|抓好|筑牢|守牢|兜牢|提高|增进|激发|激活|保障|发展)")
 # 失业率为4.6%，低于5%的控制目标 / 控制在预期目标以内 / 均超额完成市定目标任务: a result measured against a
-# goal names the goal, it sets none; nor does 目标 naming whom a review's work went to (拜访目标企业150家)
+# goal names the goal, it sets none, and so does 基本实现预期目标 / 预计可实现全年预期目标 (not 为/要/确保实现…目标,
+# a goal ahead); nor does 目标 naming whom a review's work went to (拜访目标企业150家)
 _VS_GOAL = re.compile(r"(?:高于|低于|快于|慢于|超过|超出|好于|优于|完成)[^，,。；;]{0,10}?的?(?:控制|预期|年度|全年)?目标"
+                      r"|(?<![为要将保争力期难障是])实现[^，,。；;]{0,6}?(?:预期|年度|全年)目标"
                       r"|控制在(?:预期|年度|全年)?目标|目标(?:企业|单位)")
 _NEXT_FIVE = re.compile(r"(?:今后|未来)(?:五|5)年")
 _ON_BASE = re.compile(r"(?:底|末)?[^，,。；;]{0,16}?的?基础上")
@@ -469,6 +476,12 @@ class _Walker:
         if not mentions:
             return
         sentence_target = goal_list or listed_goal or self._sentence_is_target(s, sent.section, markers)
+        # 2008年…财政总收入263.6亿元…。2009年…主要预期目标为：地区生产总值增长11% in a report (or a page run into
+        # one line): a goals lead-in within the sentence governs the values after it, not the results before it
+        lead = self._goals_lead(s) if not self.ctx.is_plan and not (goal_list or listed_goal) else None
+        if lead is not None and sentence_target:
+            before = [mk for mk in markers if mk[0] < lead[0]]
+            sentence_target = self._sentence_is_target(s[:lead[0]], sent.section, before)
         if sentence_target and not (goal_list or listed_goal or markers) and self._plan_looks_back(s, year_carry):
             sentence_target = False
         placed: list[str] = []  # the places of the sentence's last place goal (保8%、争9%: 争 is theirs too)
@@ -517,6 +530,8 @@ class _Walker:
                 m.scope, m.indicator = sent_scope, sent_scope + m.indicator
             k = bisect_left(positions, m.start)  # markers[:k] come before the value
             is_target = markers[k - 1][2] if k else sentence_target
+            if lead is not None and m.start >= lead[1] and (not k or markers[k - 1][0] < lead[0]):
+                is_target = True  # after the lead-in, before any time named after it
             if not is_target and not k and self.ctx.is_plan and looks_ahead(m.start) \
                     and not done(m.start) and not (sent.section and _BACKGROUND.search(sent.section)):
                 is_target = True  # 聚焦现有项目，加快构建50万吨/年生产能力: the clause's own verb looks ahead
@@ -526,7 +541,8 @@ class _Walker:
                     and not m.done and not (sent.section and _BACKGROUND.search(sent.section)):
                 is_target = intent_only = True  # 努力形成1个千亿级企业: a goal quoted in a report
             if is_target and goal_end is not None and not (k and markers[k - 1][2]) \
-                    and self._outcome_clause(s, goal_end, m.start, _goals_heading(sent.section) is not None):
+                    and self._outcome_clause(s, goal_end, m.start, _goals_heading(sent.section) is not None
+                                             or lead is not None and m.start >= lead[1]):
                 is_target = False  # 目标为520亿元，完成531.2亿元: the goal, then what was done
             if is_target and not self.ctx.is_plan:
                 goal_end = m.end
@@ -549,7 +565,7 @@ class _Walker:
                 if year is None:
                     year, evidence = (target_years[-1] if target_years else None), ("sentence", 0.85)
                 if year is None and not self.ctx.is_plan:  # 今年主要预期目标: the year of issue
-                    rel = self._relative_year(sent, m.start) or self._relative_year(sent, len(s))
+                    rel = self._relative_year(sent, m.start, goal=True) or self._relative_year(sent, len(s), goal=True)
                     year, evidence = (rel[1] if rel else None), ("own" if self.ctx.issued_on else "text", 0.8)
                     if rel is None and (rel := self._goal_relative_year(sent, len(s))) is not None:
                         year, evidence = rel[1], ("text", 0.7)  # 今年 of a text that says which year it is in
@@ -609,6 +625,17 @@ class _Walker:
                 a = prose_actual(self.doc, sent, m, self.ctx.region, when)
                 if a is not None:
                     self.actuals.append(a)
+
+    @staticmethod
+    def _goals_lead(s: str) -> tuple[int, int] | None:
+        """Start and end of a goals lead-in inside a sentence (…主要预期目标为： / 二、今年主要预期目标 …), else None (a goal met, 完成全年预期目标, leads in nothing)."""
+        if "目标" not in s:
+            return None
+        m = _GOALS_LEAD.search(s)
+        if m is None:
+            return None
+        met = next((v for v in _VS_GOAL.finditer(s) if v.start() <= m.start() < v.end()), None)
+        return None if met is not None else m.span()
 
     def _plan_looks_back(self, s: str, year_carry: _Carry | None) -> bool:
         """Does a plan's sentence naming no year and no goal go on from a paragraph whose last year named is one
@@ -695,16 +722,20 @@ class _Walker:
     def _goal_relative_year(self, sent: Sentence, pos: int) -> tuple[int, int] | None:
         """The year a goal's 今年 names: counted from the issue date, else the year the text says it is in
         (今年是“十五五”开局之年 / 回顾了2017年工作: plantrack.extract.text_year)."""
-        rel = self._relative_year(sent, pos)
+        rel = self._relative_year(sent, pos, goal=True)
         if rel is not None or self.stated_year is None:
             return rel
         word = relative_mark_before(sent.text, pos)
         return (word.start, self.stated_year) if word is not None and word.offset == 0 else None
 
-    def _relative_year(self, sent: Sentence, pos: int) -> tuple[int, int] | None:
+    def _relative_year(self, sent: Sentence, pos: int, goal: bool = False) -> tuple[int, int] | None:
         ctx = self.ctx
-        return relative_year_before(sent.text, pos, ctx.this_year, self._heading_year(sent.section),
-                                    None if ctx.is_plan else ctx.doc_year, _heading_looks_back(sent.section))
+        looks_back = _heading_looks_back(sent.section)
+        # a heading that looks back on a year (一、2024年工作回顾) names the year of its results; a goal's 今年
+        # is the year the text is in, which a report reviewing that year is given after (its 今年 is the next)
+        heading = None if goal and looks_back else self._heading_year(sent.section)
+        return relative_year_before(sent.text, pos, ctx.this_year, heading,
+                                    None if ctx.is_plan else ctx.doc_year, looks_back)
 
     @staticmethod
     def _outcome_clause(s: str, goal_end: int, pos: int, under_goals: bool = False) -> bool:
@@ -861,6 +892,8 @@ class _Walker:
     def _sentence_is_target(self, s: str, section: str | None, markers: list[tuple[int, int, bool]]) -> bool:
         if any(t for _, _, t in markers):
             return True
+        if "争取" in s and not self.ctx.is_plan and section and (_heading_looks_back(section) or _under_review(section)):
+            s = s.replace("争取", "")  # under a heading that looks back, 争取项目42个 says what was secured
         if _TARGET_CUE.search(_VS_GOAL.sub("", VS_PLAN.sub("", s)) if "目标" in s else s):
             # 完成年度目标的52% compares with the plan: its 目标 sets no target; nor does a 目标 word in a
             # report's look back (（一）主要目标完成情况 / 工作回顾) that states this year's results (同比)

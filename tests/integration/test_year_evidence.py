@@ -47,6 +47,32 @@ TEXTS = {
         "2016年某县人民政府工作报告\n——2016年11月25日在某县第十七届人民代表大会第一次会议上\n各位代表：\n"
         "一、本届政府工作回顾\n全年地区生产总值增长7.5%，固定资产投资增长12.1%。\n"
     ),
+    # a news summary of a report: last year's results (基本实现预期目标 is a goal met), then this year's goals
+    # introduced inside a sentence that names the year ahead
+    "两会新闻.txt": (
+        "某市“两会”正在有序进行中，市长就2008年各项建设总结及2009年经济发展预期目标作报告。\n"
+        "市长介绍说，2008年全市各项建设平稳进行，全市实现生产总值2700亿元，增长14%；财政总收入263.6亿元，"
+        "增长17.1%，基本实现预期目标。\n"
+        "“2009年将是重要战略机遇期”，市长说，全年经济社会发展主要预期目标为：地区生产总值增长11%，"
+        "财政总收入增长15%，规模以上工业产值增长17%等。\n"
+    ),
+    # a summary page run into one line: the review heading's results, then 今年主要预期目标 in the same line
+    "一图读懂.txt": (
+        "1/1\n一、2018年工作回顾 全市生产总值增长6.6%左右，，居民人均可支配收入达6.8万元、增长8.8% 新增公园41座 "
+        "二、今年主要预期目标 全市生产总值增长6%左右 地方一般公共预算收入增长5% 三、今年重点工作 办好促消费活动\n"
+    ),
+    # a district head on the year ahead: 2023年，我们将… then 预期目标是，… (同比 names each growth's base)
+    "区长访谈.txt": (
+        "新华独家|2023年，某区这样干!\n区长 某某\n"
+        "2023年，我们将锚定打造“百亿级县区”的区域定位。预期目标是，地区生产总值同比增长7%，"
+        "规上工业总产值同比增长8.5%，固定资产投资同比增长6%。\n"
+    ),
+    # a report given in December: what its review says was secured (争取…42个) is a result of the year reviewed
+    "争取回顾.txt": (
+        "某县2025年政府工作报告\n——2024年12月26日在某县第十八届人民代表大会第五次会议上\n一、2024年工作回顾\n"
+        "这是收获满满的一年。争取中省预算内、特别国债、专项债券项目42个，到位资金18.7亿元、增长21%。\n"
+        "二、2025年主要预期目标\n地区生产总值增长6%左右。\n"
+    ),
 }
 
 
@@ -113,3 +139,37 @@ def test_a_goal_quoted_under_a_heading_that_reviews_the_past_takes_no_year_from_
 def test_a_report_given_late_in_its_titles_year_reviews_that_year(years):
     [a] = _rows(years, "fct_indicator_actuals", "年末报告.txt", "7.5")
     assert (a["period_year"], a["year_evidence"]) == (2016, "title")
+
+
+def test_results_before_a_goals_lead_in_are_actuals_of_the_year_reviewed(years):
+    assert _rows(years, "fct_plan_targets", "两会新闻.txt", "263.6") == []
+    [revenue] = _rows(years, "fct_indicator_actuals", "两会新闻.txt", "263.6")
+    assert revenue["period_year"] == 2008
+
+
+def test_goals_after_a_lead_in_inside_a_sentence_are_targets_of_the_year_ahead(years):
+    assert _rows(years, "fct_indicator_actuals", "两会新闻.txt", "11") == []
+    [growth] = _rows(years, "fct_plan_targets", "两会新闻.txt", "11")
+    assert growth["target_year"] == 2009
+
+
+def test_a_page_run_into_one_line_keeps_its_review_and_its_goals_apart(years):
+    assert _rows(years, "fct_plan_targets", "一图读懂.txt", "8.8") == []
+    [income] = _rows(years, "fct_indicator_actuals", "一图读懂.txt", "8.8")
+    assert income["period_year"] == 2018
+    [revenue] = _rows(years, "fct_plan_targets", "一图读懂.txt", "5")
+    assert revenue["target_year"] == 2019  # 今年 of a text reviewing 2018 (一、2018年工作回顾)
+
+
+def test_a_year_its_clause_says_will_be_worked_on_dates_the_goals_after_it(years):
+    assert _rows(years, "fct_indicator_actuals", "区长访谈.txt", "8.5") == []
+    goals = [_rows(years, "fct_plan_targets", "区长访谈.txt", v) for v in ("7", "8.5", "6")]
+    assert [[g["target_year"] for g in rows] for rows in goals] == [[2023], [2023], [2023]]
+
+
+def test_what_a_review_says_was_secured_is_a_result_of_the_year_reviewed(years):
+    assert _rows(years, "fct_plan_targets", "争取回顾.txt", "42") == []
+    [projects] = _rows(years, "fct_indicator_actuals", "争取回顾.txt", "42")
+    assert (projects["period_year"], projects["year_evidence"]) == (2024, "heading")
+    [goal] = _rows(years, "fct_plan_targets", "争取回顾.txt", "6")
+    assert goal["target_year"] == 2025
