@@ -171,7 +171,7 @@ def span_of_time(c: Candidate) -> bool:
 def structure_ratio(c: Candidate) -> bool:
     """6.5：55.8：37.7: the parts of a structure ratio are not named, so none of them is read as a value."""
     s, a, b = c.s, c.a, c.b
-    return c.nxt in "：:" and s[b + 1:b + 2].isdigit() or a > 1 and s[a - 1] in "：:" and s[a - 2].isdigit()
+    return c.nxt in "：:∶" and s[b + 1:b + 2].isdigit() or a > 1 and s[a - 1] in "：:∶" and s[a - 2].isdigit()
 
 
 def in_code_name(s: str, a: int) -> bool:

@@ -187,8 +187,8 @@ def test_a_structure_ratio_states_the_three_sector_shares():
     # 三次产业结构 names its parts by convention (first, second, third sector), as an analyst reads it
     got = _actuals("2023年，全区三次产业结构调整为6.5：55.8：37.7。\n", region="斗门区")
     assert [(a.indicator_text, a.value, a.unit, a.measure, a.period_year) for a in got] == [
-        ("第一产业增加值占比", 6.5, "%", "share", 2023), ("第二产业增加值占比", 55.8, "%", "share", 2023),
-        ("第三产业增加值占比", 37.7, "%", "share", 2023)]
+        ("第一产业占比", 6.5, "%", "share", 2023), ("第二产业占比", 55.8, "%", "share", 2023),
+        ("第三产业占比", 37.7, "%", "share", 2023)]
 
 
 def test_a_structure_ratio_in_a_traditional_release_keeps_its_original_quote():
@@ -196,6 +196,12 @@ def test_a_structure_ratio_in_a_traditional_release_keeps_its_original_quote():
     got = extract_statements(doc).actuals
     assert [a.value for a in got] == [12.4, 40.1, 47.5]
     assert all(doc.text[a.char_start:a.char_end] == a.quote for a in got)
+
+
+def test_a_structure_ratio_is_read_whatever_words_lead_to_it_and_whichever_colon_it_uses():
+    got = _actuals("2024年，全县三次产业比达到38.8∶19.3∶41.9。\n", region="北林区")
+    assert [(a.indicator_text, a.value) for a in got] == [("第一产业占比", 38.8), ("第二产业占比", 19.3),
+                                                          ("第三产业占比", 41.9)]
 
 
 def test_a_ratio_whose_parts_do_not_add_up_to_100_is_left_alone():

@@ -61,6 +61,11 @@ TEXTS = {
         "某省国民经济和社会发展第十三个五年规划纲要\n\n第二章 发展目标\n"
         "到2020年，全省地区生产总值和城乡居民人均收入比2010年翻一番以上。\n"
     ),
+    # a structure ratio changed from its base year's: both ratios are read as their parts, each of its year
+    "产业结构比.txt": (
+        "2022年某市国民经济和社会发展统计公报\n\n一、综合\n"
+        "全年实现地区生产总值1425.2亿元，增长3.1%。三次产业结构由上年的8.7:47.1:44.2调整为8.3:48.1:43.6。\n"
+    ),
 }
 
 
@@ -143,3 +148,12 @@ def test_two_items_doubling_together_are_one_goal_each_of_plus_100_percent(value
         "WHERE source_file = '翻番规划.txt' ORDER BY indicator_text").fetchall()
     assert rows == [("地区生产总值", "change_vs_base", 100.0, "%", 2020, 2010),
                     ("城乡居民人均收入", "change_vs_base", 100.0, "%", 2020, 2010)]
+
+
+def test_a_structure_ratio_and_its_base_years_ratio_are_each_read_as_the_three_sector_shares(value_mentions):
+    rows = value_mentions.execute(
+        "SELECT period_year, indicator_text, value, unit FROM marts.fct_indicator_actuals "
+        "WHERE source_file = '产业结构比.txt' AND indicator_text LIKE '第%产业占比' ORDER BY period_year, indicator_text"
+    ).fetchall()
+    assert rows == [(2021, "第一产业占比", 8.7, "%"), (2021, "第二产业占比", 47.1, "%"), (2021, "第三产业占比", 44.2, "%"),
+                    (2022, "第一产业占比", 8.3, "%"), (2022, "第二产业占比", 48.1, "%"), (2022, "第三产业占比", 43.6, "%")]
