@@ -545,12 +545,17 @@ def tally_of_indicators(c: Candidate) -> bool:
 
 
 _STEP_AFTER = re.compile(r"[^，,。；;\d]{0,8}台阶")
+_STEPS_COUNTED = re.compile(r"[一二三四五六七八九十两\d]+个台阶")
 
 
 def steps_climbed(c: Candidate) -> bool:
-    """连跨2个万亿元台阶, 连续跨越3个千亿台阶: how many steps (台阶) an amount climbed is no value of it
-    (跨上5万亿元台阶, a step's own size, is a floor on the amount and stays)."""
-    return c.unit in _COUNT_UNITS and c.s.find("台阶", c.b, c.b + 10) >= 0 and _STEP_AFTER.match(c.s, c.b) is not None
+    """连跨2个万亿元台阶, 连续跨越3个千亿台阶: how many steps (台阶) an amount climbed is no value of it, nor is
+    the last of the steps it lists (越过800、900、1000亿斤三个台阶); 跨上5万亿元台阶, a step's own size, is a
+    floor on the amount and stays."""
+    if c.s.find("台阶", c.b, c.b + 10) < 0:
+        return False
+    return c.unit in _COUNT_UNITS and _STEP_AFTER.match(c.s, c.b) is not None \
+        or _STEPS_COUNTED.match(c.s, c.b) is not None
 
 
 # A policy package named by how many articles it has: 稳增长“21条”, “双20条”政策, 稳增长26条等一揽子措施.

@@ -204,6 +204,17 @@ def test_a_structure_ratio_is_read_whatever_words_lead_to_it_and_whichever_colon
                                                           ("第三产业占比", 41.9)]
 
 
+def test_grain_in_jin_is_read_in_tonnes():
+    got = _actuals("2025年，全省粮食产量515.6亿斤。\n", region="河南省")
+    assert [(a.indicator_text, a.value_raw, a.unit_raw, a.value, a.unit) for a in got] == [
+        ("粮食产量", "515.6", "亿斤", 515.6 * 5e4, "吨")]
+
+
+def test_the_last_of_the_steps_an_amount_climbed_is_no_value_of_it():
+    got = _actuals("2011年，全省粮食总产量1114.1亿斤，连续越过800、900、1000、1100亿斤四个台阶。\n", region="黑龙江省")
+    assert [a.value_raw for a in got] == ["1114.1"]
+
+
 def test_a_ratio_whose_parts_do_not_add_up_to_100_is_left_alone():
     assert _actuals("2022年，全县三次产业结构为1:2:3。\n", region="奇台县") == []
 
