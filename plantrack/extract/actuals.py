@@ -160,6 +160,8 @@ def actual_measure(m: Mention, unit: str | None, year: int | None = None) -> tup
     A change against an earlier base (相比2015年增长82%) is `cumulative`, signed; against the year
     just before the period it is an ordinary `yoy_growth`.
     """
+    if m.unchanged:
+        return "yoy_growth", 1.0
     pre = m.pre
     base = _SINCE_BASE.search(pre) or _SINCE_BASE.search(m.clause_cue)
     if base and unit in ("%", "x") and _CHANGE_WORD.search(pre):

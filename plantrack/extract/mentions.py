@@ -122,6 +122,7 @@ class Mention:
     paired: bool = False
     doubling: bool = False
     coverage: bool = False
+    unchanged: bool = False  # 同比持平: a growth of 0 on the year before
     bracket: bool = False
     noun_after: str | None = None
     scope: str | None = None
@@ -191,6 +192,8 @@ def find_mentions(s: str) -> list[Mention]:
         raw.extend(_doubling_mentions(s, ix))
     if "全" in s:
         raw.extend(_coverage_mentions(s, ix))
+    if "持平" in s:
+        raw.extend(_unchanged_mentions(s, ix))
     if not raw:
         return raw
     raw.sort(key=lambda x: x.start)
@@ -348,6 +351,18 @@ def _coverage_mentions(s: str, ix: SentenceIndex) -> Iterator[Mention]:
         if _DIGIT.search(s, m.end(), ce) or "平均" in s[m.end():ce]:
             continue
         yield Mention(m.start(), m.end(), m.group(), 100.0, None, None, "%", "=", "", "", "", coverage=True)
+
+
+# 同比持平 / 与上年(同期)基本持平: no change on the year before, a growth of 0 (与全国持平 / 与一季度持平 compare
+# with another place or period: no growth of the subject's own)
+_UNCHANGED = re.compile(r"(?:同比|(?:与|较|比)(?:上年|去年)(?:同期)?)(?P<about>基本)?持平")
+
+
+def _unchanged_mentions(s: str, ix: SentenceIndex) -> Iterator[Mention]:
+    for m in _UNCHANGED.finditer(s):
+        if ix.depth_ok(m.start()):
+            yield Mention(m.start(), m.end(), m.group(), 0.0, None, None, "%", "~" if m.group("about") else "=",
+                          "", "", "", chinese=True, unchanged=True)
 
 
 def _name_word_value(x: Mention, ix: SentenceIndex, ratios: dict[int, str], class_nouns: dict[int, str]) -> None:

@@ -215,6 +215,13 @@ def test_the_last_of_the_steps_an_amount_climbed_is_no_value_of_it():
     assert [a.value_raw for a in got] == ["1114.1"]
 
 
+def test_unchanged_on_the_year_before_is_a_growth_of_zero_but_level_with_another_place_is_no_value():
+    got = _actuals("2024年，全县固定资产投资同比持平，社会消费品零售总额增长6.9%，与全市增速基本持平。\n",
+                   region="奇台县")
+    assert [(a.indicator_text, a.value, a.measure) for a in got] == [
+        ("固定资产投资", 0.0, "yoy_growth"), ("社会消费品零售总额", 6.9, "yoy_growth")]
+
+
 def test_a_ratio_whose_parts_do_not_add_up_to_100_is_left_alone():
     assert _actuals("2022年，全县三次产业结构为1:2:3。\n", region="奇台县") == []
 

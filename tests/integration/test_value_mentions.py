@@ -66,6 +66,11 @@ TEXTS = {
         "2022年某市国民经济和社会发展统计公报\n\n一、综合\n"
         "全年实现地区生产总值1425.2亿元，增长3.1%。三次产业结构由上年的8.7:47.1:44.2调整为8.3:48.1:43.6。\n"
     ),
+    # 同比持平: no change on the year before; 与全市持平: level with another place, no value of its own
+    "持平.txt": (
+        "2024年某县国民经济和社会发展统计公报\n\n一、投资\n"
+        "全年固定资产投资同比持平。社会消费品零售总额增长6.9%，与全市增速基本持平。\n"
+    ),
     # grain counted in 市斤 (500 g), as most provinces write it
     "粮食产量.txt": (
         "2025年某省国民经济和社会发展统计公报\n\n一、农业\n全年粮食产量515.6亿斤，比上年增长1.2%。\n"
@@ -168,3 +173,10 @@ def test_grain_counted_in_jin_is_a_value_in_tonnes(value_mentions):
         "SELECT indicator_text, period_year, value, unit FROM marts.fct_indicator_actuals "
         "WHERE source_file = '粮食产量.txt' AND value_raw = '515.6'").fetchall()
     assert rows == [("粮食产量", 2025, 515.6 * 5e4, "吨")]
+
+
+def test_unchanged_on_the_year_before_is_a_growth_of_zero(value_mentions):
+    rows = value_mentions.execute(
+        "SELECT indicator_text, period_year, value, unit FROM marts.fct_indicator_actuals "
+        "WHERE source_file = '持平.txt' ORDER BY value").fetchall()
+    assert rows == [("固定资产投资", 2024, 0.0, "%"), ("社会消费品零售总额", 2024, 6.9, "%")]
