@@ -489,9 +489,21 @@ def change_against_another_period(c: Candidate) -> bool:
     value of the indicator. A share's change (城镇化率比上年提高0.9个百分点) names no growth rate and stays."""
     if c.unit not in ("个百分点", "百分点"):
         return False
-    if _VS_PERIOD.search(c.s, max(c.clause, c.a - 16), c.a) is not None:
-        return True
+    if (vs := _VS_PERIOD.search(c.s, max(c.clause, c.a - 16), c.a)) is not None:
+        # 第三产业占比为56.1%，较去年同期提高1个百分点: a share (the last quantity named before) changed on the
+        # year before stays; against another part of the year (较一季度提升) it compares two periods' shares
+        if not _YEAR_BEFORE.search(vs.group()):
+            return True
+        lead = c.s[max(0, vs.start() - _LEAD):vs.start()]
+        shares, rates = list(_SHARE_NAMED.finditer(lead)), list(_RATE_NAMED.finditer(lead))
+        return not shares or bool(rates) and rates[-1].start() > shares[-1].start()
     return _GROWTH_RATE.search(c.s, c.clause, c.a) is not None and _CONTRIBUTION.search(c.s, c.clause, c.a) is None
+
+
+_LEAD = 24
+_YEAR_BEFORE = re.compile(r"同期|去年|上年")
+_SHARE_NAMED = re.compile(r"占比|比重")
+_RATE_NAMED = re.compile(r"增速|增幅|降幅|涨幅|增长|下降")
 
 
 # 38个大类行业中有24个 / 40个行业大类中，25个行业… / 35个行业中22个行业 / …中较1-5月份回升的有35个

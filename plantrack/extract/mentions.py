@@ -382,7 +382,7 @@ def _name_word_value(x: Mention, ix: SentenceIndex, ratios: dict[int, str], clas
 _OPEN_BRACKETS_END = re.compile(r"[【（(“]+$")
 _GROWTH_END = re.compile(r"((?:两|二|三|四)年平均增长|同比增长|同比下降|比上年增长|比上年下降|年均增长|平均增长|增长|下降|回落"
                          r"|提高|提升|增加)$")
-_BASE_ONLY = re.compile(r"^(?:比上年同期|比上年|较上年同期|较上年|比去年同期|比去年)$")
+_BASE_ONLY = re.compile(r"^(?:比|较)(?:上年|去年)(?:同期)?$")
 _COUNT_LEAD = re.compile(r"^(?:年末|年底|全年|全区|全市|全县|全省|新增|新培育|培育|新建|建成|新认定|认定|累计|共有|拥有|现有|共)+")
 _VS_LAST_YEAR = re.compile(r"^(?:比上年末?|较上年末?)")
 _REACHES = re.compile(r"(?:并|且|将|力争|争取)?(?:达到|达|增至|提高到|提高至|提升到|提升至|升至|降至|为)")

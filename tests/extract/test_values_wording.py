@@ -222,6 +222,12 @@ def test_unchanged_on_the_year_before_is_a_growth_of_zero_but_level_with_another
         ("固定资产投资", 0.0, "yoy_growth"), ("社会消费品零售总额", 6.9, "yoy_growth")]
 
 
+def test_a_shares_change_on_the_same_period_a_year_before_is_a_value_but_not_on_another_part_of_the_year():
+    got = _actuals("2024年上半年，第三产业占比为56.1%，较去年同期提高1个百分点；民间投资占比达到34.2%，"
+                   "较一季度提升12.3个百分点；规上工业增加值增长6%，增速较上年同期回落1.2个百分点。\n", region="邗江区")
+    assert [a.value_raw for a in got if a.unit_raw == "个百分点"] == ["1"]
+
+
 def test_a_ratio_whose_parts_do_not_add_up_to_100_is_left_alone():
     assert _actuals("2022年，全县三次产业结构为1:2:3。\n", region="奇台县") == []
 

@@ -71,6 +71,11 @@ TEXTS = {
         "2024年某县国民经济和社会发展统计公报\n\n一、投资\n"
         "全年固定资产投资同比持平。社会消费品零售总额增长6.9%，与全市增速基本持平。\n"
     ),
+    # a share's change on the same period a year before is a value; a growth rate's change is not
+    "占比变化.txt": (
+        "2024年上半年某区经济运行情况\n\n一、综合\n"
+        "第三产业占比为56.1%，较去年同期提高1个百分点。规上工业增加值增长6%，增速较上年同期回落1.2个百分点。\n"
+    ),
     # grain counted in 市斤 (500 g), as most provinces write it
     "粮食产量.txt": (
         "2025年某省国民经济和社会发展统计公报\n\n一、农业\n全年粮食产量515.6亿斤，比上年增长1.2%。\n"
@@ -180,3 +185,10 @@ def test_unchanged_on_the_year_before_is_a_growth_of_zero(value_mentions):
         "SELECT indicator_text, period_year, value, unit FROM marts.fct_indicator_actuals "
         "WHERE source_file = '持平.txt' ORDER BY value").fetchall()
     assert rows == [("固定资产投资", 2024, 0.0, "%"), ("社会消费品零售总额", 2024, 6.9, "%")]
+
+
+def test_a_shares_change_on_the_same_period_a_year_before_is_a_value_of_the_share(value_mentions):
+    rows = value_mentions.execute(
+        "SELECT indicator_text, period_year, value_raw FROM marts.fct_indicator_actuals "
+        "WHERE source_file = '占比变化.txt' AND unit_raw = '个百分点'").fetchall()
+    assert rows == [("第三产业占比提高", 2024, "1")]
