@@ -228,6 +228,13 @@ def test_a_shares_change_on_the_same_period_a_year_before_is_a_value_but_not_on_
     assert [a.value_raw for a in got if a.unit_raw == "个百分点"] == ["1"]
 
 
+def test_a_two_year_average_growth_is_of_the_subject_not_of_the_base_year_it_was_compared_with():
+    got = _actuals("2021年一季度，地区生产总值同比增长12.7%、比2019年一季度增长7.3%，两年平均增长3.6%。\n",
+                   region="万州区")
+    names = {a.value_raw: a.indicator_text for a in got}
+    assert names["7.3"] == "地区生产总值比2019年一季度增长" and names["3.6"] == "地区生产总值两年平均增长"
+
+
 def test_a_ratio_whose_parts_do_not_add_up_to_100_is_left_alone():
     assert _actuals("2022年，全县三次产业结构为1:2:3。\n", region="奇台县") == []
 

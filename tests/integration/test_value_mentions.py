@@ -76,6 +76,11 @@ TEXTS = {
         "2024年上半年某区经济运行情况\n\n一、综合\n"
         "第三产业占比为56.1%，较去年同期提高1个百分点。规上工业增加值增长6%，增速较上年同期回落1.2个百分点。\n"
     ),
+    # a growth on a base year, then the two-year average: both of the subject, not of the base
+    "两年平均.txt": (
+        "2021年一季度某区经济运行情况\n\n一、综合\n"
+        "一季度，地区生产总值同比增长12.7%、比2019年一季度增长7.3%，两年平均增长3.6%。\n"
+    ),
     # grain counted in 市斤 (500 g), as most provinces write it
     "粮食产量.txt": (
         "2025年某省国民经济和社会发展统计公报\n\n一、农业\n全年粮食产量515.6亿斤，比上年增长1.2%。\n"
@@ -192,3 +197,8 @@ def test_a_shares_change_on_the_same_period_a_year_before_is_a_value_of_the_shar
         "SELECT indicator_text, period_year, value_raw FROM marts.fct_indicator_actuals "
         "WHERE source_file = '占比变化.txt' AND unit_raw = '个百分点'").fetchall()
     assert rows == [("第三产业占比提高", 2024, "1")]
+
+
+def test_a_two_year_average_growth_is_of_the_subject_not_of_the_base_year(value_mentions):
+    got = _indicators(value_mentions, "两年平均.txt")
+    assert got["7.3"].endswith("地区生产总值比2019年一季度增长") and got["3.6"].endswith("地区生产总值两年平均增长")
