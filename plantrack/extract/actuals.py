@@ -160,6 +160,8 @@ def actual_measure(m: Mention, unit: str | None, year: int | None = None) -> tup
     A change against an earlier base (相比2015年增长82%) is `cumulative`, signed; against the year
     just before the period it is an ordinary `yoy_growth`.
     """
+    if m.unchanged:
+        return "yoy_growth", 1.0
     pre = m.pre
     base = _SINCE_BASE.search(pre) or _SINCE_BASE.search(m.clause_cue)
     if base and unit in ("%", "x") and _CHANGE_WORD.search(pre):
@@ -230,29 +232,39 @@ def prose_actual(doc: Document, sent: Sentence, m: Mention, region: str | None,
 
 
 # 三次产业结构(比)为6.5:55.8:37.7 states the three sectors' shares of GDP in one ratio (traditional text is
-# read through the reading view, so 產業結構 arrives simplified).
-STRUCTURE = re.compile(r"(?:三次|一二三|一、二、三)产业(?:增加值)?(?:结构|比例|比重)(?:比)?(?:调整|优化)?(?:为|是|由[^，,。；]{0,20}?调整为)?"
-                       r"\s*(\d+(?:\.\d+)?)\s*[:：]\s*(\d+(?:\.\d+)?)\s*[:：]\s*(\d+(?:\.\d+)?)")
-_SECTORS = ("第一产业增加值占比", "第二产业增加值占比", "第三产业增加值占比")
+# read through the reading view, so 產業結構 arrives simplified); 由上年的R调整为R' / 由2000年的R调整为R' states
+# the base's shares too.
+_RATIO = r"(?P<{0}1>\d+(?:\.\d+)?)\s*[:：∶]\s*(?P<{0}2>\d+(?:\.\d+)?)\s*[:：∶]\s*(?P<{0}3>\d+(?:\.\d+)?)"
+_GAP = r"[^，,。；;\d]{0,10}?"  # the ratio's words (结构比调整为, 增加值之比, 比达到): no number, no clause end
+_YEAR_OF = r"(?:(?:19|20)\d\d\s*年[^，,。；;\d]{0,4})?"  # 从2021年的…: the year a ratio is of
+STRUCTURE = re.compile(
+    r"(?:三次|一二三|一、二、三)产业(?P<va>增加值)?" + _GAP
+    + r"(?:(?:由|从)[^，,。；;\d]{0,6}" + _YEAR_OF + r"\s*" + _RATIO.format("b") + _GAP + _YEAR_OF + r")?\s*"
+    + _RATIO.format("p"))
 
 
-def structure_actuals(doc: Document, sent: Sentence, region: str | None, when: ValuePeriod) -> list[Actual]:
-    """The three sector shares of a 三次产业结构 ratio, each a share (%) of the period the sentence is about;
-    a ratio whose parts do not add up to about 100 is not a structure of shares and is left alone."""
+def structure_actuals(doc: Document, sent: Sentence, region: str | None, m: re.Match, part: str,
+                      when: ValuePeriod, estimate: bool = False) -> list[Actual]:
+    """The three sector shares of one ratio of a STRUCTURE match (`part` "p", or "b" for its base), each a
+    share (%) of the period `when` gives; named by the ratio's own words (增加值 only when it says so). A
+    ratio whose parts do not add up to about 100 is not a structure of shares and is left alone."""
+    groups = [f"{part}{i}" for i in (1, 2, 3)]
+    if m.group(groups[0]) is None:
+        return []
+    parts = [float(m.group(g)) for g in groups]
+    if abs(sum(parts) - 100) > 1.5:
+        return []
+    start, end = when.period.dates(when.year)
     out = []
-    for m in STRUCTURE.finditer(sent.text):
-        parts = [float(g) for g in m.groups()]
-        if abs(sum(parts) - 100) > 1.5:
-            continue
-        start, end = when.period.dates(when.year)
-        for i, (name, raw) in enumerate(zip(_SECTORS, m.groups(), strict=True)):
-            a, e, quote = sent.quote(doc.text, (m.start(i + 1), m.end(i + 1)))
-            out.append(Actual(
-                document_id=doc.document_id, scope_name=region, scope_parent=None, indicator_text=name,
-                measure="share", period_year=when.year, period_label=when.period.label, period_start=start,
-                period_end=end, value_raw=raw, unit_raw=None, value=clean_float(parts[i]), unit="%", quote=quote,
-                char_start=a, char_end=e, section=sent.section, method="prose",
-                confidence=min(when.confidence, 0.8),
-                confidence_reason=when.reason or "share read from a 三次产业结构 ratio (parts add up to 100)",
-                year_evidence=when.evidence, year_confidence=when.year_confidence))
+    for i, g in enumerate(groups):
+        a, e, quote = sent.quote(doc.text, (m.start(g), m.end(g)))
+        out.append(Actual(
+            document_id=doc.document_id, scope_name=region, scope_parent=None,
+            indicator_text=f"第{'一二三'[i]}产业{m.group('va') or ''}占比",
+            measure="share", period_year=when.year, period_label=when.period.label, period_start=start,
+            period_end=end, value_raw=m.group(g), unit_raw=None, value=clean_float(parts[i]), unit="%", quote=quote,
+            char_start=a, char_end=e, section=sent.section, method="prose",
+            confidence=min(when.confidence, 0.8),
+            confidence_reason=when.reason or "share read from a 三次产业结构 ratio (parts add up to 100)",
+            year_evidence=when.evidence, year_confidence=when.year_confidence, is_estimate=estimate))
     return out

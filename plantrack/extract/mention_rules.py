@@ -171,7 +171,7 @@ def span_of_time(c: Candidate) -> bool:
 def structure_ratio(c: Candidate) -> bool:
     """6.5：55.8：37.7: the parts of a structure ratio are not named, so none of them is read as a value."""
     s, a, b = c.s, c.a, c.b
-    return c.nxt in "：:" and s[b + 1:b + 2].isdigit() or a > 1 and s[a - 1] in "：:" and s[a - 2].isdigit()
+    return c.nxt in "：:∶" and s[b + 1:b + 2].isdigit() or a > 1 and s[a - 1] in "：:∶" and s[a - 2].isdigit()
 
 
 def in_code_name(s: str, a: int) -> bool:
@@ -489,9 +489,21 @@ def change_against_another_period(c: Candidate) -> bool:
     value of the indicator. A share's change (城镇化率比上年提高0.9个百分点) names no growth rate and stays."""
     if c.unit not in ("个百分点", "百分点"):
         return False
-    if _VS_PERIOD.search(c.s, max(c.clause, c.a - 16), c.a) is not None:
-        return True
+    if (vs := _VS_PERIOD.search(c.s, max(c.clause, c.a - 16), c.a)) is not None:
+        # 第三产业占比为56.1%，较去年同期提高1个百分点: a share (the last quantity named before) changed on the
+        # year before stays; against another part of the year (较一季度提升) it compares two periods' shares
+        if not _YEAR_BEFORE.search(vs.group()):
+            return True
+        lead = c.s[max(0, vs.start() - _LEAD):vs.start()]
+        shares, rates = list(_SHARE_NAMED.finditer(lead)), list(_RATE_NAMED.finditer(lead))
+        return not shares or bool(rates) and rates[-1].start() > shares[-1].start()
     return _GROWTH_RATE.search(c.s, c.clause, c.a) is not None and _CONTRIBUTION.search(c.s, c.clause, c.a) is None
+
+
+_LEAD = 24
+_YEAR_BEFORE = re.compile(r"同期|去年|上年")
+_SHARE_NAMED = re.compile(r"占比|比重")
+_RATE_NAMED = re.compile(r"增速|增幅|降幅|涨幅|增长|下降")
 
 
 # 38个大类行业中有24个 / 40个行业大类中，25个行业… / 35个行业中22个行业 / …中较1-5月份回升的有35个
@@ -545,12 +557,17 @@ def tally_of_indicators(c: Candidate) -> bool:
 
 
 _STEP_AFTER = re.compile(r"[^，,。；;\d]{0,8}台阶")
+_STEPS_COUNTED = re.compile(r"[一二三四五六七八九十两\d]+个台阶")
 
 
 def steps_climbed(c: Candidate) -> bool:
-    """连跨2个万亿元台阶, 连续跨越3个千亿台阶: how many steps (台阶) an amount climbed is no value of it
-    (跨上5万亿元台阶, a step's own size, is a floor on the amount and stays)."""
-    return c.unit in _COUNT_UNITS and c.s.find("台阶", c.b, c.b + 10) >= 0 and _STEP_AFTER.match(c.s, c.b) is not None
+    """连跨2个万亿元台阶, 连续跨越3个千亿台阶: how many steps (台阶) an amount climbed is no value of it, nor is
+    the last of the steps it lists (越过800、900、1000亿斤三个台阶); 跨上5万亿元台阶, a step's own size, is a
+    floor on the amount and stays."""
+    if c.s.find("台阶", c.b, c.b + 10) < 0:
+        return False
+    return c.unit in _COUNT_UNITS and _STEP_AFTER.match(c.s, c.b) is not None \
+        or _STEPS_COUNTED.match(c.s, c.b) is not None
 
 
 # A policy package named by how many articles it has: 稳增长“21条”, “双20条”政策, 稳增长26条等一揽子措施.

@@ -122,6 +122,7 @@ class Mention:
     paired: bool = False
     doubling: bool = False
     coverage: bool = False
+    unchanged: bool = False  # 同比持平: a growth of 0 on the year before
     bracket: bool = False
     noun_after: str | None = None
     scope: str | None = None
@@ -191,6 +192,8 @@ def find_mentions(s: str) -> list[Mention]:
         raw.extend(_doubling_mentions(s, ix))
     if "全" in s:
         raw.extend(_coverage_mentions(s, ix))
+    if "持平" in s:
+        raw.extend(_unchanged_mentions(s, ix))
     if not raw:
         return raw
     raw.sort(key=lambda x: x.start)
@@ -350,6 +353,18 @@ def _coverage_mentions(s: str, ix: SentenceIndex) -> Iterator[Mention]:
         yield Mention(m.start(), m.end(), m.group(), 100.0, None, None, "%", "=", "", "", "", coverage=True)
 
 
+# 同比持平 / 与上年(同期)基本持平: no change on the year before, a growth of 0 (与全国持平 / 与一季度持平 compare
+# with another place or period: no growth of the subject's own)
+_UNCHANGED = re.compile(r"(?:同比|(?:与|较|比)(?:上年|去年)(?:同期)?)(?P<about>基本)?持平")
+
+
+def _unchanged_mentions(s: str, ix: SentenceIndex) -> Iterator[Mention]:
+    for m in _UNCHANGED.finditer(s):
+        if ix.depth_ok(m.start()):
+            yield Mention(m.start(), m.end(), m.group(), 0.0, None, None, "%", "~" if m.group("about") else "=",
+                          "", "", "", chinese=True, unchanged=True)
+
+
 def _name_word_value(x: Mention, ix: SentenceIndex, ratios: dict[int, str], class_nouns: dict[int, str]) -> None:
     """The indicator of a value written as a word, where the general steps cannot name it."""
     if x.first:  # 建成全市首家零碳产业园: the thing counted follows the word
@@ -367,7 +382,11 @@ def _name_word_value(x: Mention, ix: SentenceIndex, ratios: dict[int, str], clas
 _OPEN_BRACKETS_END = re.compile(r"[【（(“]+$")
 _GROWTH_END = re.compile(r"((?:两|二|三|四)年平均增长|同比增长|同比下降|比上年增长|比上年下降|年均增长|平均增长|增长|下降|回落"
                          r"|提高|提升|增加)$")
-_BASE_ONLY = re.compile(r"^(?:比上年同期|比上年|较上年同期|较上年|比去年同期|比去年)$")
+# 比上年同期 / 比2019年一季度: a comparison's base, which names no noun (its year, when it has one, stays in the name)
+_BASE = r"(?:比|较)(?:(?:(?:19|20)\d\d年)(?:同期|一季度|上半年|前三季度|1-\d{1,2}月)?|(?:上年|去年)(?:同期)?)"
+_BASE_ONLY = re.compile(f"^{_BASE}$")
+_BASE_TAIL = re.compile(f"{_BASE}$")
+_YEAR_IN = re.compile(r"\d{4}年")
 _COUNT_LEAD = re.compile(r"^(?:年末|年底|全年|全区|全市|全县|全省|新增|新培育|培育|新建|建成|新认定|认定|累计|共有|拥有|现有|共)+")
 _VS_LAST_YEAR = re.compile(r"^(?:比上年末?|较上年末?)")
 _REACHES = re.compile(r"(?:并|且|将|力争|争取)?(?:达到|达|增至|提高到|提高至|提升到|提升至|升至|降至|为)")
@@ -445,11 +464,13 @@ def _growth_of_value_just_named(n: _Naming) -> str | None:
     prev = n.prev
     if not growth or prev is None or not same_clause_or_near(prev, n.s, n.m.start):
         return None
-    own = n.ind if n.ind and not base_only and n.ind not in prev.indicator else ""  # 产能 in 摩托车…，产能提升x%
+    # 产能 in 摩托车…，产能提升x%; 比2019年一季度 in …同比增长12.7%、比2019年一季度增长7.3% (a base year's growth)
+    own = n.ind if n.ind and (not base_only or _YEAR_IN.search(n.ind)) and n.ind not in prev.indicator else ""
     named = prev.indicator.split("同比")[0]
     if growth.group(1) != "增长" or base_only:
-        # …增长8.8%，两年平均增长5.4%: the rate just named is of the same thing, not the thing itself
+        # …增长8.8%，两年平均增长5.4%: the rate just named is of the same thing, not the thing itself (nor of its base)
         named = _GROWTH_END.sub("", named) or named
+        named = _BASE_TAIL.sub("", named) or named
     return named + own + growth.group(1)
 
 
@@ -837,7 +858,13 @@ def same_clause_or_near(prev: Mention, s: str, start: int) -> bool:
         return True  # 280亿元，完成年度目标的52%，增长6.1%: the dropped progress clause separates nothing
     if ("突破" in gap or "超过" in gap) and len(_THRESHOLD_CLAUSE.sub("", gap)) <= 12:
         return True  # 405.3亿元，首次突破400亿，同比增长15.2%: a milestone of the level passed, no other subject
+    if "百分点" in gap and len(_RATE_CHANGE_CLAUSE.sub("", gap)) <= 12:
+        return True  # 增长3.6%，比1-7月回落3.8个百分点，比2019年1-8月增长16.7%: the rate's change, no other subject
     return ("按" in gap or "以" in gap) and len(_PRICE_BASIS.sub("", gap)) <= 12 and bool(_PRICE_BASIS.search(gap))
+
+
+_RATE_CHANGE_CLAUSE = re.compile(r"[，,；;]?(?:增速|增幅|降幅)?(?:比|较)[^，,；;。]{1,10}?"
+                                 r"(?:加快|放缓|回落|回升|收窄|扩大|提高|提升|上升|下降)\d+(?:\.\d+)?个?百分点")
 
 
 _CAPACITY_TAIL = re.compile(r"(?:的)?((?:年)?(?:生产能力|生产产能|产能|生产规模|处理能力|承载能力|能力))(?:[，,；;。]|$)")

@@ -23,7 +23,7 @@ from plantrack.extract.actuals import (
 )
 from plantrack.extract.blocks import Paragraph, Sentence, Table, parse_blocks, split_sentences
 from plantrack.extract.class_lists import list_class_mentions
-from plantrack.extract.mention_rules import ESTIMATE_BELOW, ESTIMATE_OF_PERIOD
+from plantrack.extract.mention_rules import ESTIMATE_BELOW, ESTIMATE_OF_PERIOD, estimate_of_period
 from plantrack.extract.mentions import MAYBE_VALUE as _MAYBE_VALUE
 from plantrack.extract.mentions import VS_PLAN, clean_indicator, find_mentions, subject_of
 from plantrack.extract.periods import (
@@ -459,9 +459,14 @@ class _Walker:
             return
         if not self.ctx.is_plan and "产业" in s and (structure := STRUCTURE.search(s)):
             carried.extend(year_carry.before(len(year_carry.sentences) - 1, self) if year_carry else (None, None))
-            stated = next((((p, y) for p, y, t in reversed(markers) if not t and p < structure.start())), None)
-            when = self._actual_period(sent, structure.start(), stated, actual_years, carried)
-            self.actuals += structure_actuals(self.doc, sent, self.ctx.region, when)
+            for part in ("b", "p"):  # the base (由上年的R调整为…), then the ratio reported on
+                if (at := structure.start(f"{part}1")) < 0:
+                    continue
+                stated = next((((p, y) for p, y, t in reversed(markers) if not t and p < at)), None)
+                when = self._actual_period(sent, at, stated, actual_years, carried)
+                # an estimate as the sentence's other values are (预计…, a 预计 list, a 下同 note)
+                estimate = part == "p" and (estimating or self.estimates_in is not None or estimate_of_period(s, at))
+                self.actuals += structure_actuals(self.doc, sent, self.ctx.region, structure, part, when, estimate)
         mentions = find_mentions(s)
         if "全国" in s and self.ctx.region not in (None, *_THE_NATION):
             # 全国GDP增速是6.9%，重庆则达到11%: a value whose subject is the nation, in a text of a smaller

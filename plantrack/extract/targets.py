@@ -108,6 +108,8 @@ def prose_target_kind(m: Mention, unit: str | None, every_year: bool = False) ->
     cue = m.clause_cue + m.pre
     if m.doubling:
         return "change_vs_base", False
+    if m.unchanged:
+        return "growth_rate", False
     if unit == "x":
         return "level", False
     if unit == "pp" and _CHANGE.search(m.pre):

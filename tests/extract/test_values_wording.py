@@ -187,8 +187,8 @@ def test_a_structure_ratio_states_the_three_sector_shares():
     # 三次产业结构 names its parts by convention (first, second, third sector), as an analyst reads it
     got = _actuals("2023年，全区三次产业结构调整为6.5：55.8：37.7。\n", region="斗门区")
     assert [(a.indicator_text, a.value, a.unit, a.measure, a.period_year) for a in got] == [
-        ("第一产业增加值占比", 6.5, "%", "share", 2023), ("第二产业增加值占比", 55.8, "%", "share", 2023),
-        ("第三产业增加值占比", 37.7, "%", "share", 2023)]
+        ("第一产业占比", 6.5, "%", "share", 2023), ("第二产业占比", 55.8, "%", "share", 2023),
+        ("第三产业占比", 37.7, "%", "share", 2023)]
 
 
 def test_a_structure_ratio_in_a_traditional_release_keeps_its_original_quote():
@@ -196,6 +196,43 @@ def test_a_structure_ratio_in_a_traditional_release_keeps_its_original_quote():
     got = extract_statements(doc).actuals
     assert [a.value for a in got] == [12.4, 40.1, 47.5]
     assert all(doc.text[a.char_start:a.char_end] == a.quote for a in got)
+
+
+def test_a_structure_ratio_is_read_whatever_words_lead_to_it_and_whichever_colon_it_uses():
+    got = _actuals("2024年，全县三次产业比达到38.8∶19.3∶41.9。\n", region="北林区")
+    assert [(a.indicator_text, a.value) for a in got] == [("第一产业占比", 38.8), ("第二产业占比", 19.3),
+                                                          ("第三产业占比", 41.9)]
+
+
+def test_grain_in_jin_is_read_in_tonnes():
+    got = _actuals("2025年，全省粮食产量515.6亿斤。\n", region="河南省")
+    assert [(a.indicator_text, a.value_raw, a.unit_raw, a.value, a.unit) for a in got] == [
+        ("粮食产量", "515.6", "亿斤", 515.6 * 5e4, "吨")]
+
+
+def test_the_last_of_the_steps_an_amount_climbed_is_no_value_of_it():
+    got = _actuals("2011年，全省粮食总产量1114.1亿斤，连续越过800、900、1000、1100亿斤四个台阶。\n", region="黑龙江省")
+    assert [a.value_raw for a in got] == ["1114.1"]
+
+
+def test_unchanged_on_the_year_before_is_a_growth_of_zero_but_level_with_another_place_is_no_value():
+    got = _actuals("2024年，全县固定资产投资同比持平，社会消费品零售总额增长6.9%，与全市增速基本持平。\n",
+                   region="奇台县")
+    assert [(a.indicator_text, a.value, a.measure) for a in got] == [
+        ("固定资产投资", 0.0, "yoy_growth"), ("社会消费品零售总额", 6.9, "yoy_growth")]
+
+
+def test_a_shares_change_on_the_same_period_a_year_before_is_a_value_but_not_on_another_part_of_the_year():
+    got = _actuals("2024年上半年，第三产业占比为56.1%，较去年同期提高1个百分点；民间投资占比达到34.2%，"
+                   "较一季度提升12.3个百分点；规上工业增加值增长6%，增速较上年同期回落1.2个百分点。\n", region="邗江区")
+    assert [a.value_raw for a in got if a.unit_raw == "个百分点"] == ["1"]
+
+
+def test_a_two_year_average_growth_is_of_the_subject_not_of_the_base_year_it_was_compared_with():
+    got = _actuals("2021年一季度，地区生产总值同比增长12.7%、比2019年一季度增长7.3%，两年平均增长3.6%。\n",
+                   region="万州区")
+    names = {a.value_raw: a.indicator_text for a in got}
+    assert names["7.3"] == "地区生产总值比2019年一季度增长" and names["3.6"] == "地区生产总值两年平均增长"
 
 
 def test_a_ratio_whose_parts_do_not_add_up_to_100_is_left_alone():

@@ -61,6 +61,30 @@ TEXTS = {
         "某省国民经济和社会发展第十三个五年规划纲要\n\n第二章 发展目标\n"
         "到2020年，全省地区生产总值和城乡居民人均收入比2010年翻一番以上。\n"
     ),
+    # a structure ratio changed from its base year's: both ratios are read as their parts, each of its year
+    "产业结构比.txt": (
+        "2022年某市国民经济和社会发展统计公报\n\n一、综合\n"
+        "全年实现地区生产总值1425.2亿元，增长3.1%。三次产业结构由上年的8.7:47.1:44.2调整为8.3:48.1:43.6。\n"
+    ),
+    # 同比持平: no change on the year before; 与全市持平: level with another place, no value of its own
+    "持平.txt": (
+        "2024年某县国民经济和社会发展统计公报\n\n一、投资\n"
+        "全年固定资产投资同比持平。社会消费品零售总额增长6.9%，与全市增速基本持平。\n"
+    ),
+    # a share's change on the same period a year before is a value; a growth rate's change is not
+    "占比变化.txt": (
+        "2024年上半年某区经济运行情况\n\n一、综合\n"
+        "第三产业占比为56.1%，较去年同期提高1个百分点。规上工业增加值增长6%，增速较上年同期回落1.2个百分点。\n"
+    ),
+    # a growth on a base year, then the two-year average: both of the subject, not of the base
+    "两年平均.txt": (
+        "2021年一季度某区经济运行情况\n\n一、综合\n"
+        "一季度，地区生产总值同比增长12.7%、比2019年一季度增长7.3%，两年平均增长3.6%。\n"
+    ),
+    # grain counted in 市斤 (500 g), as most provinces write it
+    "粮食产量.txt": (
+        "2025年某省国民经济和社会发展统计公报\n\n一、农业\n全年粮食产量515.6亿斤，比上年增长1.2%。\n"
+    ),
 }
 
 
@@ -143,3 +167,38 @@ def test_two_items_doubling_together_are_one_goal_each_of_plus_100_percent(value
         "WHERE source_file = '翻番规划.txt' ORDER BY indicator_text").fetchall()
     assert rows == [("地区生产总值", "change_vs_base", 100.0, "%", 2020, 2010),
                     ("城乡居民人均收入", "change_vs_base", 100.0, "%", 2020, 2010)]
+
+
+def test_a_structure_ratio_and_its_base_years_ratio_are_each_read_as_the_three_sector_shares(value_mentions):
+    rows = value_mentions.execute(
+        "SELECT period_year, indicator_text, value, unit FROM marts.fct_indicator_actuals "
+        "WHERE source_file = '产业结构比.txt' AND indicator_text LIKE '第%产业占比'").fetchall()
+    assert set(rows) == {
+        (2021, "第一产业占比", 8.7, "%"), (2021, "第二产业占比", 47.1, "%"), (2021, "第三产业占比", 44.2, "%"),
+        (2022, "第一产业占比", 8.3, "%"), (2022, "第二产业占比", 48.1, "%"), (2022, "第三产业占比", 43.6, "%")}
+
+
+def test_grain_counted_in_jin_is_a_value_in_tonnes(value_mentions):
+    rows = value_mentions.execute(
+        "SELECT indicator_text, period_year, value, unit FROM marts.fct_indicator_actuals "
+        "WHERE source_file = '粮食产量.txt' AND value_raw = '515.6'").fetchall()
+    assert rows == [("粮食产量", 2025, 515.6 * 5e4, "吨")]
+
+
+def test_unchanged_on_the_year_before_is_a_growth_of_zero(value_mentions):
+    rows = value_mentions.execute(
+        "SELECT indicator_text, period_year, value, unit FROM marts.fct_indicator_actuals "
+        "WHERE source_file = '持平.txt' ORDER BY value").fetchall()
+    assert rows == [("固定资产投资", 2024, 0.0, "%"), ("社会消费品零售总额", 2024, 6.9, "%")]
+
+
+def test_a_shares_change_on_the_same_period_a_year_before_is_a_value_of_the_share(value_mentions):
+    rows = value_mentions.execute(
+        "SELECT indicator_text, period_year, value_raw FROM marts.fct_indicator_actuals "
+        "WHERE source_file = '占比变化.txt' AND unit_raw = '个百分点'").fetchall()
+    assert rows == [("第三产业占比提高", 2024, "1")]
+
+
+def test_a_two_year_average_growth_is_of_the_subject_not_of_the_base_year(value_mentions):
+    got = _indicators(value_mentions, "两年平均.txt")
+    assert got["7.3"].endswith("地区生产总值比2019年一季度增长") and got["3.6"].endswith("地区生产总值两年平均增长")
