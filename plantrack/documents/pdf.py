@@ -345,6 +345,9 @@ def _pdfium_edges(raw, paths: list, height: float, doctop: float) -> list[dict] 
     return lines + rects
 
 
+_RECT = struct.Struct("4f").unpack_from  # FS_RECTF: left, top, right, bottom
+
+
 def _pdfium_chars(raw, textpage, height: float, doctop: float) -> list[dict] | None:
     """pdfplumber-style char dicts (x0, x1, top, bottom, doctop, upright, text) of an upright page.
 
@@ -362,9 +365,10 @@ def _pdfium_chars(raw, textpage, height: float, doctop: float) -> list[dict] | N
             continue  # pdfium's own spaces and line breaks: pdfplumber derives its own from geometry
         if not box(handle, i, rect):
             return None
-        top = height - rect.top
-        append({"text": text, "x0": rect.left, "x1": rect.right, "top": top,
-                "bottom": height - rect.bottom, "doctop": doctop + top, "upright": True})
+        left, rect_top, right, rect_bottom = _RECT(rect)  # one unpack, not four ctypes field reads
+        top = height - rect_top
+        append({"text": text, "x0": left, "x1": right, "top": top,
+                "bottom": height - rect_bottom, "doctop": doctop + top, "upright": True})
     return chars
 
 
