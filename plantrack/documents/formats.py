@@ -263,15 +263,17 @@ class _PartReader(io.RawIOBase):
         self._size = 0
         self._crc = 0
         self._tail = b""
+        self._at = 0
         self.done = False
 
     def readable(self) -> bool:
         return True
 
     def next_chunk(self) -> bytes:
-        if self._inflater is None:
-            piece, self._pending = self._pending[:self._chunk], self._pending[self._chunk:]
-            ended = not self._pending
+        if self._inflater is None:  # stored: an offset, not the rest cut off and copied each time
+            piece = self._pending[self._at:self._at + self._chunk]
+            self._at += len(piece)
+            ended = self._at >= len(self._pending)
         else:
             piece = self._inflater.decompress(self._pending, self._chunk)
             self._pending = self._inflater.unconsumed_tail
