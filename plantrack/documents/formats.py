@@ -28,11 +28,12 @@ CONVERT_HINT = {
 
 # Zip bomb guard: no real .docx comes near these. Only the XML parts are ever inflated (media are
 # never read), through a reader that stops at MAX_UNCOMPRESSED whatever the headers declare: a
-# reading worker holds at most the file, MAX_UNCOMPRESSED of XML and one INFLATE_CHUNK more.
+# reading worker holds the file, one INFLATE_CHUNK of XML and the body's current block.
 MAX_UNCOMPRESSED = 256 * 1024 * 1024
 MAX_RATIO = 200
 MAX_MEMBERS = 5000
 INFLATE_CHUNK = 1 << 20
+_CHECK_CHUNK = 1 << 16  # parts only checked: small pieces, reused memory
 
 
 def sniff_format(data: bytes, suffix: str) -> str | None:
@@ -80,6 +81,12 @@ _DTD = re.compile(b"|".join(re.escape(m) for m in (b"<!DOCTYPE", b"<!ENTITY", "<
                   re.I)
 
 
+def _has_dtd(raw: bytes) -> bool:
+    # every marker opens with "<!" in UTF-8 or "<\0!" in UTF-16: the regex (slow, case-folding) only runs
+    # on a part that has one. "!" is rare in XML and "<" is everywhere: memchr for "!" first.
+    return b"!" in raw and (b"<!" in raw or b"<\x00!" in raw) and _DTD.search(raw) is not None
+
+
 def _is_xml(name: str) -> bool:
     return name.endswith((".xml", ".rels"))
 
@@ -89,48 +96,29 @@ def _bomb(source_file: str, detail: str) -> DocumentError:
                          "A real document does not do this; supply the original file.")
 
 
-def _inflate_xml_parts(zf: zipfile.ZipFile, data: bytes, source_file: str,
-                       limit: int = MAX_UNCOMPRESSED, skip: tuple[str, ...] = ()) -> dict[str, bytes]:
-    """Every XML part, inflated chunk by chunk; stops at `limit` bytes in all, whatever the headers say.
+def _check_xml_parts(zf: zipfile.ZipFile, data: bytes, source_file: str, limit: int = MAX_UNCOMPRESSED,
+                     skip: tuple[str, ...] = ()) -> None:
+    """Every XML part inflated piece by piece and dropped, checked: its declared size and CRC, and no DTD
+    (Office XML never needs one: a DOCTYPE/ENTITY is an entity attack); `limit` bytes in all.
 
     Not zipfile.read(): it inflates a member in one call and only then cuts it to the declared size,
-    so a member declaring 4 KB that inflates to 1 GiB costs 1 GiB and half a minute. Here zlib gets
-    INFLATE_CHUNK as max_length, and a part that inflates past its declared size is refused.
+    so a member declaring 4 KB that inflates to 1 GiB costs 1 GiB and half a minute. Nothing is kept:
+    a .docx's styles alone are ~800 KB of XML that is checked and never read.
     """
-    parts: dict[str, bytes] = {}
     total = 0
     for info in zf.infolist():
         if not _is_xml(info.filename) or info.filename in skip:
             continue
         try:
-            raw = _raw_member(data, info)
-            if info.compress_type == zipfile.ZIP_STORED:
-                out = bytearray(raw)
-            elif info.compress_type == zipfile.ZIP_DEFLATED:
-                out = bytearray()
-                inflater, pending = zlib.decompressobj(-zlib.MAX_WBITS), raw
-                while True:
-                    piece = inflater.decompress(pending, INFLATE_CHUNK)
-                    out += piece
-                    if len(out) > info.file_size:
-                        raise _bomb(source_file, f"part {info.filename} inflates beyond the {info.file_size} "
-                                    "bytes its header declares")
-                    pending = inflater.unconsumed_tail
-                    if inflater.eof or not (pending or piece):
-                        break
-            else:
-                raise zipfile.BadZipFile(f"compression method {info.compress_type} is not one Word writes")
-            if len(out) != info.file_size or zlib.crc32(out) != info.CRC:
-                raise zipfile.BadZipFile(f"{len(out)} of {info.file_size} bytes, or a bad CRC")
+            reader = _PartReader(data, info, source_file, chunk=_CHECK_CHUNK)
+            while not reader.done:
+                total += len(reader.next_chunk())
+                if total > limit:
+                    raise _bomb(source_file, f"its XML parts inflate to more than {limit / 2**20:.0f} MB "
+                                f"(stopped at {info.filename})")
         except (zipfile.BadZipFile, zlib.error, struct.error) as exc:
             raise DocumentError("corrupt_docx", f"{source_file}: part {info.filename} is damaged ({exc}). "
                                 "Re-save the document or supply a complete copy.") from exc
-        total += len(out)
-        if total > limit:
-            raise _bomb(source_file, f"its XML parts inflate to more than {limit / 2**20:.0f} MB "
-                        f"(stopped at {info.filename})")
-        parts[info.filename] = bytes(out)
-    return parts
 
 
 def _raw_member(data: bytes, info: zipfile.ZipInfo) -> bytes:
@@ -146,17 +134,6 @@ def _raw_member(data: bytes, info: zipfile.ZipInfo) -> bytes:
     if len(raw) != info.compress_size:
         raise zipfile.BadZipFile("truncated")
     return raw
-
-
-def _check_xml_parts(parts: dict[str, bytes], source_file: str) -> None:
-    """Office XML never needs a DTD: any DOCTYPE/ENTITY is an entity attack (XXE, billion laughs)."""
-    for name, raw in parts.items():
-        # every marker opens with "<!" in UTF-8 or "<\0!" in UTF-16: the regex (slow, case-folding) only runs
-        # on a part that has one. "!" is rare in XML and "<" is everywhere: memchr for "!" first.
-        if b"!" in raw and (b"<!" in raw or b"<\x00!" in raw) and _DTD.search(raw):
-            raise DocumentError("xml_entity", f"{source_file}: part {name} declares a DTD or XML "
-                                "entities, which Word never writes; refused to protect against external-entity "
-                                "and entity-expansion attacks. Re-save the document from Word/WPS.")
 
 
 BODY_PART = "word/document.xml"
@@ -185,9 +162,7 @@ def read_docx(data: bytes, source_file: str, max_chars: int = MAX_TEXT_CHARS) ->
         raise DocumentError("corrupt_docx", f"{source_file} is a zip file without {BODY_PART}: not a "
                             "Word document. Supply the .docx itself.")
     body_size = infos[BODY_PART].file_size
-    others = _inflate_xml_parts(zf, data, source_file, limit=MAX_UNCOMPRESSED - body_size, skip=(BODY_PART,))
-    _check_xml_parts(others, source_file)
-    del others
+    _check_xml_parts(zf, data, source_file, limit=MAX_UNCOMPRESSED - body_size, skip=(BODY_PART,))
     from lxml import etree
 
     reader = _PartReader(data, infos[BODY_PART], source_file)
@@ -277,8 +252,8 @@ class _PartReader(io.RawIOBase):
     the end, and refuses a DTD or entity declaration on the way (scanned chunk by chunk).
     """
 
-    def __init__(self, data: bytes, info: zipfile.ZipInfo, source_file: str) -> None:
-        self._info, self._source = info, source_file
+    def __init__(self, data: bytes, info: zipfile.ZipInfo, source_file: str, chunk: int = INFLATE_CHUNK) -> None:
+        self._info, self._source, self._chunk = info, source_file, chunk
         self._pending = _raw_member(data, info)
         if info.compress_type not in (zipfile.ZIP_STORED, zipfile.ZIP_DEFLATED):
             raise DocumentError("corrupt_docx", f"{source_file}: part {info.filename} uses compression method "
@@ -288,17 +263,19 @@ class _PartReader(io.RawIOBase):
         self._size = 0
         self._crc = 0
         self._tail = b""
-        self._done = False
+        self._at = 0
+        self.done = False
 
     def readable(self) -> bool:
         return True
 
-    def _next_chunk(self) -> bytes:
-        if self._inflater is None:
-            piece, self._pending = self._pending[:INFLATE_CHUNK], self._pending[INFLATE_CHUNK:]
-            ended = not self._pending
+    def next_chunk(self) -> bytes:
+        if self._inflater is None:  # stored: an offset, not the rest cut off and copied each time
+            piece = self._pending[self._at:self._at + self._chunk]
+            self._at += len(piece)
+            ended = self._at >= len(self._pending)
         else:
-            piece = self._inflater.decompress(self._pending, INFLATE_CHUNK)
+            piece = self._inflater.decompress(self._pending, self._chunk)
             self._pending = self._inflater.unconsumed_tail
             ended = self._inflater.eof or not (self._pending or piece)
         self._size += len(piece)
@@ -306,22 +283,22 @@ class _PartReader(io.RawIOBase):
             raise _bomb(self._source, f"part {self._info.filename} inflates beyond the {self._info.file_size} "
                         "bytes its header declares")
         self._crc = zlib.crc32(piece, self._crc)
-        window = self._tail + piece
-        if b"!" in window and (b"<!" in window or b"<\x00!" in window) and _DTD.search(window):
+        # the piece, and a marker across its start (markers are under 32 bytes): no copy of the piece
+        if _has_dtd(piece) or _has_dtd(self._tail + piece[:32]):
             raise DocumentError("xml_entity", f"{self._source}: part {self._info.filename} declares a DTD or "
                                 "XML entities, which Word never writes; refused to protect against external-entity "
                                 "and entity-expansion attacks. Re-save the document from Word/WPS.")
-        self._tail = window[-32:]
+        self._tail = (self._tail + piece)[-32:] if len(piece) < 32 else piece[-32:]
         if ended:
-            self._done = True
+            self.done = True
             if self._size != self._info.file_size or self._crc != self._info.CRC:
                 raise zipfile.BadZipFile(f"part {self._info.filename}: {self._size} of {self._info.file_size} "
                                          "bytes, or a bad CRC")
         return piece
 
     def read(self, n: int = -1) -> bytes:
-        while not self._done and (n < 0 or len(self._buffer) < n):
-            self._buffer += self._next_chunk()
+        while not self.done and (n < 0 or len(self._buffer) < n):
+            self._buffer += self.next_chunk()
         if n < 0:
             out, self._buffer = self._buffer, b""
         else:

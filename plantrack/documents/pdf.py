@@ -114,10 +114,16 @@ def _pdfium_page(fast, number: int, page) -> tuple[int, list[Item]] | None:
                 or any(abs(a - b) > 0.01 for a, b in zip(fpage.get_mediabox(), box, strict=True)):
             return None  # offset or cropped boxes: pdfminer's coordinates would differ from pdfium's
         paths = []
+        matrix = raw.FS_MATRIX()
         for obj in fpage.get_objects(max_depth=0):
             if obj.type == raw.FPDF_PAGEOBJ_PATH:
                 paths.append(obj.raw)
-            elif obj.type != raw.FPDF_PAGEOBJ_TEXT and obj.type != raw.FPDF_PAGEOBJ_IMAGE:
+            elif obj.type == raw.FPDF_PAGEOBJ_TEXT:
+                # a char's angle is atan2(b, a) of its text object's matrix (no forms here): one call per
+                # object instead of FPDFText_GetCharAngle per char
+                if not raw.FPDFPageObj_GetMatrix(obj.raw, matrix) or matrix.b != 0 or matrix.a < 0:
+                    return None
+            elif obj.type != raw.FPDF_PAGEOBJ_IMAGE:
                 return None
         edges = _pdfium_edges(raw, paths, height, page.initial_doctop) if paths else []
         if edges is None:
@@ -339,22 +345,30 @@ def _pdfium_edges(raw, paths: list, height: float, doctop: float) -> list[dict] 
     return lines + rects
 
 
+_RECT = struct.Struct("4f").unpack_from  # FS_RECTF: left, top, right, bottom
+
+
 def _pdfium_chars(raw, textpage, height: float, doctop: float) -> list[dict] | None:
-    """pdfplumber-style char dicts (x0, x1, top, bottom, doctop, upright, text), or None on rotated text."""
+    """pdfplumber-style char dicts (x0, x1, top, bottom, doctop, upright, text) of an upright page.
+
+    Two pdfium calls a char (each ~1 µs through ctypes, most of the reading of a PDF): its code and
+    box. pdfium generates only spaces and line breaks, so only whitespace is asked whether it is one.
+    """
     rect = raw.FS_RECTF()
     handle = textpage.raw
+    unicode, box, generated = raw.FPDFText_GetUnicode, raw.FPDFText_GetLooseCharBox, raw.FPDFText_IsGenerated
     chars: list[dict] = []
+    append = chars.append
     for i in range(raw.FPDFText_CountChars(handle)):
-        if raw.FPDFText_IsGenerated(handle, i):
+        text = chr(unicode(handle, i))
+        if text.isspace() and generated(handle, i):
             continue  # pdfium's own spaces and line breaks: pdfplumber derives its own from geometry
-        if raw.FPDFText_GetCharAngle(handle, i) != 0:
+        if not box(handle, i, rect):
             return None
-        code = raw.FPDFText_GetUnicode(handle, i)
-        if not raw.FPDFText_GetLooseCharBox(handle, i, rect):
-            return None
-        top = height - rect.top
-        chars.append({"text": chr(code), "x0": rect.left, "x1": rect.right, "top": top,
-                      "bottom": height - rect.bottom, "doctop": doctop + top, "upright": True})
+        left, rect_top, right, rect_bottom = _RECT(rect)  # one unpack, not four ctypes field reads
+        top = height - rect_top
+        append({"text": text, "x0": left, "x1": right, "top": top,
+                "bottom": height - rect_bottom, "doctop": doctop + top, "upright": True})
     return chars
 
 

@@ -107,6 +107,33 @@ def test_docx_with_xml_external_entity(tmp_path):
     assert err.code == "xml_entity"
 
 
+
+def test_docx_with_a_dtd_in_a_part_only_checked_is_refused(tmp_path):
+    # styles are never read, only checked; the entity sits across two of the pieces it is inflated in
+    data = docx_bytes(Content())
+    styles = zipfile.ZipFile(__import__("io").BytesIO(data)).read("word/styles.xml")
+    head, _, rest = styles.partition(b"?>")
+    at = 65536 - 3 - len(head) - 2
+    evil = head + b"?>" + b" " * at + b'<!ENTITY lol "lol">' + rest
+    path = tmp_path / "styles_entity.docx"
+    path.write_bytes(rewrite_zip_member(data, "word/styles.xml", evil))
+    err = _error(path)
+    assert err.code == "xml_entity" and "word/styles.xml" in err.reason
+
+
+def test_docx_with_a_damaged_part_only_checked_is_refused(tmp_path):
+    src = zipfile.ZipFile(__import__("io").BytesIO(docx_bytes(Content())))
+    path = tmp_path / "styles_damaged.docx"
+    with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as dst:
+        for info in src.infolist():
+            stored = info.filename == "word/styles.xml"
+            dst.writestr(info.filename, src.read(info), zipfile.ZIP_STORED if stored else zipfile.ZIP_DEFLATED)
+    raw = path.read_bytes()
+    assert raw.count(b"<w:styles ") == 1
+    path.write_bytes(raw.replace(b"<w:styles ", b"<w:stylez ", 1))  # the bytes no longer match their CRC
+    err = _error(path)
+    assert err.code == "corrupt_docx" and "word/styles.xml" in err.reason
+
 def test_file_over_the_size_limit(tmp_path):
     path = tmp_path / "big.txt"
     path.write_text("规上工业总产值达到350亿元。\n" * 100, encoding="utf-8")
