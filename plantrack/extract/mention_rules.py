@@ -626,12 +626,15 @@ def effort_of_the_government(c: Candidate) -> bool:
 
 # an honour or a place on a list won (国家科技奖, 荣誉, 称号, 上榜…250强): 奖励/奖补/奖金/以奖代补 are money, not honours
 _HONOUR = re.compile(r"奖(?!励|补|金|惩|学|代)|荣誉|称号|上榜|榜单")
+# …but honours a plan sets out to win (力争入围各类试点示范荣誉60个以上) are its goal, judged like any other
+_AIM_TO_WIN = re.compile(r"力争|争创|确保|目标")
 
 
 def honours_won(c: Candidate) -> bool:
     """13个项目获国家科技奖, 荣获国家和省市荣誉112项, 7家企业上榜250强: how many honours (or winners) a place
-    counts is a tally of distinctions, no quantity of the economy."""
-    return c.unit in _COUNT_UNITS and _HONOUR.search(c.s, c.clause, c.ix.clause_end(c.b)) is not None
+    counts is a tally of distinctions, no quantity of the economy; a goal to win them is a goal."""
+    return c.unit in _COUNT_UNITS and _HONOUR.search(c.s, c.clause, c.ix.clause_end(c.b)) is not None \
+        and _AIM_TO_WIN.search(c.s, c.clause, c.a) is None
 
 
 Rejection = Callable[[Candidate], bool]

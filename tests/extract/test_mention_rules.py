@@ -294,6 +294,10 @@ def test_a_count_of_honours_won_is_no_value(sentence, count):
     assert count not in {m.value for m in find_mentions(sentence)}
 
 
+def test_honours_a_plan_sets_out_to_win_are_its_goal():
+    assert 60 in {m.value for m in find_mentions("力争入围各类试点示范荣誉60个以上")}
+
+
 @pytest.mark.parametrize(("sentence", "count"), [("拜访目标企业150家，签约亿元以上项目27个", 150),
                                                ("2019年，重庆深化与78家央企合作", 78), ("前期先后组织14个调研组", 14)])
 def test_the_governments_own_visits_partners_and_working_groups_are_no_values(sentence, count):

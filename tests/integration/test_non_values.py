@@ -24,6 +24,11 @@ TEXTS = {
         "某县2023年工作总结\n\n一、主要成效\n"
         "全年地区生产总值增长6.2%。荣获国家和省市荣誉112项，7家企业上榜全省民营企业100强。\n"
     ),
+    # a plan's goal to win distinctions is a goal like any other
+    "荣誉目标.txt": (
+        "某区2021-2025年工业发展规划\n\n一、发展目标\n"
+        "到2025年，规上工业产值达到500亿元，力争入围各类试点示范荣誉60个以上。\n"
+    ),
     # a district's review: the tasks it completed, named before their count, beside its results
     "任务回顾.txt": (
         "某区2024年工作报告\n\n一、2024年工作回顾\n"
@@ -68,6 +73,10 @@ def test_a_count_of_honours_won_is_no_value(non_values):
     published = _values(non_values, "荣誉回顾.txt")
     assert 6.2 in published
     assert not {112, 7} & published
+
+
+def test_honours_a_plan_sets_out_to_win_are_a_published_goal(non_values):
+    assert {500, 60} <= _values(non_values, "荣誉目标.txt")
 
 
 def test_a_count_of_a_governments_own_tasks_named_before_it_is_no_value(non_values):
