@@ -175,6 +175,9 @@ class _Walker:
         self.list_goal: bool = False
         self.list_year: int | None = None
         self.list_year_from: str | None = None
+        # a report's goals lead-in (主要预期目标是：…) governs the work paragraphs after it in its section (the
+        # whole text when it stands under no heading), until one looks back: that section, else None
+        self.goals_in: str | None = None
         self.goals_year = goals_year(doc.text)
         self.stated_year = stated_this_year(doc.text) if ctx.this_year is None else None
         self.para_goal_year: int | None = None  # the last goal year the paragraph's sentences named
@@ -269,6 +272,9 @@ class _Walker:
                 continue  # …预期目标是：A、B。C达到66%左右: the paragraph goes on listing goals
             opens = _GOALS_OPEN.search(s) or _GOALS_YEAR.search(s)
             goals = (True, self._goal_list_year(sent, opens.end())) if opens else (False, None)
+            # (a heading naming a year's goals, 二、2024年目标任务, is left to the heading rules)
+            if self.goals_in is None and not self.ctx.is_plan and _GOALS_OPEN.search(s):
+                self.goals_in = (sent.section or "").split(" / ")[0]
         if bullet and self.list_year is None and not self.list_goal and para.sentences:
             self.list_year = carry.before(len(carry.sentences), self)[0]
 
@@ -424,6 +430,10 @@ class _Walker:
         # naming no time of its own, is a goal too, unless it looks back (or stands under a review heading)
         listed_goal = carried_goal is not None and not markers and not _PAST_CUE.search(s) \
             and not (sent.section and _BACKGROUND.search(sent.section))
+        if self.goals_in is not None and (_PAST_CUE.search(s) or _IN_FACT_RE.search(s) or actual_years
+                                          or (sent.section and _BACKGROUND.search(sent.section))
+                                          or not (sent.section or "").startswith(self.goals_in)):
+            self.goals_in = None  # the text has turned to what was done, or the lead-in's section has ended
         if target_years and _INTRO.search(s) and sent.section:
             self.section_year[sent.section] = target_years[0]
         if year_carry is not None:
@@ -872,7 +882,7 @@ class _Walker:
             return False
         if _GOAL_SECTION.search(last) or self._under_goals(section):
             return True
-        return self.ctx.is_plan
+        return self.ctx.is_plan or self.goals_in is not None
 
     @staticmethod
     @lru_cache(maxsize=256)
