@@ -12,6 +12,7 @@ from bisect import bisect_left
 from dataclasses import replace
 from functools import lru_cache
 
+from plantrack.bench.catalog import rewrite
 from plantrack.documents.reading_view import ReadingView, map_back, reading_view
 from plantrack.extract.actuals import (
     STRUCTURE,
@@ -158,7 +159,9 @@ def _extract(doc: Document) -> Statements:
             walker.table(block)
         else:
             walker.paragraph(block)
-    return Statements(targets=_merge_targets(walker.targets), actuals=_merge_actuals(walker.actuals))
+    headline = _Headlines(doc.text)
+    return Statements(targets=_merge_targets(walker.targets, headline),
+                      actuals=_merge_actuals(walker.actuals, headline))
 
 
 class _Walker:
@@ -1065,23 +1068,47 @@ class _LeadSearch:
         return self.found
 
 
-def _same_target(a: Target, b: Target) -> bool:
+class _Headlines:
+    """Which values stand in a headline: a line of its own, short and with no full stop (a title, a subheading),
+    that repeats a figure of the body in its own short words (广西GDP增长7.5% over 地区生产总值增长7.5%)."""
+
+    def __init__(self, text: str):
+        self.text = text
+
+    def __call__(self, pos: int) -> bool:
+        start = self.text.rfind("\n", 0, pos) + 1
+        end = self.text.find("\n", pos)
+        line = self.text[start:end if end >= 0 else len(self.text)].strip()
+        return len(line) <= 60 and "。" not in line
+
+
+def _same_name(a: Target | Actual, b: Target | Actual, headline: _Headlines) -> bool:
+    """Do two statements' indicator texts name one indicator? A headline's are read with the warehouse's
+    synonyms (GDP = 地区生产总值); two body sentences' as written (江西GDP目标 is no city's 地区生产总值)."""
+    x, y = a.indicator_text, b.indicator_text
+    if headline(a.char_start) or headline(b.char_start):
+        x, y = rewrite(x), rewrite(y)
+    return indicator_similarity(x, y) >= 0.6
+
+
+def _same_target(a: Target, b: Target, headline: _Headlines) -> bool:
     return (a.value == b.value and same_unit(a.unit, b.unit) and a.target_year == b.target_year
             and a.scope_name == b.scope_name
             and a.value_high == b.value_high
-            and indicator_similarity(a.indicator_text, b.indicator_text) >= 0.6)
+            and _same_name(a, b, headline))
 
 
-def _merge_targets(targets: list[Target]) -> list[Target]:
-    """One target stated in a table and again in prose is one target: keep the table one (or the first)."""
-    ordered = sorted(targets, key=lambda t: (t.method != "table", t.char_start))
+def _merge_targets(targets: list[Target], headline: _Headlines) -> list[Target]:
+    """One target stated in a table and again in prose is one target: keep the table one (or the first that
+    is not a headline's)."""
+    ordered = sorted(targets, key=lambda t: (t.method != "table", headline(t.char_start), t.char_start))
     kept: list[Target] = []
     # only targets with the same value, year, scope and upper value can be the same: compare within those
     buckets: dict[tuple, list[int]] = {}
     for t in ordered:
         bucket = buckets.setdefault((t.value, t.target_year, t.scope_name, t.value_high), [])
         for i in bucket:  # in the order they were kept: the first one that matches takes the quote
-            if _same_target(kept[i], t):
+            if _same_target(kept[i], t, headline):
                 q = Quote(t.quote, t.char_start, t.char_end, t.method, t.section)
                 kept[i] = _with_quote(kept[i], q, t)
                 break
@@ -1102,16 +1129,23 @@ def _with_quote(k: Target, q: Quote, other: Target) -> Target:
 _DISTINCT = re.compile(r"人均|第[一二三]产业|[一二三]产")  # words that make two alike names different things
 
 
-def _merge_actuals(actuals: list[Actual]) -> list[Actual]:
-    """The same value reported twice (a summary and a section) is one actual."""
-    ordered = sorted(actuals, key=lambda a: (a.method != "table", a.char_start))
+def _merge_actuals(actuals: list[Actual], headline: _Headlines) -> list[Actual]:
+    """The same value reported twice (a summary and a section, a headline and the body) is one actual: the
+    body's is kept."""
+    ordered = sorted(actuals, key=lambda a: (a.method != "table", headline(a.char_start), a.char_start))
     kept: list[Actual] = []
     buckets: dict[tuple, list[Actual]] = {}
+    dated: dict[tuple, list[Actual]] = {}  # the same without the year, of the actuals that have one
     for a in ordered:
-        bucket = buckets.setdefault((a.value, a.unit, a.period_year, a.scope_name, a.period_label, a.measure), [])
-        if any(indicator_similarity(k.indicator_text, a.indicator_text) >= 0.6
-               and _DISTINCT.findall(k.indicator_text) == _DISTINCT.findall(a.indicator_text) for k in bucket):
+        key = (a.value, a.unit, a.scope_name, a.period_label, a.measure)
+        bucket = buckets.setdefault((a.period_year, *key), [])
+        # a headline naming no year repeats the body's figure of that year (去年…增长6.2%左右 over 2019年…)
+        alike = bucket + dated.get(key, []) if a.period_year is None and headline(a.char_start) else bucket
+        if any(_same_name(k, a, headline)
+               and _DISTINCT.findall(k.indicator_text) == _DISTINCT.findall(a.indicator_text) for k in alike):
             continue  # (人均地区生产总值 is not 地区生产总值, nor 第一产业 第三产业, however alike the words)
         bucket.append(a)
         kept.append(a)
+        if a.period_year is not None:
+            dated.setdefault(key, []).append(a)
     return sorted(kept, key=lambda a: a.char_start)
