@@ -79,6 +79,8 @@ _OUTCOME = re.compile(_IN_FACT + r"|同比|比上年|较上年|完成了?(?:增�
 _GROWTH_BASE = re.compile(r"同比|比上年|较上年")  # what a growth is measured against, in a goal or a result
 _FUTURE_ACTION = re.compile(r"加快|加速|力争|争取|规划建设|计划|推动形成|着力|将")
 _DONE_CUE = re.compile(r"已|截至|截止|完成了|建成了|实现了|达到了")
+# words that set a goal for a span (力争实现, 设定为, 将达到), not words of its review
+_SPAN_AHEAD = re.compile(r"力争|确保|设定为|将(?:达到|实现|突破|超过|增长|建成|形成)")
 _BARE_TOTAL = ("总量", "总额", "规模", "总规模")
 _GROWTH_TAIL = re.compile(r"(?:同比|比上年|较上年)?(?:增长|增速|增幅|下降|提高)$")
 # Wording that looks ahead in a report (a news piece quoting a plan's goals: 努力形成…, 正聚力打造…): the
@@ -397,6 +399,7 @@ class _Walker:
             # five-year plan's last year (2015, 2020) looks ahead to the next plan's five (2016-2020)
             end = now + 5 if now % 5 == 0 else now + 4
             out += [(m.start(), end, True) for m in _NEXT_FIVE.finditer(s)]
+        undated = not ctx.is_plan and ctx.issued_on is None and ctx.year_from in (None, "text")
         for m in _FIVE_YEAR.finditer(s) if "五" in s else ():
             end = five_year_end(m.group(1))
             if end is None:
@@ -414,7 +417,10 @@ class _Walker:
                 now = ctx.plan_start - 1 if ctx.is_plan and ctx.plan_start else ctx.doc_year
                 out.append((m.start(), now if now and now >= end - 4 else end, False))
             elif end < cutoff or suffix in ("期间", "时期"):
-                out.append((m.start(), end, end >= cutoff))
+                # “十三五”期间，GDP设定为年均增长8.5% / 力争实现翻番 in a text that does not say when it was written:
+                # the words look ahead, so the span is still to come (a review says what was done: 已, 实现了)
+                ahead = undated and _SPAN_AHEAD.search(s, m.end()) is not None and not _DONE_CUE.search(s)
+                out.append((m.start(), end, end >= cutoff or ahead))
             elif suffix in ("末", "期末"):
                 out.append((m.start(), end, True))
         return sorted(out)
@@ -551,6 +557,8 @@ class _Walker:
                 m.estimate = False  # 主要预期目标是：预计增长5.5% / 2024年，贵州将…，预计增长5.5%: a goal, as worded
             elif m.estimate:
                 is_target = False  # 预计全年…增长5.5%: the reviewed period's estimate, an actual flagged as such
+            if is_target and not m.goal and _span_start(s, m.start) is not None:
+                is_target = False  # GDP由3700亿元增加到7400亿元: a goal's span starts from a level reached, its base
             looked_back = bool(k) and not markers[k - 1][2]  # 2024年，漯河GDP增长6.8%: a year gone by
             places = self._goal_places(s, m, prev_end, placed) if self.goal_topic is not None \
                 and not looked_back else []
