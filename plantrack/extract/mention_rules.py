@@ -330,6 +330,21 @@ def counts_the_names_listed(c: Candidate) -> bool:
     return not _ACHIEVED.search(pre)
 
 
+def counts_an_open_list(c: Candidate) -> bool:
+    """郑州、洛阳等14市, 兰原、沿黄等5条高速公路: a count after 等 closes a list of names the text gives in part;
+    it says how long the list is, no quantity the economy reached (CONVENTIONS: counts of named things)."""
+    return c.unit in _COUNT_UNITS and c.a > c.clause + 2 and c.s[c.a - 1] == "等" \
+        and _NAME_END.match(c.s, c.a - 2) is not None \
+        and _SET_COUNTED.match(c.ix.noun_after(c.b)) is None and _BROUGHT_IN.search(c.s, c.clause, c.a) is None
+
+
+# …but projects a period carries out, size classes (A、B等220个亿元以上项目, 等4个千亿级集群), industries a plan
+# grows (培育壮大数字文创等9个新兴产业) and firms brought in (引进A、B等20户企业) are values (CONVENTIONS: counts
+# of projects)
+_SET_COUNTED = re.compile(r".*(?:项目|级|产业)")
+_BROUGHT_IN = re.compile(r"引进|签约|落户|招引")
+
+
 _CATEGORY_NOUN = re.compile(
     r"(?:主导|特色|重点|优势|细分|核心)?(?:产业|领域|细分领域|方向|板块|赛道)(?!集群|园|基地|链|项目|联盟|化|集聚区|示范)")
 
@@ -658,6 +673,7 @@ REJECTIONS: tuple[Rejection, ...] = (
     sizes_what_is_counted_before,
     factor_of_a_product,
     counts_the_names_listed,
+    counts_an_open_list,
     how_many_kinds,
     size_of_one_project,
     condition_of_a_batch,

@@ -140,6 +140,9 @@ EXAMPLES = {
     rules.policy_named_by_its_articles: (
         ("出台稳投资“26条”等一揽子政策", "26"),
         ("新建农村公路12条", "12")),
+    rules.counts_an_open_list: (
+        ("加快兰原、沿黄等5条高速公路建设", "5"),
+        ("成功引进鑫联环保、吉利控股等20户企业入驻园区", "20")),
 }
 
 
@@ -292,6 +295,18 @@ def test_a_sectors_leading_firms_are_counted_as_values():
                                                ("实现6个省级鼎类奖项全满贯", 6)])
 def test_a_count_of_honours_won_is_no_value(sentence, count):
     assert count not in {m.value for m in find_mentions(sentence)}
+
+
+@pytest.mark.parametrize(("sentence", "count"), [("加快兰原、沿黄等5条高速公路建设", 5),
+                                               ("推进故宫周边等10个重点区域整治", 10)])
+def test_a_count_closing_a_list_of_names_given_in_part_is_no_value(sentence, count):
+    assert count not in {m.value for m in find_mentions(sentence)}
+
+
+@pytest.mark.parametrize(("sentence", "count"), [("推动A公司、B公司等220个亿元以上项目开工建设", 220),
+                                               ("成功引进鑫联环保、吉利控股等20户企业入驻园区", 20)])
+def test_projects_carried_out_and_firms_brought_in_named_in_part_are_values(sentence, count):
+    assert count in {m.value for m in find_mentions(sentence)}
 
 
 def test_honours_a_plan_sets_out_to_win_are_its_goal():

@@ -35,6 +35,11 @@ TEXTS = {
         "1月12日上午，某市第十五届人民代表大会第三次会议开幕，市长作政府工作报告。报告显示，"
         "2019年全市地区生产总值增长6.2%左右，一般公共预算收入增长3.5%。\n"
     ),
+    # a year's review: how long a list of named things is (等5条), beside what the year built
+    "名单长度.txt": (
+        "某市2024年交通建设回顾\n\n一、主要成效\n"
+        "全年完成交通投资320亿元，兰原、沿黄等5条高速公路建成通车。\n"
+    ),
     # a district's review: the tasks it completed, named before their count, beside its results
     "任务回顾.txt": (
         "某区2024年工作报告\n\n一、2024年工作回顾\n"
@@ -90,6 +95,12 @@ def test_a_headline_repeating_a_figure_of_the_body_in_its_own_words_is_no_second
                               "AND value = 6.2", ["标题重复.txt"]).fetchall()
     assert rows == [(2019,)]  # the body's, with its year
     assert 3.5 in _values(non_values, "标题重复.txt")
+
+
+def test_a_count_closing_a_list_of_names_given_in_part_is_no_value(non_values):
+    published = _values(non_values, "名单长度.txt")
+    assert 320 in published
+    assert 5 not in published
 
 
 def test_a_count_of_a_governments_own_tasks_named_before_it_is_no_value(non_values):
