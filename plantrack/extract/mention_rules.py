@@ -345,6 +345,19 @@ _SET_COUNTED = re.compile(r".*(?:项目|级|产业)")
 _BROUGHT_IN = re.compile(r"引进|签约|落户|招引")
 
 
+# N个X实现/完成 <figure>: the set's own figure follows the count in its clause
+_SET_REPORTED_ON = re.compile(r"[\u4e00-\u9fff“”]{1,16}?(?:实现|完成)[^，,。；;、\d]{0,12}\d")
+# firms above a statistical threshold are a population the statistics count (69家规模以上工业企业 is a value)
+_STATISTICAL_POPULATION = re.compile(r"[^，,。；;]{0,6}?(?:规模以上|规上|限额以上|限上)")
+
+
+def counts_the_set_reported_on(c: Candidate) -> bool:
+    """158个重点项目完成投资189.4亿元, 8个国家高新区实现营业收入7831.36亿元: a count that only names the set
+    whose own figure its clause reports is no value (CONVENTIONS: counts of projects); the figure is."""
+    return c.unit in _COUNT_UNITS and _SET_REPORTED_ON.match(c.s, c.b) is not None \
+        and _STATISTICAL_POPULATION.match(c.s, c.b) is None
+
+
 _CATEGORY_NOUN = re.compile(
     r"(?:主导|特色|重点|优势|细分|核心)?(?:产业|领域|细分领域|方向|板块|赛道)(?!集群|园|基地|链|项目|联盟|化|集聚区|示范)")
 
@@ -674,6 +687,7 @@ REJECTIONS: tuple[Rejection, ...] = (
     factor_of_a_product,
     counts_the_names_listed,
     counts_an_open_list,
+    counts_the_set_reported_on,
     how_many_kinds,
     size_of_one_project,
     condition_of_a_batch,

@@ -40,6 +40,12 @@ TEXTS = {
         "某市2024年交通建设回顾\n\n一、主要成效\n"
         "全年完成交通投资320亿元，兰原、沿黄等5条高速公路建成通车。\n"
     ),
+    # a year's review: a count that names the set whose own figure follows, beside a count of firms the
+    # statistics count (规模以上)
+    "项目集合.txt": (
+        "某区2024年工作总结\n\n一、主要成效\n"
+        "全区158个重点项目完成投资189.4亿元，69家规模以上工业企业实现总产值245.5亿元。\n"
+    ),
     # a district's review: the tasks it completed, named before their count, beside its results
     "任务回顾.txt": (
         "某区2024年工作报告\n\n一、2024年工作回顾\n"
@@ -101,6 +107,12 @@ def test_a_count_closing_a_list_of_names_given_in_part_is_no_value(non_values):
     published = _values(non_values, "名单长度.txt")
     assert 320 in published
     assert 5 not in published
+
+
+def test_a_count_that_names_the_set_whose_figure_follows_is_no_value(non_values):
+    published = _values(non_values, "项目集合.txt")
+    assert {189.4, 245.5, 69} <= published
+    assert 158 not in published
 
 
 def test_a_count_of_a_governments_own_tasks_named_before_it_is_no_value(non_values):
