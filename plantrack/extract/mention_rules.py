@@ -330,6 +330,34 @@ def counts_the_names_listed(c: Candidate) -> bool:
     return not _ACHIEVED.search(pre)
 
 
+def counts_an_open_list(c: Candidate) -> bool:
+    """郑州、洛阳等14市, 兰原、沿黄等5条高速公路: a count after 等 closes a list of names the text gives in part;
+    it says how long the list is, no quantity the economy reached (CONVENTIONS: counts of named things)."""
+    return c.unit in _COUNT_UNITS and c.a > c.clause + 2 and c.s[c.a - 1] == "等" \
+        and _NAME_END.match(c.s, c.a - 2) is not None \
+        and _SET_COUNTED.match(c.ix.noun_after(c.b)) is None and _BROUGHT_IN.search(c.s, c.clause, c.a) is None
+
+
+# …but projects a period carries out, size classes (A、B等220个亿元以上项目, 等4个千亿级集群), industries a plan
+# grows (培育壮大数字文创等9个新兴产业) and firms brought in (引进A、B等20户企业) are values (CONVENTIONS: counts
+# of projects)
+_SET_COUNTED = re.compile(r".*(?:项目|级|产业)")
+_BROUGHT_IN = re.compile(r"引进|签约|落户|招引")
+
+
+# N个X实现/完成 <figure>: the set's own figure follows the count in its clause
+_SET_REPORTED_ON = re.compile(r"[\u4e00-\u9fff“”]{1,16}?(?:实现|完成)[^，,。；;、\d]{0,12}\d")
+# firms above a statistical threshold are a population the statistics count (69家规模以上工业企业 is a value)
+_STATISTICAL_POPULATION = re.compile(r"[^，,。；;]{0,6}?(?:规模以上|规上|限额以上|限上)")
+
+
+def counts_the_set_reported_on(c: Candidate) -> bool:
+    """158个重点项目完成投资189.4亿元, 8个国家高新区实现营业收入7831.36亿元: a count that only names the set
+    whose own figure its clause reports is no value (CONVENTIONS: counts of projects); the figure is."""
+    return c.unit in _COUNT_UNITS and _SET_REPORTED_ON.match(c.s, c.b) is not None \
+        and _STATISTICAL_POPULATION.match(c.s, c.b) is None
+
+
 _CATEGORY_NOUN = re.compile(
     r"(?:主导|特色|重点|优势|细分|核心)?(?:产业|领域|细分领域|方向|板块|赛道)(?!集群|园|基地|链|项目|联盟|化|集聚区|示范)")
 
@@ -643,12 +671,15 @@ def effort_of_the_government(c: Candidate) -> bool:
 
 # an honour or a place on a list won (国家科技奖, 荣誉, 称号, 上榜…250强): 奖励/奖补/奖金/以奖代补 are money, not honours
 _HONOUR = re.compile(r"奖(?!励|补|金|惩|学|代)|荣誉|称号|上榜|榜单")
+# …but honours a plan sets out to win (力争入围各类试点示范荣誉60个以上) are its goal, judged like any other
+_AIM_TO_WIN = re.compile(r"力争|争创|确保|目标")
 
 
 def honours_won(c: Candidate) -> bool:
     """13个项目获国家科技奖, 荣获国家和省市荣誉112项, 7家企业上榜250强: how many honours (or winners) a place
-    counts is a tally of distinctions, no quantity of the economy."""
-    return c.unit in _COUNT_UNITS and _HONOUR.search(c.s, c.clause, c.ix.clause_end(c.b)) is not None
+    counts is a tally of distinctions, no quantity of the economy; a goal to win them is a goal."""
+    return c.unit in _COUNT_UNITS and _HONOUR.search(c.s, c.clause, c.ix.clause_end(c.b)) is not None \
+        and _AIM_TO_WIN.search(c.s, c.clause, c.a) is None
 
 
 Rejection = Callable[[Candidate], bool]
@@ -672,6 +703,8 @@ REJECTIONS: tuple[Rejection, ...] = (
     sizes_what_is_counted_before,
     factor_of_a_product,
     counts_the_names_listed,
+    counts_an_open_list,
+    counts_the_set_reported_on,
     how_many_kinds,
     size_of_one_project,
     condition_of_a_batch,

@@ -12,6 +12,7 @@ from bisect import bisect_left
 from dataclasses import replace
 from functools import lru_cache
 
+from plantrack.bench.catalog import rewrite
 from plantrack.documents.reading_view import ReadingView, map_back, reading_view
 from plantrack.extract.actuals import (
     STRUCTURE,
@@ -78,6 +79,8 @@ _OUTCOME = re.compile(_IN_FACT + r"|同比|比上年|较上年|完成了?(?:增�
 _GROWTH_BASE = re.compile(r"同比|比上年|较上年")  # what a growth is measured against, in a goal or a result
 _FUTURE_ACTION = re.compile(r"加快|加速|力争|争取|规划建设|计划|推动形成|着力|将")
 _DONE_CUE = re.compile(r"已|截至|截止|完成了|建成了|实现了|达到了")
+# words that set a goal for a span (力争实现, 设定为, 将达到), not words of its review
+_SPAN_AHEAD = re.compile(r"力争|确保|设定为|将(?:达到|实现|突破|超过|增长|建成|形成)")
 _BARE_TOTAL = ("总量", "总额", "规模", "总规模")
 _GROWTH_TAIL = re.compile(r"(?:同比|比上年|较上年)?(?:增长|增速|增幅|下降|提高)$")
 # Wording that looks ahead in a report (a news piece quoting a plan's goals: 努力形成…, 正聚力打造…): the
@@ -165,7 +168,9 @@ def _extract(doc: Document) -> Statements:
             walker.table(block)
         else:
             walker.paragraph(block)
-    return Statements(targets=_merge_targets(walker.targets), actuals=_merge_actuals(walker.actuals))
+    headline = _Headlines(doc.text)
+    return Statements(targets=_merge_targets(walker.targets, headline),
+                      actuals=_merge_actuals(walker.actuals, headline))
 
 
 class _Walker:
@@ -182,6 +187,9 @@ class _Walker:
         self.list_goal: bool = False
         self.list_year: int | None = None
         self.list_year_from: str | None = None
+        # a report's goals lead-in (主要预期目标是：…) governs the work paragraphs after it in its section (the
+        # whole text when it stands under no heading), until one looks back: that section, else None
+        self.goals_in: str | None = None
         self.goals_year = goals_year(doc.text)
         self.stated_year = stated_this_year(doc.text) if ctx.this_year is None else None
         self.para_goal_year: int | None = None  # the last goal year the paragraph's sentences named
@@ -276,6 +284,9 @@ class _Walker:
                 continue  # …预期目标是：A、B。C达到66%左右: the paragraph goes on listing goals
             opens = _GOALS_OPEN.search(s) or _GOALS_YEAR.search(s)
             goals = (True, self._goal_list_year(sent, opens.end())) if opens else (False, None)
+            # (a heading naming a year's goals, 二、2024年目标任务, is left to the heading rules)
+            if self.goals_in is None and not self.ctx.is_plan and _GOALS_OPEN.search(s):
+                self.goals_in = (sent.section or "").split(" / ")[0]
         if bullet and self.list_year is None and not self.list_goal and para.sentences:
             self.list_year = carry.before(len(carry.sentences), self)[0]
 
@@ -395,6 +406,7 @@ class _Walker:
             # five-year plan's last year (2015, 2020) looks ahead to the next plan's five (2016-2020)
             end = now + 5 if now % 5 == 0 else now + 4
             out += [(m.start(), end, True) for m in _NEXT_FIVE.finditer(s)]
+        undated = not ctx.is_plan and ctx.issued_on is None and ctx.year_from in (None, "text")
         for m in _FIVE_YEAR.finditer(s) if "五" in s else ():
             end = five_year_end(m.group(1))
             if end is None:
@@ -412,7 +424,10 @@ class _Walker:
                 now = ctx.plan_start - 1 if ctx.is_plan and ctx.plan_start else ctx.doc_year
                 out.append((m.start(), now if now and now >= end - 4 else end, False))
             elif end < cutoff or suffix in ("期间", "时期"):
-                out.append((m.start(), end, end >= cutoff))
+                # “十三五”期间，GDP设定为年均增长8.5% / 力争实现翻番 in a text that does not say when it was written:
+                # the words look ahead, so the span is still to come (a review says what was done: 已, 实现了)
+                ahead = undated and _SPAN_AHEAD.search(s, m.end()) is not None and not _DONE_CUE.search(s)
+                out.append((m.start(), end, end >= cutoff or ahead))
             elif suffix in ("末", "期末"):
                 out.append((m.start(), end, True))
         return sorted(out)
@@ -431,6 +446,10 @@ class _Walker:
         # naming no time of its own, is a goal too, unless it looks back (or stands under a review heading)
         listed_goal = carried_goal is not None and not markers and not _PAST_CUE.search(s) \
             and not (sent.section and _BACKGROUND.search(sent.section))
+        if self.goals_in is not None and (_PAST_CUE.search(s) or _IN_FACT_RE.search(s) or actual_years
+                                          or (sent.section and _BACKGROUND.search(sent.section))
+                                          or not (sent.section or "").startswith(self.goals_in)):
+            self.goals_in = None  # the text has turned to what was done, or the lead-in's section has ended
         if target_years and _INTRO.search(s) and sent.section:
             self.section_year[sent.section] = target_years[0]
         if year_carry is not None:
@@ -559,6 +578,8 @@ class _Walker:
                 m.estimate = False  # 主要预期目标是：预计增长5.5% / 2024年，贵州将…，预计增长5.5%: a goal, as worded
             elif m.estimate:
                 is_target = False  # 预计全年…增长5.5%: the reviewed period's estimate, an actual flagged as such
+            if is_target and not m.goal and _span_start(s, m.start) is not None:
+                is_target = False  # GDP由3700亿元增加到7400亿元: a goal's span starts from a level reached, its base
             looked_back = bool(k) and not markers[k - 1][2]  # 2024年，漯河GDP增长6.8%: a year gone by
             places = self._goal_places(s, m, prev_end, placed) if self.goal_topic is not None \
                 and not looked_back else []
@@ -910,7 +931,7 @@ class _Walker:
             return False
         if _GOAL_SECTION.search(last) or self._under_goals(section):
             return True
-        return self.ctx.is_plan
+        return self.ctx.is_plan or self.goals_in is not None
 
     @staticmethod
     @lru_cache(maxsize=256)
@@ -1093,23 +1114,47 @@ class _LeadSearch:
         return self.found
 
 
-def _same_target(a: Target, b: Target) -> bool:
+class _Headlines:
+    """Which values stand in a headline: a line of its own, short and with no full stop (a title, a subheading),
+    that repeats a figure of the body in its own short words (广西GDP增长7.5% over 地区生产总值增长7.5%)."""
+
+    def __init__(self, text: str):
+        self.text = text
+
+    def __call__(self, pos: int) -> bool:
+        start = self.text.rfind("\n", 0, pos) + 1
+        end = self.text.find("\n", pos)
+        line = self.text[start:end if end >= 0 else len(self.text)].strip()
+        return len(line) <= 60 and "。" not in line
+
+
+def _same_name(a: Target | Actual, b: Target | Actual, headline: _Headlines) -> bool:
+    """Do two statements' indicator texts name one indicator? A headline's are read with the warehouse's
+    synonyms (GDP = 地区生产总值); two body sentences' as written (江西GDP目标 is no city's 地区生产总值)."""
+    x, y = a.indicator_text, b.indicator_text
+    if headline(a.char_start) or headline(b.char_start):
+        x, y = rewrite(x), rewrite(y)
+    return indicator_similarity(x, y) >= 0.6
+
+
+def _same_target(a: Target, b: Target, headline: _Headlines) -> bool:
     return (a.value == b.value and same_unit(a.unit, b.unit) and a.target_year == b.target_year
             and a.scope_name == b.scope_name
             and a.value_high == b.value_high
-            and indicator_similarity(a.indicator_text, b.indicator_text) >= 0.6)
+            and _same_name(a, b, headline))
 
 
-def _merge_targets(targets: list[Target]) -> list[Target]:
-    """One target stated in a table and again in prose is one target: keep the table one (or the first)."""
-    ordered = sorted(targets, key=lambda t: (t.method != "table", t.char_start))
+def _merge_targets(targets: list[Target], headline: _Headlines) -> list[Target]:
+    """One target stated in a table and again in prose is one target: keep the table one (or the first that
+    is not a headline's)."""
+    ordered = sorted(targets, key=lambda t: (t.method != "table", headline(t.char_start), t.char_start))
     kept: list[Target] = []
     # only targets with the same value, year, scope and upper value can be the same: compare within those
     buckets: dict[tuple, list[int]] = {}
     for t in ordered:
         bucket = buckets.setdefault((t.value, t.target_year, t.scope_name, t.value_high), [])
         for i in bucket:  # in the order they were kept: the first one that matches takes the quote
-            if _same_target(kept[i], t):
+            if _same_target(kept[i], t, headline):
                 q = Quote(t.quote, t.char_start, t.char_end, t.method, t.section)
                 kept[i] = _with_quote(kept[i], q, t)
                 break
@@ -1130,16 +1175,23 @@ def _with_quote(k: Target, q: Quote, other: Target) -> Target:
 _DISTINCT = re.compile(r"人均|第[一二三]产业|[一二三]产")  # words that make two alike names different things
 
 
-def _merge_actuals(actuals: list[Actual]) -> list[Actual]:
-    """The same value reported twice (a summary and a section) is one actual."""
-    ordered = sorted(actuals, key=lambda a: (a.method != "table", a.char_start))
+def _merge_actuals(actuals: list[Actual], headline: _Headlines) -> list[Actual]:
+    """The same value reported twice (a summary and a section, a headline and the body) is one actual: the
+    body's is kept."""
+    ordered = sorted(actuals, key=lambda a: (a.method != "table", headline(a.char_start), a.char_start))
     kept: list[Actual] = []
     buckets: dict[tuple, list[Actual]] = {}
+    dated: dict[tuple, list[Actual]] = {}  # the same without the year, of the actuals that have one
     for a in ordered:
-        bucket = buckets.setdefault((a.value, a.unit, a.period_year, a.scope_name, a.period_label, a.measure), [])
-        if any(indicator_similarity(k.indicator_text, a.indicator_text) >= 0.6
-               and _DISTINCT.findall(k.indicator_text) == _DISTINCT.findall(a.indicator_text) for k in bucket):
+        key = (a.value, a.unit, a.scope_name, a.period_label, a.measure)
+        bucket = buckets.setdefault((a.period_year, *key), [])
+        # a headline naming no year repeats the body's figure of that year (去年…增长6.2%左右 over 2019年…)
+        alike = bucket + dated.get(key, []) if a.period_year is None and headline(a.char_start) else bucket
+        if any(_same_name(k, a, headline)
+               and _DISTINCT.findall(k.indicator_text) == _DISTINCT.findall(a.indicator_text) for k in alike):
             continue  # (人均地区生产总值 is not 地区生产总值, nor 第一产业 第三产业, however alike the words)
         bucket.append(a)
         kept.append(a)
+        if a.period_year is not None:
+            dated.setdefault(key, []).append(a)
     return sorted(kept, key=lambda a: a.char_start)

@@ -140,6 +140,12 @@ EXAMPLES = {
     rules.policy_named_by_its_articles: (
         ("出台稳投资“26条”等一揽子政策", "26"),
         ("新建农村公路12条", "12")),
+    rules.counts_the_set_reported_on: (
+        ("全市158个重点项目完成投资189.4亿元", "158"),
+        ("69家规模以上工业企业实现总产值245.5亿元", "69")),
+    rules.counts_an_open_list: (
+        ("加快兰原、沿黄等5条高速公路建设", "5"),
+        ("成功引进鑫联环保、吉利控股等20户企业入驻园区", "20")),
 }
 
 
@@ -292,6 +298,22 @@ def test_a_sectors_leading_firms_are_counted_as_values():
                                                ("实现6个省级鼎类奖项全满贯", 6)])
 def test_a_count_of_honours_won_is_no_value(sentence, count):
     assert count not in {m.value for m in find_mentions(sentence)}
+
+
+@pytest.mark.parametrize(("sentence", "count"), [("加快兰原、沿黄等5条高速公路建设", 5),
+                                               ("推进故宫周边等10个重点区域整治", 10)])
+def test_a_count_closing_a_list_of_names_given_in_part_is_no_value(sentence, count):
+    assert count not in {m.value for m in find_mentions(sentence)}
+
+
+@pytest.mark.parametrize(("sentence", "count"), [("推动A公司、B公司等220个亿元以上项目开工建设", 220),
+                                               ("成功引进鑫联环保、吉利控股等20户企业入驻园区", 20)])
+def test_projects_carried_out_and_firms_brought_in_named_in_part_are_values(sentence, count):
+    assert count in {m.value for m in find_mentions(sentence)}
+
+
+def test_honours_a_plan_sets_out_to_win_are_its_goal():
+    assert 60 in {m.value for m in find_mentions("力争入围各类试点示范荣誉60个以上")}
 
 
 @pytest.mark.parametrize(("sentence", "count"), [("拜访目标企业150家，签约亿元以上项目27个", 150),

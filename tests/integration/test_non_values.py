@@ -24,6 +24,28 @@ TEXTS = {
         "某县2023年工作总结\n\n一、主要成效\n"
         "全年地区生产总值增长6.2%。荣获国家和省市荣誉112项，7家企业上榜全省民营企业100强。\n"
     ),
+    # a plan's goal to win distinctions is a goal like any other
+    "荣誉目标.txt": (
+        "某区2021-2025年工业发展规划\n\n一、发展目标\n"
+        "到2025年，规上工业产值达到500亿元，力争入围各类试点示范荣誉60个以上。\n"
+    ),
+    # a news page: its headline repeats the body's figure in its own short words (GDP) and names no year
+    "标题重复.txt": (
+        "某市长：去年全市GDP增长6.2%左右\n\n"
+        "1月12日上午，某市第十五届人民代表大会第三次会议开幕，市长作政府工作报告。报告显示，"
+        "2019年全市地区生产总值增长6.2%左右，一般公共预算收入增长3.5%。\n"
+    ),
+    # a year's review: how long a list of named things is (等5条), beside what the year built
+    "名单长度.txt": (
+        "某市2024年交通建设回顾\n\n一、主要成效\n"
+        "全年完成交通投资320亿元，兰原、沿黄等5条高速公路建成通车。\n"
+    ),
+    # a year's review: a count that names the set whose own figure follows, beside a count of firms the
+    # statistics count (规模以上)
+    "项目集合.txt": (
+        "某区2024年工作总结\n\n一、主要成效\n"
+        "全区158个重点项目完成投资189.4亿元，69家规模以上工业企业实现总产值245.5亿元。\n"
+    ),
     # a district's review: the tasks it completed, named before their count, beside its results
     "任务回顾.txt": (
         "某区2024年工作报告\n\n一、2024年工作回顾\n"
@@ -68,6 +90,29 @@ def test_a_count_of_honours_won_is_no_value(non_values):
     published = _values(non_values, "荣誉回顾.txt")
     assert 6.2 in published
     assert not {112, 7} & published
+
+
+def test_honours_a_plan_sets_out_to_win_are_a_published_goal(non_values):
+    assert {500, 60} <= _values(non_values, "荣誉目标.txt")
+
+
+def test_a_headline_repeating_a_figure_of_the_body_in_its_own_words_is_no_second_value(non_values):
+    rows = non_values.execute("SELECT period_year FROM marts.fct_indicator_actuals WHERE source_file = ? "
+                              "AND value = 6.2", ["标题重复.txt"]).fetchall()
+    assert rows == [(2019,)]  # the body's, with its year
+    assert 3.5 in _values(non_values, "标题重复.txt")
+
+
+def test_a_count_closing_a_list_of_names_given_in_part_is_no_value(non_values):
+    published = _values(non_values, "名单长度.txt")
+    assert 320 in published
+    assert 5 not in published
+
+
+def test_a_count_that_names_the_set_whose_figure_follows_is_no_value(non_values):
+    published = _values(non_values, "项目集合.txt")
+    assert {189.4, 245.5, 69} <= published
+    assert 158 not in published
 
 
 def test_a_count_of_a_governments_own_tasks_named_before_it_is_no_value(non_values):

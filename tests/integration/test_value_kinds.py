@@ -91,6 +91,28 @@ TEXTS = {
         "报告指出，今后五年，要努力推动全省综合实力迈上新台阶。常住人口城镇化率达到68%，森林覆盖率达到46%。\n"
         "报告提出，到2035年基本实现现代化。2030年，全省上下攻坚克难。全年地区生产总值增长4.8%。\n"
     ),
+    # a news page of a report's year ahead: its goals lead-in, then work paragraphs under task headings naming
+    # no time, then a sentence on last year
+    "工作安排新闻.txt": (
+        "某区今年这样干\n"
+        "本报1月19日讯 区长在会上介绍了今年的工作安排。\n"
+        "主要预期目标是：全年地区生产总值增长6%，固定资产投资增长8%。\n"
+        "一、全力增强发展动能\n"
+        "一是提升招商成效。全年引进亿元以上项目30个，新增标准化厂房20万平方米。\n"
+        "二是扩大消费。引进首店品牌50家，打造夜间消费集聚区3个。\n"
+        "去年，全区社会消费品零售总额增长7.3%。新增市场主体1.2万户。\n"
+    ),
+    # news pages that do not say when they were written: a five-year span named with words that set goals
+    # (力争), a 由X增加到Y inside it; and a span named with what was done (已完成)
+    "十二五目标.txt": (
+        "某市“十二五”发展目标确定\n"
+        "记者从27日召开的市政府常务会上获悉，“十二五”期间，某市力争实现“两个翻番”。"
+        "GDP总量由3700亿元增加到7400亿元，年均增长14.5%以上。\n"
+    ),
+    "十二五回顾.txt": (
+        "某县“十二五”发展回顾\n"
+        "记者从27日召开的县政府常务会上获悉，“十二五”期间，某县地区生产总值年均增长10.5%，已完成规划目标。\n"
+    ),
 }
 
 
@@ -195,3 +217,35 @@ def test_a_sentence_after_one_naming_a_goal_time_in_its_paragraph_states_goals_o
 def test_a_sentence_naming_a_past_year_ends_the_goal_time_of_its_paragraph(value_kinds):
     assert _target_years(value_kinds, "今后五年.txt", 4.8) == []
     assert not _estimate(value_kinds, "今后五年.txt", 4.8)  # one actual row
+
+
+def _actual_count(con, file: str, value: float) -> int:
+    return con.execute("SELECT count(*) FROM marts.fct_indicator_actuals WHERE source_file = ? AND value = ?",
+                       [file, value]).fetchall()[0][0]
+
+
+def test_work_paragraphs_after_a_reports_goals_lead_in_state_goals_until_the_text_looks_back(value_kinds):
+    for value in (30, 200000, 50, 3):  # the task paragraphs after 主要预期目标是：…
+        assert _target_years(value_kinds, "工作安排新闻.txt", value) == [None]  # (no year the text names)
+        assert _actual_count(value_kinds, "工作安排新闻.txt", value) == 0
+    for value in (7.3, 12000):  # 去年… and the sentence after it: results
+        assert _target_years(value_kinds, "工作安排新闻.txt", value) == []
+        assert _actual_count(value_kinds, "工作安排新闻.txt", value) == 1
+
+
+def test_a_five_year_span_named_with_goal_words_in_an_undated_text_sets_goals_of_its_end(value_kinds):
+    for value in (7400, 14.5):
+        assert _target_years(value_kinds, "十二五目标.txt", value) == [2015]
+        assert _actual_count(value_kinds, "十二五目标.txt", value) == 0
+
+
+def test_the_start_of_a_goals_span_is_the_level_reached_in_the_base_year(value_kinds):
+    rows = value_kinds.execute("SELECT period_year FROM marts.fct_indicator_actuals WHERE source_file = ? "
+                               "AND value = 3700", ["十二五目标.txt"]).fetchall()
+    assert rows == [(2010,)]
+    assert _target_years(value_kinds, "十二五目标.txt", 3700) == []
+
+
+def test_a_five_year_span_named_with_what_was_done_stays_a_review(value_kinds):
+    assert _target_years(value_kinds, "十二五回顾.txt", 10.5) == []
+    assert _actual_count(value_kinds, "十二五回顾.txt", 10.5) == 1
