@@ -26,13 +26,13 @@ from pathlib import Path
 
 import polars as pl
 
-from plantrack.bench.catalog import rewrite
 from plantrack.extract import extract_statements
 from plantrack.extract.numbers import parse_number
 from plantrack.extract.similarity import indicator_similarity
 from plantrack.extract.units import normalize_unit, same_unit
 from plantrack.model import Actual, Document, DocumentError, DocumentMeta, Target
 from plantrack.text import periods, script
+from plantrack.text.synonyms import rewrite
 
 SIMILARITY_THRESHOLD = 0.5
 

@@ -21,6 +21,7 @@ except ImportError:  # pragma: no cover
     import sre_parse  # type: ignore[no-redef]
 
 from plantrack.bench.world import SEEDS, Indicator
+from plantrack.text.synonyms import rewrite, synonym_rules
 
 MAX_VARIANTS = 64
 # How the name of a rate or an intensity ends: an alias wording that ends so is a whole name.
@@ -72,20 +73,6 @@ def _expand(items: list, limit: int) -> list[str] | None:
 def _rows(name: str) -> list[dict]:
     with (SEEDS / name).open(encoding="utf-8", newline="") as fh:
         return list(csv.DictReader(fh))
-
-
-@lru_cache(maxsize=1)
-def synonym_rules() -> tuple[tuple[re.Pattern, str], ...]:
-    """The reader's synonym rewrites, in the seed's order."""
-    return tuple((re.compile(r["pattern"]), r["replacement"]) for r in _rows("indicator_words.csv")
-                 if r["part"] == "synonym")
-
-
-def rewrite(text: str) -> str:
-    """A text with every synonym rewritten, as the catalog matches it."""
-    for pattern, replacement in synonym_rules():
-        text = pattern.sub(replacement, text)
-    return text
 
 
 @lru_cache(maxsize=1)

@@ -12,7 +12,6 @@ from bisect import bisect_left
 from dataclasses import replace
 from functools import lru_cache
 
-from plantrack.bench.catalog import rewrite
 from plantrack.documents.reading_view import ReadingView, map_back, reading_view
 from plantrack.extract.actuals import (
     STRUCTURE,
@@ -54,6 +53,7 @@ from plantrack.extract.text_year import stated_this_year
 from plantrack.extract.units import same_unit
 from plantrack.model import Actual, Document, Quote, Statements, Target
 from plantrack.text.bullets import BULLETS
+from plantrack.text.synonyms import rewrite
 from plantrack.text.width import to_halfwidth
 
 # 争取 aims at a goal, except 争取…资金/支持 (winning funds, reported as a result)
