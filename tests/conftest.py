@@ -23,6 +23,28 @@ def run_plantrack(*args: str, data_dir: Path, sources: Path = SAMPLE_SOURCES, en
                           capture_output=True, text=True, env=full_env, timeout=timeout, cwd=ROOT)
 
 
+def refresh_texts(tmp_path_factory, label: str, texts: dict[str, str]):
+    """Texts written to files, one real `plantrack refresh` of them (the whole path: file on disk ->
+    warehouse row), and its warehouse opened read-only."""
+    import duckdb
+
+    root = tmp_path_factory.mktemp(label)
+    sources, data_dir = root / "sources", root / "data"
+    sources.mkdir()
+    for name, text in texts.items():
+        (sources / name).write_text(text, encoding="utf-8")
+    result = run_plantrack("refresh", data_dir=data_dir, sources=sources, timeout=1800)
+    assert result.returncode == 0, result.stdout + result.stderr
+    return duckdb.connect(str(data_dir / "warehouse.duckdb"), read_only=True)
+
+
+def published_values(con, file: str) -> set[float]:
+    """Every value the marts publish from one source file, targets and actuals."""
+    rows = con.execute("SELECT value FROM marts.fct_indicator_actuals WHERE source_file = ? "
+                       "UNION ALL SELECT value FROM marts.fct_plan_targets WHERE source_file = ?", [file, file]).fetchall()
+    return {v for (v,) in rows}
+
+
 # Whole directories whose tests start real processes (refreshes, dbt builds, Superset, Chromium).
 _SLOW_DIRS = ("tests/integration/", "tests/browser/", "tests/resilience/", "tests/dbt/", "tests/quality/",
               "tests/orchestration/", "tests/bench/test_run.py", "tests/national/")

@@ -3,12 +3,10 @@ evidence that gave it: texts in their own shapes, one shared refresh for all of 
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import duckdb
 import pytest
 
-from tests.conftest import run_plantrack
+from tests.conftest import refresh_texts
 
 pytestmark = [pytest.mark.slow, pytest.mark.integration]
 
@@ -117,14 +115,7 @@ TEXTS = {
 
 @pytest.fixture(scope="session")
 def value_years(tmp_path_factory) -> duckdb.DuckDBPyConnection:
-    root = tmp_path_factory.mktemp("value-years")
-    sources, data_dir = root / "sources", root / "data"
-    sources.mkdir()
-    for name, text in TEXTS.items():
-        (sources / name).write_text(text, encoding="utf-8")
-    result = run_plantrack("refresh", data_dir=data_dir, sources=sources, timeout=1800)
-    assert result.returncode == 0, result.stdout + result.stderr
-    con = duckdb.connect(str(Path(data_dir) / "warehouse.duckdb"), read_only=True)
+    con = refresh_texts(tmp_path_factory, "value-years", TEXTS)
     yield con
     con.close()
 
