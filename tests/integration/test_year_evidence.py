@@ -74,6 +74,11 @@ TEXTS = {
         "这是收获满满的一年。争取中省预算内、特别国债、专项债券项目42个，到位资金18.7亿元、增长21%。\n"
         "二、2025年主要预期目标\n地区生产总值增长6%左右。\n"
     ),
+    # a news piece on a report's goals alone, with no results
+    "目标新闻.txt": (
+        "某省政府工作报告提出，2024年经济社会发展的主要预期目标是：地区生产总值增长5.5%左右，"
+        "地方一般公共预算收入增长5%。\n"
+    ),
 }
 
 
@@ -198,3 +203,8 @@ def test_a_report_given_in_december_is_filed_as_a_plan_of_the_year_after(years):
 def test_a_reports_review_alone_is_no_plan(years):
     doc = _document(years, "年末报告.txt")
     assert (doc["plan_start_year"], doc["plan_end_year"]) == (None, None)
+
+
+def test_a_reports_goals_alone_are_filed_as_a_plan_of_their_year(years):
+    doc = _document(years, "目标新闻.txt")
+    assert (doc["plan_start_year"], doc["plan_end_year"]) == (2024, 2024)
