@@ -13,7 +13,7 @@ from collections import Counter
 from dataclasses import replace
 
 from plantrack.documents.reading_view import ReadingView, reading_view
-from plantrack.extract.statements import _GOALS_LEAD, _GOALS_YEAR
+from plantrack.extract.statements import _GOALS_LEAD, _GOALS_YEAR, _LIST_OF_GOALS
 from plantrack.model import Document, Statements
 
 PLAN_TYPES = ("plan", "opinions", "annual_plan")
@@ -27,18 +27,22 @@ def goals_year_ahead(doc: Document, st: Statements) -> int | None:
         return None
     # read on the view the extractor reads (simplified, no page furniture); targets' offsets are the text's
     view = doc.view if isinstance(doc.view, ReadingView) else reading_view(doc.text)
-    leads = [view.span(m.start(), m.end())[0] for rx in (_GOALS_LEAD, _GOALS_YEAR) for m in rx.finditer(view.text)]
-    if not leads:
-        return None
-    goals = [t.target_year for t in st.targets if t.char_end > min(leads)]
+
+    def goals(*leads_by) -> list[int | None]:  # the years of the targets after the first lead-in
+        leads = [view.span(m.start(), m.end())[0] for rx in leads_by for m in rx.finditer(view.text)]
+        return [t.target_year for t in st.targets if leads and t.char_end > min(leads)]
+
     results = Counter(a.period_year for a in st.actuals if a.period_year is not None).most_common(2)
-    if not results:  # goals alone (a report's goals section, a news piece on them): the one year they are for
-        years = set(goals)
+    if not results:
+        # goals alone (a report's goals section, a news piece on them): the one year they are for, after a
+        # lead-in that names a year's goals (a 奋斗目标 of 未来五年 names a span whose end it may not tell)
+        years = set(goals(_GOALS_LEAD, _GOALS_YEAR))
         return years.pop() if len(years) == 1 else None
     if len(results) > 1 and results[0][1] == results[1][1]:
         return None  # two years as often: which one the text reviews is not told
+    # a review of Y, then goals (any lead-in of a goals list) of Y+1
     ahead = results[0][0] + 1
-    return ahead if ahead in goals else None
+    return ahead if ahead in goals(_GOALS_LEAD, _GOALS_YEAR, _LIST_OF_GOALS) else None
 
 
 def filed(doc: Document, st: Statements) -> Document:
