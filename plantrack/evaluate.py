@@ -27,6 +27,7 @@ from pathlib import Path
 import polars as pl
 
 from plantrack.extract import extract_statements
+from plantrack.extract.filing import filed
 from plantrack.extract.numbers import parse_number
 from plantrack.extract.similarity import indicator_similarity
 from plantrack.extract.units import normalize_unit, same_unit
@@ -795,7 +796,10 @@ def _unit_key(unit: str | None) -> str:
 _period_name = periods.label_name
 
 
-def _doc_kind(doc_type: str | None) -> str | None:
+def _doc_kind(doc_type: str | None, plan_end_year: int | None = None) -> str | None:
+    # a report that looks back and ahead is filed with the plan period of its goals (extract/filing.py)
+    if plan_end_year is not None:
+        return "plan"
     if doc_type is None or doc_type == "other":
         return None
     return "plan" if doc_type in PLAN_TYPES else "release"
@@ -803,9 +807,9 @@ def _doc_kind(doc_type: str | None) -> str | None:
 
 def check_labelled_document(doc: Document, row: dict) -> list[DocCheck]:
     """region (name), region_code, kind (plan | release), issued_on, year (a release's period year, a
-    plan's end year) and period (Y, H1, 1-7月 …) against what the reader gave the document."""
+    plan's end year) and period (Y, H1, 1-7月 …) against what the reader gave the document (as filed)."""
     m = doc.meta
-    kind = _doc_kind(m.doc_type)
+    kind = _doc_kind(m.doc_type, m.plan_end_year)
     year = (m.plan_end_year or m.period_year) if kind == "plan" else m.period_year
     got = {"region": m.region_name, "region_code": m.region_code, "kind": kind,
            "issued_on": m.issued_on.isoformat() if m.issued_on else None,
@@ -875,7 +879,7 @@ def evaluate_realworld(gold: Path, max_bytes: int = 50 * 2**20, name: str | None
         values += matched
         negatives += taken_negatives([r for r in mine if r.kind == "negative"], statements, matched)
         if doc is not None and f in labelled_docs:
-            checks += check_labelled_document(doc, labelled_docs[f])
+            checks += check_labelled_document(filed(doc, st), labelled_docs[f])
     label = name or (Path(gold).name if Path(gold).is_dir() else Path(gold).parent.name)
     return CorpusReport(label, values, negatives, checks, unread)
 

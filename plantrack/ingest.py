@@ -25,6 +25,7 @@ from plantrack.documents import is_sidecar, load_sidecar
 from plantrack.documents.read import read_bytes
 from plantrack.documents.sidecar import SUFFIX as SIDECAR_SUFFIX
 from plantrack.extract import extract_statements
+from plantrack.extract.filing import filed
 from plantrack.faults import checkpoint
 from plantrack.model import EXTRACTOR_VERSION, Document, DocumentError, Statements
 from plantrack.warehouse import actual_row, document_row, insert_rows, target_row
@@ -449,7 +450,7 @@ def _unstorable(con: duckdb.DuckDBPyConnection, run_id: str, plan: IngestPlan, d
     con.execute("BEGIN TRANSACTION")
     try:
         con.execute("DELETE FROM raw.documents WHERE document_id = ?", [doc.document_id])
-        insert_rows(con, "raw.documents", [document_row(doc, EXTRACTOR_VERSION, now)])
+        insert_rows(con, "raw.documents", [document_row(filed(doc, one), EXTRACTOR_VERSION, now)])
         insert_rows(con, "raw.targets", (target_row(t, EXTRACTOR_VERSION) for t in one.targets))
         insert_rows(con, "raw.actuals", (actual_row(a, EXTRACTOR_VERSION) for a in one.actuals))
     except duckdb.IOException:
@@ -475,7 +476,8 @@ def _load_raw(con: duckdb.DuckDBPyConnection, run_id: str, plan: IngestPlan, doc
         for table in ("raw.targets", "raw.actuals", "raw.documents"):
             con.execute(f"DELETE FROM {table} WHERE document_id IN (SELECT unnest(?::VARCHAR[]))",
                         [[d.document_id for d in docs]])
-        n_docs = insert_rows(con, "raw.documents", ({**document_row(d, EXTRACTOR_VERSION, now),
+        n_docs = insert_rows(con, "raw.documents", ({**document_row(filed(d, statements[d.document_id]),
+                                                                    EXTRACTOR_VERSION, now),
                                                      "sidecar_sha256": sidecars.get(d.document_id)}
                                                     for d in docs))
         n_t = insert_rows(con, "raw.targets", (target_row(t, EXTRACTOR_VERSION)

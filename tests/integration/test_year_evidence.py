@@ -1,6 +1,7 @@
 """Evidence that must not date a value, through the whole path (file on disk -> `plantrack refresh` ->
 warehouse row): a plan's period for its review of the year before, a multiple's base year for the multiple
-(or for the document), the year a report's goals are for for a goal its review quotes. One shared refresh for all the texts."""
+(or for the document), the year a report's goals are for for a goal its review quotes; and the document
+row of a report that looks back and ahead (a plan of its goals' year). One shared refresh for all the texts."""
 
 from __future__ import annotations
 
@@ -72,6 +73,11 @@ TEXTS = {
         "某县2025年政府工作报告\n——2024年12月26日在某县第十八届人民代表大会第五次会议上\n一、2024年工作回顾\n"
         "这是收获满满的一年。争取中省预算内、特别国债、专项债券项目42个，到位资金18.7亿元、增长21%。\n"
         "二、2025年主要预期目标\n地区生产总值增长6%左右。\n"
+    ),
+    # a news piece on a report's goals alone, with no results
+    "目标新闻.txt": (
+        "某省政府工作报告提出，2024年经济社会发展的主要预期目标是：地区生产总值增长5.5%左右，"
+        "地方一般公共预算收入增长5%。\n"
     ),
 }
 
@@ -173,3 +179,32 @@ def test_what_a_review_says_was_secured_is_a_result_of_the_year_reviewed(years):
     assert (projects["period_year"], projects["year_evidence"]) == (2024, "heading")
     [goal] = _rows(years, "fct_plan_targets", "争取回顾.txt", "6")
     assert goal["target_year"] == 2025
+
+
+def _document(con, file: str) -> dict:
+    cur = con.execute("SELECT * FROM marts.dim_document WHERE source_file = ? AND is_current", [file])
+    [row] = cur.fetchall()
+    return dict(zip([d[0] for d in cur.description], row, strict=True))
+
+
+# CONVENTIONS.md, "Documents that look back and ahead": the document is a plan of its goals' year, its values
+# keep theirs (the tests above); what it is (doc_type) and the year it reviews (period_year) stay as read.
+def test_a_report_that_looks_back_and_ahead_is_filed_as_a_plan_of_its_goals_year(years):
+    doc = _document(years, "一图读懂.txt")
+    assert (doc["plan_start_year"], doc["plan_end_year"], doc["period_year"]) == (2019, 2019, 2018)
+    assert doc["doc_type"] not in ("plan", "opinions", "annual_plan")
+
+
+def test_a_report_given_in_december_is_filed_as_a_plan_of_the_year_after(years):
+    doc = _document(years, "争取回顾.txt")
+    assert (doc["doc_type"], doc["plan_end_year"], doc["period_year"]) == ("government_report", 2025, 2024)
+
+
+def test_a_reports_review_alone_is_no_plan(years):
+    doc = _document(years, "年末报告.txt")
+    assert (doc["plan_start_year"], doc["plan_end_year"]) == (None, None)
+
+
+def test_a_reports_goals_alone_are_filed_as_a_plan_of_their_year(years):
+    doc = _document(years, "目标新闻.txt")
+    assert (doc["plan_start_year"], doc["plan_end_year"]) == (2024, 2024)

@@ -1,0 +1,58 @@
+"""What a document is filed under, once its values are read.
+
+A text that reviews year Y and sets goals for Y+1 (a 政府工作报告 or a news summary of one, a 计划执行情况
+与Y+1年计划草案, a 工作总结和计划) is a plan of Y+1, and an excerpt holding only such goals a plan of their
+year: what an analyst files it under (tests/gold/national/CONVENTIONS.md, "Documents that look back and
+ahead"). Its values are read as a release's (results of Y by default) before that is known, so the filing
+changes the document's record only, never its values.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import replace
+
+from plantrack.documents.reading_view import ReadingView, reading_view
+from plantrack.extract.statements import _GOALS_LEAD, _GOALS_YEAR, _LIST_OF_GOALS
+from plantrack.model import Document, Statements
+
+PLAN_TYPES = ("plan", "opinions", "annual_plan")
+
+
+def goals_year_ahead(doc: Document, st: Statements) -> int | None:
+    """The year a non-plan's goals are for, when a goals lead-in or heading (主要预期目标是： / 二、2025年主要
+    目标任务) is followed by targets: Y+1 of a text whose results are mostly of Y; the one year of the targets
+    of a text without results (a report's goals alone); else None (the year is not told)."""
+    if (doc.meta.doc_type or "") in PLAN_TYPES or doc.meta.plan_end_year is not None:
+        return None
+    # read on the view the extractor reads (simplified, no page furniture); targets' offsets are the text's
+    view = doc.view if isinstance(doc.view, ReadingView) else reading_view(doc.text)
+
+    def goals(*leads_by) -> list[int | None]:  # the years of the targets after the first lead-in
+        leads = [view.span(m.start(), m.end())[0] for rx in leads_by for m in rx.finditer(view.text)]
+        return [t.target_year for t in st.targets if leads and t.char_end > min(leads)]
+
+    results = Counter(a.period_year for a in st.actuals if a.period_year is not None).most_common(2)
+    if not results:
+        # goals alone (a report's goals section, a news piece on them): the one year they are for, after a
+        # lead-in that names a year's goals (a 奋斗目标 of 未来五年 names a span whose end it may not tell)
+        years = set(goals(_GOALS_LEAD, _GOALS_YEAR))
+        return years.pop() if len(years) == 1 else None
+    if len(results) > 1 and results[0][1] == results[1][1]:
+        return None  # two years as often: which one the text reviews is not told
+    # a review of Y, then goals (any lead-in of a goals list) of Y+1
+    ahead = results[0][0] + 1
+    return ahead if ahead in goals(_GOALS_LEAD, _GOALS_YEAR, _LIST_OF_GOALS) else None
+
+
+def filed(doc: Document, st: Statements) -> Document:
+    """The document as the warehouse records it: a text that sets goals (after looking back) gets their year
+    as its plan period (its kind is plan); its doc_type and period (the year reviewed) stay as read."""
+    year = goals_year_ahead(doc, st)
+    if year is None:
+        return doc
+    m = doc.meta
+    meta = replace(m, plan_start_year=year, plan_end_year=year,
+                   sources={**m.sources, "plan_start_year": "goals_section", "plan_end_year": "goals_section"},
+                   reasons={k: v for k, v in m.reasons.items() if k not in ("plan_start_year", "plan_end_year")})
+    return replace(doc, meta=meta)
