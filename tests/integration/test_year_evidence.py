@@ -5,12 +5,10 @@ row of a report that looks back and ahead (a plan of its goals' year). One share
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import duckdb
 import pytest
 
-from tests.conftest import run_plantrack
+from tests.conftest import refresh_texts
 
 pytestmark = [pytest.mark.slow, pytest.mark.integration]
 
@@ -84,14 +82,7 @@ TEXTS = {
 
 @pytest.fixture(scope="session")
 def years(tmp_path_factory) -> duckdb.DuckDBPyConnection:
-    root = tmp_path_factory.mktemp("year-evidence")
-    sources, data_dir = root / "sources", root / "data"
-    sources.mkdir()
-    for name, text in TEXTS.items():
-        (sources / name).write_text(text, encoding="utf-8")
-    result = run_plantrack("refresh", data_dir=data_dir, sources=sources, timeout=1800)
-    assert result.returncode == 0, result.stdout + result.stderr
-    con = duckdb.connect(str(Path(data_dir) / "warehouse.duckdb"), read_only=True)
+    con = refresh_texts(tmp_path_factory, "year-evidence", TEXTS)
     yield con
     con.close()
 
