@@ -25,7 +25,7 @@ from __future__ import annotations
 import re
 from array import array
 from bisect import bisect_right
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 from functools import lru_cache
 
 from plantrack.model import Quote, Statements, Target
@@ -282,6 +282,14 @@ def reading_view(text: str) -> ReadingView:
     return build_view(text)
 
 
+def _replaced(x, **changes):
+    """dataclasses.replace for a frozen dataclass with no __post_init__ and no slots, without re-running its
+    __init__ (a frozen __init__ sets each of ~35 fields through object.__setattr__: most of map_back's cost)."""
+    y = object.__new__(type(x))
+    y.__dict__.update(x.__dict__, **changes)
+    return y
+
+
 def map_back(statements: Statements, view: ReadingView, original: str) -> Statements:
     """Statements extracted from the view, with offsets and quotes on the original text (so quotes keep
     traditional characters and glosses: original[char_start:char_end] == quote)."""
@@ -290,11 +298,11 @@ def map_back(statements: Statements, view: ReadingView, original: str) -> Statem
 
     def quote(q: Quote) -> Quote:
         s, e = view.span(q.char_start, q.char_end)
-        return replace(q, quote=original[s:e], char_start=s, char_end=e)
+        return _replaced(q, quote=original[s:e], char_start=s, char_end=e)
 
     def moved(x):
         s, e = view.span(x.char_start, x.char_end)
         extra = {"other_quotes": tuple(quote(q) for q in x.other_quotes)} if isinstance(x, Target) else {}
-        return replace(x, quote=original[s:e], char_start=s, char_end=e, **extra)
+        return _replaced(x, quote=original[s:e], char_start=s, char_end=e, **extra)
 
     return Statements(targets=[moved(t) for t in statements.targets], actuals=[moved(a) for a in statements.actuals])

@@ -17,7 +17,7 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass, replace
 from itertools import pairwise
 
-from plantrack.extract.first_chars import first_chars, last_chars
+from plantrack.extract.first_chars import first_chars, gated, last_chars
 from plantrack.extract.mention_index import HARD_DELIMS, VERB_WORDS, SentenceIndex
 from plantrack.extract.mention_rules import (
     ESTIMATE_NOTE_AFTER,
@@ -1133,3 +1133,7 @@ def _pair_lists(s: str, ms: list[Mention]) -> None:
         # values named inside the item list (年营业收入超100亿级) are qualifiers
         for m in ms[bisect_left(starts, cs):bisect_left(starts, k.start())]:
             m.indicator = ""
+
+
+# Searched across whole sentences: behind a look-ahead for their first characters (same matches, fewer tries)
+_TRAILING, _GOAL_PRE = gated(_TRAILING), gated(_GOAL_PRE)

@@ -23,6 +23,7 @@ from plantrack.extract.actuals import (
 )
 from plantrack.extract.blocks import Paragraph, Sentence, Table, parse_blocks, split_sentences
 from plantrack.extract.class_lists import list_class_mentions
+from plantrack.extract.first_chars import gated
 from plantrack.extract.mention_rules import ESTIMATE_BELOW, ESTIMATE_OF_PERIOD, estimate_of_period
 from plantrack.extract.mentions import MAYBE_VALUE as _MAYBE_VALUE
 from plantrack.extract.mentions import VS_PLAN, clean_indicator, find_mentions, subject_of
@@ -1195,3 +1196,8 @@ def _merge_actuals(actuals: list[Actual], headline: _Headlines) -> list[Actual]:
         if a.period_year is not None:
             dated.setdefault(key, []).append(a)
     return sorted(kept, key=lambda a: a.char_start)
+
+
+# Searched across whole sentences or texts: behind a look-ahead for their first characters (same matches, fewer tries)
+_PAST_CUE, _GOALS_YEAR, _DEADLINE = gated(_PAST_CUE), gated(_GOALS_YEAR), gated(_DEADLINE)
+_GROWTH_TAIL, _VS_GOAL = gated(_GROWTH_TAIL), gated(_VS_GOAL)

@@ -16,7 +16,7 @@ import pytest
 
 from plantrack.extract import mention_rules as rules
 from plantrack.extract import mentions
-from plantrack.extract.first_chars import first_chars, last_chars
+from plantrack.extract.first_chars import first_chars, gated, last_chars
 from plantrack.extract.numbers import CN_NUMERAL
 
 # (pattern, the set its fast path checks the next character against)
@@ -138,6 +138,29 @@ def test_first_chars_refuses_a_pattern_that_can_match_empty():
 def test_first_chars_refuses_an_unbounded_edge():
     with pytest.raises(ValueError):
         first_chars(re.compile(r"[^，]+项目"))
+
+
+@pytest.mark.parametrize("pattern", [
+    r"(?P<h1>上半年)|(?P<a>[1-9])月?[-至](?P<b>[1-9])月|“?十(?P<f>[一二三四五])五”?(?:期间|以来)",  # alternatives
+    r"(?:以上|左右|由[^，]*?)+$",  # a tail removed with sub
+    r"(?<!完成)((?:19|20)\d\d)年(?:度)?[\u4e00-\u9fff]{0,4}?目标",  # a look-behind first
+    r"\d+年|[一二]季度",  # \d also matches full-width digits (１２)
+])
+def test_a_gated_pattern_finds_exactly_the_matches_of_the_pattern(pattern):
+    ungated = re.compile(pattern)
+    gate = gated(ungated)
+    rng = random.Random(5)
+    alphabet = "".join(first_chars(ungated)) + "１２９年月季度至完成十五以来目标，。的由增长上半-”"
+    texts = ["".join(rng.choice(alphabet) for _ in range(rng.randint(1, 30))) for _ in range(3000)]
+    for t in texts:
+        assert [(m.span(), m.groups()) for m in gate.finditer(t)] == \
+               [(m.span(), m.groups()) for m in ungated.finditer(t)], t
+        assert gate.sub("", t) == ungated.sub("", t), t
+
+
+def test_a_pattern_with_no_finite_first_characters_is_not_gated():
+    pattern = re.compile(r"[^，]+项目")
+    assert gated(pattern) is pattern
 
 
 def test_last_chars_of_an_end_anchor_include_a_final_newline():
