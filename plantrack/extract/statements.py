@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left
+from collections import Counter
 from dataclasses import replace
 from functools import lru_cache
 
@@ -49,6 +50,7 @@ from plantrack.extract.periods import (
 from plantrack.extract.place_goals import Topic, goal_topic, only_places, places_after, places_before
 from plantrack.extract.similarity import indicator_similarity
 from plantrack.extract.tables import prose_cells, read_indicator_table, read_place_table, read_release_table
+from plantrack.extract.targets import NO_TARGET_YEAR as _NO_TARGET_YEAR
 from plantrack.extract.targets import prose_target, table_targets
 from plantrack.extract.text_year import stated_this_year
 from plantrack.extract.units import same_unit
@@ -146,6 +148,10 @@ _GOALS_YEAR = re.compile(r"(?<!完成)(?<!实现)(?<!超额完成)((?:19|20)\d\d
                          r"(?:预期目标|目标任务|工作安排|增长目标)(?![\u4e00-\u9fff]{0,2}(?:完成|执行|落实))")
 
 
+# 今年以来 / 今年上半年 / 今年1-7月: results of the year a text is in, which then names 今年 for results
+_SO_FAR = re.compile(r"今年(?:以来|前|上半年|[一二三]季度|1[-—至~])")
+
+
 def goals_year(text: str) -> int | None:
     """The one year a text names as its expected goals' (…2023年…预期目标…), else None."""
     years = {int(m.group(1)) for m in _GOALS_YEAR.finditer(text)} if "目标" in text else set()
@@ -169,6 +175,7 @@ def _extract(doc: Document) -> Statements:
             walker.table(block)
         else:
             walker.paragraph(block)
+    walker.settle_goal_years()
     headline = _Headlines(doc.text)
     return Statements(targets=_merge_targets(walker.targets, headline),
                       actuals=_merge_actuals(walker.actuals, headline))
@@ -191,6 +198,7 @@ class _Walker:
         # a report's goals lead-in (主要预期目标是：…) governs the work paragraphs after it in its section (the
         # whole text when it stands under no heading), until one looks back: that section, else None
         self.goals_in: str | None = None
+        self.undated_goals: list[int] = []  # targets of a goals lead-in whose 今年 could not be counted
         self.goals_year = goals_year(doc.text)
         self.stated_year = stated_this_year(doc.text) if ctx.this_year is None else None
         self.para_goal_year: int | None = None  # the last goal year the paragraph's sentences named
@@ -625,6 +633,9 @@ class _Walker:
                 if year is None and _under_review(sent.section):
                     t = replace(t, confidence_reason="a goal quoted under a heading that reviews the past "
                                 f"({sent.section.split(' / ')[0]}) names no year of its own")
+                elif year is None and not self.ctx.is_plan and self._this_years_goal(
+                        sent, m.start, goal_list or listed_goal or lead is not None and m.start >= lead[1]):
+                    self.undated_goals.append(len(self.targets))
                 self.targets.append(t)
             else:
                 if _ANNUAL_OUTPUT.search(m.pre) or m.coverage:
@@ -652,6 +663,48 @@ class _Walker:
                 a = prose_actual(self.doc, sent, m, self.ctx.region, when)
                 if a is not None:
                     self.actuals.append(a)
+
+    @staticmethod
+    def _this_years_goal(sent: Sentence, pos: int, listed: bool) -> bool:
+        """Is a goal without a year one of a goals lead-in or heading that names none but 今年 (主要预期目标是： /
+        一、今年主要预期目标), the goals of the year the text is in?"""
+        heading = _goals_heading(sent.section)
+        if not (listed or heading is not None and _LIST_OF_GOALS.search(heading)):
+            return False
+        words = [w for w in (relative_mark_before(sent.text, pos), relative_mark_before(heading or "", len(heading or "")))
+                 if w is not None]
+        # (no word at all: the goals may be of a span the paragraph names, 未来五年…主要目标是)
+        return bool(words) and all(w.offset == 0 for w in words)
+
+    def settle_goal_years(self) -> None:
+        """Date the goals of a report's goals lead-in whose 今年 could not be counted (no issue date): a text
+        whose results are of Y (a whole year, as filing.goals_year_ahead reads them) and that names Y+1 itself
+        reviews Y in the year after, the year its goals are for. Otherwise they stay empty with the reason: results
+        of no one year, or results of 今年 (今年以来) or of a later year, or Y+1 unnamed (the text may be of Y)."""
+        if not self.undated_goals:
+            return
+        whole = Counter(a.period_year for a in self.actuals
+                        if a.period_year is not None and a.period_label in (None, FULL_YEAR.label)).most_common(2)
+        year, why = None, "今年 of its goals lead-in cannot be counted: no issue date, and no one year of results"
+        if whole and not (len(whole) > 1 and whole[0][1] == whole[1][1]):
+            reviewed = whole[0][0]
+            text = to_halfwidth(self.doc.text)
+            if _SO_FAR.search(text) or any(a.period_year is not None and a.period_year > reviewed
+                                           for a in self.actuals):
+                why = f"今年 of its goals lead-in cannot be counted: the text's results are of {reviewed} and later"
+            elif reviewed + 1 not in {int(y) for y in YEAR.findall(text)}:
+                why = (f"今年 of its goals lead-in cannot be counted: the text reviews {reviewed} but does not name "
+                       f"{reviewed + 1} (it may be written in {reviewed})")
+            else:
+                year = reviewed + 1
+                why = (f"今年 of its goals lead-in: the text reviews {reviewed} (its results) and names {year}, "
+                       "the year it sets goals for")
+        for i in self.undated_goals:
+            t = self.targets[i]
+            if t.confidence_reason == _NO_TARGET_YEAR:  # (else a doubt of its own says more of the value)
+                t = replace(t, confidence_reason=why, confidence=0.75 if year else t.confidence)
+            self.targets[i] = replace(t, target_year=year, year_evidence="text" if year else "none",
+                                      year_confidence=0.6 if year else None)
 
     @staticmethod
     def _goals_lead(s: str) -> tuple[int, int] | None:

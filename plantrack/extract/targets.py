@@ -146,6 +146,9 @@ def _every_year(s: str, start: int) -> bool:
     return k >= 0 and not _YEAR_WORD.search(head, k + 2) and "。" not in head[k:] and "；" not in head[k:]
 
 
+NO_TARGET_YEAR = "no target year found in the sentence or the plan period"
+
+
 def prose_target(doc: Document, sent: Sentence, m: Mention, region: str | None, ctx: DocContext,
                  year: int | None, year_stated: bool,
                  evidence: tuple[str | None, float | None] = (None, None)) -> Target:
@@ -163,7 +166,7 @@ def prose_target(doc: Document, sent: Sentence, m: Mention, region: str | None, 
         base_year = int(b.group(1))
     conf, reason = 0.9, None
     if year is None:
-        conf, reason = 0.5, "no target year found in the sentence or the plan period"
+        conf, reason = 0.5, NO_TARGET_YEAR
     elif not year_stated:
         conf, reason = 0.75, "target year taken from the section or plan period, not the sentence"
     if m.paired:

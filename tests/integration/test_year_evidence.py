@@ -1,6 +1,7 @@
 """Evidence that must not date a value, through the whole path (file on disk -> `plantrack refresh` ->
 warehouse row): a plan's period for its review of the year before, a multiple's base year for the multiple
-(or for the document), the year a report's goals are for for a goal its review quotes; and the document
+(or for the document), the year a report's goals are for for a goal its review quotes; 今年 of an undated report's goals counted from
+the year it reviews only when it names the year after; and the document
 row of a report that looks back and ahead (a plan of its goals' year). One shared refresh for all the texts."""
 
 from __future__ import annotations
@@ -71,6 +72,19 @@ TEXTS = {
         "某县2025年政府工作报告\n——2024年12月26日在某县第十八届人民代表大会第五次会议上\n一、2024年工作回顾\n"
         "这是收获满满的一年。争取中省预算内、特别国债、专项债券项目42个，到位资金18.7亿元、增长21%。\n"
         "二、2025年主要预期目标\n地区生产总值增长6%左右。\n"
+    ),
+    # a news summary of a report with no date: 今年's goals, then the results of 2014, and 2015 named
+    "今年目标.txt": (
+        "某省政府工作报告\n记者报道：1月28日上午，某省第十二届人民代表大会第三次会议开幕，省长作政府工作报告。"
+        "工作报告明确了今年某省经济社会发展的主要预期目标：生产总值增长8%左右，固定资产投资增长20%左右。\n"
+        "省长表示，2015年是全面深化改革的关键之年。\n"
+        "据介绍，2014年某省实现生产总值6835.27亿元，增长8.9%；固定资产投资7759.6亿元，增长21.1%。\n"
+    ),
+    # the same without 2015 named: a summary written late in 2014 would say 今年 of 2014 too
+    "今年目标无据.txt": (
+        "某省政府工作报告\n记者报道：某省第十二届人民代表大会第三次会议开幕，省长作政府工作报告。"
+        "工作报告明确了今年某省经济社会发展的主要预期目标：生产总值增长8%左右，固定资产投资增长20%左右。\n"
+        "据介绍，2014年某省实现生产总值6835.27亿元，增长8.9%；固定资产投资7759.6亿元，增长21.1%。\n"
     ),
     # a news piece on a report's goals alone, with no results
     "目标新闻.txt": (
@@ -170,6 +184,18 @@ def test_what_a_review_says_was_secured_is_a_result_of_the_year_reviewed(years):
     assert (projects["period_year"], projects["year_evidence"]) == (2024, "heading")
     [goal] = _rows(years, "fct_plan_targets", "争取回顾.txt", "6")
     assert goal["target_year"] == 2025
+
+
+def test_the_goals_of_this_year_in_an_undated_review_of_a_year_are_of_the_year_after_it_names(years):
+    [growth] = _rows(years, "fct_plan_targets", "今年目标.txt", "8")
+    assert (growth["target_year"], growth["year_evidence"]) == (2015, "text")
+    assert "reviews 2014" in growth["confidence_reason"]
+
+
+def test_the_goals_of_this_year_stay_undated_when_the_review_does_not_name_the_year_after(years):
+    [growth] = _rows(years, "fct_plan_targets", "今年目标无据.txt", "8")
+    assert (growth["target_year"], growth["year_evidence"]) == (None, "none")
+    assert "does not name 2015" in growth["confidence_reason"]
 
 
 def _document(con, file: str) -> dict:
