@@ -691,7 +691,8 @@ class _Walker:
             text = to_halfwidth(self.doc.text)
             if _SO_FAR.search(text) or any(a.period_year is not None and a.period_year > reviewed
                                            for a in self.actuals):
-                why = f"今年 of its goals lead-in cannot be counted: the text's results are of {reviewed} and later"
+                why = (f"今年 of its goals lead-in cannot be counted: besides results of {reviewed}, the text has "
+                       "results of 今年 (今年以来) or of a later year")
             elif reviewed + 1 not in {int(y) for y in YEAR.findall(text)}:
                 why = (f"今年 of its goals lead-in cannot be counted: the text reviews {reviewed} but does not name "
                        f"{reviewed + 1} (it may be written in {reviewed})")
