@@ -309,6 +309,7 @@ def _stop_trees(procs: list[subprocess.Popen], grace_s: float = 15) -> None:
     publishing after `serve` has returned (a killed run leaves the serving file as it was)."""
     import psutil
 
+    typer.echo(f"Stopping (up to {grace_s:.0f} s, then whatever is left is killed)…", err=True)
     tree: list[psutil.Process] = []
     for p in procs:
         try:
@@ -336,6 +337,7 @@ def _stop_trees(procs: list[subprocess.Popen], grace_s: float = 15) -> None:
     psutil.wait_procs(alive, timeout=10)
     for p in procs:
         p.poll()
+    typer.echo(f"Stopped ({len(alive)} process(es) killed after the grace time).", err=True)
 
 
 def _write_dagster_yaml(home: Path) -> None:
