@@ -34,6 +34,7 @@ actuals as (
     left join {{ ref('int_indicator_mapping') }} as mp on mp.indicator_text = a.indicator_text
     where coalesce(a.override_action, '') <> 'reject' and a.value is not null
         and a.implausible_reason is null  -- flagged values never judge a target
+        and a.is_preferred  -- one value per figure judges: the latest release's most confident
         and a.region_code is not null
 )
 {%- endmacro %}

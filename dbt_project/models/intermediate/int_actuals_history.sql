@@ -88,8 +88,10 @@ resolved as (
 keyed as (
     select
         *,
+        -- the unit is part of the figure: 7,149 人 and 3,010 个 of one industry, a per-capita GDP in 元 and
+        -- in 美元, are two figures, not two vintages of one
         concat_ws('|', region_code, coalesce(indicator_id, 'text:' || indicator_text), measure,
-                  period_year, coalesce(period_label, '')) as vintage_key,
+                  coalesce(unit, ''), period_year, coalesce(period_label, '')) as vintage_key,
         -- a value no place can have (1e41 亿元, a population of -30,000): flagged, never judges a
         -- target, never hides an older plausible vintage (macros/methodology/plausibility.sql)
         coalesce(
@@ -99,21 +101,40 @@ keyed as (
         ) as implausible_reason
     from resolved
     window w as (partition by coalesce(indicator_id, indicator_text), unit, measure)
+),
+
+ranked as (
+    select
+        *,
+        dense_rank() over (
+            partition by vintage_key order by document_date, ingested_at, document_id
+        ) as vintage,
+        -- latest release among current documents (a final figure before any estimate of the same period:
+        -- 预计 values of a review yield to the bulletin); within one document the most confident mention
+        row_number() over (
+            partition by vintage_key
+            order by is_current desc, (implausible_reason is null) desc, is_estimate, document_date desc,
+                ingested_at desc, confidence desc, char_start,
+                -- equal on all of the above (the same figure in two files of one day): any one, but the same
+                -- one every build, or a rebuild changes the marts and the incremental models' fingerprints
+                actual_id
+        ) as rank_in_vintage,
+        -- one mention of each value a document gives (a figure restated in a summary is one row)
+        row_number() over (
+            partition by vintage_key, document_id, value
+            order by (implausible_reason is null) desc, is_estimate, confidence desc, char_start, actual_id
+        ) as rank_in_document
+    from keyed
 )
 
 select
-    *,
-    dense_rank() over (
-        partition by vintage_key order by document_date, ingested_at, document_id
-    ) as vintage,
-    -- latest release among current documents (a final figure before any estimate of the same period:
-    -- 预计 values of a review yield to the bulletin); within one document the most confident mention
-    is_current and row_number() over (
-        partition by vintage_key
-        order by is_current desc, (implausible_reason is null) desc, is_estimate, document_date desc, ingested_at desc,
-            confidence desc, char_start,
-            -- equal on all of the above (the same figure in two files of one day): any one, but the same
-            -- one every build, or a rebuild changes the marts and the incremental models' fingerprints
-            actual_id
-    ) = 1 as is_latest
-from keyed
+    * exclude (rank_in_vintage, rank_in_document),
+    -- what the marts publish: every value the latest document gives for the figure. A document that
+    -- states two values for one region/indicator/measure/unit/period (a sub-area's or a sub-group's
+    -- figure the reader could not tell apart) keeps both: the analyst sees what it says.
+    is_current and rank_in_document = 1 and document_id = first_value(document_id) over (
+        partition by vintage_key order by rank_in_vintage
+    ) as is_latest,
+    -- the one value that judges a target (int_target_actual_pairs): the latest release's most confident
+    is_current and rank_in_vintage = 1 as is_preferred
+from ranked
