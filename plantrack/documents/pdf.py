@@ -115,15 +115,21 @@ def _pdfium_page(fast, number: int, page) -> tuple[int, list[Item]] | None:
             return None  # offset or cropped boxes: pdfminer's coordinates would differ from pdfium's
         paths = []
         matrix = raw.FS_MATRIX()
-        for obj in fpage.get_objects(max_depth=0):
-            if obj.type == raw.FPDF_PAGEOBJ_PATH:
-                paths.append(obj.raw)
-            elif obj.type == raw.FPDF_PAGEOBJ_TEXT:
+        handle = fpage.raw
+        get_object, get_type = raw.FPDFPage_GetObject, raw.FPDFPageObj_GetType
+        # raw handles, not get_objects(): its wrapper object per page object cost more than the page's
+        # chars on PDFs that switch font subsets every few glyphs (16 k objects on 68 pages)
+        for i in range(raw.FPDFPage_CountObjects(handle)):
+            obj = get_object(handle, i)
+            kind = get_type(obj)
+            if kind == raw.FPDF_PAGEOBJ_PATH:
+                paths.append(obj)
+            elif kind == raw.FPDF_PAGEOBJ_TEXT:
                 # a char's angle is atan2(b, a) of its text object's matrix (no forms here): one call per
                 # object instead of FPDFText_GetCharAngle per char
-                if not raw.FPDFPageObj_GetMatrix(obj.raw, matrix) or matrix.b != 0 or matrix.a < 0:
+                if not raw.FPDFPageObj_GetMatrix(obj, matrix) or matrix.b != 0 or matrix.a < 0:
                     return None
-            elif obj.type != raw.FPDF_PAGEOBJ_IMAGE:
+            elif kind != raw.FPDF_PAGEOBJ_IMAGE:
                 return None
         edges = _pdfium_edges(raw, paths, height, page.initial_doctop) if paths else []
         if edges is None:
@@ -351,16 +357,19 @@ _RECT = struct.Struct("4f").unpack_from  # FS_RECTF: left, top, right, bottom
 def _pdfium_chars(raw, textpage, height: float, doctop: float) -> list[dict] | None:
     """pdfplumber-style char dicts (x0, x1, top, bottom, doctop, upright, text) of an upright page.
 
-    Two pdfium calls a char (each ~1 µs through ctypes, most of the reading of a PDF): its code and
-    box. pdfium generates only spaces and line breaks, so only whitespace is asked whether it is one.
+    One pdfium call a char (~1 µs through ctypes, most of the reading of a PDF): its box; the page's
+    text comes in one call. pdfium generates only spaces and line breaks, so only whitespace is asked
+    whether it is one.
     """
     rect = raw.FS_RECTF()
     handle = textpage.raw
-    unicode, box, generated = raw.FPDFText_GetUnicode, raw.FPDFText_GetLooseCharBox, raw.FPDFText_IsGenerated
+    box, generated = raw.FPDFText_GetLooseCharBox, raw.FPDFText_IsGenerated
+    count = raw.FPDFText_CountChars(handle)
+    page_text = _page_text(raw, handle, count)
     chars: list[dict] = []
     append = chars.append
-    for i in range(raw.FPDFText_CountChars(handle)):
-        text = chr(unicode(handle, i))
+    for i in range(count):
+        text = page_text[i] if page_text is not None else chr(raw.FPDFText_GetUnicode(handle, i))
         if text.isspace() and generated(handle, i):
             continue  # pdfium's own spaces and line breaks: pdfplumber derives its own from geometry
         if not box(handle, i, rect):
@@ -370,6 +379,23 @@ def _pdfium_chars(raw, textpage, height: float, doctop: float) -> list[dict] | N
         append({"text": text, "x0": left, "x1": right, "top": top,
                 "bottom": height - rect_bottom, "doctop": doctop + top, "upright": True})
     return chars
+
+
+def _page_text(raw, handle, count: int) -> str | None:
+    """The text page's characters in one call, one per char index; None when pdfium's text leaves out
+    or adds a character (a NUL or control code it skips), so that indices would not line up, or writes
+    U+FFFE (its text for a hyphen marker whose code is \x02: the per-char reading keeps the code)."""
+    import ctypes
+
+    if count <= 0:
+        return None
+    buffer = (ctypes.c_ushort * (2 * count + 1))()  # UTF-16: at most two units a char, and a NUL
+    written = raw.FPDFText_GetText(handle, 0, count, buffer)
+    text = bytes(memoryview(buffer).cast("B")[:2 * max(written - 1, 0)]).decode("utf-16-le", "surrogatepass")
+    if len(text) != count or "\ufffe" in text \
+            or raw.FPDFText_GetTextIndexFromCharIndex(handle, count - 1) != count - 1:
+        return None
+    return text
 
 
 def _pdf_page(page) -> list[Item]:

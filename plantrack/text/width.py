@@ -8,6 +8,7 @@ import re
 FULLWIDTH = str.maketrans("０１２３４５６７８９．－～／％＋＜＞", "0123456789.-~/%+<>")
 _ANY_FULLWIDTH = re.compile("[０-９．－～／％＋＜＞]")
 _DIGITS_ONLY = str.maketrans("０１２３４５６７８９", "0123456789")
+_ANY_FULLWIDTH_DIGIT = re.compile("[０-９]")
 
 
 def to_halfwidth(text: str) -> str:
@@ -18,4 +19,5 @@ def to_halfwidth(text: str) -> str:
 
 def halfwidth_digits(text: str) -> str:
     """Only the digits ０-９ to 0-9 (and the full-width hyphen of a date or span): for reading years."""
-    return text.translate(_DIGITS_ONLY).replace("－", "-")
+    # (metadata asks this of whole texts: translating one without a full-width digit was ~2 % of reading)
+    return (text.translate(_DIGITS_ONLY) if _ANY_FULLWIDTH_DIGIT.search(text) else text).replace("－", "-")

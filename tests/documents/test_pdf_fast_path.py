@@ -49,3 +49,28 @@ def test_text_only_pages_never_reach_pdfplumbers_character_parser(tmp_path, monk
     data = _text_only_pdf(tmp_path / "prose.pdf", [f"到2027年，新增企业{i}家。" for i in range(60)])
     monkeypatch.setattr(pdf_reader, "_pdf_page", slow)
     assert any("新增企业59家" in line for line in read_pdf(data, "prose.pdf"))
+
+
+def test_a_text_only_page_gets_its_text_in_one_pdfium_call_not_one_per_character(tmp_path, monkeypatch):
+    import pypdfium2.raw as raw
+
+    calls = []
+    per_char = raw.FPDFText_GetUnicode
+    monkeypatch.setattr(raw, "FPDFText_GetUnicode", lambda *a: calls.append(a) or per_char(*a))
+    data = _text_only_pdf(tmp_path / "prose.pdf", [f"到2027年，新增企业{i}家。" for i in range(60)])
+    assert any("新增企业59家" in line for line in read_pdf(data, "prose.pdf"))
+    assert calls == []
+
+
+def test_a_page_whose_one_call_text_does_not_line_up_with_its_characters_is_read_char_by_char(tmp_path, monkeypatch):
+    import pypdfium2.raw as raw
+
+    calls = []
+    per_char = raw.FPDFText_GetUnicode
+    monkeypatch.setattr(raw, "FPDFText_GetUnicode", lambda *a: calls.append(a) or per_char(*a))
+    # pdfium leaves a character out of its text (as it does a NUL or a control code): indices shift
+    monkeypatch.setattr(raw, "FPDFText_GetTextIndexFromCharIndex", lambda handle, i: i - 1)
+    lines = [f"{i}、到{2020 + i % 9}年，新增 ABC 企业{i}家。" for i in range(40)]
+    data = _text_only_pdf(tmp_path / "prose.pdf", lines)
+    assert read_pdf(data, "prose.pdf") == _pdfplumber_only(data)
+    assert calls

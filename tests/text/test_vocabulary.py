@@ -38,6 +38,11 @@ def test_full_width_digits_become_half_width_at_the_same_length():
     assert len(width.to_halfwidth("１－７月")) == len("１－７月")
 
 
+def test_years_are_read_with_only_digits_and_the_hyphen_made_half_width():
+    assert width.halfwidth_digits("２０２１－２０２５年，目标１００％") == "2021-2025年，目标100％"
+    assert width.halfwidth_digits("2021－2025年") == "2021-2025年"  # no full-width digit: the hyphen still
+
+
 def test_traditional_becomes_simplified_and_glosses_go():
     assert script.simplified("黔江區(qū)地區(qū)生產總值") == "黔江区地区生产总值"
     assert len(script.to_simplified("經濟運行")) == 4
