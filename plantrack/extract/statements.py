@@ -132,6 +132,22 @@ _SINCE = re.compile(r"(?:“?十[一二三四五六七八九]五”?|(?:19|20)\d
 _MEANS = re.compile(r"以[^，,。；;]{2,20}?(?:作)?为")
 _COMMITTEE = re.compile(r"管委|管理委员会")
 _BASELINE_LEAD = re.compile(r"(?:较|比|相比|相较|与|同)$")
+# 按2020年不变价格计算 / 2025年政府工作报告显示: the prices a growth is measured in, the report a text cites (the
+# year it was given in, not the year its results are of): a reference, never the time a statement is about
+_REFERENCE_AFTER = re.compile(r"(?:的)?(?:不变|可比)价|(?:政府)?工作报告")
+
+
+def _not_the_time(s: str, start: int, end: int) -> bool:
+    """Is the year at s[start:end] a base or a reference rather than the time the words are about: a
+    baseline (比2019年), an end of a range (2018年-2022年: a span, which its period words date) or a
+    reference (_REFERENCE_AFTER)?"""
+    return bool(_BASELINE_LEAD.search(s, max(0, start - 2), start) or _in_range(s, start)
+                or _REFERENCE_AFTER.match(s, end))
+
+
+def _in_range(s: str, start: int) -> bool:
+    """Does the year at start begin or end a range of years (2018年-2022年 / 2016-2020年)?"""
+    return any(r.start() <= start < r.end() for r in RANGE_YEAR.finditer(s, max(0, start - 14), start + 16))
 # 是2011年的1.37倍 / 是1986年地区恢复成立时的289倍: the year a multiple is counted from
 _MULTIPLE_OF = re.compile(r"[^，,。；;]{0,14}?的\s*[\d.一二三四五六七八九十两]+\s*倍|的")
 _TARGET_LEAD = re.compile(r"(?:(?<!截止)到|(?<![截止])至|力争|争取|预计)$")  # 截至2016年末: a time reached
@@ -344,7 +360,8 @@ class _Walker:
         for heading in reversed((section or "").split(" / ")):
             if for_actual and _GOAL_SECTION.search(heading) and not _BACKGROUND.search(heading):
                 return None
-            m = YEAR.search(heading)
+            # 一、综合 初步核算，…按2020年不变价格计算: a base or a reference is not the year the heading is about
+            m = next((m for m in YEAR.finditer(heading) if not _not_the_time(heading, m.start(), m.end())), None)
             if m:
                 return int(m.group(1))
         return None
@@ -378,6 +395,8 @@ class _Walker:
                     continue
             if noted and _in_note(s, m.start()):
                 continue  # 比2013年末(2013年是第三次经济普查年份,下同)增加115个: a note's year dates nothing outside it
+            if _in_range(s, m.start()) or _REFERENCE_AFTER.match(s, m.end()):
+                continue  # a span's first year, a price base, a report's name (_not_the_time)
             year = int(m.group(1))
             lead = s[max(0, m.start() - 4):m.start()]
             tail = s[m.end():m.end() + 1]
