@@ -168,9 +168,15 @@ _GOALS_YEAR = re.compile(r"(?<!完成)(?<!实现)(?<!超额完成)((?:19|20)\d\d
 _SO_FAR = re.compile(r"今年(?:以来|前|上半年|[一二三]季度|1[-—至~])")
 
 
+_WILL_DO_YEAR = re.compile(r"((?:19|20)\d\d)年[，,]?[^，,。；;\d]{0,8}?将(?!近)")
+
+
 def goals_year(text: str) -> int | None:
-    """The one year a text names as its expected goals' (…2023年…预期目标…), else None."""
+    """The one year a text names as its expected goals' (…2023年…预期目标…) or as the year it will work in
+    (2024年，某新城将坚持…), else None."""
     years = {int(m.group(1)) for m in _GOALS_YEAR.finditer(text)} if "目标" in text else set()
+    if "将" in text:
+        years |= {int(y) for y in _WILL_DO_YEAR.findall(text)}
     return years.pop() if len(years) == 1 else None
 
 
@@ -316,10 +322,20 @@ class _Walker:
             self.list_year = carry.before(len(carry.sentences), self)[0]
 
     def _goal_list_year(self, sent: Sentence, pos: int) -> int | None:
-        """The year a goal list opening at pos is for: a goal year its sentence names before, else 今年."""
-        years = [y for p, y, t in self._markers(sent.text) if t and p < pos]
+        """The year a goal list opening at pos is for: a goal year its sentence names before, else the year
+        the lead-in's own clause names, else 今年."""
+        markers = self._markers(sent.text)
+        years = [y for p, y, t in markers if t and p < pos] or self._lead_clause_years(sent.text, pos, markers)
         rel = None if years else self._goal_relative_year(sent, pos)
         return years[-1] if years else (rel[1] if rel else None)
+
+    @staticmethod
+    def _lead_clause_years(s: str, pos: int, markers: list[tuple[int, int, bool]]) -> list[int]:
+        """The years a goals lead-in ending at pos names in its own clause (会议透露，2026年浦东新区经济社会发展的
+        主要预期目标是：): the year its goals are for, even when it is the year the text is in (a marker of a
+        year not yet over then reads as a past one)."""
+        start = _clause_start(s, pos - 1)
+        return [y for p, y, _ in markers if start <= p < pos]
 
     def _heading_bullet(self, para: Paragraph) -> bool:
         """A short bullet line that states no value but a year (■ 2024年成绩单 / ■ 2025年主要预期目标) heads the
@@ -348,7 +364,7 @@ class _Walker:
         markers = self._markers(last)
         if _LIST_OF_GOALS.search(last):
             self.list_goal = True
-            years = [y for _, y, t in markers if t]
+            years = [y for _, y, t in markers if t] or self._lead_clause_years(last, len(last), markers)
             rel = None if years else self._goal_relative_year(para.sentences[-1], len(last))
             self.list_year = years[-1] if years else (rel[1] if rel else None)
 
@@ -635,6 +651,9 @@ class _Walker:
                     continue
                 if year is None and goal_list and goal_year is not None:
                     year, evidence = goal_year, ("paragraph", 0.8)  # the list's intro names the goals' year
+                if year is None and lead is not None and m.start >= lead[1] \
+                        and (named := self._lead_clause_years(s, lead[0], markers)):
+                    year, evidence = named[-1], ("sentence", 0.85)  # the lead-in's clause names the goals' year
                 if year is None and carried_goal is not None and not self.ctx.plan_end \
                         and relative_mark_before(s, m.end) is None and period_before(s, m.end) is None:
                     # (a sentence naming a time of its own, 今年/全年, is not the paragraph's goal year's)
