@@ -148,6 +148,8 @@ def _not_the_time(s: str, start: int, end: int) -> bool:
 def _in_range(s: str, start: int) -> bool:
     """Does the year at start begin or end a range of years (2018年-2022年 / 2016-2020年)?"""
     return any(r.start() <= start < r.end() for r in RANGE_YEAR.finditer(s, max(0, start - 14), start + 16))
+
+
 # 是2011年的1.37倍 / 是1986年地区恢复成立时的289倍: the year a multiple is counted from
 _MULTIPLE_OF = re.compile(r"[^，,。；;]{0,14}?的\s*[\d.一二三四五六七八九十两]+\s*倍|的")
 _TARGET_LEAD = re.compile(r"(?:(?<!截止)到|(?<![截止])至|力争|争取|预计)$")  # 截至2016年末: a time reached
@@ -168,6 +170,7 @@ _GOALS_YEAR = re.compile(r"(?<!完成)(?<!实现)(?<!超额完成)((?:19|20)\d\d
 _SO_FAR = re.compile(r"今年(?:以来|前|上半年|[一二三]季度|1[-—至~])")
 
 
+# 2024年，某新城将坚持…: the year a text says it will work in (将, not 将近), as _GOAL_AFTER_YEAR reads a clause
 _WILL_DO_YEAR = re.compile(r"((?:19|20)\d\d)年[，,]?[^，,。；;\d]{0,8}?将(?!近)")
 
 
@@ -412,7 +415,7 @@ class _Walker:
             if noted and _in_note(s, m.start()):
                 continue  # 比2013年末(2013年是第三次经济普查年份,下同)增加115个: a note's year dates nothing outside it
             if _in_range(s, m.start()) or _REFERENCE_AFTER.match(s, m.end()):
-                continue  # a span's first year, a price base, a report's name (_not_the_time)
+                continue  # either end of a range, a price base, a report's name (_not_the_time)
             year = int(m.group(1))
             lead = s[max(0, m.start() - 4):m.start()]
             tail = s[m.end():m.end() + 1]
