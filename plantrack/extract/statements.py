@@ -132,6 +132,24 @@ _SINCE = re.compile(r"(?:“?十[一二三四五六七八九]五”?|(?:19|20)\d
 _MEANS = re.compile(r"以[^，,。；;]{2,20}?(?:作)?为")
 _COMMITTEE = re.compile(r"管委|管理委员会")
 _BASELINE_LEAD = re.compile(r"(?:较|比|相比|相较|与|同)$")
+# 按2020年不变价格计算 / 2025年政府工作报告显示: the prices a growth is measured in, the report a text cites (the
+# year it was given in, not the year its results are of): a reference, never the time a statement is about
+_REFERENCE_AFTER = re.compile(r"(?:的)?(?:不变|可比)价|(?:政府)?工作报告")
+
+
+def _not_the_time(s: str, start: int, end: int) -> bool:
+    """Is the year at s[start:end] a base or a reference rather than the time the words are about: a
+    baseline (比2019年), an end of a range (2018年-2022年: a span, which its period words date) or a
+    reference (_REFERENCE_AFTER)?"""
+    return bool(_BASELINE_LEAD.search(s, max(0, start - 2), start) or _in_range(s, start)
+                or _REFERENCE_AFTER.match(s, end))
+
+
+def _in_range(s: str, start: int) -> bool:
+    """Does the year at start begin or end a range of years (2018年-2022年 / 2016-2020年)?"""
+    return any(r.start() <= start < r.end() for r in RANGE_YEAR.finditer(s, max(0, start - 14), start + 16))
+
+
 # 是2011年的1.37倍 / 是1986年地区恢复成立时的289倍: the year a multiple is counted from
 _MULTIPLE_OF = re.compile(r"[^，,。；;]{0,14}?的\s*[\d.一二三四五六七八九十两]+\s*倍|的")
 _TARGET_LEAD = re.compile(r"(?:(?<!截止)到|(?<![截止])至|力争|争取|预计)$")  # 截至2016年末: a time reached
@@ -152,9 +170,16 @@ _GOALS_YEAR = re.compile(r"(?<!完成)(?<!实现)(?<!超额完成)((?:19|20)\d\d
 _SO_FAR = re.compile(r"今年(?:以来|前|上半年|[一二三]季度|1[-—至~])")
 
 
+# 2024年，某新城将坚持…: the year a text says it will work in (将, not 将近), as _GOAL_AFTER_YEAR reads a clause
+_WILL_DO_YEAR = re.compile(r"((?:19|20)\d\d)年[，,]?[^，,。；;\d]{0,8}?将(?!近)")
+
+
 def goals_year(text: str) -> int | None:
-    """The one year a text names as its expected goals' (…2023年…预期目标…), else None."""
+    """The one year a text names as its expected goals' (…2023年…预期目标…) or as the year it will work in
+    (2024年，某新城将坚持…), else None."""
     years = {int(m.group(1)) for m in _GOALS_YEAR.finditer(text)} if "目标" in text else set()
+    if "将" in text:
+        years |= {int(y) for y in _WILL_DO_YEAR.findall(text)}
     return years.pop() if len(years) == 1 else None
 
 
@@ -300,10 +325,20 @@ class _Walker:
             self.list_year = carry.before(len(carry.sentences), self)[0]
 
     def _goal_list_year(self, sent: Sentence, pos: int) -> int | None:
-        """The year a goal list opening at pos is for: a goal year its sentence names before, else 今年."""
-        years = [y for p, y, t in self._markers(sent.text) if t and p < pos]
+        """The year a goal list opening at pos is for: a goal year its sentence names before, else the year
+        the lead-in's own clause names, else 今年."""
+        markers = self._markers(sent.text)
+        years = [y for p, y, t in markers if t and p < pos] or self._lead_clause_years(sent.text, pos, markers)
         rel = None if years else self._goal_relative_year(sent, pos)
         return years[-1] if years else (rel[1] if rel else None)
+
+    @staticmethod
+    def _lead_clause_years(s: str, pos: int, markers: list[tuple[int, int, bool]]) -> list[int]:
+        """The years a goals lead-in ending at pos names in its own clause (会议透露，2026年浦东新区经济社会发展的
+        主要预期目标是：): the year its goals are for, even when it is the year the text is in (a marker of a
+        year not yet over then reads as a past one)."""
+        start = _clause_start(s, pos - 1)
+        return [y for p, y, _ in markers if start <= p < pos]
 
     def _heading_bullet(self, para: Paragraph) -> bool:
         """A short bullet line that states no value but a year (■ 2024年成绩单 / ■ 2025年主要预期目标) heads the
@@ -332,7 +367,7 @@ class _Walker:
         markers = self._markers(last)
         if _LIST_OF_GOALS.search(last):
             self.list_goal = True
-            years = [y for _, y, t in markers if t]
+            years = [y for _, y, t in markers if t] or self._lead_clause_years(last, len(last), markers)
             rel = None if years else self._goal_relative_year(para.sentences[-1], len(last))
             self.list_year = years[-1] if years else (rel[1] if rel else None)
 
@@ -344,7 +379,8 @@ class _Walker:
         for heading in reversed((section or "").split(" / ")):
             if for_actual and _GOAL_SECTION.search(heading) and not _BACKGROUND.search(heading):
                 return None
-            m = YEAR.search(heading)
+            # 一、综合 初步核算，…按2020年不变价格计算: a base or a reference is not the year the heading is about
+            m = next((m for m in YEAR.finditer(heading) if not _not_the_time(heading, m.start(), m.end())), None)
             if m:
                 return int(m.group(1))
         return None
@@ -378,6 +414,8 @@ class _Walker:
                     continue
             if noted and _in_note(s, m.start()):
                 continue  # 比2013年末(2013年是第三次经济普查年份,下同)增加115个: a note's year dates nothing outside it
+            if _in_range(s, m.start()) or _REFERENCE_AFTER.match(s, m.end()):
+                continue  # either end of a range, a price base, a report's name (_not_the_time)
             year = int(m.group(1))
             lead = s[max(0, m.start() - 4):m.start()]
             tail = s[m.end():m.end() + 1]
@@ -616,6 +654,9 @@ class _Walker:
                     continue
                 if year is None and goal_list and goal_year is not None:
                     year, evidence = goal_year, ("paragraph", 0.8)  # the list's intro names the goals' year
+                if year is None and lead is not None and m.start >= lead[1] \
+                        and (named := self._lead_clause_years(s, lead[0], markers)):
+                    year, evidence = named[-1], ("sentence", 0.85)  # the lead-in's clause names the goals' year
                 if year is None and carried_goal is not None and not self.ctx.plan_end \
                         and relative_mark_before(s, m.end) is None and period_before(s, m.end) is None:
                     # (a sentence naming a time of its own, 今年/全年, is not the paragraph's goal year's)

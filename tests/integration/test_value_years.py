@@ -105,6 +105,24 @@ TEXTS = {
         "某县2022年前三季度经济运行情况\n\n一、分产业\n"
         "第一产业实现增加值193.85亿元，同比增长4.0%；第三产业实现增加值515.14亿元，同比增长4.0%。\n"
     ),
+    # news of a report's goals: the lead-in's own clause names their year, which is the year the page is of
+    "浦东目标.txt": (
+        "浦东新区召开人代会\n2026-01-22 08:30\n浦东新区第八届人民代表大会第六次会议昨天下午开幕。会议透露，"
+        "2026年浦东新区经济社会发展的主要预期目标是：地区生产总值增长5%以上，规模以上工业总产值力争增长5%，"
+        "一般公共预算收入增长2%。\n"
+    ),
+    # news of a five-year plan whose goal list names no year but the plan period its lead-in names
+    "纲要目标.txt": (
+        "记者3月3日从省政府新闻办公室举办的新闻发布会上获悉，《某省国民经济和社会发展第十四个五年规划和二〇三五年"
+        "远景目标纲要》已发布。\n《纲要》明确了“十四五”发展6个方面具体目标：\n"
+        "——高质量发展迈出更大步伐。经济运行在合理区间，地区生产总值达到3.6万亿元，人均生产总值达到9万元左右；\n"
+        "——消费的基础性作用显著提升，居民人均消费支出达到2.5万元左右。\n"
+    ),
+    # a work plan's page that says which year it will work in, then its goals naming only 全年
+    "新城目标.txt": (
+        "2024年，某新城将坚持以高质量发展为首要任务，坚持产业立城、文化兴城、人才强城，不断增强发展动能。\n"
+        "主要预期目标是：全年地区生产总值增长8%，固定资产投资增长10%，规上工业增加值增长12%。\n"
+    ),
     # a year's goal, then what the months so far have done against it
     "目标进度.txt": (
         "厦门市2012年1-4月主要经济指标完成情况\n\n一、主要指标\n"
@@ -286,3 +304,20 @@ def test_the_same_growth_of_two_industries_is_two_values(value_years):
 def test_what_the_months_so_far_have_done_against_the_years_goal_is_an_actual_of_those_months(value_years):
     a = _actual(value_years, "目标进度.txt", 711.91)
     assert (a["indicator_text"], a["period_year"], a["period_label"]) == ("地区生产总值", 2012, "1-4月")
+
+
+def _target_years(con, file: str) -> dict[str, int | None]:
+    rows = con.execute("SELECT value_raw, target_year FROM marts.fct_plan_targets WHERE source_file = ?", [file])
+    return dict(rows.fetchall())
+
+
+def test_goals_take_the_year_their_lead_in_names_in_its_own_clause(value_years):
+    assert _target_years(value_years, "浦东目标.txt") == {"5": 2026, "2": 2026}
+
+
+def test_goals_listed_after_a_lead_in_naming_a_plan_period_are_of_its_last_year(value_years):
+    assert set(_target_years(value_years, "纲要目标.txt").values()) == {2025}
+
+
+def test_goals_naming_no_year_are_of_the_one_year_the_text_says_it_will_work_in(value_years):
+    assert _target_years(value_years, "新城目标.txt") == {"8": 2024, "10": 2024, "12": 2024}

@@ -1,8 +1,9 @@
 """Evidence that must not date a value, through the whole path (file on disk -> `plantrack refresh` ->
 warehouse row): a plan's period for its review of the year before, a multiple's base year for the multiple
-(or for the document), the year a report's goals are for for a goal its review quotes; 今年 of an undated report's goals counted from
-the year it reviews only when it names the year after; and the document
-row of a report that looks back and ahead (a plan of its goals' year). One shared refresh for all the texts."""
+(or for the document), the constant prices' year, a range of years and a cited report's year for any value,
+the year a report's goals are for for a goal its review quotes; 今年 of an undated report's goals counted
+from the year it reviews only when it names the year after; and the document row of a report that looks
+back and ahead (a plan of its goals' year). One shared refresh for all the texts."""
 
 from __future__ import annotations
 
@@ -86,6 +87,21 @@ TEXTS = {
         "工作报告明确了今年某省经济社会发展的主要预期目标：生产总值增长8%左右，固定资产投资增长20%左右。\n"
         "据介绍，2014年某省实现生产总值6835.27亿元，增长8.9%；固定资产投资7759.6亿元，增长21.1%。\n"
     ),
+    # a bulletin whose first heading runs into its text: the constant prices' year (按2020年不变价格) and a
+    # chart's range of years (2018年-2022年…图) before the price paragraph date none of its values
+    "不变价.txt": (
+        "2022年某区国民经济和社会发展统计公报\n2022年，全区经济运行总体平稳。\n"
+        "一、综合 初步核算，全区完成地区生产总值243.5亿元，按2020年不变价格计算，同比增长3%，两年平均增长4.2%。"
+        "其中第一产业增加值2.6亿元，同比增长8.7%。\n2018年-2022年地区生产总值及增速图\n"
+        "据调查队监测数据显示：居民消费价格累计上涨2.8%，商品零售价格指数累计上涨2.7%。\n"
+    ),
+    # a page summing up a report by the year it was given in (2025年工作报告显示): its figures are of 2024
+    "报告显示.txt": (
+        "2025-07-07 21:36:41 8次\n某区2025年工作报告显示，该区预计实现地区生产总值800亿元以上、增长7%，"
+        "完成一般公共预算收入38.6亿元、增长5.8%。在民生领域，城镇新增就业6000人。\n"
+        "这份工作报告具有系统性特征。从产业结构看，该区已形成四大支柱产业体系，2024年工业应税销售收入达2747.1亿元。"
+        "民生保障措施呈现精准化特点，2024年新增农村分散特困人员8人。\n"
+    ),
     # a news piece on a report's goals alone, with no results
     "目标新闻.txt": (
         "某省政府工作报告提出，2024年经济社会发展的主要预期目标是：地区生产总值增长5.5%左右，"
@@ -133,6 +149,23 @@ def test_a_multiple_of_a_years_figure_is_not_of_that_year(years):
 def test_a_multiples_base_year_is_not_the_year_a_text_without_one_reports_on(years):
     [industry] = _rows(years, "fct_indicator_actuals", "倍数基年.txt", "600")
     assert (industry["period_year"], industry["year_evidence"]) == (2012, "text")
+
+
+def test_the_constant_prices_year_dates_no_value_of_its_heading_or_sentence(years):
+    for value in ("243.5", "4.2", "2.6"):
+        [a] = _rows(years, "fct_indicator_actuals", "不变价.txt", value)
+        assert a["period_year"] == 2022, value
+
+
+def test_a_range_of_years_dates_no_value_after_it(years):
+    [a] = _rows(years, "fct_indicator_actuals", "不变价.txt", "2.8")
+    assert a["period_year"] == 2022
+
+
+def test_the_year_a_cited_report_was_given_in_is_not_the_year_of_its_figures(years):
+    for value in ("800", "6000"):
+        [a] = _rows(years, "fct_indicator_actuals", "报告显示.txt", value)
+        assert a["period_year"] == 2024, value
 
 
 def test_a_goal_quoted_under_a_heading_that_reviews_the_past_takes_no_year_from_the_reports_goals(years):
