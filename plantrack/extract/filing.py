@@ -106,7 +106,20 @@ def filed(doc: Document, st: Statements) -> Document:
         return replace(doc, meta=meta)
     if m.doc_type == "other" and n_results and not n_goals:
         why = f"no title names its kind: {n_results} of its {n_goals + n_results} values are results"
-        return replace(doc, meta=replace(m, doc_type="release", sources={**m.sources, "doc_type": "values"},
-                                         confidence={**m.confidence, "doc_type": 0.5},
-                                         reasons={**m.reasons, "doc_type": why}))
-    return doc
+        m = replace(m, doc_type="release", sources={**m.sources, "doc_type": "values"},
+                    confidence={**m.confidence, "doc_type": 0.5}, reasons={**m.reasons, "doc_type": why})
+    return replace(doc, meta=_reviewed_year(m, st))
+
+
+def _reviewed_year(m, st: Statements):
+    """A release the reader could not date is of the one year its results give themselves (in their own
+    words, sentence, paragraph or heading), when most of them give one and no other year."""
+    dated = {a.period_year for a in st.actuals if a.period_year is not None}
+    n_dated = sum(a.period_year is not None for a in st.actuals)
+    if m.period_year is not None or len(dated) != 1 or 2 * n_dated <= len(st.actuals):
+        return m
+    year = dated.pop()
+    return replace(m, period_year=year, sources={**m.sources, "period_year": "values"},
+                   confidence={**m.confidence, "period_year": 0.5},
+                   reasons={**m.reasons, "period_year": f"{n_dated} of its {len(st.actuals)} results are of {year} "
+                                                     "by their own words, and none of another year"})
