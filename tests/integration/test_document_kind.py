@@ -1,7 +1,8 @@
 """What a document is filed under when no title names its kind, through the whole path (file on disk ->
 `plantrack refresh` -> marts.dim_document): what its values are says it (goals alone: a plan of their year;
 results alone: a release), and a release the reader could not date takes the one year its results give
-themselves. Its values keep their own years. One shared refresh for all the texts."""
+themselves. Its values keep their own years. A text that names no place in full but one province by its short
+name, again and again, is that province's. One shared refresh for all the texts."""
 
 from __future__ import annotations
 
@@ -31,6 +32,12 @@ TEXTS = {
         "2025年是“十四五”收官之年。\n"
         "报告指出，2024年，经开区实现地区生产总值352.6亿元，同比增长6.2%；规上工业增加值增长8.5%；"
         "一般公共预算收入完成25.1亿元。\n"
+    ),
+    # news of a province's half year that calls it by its short name only (山西GDP…)
+    "省份简称.txt": (
+        "根据国家统计局反馈，上半年，山西GDP为7482.75亿元，按可比价格计算，同比增长6.8%。"
+        "其中，第一产业增加值329.66亿元，增长3.1%。\n上半年，山西规模以上工业增加值增长5.2%，"
+        "山西社会消费品零售总额增长4.6%。\n"
     ),
 }
 
@@ -68,3 +75,8 @@ def test_an_undated_release_is_of_the_one_year_its_results_give_themselves(kinds
     years = kinds.execute("SELECT DISTINCT period_year FROM marts.fct_indicator_actuals WHERE source_file = ?",
                           ["会议新闻.txt"]).fetchall()
     assert years == [(2024,)]
+
+
+def test_a_province_named_by_its_short_name_again_and_again_is_the_documents_region(kinds):
+    doc = _document(kinds, "省份简称.txt")
+    assert (doc["region_name"], doc["region_code"]) == ("山西省", "140000")
