@@ -93,11 +93,10 @@ def filed(doc: Document, st: Statements) -> Document:
     n_goals, n_results = len(st.targets), len(st.actuals)
     if n_goals and n_goals >= _DOMINANT * n_results:
         years = [t.target_year for t in st.targets]
-        year, source = _one_year(years), "goals"
+        year = _one_year(years)
         if not any(years) and m.period_year is not None:
-            # goals that name no year, in a text that names one year as its own: theirs
-            year, source = m.period_year, m.sources.get("period_year", "text")
-        meta = _as_plan(m, year, source)
+            year = m.period_year  # goals that name no year, in a text that names one year as its own: theirs
+        meta = _as_plan(m, year, "values")
         why = f"no title names its kind: {n_goals} of its {n_goals + n_results} values are goals"
         meta = replace(meta, doc_type="plan", period_year=None, period_label=None,
                        sources={**meta.sources, "doc_type": "values"},

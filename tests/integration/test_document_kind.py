@@ -18,7 +18,7 @@ TEXTS = {
     "目标新闻稿.txt": (
         "到2025年某省常住人口城镇化率达到65%\n2021-05-19 10:20 来源：某某日报\n"
         "记者从省发展改革委获悉，近日印发的文件提出，到2025年，全省常住人口城镇化率达到65%，"
-        "城镇新增就业人数年均50万人以上。\n"
+        "城镇新增就业人数年均50万人以上。\n文件还要求，力争全省研发经费投入强度达到2.5%。\n"
     ),
     # a statistics page under a site's breadcrumb: results only, hardly any wording that names a kind
     "指标页.txt": (
@@ -67,6 +67,13 @@ def test_a_text_of_goals_alone_that_names_no_kind_is_a_plan_of_their_year(kinds)
     [rate] = kinds.execute("SELECT target_year FROM marts.fct_plan_targets WHERE source_file = ? AND value = 65",
                            ["目标新闻稿.txt"]).fetchall()
     assert rate == (2025,)
+
+
+def test_a_goal_without_a_year_in_a_text_filed_as_a_plan_from_its_values_is_not_lent_the_plans_year(kinds):
+    # lent, it would be judged as a goal of 2025 from a base of 2024; unlent, its base is the year before the issue
+    rows = kinds.execute("SELECT target_year, baseline_year FROM marts.mart_target_progress "
+                         "WHERE source_file = ? AND target_value = 2.5", ["目标新闻稿.txt"]).fetchall()
+    assert rows == [(None, 2020)]
 
 
 def test_a_text_of_results_alone_that_names_no_kind_is_a_release(kinds):
