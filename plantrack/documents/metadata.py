@@ -14,6 +14,7 @@ from datetime import date
 from plantrack.documents.reading_view import reading_view, to_simplified
 from plantrack.documents.regions import (
     Gazetteer,
+    find_mentions,
     load_gazetteer,
     locate_document,
     region_by_name,
@@ -125,8 +126,12 @@ _LIST_ITEM = re.compile(r"^(\d+[.、．]|附件|附表|[（(]\d+[）)])")
 
 
 def _continues_title(parts: list[str]) -> bool:
-    """Lines of a title broken over several lines: none is a title, a note or a wholly bracketed line."""
-    return not any(TITLE.match(p) or re.fullmatch(r"[（(].*[）)]", p) or ISSUER.match(p) for p in parts)
+    """Lines of a title broken over several lines: none is a title, a note or a wholly bracketed line. The
+    last may be a title when the first opens one (关于… or a place's full name: 重庆市渝中区2023年国民经济和社会发展 /
+    计划执行情况及2024年计划草案的报告), not a menu or a column name run into it."""
+    opens = parts[0].startswith("关于") or any(m.start == 0 for m in find_mentions(parts[0], load_gazetteer()))
+    return not any(TITLE.match(p) and (i < len(parts) - 1 or not opens) or re.fullmatch(r"[（(].*[）)]", p)
+                   or ISSUER.match(p) for i, p in enumerate(parts))
 
 
 def _fallback_title(lines: list[str]) -> str | None:

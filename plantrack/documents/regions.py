@@ -278,6 +278,27 @@ def _short_named_provinces(gazetteer: Gazetteer) -> tuple[tuple[Region, re.Patte
     return cached[1]
 
 
+# How often a province's short name must recur to say what a text is about (twice may be where a leader
+# visited: 贯彻习近平总书记视察河北重要讲话 in a city's report)
+_AGAIN = 3
+
+
+def _province_named_most(body: str, gazetteer: Gazetteer) -> RegionMatch | None:
+    """A text that names no place in full but one province by its short name, again and again (上半年天津
+    生产总值…, 山西GDP…): that province, when named at least three times and twice as often as any other, and none
+    of its cities or counties is named in full."""
+    tally = Counter({r.code: n for r, pattern in _short_named_provinces(gazetteer)
+                     if (n := len(pattern.findall(body)))})
+    ranked = tally.most_common(2)
+    if not ranked or ranked[0][1] < _AGAIN or len(ranked) > 1 and ranked[0][1] < 2 * ranked[1][1]:
+        return None
+    region = gazetteer.by_code[ranked[0][0]]
+    if any(gazetteer.is_within(r, region) for m in find_mentions(body, gazetteer) for r in m.candidates):
+        return None  # it names a city or county of that province in full: it may be about that one
+    return RegionMatch(region.name, region.code, None, "text", 0.5,
+                       note=f"named by its short name {region.short_name} only ({ranked[0][1]} times)")
+
+
 def _short_name_region(prefix: str, found: list[Mention], gazetteer: Gazetteer) -> tuple[Region | None, str]:
     """The region a sub-area's prefix names: a full name, a former name or a short name (万盛 -> 綦江区)."""
     for length in range(len(prefix), 1, -1):
@@ -363,6 +384,8 @@ def locate_document(text: str, issuer: str | None, title: str | None, gazetteer:
         counts = {lvl: sum(body.count(w) for w in words) for lvl, words in _LEVEL_WORDS.items()}
         speaks = max(counts, key=counts.get) if max(counts.values()) else None
         ending = _PROVINCE_SPEAKS_AS.get(speaks, "省") if speaks else None
+        if province is None:
+            province = _province_named_most(body, gazetteer)
         return province if province is not None and (ending is None or province.name.endswith(ending)) else None
     return chosen
 

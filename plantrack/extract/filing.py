@@ -33,11 +33,13 @@ def goals_year_ahead(doc: Document, st: Statements) -> int | None:
         return [t.target_year for t in st.targets if leads and t.char_end > min(leads)]
 
     results = Counter(a.period_year for a in st.actuals if a.period_year is not None).most_common(2)
-    if not results:
+    if not st.actuals:
         # goals alone (a report's goals section, a news piece on them): the one year they are for, after a
         # lead-in that names a year's goals (a 奋斗目标 of 未来五年 names a span whose end it may not tell)
         years = set(goals(_GOALS_LEAD, _GOALS_YEAR))
         return years.pop() if len(years) == 1 else None
+    if not results:
+        return None  # results without a year: which year the text reviews is not told
     if len(results) > 1 and results[0][1] == results[1][1]:
         return None  # two years as often: which one the text reviews is not told
     # a review of Y, then goals (any lead-in of a goals list) of Y+1
@@ -45,14 +47,78 @@ def goals_year_ahead(doc: Document, st: Statements) -> int | None:
     return ahead if ahead in goals(_GOALS_LEAD, _GOALS_YEAR, _LIST_OF_GOALS) else None
 
 
+# How much more of one kind of value than the other says what a text is (a stray 比上年 in a news piece on
+# goals, a goal quoted in a results report do not)
+_DOMINANT = 3
+
+
+def _kind_named(doc: Document) -> bool:
+    """The kind comes from a title (the text's, the page's, the metadata block's) or the text naming itself
+    (本规划): not from the cues (同比 / 记者) or a section heading near its top."""
+    m = doc.meta
+    source = m.sources.get("doc_type")
+    return not (source == "heading" or source == "text" and m.confidence.get("doc_type", 1.0) < 0.7)
+
+
+def _one_year(years: list[int | None]) -> int | None:
+    """The year most of the dated ones are, when it is named at least twice as often as any other."""
+    ranked = Counter(y for y in years if y is not None).most_common(2)
+    if not ranked or len(ranked) > 1 and ranked[0][1] < 2 * ranked[1][1]:
+        return None
+    return ranked[0][0]
+
+
+def _as_plan(m, year: int | None, source: str):
+    reasons = {k: v for k, v in m.reasons.items() if k not in ("plan_start_year", "plan_end_year")}
+    sources = {**m.sources}
+    if year is None:
+        reasons["plan_start_year"] = reasons["plan_end_year"] = (
+            "its goals name no year, or several years as often: which year they are for is not told")
+    else:
+        sources |= {"plan_start_year": source, "plan_end_year": source}
+    return replace(m, plan_start_year=year, plan_end_year=year, sources=sources, reasons=reasons)
+
+
 def filed(doc: Document, st: Statements) -> Document:
     """The document as the warehouse records it: a text that sets goals (after looking back) gets their year
-    as its plan period (its kind is plan); its doc_type and period (the year reviewed) stay as read."""
-    year = goals_year_ahead(doc, st)
-    if year is None:
-        return doc
+    as its plan period (its kind is plan); its doc_type and period (the year reviewed) stay as read. A text
+    whose kind no title names is what its values are: goals (nearly) alone, a plan of their year (a news
+    piece on a plan or on a report's goals); results alone, a release."""
     m = doc.meta
-    meta = replace(m, plan_start_year=year, plan_end_year=year,
-                   sources={**m.sources, "plan_start_year": "goals_section", "plan_end_year": "goals_section"},
-                   reasons={k: v for k, v in m.reasons.items() if k not in ("plan_start_year", "plan_end_year")})
-    return replace(doc, meta=meta)
+    year = goals_year_ahead(doc, st)
+    if year is not None:
+        return replace(doc, meta=_as_plan(m, year, "goals_section"))
+    if _kind_named(doc) or (m.doc_type or "") in PLAN_TYPES or m.plan_end_year is not None:
+        return doc
+    n_goals, n_results = len(st.targets), len(st.actuals)
+    if n_goals and n_goals >= _DOMINANT * n_results:
+        years = [t.target_year for t in st.targets]
+        year = _one_year(years)
+        if not any(years) and m.period_year is not None:
+            year = m.period_year  # goals that name no year, in a text that names one year as its own: theirs
+        meta = _as_plan(m, year, "values")
+        why = f"no title names its kind: {n_goals} of its {n_goals + n_results} values are goals"
+        meta = replace(meta, doc_type="plan", period_year=None, period_label=None,
+                       sources={**meta.sources, "doc_type": "values"},
+                       confidence={**meta.confidence, "doc_type": 0.5},
+                       reasons={**meta.reasons, "doc_type": why, "period_year": "a plan reports on no period"})
+        return replace(doc, meta=meta)
+    if m.doc_type == "other" and n_results and not n_goals:
+        why = f"no title names its kind: {n_results} of its {n_goals + n_results} values are results"
+        m = replace(m, doc_type="release", sources={**m.sources, "doc_type": "values"},
+                    confidence={**m.confidence, "doc_type": 0.5}, reasons={**m.reasons, "doc_type": why})
+    return replace(doc, meta=_reviewed_year(m, st))
+
+
+def _reviewed_year(m, st: Statements):
+    """A release the reader could not date is of the one year its results give themselves (in their own
+    words, sentence, paragraph or heading), when most of them give one and no other year."""
+    dated = {a.period_year for a in st.actuals if a.period_year is not None}
+    n_dated = sum(a.period_year is not None for a in st.actuals)
+    if m.period_year is not None or len(dated) != 1 or 2 * n_dated <= len(st.actuals):
+        return m
+    year = dated.pop()
+    return replace(m, period_year=year, sources={**m.sources, "period_year": "values"},
+                   confidence={**m.confidence, "period_year": 0.5},
+                   reasons={**m.reasons, "period_year": f"{n_dated} of its {len(st.actuals)} results are of {year} "
+                                                     "by their own words, and none of another year"})

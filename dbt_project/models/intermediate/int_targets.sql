@@ -39,12 +39,13 @@ corrected as (
         d.source_file,
         d.title as plan_title,
         d.doc_type,
-        -- a report filed as a plan of its goals' year (plantrack/extract/filing.py) lends that year to no
-        -- target the extractor left without one (a goal its review quotes is of another year)
-        case when d.metadata_sources ->> 'plan_end_year' = 'goals_section' then null else d.plan_start_year end
-            as plan_start_year,
-        case when d.metadata_sources ->> 'plan_end_year' = 'goals_section' then null else d.plan_end_year end
-            as plan_end_year,
+        -- a report filed as a plan of its goals' year, or a text as a plan from what its values are
+        -- (plantrack/extract/filing.py), lends that year to no target the extractor left without one (a goal
+        -- its review quotes is of another year; an undated goal beside dated ones may be of another too)
+        case when d.metadata_sources ->> 'plan_end_year' in ('goals_section', 'values') then null
+            else d.plan_start_year end as plan_start_year,
+        case when d.metadata_sources ->> 'plan_end_year' in ('goals_section', 'values') then null
+            else d.plan_end_year end as plan_end_year,
         cast(year(d.issued_on) as integer) as issue_year,
         coalesce(o.new_region_code, s.region_code) as region_code,
         coalesce(o.new_region_name, s.region_name) as region_name,
