@@ -111,6 +111,15 @@ TEXTS = {
         "某县“十二五”发展回顾\n"
         "记者从27日召开的县政府常务会上获悉，“十二五”期间，某县地区生产总值年均增长10.5%，已完成规划目标。\n"
     ),
+    # a 计划执行情况 report: each line opens with the year's plan (年计划完成…), then what was done so far, the
+    # estimate and the share of the plan met; signed projects' own planned investment is what was signed
+    "计划执行.txt": (
+        "关于某市2030年国民经济和社会发展计划执行情况与2031年计划草案的报告\n"
+        "一、2030年计划执行情况\n"
+        "——年计划完成地区生产总值617亿元以上，1—9月完成428.3亿元，同比增长2.2%，全年预计完成600亿元，完成年计划的97%。\n"
+        "——年计划固定资产投资增长9%以上，1—10月完成170.6亿元，同比增长7.9%。\n"
+        "全年新签约工业项目42个，计划总投资140.62亿元。\n"
+    ),
 }
 
 
@@ -240,3 +249,13 @@ def test_the_start_of_a_goals_span_is_the_level_reached_in_the_base_year(value_k
 def test_a_five_year_span_named_with_what_was_done_stays_a_review(value_kinds):
     assert _target_years(value_kinds, "十二五回顾.txt", 10.5) == []
     assert _actual_count(value_kinds, "十二五回顾.txt", 10.5) == 1
+
+
+def test_a_value_the_years_plan_opens_its_clause_with_is_that_years_goal(value_kinds):
+    for value in (617, 9):  # 年计划完成地区生产总值617亿元 / 年计划固定资产投资增长9%
+        assert _target_years(value_kinds, "计划执行.txt", value) == [2030]
+        assert _actual_count(value_kinds, "计划执行.txt", value) == 0
+    for value in (428.3, 170.6):  # what was done against the plan
+        assert _target_years(value_kinds, "计划执行.txt", value) == []
+        assert _actual_count(value_kinds, "计划执行.txt", value) == 1
+    assert _actual_count(value_kinds, "计划执行.txt", 140.62) == 1  # signed projects' own 计划总投资
