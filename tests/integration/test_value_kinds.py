@@ -120,6 +120,15 @@ TEXTS = {
         "——年计划固定资产投资增长9%以上，1—10月完成170.6亿元，同比增长7.9%。\n"
         "全年新签约工业项目42个，计划总投资140.62亿元。\n"
     ),
+    # a news repost in traditional characters: a year's project goals, then their parts (其中…；…) in the
+    # next sentence; and a report's result with its 其中 part
+    "項目建設目標.txt": (
+        "廣西“項目建設年”目標確定\n"
+        "新華社南寧3月17日電 廣西“項目建設年”項目建設目標為，1000萬元以上投資項目5132個，總投資23395億元，"
+        "年度投資4910億元。其中新開工項目2191個，總投資15237億元，年度投資1460億元；續建項目1999個，"
+        "總投資5594億元。\n"
+        "去年，全區完成固定資產投資8520億元，其中工業投資2164億元。\n"
+    ),
 }
 
 
@@ -259,3 +268,12 @@ def test_a_value_the_years_plan_opens_its_clause_with_is_that_years_goal(value_k
         assert _target_years(value_kinds, "计划执行.txt", value) == []
         assert _actual_count(value_kinds, "计划执行.txt", value) == 1
     assert _actual_count(value_kinds, "计划执行.txt", 140.62) == 1  # signed projects' own 计划总投资
+
+
+def test_the_parts_listed_after_a_goals_total_are_goals_and_after_a_results_total_results(value_kinds):
+    for value in (2191, 1460, 1999, 5594):  # 其中新开工项目2191个…；续建项目1999个…
+        assert _actual_count(value_kinds, "項目建設目標.txt", value) == 0
+        assert len(_target_years(value_kinds, "項目建設目標.txt", value)) == 1
+    for value in (8520, 2164):
+        assert _actual_count(value_kinds, "項目建設目標.txt", value) == 1
+        assert _target_years(value_kinds, "項目建設目標.txt", value) == []
