@@ -682,6 +682,23 @@ def honours_won(c: Candidate) -> bool:
         and _AIM_TO_WIN.search(c.s, c.clause, c.a) is None
 
 
+# the industries, chains and clusters a government works on, counted: 聚焦11条产业链, 重点发展12条制造业产业链,
+# 34条重点产业链, 拥有全部41个工业大类. A size class (千亿级, 超千亿元的) makes the count a value (4个千亿级产业集群),
+# and so does a verb that makes them (打造, 培育, 形成)
+_INDUSTRY_SET_AFTER = re.compile(r"[^，,。；;\d级亿]{0,8}?(?:产业链|产业集群|集群|产业群|工业大类|战略性新兴产业)")
+_DESIGNATED = re.compile(r"重点|主导")
+_FOCUS_BEFORE = re.compile(r"(?:聚焦|重点发展|壮大|支持|围绕|落实|拥有)[^，,。；;\d]{0,6}$")
+
+
+def set_of_industries_worked_on(c: Candidate) -> bool:
+    """34条重点产业链, 聚焦11条产业链, 壮大7个先进制造业集群: how many chains or clusters a government names as
+    those it works on is the scope of its work, no quantity of the economy."""
+    if c.unit not in ("个", "条") or (end := _INDUSTRY_SET_AFTER.match(c.s, c.b)) is None:
+        return False
+    return _DESIGNATED.match(c.s, c.b) is not None \
+        or _FOCUS_BEFORE.search(c.s, max(c.clause, c.a - 10), c.a) is not None and "级" not in c.s[end.end():end.end() + 1]
+
+
 Rejection = Callable[[Candidate], bool]
 
 # Cheap and frequent first, clause scans last (the order does not change the result: see the docstring).
@@ -728,6 +745,7 @@ REJECTIONS: tuple[Rejection, ...] = (
     tally_of_places,
     honours_won,
     effort_of_the_government,
+    set_of_industries_worked_on,
 )
 
 
