@@ -699,6 +699,18 @@ def set_of_industries_worked_on(c: Candidate) -> bool:
         or _FOCUS_BEFORE.search(c.s, max(c.clause, c.a - 10), c.a) is not None and "级" not in c.s[end.end():end.end() + 1]
 
 
+# N个<members>…(均)超过 X: a count of members (cities, industries) in the clause, then a bound each passes
+_GROUP_PASSES = re.compile(r"(?:\d+|[一二三四五六七八九十两]+)\s*个[^，,。；;\d]{1,16}?(?:均|都|全部)?(?:超过了?|超出|超|高于|快于)\s*$")
+
+
+def bound_passed_by_each_of_a_group(c: Candidate) -> bool:
+    """6个盟市的工业增加值增速均超过了32%, 4个行业投资增速超50%: the bound a counted group of members passes is
+    no figure of the place (nor of any one member)."""
+    # (rates only: an amount so passed, 6个城区的地区生产总值超过500亿元, names what the next place's figure is of)
+    return c.unit in ("%", "％") and c.a - c.clause > 4 and "个" in c.s[c.clause:c.a] \
+        and _GROUP_PASSES.search(c.s, max(c.clause, c.a - 30), c.a) is not None
+
+
 Rejection = Callable[[Candidate], bool]
 
 # Cheap and frequent first, clause scans last (the order does not change the result: see the docstring).
@@ -746,6 +758,7 @@ REJECTIONS: tuple[Rejection, ...] = (
     honours_won,
     effort_of_the_government,
     set_of_industries_worked_on,
+    bound_passed_by_each_of_a_group,
 )
 
 
