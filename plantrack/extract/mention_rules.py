@@ -428,11 +428,12 @@ _ESTIMATE = re.compile(r"预计")
 _ESTIMATE_TO = re.compile(r"预计到")
 # 预计全年地区生产总值增长5.5%, 2025年(预计,下同)…: the estimate of a period under review, named by its period
 # 预计全省生产总值增长3.5%左右 (a review's estimate) vs 预计新增产值5.5亿元 / 建成后预计年产值 (a project's
-# projection) / 预计到2027年 (a goal): a projection's words follow 预计 at once
+# projection) / 预计到2027年 (a goal): a projection's words follow 预计 at once. A subject may be a Latin
+# acronym (预计全市GDP增长5%左右)
 ESTIMATE_OF_PERIOD = re.compile(
     r"预计[，,：:]?(?:全年|今年|本年|(?:19|20)\d\d年)|[（(]预计"
     r"|(?<!后)预计[，,：:]?(?!到|至|将|可|能|会|带动|新增|拉动|增加|年|每年|实现年|明年|今后|未来|建成|投产|达产|总投资|投资|完成投资)"
-    r"(?:[\u4e00-\u9fff]|(?:19|20)\d\d年|[（(][^（()）\d]{0,6}[）)]){0,16}?(?:增长|下降|达到|实现|完成|为|突破|超过|(?=\d))")
+    r"(?:[\u4e00-\u9fffA-Za-z]|(?:19|20)\d\d年|[（(][^（()）\d]{0,6}[）)]){0,16}?(?:增长|下降|达到|实现|完成|为|突破|超过|(?=\d))")
 # 增长4%（预计数，下同）: a note right after a value says it is an estimate (and those after it, above)
 ESTIMATE_NOTE_AFTER = re.compile(r"\s*[（(]预计")
 # （预计，同比，下同） / 预计（下同）: a note that every figure from here on is an estimate

@@ -177,8 +177,20 @@ def _extract(doc: Document) -> Statements:
             walker.paragraph(block)
     walker.settle_goal_years()
     headline = _Headlines(doc.text)
-    return Statements(targets=_merge_targets(walker.targets, headline),
-                      actuals=_merge_actuals(walker.actuals, headline))
+    targets, actuals = _merge_targets(walker.targets, headline), _merge_actuals(walker.actuals, headline)
+    return Statements(targets=_without_headline_repeats(targets, actuals, headline),
+                      actuals=_without_headline_repeats(actuals, targets, headline))
+
+
+def _without_headline_repeats(these: list, others: list, headline: _Headlines) -> list:
+    """A headline repeating a body figure in its own words may call it otherwise (2024年GDP目标直指3.2万亿元
+    over the body's 预计GDP达到3.2万亿元): the body says which kind it is, the headline's second reading goes."""
+    def year(x: Target | Actual) -> int | None:
+        return x.target_year if isinstance(x, Target) else x.period_year
+
+    body = [o for o in others if not headline(o.char_start)]
+    return [t for t in these if not headline(t.char_start) or not any(
+        o.value == t.value and same_unit(o.unit, t.unit) and year(t) in (None, year(o)) for o in body)]
 
 
 class _Walker:

@@ -129,6 +129,14 @@ TEXTS = {
         "總投資5594億元。\n"
         "去年，全區完成固定資產投資8520億元，其中工業投資2164億元。\n"
     ),
+    # a year-end news piece: its headline calls the year's estimate a 目标, the body says 预计 with a Latin
+    # acronym for the indicator (GDP)
+    "预计GDP.txt": (
+        "某市人代会开幕，2031年GDP目标直指3.2万亿元\n\n"
+        "时间:2032-01-19 13:38:45 来源:\n\n"
+        "某市第六届人民代表大会第三次会议于1月19日上午开幕。政府工作报告指出，2031年某市预计GDP达到3.2万亿元，"
+        "增长5.7%左右，城镇调查失业率4.2%左右。\n"
+    ),
 }
 
 
@@ -277,3 +285,12 @@ def test_the_parts_listed_after_a_goals_total_are_goals_and_after_a_results_tota
     for value in (8520, 2164):
         assert _actual_count(value_kinds, "項目建設目標.txt", value) == 1
         assert _target_years(value_kinds, "項目建設目標.txt", value) == []
+
+
+def test_an_estimate_word_before_a_latin_acronym_subject_estimates_the_period(value_kinds):
+    for value in (32000, 5.7, 4.2):  # 预计GDP达到3.2万亿元 (in 亿元), 增长5.7%左右, 失业率4.2%左右
+        assert _estimate(value_kinds, "预计GDP.txt", value)
+
+
+def test_a_headline_calling_the_bodys_estimate_a_goal_adds_no_goal(value_kinds):
+    assert _target_years(value_kinds, "预计GDP.txt", 32000) == []
