@@ -428,11 +428,12 @@ _ESTIMATE = re.compile(r"预计")
 _ESTIMATE_TO = re.compile(r"预计到")
 # 预计全年地区生产总值增长5.5%, 2025年(预计,下同)…: the estimate of a period under review, named by its period
 # 预计全省生产总值增长3.5%左右 (a review's estimate) vs 预计新增产值5.5亿元 / 建成后预计年产值 (a project's
-# projection) / 预计到2027年 (a goal): a projection's words follow 预计 at once
+# projection) / 预计到2027年 (a goal): a projection's words follow 预计 at once. A subject may be a Latin
+# acronym (预计全市GDP增长5%左右)
 ESTIMATE_OF_PERIOD = re.compile(
     r"预计[，,：:]?(?:全年|今年|本年|(?:19|20)\d\d年)|[（(]预计"
     r"|(?<!后)预计[，,：:]?(?!到|至|将|可|能|会|带动|新增|拉动|增加|年|每年|实现年|明年|今后|未来|建成|投产|达产|总投资|投资|完成投资)"
-    r"(?:[\u4e00-\u9fff]|(?:19|20)\d\d年|[（(][^（()）\d]{0,6}[）)]){0,16}?(?:增长|下降|达到|实现|完成|为|突破|超过|(?=\d))")
+    r"(?:[\u4e00-\u9fffA-Za-z]|(?:19|20)\d\d年|[（(][^（()）\d]{0,6}[）)]){0,16}?(?:增长|下降|达到|实现|完成|为|突破|超过|(?=\d))")
 # 增长4%（预计数，下同）: a note right after a value says it is an estimate (and those after it, above)
 ESTIMATE_NOTE_AFTER = re.compile(r"\s*[（(]预计")
 # （预计，同比，下同） / 预计（下同）: a note that every figure from here on is an estimate
@@ -682,6 +683,35 @@ def honours_won(c: Candidate) -> bool:
         and _AIM_TO_WIN.search(c.s, c.clause, c.a) is None
 
 
+# the industries, chains and clusters a government works on, counted: 聚焦11条产业链, 重点发展12条制造业产业链,
+# 34条重点产业链, 拥有全部41个工业大类. A size class (千亿级, 超千亿元的) makes the count a value (4个千亿级产业集群),
+# and so does a verb that makes them (打造, 培育, 形成)
+_INDUSTRY_SET_AFTER = re.compile(r"[^，,。；;\d级亿]{0,8}?(?:产业链|产业集群|集群|产业群|工业大类|战略性新兴产业)")
+_DESIGNATED = re.compile(r"重点|主导")
+_FOCUS_BEFORE = re.compile(r"(?:聚焦|重点发展|壮大|支持|围绕|落实|拥有)[^，,。；;\d]{0,6}$")
+
+
+def set_of_industries_worked_on(c: Candidate) -> bool:
+    """34条重点产业链, 聚焦11条产业链, 壮大7个先进制造业集群: how many chains or clusters a government names as
+    those it works on is the scope of its work, no quantity of the economy."""
+    if c.unit not in ("个", "条") or (end := _INDUSTRY_SET_AFTER.match(c.s, c.b)) is None:
+        return False
+    return _DESIGNATED.match(c.s, c.b) is not None \
+        or _FOCUS_BEFORE.search(c.s, max(c.clause, c.a - 10), c.a) is not None and "级" not in c.s[end.end():end.end() + 1]
+
+
+# N个<members>…(均)超过 X: a count of members (cities, industries) in the clause, then a bound each passes
+_GROUP_PASSES = re.compile(r"(?:\d+|[一二三四五六七八九十两]+)\s*个[^，,。；;\d]{1,16}?(?:均|都|全部)?(?:超过了?|超出|超|高于|快于)\s*$")
+
+
+def bound_passed_by_each_of_a_group(c: Candidate) -> bool:
+    """6个盟市的工业增加值增速均超过了32%, 4个行业投资增速超50%: the bound a counted group of members passes is
+    no figure of the place (nor of any one member)."""
+    # (rates only: an amount so passed, 6个城区的地区生产总值超过500亿元, names what the next place's figure is of)
+    return c.unit in ("%", "％") and c.a - c.clause > 4 and "个" in c.s[c.clause:c.a] \
+        and _GROUP_PASSES.search(c.s, max(c.clause, c.a - 30), c.a) is not None
+
+
 Rejection = Callable[[Candidate], bool]
 
 # Cheap and frequent first, clause scans last (the order does not change the result: see the docstring).
@@ -728,6 +758,8 @@ REJECTIONS: tuple[Rejection, ...] = (
     tally_of_places,
     honours_won,
     effort_of_the_government,
+    set_of_industries_worked_on,
+    bound_passed_by_each_of_a_group,
 )
 
 

@@ -689,6 +689,9 @@ def _goal_or_result(n: _Naming, ind: str) -> str:
     if goal:
         m.goal = True
         return clean_indicator(pre[:goal.start()]) or _colon_subject(n.s, m.start) or ""
+    if "计划" in pre and _PLANNED.search(pre):
+        m.goal = True  # 年计划完成地区生产总值617亿元 / 计划投资额是78080万元: what was planned, not what was done
+        return ind
     if prev is not None and prev.goal and _DONE_AGAINST_GOAL.fullmatch(_PERIOD_LEAD.sub("", pre.lstrip("，,"))):
         m.done = True  # …，完成520亿元 / 实际完成增长12.3%: the result against the goal just stated
         growth = _GROWTH_WORD_END.search(pre)
@@ -813,6 +816,9 @@ def subject_of(indicator: str) -> str:
 
 _GOAL_PRE = re.compile(r"(?:(?:年度|全年|预期|计划)?目标(?:值|任务)?(?:定(?=[在为]))?|(?:年度|全年)?计划)(?:为|是|在)?[：:]?"
                        r"(?:增长|下降|达到|完成)?$")
+# a period's plan before the value in its clause (年计划完成…, 1-4月计划投资额是…, 每年计划完成造林…); not 完成年计划的97%,
+# 超计划目标, 计划执行情况, nor a project's own 计划总投资 after its count (新签约项目42个，计划总投资140.62亿元)
+_PLANNED = re.compile(r"(?<![超完成])[年月]计划(?!的|目标|执行|生育|单列)[^，,。；;：:的]*$")
 _DONE_AGAINST_GOAL = re.compile(
     r"(?:实际|全年|累计)?(?:已经?)?(?:完成|实现|达到|达)?(?:值)?(?:为)?(?:同比)?(?:增长|下降)?(?<=.)")
 # the period a result is reported for (1-6月完成增长6.2%), read by the period logic, no part of the wording

@@ -202,8 +202,20 @@ def _extract(doc: Document) -> Statements:
             walker.paragraph(block)
     walker.settle_goal_years()
     headline = _Headlines(doc.text)
-    return Statements(targets=_merge_targets(walker.targets, headline),
-                      actuals=_merge_actuals(walker.actuals, headline))
+    targets, actuals = _merge_targets(walker.targets, headline), _merge_actuals(walker.actuals, headline)
+    return Statements(targets=_without_headline_repeats(targets, actuals, headline),
+                      actuals=_without_headline_repeats(actuals, targets, headline))
+
+
+def _without_headline_repeats(these: list, others: list, headline: _Headlines) -> list:
+    """A headline repeating a body figure in its own words may call it otherwise (2024年GDP目标直指3.2万亿元
+    over the body's 预计GDP达到3.2万亿元): the body says which kind it is, the headline's second reading goes."""
+    def year(x: Target | Actual) -> int | None:
+        return x.target_year if isinstance(x, Target) else x.period_year
+
+    body = [o for o in others if not headline(o.char_start)]
+    return [t for t in these if not headline(t.char_start) or not any(
+        o.value == t.value and same_unit(o.unit, t.unit) and year(t) in (None, year(o)) for o in body)]
 
 
 class _Walker:
@@ -227,6 +239,8 @@ class _Walker:
         self.goals_year = goals_year(doc.text)
         self.stated_year = stated_this_year(doc.text) if ctx.this_year is None else None
         self.para_goal_year: int | None = None  # the last goal year the paragraph's sentences named
+        self.total_target: bool | None = None  # whether the paragraph's last value was a goal (its 其中 parts are)
+        self.part_of: bool | None = None  # the kind of the total whose 其中 parts are being listed, up to 。
         # unit -> what the paragraph last named with a figure in that unit (a place's figure after it is of it)
         self.para_subjects: dict[str | None, str] = {}
         # the indicator a text comparing places' goals is about (从X增长目标对比来看), until it names another
@@ -283,13 +297,13 @@ class _Walker:
             return
         for cell, year in prose_cells(table):
             self.scope = None  # each task cell stands alone: a place named in one row is not the next row's
-            self.para_goal_year, self.para_subjects = None, {}
+            self.para_goal_year, self.para_subjects, self.total_target, self.part_of = None, {}, None, None
             for sent in split_sentences(self.doc.text, cell.start, cell.end, table.section):
                 self.sentence(sent, deadline=year, year_carry=None)
 
     def paragraph(self, para: Paragraph) -> None:
         carry = _Carry()  # what the paragraph's earlier sentences state, for sentences naming no time
-        self.para_goal_year, self.para_subjects = None, {}
+        self.para_goal_year, self.para_subjects, self.total_target, self.part_of = None, {}, None, None
         bullet = bool(para.sentences) and _BULLET.match(para.sentences[0].text) is not None
         if bullet and self._heading_bullet(para):
             return  # ■ 2025年主要预期目标: a heading of the bullets that follow (it opens their list)
@@ -311,6 +325,8 @@ class _Walker:
                           estimating=estimating)
             s = sent.text.rstrip()
             listed = s.endswith(("；", ";"))
+            if not listed:
+                self.part_of = None  # 其中A…；B…；C…。: the parts run to the sentence's end
             estimating = listed and not self.ctx.is_plan and (
                 estimating or "预计" in s and ESTIMATE_OF_PERIOD.search(s) is not None)
             # 主要预期目标是：A增长6.5%左右，…；B控制在4.5%以内；…: the clauses after the list's ； are goals too
@@ -627,12 +643,19 @@ class _Walker:
                 is_target = False  # 预计全年…增长5.5%: the reviewed period's estimate, an actual flagged as such
             if is_target and not m.goal and _span_start(s, m.start) is not None:
                 is_target = False  # GDP由3700亿元增加到7400亿元: a goal's span starts from a level reached, its base
+            if self.total_target is not None and _breakdown_of_total(s, prev_end, m.start, positions):
+                self.part_of = self.total_target  # 力争完成308亿元，其中…完成60亿元: the parts are of the kind their total is
+            elif any(prev_end < p < m.start for p in positions):
+                self.part_of = None  # a time named after the parts: the breakdown is over
+            if self.part_of is not None and not (m.goal or m.done or m.estimate):
+                is_target = self.part_of
             looked_back = bool(k) and not markers[k - 1][2]  # 2024年，漯河GDP增长6.8%: a year gone by
             places = self._goal_places(s, m, prev_end, placed) if self.goal_topic is not None \
                 and not looked_back else []
             prev_end, placed = m.end, places or placed
             if places:
                 is_target = True  # 洛阳、开封的目标是“增长11%”: each place's goal, whatever else the sentence says
+            self.total_target = is_target if self.part_of is None else self.total_target
             if is_target:
                 year, evidence = last_target[k], ("own", 0.9)
                 if year is None:
@@ -1131,6 +1154,13 @@ def _intent_in_clause(s: str, pos: int) -> bool:
     if not ends:
         return True  # the value's own clause
     return _DIGIT.search(s, last.end(), min(ends)) is not None  # (八场硬仗 is a name, not a value)
+
+
+def _breakdown_of_total(s: str, prev_end: int, pos: int, positions: list[int]) -> bool:
+    """Does 其中 stand between the value before (in the sentence, else the paragraph's sentence before) and this
+    one, with no time named between them: a part of the total just given (…308亿元，其中…产值分别完成60亿元)?"""
+    at = s.find("其中", prev_end, pos)
+    return at >= 0 and not any(at < p < pos for p in positions)
 
 
 def _in_note(s: str, pos: int) -> bool:

@@ -71,6 +71,19 @@ TEXTS = {
         "全年推进117项改革任务，圆满完成13件重点民生实事，出台5大类27项助企政策。\n"
         "全县4个镇及2个街道乡村人口13.2万人，新增市场主体2816家。\n"
     ),
+    # a province's report: the chains and clusters it works on, counted, beside clusters of a size class it
+    # built (a value) and a goal
+    "产业链集群.txt": (
+        "某省2031年工业经济运行情况\n\n"
+        "全省聚焦34条重点产业链，壮大7个先进制造业集群，拥有全部41个工业大类。\n"
+        "全年规上工业增加值增长6.1%，形成4个千亿级产业集群。\n"
+    ),
+    # a province's monthly release in traditional characters: its cities counted with the rate each passes
+    "盟市增速.txt": (
+        "2031年1-7月某區工業經濟運行情況\n\n"
+        "1-7月，全區規模以上工業增加值同比增長10.2%。分盟市看，通遼市、赤峰市和阿盟等6個盟市的工業增加值增速均超過了32%，"
+        "快於全區平均水平。\n"
+    ),
 }
 
 
@@ -150,3 +163,15 @@ def test_a_contribution_and_a_shares_change_in_points_keep_their_rows(non_values
 def test_counts_of_a_governments_own_tasks_policies_and_towns_have_no_row(non_values):
     values = published_values(non_values, "县政府工作总结.txt")
     assert {132000, 2816} <= values and not {117, 13, 27, 4} & values
+
+
+def test_a_count_of_the_chains_and_clusters_a_government_works_on_is_no_value(non_values):
+    published = published_values(non_values, "产业链集群.txt")
+    assert {6.1, 4} <= published  # 4个千亿级产业集群: clusters of a size class, counted, are a value
+    assert not {34, 7, 41} & published
+
+
+def test_the_rate_each_of_a_counted_group_of_places_passes_is_no_value(non_values):
+    published = published_values(non_values, "盟市增速.txt")
+    assert 10.2 in published
+    assert 32 not in published

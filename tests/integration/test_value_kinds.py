@@ -111,6 +111,32 @@ TEXTS = {
         "某县“十二五”发展回顾\n"
         "记者从27日召开的县政府常务会上获悉，“十二五”期间，某县地区生产总值年均增长10.5%，已完成规划目标。\n"
     ),
+    # a 计划执行情况 report: each line opens with the year's plan (年计划完成…), then what was done so far, the
+    # estimate and the share of the plan met; signed projects' own planned investment is what was signed
+    "计划执行.txt": (
+        "关于某市2030年国民经济和社会发展计划执行情况与2031年计划草案的报告\n"
+        "一、2030年计划执行情况\n"
+        "——年计划完成地区生产总值617亿元以上，1—9月完成428.3亿元，同比增长2.2%，全年预计完成600亿元，完成年计划的97%。\n"
+        "——年计划固定资产投资增长9%以上，1—10月完成170.6亿元，同比增长7.9%。\n"
+        "全年新签约工业项目42个，计划总投资140.62亿元。\n"
+    ),
+    # a news repost in traditional characters: a year's project goals, then their parts (其中…；…) in the
+    # next sentence; and a report's result with its 其中 part
+    "項目建設目標.txt": (
+        "廣西“項目建設年”目標確定\n"
+        "新華社南寧3月17日電 廣西“項目建設年”項目建設目標為，1000萬元以上投資項目5132個，總投資23395億元，"
+        "年度投資4910億元。其中新開工項目2191個，總投資15237億元，年度投資1460億元；續建項目1999個，"
+        "總投資5594億元。\n"
+        "去年，全區完成固定資產投資8520億元，其中工業投資2164億元。\n"
+    ),
+    # a year-end news piece: its headline calls the year's estimate a 目标, the body says 预计 with a Latin
+    # acronym for the indicator (GDP)
+    "预计GDP.txt": (
+        "某市人代会开幕，2031年GDP目标直指3.2万亿元\n\n"
+        "时间:2032-01-19 13:38:45 来源:\n\n"
+        "某市第六届人民代表大会第三次会议于1月19日上午开幕。政府工作报告指出，2031年某市预计GDP达到3.2万亿元，"
+        "增长5.7%左右，城镇调查失业率4.2%左右。\n"
+    ),
 }
 
 
@@ -240,3 +266,31 @@ def test_the_start_of_a_goals_span_is_the_level_reached_in_the_base_year(value_k
 def test_a_five_year_span_named_with_what_was_done_stays_a_review(value_kinds):
     assert _target_years(value_kinds, "十二五回顾.txt", 10.5) == []
     assert _actual_count(value_kinds, "十二五回顾.txt", 10.5) == 1
+
+
+def test_a_value_the_years_plan_opens_its_clause_with_is_that_years_goal(value_kinds):
+    for value in (617, 9):  # 年计划完成地区生产总值617亿元 / 年计划固定资产投资增长9%
+        assert _target_years(value_kinds, "计划执行.txt", value) == [2030]
+        assert _actual_count(value_kinds, "计划执行.txt", value) == 0
+    for value in (428.3, 170.6):  # what was done against the plan
+        assert _target_years(value_kinds, "计划执行.txt", value) == []
+        assert _actual_count(value_kinds, "计划执行.txt", value) == 1
+    assert _actual_count(value_kinds, "计划执行.txt", 140.62) == 1  # signed projects' own 计划总投资
+
+
+def test_the_parts_listed_after_a_goals_total_are_goals_and_after_a_results_total_results(value_kinds):
+    for value in (2191, 1460, 1999, 5594):  # 其中新开工项目2191个…；续建项目1999个…
+        assert _actual_count(value_kinds, "項目建設目標.txt", value) == 0
+        assert len(_target_years(value_kinds, "項目建設目標.txt", value)) == 1
+    for value in (8520, 2164):
+        assert _actual_count(value_kinds, "項目建設目標.txt", value) == 1
+        assert _target_years(value_kinds, "項目建設目標.txt", value) == []
+
+
+def test_an_estimate_word_before_a_latin_acronym_subject_estimates_the_period(value_kinds):
+    for value in (32000, 5.7, 4.2):  # 预计GDP达到3.2万亿元 (in 亿元), 增长5.7%左右, 失业率4.2%左右
+        assert _estimate(value_kinds, "预计GDP.txt", value)
+
+
+def test_a_headline_calling_the_bodys_estimate_a_goal_adds_no_goal(value_kinds):
+    assert _target_years(value_kinds, "预计GDP.txt", 32000) == []
