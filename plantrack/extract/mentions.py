@@ -224,17 +224,25 @@ def _each_doubled(m: Mention) -> list[Mention]:
 def _number_mentions(s: str, ix: SentenceIndex, vs_plan: bool, ratios: dict[int, str]) -> list[Mention]:
     """The numbers VALUE_RE finds that no rejection rule rejects, with comparator and value read."""
     found: list[Mention] = []
+    listed: list[tuple[int, Mention]] = []  # the numbers of lists that write their unit once, by list end
+    rejected_ends: set[int] = set()
     for m in _VALUE_SCAN.finditer(s):
         if m.group("num")[0] in CN_NUMERAL and chinese_word_on_bare_match(s, m):
             continue  # most Chinese numerals in prose stop here, before a candidate is built
         c = Candidate.of(s, ix, m, vs_plan)
         for rule in REJECTIONS:  # rejected_by, inlined: this loop runs for every number of every sentence
             if rule(c):
+                rejected_ends.add(c.b)
                 break
         else:
             mention = _read_value(c, ratios)
             mention.estimate = estimate_of_period(s, c.a) or ESTIMATE_NOTE_AFTER.match(s, c.b) is not None
             found.append(mention)
+            if c.list_end is not None:
+                listed.append((c.list_end, mention))
+    if listed:  # 越过800、900、1000亿斤台阶: a listed number is what its list's last one is
+        dropped = {id(m) for end, m in listed if end in rejected_ends}
+        found = [m for m in found if id(m) not in dropped]
     return found
 
 
@@ -776,7 +784,7 @@ def _place_as_subject(s: str, m: Mention, earlier: list[Mention]) -> None:
         return
     m.indicator = _colon_lead(s, m, earlier) or next(
         (x for p in reversed(earlier) if p.unit_raw == m.unit_raw and p.indicator
-         and len(core(x := subject_of(p.indicator))) >= 2), "")
+         and len(core(x := subject_of(p.indicator))) >= 2 and not re.fullmatch(_BAND_VERB, x)), "")
     m.place = places[0]
 
 
@@ -808,7 +816,12 @@ def _listed_places(items: list[str]) -> tuple[list[str], str] | None:
 
 def subject_of(indicator: str) -> str:
     """What an indicator names without the place it opens with; "" when it names only places."""
-    return "" if _places(indicator) is not None else _without_places(indicator).lstrip("的")
+    if _places(indicator) is not None:
+        return ""
+    rest = _without_places(indicator)
+    while rest[:1] in ("、", "和") and (after := _without_places(rest[1:])) != rest[1:]:
+        rest = after  # 黔南、铜仁、六盘水位于…: every place of the list
+    return rest.lstrip("的")
 
 
 _GOAL_PRE = re.compile(r"(?:(?:年度|全年|预期|计划)?目标(?:值|任务)?(?:定(?=[在为]))?|(?:年度|全年)?计划)(?:为|是|在)?[：:]?"
@@ -934,6 +947,9 @@ def _shared_tail(items: list[str]) -> list[str]:
     return [it if _MEASURE_END.search(it) else it + tail for it in items[:-1]] + [last]
 
 
+# 黔东南、安顺低于1000亿元 / 位于1000亿元至1500亿元之间: the band the places before fall in
+_BAND_VERB = r"(?:均|都)?(?:位于|介于|超过|突破|低于|高于|不足|在)"
+_BAND = re.compile(_BAND_VERB + r"[^，,；;。]*?\d")
 # what is left of 4年年均分别增长…, 五年来分别…: a span of time, no item of its own
 _SPAN_ONLY = re.compile(r"(?:(?:近|过去)?(?:\d+|[一二三四五六七八九十两]+)年(?:来|间|以来)?)?")
 
@@ -1052,6 +1068,20 @@ def _pair_unstated_lists(s: str, ms: list[Mention]) -> None:
                 m.pre, m.clause_cue = verb + m.pre, first.clause_cue
 
 
+_RUN_ON = re.compile(r"[\u4e00-\u9fff](?<![的级])")
+
+
+def _list_run(s: str, values: list[Mention]) -> list[Mention]:
+    """The values of a 分别 list: up to the first that a name, not a join or a change verb, sets apart (a summary
+    without stops runs on: 分别增长4.3%、5.3%粮食产量515.6亿斤); a lost 、 still joins values of one unit."""
+    for i in range(1, len(values)):
+        a, b = values[i - 1], values[i]
+        gap = s[a.end:b.start]
+        if not (_RUN_JOIN.fullmatch(gap) or _RUN_VERB.fullmatch(gap) or not gap and a.unit_raw == b.unit_raw):
+            return values[:i]
+    return values
+
+
 def _pair_lists(s: str, ms: list[Mention]) -> None:
     """A、B分别提高至50%、70%: pair the named items with the listed values in order."""
     _pair_unstated_lists(s, ms)
@@ -1072,6 +1102,7 @@ def _pair_lists(s: str, ms: list[Mention]) -> None:
             if not m.pre.strip("、，,和及与"):
                 m.pre = verb + m.pre  # 分别增长6.4%、6.7%: every listed value is read with the list's verb
         ordinal = _ORDINAL_ITEMS.search(item_text)
+        ordinal_items = False
         if not clean_indicator(item_text) and _pair_with_levels(ms, values, starts, cs, verb):
             continue
         if _SPAN_ONLY.fullmatch(clean_indicator(item_text)) and len(named) == len(values):
@@ -1084,11 +1115,13 @@ def _pair_lists(s: str, ms: list[Mention]) -> None:
             numerals = ordinal.group(1).split("、")
             shared = re.sub(r"^产(?!业)", "产业", ordinal.group(2))  # 三产: the shorthand of 第三产业
             items = [f"第{n}{shared}" for n in numerals]
+            ordinal_items = True
         else:
             items = _split_items(clean_indicator(item_text), len(values))
             if len(items) == 1:
                 # 城乡居民人均可支配收入分别增长4.5%、6.5%, 三次产业…比重分别为9.0%、48.2%和42.8%
-                items = _implied_items(items[0]) or items
+                implied = _implied_items(items[0])
+                items, ordinal_items = (implied, True) if implied else (items, False)
         later = _later_runs(s, values, len(items)) if len(items) >= 2 else []
         if later:
             values = values[:len(items)]
@@ -1105,6 +1138,8 @@ def _pair_lists(s: str, ms: list[Mention]) -> None:
             elif not clean_indicator(item_text):
                 # 遵义、黔西南、安顺地区生产总值…保持两位数增长，分别增长11.7%、…: the places of the clause before
                 cand = _split_items(re.split(r"[，,；;。]", s[:cs].rstrip("，,"))[-1], len(values))
+                if cand and (place := leading_place(cand[-1])) and _BAND.match(cand[-1], len(place)):
+                    cand[-1] = place  # 南明、云岩超过500亿元，分别为…: the places, not the band they fall in
                 items = cand if len(cand) == len(values) and _listed_places(cand) is not None else []
             if not items:
                 continue
@@ -1114,7 +1149,8 @@ def _pair_lists(s: str, ms: list[Mention]) -> None:
         if not all(items):
             continue
         listed = None if later else _listed_places(items)
-        items = _shared_tail(items) if listed is None else items
+        # 第一、二、三产业…, 三次产业…: each numbered item already carries the whole shared name
+        items = _shared_tail(items) if listed is None and not ordinal_items else items
         for item, m in zip(items, values, strict=True):
             m.indicator = item
             m.paired = True

@@ -83,6 +83,11 @@ TEXTS = {
     "粮食产量.txt": (
         "2025年某省国民经济和社会发展统计公报\n\n一、农业\n全年粮食产量515.6亿斤，比上年增长1.2%。\n"
     ),
+    # a list that writes its unit once, after its last number; a list of thresholds crossed stays no value
+    "列表单位.txt": (
+        "2022年某县国民经济和社会发展统计公报\n\n一、综合\n全年地区生产总值增长1.2%。"
+        "三次产业对经济增长的拉动分别为0.15、-5.64、1.34个百分点。粮食产量连续越过800、900亿斤两个台阶。\n"
+    ),
 }
 
 
@@ -193,3 +198,12 @@ def test_a_shares_change_on_the_same_period_a_year_before_is_a_value_of_the_shar
 def test_a_two_year_average_growth_is_of_the_subject_not_of_the_base_year(value_mentions):
     got = _indicators(value_mentions, "两年平均.txt")
     assert got["7.3"].endswith("地区生产总值比2019年一季度增长") and got["3.6"].endswith("地区生产总值两年平均增长")
+
+
+def test_every_number_of_a_list_that_writes_its_unit_once_is_a_value_in_that_unit(value_mentions):
+    rows = value_mentions.execute(
+        "SELECT indicator_text, value, unit FROM marts.fct_indicator_actuals "
+        "WHERE source_file = '列表单位.txt' AND unit = 'pp' ORDER BY indicator_text").fetchall()
+    assert rows == [("第一产业对经济增长的拉动", 0.15, "pp"), ("第三产业对经济增长的拉动", 1.34, "pp"),
+                    ("第二产业对经济增长的拉动", -5.64, "pp")]
+    assert not {"800", "900"} & set(_indicators(value_mentions, "列表单位.txt"))  # thresholds crossed
