@@ -1068,7 +1068,9 @@ def _pair_unstated_lists(s: str, ms: list[Mention]) -> None:
                 m.pre, m.clause_cue = verb + m.pre, first.clause_cue
 
 
-_RUN_ON = re.compile(r"[\u4e00-\u9fff](?<![的级])")
+# a name right after a value: the next item of a summary without stops, unless it is what the value sizes
+# or the next of a list of sizes (10亿元企业数量分别…, 100亿级、10亿元和上市工业企业…)
+_RUN_ON = re.compile(r"(?!的|级|企业|项目|以上|以下|及以上|和|及|与|或)[\u4e00-\u9fff]")
 
 
 def _list_run(s: str, values: list[Mention]) -> list[Mention]:
@@ -1093,9 +1095,13 @@ def _pair_lists(s: str, ms: list[Mention]) -> None:
         cs = _clause_start(s, k.start())
         ce_candidates = [s.find(d, k.end()) for d in HARD_DELIMS]
         ce = min([c for c in ce_candidates if c >= 0], default=len(s))
-        values = ms[bisect_left(starts, k.end()):bisect_left(starts, ce)]
+        values = _list_run(s, ms[bisect_left(starts, k.end()):bisect_left(starts, ce)])
         if len(values) < 2:
             continue
+        # a value before 分别 with a name of its own ends the clause in a summary without stops
+        # (增长2.2%城乡居民人均可支配收入分别增长…)
+        cs = max([cs] + [m.end for m in ms[bisect_left(starts, cs):bisect_left(starts, k.start())]
+                         if m.indicator and m.unit_raw and _RUN_ON.match(s, m.end)])
         item_text = s[cs:k.start()]
         verb = s[k.end():values[0].start]
         for m in values[1:]:

@@ -88,6 +88,11 @@ TEXTS = {
         "2022年某县国民经济和社会发展统计公报\n\n一、综合\n全年地区生产总值增长1.2%。"
         "三次产业对经济增长的拉动分别为0.15、-5.64、1.34个百分点。粮食产量连续越过800、900亿斤两个台阶。\n"
     ),
+    # a summary without stops: each item runs into the next, a 分别 list among them
+    "无标点摘要.txt": (
+        "2024年某县国民经济和社会发展统计公报\n\n一、综合\n"
+        "全年地区生产总值增长5%一般公共预算收入增长2.8%城乡居民人均可支配收入分别增长4.7%、6.6%粮食产量51.6亿斤\n"
+    ),
 }
 
 
@@ -207,3 +212,10 @@ def test_every_number_of_a_list_that_writes_its_unit_once_is_a_value_in_that_uni
     assert rows == [("第一产业对经济增长的拉动", 0.15, "pp"), ("第三产业对经济增长的拉动", 1.34, "pp"),
                     ("第二产业对经济增长的拉动", -5.64, "pp")]
     assert not {"800", "900"} & set(_indicators(value_mentions, "列表单位.txt"))  # thresholds crossed
+
+
+def test_a_fenbie_list_in_a_summary_without_stops_ends_with_its_values_and_starts_after_the_value_before(
+        value_mentions):
+    got = _indicators(value_mentions, "无标点摘要.txt")
+    assert got["4.7"] == "城镇居民人均可支配收入" and got["6.6"] == "农村居民人均可支配收入"
+    assert got["2.8"] == "一般公共预算收入"
