@@ -93,6 +93,11 @@ TEXTS = {
         "2024年某县国民经济和社会发展统计公报\n\n一、综合\n"
         "全年地区生产总值增长5%一般公共预算收入增长2.8%城乡居民人均可支配收入分别增长4.7%、6.6%粮食产量51.6亿斤\n"
     ),
+    # livestock counted across kinds in one figure, and tens of thousands of a counted thing
+    "牲畜.txt": (
+        "2022年某县国民经济和社会发展统计公报\n\n二、农牧业\n全年出栏各类牲畜36.8万（头、只、匹）。"
+        "牧业年度牲畜总头数达到63万头只，年末存栏牛羊11.2万头（只）。种植温室大棚1.3万座。\n"
+    ),
 }
 
 
@@ -219,3 +224,11 @@ def test_a_fenbie_list_in_a_summary_without_stops_ends_with_its_values_and_start
     got = _indicators(value_mentions, "无标点摘要.txt")
     assert got["4.7"] == "城镇居民人均可支配收入" and got["6.6"] == "农村居民人均可支配收入"
     assert got["2.8"] == "一般公共预算收入"
+
+
+def test_livestock_counted_in_heads_of_several_kinds_and_counts_in_wan_are_values_in_their_count_unit(
+        value_mentions):
+    rows = value_mentions.execute(
+        "SELECT value_raw, value, unit FROM marts.fct_indicator_actuals WHERE source_file = '牲畜.txt'").fetchall()
+    assert set(rows) == {("36.8", 368000.0, "头"), ("63", 630000.0, "头"), ("11.2", 112000.0, "头"),
+                         ("1.3", 13000.0, "座")}
