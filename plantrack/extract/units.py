@@ -72,6 +72,12 @@ for _base in _QUANTITY_BASES:
     for _prefix, _factor in _SCALES.items():
         for _per in ("", "/年"):
             _UNITS.setdefault(_prefix + _base + _per, (_base + _per, _factor))
+# Areas, lengths, weights, visits and containers in tens of thousands or hundreds of millions (播种面积1.26亿亩,
+# 造林3.5万公顷, 接待游客1.93亿人次, 集装箱吞吐量1800万标准箱), as statistics write them
+for _base in ("亩", "公顷", "公里", "平方公里", "公斤", "人次", "标准箱", "标箱", "千伏安"):
+    for _prefix, _factor in (("", 1.0), ("万", 1e4), ("亿", 1e8)):
+        _UNITS.setdefault(_prefix + _base, (_base, _factor))
+_UNITS["微克/立方米"] = ("微克/立方米", 1.0)  # PM2.5平均浓度32微克/立方米
 # 温室大棚1.3万座, 脱贫人口14.2万名: tens of thousands of a counted thing (not 万条: records and messages,
 # 排查数据1.83万条, are the work done, not an indicator)
 for _count in set(COUNT_UNITS) - {"条"}:

@@ -98,6 +98,11 @@ TEXTS = {
         "2022年某县国民经济和社会发展统计公报\n\n二、农牧业\n全年出栏各类牲畜36.8万（头、只、匹）。"
         "牧业年度牲畜总头数达到63万头只，年末存栏牛羊11.2万头（只）。种植温室大棚1.3万座。\n"
     ),
+    # areas, visits, containers and concentrations in the units statistics write them in
+    "面积单位.txt": (
+        "2023年某省国民经济和社会发展统计公报\n\n一、农业和旅游\n全年农作物总播种面积1.26亿亩，完成造林3.5万公顷。"
+        "全年接待游客1.93亿人次。港口集装箱吞吐量1800万标准箱。细颗粒物（PM2.5）平均浓度32微克/立方米。\n"
+    ),
 }
 
 
@@ -232,3 +237,10 @@ def test_livestock_counted_in_heads_of_several_kinds_and_counts_in_wan_are_value
         "SELECT value_raw, value, unit FROM marts.fct_indicator_actuals WHERE source_file = '牲畜.txt'").fetchall()
     assert set(rows) == {("36.8", 368000.0, "头"), ("63", 630000.0, "头"), ("11.2", 112000.0, "头"),
                          ("1.3", 13000.0, "座")}
+
+
+def test_areas_visits_containers_and_concentrations_are_values_in_their_units(value_mentions):
+    rows = value_mentions.execute(
+        "SELECT value_raw, value, unit FROM marts.fct_indicator_actuals WHERE source_file = '面积单位.txt'").fetchall()
+    assert set(rows) == {("1.26", 1.26e8, "亩"), ("3.5", 3.5e4, "公顷"), ("1.93", 1.93e8, "人次"),
+                         ("1800", 1.8e7, "标准箱"), ("32", 32.0, "微克/立方米")}
