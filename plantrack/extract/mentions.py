@@ -194,6 +194,8 @@ def find_mentions(s: str) -> list[Mention]:
         raw.extend(_coverage_mentions(s, ix))
     if "持平" in s:
         raw.extend(_unchanged_mentions(s, ix))
+    if "百分之" in s:
+        raw.extend(_percent_word_mentions(s, ix))
     if not raw:
         return raw
     raw.sort(key=lambda x: x.start)
@@ -371,6 +373,23 @@ def _unchanged_mentions(s: str, ix: SentenceIndex) -> Iterator[Mention]:
         if ix.depth_ok(m.start()):
             yield Mention(m.start(), m.end(), m.group(), 0.0, None, None, "%", "~" if m.group("about") else "=",
                           "", "", "", chinese=True, unchanged=True)
+
+
+# 增长百分之九点五, 百分之八十以上: a percentage written in words, as older reports and speeches write them
+_PERCENT_WORDS = re.compile(rf"百分之(?P<num>[{CN_NUMERAL}]+(?:点[{CN_NUMERAL}]+)?)(?P<post>及以上|以上|以下|以内|左右)?")
+
+
+def _percent_word_mentions(s: str, ix: SentenceIndex) -> Iterator[Mention]:
+    for m in _PERCENT_WORDS.finditer(s):
+        value = parse_number(m.group("num"))
+        if value is None or not ix.depth_ok(m.start()):
+            continue
+        comparator = _POST_COMPARATOR.get(m.group("post") or "", "=")
+        if comparator == "=":
+            lead = s[max(ix.clause_start(m.start()), m.start() - 6):m.start()]
+            comparator = next((comp for pattern, comp in _PRE_COMPARATOR if pattern.search(lead)), "=")
+        yield Mention(m.start(), m.end(), m.group("num"), value, None, None, "%", comparator, "", "", "",
+                      chinese=True)
 
 
 def _name_word_value(x: Mention, ix: SentenceIndex, ratios: dict[int, str], class_nouns: dict[int, str]) -> None:

@@ -103,6 +103,11 @@ TEXTS = {
         "2023年某省国民经济和社会发展统计公报\n\n一、农业和旅游\n全年农作物总播种面积1.26亿亩，完成造林3.5万公顷。"
         "全年接待游客1.93亿人次。港口集装箱吞吐量1800万标准箱。细颗粒物（PM2.5）平均浓度32微克/立方米。\n"
     ),
+    # percentages written in words, as older work reports write them
+    "百分之.txt": (
+        "2004年某自治区人民政府工作报告\n\n二、2004年主要预期目标\n"
+        "全区生产总值增长百分之九，城市居民人均可支配收入增长百分之六点八，城镇登记失业率控制在百分之四以内。\n"
+    ),
 }
 
 
@@ -244,3 +249,11 @@ def test_areas_visits_containers_and_concentrations_are_values_in_their_units(va
         "SELECT value_raw, value, unit FROM marts.fct_indicator_actuals WHERE source_file = '面积单位.txt'").fetchall()
     assert set(rows) == {("1.26", 1.26e8, "亩"), ("3.5", 3.5e4, "公顷"), ("1.93", 1.93e8, "人次"),
                          ("1800", 1.8e7, "标准箱"), ("32", 32.0, "微克/立方米")}
+
+
+def test_a_percentage_written_in_words_is_a_value_in_percent(value_mentions):
+    rows = value_mentions.execute(
+        "SELECT indicator_text, value, unit, comparator, target_year FROM marts.fct_plan_targets "
+        "WHERE source_file = '百分之.txt' ORDER BY value").fetchall()
+    assert rows == [("城镇登记失业率", 4.0, "%", "<=", 2004), ("城市居民人均可支配收入", 6.8, "%", "=", 2004),
+                    ("生产总值", 9.0, "%", "=", 2004)]
