@@ -177,6 +177,12 @@ def span_of_time(c: Candidate) -> bool:
     return c.unit in _COUNT_UNITS and c.nxt in _DURATION_FIRST and _DURATION_AFTER.match(c.s, c.b) is not None
 
 
+def days_not_counted(c: Candidate) -> bool:
+    """连续327天无新增, 仅28天控制疫情: days are a duration, a value only of a count of days its sentence names
+    before it (空气质量优良天数272天，比上年增加29天)."""
+    return c.unit == "天" and "天数" not in c.s[:c.a]
+
+
 def structure_ratio(c: Candidate) -> bool:
     """6.5：55.8：37.7: the parts of a structure ratio are not named, so none of them is read as a value."""
     s, a, b = c.s, c.a, c.b
@@ -701,6 +707,7 @@ REJECTIONS: tuple[Rejection, ...] = (
     size_word,
     ordinal_or_span,
     span_of_time,
+    days_not_counted,
     structure_ratio,
     in_quoted_code,
     chinese_numeral_as_word,

@@ -78,6 +78,7 @@ for _base in ("亩", "公顷", "公里", "平方公里", "公斤", "人次", "�
     for _prefix, _factor in (("", 1.0), ("万", 1e4), ("亿", 1e8)):
         _UNITS.setdefault(_prefix + _base, (_base, _factor))
 _UNITS["微克/立方米"] = ("微克/立方米", 1.0)  # PM2.5平均浓度32微克/立方米
+_UNITS["天"] = ("天", 1.0)  # 空气质量优良天数272天 (mention_rules.days_not_counted: elsewhere a duration)
 # 温室大棚1.3万座, 脱贫人口14.2万名: tens of thousands of a counted thing (not 万条: records and messages,
 # 排查数据1.83万条, are the work done, not an indicator)
 for _count in set(COUNT_UNITS) - {"条"}:

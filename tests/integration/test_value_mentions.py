@@ -108,6 +108,11 @@ TEXTS = {
         "2004年某自治区人民政府工作报告\n\n二、2004年主要预期目标\n"
         "全区生产总值增长百分之九，城市居民人均可支配收入增长百分之六点八，城镇登记失业率控制在百分之四以内。\n"
     ),
+    # a count of days is a value of the 天数 it names; days elsewhere are a duration
+    "天数.txt": (
+        "2022年某县国民经济和社会发展统计公报\n\n五、环境\n"
+        "城区空气质量优良天数272天，比上年增加29天。全县保持连续327天无新增本土病例。\n"
+    ),
 }
 
 
@@ -257,3 +262,9 @@ def test_a_percentage_written_in_words_is_a_value_in_percent(value_mentions):
         "WHERE source_file = '百分之.txt' ORDER BY value").fetchall()
     assert rows == [("城镇登记失业率", 4.0, "%", "<=", 2004), ("城市居民人均可支配收入", 6.8, "%", "=", 2004),
                     ("生产总值", 9.0, "%", "=", 2004)]
+
+
+def test_days_are_a_value_of_the_count_of_days_named_and_elsewhere_a_duration(value_mentions):
+    got = _indicators(value_mentions, "天数.txt")
+    assert got["272"] == "城区空气质量优良天数" and "29" in got
+    assert "327" not in got
