@@ -214,12 +214,17 @@ def find_mentions(s: str) -> list[Mention]:
     return [y for x in raw if x.indicator or x.place for y in _each_doubled(x)]
 
 
+_DIGIT = re.compile(r"\d")
+
+
 def continued_mentions(before: str, s: str, alone: list[Mention]) -> list[Mention]:
     """…比上年下降4.1%；与2020年相比，两年平均增长2.5%: a sentence cut at a semicolon whose first value names no
     subject of its own (only a growth or a base before it) is of the subject the clause before named.
 
     `alone` is find_mentions(s); only that first value is named from `before`, the rest stay as read alone.
     """
+    if alone and _BASE_TAIL.sub("", _GROWTH_END.sub("", alone[0].indicator)) and not _DIGIT.search(s, 0, alone[0].start):
+        return alone  # the first value names its subject (most sentences): nothing to read again
     k = len(before)
     joined = next((m for m in find_mentions(before + s) if m.start >= k), None)
     if joined is None:
