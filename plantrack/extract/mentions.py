@@ -38,8 +38,9 @@ from plantrack.extract.similarity import core
 from plantrack.extract.units import COUNT_UNITS, UNIT_PATTERN
 from plantrack.text.bullets import BULLETS
 
-__all__ = ["MAYBE_VALUE", "VALUE_RE", "VS_PLAN", "Mention", "clean_indicator", "find_mentions", "subject_of",
-           "same_clause_or_near"]
+__all__ = ["MAYBE_VALUE", "VALUE_RE", "VS_PLAN", "Mention", "clean_indicator", "continued_mentions", "find_mentions",
+           "LIST_SPAN",
+           "subject_of", "same_clause_or_near"]
 
 _NUM = r"\d+(?:\.\d+)?"
 _CN = f"[{CN_NUMERAL}]+"
@@ -134,6 +135,7 @@ class Mention:
     converted: bool = False  # 40818元，按现行汇率计算为6554美元: the value before, in another currency
     place: str | None = None  # 海城市305亿元: the one place whose figure this is (its own words name no more)
     places: bool = False  # 黔东南、安顺低于1000亿元: its own words name several places, nothing else
+    listed_at: tuple[int, int] | None = None  # (its place, the count) in a run of values after 分别
 
 
 def _clause_start(s: str, i: int) -> int:
@@ -210,6 +212,31 @@ def find_mentions(s: str) -> list[Mention]:
             _place_as_subject(s, x, earlier)
             earlier.append(x)
     return [y for x in raw if x.indicator or x.place for y in _each_doubled(x)]
+
+
+_DIGIT = re.compile(r"\d")
+
+
+def continued_mentions(before: str, s: str, alone: list[Mention]) -> list[Mention]:
+    """…比上年下降4.1%；与2020年相比，两年平均增长2.5%: a sentence cut at a semicolon whose first value names no
+    subject of its own (only a growth or a base before it) is of the subject the clause before named.
+
+    `alone` is find_mentions(s); only that first value is named from `before`, the rest stay as read alone.
+    """
+    if alone and _BASE_TAIL.sub("", _GROWTH_END.sub("", alone[0].indicator)) and not _DIGIT.search(s, 0, alone[0].start):
+        return alone  # the first value names its subject (most sentences): nothing to read again
+    k = len(before)
+    joined = next((m for m in find_mentions(before + s) if m.start >= k), None)
+    if joined is None:
+        return alone
+    at = joined.start - k
+    own = next((m for m in alone if m.start == at), None)
+    if own is not None and _BASE_TAIL.sub("", _GROWTH_END.sub("", own.indicator)):
+        return alone  # it names its own subject
+    if own is None and any(m.start < at for m in alone):
+        return alone  # not the sentence's first value
+    first = replace(joined, start=at, end=joined.end - k)
+    return sorted([first, *(m for m in alone if m is not own)], key=lambda m: m.start)
 
 
 def _each_doubled(m: Mention) -> list[Mention]:
@@ -493,12 +520,32 @@ def _growth_of_value_just_named(n: _Naming) -> str | None:
         return None
     # 产能 in 摩托车…，产能提升x%; 比2019年一季度 in …同比增长12.7%、比2019年一季度增长7.3% (a base year's growth)
     own = n.ind if n.ind and (not base_only or _YEAR_IN.search(n.ind)) and n.ind not in prev.indicator else ""
+    if not own and (base := _BASE_CLAUSE.search(n.s, prev.end, n.m.start)) and _YEAR_IN.search(base.group()):
+        own = base.group().strip("，,；;")  # 与2020年相比，两年平均增长2.5%: a base year stays in the name, as 比2019年…
     named = prev.indicator.split("同比")[0]
     if growth.group(1) != "增长" or base_only:
         # …增长8.8%，两年平均增长5.4%: the rate just named is of the same thing, not the thing itself (nor of its base)
         named = _GROWTH_END.sub("", named) or named
         named = _BASE_TAIL.sub("", named) or named
     return named + own + growth.group(1)
+
+
+_WORD_AMOUNT = re.compile(rf"[{CN_NUMERAL}万亿点]{{2,}}多?(?:{UNIT_PATTERN})")
+
+
+def _growth_of_subject_of_clause_before(n: _Naming) -> str | None:
+    """其中，制造业投资支撑有力，同比增长15.3%: a sentence's first value, a bare growth, is of the subject the clause
+    just before it names (a clause with no figure of its own: what it says is said of the growth)."""
+    if n.prev is not None or n.ind and not _VERB_ONLY.match(n.ind) and not _BASE_ONLY.match(n.ind) \
+            or not n.cs or not _GROWTH_END.search(_TRAILING_SOFT.sub("", n.pre)):
+        return None
+    before = n.s[n.ix.clause_start(n.cs - 1):n.cs - 1]
+    if amount := _WORD_AMOUNT.search(before):
+        before = before[:amount.start()]  # 国内生产总值二千零一十五亿元，增长9%: its level in words is no name
+    before = clean_indicator(before)
+    if len(_CJK_CHARS.findall(before)) < 4 or re.search(r"\d", before):
+        return None
+    return before + (n.ind or "") + _GROWTH_END.search(_TRAILING_SOFT.sub("", n.pre)).group(1)
 
 
 def _count_of_class_named_after(n: _Naming) -> str | None:
@@ -698,6 +745,7 @@ _NAMING_STEPS: tuple[Callable[[_Naming], str | None], ...] = (
     _bare_count_of_item_just_named,
     _level_reached_by_subject_just_named,
     _growth_of_value_just_named,
+    _growth_of_subject_of_clause_before,
     _count_of_class_named_after,
     _noun_after_verb,
     _bare_measure_of_subject_just_named,
@@ -898,9 +946,12 @@ def same_clause_or_near(prev: Mention, s: str, start: int) -> bool:
         return True  # 405.3亿元，首次突破400亿，同比增长15.2%: a milestone of the level passed, no other subject
     if "百分点" in gap and len(_RATE_CHANGE_CLAUSE.sub("", gap)) <= 12:
         return True  # 增长3.6%，比1-7月回落3.8个百分点，比2019年1-8月增长16.7%: the rate's change, no other subject
+    if "相比" in gap and len(_BASE_CLAUSE.sub("", gap)) <= 12:
+        return True  # 下降4.1%；与2020年相比，两年平均增长2.5%: the base of the comparison, no other subject
     return ("按" in gap or "以" in gap) and len(_PRICE_BASIS.sub("", gap)) <= 12 and bool(_PRICE_BASIS.search(gap))
 
 
+_BASE_CLAUSE = re.compile(r"[，,；;]?(?:与|同|和|跟)[^，,；;。]{1,10}?相比[，,]?")
 _RATE_CHANGE_CLAUSE = re.compile(r"[，,；;]?(?:增速|增幅|降幅)?(?:比|较)[^，,；;。]{1,10}?"
                                  r"(?:加快|放缓|回落|回升|收窄|扩大|提高|提升|上升|下降)\d+(?:\.\d+)?个?百分点")
 
@@ -1109,6 +1160,10 @@ def _list_run(s: str, values: list[Mention]) -> list[Mention]:
     return values
 
 
+# 2016年至2018年，分别…: a span of years a 分别 list runs over (no figure between them)
+LIST_SPAN = re.compile(r"((?:19|20)\d\d)年?\s*(?:[-－~～–至到]|—{1,2})\s*((?:19|20)\d\d)年[^\d。]{0,20}?分别")
+
+
 def _pair_lists(s: str, ms: list[Mention]) -> None:
     """A、B分别提高至50%、70%: pair the named items with the listed values in order."""
     _pair_unstated_lists(s, ms)
@@ -1122,6 +1177,16 @@ def _pair_lists(s: str, ms: list[Mention]) -> None:
         ce = min([c for c in ce_candidates if c >= 0], default=len(s))
         values = _list_run(s, ms[bisect_left(starts, k.end()):bisect_left(starts, ce)])
         if len(values) < 2:
+            continue
+        for i, m in enumerate(values):
+            m.listed_at = (i, len(values))  # 2016年至2018年，分别完成…: the years of a span, in order (statements)
+        span = next((x for x in LIST_SPAN.finditer(s, max(0, cs - 40), k.end()) if x.end() == k.end()), None)
+        if span and int(span.group(2)) - int(span.group(1)) + 1 == len(values) and values[0].indicator \
+                and not any(m.indicator for m in values[1:]):
+            # 2016年至2018年，分别完成国内生产总值236.3亿元、314.5亿元、365亿元: one item, one value a year
+            name = re.sub(r"^分别", "", values[0].indicator)
+            for m in values:
+                m.indicator, m.paired = name, True
             continue
         # a value before 分别 with a name of its own ends the clause in a summary without stops
         # (增长2.2%城乡居民人均可支配收入分别增长…)

@@ -26,8 +26,15 @@ from plantrack.extract.blocks import Paragraph, Sentence, Table, parse_blocks, s
 from plantrack.extract.class_lists import list_class_mentions
 from plantrack.extract.first_chars import gated
 from plantrack.extract.mention_rules import ESTIMATE_BELOW, ESTIMATE_OF_PERIOD, estimate_of_period
+from plantrack.extract.mentions import (
+    LIST_SPAN,
+    VS_PLAN,
+    clean_indicator,
+    continued_mentions,
+    find_mentions,
+    subject_of,
+)
 from plantrack.extract.mentions import MAYBE_VALUE as _MAYBE_VALUE
-from plantrack.extract.mentions import VS_PLAN, clean_indicator, find_mentions, subject_of
 from plantrack.extract.periods import (
     FULL_YEAR,
     PLAN_PERIOD,
@@ -145,6 +152,25 @@ def _not_the_time(s: str, start: int, end: int) -> bool:
                 or _REFERENCE_AFTER.match(s, end))
 
 
+_OVER_THE_SPAN = re.compile(r"年均|平均|累计|合计|共")  # a rate or a sum over the span, no one year's
+
+
+def _list_span(s: str) -> tuple[int, int] | None:
+    """2016年至2018年，分别完成…: the span of years a 分别 list runs over (no figure between them)."""
+    m = LIST_SPAN.search(s) if "分别" in s else None
+    return (int(m.group(1)), int(m.group(2))) if m and int(m.group(1)) < int(m.group(2)) else None
+
+
+def _year_of_span_list(span: tuple[int, int], listed_at: tuple[int, int], when: ValuePeriod) -> ValuePeriod:
+    """Each value of a list over a span takes its own year of the span, in order, when the counts agree; else
+    which year is whose is not said (the year is left empty)."""
+    (a, b), (i, n) = span, listed_at
+    if b - a + 1 == n:
+        return ValuePeriod(a + i, FULL_YEAR, "own", "own", None, "own", 0.85)
+    return ValuePeriod(None, when.period, "own", "own", None, "none", None,
+                       f"one of {n} values listed over {a}-{b} ({b - a + 1} years): which year is its is not said")
+
+
 def _in_range(s: str, start: int) -> bool:
     """Does the year at start begin or end a range of years (2018年-2022年 / 2016-2020年)?"""
     return any(r.start() <= start < r.end() for r in RANGE_YEAR.finditer(s, max(0, start - 14), start + 16))
@@ -239,6 +265,7 @@ class _Walker:
         self.goals_year = goals_year(doc.text)
         self.stated_year = stated_this_year(doc.text) if ctx.this_year is None else None
         self.para_goal_year: int | None = None  # the last goal year the paragraph's sentences named
+        self.list_span: tuple[int, int] | None = None  # 2016年至2018年，分别…: the span the last list ran over
         self.total_target: bool | None = None  # whether the paragraph's last value was a goal (its 其中 parts are)
         self.part_of: bool | None = None  # the kind of the total whose 其中 parts are being listed, up to 。
         # unit -> what the paragraph last named with a figure in that unit (a place's figure after it is of it)
@@ -317,12 +344,12 @@ class _Walker:
         # 预计实现地区生产总值391亿元，增长8.6%；财政收入38.74亿元…: an estimate word governs the rest of its
         # sentence, up to 。 (CONVENTIONS.md), wherever in the sentence it stands; what came before it is not its
         estimating = False
-        listed = False
+        listed, s = False, ""
         for sent in para.sentences:
             if goals[0] and not listed and (_PAST_CUE.search(sent.text) or _IN_FACT_RE.search(sent.text)):
                 goals = (False, None)  # 目标是：增长6%。全年实际增长6.5%: the goals' sentence is over, a result follows
             self.sentence(sent, deadline=None, year_carry=carry, goal_list=goals[0], goal_year=goals[1],
-                          estimating=estimating)
+                          estimating=estimating, before=s if listed else None)
             s = sent.text.rstrip()
             listed = s.endswith(("；", ";"))
             if not listed:
@@ -496,7 +523,9 @@ class _Walker:
         return sorted(out)
 
     def sentence(self, sent: Sentence, deadline: int | None, year_carry: _Carry | None,
-                 goal_list: bool = False, goal_year: int | None = None, estimating: bool = False) -> None:
+                 goal_list: bool = False, goal_year: int | None = None, estimating: bool = False,
+                 before: str | None = None) -> None:
+        """`before`: the paragraph's sentence just before, when a semicolon ended it (its clause goes on here)."""
         s = sent.text
         markers = self._markers(s)
         target_years = [y for _, y, t in markers if t] if markers else []
@@ -549,7 +578,18 @@ class _Walker:
                 # an estimate as the sentence's other values are (预计…, a 预计 list, a 下同 note)
                 estimate = part == "p" and (estimating or self.estimates_in is not None or estimate_of_period(s, at))
                 self.actuals += structure_actuals(self.doc, sent, self.ctx.region, structure, part, when, estimate)
-        mentions = find_mentions(s)
+        # 2016年至2018年，分别完成A、B、C；分别完成D、E、F: a list after a span runs over its years; a list in the
+        # clauses after the semicolon, naming no year of its own, runs over the same span (read as if it named it)
+        carried_span = self.list_span if before and not markers and "分别" in s else None
+        self.list_span = _list_span(s) or carried_span
+        if carried_span and not _list_span(s):
+            lead = f"{carried_span[0]}年至{carried_span[1]}年，"
+            mentions = [replace(m, start=m.start - len(lead), end=m.end - len(lead))
+                        for m in find_mentions(lead + s) if m.start >= len(lead)]
+        else:
+            mentions = find_mentions(s)
+        if before:
+            mentions = continued_mentions(before, s, mentions)
         if "全国" in s and self.ctx.region not in (None, *_THE_NATION):
             # 全国GDP增速是6.9%，重庆则达到11%: a value whose subject is the nation, in a text of a smaller
             # place, is the nation's figure, never the place's (which is all the text's values can be of)
@@ -713,6 +753,8 @@ class _Walker:
                 if m.estimate and k and markers[k - 1][2]:
                     stated = markers[k - 1][:2]  # 预计2024年…: the year 预计 names is the estimate's own
                 when = self._actual_period(sent, m.start, stated, actual_years, carried)
+                if m.listed_at and self.list_span and not _OVER_THE_SPAN.search(m.pre):
+                    when = _year_of_span_list(self.list_span, m.listed_at, when)
                 if not m.estimate and not m.done and self._looks_ahead_to(when) and not _PAST_CUE.search(s):
                     # a text about the year it names as its deadline (到2025年): what it says of that year is a goal
                     self.targets.append(prose_target(self.doc, sent, m, self.ctx.region, self.ctx, when.year, True,

@@ -250,6 +250,8 @@ NAMING_EXAMPLES = {
     mentions._end_of_span_just_named: ("地区生产总值从2017年的650亿元增加到1020亿元", "1020", "地区生产总值"),
     mentions._level_reached_by_subject_just_named: ("研发投入强度提高0.6个百分点，达到2.9%", "2.9", "研发投入强度"),
     mentions._growth_of_value_just_named: ("全市规上工业增加值612亿元，增长7.4%", "7.4", "规上工业增加值增长"),
+    mentions._growth_of_subject_of_clause_before: (
+        "其中，制造业投资支撑有力，同比增长15.3%", "15.3", "制造业投资支撑有力同比增长"),
     mentions._count_of_class_named_after: ("打造电子信息等2个百亿级产业", "2", "百亿级产业"),
     mentions._noun_after_verb: ("力争新培育32家市级绿色工厂", "32", "新培育市级绿色工厂"),
     mentions._bare_measure_of_subject_just_named: ("新能源汽车产量突破25万辆，产值超500亿元", "500", "新能源汽车产值"),

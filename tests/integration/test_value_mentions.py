@@ -79,6 +79,17 @@ TEXTS = {
         "2021年一季度某区经济运行情况\n\n一、综合\n"
         "一季度，地区生产总值同比增长12.7%、比2019年一季度增长7.3%，两年平均增长3.6%。\n"
     ),
+    # a growth after a semicolon, after the base it is measured on, names no subject: the clause before's
+    "分号续句.txt": (
+        "2022年某县国民经济和社会发展统计公报\n\n一、综合\n"
+        "初步核算，2022年，全县实现生产总值（GDP）951435万元，按可比价格计算，比上年下降4.1%；与2020年相比，"
+        "两年平均增长2.5%。1-8月，全县规模以上工业增加值同比增长6.5%，比1-7月加快0.7个百分点；两年平均增长6.6%。\n"
+    ),
+    # a growth whose clause names no subject, after a clause that names one and says how it went
+    "无主语增速.txt": (
+        "2021年1-11月某省经济运行情况\n\n一、投资\n"
+        "1-11月，固定资产投资同比增长6.9%。其中，制造业投资支撑有力，同比增长15.3%，两年平均增长8.9%。\n"
+    ),
     # grain counted in 市斤 (500 g), as most provinces write it
     "粮食产量.txt": (
         "2025年某省国民经济和社会发展统计公报\n\n一、农业\n全年粮食产量515.6亿斤，比上年增长1.2%。\n"
@@ -268,3 +279,14 @@ def test_days_are_a_value_of_the_count_of_days_named_and_elsewhere_a_duration(va
     got = _indicators(value_mentions, "天数.txt")
     assert got["272"] == "城区空气质量优良天数" and "29" in got
     assert "327" not in got
+
+
+def test_a_growth_after_a_semicolon_naming_no_subject_is_of_the_subject_of_the_clause_before(value_mentions):
+    got = _indicators(value_mentions, "分号续句.txt")
+    assert got["2.5"] == "生产总值（GDP）与2020年相比两年平均增长"  # the base year stays in the name
+    assert got["6.6"] == "规模以上工业增加值两年平均增长"
+
+
+def test_a_growth_naming_no_subject_is_of_the_subject_the_clause_before_it_names(value_mentions):
+    got = _indicators(value_mentions, "无主语增速.txt")
+    assert got["15.3"].startswith("制造业投资") and got["8.9"].startswith("制造业投资")

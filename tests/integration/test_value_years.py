@@ -128,6 +128,13 @@ TEXTS = {
         "厦门市2012年1-4月主要经济指标完成情况\n\n一、主要指标\n"
         "全市地区生产总值全年目标2890亿元，1-4月，已完成711.91亿元。\n"
     ),
+    # a report's look back over a span: one list a year of it, the next lists after the semicolons too
+    "三年回顾.txt": (
+        "某开发区经济发展综述\n\n一、发展成效\n"
+        "2016年至2018年，分别完成国内生产总值236.3亿元、314.5亿元、365亿元，预计年均增长24.5%；"
+        "分别完成工业开票销售506亿元、639.4亿元、785亿元，预计年均增长27.9%。\n"
+        "2019-2022年，工业投资分别为20.1亿元、25.2亿元、30.3亿元。\n"
+    ),
 }
 
 
@@ -323,3 +330,17 @@ def test_goals_listed_after_a_lead_in_naming_a_plan_period_are_of_its_last_year(
 
 def test_goals_naming_no_year_are_of_the_one_year_the_text_says_it_will_work_in(value_years):
     assert _target_years(value_years, "新城目标.txt") == {"8": 2024, "10": 2024, "12": 2024}
+
+
+def test_each_value_listed_over_a_span_of_years_takes_its_own_year_in_order(value_years):
+    rows = value_years.execute(
+        "SELECT value, period_year, year_evidence FROM marts.fct_indicator_actuals "
+        "WHERE source_file = '三年回顾.txt' AND unit = '亿元' AND value < 1000 ORDER BY value").fetchall()
+    got = {v: y for v, y, _ in rows}
+    assert [got[v] for v in (236.3, 314.5, 365)] == [2016, 2017, 2018]
+    assert [got[v] for v in (506, 639.4, 785)] == [2016, 2017, 2018]  # the list after the semicolon
+
+
+def test_values_listed_over_a_span_of_another_count_of_years_have_no_year_and_say_why(value_years):
+    a = _actual(value_years, "三年回顾.txt", 20.1)  # three values over four years: whose year is which is not said
+    assert a["period_year"] is None and a["year_evidence"] == "none" and "listed over 2019-2022" in a["confidence_reason"]
