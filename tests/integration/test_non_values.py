@@ -84,6 +84,15 @@ TEXTS = {
         "1-7月，全區規模以上工業增加值同比增長10.2%。分盟市看，通遼市、赤峰市和阿盟等6個盟市的工業增加值增速均超過了32%，"
         "快於全區平均水平。\n"
     ),
+    # a district's half-year news: a lead gives GDP and its growth rounded, the body exactly, and a later line
+    # says the 第三产业's pair again as 服务业
+    "一数两说.txt": (
+        "某区2031年上半年经济运行情况\n\n"
+        "GDP达475亿，增长7.2%，位居全市首位；固定资产投资增长12.3%。\n"
+        "统计数据显示，2031年上半年，全区地区生产总值完成475.09亿元，按可比价增长7.2%。"
+        "其中，第三产业增加值完成266.50亿元，同比增长7.1%。\n"
+        "分析人士表示，服务业增加值完成266.5亿元，同比增长7.1%，支撑作用明显。\n"
+    ),
 }
 
 
@@ -175,3 +184,12 @@ def test_the_rate_each_of_a_counted_group_of_places_passes_is_no_value(non_value
     published = published_values(non_values, "盟市增速.txt")
     assert 10.2 in published
     assert 32 not in published
+
+
+def test_an_amount_and_its_growth_said_again_are_one_value_each_quoting_the_exact_sentence(non_values):
+    rows = non_values.execute("SELECT value, quote FROM marts.fct_indicator_actuals WHERE source_file = ? "
+                              "AND value IN (475, 475.09, 7.2, 266.5, 7.1) ORDER BY value",
+                              ["一数两说.txt"]).fetchall()
+    assert [v for v, _ in rows] == [7.1, 7.2, 266.5, 475.09]
+    assert all("第三产业" in q for v, q in rows if v in (7.1, 266.5))
+    assert all("475.09" in q for v, q in rows if v in (7.2, 475.09))
