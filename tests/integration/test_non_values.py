@@ -61,6 +61,8 @@ TEXTS = {
         "重庆市江津区2031年上半年经济运行情况\n\n"
         "上半年，全区地区生产总值增长6.4%，比上年增速放缓1.7个百分点。\n"
         "规模以上工业增加值增长8.3%，增速比2030年减低2.2个百分点，降幅比5月收窄0.6个百分点。\n"
+        "6月份，全区规模以上工业增加值同比增长11.6%，比5月份加快3.4个百分点。1-6月，工业投资增长20.5%，"
+        "增速比上个月回升3.3个百分点。\n"
         "进口总额增长9.1%，好于全国12.4个百分点。\n"
         "值得一提的是，全国固定资产投资平均增速为20.6%，全区固定资产投资增长5.9%。\n"
         "新入库企业上拉全区工业产值增速2.5个百分点。常住人口城镇化率比上年末提高0.9个百分点。\n"
@@ -152,7 +154,7 @@ def test_the_governments_own_visits_and_partners_are_no_values(non_values):
 
 def test_a_growth_rates_change_in_points_against_another_period_has_no_row(non_values):
     values = published_values(non_values, "江津区上半年经济运行.txt")
-    assert {6.4, 8.3} <= values and not {1.7, 2.2, 0.6} & values
+    assert {6.4, 8.3, 11.6, 20.5} <= values and not {1.7, 2.2, 0.6, 3.4, 3.3} & values
 
 
 def test_a_gap_to_the_nation_said_as_better_than_has_no_row(non_values):
