@@ -1336,9 +1336,8 @@ def _pair_repeats(p: tuple[Actual, Actual], q: tuple[Actual, Actual]) -> bool:
     places = _decimals(level.value_raw)
     return growth.value == q_growth.value and level.unit == q_level.unit \
         and _decimals(q_level.value_raw) >= places and round(q_level.value, places) == level.value \
-        and (level.period_year, level.period_label) in ((q_level.period_year, q_level.period_label),
-                                                        (None, level.period_label)) \
-        and (level.period_year is None or level.period_label == q_level.period_label)
+        and (level.period_year is None
+             or (level.period_year, level.period_label) == (q_level.period_year, q_level.period_label))
 
 
 def _without_repeated_pairs(actuals: list[Actual], headline: _Headlines) -> list[Actual]:
@@ -1359,10 +1358,13 @@ def _without_repeated_pairs(actuals: list[Actual], headline: _Headlines) -> list
     def rank(p: tuple[Actual, Actual]) -> tuple:
         return (-_decimals(p[0].value_raw), p[0].period_year is None, p[0].char_start)
 
+    same_growth: dict[float, list[tuple[Actual, Actual]]] = {}  # only pairs of one growth can repeat each other
+    for p in pairs:
+        same_growth.setdefault(p[1].value, []).append(p)
     dropped: set[int] = set()
     for p in sorted(pairs, key=rank, reverse=True):  # the weakest first: it goes if a stronger one says it
         if any(q is not p and id(q[0]) not in dropped and rank(q) < rank(p) and _pair_repeats(p, q)
-               for q in pairs):
+               for q in same_growth[p[1].value]):
             dropped |= {id(p[0]), id(p[1])}
     # the dropped amount said once more on its own (a subheading's GDP达475亿，增幅全市第一) goes with it
     gone = [a for a in actuals if id(a) in dropped and a.measure == "level"]
