@@ -1346,7 +1346,8 @@ _DISTINCT = re.compile(r"人均|第[一二三]产业|[一二三]产")  # words t
 def _merge_actuals(actuals: list[Actual], headline: _Headlines) -> list[Actual]:
     """The same value reported twice (a summary and a section, a headline and the body) is one actual: the
     body's is kept."""
-    ordered = sorted(actuals, key=lambda a: (a.method != "table", headline(a.char_start), a.char_start))
+    ordered = sorted(_without_repeated_pairs(actuals, headline),
+                     key=lambda a: (a.method != "table", headline(a.char_start), a.char_start))
     kept: list[Actual] = []
     buckets: dict[tuple, list[Actual]] = {}
     dated: dict[tuple, list[Actual]] = {}  # the same without the year, of the actuals that have one
@@ -1363,6 +1364,57 @@ def _merge_actuals(actuals: list[Actual], headline: _Headlines) -> list[Actual]:
         if a.period_year is not None:
             dated.setdefault(key, []).append(a)
     return sorted(kept, key=lambda a: a.char_start)
+
+
+def _decimals(raw: str) -> int:
+    return len(raw.partition(".")[2])
+
+
+def _pair_repeats(p: tuple[Actual, Actual], q: tuple[Actual, Actual]) -> bool:
+    """Does the (level, growth) pair p say again what q says? The same growth and the same amount (or q's
+    amount rounded as p writes it: GDP达475亿 for 475.09亿元), of one period, or p's undated: two figures
+    agreeing at once are one indicator's, whatever the words (服务业增加值 for 第三产业增加值)."""
+    (level, growth), (q_level, q_growth) = p, q
+    places = _decimals(level.value_raw)
+    return growth.value == q_growth.value and level.unit == q_level.unit \
+        and _decimals(q_level.value_raw) >= places and round(q_level.value, places) == level.value \
+        and (level.period_year is None
+             or (level.period_year, level.period_label) == (q_level.period_year, q_level.period_label))
+
+
+def _without_repeated_pairs(actuals: list[Actual], headline: _Headlines) -> list[Actual]:
+    """A sentence giving an amount and its growth (地区生产总值475.09亿元，增长7.2%) that another sentence gives again
+    (a lead's GDP达475亿，增长7.2%; a summary's 服务业增加值完成33.3亿元，同比增长1.9%) states one figure twice: the
+    statement kept is the one with the exact amount, then the one with a year, then the first."""
+    by_sentence: dict[int, list[Actual]] = {}
+    for a in actuals:
+        by_sentence.setdefault(a.char_start, []).append(a)
+    pairs = []
+    for group in by_sentence.values():
+        levels = [a for a in group if a.measure == "level" and a.value is not None
+                  and a.unit not in (None, "%", "％", "个百分点")]
+        growths = [a for a in group if a.measure == "yoy_growth" and a.value is not None]
+        if len(levels) == 1 and len(growths) == 1:
+            pairs.append((levels[0], growths[0]))
+
+    def rank(p: tuple[Actual, Actual]) -> tuple:
+        return (-_decimals(p[0].value_raw), p[0].period_year is None, p[0].char_start)
+
+    same_growth: dict[float, list[tuple[Actual, Actual]]] = {}  # only pairs of one growth can repeat each other
+    for p in pairs:
+        same_growth.setdefault(p[1].value, []).append(p)
+    dropped: set[int] = set()
+    for p in sorted(pairs, key=rank, reverse=True):  # the weakest first: it goes if a stronger one says it
+        if any(q is not p and id(q[0]) not in dropped and rank(q) < rank(p) and _pair_repeats(p, q)
+               for q in same_growth[p[1].value]):
+            dropped |= {id(p[0]), id(p[1])}
+    # the dropped amount said once more on its own (a subheading's GDP达475亿，增幅全市第一) goes with it
+    gone = [a for a in actuals if id(a) in dropped and a.measure == "level"]
+    paired = {id(a) for p in pairs for a in p}
+    dropped |= {id(a) for a in actuals if id(a) not in paired and any(
+        a.value == d.value and a.unit == d.unit and a.period_label == d.period_label
+        and a.period_year in (None, d.period_year) and _same_name(d, a, headline) for d in gone)}
+    return [a for a in actuals if id(a) not in dropped]
 
 
 # Searched across whole sentences or texts: behind a look-ahead for their first characters (same matches, fewer tries)

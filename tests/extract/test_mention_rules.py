@@ -335,7 +335,9 @@ def test_the_governments_own_visits_partners_and_working_groups_are_no_values(se
 
 @pytest.mark.parametrize("sentence", ["全年规上工业增加值增长7.2%，增速比2030年减低2.2个百分点。",
                                       "全年地区生产总值下降8.2%，比上年增速放缓10.2个百分点。",
-                                      "1-8月，工业投资下降3.1%，降幅比7月收窄0.3个百分点。"])
+                                      "1-8月，工业投资下降3.1%，降幅比7月收窄0.3个百分点。",
+                                      "6月份，规上工业增加值增长11.6%，比5月份加快2.3个百分点。",
+                                      "1-8月，规上工业增加值增长20.6%，增速比上个月回升3.3个百分点。"])
 def test_a_growth_rates_change_in_points_against_any_earlier_period_is_no_value(sentence):
     assert [m.unit_raw for m in find_mentions(sentence)] == ["%"]
 

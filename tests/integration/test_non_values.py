@@ -61,6 +61,8 @@ TEXTS = {
         "重庆市江津区2031年上半年经济运行情况\n\n"
         "上半年，全区地区生产总值增长6.4%，比上年增速放缓1.7个百分点。\n"
         "规模以上工业增加值增长8.3%，增速比2030年减低2.2个百分点，降幅比5月收窄0.6个百分点。\n"
+        "6月份，全区规模以上工业增加值同比增长11.6%，比5月份加快3.4个百分点。1-6月，工业投资增长20.5%，"
+        "增速比上个月回升3.3个百分点。\n"
         "进口总额增长9.1%，好于全国12.4个百分点。\n"
         "值得一提的是，全国固定资产投资平均增速为20.6%，全区固定资产投资增长5.9%。\n"
         "新入库企业上拉全区工业产值增速2.5个百分点。常住人口城镇化率比上年末提高0.9个百分点。\n"
@@ -83,6 +85,15 @@ TEXTS = {
         "2031年1-7月某區工業經濟運行情況\n\n"
         "1-7月，全區規模以上工業增加值同比增長10.2%。分盟市看，通遼市、赤峰市和阿盟等6個盟市的工業增加值增速均超過了32%，"
         "快於全區平均水平。\n"
+    ),
+    # a district's half-year news: a lead gives GDP and its growth rounded, the body exactly, and a later line
+    # says the 第三产业's pair again as 服务业
+    "一数两说.txt": (
+        "某区2031年上半年经济运行情况\n\n"
+        "GDP达475亿，增长7.2%，位居全市首位；固定资产投资增长12.3%。\n"
+        "统计数据显示，2031年上半年，全区地区生产总值完成475.09亿元，按可比价增长7.2%。"
+        "其中，第三产业增加值完成266.50亿元，同比增长7.1%。\n"
+        "分析人士表示，服务业增加值完成266.5亿元，同比增长7.1%，支撑作用明显。\n"
     ),
 }
 
@@ -143,7 +154,7 @@ def test_the_governments_own_visits_and_partners_are_no_values(non_values):
 
 def test_a_growth_rates_change_in_points_against_another_period_has_no_row(non_values):
     values = published_values(non_values, "江津区上半年经济运行.txt")
-    assert {6.4, 8.3} <= values and not {1.7, 2.2, 0.6} & values
+    assert {6.4, 8.3, 11.6, 20.5} <= values and not {1.7, 2.2, 0.6, 3.4, 3.3} & values
 
 
 def test_a_gap_to_the_nation_said_as_better_than_has_no_row(non_values):
@@ -175,3 +186,12 @@ def test_the_rate_each_of_a_counted_group_of_places_passes_is_no_value(non_value
     published = published_values(non_values, "盟市增速.txt")
     assert 10.2 in published
     assert 32 not in published
+
+
+def test_an_amount_and_its_growth_said_again_are_one_value_each_quoting_the_exact_sentence(non_values):
+    rows = non_values.execute("SELECT value, quote FROM marts.fct_indicator_actuals WHERE source_file = ? "
+                              "AND value IN (475, 475.09, 7.2, 266.5, 7.1) ORDER BY value",
+                              ["一数两说.txt"]).fetchall()
+    assert [v for v, _ in rows] == [7.1, 7.2, 266.5, 475.09]
+    assert all("第三产业" in q for v, q in rows if v in (7.1, 266.5))
+    assert all("475.09" in q for v, q in rows if v in (7.2, 475.09))
