@@ -10,7 +10,7 @@ which numbers are kept (tests/extract/test_mention_rules.py shuffles it to show 
 chosen for speed: cheap tests that reject many numbers (a title's brackets, a latin neighbour, a time
 word after) come first, tests that scan the clause (comparisons, plan progress) last. Two things are
 settled before any predicate runs, in Candidate.of: a bare 亿 after a money word is read as the
-unit (产值突破百亿), and a share-of-base rule (按不低于…30%的比例) is recognised — predicates see
+unit (产值突破百亿), a number of a list that writes its unit once takes it (0.15、1.34个百分点), and a share-of-base rule (按不低于…30%的比例) is recognised — predicates see
 the unit after that reading and exempt the ratio rule's value. One prescreen runs before even that:
 chinese_word_on_bare_match asks the first Chinese-numeral rule of VALUE_RE's match itself (most
 Chinese numerals in prose, 一批 or 三大, stop there); it rejects nothing chinese_numeral_as_word keeps.
@@ -30,11 +30,13 @@ from dataclasses import dataclass
 from plantrack.extract.first_chars import first_chars, last_chars
 from plantrack.extract.mention_index import SentenceIndex
 from plantrack.extract.numbers import CN_NUMERAL, parse_number
-from plantrack.extract.units import COUNT_UNITS
+from plantrack.extract.units import COUNT_UNITS, UNIT_PATTERN
 
 # A bare 亿 after a money word (产值突破百亿): 亿元; elsewhere (人口突破1亿) it is not money.
 MONEY_WORD = re.compile(r"产值|收入|营收|规模|投资|总额|增加值|税收|产出|总值|总量|销售额|利润|资产|贷款|存款|消费|出口|进口|交易额|GDP")
 _BARE_YI_END = re.compile(r"(?:[，,；;。！？!?、：:）)]|$|以上|左右|大关|新?台阶|的目标)")
+# 0.15、-5.64、1.34个百分点 / 分别为633.69、581.07亿元: a list that writes its unit once, after its last number
+_LIST_UNIT_AFTER = re.compile(rf"(?:[、和及与]-?\d+(?:\.\d+)?)+(?P<unit>{UNIT_PATTERN})")
 # 工业用地按不低于城市建设用地30%的比例配置: a share of the base named before the value, for the subject before 按
 RATIO_RULE = re.compile(r"(?P<subj>[\u4e00-\u9fff]{2,10})按(?:照)?(?:原则上)?"
                         r"(?P<cmp>不低于|不高于|不少于|不超过|不多于)?(?P<base>[\u4e00-\u9fff]{2,12})$")
@@ -76,6 +78,9 @@ class Candidate:
     vs_plan: bool  # the sentence measures something against a plan (VS_PLAN somewhere in it)
     nxt: str  # the character after it (most rules first check it can open their pattern)
     after: str  # the four characters after it
+    # a number of a list that writes its unit once (800、900亿斤台阶): where the list's last number ends;
+    # the listed numbers are read in its unit and kept only when it is
+    list_end: int | None = None
 
     @classmethod
     def of(cls, s: str, ix: SentenceIndex, m: re.Match, vs_plan: bool) -> Candidate:
@@ -85,11 +90,15 @@ class Candidate:
         if unit is None and s.startswith("亿", b) and _BARE_YI_END.match(s, b + 1) \
                 and MONEY_WORD.search(s, clause, a):
             unit, b = "亿", b + 1  # 产值突破百亿: a sum of money in 亿元
+        list_end = None
+        if unit is None and not hi and s[b:b + 1] in "、和及与" and num[0] not in CN_NUMERAL \
+                and (shared := _LIST_UNIT_AFTER.match(s, b)):
+            unit, list_end = shared.group("unit"), shared.end()  # 0.15、-5.64、1.34个百分点
         ratio = None
         if unit == "%" and s.startswith("的比例", b):
             ratio = RATIO_RULE.search(s, clause, a)  # 工业用地按不低于城市建设用地30%的比例配置
         return cls(s, ix, a, b, num, hi, unit, post or "", approx is not None, neg is not None,
-                   num[0] in CN_NUMERAL, clause, ratio, vs_plan, s[b:b + 1], s[b:b + 4])
+                   num[0] in CN_NUMERAL, clause, ratio, vs_plan, s[b:b + 1], s[b:b + 4], list_end)
 
 
 # ---------------------------------------------------------------- the predicates, in REJECTIONS order
@@ -166,6 +175,12 @@ _DURATION_FIRST = first_chars(_DURATION_AFTER)
 def span_of_time(c: Candidate) -> bool:
     """近3个月, 2个季度: a count of time units is a span of time, not a quantity of things."""
     return c.unit in _COUNT_UNITS and c.nxt in _DURATION_FIRST and _DURATION_AFTER.match(c.s, c.b) is not None
+
+
+def days_not_counted(c: Candidate) -> bool:
+    """连续327天无新增, 仅28天控制疫情: days are a duration, a value only of a count of days its sentence names
+    before it (空气质量优良天数272天，比上年增加29天)."""
+    return c.unit == "天" and "天数" not in c.s[:c.a]
 
 
 def structure_ratio(c: Candidate) -> bool:
@@ -722,6 +737,7 @@ REJECTIONS: tuple[Rejection, ...] = (
     size_word,
     ordinal_or_span,
     span_of_time,
+    days_not_counted,
     structure_ratio,
     in_quoted_code,
     chinese_numeral_as_word,

@@ -194,6 +194,8 @@ def find_mentions(s: str) -> list[Mention]:
         raw.extend(_coverage_mentions(s, ix))
     if "持平" in s:
         raw.extend(_unchanged_mentions(s, ix))
+    if "百分之" in s:
+        raw.extend(_percent_word_mentions(s, ix))
     if not raw:
         return raw
     raw.sort(key=lambda x: x.start)
@@ -224,17 +226,25 @@ def _each_doubled(m: Mention) -> list[Mention]:
 def _number_mentions(s: str, ix: SentenceIndex, vs_plan: bool, ratios: dict[int, str]) -> list[Mention]:
     """The numbers VALUE_RE finds that no rejection rule rejects, with comparator and value read."""
     found: list[Mention] = []
+    listed: list[tuple[int, Mention]] = []  # the numbers of lists that write their unit once, by list end
+    rejected_ends: set[int] = set()
     for m in _VALUE_SCAN.finditer(s):
         if m.group("num")[0] in CN_NUMERAL and chinese_word_on_bare_match(s, m):
             continue  # most Chinese numerals in prose stop here, before a candidate is built
         c = Candidate.of(s, ix, m, vs_plan)
         for rule in REJECTIONS:  # rejected_by, inlined: this loop runs for every number of every sentence
             if rule(c):
+                rejected_ends.add(c.b)
                 break
         else:
             mention = _read_value(c, ratios)
             mention.estimate = estimate_of_period(s, c.a) or ESTIMATE_NOTE_AFTER.match(s, c.b) is not None
             found.append(mention)
+            if c.list_end is not None:
+                listed.append((c.list_end, mention))
+    if listed:  # 越过800、900、1000亿斤台阶: a listed number is what its list's last one is
+        dropped = {id(m) for end, m in listed if end in rejected_ends}
+        found = [m for m in found if id(m) not in dropped]
     return found
 
 
@@ -363,6 +373,23 @@ def _unchanged_mentions(s: str, ix: SentenceIndex) -> Iterator[Mention]:
         if ix.depth_ok(m.start()):
             yield Mention(m.start(), m.end(), m.group(), 0.0, None, None, "%", "~" if m.group("about") else "=",
                           "", "", "", chinese=True, unchanged=True)
+
+
+# 增长百分之九点五, 百分之八十以上: a percentage written in words, as older reports and speeches write them
+_PERCENT_WORDS = re.compile(rf"百分之(?P<num>[{CN_NUMERAL}]+(?:点[{CN_NUMERAL}]+)?)(?P<post>及以上|以上|以下|以内|左右)?")
+
+
+def _percent_word_mentions(s: str, ix: SentenceIndex) -> Iterator[Mention]:
+    for m in _PERCENT_WORDS.finditer(s):
+        value = parse_number(m.group("num"))
+        if value is None or not ix.depth_ok(m.start()):
+            continue
+        comparator = _POST_COMPARATOR.get(m.group("post") or "", "=")
+        if comparator == "=":
+            lead = s[max(ix.clause_start(m.start()), m.start() - 6):m.start()]
+            comparator = next((comp for pattern, comp in _PRE_COMPARATOR if pattern.search(lead)), "=")
+        yield Mention(m.start(), m.end(), m.group("num"), value, None, None, "%", comparator, "", "", "",
+                      chinese=True)
 
 
 def _name_word_value(x: Mention, ix: SentenceIndex, ratios: dict[int, str], class_nouns: dict[int, str]) -> None:
@@ -779,7 +806,7 @@ def _place_as_subject(s: str, m: Mention, earlier: list[Mention]) -> None:
         return
     m.indicator = _colon_lead(s, m, earlier) or next(
         (x for p in reversed(earlier) if p.unit_raw == m.unit_raw and p.indicator
-         and len(core(x := subject_of(p.indicator))) >= 2), "")
+         and len(core(x := subject_of(p.indicator))) >= 2 and not re.fullmatch(_BAND_VERB, x)), "")
     m.place = places[0]
 
 
@@ -811,7 +838,12 @@ def _listed_places(items: list[str]) -> tuple[list[str], str] | None:
 
 def subject_of(indicator: str) -> str:
     """What an indicator names without the place it opens with; "" when it names only places."""
-    return "" if _places(indicator) is not None else _without_places(indicator).lstrip("的")
+    if _places(indicator) is not None:
+        return ""
+    rest = _without_places(indicator)
+    while rest[:1] in ("、", "和") and (after := _without_places(rest[1:])) != rest[1:]:
+        rest = after  # 黔南、铜仁、六盘水位于…: every place of the list
+    return rest.lstrip("的")
 
 
 _GOAL_PRE = re.compile(r"(?:(?:年度|全年|预期|计划)?目标(?:值|任务)?(?:定(?=[在为]))?|(?:年度|全年)?计划)(?:为|是|在)?[：:]?"
@@ -940,6 +972,9 @@ def _shared_tail(items: list[str]) -> list[str]:
     return [it if _MEASURE_END.search(it) else it + tail for it in items[:-1]] + [last]
 
 
+# 黔东南、安顺低于1000亿元 / 位于1000亿元至1500亿元之间: the band the places before fall in
+_BAND_VERB = r"(?:均|都)?(?:位于|介于|超过|突破|低于|高于|不足|在)"
+_BAND = re.compile(_BAND_VERB + r"[^，,；;。]*?\d")
 # what is left of 4年年均分别增长…, 五年来分别…: a span of time, no item of its own
 _SPAN_ONLY = re.compile(r"(?:(?:近|过去)?(?:\d+|[一二三四五六七八九十两]+)年(?:来|间|以来)?)?")
 
@@ -1058,6 +1093,22 @@ def _pair_unstated_lists(s: str, ms: list[Mention]) -> None:
                 m.pre, m.clause_cue = verb + m.pre, first.clause_cue
 
 
+# a name right after a value: the next item of a summary without stops, unless it is what the value sizes
+# or the next of a list of sizes (10亿元企业数量分别…, 100亿级、10亿元和上市工业企业…)
+_RUN_ON = re.compile(r"(?!的|级|企业|项目|以上|以下|及以上|和|及|与|或)[\u4e00-\u9fff]")
+
+
+def _list_run(s: str, values: list[Mention]) -> list[Mention]:
+    """The values of a 分别 list: up to the first that a name, not a join or a change verb, sets apart (a summary
+    without stops runs on: 分别增长4.3%、5.3%粮食产量515.6亿斤); a lost 、 still joins values of one unit."""
+    for i in range(1, len(values)):
+        a, b = values[i - 1], values[i]
+        gap = s[a.end:b.start]
+        if not (_RUN_JOIN.fullmatch(gap) or _RUN_VERB.fullmatch(gap) or not gap and a.unit_raw == b.unit_raw):
+            return values[:i]
+    return values
+
+
 def _pair_lists(s: str, ms: list[Mention]) -> None:
     """A、B分别提高至50%、70%: pair the named items with the listed values in order."""
     _pair_unstated_lists(s, ms)
@@ -1069,15 +1120,20 @@ def _pair_lists(s: str, ms: list[Mention]) -> None:
         cs = _clause_start(s, k.start())
         ce_candidates = [s.find(d, k.end()) for d in HARD_DELIMS]
         ce = min([c for c in ce_candidates if c >= 0], default=len(s))
-        values = ms[bisect_left(starts, k.end()):bisect_left(starts, ce)]
+        values = _list_run(s, ms[bisect_left(starts, k.end()):bisect_left(starts, ce)])
         if len(values) < 2:
             continue
+        # a value before 分别 with a name of its own ends the clause in a summary without stops
+        # (增长2.2%城乡居民人均可支配收入分别增长…)
+        cs = max([cs] + [m.end for m in ms[bisect_left(starts, cs):bisect_left(starts, k.start())]
+                         if m.indicator and m.unit_raw and _RUN_ON.match(s, m.end)])
         item_text = s[cs:k.start()]
         verb = s[k.end():values[0].start]
         for m in values[1:]:
             if not m.pre.strip("、，,和及与"):
                 m.pre = verb + m.pre  # 分别增长6.4%、6.7%: every listed value is read with the list's verb
         ordinal = _ORDINAL_ITEMS.search(item_text)
+        ordinal_items = False
         if not clean_indicator(item_text) and _pair_with_levels(ms, values, starts, cs, verb):
             continue
         if _SPAN_ONLY.fullmatch(clean_indicator(item_text)) and len(named) == len(values):
@@ -1090,11 +1146,13 @@ def _pair_lists(s: str, ms: list[Mention]) -> None:
             numerals = ordinal.group(1).split("、")
             shared = re.sub(r"^产(?!业)", "产业", ordinal.group(2))  # 三产: the shorthand of 第三产业
             items = [f"第{n}{shared}" for n in numerals]
+            ordinal_items = True
         else:
             items = _split_items(clean_indicator(item_text), len(values))
             if len(items) == 1:
                 # 城乡居民人均可支配收入分别增长4.5%、6.5%, 三次产业…比重分别为9.0%、48.2%和42.8%
-                items = _implied_items(items[0]) or items
+                implied = _implied_items(items[0])
+                items, ordinal_items = (implied, True) if implied else (items, False)
         later = _later_runs(s, values, len(items)) if len(items) >= 2 else []
         if later:
             values = values[:len(items)]
@@ -1111,6 +1169,8 @@ def _pair_lists(s: str, ms: list[Mention]) -> None:
             elif not clean_indicator(item_text):
                 # 遵义、黔西南、安顺地区生产总值…保持两位数增长，分别增长11.7%、…: the places of the clause before
                 cand = _split_items(re.split(r"[，,；;。]", s[:cs].rstrip("，,"))[-1], len(values))
+                if cand and (place := leading_place(cand[-1])) and _BAND.match(cand[-1], len(place)):
+                    cand[-1] = place  # 南明、云岩超过500亿元，分别为…: the places, not the band they fall in
                 items = cand if len(cand) == len(values) and _listed_places(cand) is not None else []
             if not items:
                 continue
@@ -1120,7 +1180,8 @@ def _pair_lists(s: str, ms: list[Mention]) -> None:
         if not all(items):
             continue
         listed = None if later else _listed_places(items)
-        items = _shared_tail(items) if listed is None else items
+        # 第一、二、三产业…, 三次产业…: each numbered item already carries the whole shared name
+        items = _shared_tail(items) if listed is None and not ordinal_items else items
         for item, m in zip(items, values, strict=True):
             m.indicator = item
             m.paired = True

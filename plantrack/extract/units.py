@@ -72,6 +72,23 @@ for _base in _QUANTITY_BASES:
     for _prefix, _factor in _SCALES.items():
         for _per in ("", "/年"):
             _UNITS.setdefault(_prefix + _base + _per, (_base + _per, _factor))
+# Areas, lengths, weights, visits and containers in tens of thousands or hundreds of millions (播种面积1.26亿亩,
+# 造林3.5万公顷, 接待游客1.93亿人次, 集装箱吞吐量1800万标准箱), as statistics write them
+for _base in ("亩", "公顷", "公里", "平方公里", "公斤", "人次", "标准箱", "标箱", "千伏安"):
+    for _prefix, _factor in (("", 1.0), ("万", 1e4), ("亿", 1e8)):
+        _UNITS.setdefault(_prefix + _base, (_base, _factor))
+_UNITS["微克/立方米"] = ("微克/立方米", 1.0)  # PM2.5平均浓度32微克/立方米
+_UNITS["天"] = ("天", 1.0)  # 空气质量优良天数272天 (mention_rules.days_not_counted: elsewhere a duration)
+# 温室大棚1.3万座, 脱贫人口14.2万名: tens of thousands of a counted thing (not 万条: records and messages,
+# 排查数据1.83万条, are the work done, not an indicator)
+for _count in set(COUNT_UNITS) - {"条"}:
+    _UNITS.setdefault("万" + _count, (_count, 1e4))
+# Livestock counted in one figure across kinds, as statistics write its unit: 万头(只), 万头只, 万(头、只、匹)
+_HEADS = ("头只", "头(只)", "头（只）", "(头、只)", "（头、只）", "(头、只、匹)", "（头、只、匹）")
+for _heads in _HEADS:
+    for _prefix in ("", "万"):
+        _UNITS[_prefix + _heads] = ("头", 1e4 if _prefix else 1.0)
+_HEAD_WORDS = re.compile(r"[(（]?[头只匹](?:[、/()（）]*[头只匹])+[)）]?")
 
 UNIT_PATTERN = "|".join(re.escape(u) for u in sorted(_UNITS, key=len, reverse=True))
 
@@ -81,7 +98,8 @@ def normalize_unit(unit_raw: str | None) -> tuple[str | None, float]:
     """('万元') -> ('亿元', 1e-4). Unknown units pass through unchanged with factor 1."""
     if not unit_raw:
         return None, 1.0
-    u = unit_raw.strip().replace("（", "(").replace("）", ")").strip("()")
+    u = unit_raw.strip().replace("（", "(").replace("）", ")")
+    u = _HEAD_WORDS.sub("头", u).strip("()")  # 万(头、只、匹) is 万头
     if u in _UNITS:
         return _UNITS[u]
     if u == "亿":  # read only after a money word (产值突破百亿), see mentions

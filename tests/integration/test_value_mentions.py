@@ -83,6 +83,36 @@ TEXTS = {
     "粮食产量.txt": (
         "2025年某省国民经济和社会发展统计公报\n\n一、农业\n全年粮食产量515.6亿斤，比上年增长1.2%。\n"
     ),
+    # a list that writes its unit once, after its last number; a list of thresholds crossed stays no value
+    "列表单位.txt": (
+        "2022年某县国民经济和社会发展统计公报\n\n一、综合\n全年地区生产总值增长1.2%。"
+        "三次产业对经济增长的拉动分别为0.15、-5.64、1.34个百分点。粮食产量连续越过800、900亿斤两个台阶。\n"
+    ),
+    # a summary without stops: each item runs into the next, a 分别 list among them
+    "无标点摘要.txt": (
+        "2024年某县国民经济和社会发展统计公报\n\n一、综合\n"
+        "全年地区生产总值增长5%一般公共预算收入增长2.8%城乡居民人均可支配收入分别增长4.7%、6.6%粮食产量51.6亿斤\n"
+    ),
+    # livestock counted across kinds in one figure, and tens of thousands of a counted thing
+    "牲畜.txt": (
+        "2022年某县国民经济和社会发展统计公报\n\n二、农牧业\n全年出栏各类牲畜36.8万（头、只、匹）。"
+        "牧业年度牲畜总头数达到63万头只，年末存栏牛羊11.2万头（只）。种植温室大棚1.3万座。\n"
+    ),
+    # areas, visits, containers and concentrations in the units statistics write them in
+    "面积单位.txt": (
+        "2023年某省国民经济和社会发展统计公报\n\n一、农业和旅游\n全年农作物总播种面积1.26亿亩，完成造林3.5万公顷。"
+        "全年接待游客1.93亿人次。港口集装箱吞吐量1800万标准箱。细颗粒物（PM2.5）平均浓度32微克/立方米。\n"
+    ),
+    # percentages written in words, as older work reports write them
+    "百分之.txt": (
+        "2004年某自治区人民政府工作报告\n\n二、2004年主要预期目标\n"
+        "全区生产总值增长百分之九，城市居民人均可支配收入增长百分之六点八，城镇登记失业率控制在百分之四以内。\n"
+    ),
+    # a count of days is a value of the 天数 it names; days elsewhere are a duration
+    "天数.txt": (
+        "2022年某县国民经济和社会发展统计公报\n\n五、环境\n"
+        "城区空气质量优良天数272天，比上年增加29天。全县保持连续327天无新增本土病例。\n"
+    ),
 }
 
 
@@ -193,3 +223,48 @@ def test_a_shares_change_on_the_same_period_a_year_before_is_a_value_of_the_shar
 def test_a_two_year_average_growth_is_of_the_subject_not_of_the_base_year(value_mentions):
     got = _indicators(value_mentions, "两年平均.txt")
     assert got["7.3"].endswith("地区生产总值比2019年一季度增长") and got["3.6"].endswith("地区生产总值两年平均增长")
+
+
+def test_every_number_of_a_list_that_writes_its_unit_once_is_a_value_in_that_unit(value_mentions):
+    rows = value_mentions.execute(
+        "SELECT indicator_text, value, unit FROM marts.fct_indicator_actuals "
+        "WHERE source_file = '列表单位.txt' AND unit = 'pp' ORDER BY indicator_text").fetchall()
+    assert rows == [("第一产业对经济增长的拉动", 0.15, "pp"), ("第三产业对经济增长的拉动", 1.34, "pp"),
+                    ("第二产业对经济增长的拉动", -5.64, "pp")]
+    assert not {"800", "900"} & set(_indicators(value_mentions, "列表单位.txt"))  # thresholds crossed
+
+
+def test_a_fenbie_list_in_a_summary_without_stops_ends_with_its_values_and_starts_after_the_value_before(
+        value_mentions):
+    got = _indicators(value_mentions, "无标点摘要.txt")
+    assert got["4.7"] == "城镇居民人均可支配收入" and got["6.6"] == "农村居民人均可支配收入"
+    assert got["2.8"] == "一般公共预算收入"
+
+
+def test_livestock_counted_in_heads_of_several_kinds_and_counts_in_wan_are_values_in_their_count_unit(
+        value_mentions):
+    rows = value_mentions.execute(
+        "SELECT value_raw, value, unit FROM marts.fct_indicator_actuals WHERE source_file = '牲畜.txt'").fetchall()
+    assert set(rows) == {("36.8", 368000.0, "头"), ("63", 630000.0, "头"), ("11.2", 112000.0, "头"),
+                         ("1.3", 13000.0, "座")}
+
+
+def test_areas_visits_containers_and_concentrations_are_values_in_their_units(value_mentions):
+    rows = value_mentions.execute(
+        "SELECT value_raw, value, unit FROM marts.fct_indicator_actuals WHERE source_file = '面积单位.txt'").fetchall()
+    assert set(rows) == {("1.26", 1.26e8, "亩"), ("3.5", 3.5e4, "公顷"), ("1.93", 1.93e8, "人次"),
+                         ("1800", 1.8e7, "标准箱"), ("32", 32.0, "微克/立方米")}
+
+
+def test_a_percentage_written_in_words_is_a_value_in_percent(value_mentions):
+    rows = value_mentions.execute(
+        "SELECT indicator_text, value, unit, comparator, target_year FROM marts.fct_plan_targets "
+        "WHERE source_file = '百分之.txt' ORDER BY value").fetchall()
+    assert rows == [("城镇登记失业率", 4.0, "%", "<=", 2004), ("城市居民人均可支配收入", 6.8, "%", "=", 2004),
+                    ("生产总值", 9.0, "%", "=", 2004)]
+
+
+def test_days_are_a_value_of_the_count_of_days_named_and_elsewhere_a_duration(value_mentions):
+    got = _indicators(value_mentions, "天数.txt")
+    assert got["272"] == "城区空气质量优良天数" and "29" in got
+    assert "327" not in got

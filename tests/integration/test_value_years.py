@@ -259,11 +259,13 @@ def test_a_per_head_growth_is_kept_beside_the_same_growth_of_the_total(value_yea
     assert growths == [("地区生产总值比上年增长",), ("人均地区生产总值增长",)]
 
 
-def test_a_figure_restated_at_an_exchange_rate_keeps_its_name_but_yields_to_the_figure_as_reported(value_years):
+def test_a_figure_restated_at_an_exchange_rate_keeps_its_name_and_is_published_in_its_own_unit(value_years):
+    # a figure is region, indicator, measure, unit and period: the 美元 figure is not a vintage of the 元 one
+    # (it can judge a goal set in 美元), and says it is a restatement
     rows = value_years.execute(
         "SELECT indicator_text, unit, is_latest, confidence_reason FROM marts.fct_indicator_actuals_history "
-        "WHERE source_file = '汇率公报.txt' AND unit <> '%' ORDER BY is_latest DESC").fetchall()
-    assert [r[:3] for r in rows] == [("人均地区生产总值", "亿元", True), ("人均地区生产总值", "亿美元", False)]
+        "WHERE source_file = '汇率公报.txt' AND unit <> '%' ORDER BY unit").fetchall()
+    assert [r[:3] for r in rows] == [("人均地区生产总值", "亿元", True), ("人均地区生产总值", "亿美元", True)]
     assert "exchange rate" in rows[1][3]
 
 
