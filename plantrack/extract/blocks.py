@@ -22,6 +22,8 @@ _PIECE = re.compile(r"\S+")
 _SPACE = re.compile(r"\s")
 _SENTENCE = re.compile(r"[^。！？；!?;]+[。！？；!?;]*")
 _TERMINAL = ("。", "！", "？", "；", "!", "?", ";", "：", ":")
+_CLOSING = ("”", "）", ")")
+_STOP_INSIDE = ("。", "！", "？", "!", "?", "…")
 _ASCII_ALNUM = re.compile(r"[A-Za-z0-9]")
 
 
@@ -176,8 +178,9 @@ def _joins(p: str, p_level: int | None, next_line: str, next_level: int | None) 
 
     `p` is the previous line stripped, the levels are heading_level of each (computed once per line).
     """
-    if not p or p.endswith(_TERMINAL) or p.endswith(("”", "）", ")")) and len(p) < 25:
-        return False
+    if not p or p.endswith(_TERMINAL) or p.endswith(_CLOSING) and (
+            len(p) < 25 or p.rstrip("".join(_CLOSING)).endswith(_STOP_INSIDE)):
+        return False  # (…增长。” / …成效。） : a sentence closed inside its quote or bracket ends the paragraph)
     if next_level is not None or is_caption(next_line):
         return False
     if bullet_of(next_line) is not None and bullet_of(next_line) not in "·":
@@ -185,6 +188,13 @@ def _joins(p: str, p_level: int | None, next_line: str, next_level: int | None) 
     if p_level is not None and len(p) < 25 or is_caption(p) and len(p) < 60:
         return False  # (a chart's caption, 图1 2015-2023年全区生产总值及其增长速度, ends without a stop)
     return True
+
+
+# A line of this length or more that ends without a stop is whole (a headline, a page's bar, a list item):
+# layouts that wrap sentences at a width are rejoined before (documents.normalize.join_soft_breaks), so a
+# break after it is not inside a sentence, though its paragraph may go on.
+WHOLE_LINE = 30
+_BARE_TIME = re.compile(r"\d年$")  # …辽宁落点2026年 ⏎ …: a time at a line's end heads what follows
 
 
 def _ends_a_sentence(p: str, next_line: str) -> bool:
@@ -207,6 +217,7 @@ def parse_blocks(text: str) -> list[Table | Paragraph]:
     caption: str | None = None
     last_prose_line = ""  # stripped: the text of para's last line while para is open
     last_level: int | None = None  # its heading level
+    time_heads = False  # whether the sentence being read goes on from a line ending on a bare time
 
     def flush_table(end: int) -> None:
         nonlocal rows, row, table_start
@@ -256,11 +267,15 @@ def parse_blocks(text: str) -> list[Table | Paragraph]:
         level = heading_level(line)
         if para and not _joins(last_prose_line, last_level, line, level):
             flush_para()
-        elif para and _ends_a_sentence(last_prose_line, line):
+        elif para and (_ends_a_sentence(last_prose_line, line) or len(last_prose_line) >= WHOLE_LINE
+                       and not time_heads and _BARE_TIME.search(last_prose_line) is None):
             cuts.append(len(para))
         if level is not None:
             flush_para()  # a heading starts a paragraph of its own (nothing to flush when para is empty)
             tracker.open(line, level)
+        # a time at a line's end governs the lines after it up to the sentence's stop
+        time_heads = bool(para) and (time_heads and (not cuts or cuts[-1] != len(para))
+                                     or _BARE_TIME.search(last_prose_line) is not None)
         para.append((a + (len(line) - len(line.lstrip())), a + len(line.rstrip())))
         last_prose_line = line.strip()
         last_level = level
