@@ -150,6 +150,7 @@ _DOC_NUMBER = re.compile(r"[\u4e00-\u9fff]{1,10}[〔\[［【（(]\s*(?:19|20)\d\
 # Metadata-block keys, most to least specific, per field (see reading_view).
 _BLOCK_ISSUER = ("发文机关", "发布机构", "发布机关", "发文单位", "机构")
 _BLOCK_DATE = ("成文日期", "印发日期", "发文日期", "发布日期", "发布时间", "日期", "时间")
+_SIGNED_KEYS = ("成文日期", "印发日期", "发文日期")  # the document's own date, not the page's
 _BLOCK_TITLE = ("标题", "名称")
 _BLOCK_NUMBER = ("发文字号", "文号")
 
@@ -557,6 +558,13 @@ def _detect_issue(f: _Found, lines: list[str], block: dict[str, str], head: list
                   f"the page's bar gives the date in its {riding[0][0]} field")
     dates = _find_dates(lines)
     chosen = next((d for d in dates if d[2]), None) or next((d for d in dates if d[0] < 30), None)
+    posted = f.get("issued_on")
+    if posted is not None and chosen and chosen[4] == "signature" and chosen[5] and chosen[1] < posted \
+            and not parse_any_date(_block_value(block, _SIGNED_KEYS) or ""):
+        # the block's 发布时间 is when the page posted it; the date under the issuer's signature is the
+        # document's own (成文日期 would say so, and outranks both)
+        f.set("issued_on", chosen[1], "signature", 0.9, f"the document is signed {chosen[1]:%Y-%m-%d}; the "
+              f"page's later date {posted:%Y-%m-%d} is when it was posted")
     bar = next((d for line in head if (d := _bar_date(line))), None) if chosen is None else None
     if bar is not None and f.get("issued_on") is None:
         f.set("issued_on", bar, "bar", 0.8)

@@ -67,6 +67,13 @@ FILES = {
     "forum_repost.txt": (
         "首页 » 常识 » 预防\n\nuser123 - 2023/1/28 17:34:00\n\n"
         "全年生产总值3346.63亿元,按可比价格计算,比上年增长5.7%。全年城镇新增就业人员6.31万人。\n"),
+    # a government notice reposted on its site: the bar's 发布时间 is the posting, the signature the document's
+    "notice_posted_later.txt": (
+        "某县人民政府关于印发2025年国民经济和社会发展计划的通知\n\n"
+        "信息来源:本站原创 作者: 发布时间:2025-04-18 08:50\n\n"
+        "各乡镇人民政府,县政府各工作部门:\n现将《2025年国民经济和社会发展计划》印发给你们,请认真贯彻执行。\n\n"
+        "某县人民政府\n2025年4月15日\n\n"
+        "地区生产总值同比增长6.5%以上,固定资产投资同比增长6.5%以上。\n"),
     # a review that states no date and no year: the document stays undated (never dated by its ingestion)
     "undated_review.txt": (
         "重庆市合川区经济信息委工作回眸\n\n全区规模以上工业增加值比上年增长5.6%，工业投资增长12.4%。\n"),
@@ -198,3 +205,9 @@ def test_a_pages_post_stamp_early_in_a_year_does_not_make_its_look_back_the_year
     doc = _doc(evidence, "forum_repost.txt")
     assert str(doc["issued_on"]) == "2023-01-28" and doc["period_year"] is None
     assert 2022 not in _actual_years(evidence, "forum_repost.txt", 3346.63)
+
+
+
+def test_a_notices_signature_date_outranks_the_later_date_its_page_was_posted(evidence):
+    doc = _doc(evidence, "notice_posted_later.txt")
+    assert str(doc["issued_on"]) == "2025-04-15" and doc["metadata_sources"]["issued_on"] == "signature"
