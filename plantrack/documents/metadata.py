@@ -150,6 +150,7 @@ _DOC_NUMBER = re.compile(r"[\u4e00-\u9fff]{1,10}[〔\[［【（(]\s*(?:19|20)\d\
 # Metadata-block keys, most to least specific, per field (see reading_view).
 _BLOCK_ISSUER = ("发文机关", "发布机构", "发布机关", "发文单位", "机构")
 _BLOCK_DATE = ("成文日期", "印发日期", "发文日期", "发布日期", "发布时间", "日期", "时间")
+_SIGNED_KEYS = ("成文日期", "印发日期", "发文日期")  # the document's own date, not the page's
 _BLOCK_TITLE = ("标题", "名称")
 _BLOCK_NUMBER = ("发文字号", "文号")
 
@@ -305,7 +306,7 @@ def detect_metadata(text: str, gazetteer: Gazetteer | None = None, page: dict[st
 
     _detect_kind(f, text, lines, title, block_title)
     title = f.get("title")  # a section heading taken for a title may have been set aside
-    _detect_issue(f, lines, block)
+    _detect_issue(f, lines, block, [x for x in text.split("\n") if x.strip()][:_BAR_LINES])
     _page_issue(f, page)
     issuer = f.get("issuer")
 
@@ -417,20 +418,48 @@ def _detect_kind(f: _Found, text: str, lines: list[str], title: str | None, bloc
         f.set("doc_type", "other", "text", 0.3, "neither the title nor the text names a known document type")
 
 
-# A dateline written day first, as some news sites print it: 26.10.2015  17:55 (alone on its line).
+# A dateline written day first, as some news sites print it: 26.10.2015  17:55 (alone on its line). Dots
+# with the year last are the day-first convention (D.M.Y); month first is written with slashes (5/3/2016).
 _DAY_FIRST = re.compile(r"(\d{1,2})\.(\d{1,2})\.((?:19|20)\d\d)(?:\s+\d{1,2}:\d{2}(?::\d{2})?)?")
 
 
 def _day_first_date_line(line: str) -> date | None:
-    """The date of a line that is only a day-first date (and a time); None when it could be read month
-    first too (05.03.2015): a day over 12 is what says which comes first."""
+    """The date of a line that is only a day-first date (and a time)."""
     m = _DAY_FIRST.fullmatch(line.strip())
-    if not m or int(m.group(1)) <= 12:
+    if not m:
         return None
     try:
         return date(int(m.group(3)), int(m.group(2)), int(m.group(1)))
     except ValueError:
         return None
+
+
+# The page's own date in the bar under its title or a news dateline: a short line with no sentence in it,
+# whose one full date is marked as the page's by what stands beside it: a date key before it (发布时间：,
+# 发表于, date), a clock time after it (a page's timestamp: an event's hour is written 上午 / 9时), a
+# weekday, the bar's next field (来源 / 作者 / 浏览), or nothing but the source's name before it (长江日报2025年01月17日).
+_BAR_LINES = 12
+_BAR_KEY = re.compile(r"(?:(?:发布|更新|发表|发稿|上传)(?:时间|日期|于)?|时间|日期|date)[ \u3000]*[:：]?[ \u3000]*$", re.I)
+_BAR_NEXT = re.compile(r"[ \u3000]*(?:\d{1,2}:\d{2}|星期[一二三四五六日天]|(?:信息)?来源|作者|编辑|浏览|阅读|点击)")
+_BAR_SOURCE = re.compile(r"[^\d]{2,16}[ \u3000·]*")
+_SENTENCE_MARK = re.compile(r"[。，,；;！？!?]")
+
+
+def _bar_date(line: str) -> date | None:
+    """The date of a page's bar or dateline (see above), or None."""
+    body = line.strip().lstrip("\t")
+    if len(body) > 80 or _SENTENCE_MARK.search(body):
+        return None
+    found = [m for m in (*DATE.finditer(body), *_ISO_DATE.finditer(body))]
+    if len(found) != 1:
+        return None
+    m = found[0]
+    before, after = body[:m.start()], body[m.end():]
+    if not (_BAR_KEY.search(before) or _BAR_NEXT.match(after)
+            or (not after.strip() and len(body) <= 30 and _BAR_SOURCE.fullmatch(before))):
+        return None
+    got = parse_any_date(m.group())
+    return got[0] if got and got[1] else None
 
 
 def _find_dates(lines: list[str]) -> list[tuple[int, date, bool, str, str, bool]]:
@@ -512,7 +541,8 @@ def delivered_on(lines: list[str]) -> date | None:
     return None
 
 
-def _detect_issue(f: _Found, lines: list[str], block: dict[str, str]) -> None:
+def _detect_issue(f: _Found, lines: list[str], block: dict[str, str], head: list[str]) -> None:
+    """`head`: the first lines as written, table rows too (a flattened page may put its bar in one)."""
     issuer = _block_value(block, _BLOCK_ISSUER)
     if issuer:
         f.set("issuer", issuer, "metadata_block", 0.95)
@@ -527,10 +557,19 @@ def _detect_issue(f: _Found, lines: list[str], block: dict[str, str]) -> None:
             f.set("issued_on", riding[0][1][0], "metadata_block", 0.8,
                   f"the page's bar gives the date in its {riding[0][0]} field")
     dates = _find_dates(lines)
-    chosen = next((d for d in dates if d[2]), None)
-    if chosen is None:
-        chosen = next((d for d in dates if d[0] < 30), None) or (
-            dates[-1] if dates and dates[-1][0] >= len(lines) - 30 else None)
+    chosen = next((d for d in dates if d[2]), None) or next((d for d in dates if d[0] < 30), None)
+    posted = f.get("issued_on")
+    if posted is not None and chosen and chosen[4] == "signature" and chosen[5] and chosen[1] < posted \
+            and not parse_any_date(_block_value(block, _SIGNED_KEYS) or ""):
+        # the block's 发布时间 is when the page posted it; the date under the issuer's signature is the
+        # document's own (成文日期 would say so, and outranks both)
+        f.set("issued_on", chosen[1], "signature", 0.9, f"the document is signed {chosen[1]:%Y-%m-%d}; the "
+              f"page's later date {posted:%Y-%m-%d} is when it was posted")
+    bar = next((d for line in head if (d := _bar_date(line))), None) if chosen is None else None
+    if bar is not None and f.get("issued_on") is None:
+        f.set("issued_on", bar, "bar", 0.8)
+    if chosen is None and bar is None:
+        chosen = dates[-1] if dates and dates[-1][0] >= len(lines) - 30 else None
     if chosen and f.get("issued_on") is None:
         conf = {"signature": 0.9, "under_title": 0.8, "date_line": 0.8}[chosen[4]]
         if chosen[5]:
@@ -691,8 +730,9 @@ def _period_from_text(f: _Found, text: str, kind: str | None, label: str, last_m
         dominant = ranked[0][0]
     looks_back = _LOOK_BACK.search(text[:_PERIOD_SCAN]) is not None
     lag_months = 6 if kind == "bulletin" else 4
-    # an issue date only implied by the latest date a text names is a lower bound, not when it was issued
-    early = issued is not None and issued.month <= lag_months and f.sources.get("issued_on") != "implied"
+    # an issue date only implied by the latest date a text names is a lower bound, not when it was issued;
+    # a page's bar dates the page, which may repost the document a year on (a forum's 2023/1/28 copy of 2021's)
+    early = issued is not None and issued.month <= lag_months and f.sources.get("issued_on") not in ("implied", "bar")
     if kind == "government_report" and issued is not None:
         # a 政府工作报告 reviews the year before its issue date (its goals are for the issue year)
         year, source, conf = issued.year - 1, "issue_date", 0.7

@@ -144,10 +144,12 @@ def document_context(doc: Document) -> DocContext:
             year_conf = meta.confidence.get("period_year", 0.9 if source == "title" else 0.6)
         elif title_years:
             doc_year, year_from, year_conf = max(title_years), "title", 0.9
-        elif meta.issued_on and period is not None and not implied:
+        elif meta.issued_on and period is not None and not implied and not (
+                period.label == "全年" and meta.sources.get("issued_on") == "bar"):
             # the latest year whose period had ended shortly before the issue (a date the text only implies
             # is a lower bound of when it was written, which bounds nothing); a whole-year report by its kind
-            # (统计公报, 执行情况) can only be of a year already over, so any issue within a year names it
+            # (统计公报, 执行情况) can only be of a year already over, so any issue within a year names it. A page's
+            # bar dates the page, which may repost a year's review a year on: a 全年 needs the document's own date
             whole_year_kind = doc_type in ("bulletin", "execution_report", "work_review") and period.label == "全年"
             doc_year = year_ended_by(period, meta.issued_on, 365 if whole_year_kind else None)
             year_from, year_conf = "issue_date", 0.6

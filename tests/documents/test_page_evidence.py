@@ -64,9 +64,10 @@ def test_a_day_first_dateline_under_the_title_dates_a_part_year_report():
     assert (meta.issued_on, meta.period_year, meta.period_label) == (date(2015, 10, 26), 2015, "前三季度")
 
 
-def test_a_day_first_date_that_could_be_read_month_first_dates_nothing():
-    text = "前三季度某区国民经济运行稳中有进\n\n05.10.2015  17:55\n\n前三季度，全区实现生产总值1147.06亿元，同比增长12.1%。\n"
-    assert read_bytes(text.encode(), "a.txt", ".txt").meta.issued_on is None
+def test_a_dotted_date_with_the_year_last_is_read_day_first_even_when_both_parts_are_months():
+    text = "一季度某市经济企稳回升\n\n03.05.2016  13:12\n\n一季度，全市实现生产总值553.4亿元，同比增长1.2%。\n"
+    meta = read_bytes(text.encode(), "a.txt", ".txt").meta
+    assert (meta.issued_on, meta.period_year) == (date(2016, 5, 3), 2016)
 
 
 def test_a_reports_delivery_date_under_its_title_outranks_a_later_page_date():

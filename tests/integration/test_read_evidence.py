@@ -54,6 +54,26 @@ FILES = {
         "政府工作报告\n\n——2023年1月10日在区第十九届人民代表大会第三次会议上\n\n"
         "过去五年，全区地区生产总值从2017年的682.4亿元增加到2022年的1004.7亿元，年均增长6.3%。\n\n"
         "2022年，全区地区生产总值增长3.2%，一般公共预算收入增长2.1%。\n"),
+    # a news page flattened into a table: its dateline (site, date glued to its clock time, source) in a row
+    "dateline_in_a_table_row.txt": (
+        "1至8月某省工业经济增长高于全国平均水平 | | |\n---|---|---|\n"
+        "http://www.example.com.cn 2004年09月21日10:36某某新闻网 | | |\n"
+        "1~8月份,全省规模工业企业完成增加值776.3亿元,同比增长20.5%,高于全国平均水平3.4个百分点。\n"),
+    # a news site printing its dateline day first, both parts of it possible months
+    "day_first_dateline.txt": (
+        "一季度某市经济企稳回升\n\n03.05.2016  13:12\n\n"
+        "某市统计局最新发布的经济数据显示,一季度全市GDP实现553.4亿元,同比增长1.2%。\n"),
+    # a forum's copy of a bulletin a year on: the post's stamp dates the page, not the year reviewed
+    "forum_repost.txt": (
+        "首页 » 常识 » 预防\n\nuser123 - 2023/1/28 17:34:00\n\n"
+        "全年生产总值3346.63亿元,按可比价格计算,比上年增长5.7%。全年城镇新增就业人员6.31万人。\n"),
+    # a government notice reposted on its site: the bar's 发布时间 is the posting, the signature the document's
+    "notice_posted_later.txt": (
+        "某县人民政府关于印发2025年国民经济和社会发展计划的通知\n\n"
+        "信息来源:本站原创 作者: 发布时间:2025-04-18 08:50\n\n"
+        "各乡镇人民政府,县政府各工作部门:\n现将《2025年国民经济和社会发展计划》印发给你们,请认真贯彻执行。\n\n"
+        "某县人民政府\n2025年4月15日\n\n"
+        "地区生产总值同比增长6.5%以上,固定资产投资同比增长6.5%以上。\n"),
     # a review that states no date and no year: the document stays undated (never dated by its ingestion)
     "undated_review.txt": (
         "重庆市合川区经济信息委工作回眸\n\n全区规模以上工业增加值比上年增长5.6%，工业投资增长12.4%。\n"),
@@ -168,3 +188,26 @@ def test_an_undated_document_has_no_issue_date_and_no_period_and_the_freshness_m
         "SELECT last_document_on FROM marts.mart_source_freshness WHERE region_code = ? AND release_type = "
         "'work_review'", [doc["region_code"]]).fetchall()
     assert last and all(r[0] is None for r in last)
+
+
+def test_a_dateline_with_its_clock_time_dates_the_page_even_in_a_flattened_table_row(evidence):
+    doc = _doc(evidence, "dateline_in_a_table_row.txt")
+    assert str(doc["issued_on"]) == "2004-09-21" and doc["metadata_sources"]["issued_on"] == "bar"
+    assert _actual_years(evidence, "dateline_in_a_table_row.txt", 776.3) == [2004]
+
+
+def test_a_day_first_dateline_dates_a_quarters_values_with_its_year(evidence):
+    assert str(_doc(evidence, "day_first_dateline.txt")["issued_on"]) == "2016-05-03"
+    assert _actual_years(evidence, "day_first_dateline.txt", 553.4) == [2016]
+
+
+def test_a_pages_post_stamp_early_in_a_year_does_not_make_its_look_back_the_year_before(evidence):
+    doc = _doc(evidence, "forum_repost.txt")
+    assert str(doc["issued_on"]) == "2023-01-28" and doc["period_year"] is None
+    assert 2022 not in _actual_years(evidence, "forum_repost.txt", 3346.63)
+
+
+
+def test_a_notices_signature_date_outranks_the_later_date_its_page_was_posted(evidence):
+    doc = _doc(evidence, "notice_posted_later.txt")
+    assert str(doc["issued_on"]) == "2025-04-15" and doc["metadata_sources"]["issued_on"] == "signature"
