@@ -272,6 +272,10 @@ def serve(
 ) -> None:
     """Dagster's UI and daemon (so the 02:00 schedule and the sources sensor run), Superset, and the
     dbt docs / quality reports, all bound to 127.0.0.1 by default. Ctrl-C stops them."""
+    # Ctrl-C must stop serve whatever its parent did: a shell without job control starts a background job
+    # (`… &`, nohup, CI) with SIGINT ignored, and Python then never raises KeyboardInterrupt. A handler set
+    # here is also reset to the default in every child at exec, so dagster dev hears the SIGINT it is sent.
+    signal.signal(signal.SIGINT, signal.default_int_handler)
     settings = _settings(sources, data_dir)
     env = {**os.environ, "DAGSTER_HOME": str(settings.dagster_home),
            "PLANTRACK_WAREHOUSE": str(settings.warehouse_path), "PLANTRACK_SUPERSET_HOST": host}
