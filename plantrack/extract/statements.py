@@ -59,7 +59,7 @@ from plantrack.extract.similarity import indicator_similarity
 from plantrack.extract.tables import prose_cells, read_indicator_table, read_place_table, read_release_table
 from plantrack.extract.targets import NO_TARGET_YEAR as _NO_TARGET_YEAR
 from plantrack.extract.targets import prose_target, table_targets
-from plantrack.extract.text_year import stated_this_year
+from plantrack.extract.text_year import dateline_month, stated_this_year
 from plantrack.extract.units import same_unit
 from plantrack.model import Actual, Document, Quote, Statements, Target
 from plantrack.text.bullets import BULLETS
@@ -262,6 +262,8 @@ class _Walker:
         # whole text when it stands under no heading), until one looks back: that section, else None
         self.goals_in: str | None = None
         self.undated_goals: list[int] = []  # targets of a goals lead-in whose 今年 could not be counted
+        # actuals whose 去年/今年 could not be counted either: (index, the word's offset, how it was read)
+        self.undated_relative: list[tuple[int, int, tuple]] = []
         self.goals_year = goals_year(doc.text)
         self.stated_year = stated_this_year(doc.text) if ctx.this_year is None else None
         self.para_goal_year: int | None = None  # the last goal year the paragraph's sentences named
@@ -768,6 +770,9 @@ class _Walker:
                     continue
                 a = prose_actual(self.doc, sent, m, self.ctx.region, when)
                 if a is not None:
+                    if when.year is None and (when.empty_reason or "").endswith(_UNCOUNTED) \
+                            and (word := relative_mark_before(s, m.start)) is not None and word.offset is not None:
+                        self.undated_relative.append((len(self.actuals), word.offset, (sent, m, when)))
                     self.actuals.append(a)
 
     @staticmethod
@@ -783,11 +788,13 @@ class _Walker:
         return bool(words) and all(w.offset == 0 for w in words)
 
     def settle_goal_years(self) -> None:
-        """Date the goals of a report's goals lead-in whose 今年 could not be counted (no issue date): a text
-        whose results are of Y (a whole year, as filing.goals_year_ahead reads them) and that names Y+1 itself
-        reviews Y in the year after, the year its goals are for. Otherwise they stay empty with the reason: results
-        of no one year, or results of 今年 (今年以来) or of a later year, or Y+1 unnamed (the text may be of Y)."""
-        if not self.undated_goals:
+        """Date what a text without an issue date says of 今年 (its goals lead-in's goals) and of 去年/今年 (its
+        results), once the year it is in is known: a text whose results are of Y (a whole year, as
+        filing.goals_year_ahead reads them) and that names Y+1 itself, or whose news dateline falls early in a
+        year (1月14日电: a whole year's results are out only after it ends), reviews Y in the year after. Otherwise
+        they stay empty with the reason: results of no one year, or results of 今年 (今年以来) or of a later
+        year, or Y+1 unnamed and no early dateline (the text may be of Y)."""
+        if not self.undated_goals and not self.undated_relative:
             return
         whole = Counter(a.period_year for a in self.actuals
                         if a.period_year is not None and a.period_label in (None, FULL_YEAR.label)).most_common(2)
@@ -795,23 +802,36 @@ class _Walker:
         if whole and not (len(whole) > 1 and whole[0][1] == whole[1][1]):
             reviewed = whole[0][0]
             text = to_halfwidth(self.doc.text)
+            month = dateline_month(text)
             if _SO_FAR.search(text) or any(a.period_year is not None and a.period_year > reviewed
                                            for a in self.actuals):
                 why = (f"今年 of its goals lead-in cannot be counted: besides results of {reviewed}, the text has "
                        "results of 今年 (今年以来) or of a later year")
-            elif reviewed + 1 not in {int(y) for y in YEAR.findall(text)}:
-                why = (f"今年 of its goals lead-in cannot be counted: the text reviews {reviewed} but does not name "
-                       f"{reviewed + 1} (it may be written in {reviewed})")
-            else:
+            elif reviewed + 1 in {int(y) for y in YEAR.findall(text)}:
                 year = reviewed + 1
                 why = (f"今年 of its goals lead-in: the text reviews {reviewed} (its results) and names {year}, "
                        "the year it sets goals for")
+            elif month is not None and month <= _EARLY_MONTHS:
+                year = reviewed + 1
+                why = (f"今年 of its goals lead-in: the text reviews {reviewed} (its results) under a dateline of "
+                       f"{month}月, early in the year after ({year})")
+            else:
+                why = (f"今年 of its goals lead-in cannot be counted: the text reviews {reviewed} but does not name "
+                       f"{reviewed + 1} nor has an early dateline (it may be written in {reviewed})")
         for i in self.undated_goals:
             t = self.targets[i]
             if t.confidence_reason == _NO_TARGET_YEAR:  # (else a doubt of its own says more of the value)
                 t = replace(t, confidence_reason=why, confidence=0.75 if year else t.confidence)
             self.targets[i] = replace(t, target_year=year, year_evidence="text" if year else "none",
                                       year_confidence=0.6 if year else None)
+        if year is None:
+            return
+        for i, offset, (sent, m, when) in self.undated_relative:
+            when = replace(when, year=year + offset, evidence="text", evidence_confidence=0.6, empty_reason=None)
+            a = prose_actual(self.doc, sent, m, self.ctx.region, when)
+            if a is not None:
+                self.actuals[i] = replace(a, confidence_reason=f"period year {year + offset} counted from {year}, "
+                                          "the year the text is in: " + why.split(": ", 1)[1])
 
     @staticmethod
     def _goals_lead(s: str) -> tuple[int, int] | None:
@@ -975,7 +995,7 @@ class _Walker:
             # and an earlier year of the sentence or paragraph is not it
             period = period_before(s, pos) or ctx.period or FULL_YEAR
             return ValuePeriod(None, period, "own", "own", None, "none", None,
-                               f"“{s[word.start:word.end]}” cannot be counted: the document has no issue date")
+                               f"“{s[word.start:word.end]}”{_UNCOUNTED}")
         # a year after the value dates it only within reach of its clause: further on, the sentence (a run of
         # headlines joined without stops) has moved on to other things
         actual_years = [x for x in actual_years if x[0] < pos + _AFTER_REACH]
@@ -1109,6 +1129,11 @@ class _Walker:
                 return True
         return False
 
+
+_UNCOUNTED = " cannot be counted: the document has no issue date"
+# A whole year's results come out after it ends, by spring (bulletins, 政府工作报告): a text dated in these first
+# months of a year that reports one whole year's results reports on the year just ended
+_EARLY_MONTHS = 4
 
 # the time of writing: a value so stated is of the day the text was issued
 _PRESENT = re.compile(r"目前|当前|眼下|现阶段")
