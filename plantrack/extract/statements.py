@@ -59,7 +59,7 @@ from plantrack.extract.similarity import indicator_similarity
 from plantrack.extract.tables import prose_cells, read_indicator_table, read_place_table, read_release_table
 from plantrack.extract.targets import NO_TARGET_YEAR as _NO_TARGET_YEAR
 from plantrack.extract.targets import prose_target, table_targets
-from plantrack.extract.text_year import stated_this_year
+from plantrack.extract.text_year import dateline_month, stated_this_year
 from plantrack.extract.units import same_unit
 from plantrack.model import Actual, Document, Quote, Statements, Target
 from plantrack.text.bullets import BULLETS
@@ -262,10 +262,16 @@ class _Walker:
         # whole text when it stands under no heading), until one looks back: that section, else None
         self.goals_in: str | None = None
         self.undated_goals: list[int] = []  # targets of a goals lead-in whose 今年 could not be counted
+        # actuals whose 去年/今年 could not be counted either: (index, the word's offset, how it was read)
+        self.undated_relative: list[tuple[int, int, tuple]] = []
         self.goals_year = goals_year(doc.text)
         self.stated_year = stated_this_year(doc.text) if ctx.this_year is None else None
         self.para_goal_year: int | None = None  # the last goal year the paragraph's sentences named
         self.list_span: tuple[int, int] | None = None  # 2016年至2018年，分别…: the span the last list ran over
+        # the last span of years the text framed its review with (过去五年 / 四年来): (top section, years, the
+        # years named since, whether a single year's time word (今年, 上半年, 全年) has been used since)
+        self.span_frame: tuple[str, int, set[int], bool] | None = None
+        self.para_text = ""  # the paragraph being read
         self.total_target: bool | None = None  # whether the paragraph's last value was a goal (its 其中 parts are)
         self.part_of: bool | None = None  # the kind of the total whose 其中 parts are being listed, up to 。
         # unit -> what the paragraph last named with a figure in that unit (a place's figure after it is of it)
@@ -330,6 +336,7 @@ class _Walker:
 
     def paragraph(self, para: Paragraph) -> None:
         carry = _Carry()  # what the paragraph's earlier sentences state, for sentences naming no time
+        self.para_text = "".join(x.text for x in para.sentences)
         self.para_goal_year, self.para_subjects, self.total_target, self.part_of = None, {}, None, None
         bullet = bool(para.sentences) and _BULLET.match(para.sentences[0].text) is not None
         if bullet and self._heading_bullet(para):
@@ -350,6 +357,7 @@ class _Walker:
                 goals = (False, None)  # 目标是：增长6%。全年实际增长6.5%: the goals' sentence is over, a result follows
             self.sentence(sent, deadline=None, year_carry=carry, goal_list=goals[0], goal_year=goals[1],
                           estimating=estimating, before=s if listed else None)
+            self._note_span_frame(sent)
             s = sent.text.rstrip()
             listed = s.endswith(("；", ";"))
             if not listed:
@@ -366,6 +374,36 @@ class _Walker:
                 self.goals_in = (sent.section or "").split(" / ")[0]
         if bullet and self.list_year is None and not self.list_goal and para.sentences:
             self.list_year = carry.before(len(carry.sentences), self)[0]
+
+    def _note_span_frame(self, sent: Sentence) -> None:
+        """Keep the span of years a review frames itself with (过去五年，… / 四年来，…) for the starts of the
+        spans (从X增长到Y) it goes on to give, until its top section ends or a sentence speaks of one year."""
+        top = (sent.section or "").split(" / ")[0]
+        marks = period_marks(sent.text)
+        spans = [k.period.span for k in marks if k.period is not None and k.period.span]
+        if spans:
+            self.span_frame = (top, spans[-1], set(), False)
+        elif self.span_frame is not None:
+            frame_top, n, years, single = self.span_frame
+            if frame_top != top:
+                self.span_frame = None
+                return
+            years.update(int(y) for y in YEAR.findall(sent.text))
+            single = single or any(k.period is None or not k.period.years and k.period.label != "年末" for k in marks)
+            self.span_frame = (frame_top, n, years, single)
+
+    def _framed_span_start(self, sent: Sentence, end: int) -> int | None:
+        """The first year of the reviewed span a 从…到 ending in `end` starts from (its base: end - N for 过去N年),
+        when the text frames its review with a span of N years and has named no other year (but the base) nor
+        spoken of a single year since; else None."""
+        if self.span_frame is None:
+            return None
+        top, n, years, single = self.span_frame
+        here = {int(y) for y in YEAR.findall(sent.text)}
+        if top != (sent.section or "").split(" / ")[0] or single or not (years | here) <= {end, end - n} \
+                or not _SPAN_CUE.search(self.para_text):
+            return None  # (a paragraph of the span's last year alone, 2021年，…由60.1%提高到61.2%, starts from 2020)
+        return end - n
 
     def _goal_list_year(self, sent: Sentence, pos: int) -> int | None:
         """The year a goal list opening at pos is for: a goal year its sentence names before, else the year
@@ -768,6 +806,9 @@ class _Walker:
                     continue
                 a = prose_actual(self.doc, sent, m, self.ctx.region, when)
                 if a is not None:
+                    if when.year is None and (when.empty_reason or "").endswith(_UNCOUNTED) \
+                            and (word := relative_mark_before(s, m.start)) is not None and word.offset is not None:
+                        self.undated_relative.append((len(self.actuals), word.offset, (sent, m, when)))
                     self.actuals.append(a)
 
     @staticmethod
@@ -783,11 +824,13 @@ class _Walker:
         return bool(words) and all(w.offset == 0 for w in words)
 
     def settle_goal_years(self) -> None:
-        """Date the goals of a report's goals lead-in whose 今年 could not be counted (no issue date): a text
-        whose results are of Y (a whole year, as filing.goals_year_ahead reads them) and that names Y+1 itself
-        reviews Y in the year after, the year its goals are for. Otherwise they stay empty with the reason: results
-        of no one year, or results of 今年 (今年以来) or of a later year, or Y+1 unnamed (the text may be of Y)."""
-        if not self.undated_goals:
+        """Date what a text without an issue date says of 今年 (its goals lead-in's goals) and of 去年/今年 (its
+        results), once the year it is in is known: a text whose results are of Y (a whole year, as
+        filing.goals_year_ahead reads them) and that names Y+1 itself, or whose news dateline falls early in a
+        year (1月14日电: a whole year's results are out only after it ends), reviews Y in the year after. Otherwise
+        they stay empty with the reason: results of no one year, or results of 今年 (今年以来) or of a later
+        year, or Y+1 unnamed and no early dateline (the text may be of Y)."""
+        if not self.undated_goals and not self.undated_relative:
             return
         whole = Counter(a.period_year for a in self.actuals
                         if a.period_year is not None and a.period_label in (None, FULL_YEAR.label)).most_common(2)
@@ -795,23 +838,36 @@ class _Walker:
         if whole and not (len(whole) > 1 and whole[0][1] == whole[1][1]):
             reviewed = whole[0][0]
             text = to_halfwidth(self.doc.text)
+            month = dateline_month(text)
             if _SO_FAR.search(text) or any(a.period_year is not None and a.period_year > reviewed
                                            for a in self.actuals):
                 why = (f"今年 of its goals lead-in cannot be counted: besides results of {reviewed}, the text has "
                        "results of 今年 (今年以来) or of a later year")
-            elif reviewed + 1 not in {int(y) for y in YEAR.findall(text)}:
-                why = (f"今年 of its goals lead-in cannot be counted: the text reviews {reviewed} but does not name "
-                       f"{reviewed + 1} (it may be written in {reviewed})")
-            else:
+            elif reviewed + 1 in {int(y) for y in YEAR.findall(text)}:
                 year = reviewed + 1
                 why = (f"今年 of its goals lead-in: the text reviews {reviewed} (its results) and names {year}, "
                        "the year it sets goals for")
+            elif month is not None and month <= _EARLY_MONTHS:
+                year = reviewed + 1
+                why = (f"今年 of its goals lead-in: the text reviews {reviewed} (its results) under a dateline of "
+                       f"{month}月, early in the year after ({year})")
+            else:
+                why = (f"今年 of its goals lead-in cannot be counted: the text reviews {reviewed} but does not name "
+                       f"{reviewed + 1} nor has an early dateline (it may be written in {reviewed})")
         for i in self.undated_goals:
             t = self.targets[i]
             if t.confidence_reason == _NO_TARGET_YEAR:  # (else a doubt of its own says more of the value)
                 t = replace(t, confidence_reason=why, confidence=0.75 if year else t.confidence)
             self.targets[i] = replace(t, target_year=year, year_evidence="text" if year else "none",
                                       year_confidence=0.6 if year else None)
+        if year is None:
+            return
+        for i, offset, (sent, m, when) in self.undated_relative:
+            when = replace(when, year=year + offset, evidence="text", evidence_confidence=0.6, empty_reason=None)
+            a = prose_actual(self.doc, sent, m, self.ctx.region, when)
+            if a is not None:
+                self.actuals[i] = replace(a, confidence_reason=f"period year {year + offset} counted from {year}, "
+                                          "the year the text is in: " + why.split(": ", 1)[1])
 
     @staticmethod
     def _goals_lead(s: str) -> tuple[int, int] | None:
@@ -961,6 +1017,9 @@ class _Walker:
                 # “十四五”时期…从1795亿元增加到5260亿元 / 过去五年…从742亿元增加到…: the span runs over the years
                 # its end is dated by, and starts from the year before them (the base)
                 return replace(end, year=end.period.years[0] - 1, period=FULL_YEAR, period_from="own", since=None)
+            if end is not None and end.year is not None and (base := self._framed_span_start(sent, end.year)):
+                # 过去五年，…。地区生产总值从129.8亿元增长到325亿元 (of 2021): the review's five years start from 2016
+                return ValuePeriod(base, FULL_YEAR, "own", "own", None, "text", 0.6)
             return ValuePeriod(None, period, "own", "own", None, "none", None,
                                "the start of a span (由…到 / 从…调整为) whose year the text does not give")
         word = relative_mark_before(s, pos)
@@ -975,7 +1034,7 @@ class _Walker:
             # and an earlier year of the sentence or paragraph is not it
             period = period_before(s, pos) or ctx.period or FULL_YEAR
             return ValuePeriod(None, period, "own", "own", None, "none", None,
-                               f"“{s[word.start:word.end]}” cannot be counted: the document has no issue date")
+                               f"“{s[word.start:word.end]}”{_UNCOUNTED}")
         # a year after the value dates it only within reach of its clause: further on, the sentence (a run of
         # headlines joined without stops) has moved on to other things
         actual_years = [x for x in actual_years if x[0] < pos + _AFTER_REACH]
@@ -1109,6 +1168,14 @@ class _Walker:
                 return True
         return False
 
+
+_UNCOUNTED = " cannot be counted: the document has no issue date"
+# A paragraph that speaks of a span of years (年均, 是2016年的2.5倍, 与2002年相比, 这五年, 四年来), as a review's 从…到 does
+_SPAN_CUE = re.compile(r"年均|(?:是|与|比|较)(?:19|20)\d\d年|(?:过去|近|这|的)[两二三四五六七八九十]年(?!规划|计划)"
+                       r"|[两二三四五六七八九十]年来")
+# A whole year's results come out after it ends, by spring (bulletins, 政府工作报告): a text dated in these first
+# months of a year that reports one whole year's results reports on the year just ended
+_EARLY_MONTHS = 4
 
 # the time of writing: a value so stated is of the day the text was issued
 _PRESENT = re.compile(r"目前|当前|眼下|现阶段")

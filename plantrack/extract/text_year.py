@@ -6,6 +6,9 @@ Two shapes every report and its news summaries use:
 - 报告首先回顾了2017年工作 / 一、2023年工作回顾: a 政府工作报告 reviews the year before the one it is given in,
   so its 今年 is the year after the one it reviews.
 Texts whose statements disagree give no year (never a guess).
+
+A news dateline (中新社杭州1月14日电 / 观点网讯：1月23日) names the month a text was written but not its year:
+`dateline_month` reads it, for a text whose whole-year results then say which year has just ended.
 """
 
 from __future__ import annotations
@@ -18,6 +21,24 @@ from plantrack.extract.periods import five_year_end
 _FIVE_YEAR_PLACE = re.compile(r"今年是[^。；;，,]{0,8}?“?(十[一二三四五六七八九]五)”?(?:规划)?(?:的)?"
                               r"(开局|起步|第一年|首年|收官|最后一年|第[一二三四五]年)")
 _REVIEWED = re.compile(r"回顾了?((?:19|20)\d\d)年(?:的)?(?:政府)?工作|((?:19|20)\d\d)年(?:的)?(?:政府)?工作回顾")
+
+
+# A dateline without a year, where news opens: 中新社杭州1月14日电 / 东北网1月26日讯 / 央广网西安3月25日消息 /
+# 观点网讯：1月23日 (the reading view has made 電/訊 simplified and digits half-width). A date with its year is the
+# reader's issue date, not this.
+_DATELINE = re.compile(r"(?<![\d年〇○零一二三四五六七八九十])(\d{1,2}|[一二三四五六七八九十]{1,3})月(?:\d{1,2}|[一二三四五六七八九十]{1,3})日\s*(?:电|讯|消息)"
+                       r"|讯\s*[:：]\s*(\d{1,2})月\d{1,2}日")
+_DATELINE_SCAN = 1000  # a dateline stands in a news text's first lines (after a headline, a photo caption)
+
+
+def dateline_month(text: str) -> int | None:
+    """The month of a news dateline without a year at the opening of a text, else None."""
+    m = _DATELINE.search(text[:_DATELINE_SCAN])
+    if m is None:
+        return None
+    word = m.group(1) or m.group(2)
+    month = int(word) if word.isdigit() else parse_chinese_numeral(word)
+    return int(month) if month is not None and 1 <= month <= 12 else None
 
 
 def _nth(word: str) -> int | None:

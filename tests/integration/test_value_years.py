@@ -90,6 +90,13 @@ TEXTS = {
         "永川区政府工作报告\n——2022年1月8日在永川区第四届人民代表大会第一次会议上\n一、过去五年工作回顾\n"
         "过去五年，规上工业总产值从742亿元增加到1550.2亿元，年均增长15.3%。\n"
     ),
+    # a review framed by its five years (过去五年…的五年) under a heading of the last one: a 从…到 in a paragraph
+    # that speaks of the span starts from the year before the five; one in a paragraph of the last year alone does not
+    "五年框架.txt": (
+        "某县政府工作报告\n一、本届政府和2021年工作回顾\n过去五年，是某县发展历程中极不平凡的五年。\n"
+        "这是综合实力显著增强的五年。地区生产总值从129.8亿元增长到325亿元，是2016年的2.5倍。\n"
+        "2021年，全县城镇化率由60.1%提高到61.2%。\n"
+    ),
     # one subject's values of several periods, each clause naming only its time
     "季度经济.txt": (
         "某市2018年前三季度经济运行情况\n\n一、主要指标\n"
@@ -287,6 +294,17 @@ def test_a_span_over_the_years_reviewed_starts_from_the_year_before_them(value_y
         "AND unit <> '%' ORDER BY char_start, period_year").fetchall()
     assert [y for y, _ in rows] == [2016, 2021]
     assert _actual(value_years, "五年回顾.txt", 15.3)["period_year"] == 2021
+
+
+def test_a_span_in_a_review_framed_by_its_years_starts_from_the_year_before_them(value_years):
+    start = _actual(value_years, "五年框架.txt", 129.8)
+    assert (start["period_year"], start["year_evidence"]) == (2016, "text")
+    assert _actual(value_years, "五年框架.txt", 325)["period_year"] == 2021
+
+
+def test_a_span_in_a_paragraph_of_one_year_takes_no_start_from_the_reviews_frame(value_years):
+    start = _actual(value_years, "五年框架.txt", 60.1)
+    assert (start["period_year"], start["year_evidence"]) == (None, "none")
 
 
 def test_a_value_whose_words_name_only_a_time_is_the_subjects_just_named_of_that_time(value_years):

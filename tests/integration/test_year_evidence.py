@@ -2,7 +2,8 @@
 warehouse row): a plan's period for its review of the year before, a multiple's base year for the multiple
 (or for the document), the constant prices' year, a range of years and a cited report's year for any value,
 the year a report's goals are for for a goal its review quotes; 今年 of an undated report's goals counted
-from the year it reviews only when it names the year after; and the document row of a report that looks
+from the year it reviews only when it names the year after or a dateline puts it early in a year (and its
+去年 with it); and the document row of a report that looks
 back and ahead (a plan of its goals' year). One shared refresh for all the texts."""
 
 from __future__ import annotations
@@ -86,6 +87,19 @@ TEXTS = {
         "某省政府工作报告\n记者报道：某省第十二届人民代表大会第三次会议开幕，省长作政府工作报告。"
         "工作报告明确了今年某省经济社会发展的主要预期目标：生产总值增长8%左右，固定资产投资增长20%左右。\n"
         "据介绍，2014年某省实现生产总值6835.27亿元，增长8.9%；固定资产投资7759.6亿元，增长21.1%。\n"
+    ),
+    # news of a report dated by its dateline's month alone (观点网讯：1月23日): in January, the whole year whose
+    # results it gives (2021) has just ended, so its 今年 is 2022 and its 去年 2021
+    "年初电讯.txt": (
+        "观点网讯：1月23日，某省第十三届人民代表大会第七次会议开幕，省长作政府工作报告。\n"
+        "报告显示，建议今年全省经济社会发展主要预期目标为：地区生产总值增长5.5%以上，一般公共预算收入增长5%左右。\n"
+        "去年，全省完成固定资产投资7759.6亿元。据了解，2021年某省生产总值为83095.9亿元，比上年增长8.3%。\n"
+    ),
+    # the same dated in December: the year's results may be the ones of the year it is still in
+    "年末电讯.txt": (
+        "观点网讯：12月23日，某省第十三届人民代表大会第七次会议开幕，省长作政府工作报告。\n"
+        "报告显示，建议今年全省经济社会发展主要预期目标为：地区生产总值增长5.5%以上，一般公共预算收入增长5%左右。\n"
+        "去年，全省完成固定资产投资7759.6亿元。据了解，2021年某省生产总值为83095.9亿元，比上年增长8.3%。\n"
     ),
     # a bulletin whose first heading runs into its text: the constant prices' year (按2020年不变价格) and a
     # chart's range of years (2018年-2022年…图) before the price paragraph date none of its values
@@ -229,6 +243,21 @@ def test_the_goals_of_this_year_stay_undated_when_the_review_does_not_name_the_y
     [growth] = _rows(years, "fct_plan_targets", "今年目标无据.txt", "8")
     assert (growth["target_year"], growth["year_evidence"]) == (None, "none")
     assert "does not name 2015" in growth["confidence_reason"]
+
+
+def test_this_year_and_last_year_of_an_undated_review_are_counted_from_an_early_dateline(years):
+    [growth] = _rows(years, "fct_plan_targets", "年初电讯.txt", "5.5")
+    assert (growth["target_year"], growth["year_evidence"]) == (2022, "text")
+    assert "dateline of 1月" in growth["confidence_reason"]
+    [investment] = _rows(years, "fct_indicator_actuals", "年初电讯.txt", "7759.6")
+    assert (investment["period_year"], investment["year_evidence"]) == (2021, "text")
+
+
+def test_a_dateline_late_in_a_year_counts_neither_this_year_nor_last_year(years):
+    [growth] = _rows(years, "fct_plan_targets", "年末电讯.txt", "5.5")
+    assert (growth["target_year"], growth["year_evidence"]) == (None, "none")
+    [investment] = _rows(years, "fct_indicator_actuals", "年末电讯.txt", "7759.6")
+    assert (investment["period_year"], investment["year_evidence"]) == (None, "none")
 
 
 def _document(con, file: str) -> dict:
