@@ -548,6 +548,24 @@ def _growth_of_subject_of_clause_before(n: _Naming) -> str | None:
     return before + (n.ind or "") + _GROWTH_END.search(_TRAILING_SOFT.sub("", n.pre)).group(1)
 
 
+_LABEL_OPENS = "。；;，,、\n" + BULLETS.replace("·", "")  # (• 地区生产总值：…• 进出口总额：…: a bullet opens a label)
+
+
+def _value_after_its_label(n: _Naming) -> str | None:
+    """地区生产总值：14万亿元 / 规模以上工业增加值：增长4.2%: a value that opens the clause after a colon (nothing
+    but a growth or a lead verb before it) is of what the label before the colon names."""
+    if n.prev is not None and n.prev.end >= n.cs or n.cs < 2 or n.s[n.cs - 1] not in "：:" \
+            or n.ind and not _VERB_ONLY.match(n.ind) and not _GROWTH_END.fullmatch(n.ind):
+        return None
+    k = n.cs - 1
+    label = clean_indicator(n.s[max(n.s.rfind(c, 0, k) for c in _LABEL_OPENS) + 1:k])
+    if not 2 <= len(_CJK_CHARS.findall(label)) <= 20 or _DIGIT.search(label) or _VERB_ONLY.match(label) \
+            or _AIM_LEAD.fullmatch(label) or _PERIOD_LEAD.fullmatch(label):
+        return None  # 其中：5家 / 全年：… / 2024年：…: no name
+    growth = _GROWTH_END.search(_TRAILING_SOFT.sub("", n.pre))
+    return label + (growth.group(1) if growth else "")
+
+
 def _count_of_class_named_after(n: _Naming) -> str | None:
     """A、B 2个千亿级主导产业 / 榨菜等4个百亿级产业: the count is of the class named after it."""
     m, s = n.m, n.s
@@ -746,6 +764,7 @@ _NAMING_STEPS: tuple[Callable[[_Naming], str | None], ...] = (
     _level_reached_by_subject_just_named,
     _growth_of_value_just_named,
     _growth_of_subject_of_clause_before,
+    _value_after_its_label,
     _count_of_class_named_after,
     _noun_after_verb,
     _bare_measure_of_subject_just_named,

@@ -124,6 +124,11 @@ TEXTS = {
         "2022年某县国民经济和社会发展统计公报\n\n五、环境\n"
         "城区空气质量优良天数272天，比上年增加29天。全县保持连续327天无新增本土病例。\n"
     ),
+    # a summary's items, each a label, a colon and its figure (notes on a work report)
+    "标签摘要.txt": (
+        "2025年某省政府工作报告（笔记）\n\n一、2024年工作回顾\n\n• • 地区生产总值：14万亿元，连续36年全国第一\n\n"
+        "• • 规模以上工业增加值：增长4.2%，企业约7.4万家\n\n• • 研发投入强度：3.6%左右\n"
+    ),
 }
 
 
@@ -290,3 +295,11 @@ def test_a_growth_after_a_semicolon_naming_no_subject_is_of_the_subject_of_the_c
 def test_a_growth_naming_no_subject_is_of_the_subject_the_clause_before_it_names(value_mentions):
     got = _indicators(value_mentions, "无主语增速.txt")
     assert got["15.3"].startswith("制造业投资") and got["8.9"].startswith("制造业投资")
+
+
+def test_a_figure_right_after_a_labels_colon_is_a_value_of_what_the_label_names(value_mentions):
+    rows = value_mentions.execute(
+        "SELECT value_raw, indicator_text, period_year FROM marts.fct_indicator_actuals "
+        "WHERE source_file = '标签摘要.txt' AND value_raw IN ('14', '4.2', '3.6')").fetchall()
+    assert set(rows) == {("14", "地区生产总值", 2024), ("4.2", "规模以上工业增加值增长", 2024),
+                         ("3.6", "研发投入强度", 2024)}
