@@ -233,12 +233,12 @@ def prose_actual(doc: Document, sent: Sentence, m: Mention, region: str | None,
 
 # 三次产业结构(比)为6.5:55.8:37.7 states the three sectors' shares of GDP in one ratio (traditional text is
 # read through the reading view, so 產業結構 arrives simplified); 由上年的R调整为R' / 由2000年的R调整为R' states
-# the base's shares too.
-_RATIO = r"(?P<{0}1>\d+(?:\.\d+)?)\s*[:：∶]\s*(?P<{0}2>\d+(?:\.\d+)?)\s*[:：∶]\s*(?P<{0}3>\d+(?:\.\d+)?)"
+# the base's shares too. 三产结构 is the same ratio, and a part may carry its % (23.1%：20.5%：56.4%).
+_RATIO = r"(?P<{0}1>\d+(?:\.\d+)?)%?\s*[:：∶]\s*(?P<{0}2>\d+(?:\.\d+)?)%?\s*[:：∶]\s*(?P<{0}3>\d+(?:\.\d+)?)%?"
 _GAP = r"[^，,。；;\d]{0,10}?"  # the ratio's words (结构比调整为, 增加值之比, 比达到): no number, no clause end
 _YEAR_OF = r"(?:(?:19|20)\d\d\s*年[^，,。；;\d]{0,4})?"  # 从2021年的…: the year a ratio is of
 STRUCTURE = re.compile(
-    r"(?:三次|一二三|一、二、三)产业(?P<va>增加值)?" + _GAP
+    r"(?:(?:三次|一二三|一、二、三)产业|三产)(?P<va>增加值)?" + _GAP
     + r"(?:(?:由|从)[^，,。；;\d]{0,6}" + _YEAR_OF + r"\s*" + _RATIO.format("b") + _GAP + _YEAR_OF + r")?\s*"
     + _RATIO.format("p"))
 

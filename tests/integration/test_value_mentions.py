@@ -124,6 +124,15 @@ TEXTS = {
         "2022年某县国民经济和社会发展统计公报\n\n五、环境\n"
         "城区空气质量优良天数272天，比上年增加29天。全县保持连续327天无新增本土病例。\n"
     ),
+    # the same ratio as 三产结构, and with each part in %
+    "三产结构.txt": (
+        "2022年某县国民经济和社会发展统计公报\n\n一、综合\n"
+        "全年实现地区生产总值152.3亿元，增长4.1%。三产结构由上年的33.8:8.6:57.6调整为29.2:6.4:64.4。\n"
+    ),
+    "结构百分比.txt": (
+        "2023年某区国民经济和社会发展统计公报\n\n一、综合\n"
+        "全年实现地区生产总值88.6亿元，增长5.2%。三次产业结构由上年的23.1%：20.5%：56.4%调整为23.1%：20.2%：56.7%。\n"
+    ),
     # a summary's items, each a label, a colon and its figure (notes on a work report)
     "标签摘要.txt": (
         "2025年某省政府工作报告（笔记）\n\n一、2024年工作回顾\n\n• • 地区生产总值：14万亿元，连续36年全国第一\n\n"
@@ -213,6 +222,18 @@ def test_a_structure_ratio_and_its_base_years_ratio_are_each_read_as_the_three_s
     assert set(rows) == {
         (2021, "第一产业占比", 8.7, "%"), (2021, "第二产业占比", 47.1, "%"), (2021, "第三产业占比", 44.2, "%"),
         (2022, "第一产业占比", 8.3, "%"), (2022, "第二产业占比", 48.1, "%"), (2022, "第三产业占比", 43.6, "%")}
+
+
+def test_a_structure_ratio_written_as_sanchan_or_with_its_parts_in_percent_is_read_as_the_three_shares(
+        value_mentions):
+    for file, year, base, now in (("三产结构.txt", 2022, (33.8, 8.6, 57.6), (29.2, 6.4, 64.4)),
+                                  ("结构百分比.txt", 2023, (23.1, 20.5, 56.4), (23.1, 20.2, 56.7))):
+        rows = value_mentions.execute(
+            "SELECT period_year, indicator_text, value FROM marts.fct_indicator_actuals "
+            "WHERE source_file = ? AND unit = '%' AND value_raw NOT IN ('4.1', '5.2')", [file]).fetchall()
+        names = ("第一产业占比", "第二产业占比", "第三产业占比")
+        assert set(rows) == {*((year - 1, n, v) for n, v in zip(names, base, strict=True)),
+                             *((year, n, v) for n, v in zip(names, now, strict=True))}
 
 
 def test_grain_counted_in_jin_is_a_value_in_tonnes(value_mentions):
