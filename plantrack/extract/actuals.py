@@ -147,6 +147,7 @@ _UP = re.compile(r"增长|提高")
 _OVER_YEARS = ("new_in_period", "cumulative", "avg_growth")  # measures that span a multi-year period
 _AVG_GROWTH = re.compile(r"(?:两|三|五)年平均增长|年均增长|平均增长")
 _FALL = re.compile(r"下降|回落|减少|降低")
+_FALL_BY = re.compile(r"(?:下降|减少|降低|减)了?$")  # right before the amount (下降至18 / 减少到 reach a level)
 _RISE = re.compile(r"增长|增速|增幅|同比|比上年|较上年|提高")
 _SHARE_WORD = re.compile(r"比重|占比|比例")
 _TOTAL = re.compile(r"累计|总数|总量|共有|拥有|达到")
@@ -171,6 +172,11 @@ def actual_measure(m: Mention, unit: str | None, year: int | None = None) -> tup
         if base_year is not None and year is not None and base_year == year - 1:
             return "yoy_growth", sign * scale
         return "cumulative", sign * scale
+    if unit not in ("%", "pp", "x") and _FALL_BY.search(pre):
+        # 比上年减少587个 / 减少479亩: an amount lost is a change of the indicator, negative (since a base year's
+        # level, 比2015年减少…, a cumulative one)
+        since = int(base.group("year")) if base and base.group("year") else None
+        return ("cumulative" if base and not (since and year and since == year - 1) else "yoy_growth"), -1.0
     if unit == "x":
         return ("yoy_growth", 100.0) if _UP.search(pre) else ("level", 1.0)
     if _AVG_GROWTH.search(pre):

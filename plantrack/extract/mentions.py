@@ -435,7 +435,7 @@ def _name_word_value(x: Mention, ix: SentenceIndex, ratios: dict[int, str], clas
 
 _OPEN_BRACKETS_END = re.compile(r"[【（(“]+$")
 _GROWTH_END = re.compile(r"((?:两|二|三|四)年平均增长|同比增长|同比下降|比上年增长|比上年下降|年均增长|平均增长|增长|下降|回落"
-                         r"|提高|提升|增加)$")
+                         r"|提高|提升|增加|减少)$")
 # 比上年同期 / 比2019年一季度: a comparison's base, which names no noun (its year, when it has one, stays in the name)
 _BASE = r"(?:比|较)(?:(?:(?:19|20)\d\d年)(?:同期|一季度|上半年|前三季度|1-\d{1,2}月)?|(?:上年|去年)(?:同期)?)"
 _BASE_ONLY = re.compile(f"^{_BASE}$")

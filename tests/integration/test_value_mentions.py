@@ -124,6 +124,11 @@ TEXTS = {
         "2022年某县国民经济和社会发展统计公报\n\n五、环境\n"
         "城区空气质量优良天数272天，比上年增加29天。全县保持连续327天无新增本土病例。\n"
     ),
+    # amounts lost on the year before, with and without 比上年
+    "面积减少.txt": (
+        "2021年某县国民经济和社会发展统计公报\n\n一、农业和人口\n\n"
+        "全年农作物种植面积12.5万亩。其中，稻谷种植面积93254亩，减少479亩。年末常住总人口31.2万人，比上年减少0.5万人。\n"
+    ),
     # one subject's levels, each item opened by its own year
     "逐年突破.txt": (
         "2025年某市人民政府工作报告\n\n一、2024年工作回顾\n\n"
@@ -246,6 +251,15 @@ def test_listed_values_each_opened_by_their_own_year_are_the_subjects_just_named
         "SELECT value_raw, indicator_text, period_year FROM marts.fct_indicator_actuals "
         "WHERE source_file = '逐年突破.txt' AND value_raw IN ('600', '700')").fetchall()
     assert set(rows) == {("600", "地区生产总值", 2022), ("700", "地区生产总值", 2024)}
+
+
+def test_an_amount_lost_on_the_year_before_is_a_negative_change_of_its_subject(value_mentions):
+    rows = value_mentions.execute(
+        "SELECT value_raw, indicator_text, value, unit, measure, period_year FROM marts.fct_indicator_actuals "
+        "WHERE source_file = '面积减少.txt' AND value_raw IN ('479', '0.5')").fetchall()
+    assert {(r[0], r[2], r[3], r[4], r[5]) for r in rows} == {
+        ("479", -479.0, "亩", "yoy_growth", 2021), ("0.5", -5000.0, "人", "yoy_growth", 2021)}
+    assert all(name.startswith(("稻谷种植面积", "减少常住总人口", "常住总人口")) for _, name, *_ in rows)
 
 
 def test_grain_counted_in_jin_is_a_value_in_tonnes(value_mentions):
