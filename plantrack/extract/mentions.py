@@ -979,6 +979,8 @@ def same_clause_or_near(prev: Mention, s: str, start: int) -> bool:
         return True  # 280亿元，完成年度目标的52%，增长6.1%: the dropped progress clause separates nothing
     if ("突破" in gap or "超过" in gap) and len(_THRESHOLD_CLAUSE.sub("", gap)) <= 12:
         return True  # 405.3亿元，首次突破400亿，同比增长15.2%: a milestone of the level passed, no other subject
+    if _STANDING_CLAUSE.search(gap) and len(_STANDING_CLAUSE.sub("", gap)) <= 12:
+        return True  # 423.46亿元，总量稳居全市第一，增长5.4% / 8141.69亿元，成功跨越八千亿新台阶，同比增长4.7%: its standing
     if "百分点" in gap and len(_RATE_CHANGE_CLAUSE.sub("", gap)) <= 12:
         return True  # 增长3.6%，比1-7月回落3.8个百分点，比2019年1-8月增长16.7%: the rate's change, no other subject
     if "相比" in gap and len(_BASE_CLAUSE.sub("", gap)) <= 12:
@@ -986,6 +988,9 @@ def same_clause_or_near(prev: Mention, s: str, start: int) -> bool:
     return ("按" in gap or "以" in gap) and len(_PRICE_BASIS.sub("", gap)) <= 12 and bool(_PRICE_BASIS.search(gap))
 
 
+# the level's rank or the step it climbed (居全省第4位 / 稳居…前列 / 跨越八千亿新台阶): no other subject
+_STANDING_CLAUSE = re.compile(r"[，,](?:总量|经济总量)?(?:首次|成功|一举|连续|继续)?(?:稳居|位居|居|跨越|迈上|跨上|迈入|站上|跃上|登上)"
+                              r"[^，,；;。]*(?=[，,])")
 _BASE_CLAUSE = re.compile(r"[，,；;]?(?:与|同|和|跟)[^，,；;。]{1,10}?相比[，,]?")
 _RATE_CHANGE_CLAUSE = re.compile(r"[，,；;]?(?:增速|增幅|降幅)?(?:比|较)[^，,；;。]{1,10}?"
                                  r"(?:加快|放缓|回落|回升|收窄|扩大|提高|提升|上升|下降)\d+(?:\.\d+)?个?百分点")

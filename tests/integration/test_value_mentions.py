@@ -124,6 +124,12 @@ TEXTS = {
         "2022年某县国民经济和社会发展统计公报\n\n五、环境\n"
         "城区空气质量优良天数272天，比上年增加29天。全县保持连续327天无新增本土病例。\n"
     ),
+    # the level's rank or the step it climbed between the level and its growth
+    "总量位次.txt": (
+        "2025年某县国民经济和社会发展统计公报\n\n一、综合\n\n"
+        "全县地区生产总值完成423.46亿元，总量稳居全市县域第一、全省县域前列，增长5.4%。"
+        "一般公共预算收入30.2亿元，成功跨越三十亿新台阶，同比增长4.7%。\n"
+    ),
     # amounts lost on the year before, with and without 比上年
     "面积减少.txt": (
         "2021年某县国民经济和社会发展统计公报\n\n一、农业和人口\n\n"
@@ -260,6 +266,11 @@ def test_an_amount_lost_on_the_year_before_is_a_negative_change_of_its_subject(v
     assert {(r[0], r[2], r[3], r[4], r[5]) for r in rows} == {
         ("479", -479.0, "亩", "yoy_growth", 2021), ("0.5", -5000.0, "人", "yoy_growth", 2021)}
     assert all(name.startswith(("稻谷种植面积", "减少常住总人口", "常住总人口")) for _, name, *_ in rows)
+
+
+def test_a_growth_after_the_levels_rank_or_the_step_it_climbed_is_the_levels(value_mentions):
+    got = _indicators(value_mentions, "总量位次.txt")
+    assert got["5.4"] == "地区生产总值增长" and got["4.7"] == "一般公共预算收入同比增长"
 
 
 def test_grain_counted_in_jin_is_a_value_in_tonnes(value_mentions):
