@@ -211,7 +211,7 @@ def find_mentions(s: str) -> list[Mention]:
         if x.indicator:
             _place_as_subject(s, x, earlier)
             earlier.append(x)
-    return [y for x in raw if x.indicator or x.place for y in _each_doubled(x)]
+    return [z for x in raw if x.indicator or x.place for y in _each_doubled(x) for z in _each_of_a_list(y)]
 
 
 _DIGIT = re.compile(r"\d")
@@ -237,6 +237,25 @@ def continued_mentions(before: str, s: str, alone: list[Mention]) -> list[Mentio
         return alone  # not the sentence's first value
     first = replace(joined, start=at, end=joined.end - k)
     return sorted([first, *(m for m in alone if m is not own)], key=lambda m: m.start)
+
+
+_RATE_TAIL = re.compile(r"(?:年均)?(?:增速|增幅|增长率)$")
+_EACH = re.compile(r"(?<![年平])(?:均|都)(?:增长|下降|在|达到|达|超过|保持在?|为|实现|提高)[^，,；;、]{0,3}$")
+
+
+def _each_of_a_list(m: Mention) -> list[Mention]:
+    """固定资产投资、工业投资、服务业投资均增长12%左右: 均/都 gives each item listed the value, one each (a list of
+    places, 黔南、铜仁均超过1000亿元, is a band the places fall in, left as read)."""
+    if m.doubling or m.places or m.place or not _EACH.search(m.pre) or not re.search(r"[、和及]", m.indicator):
+        return [m]
+    named = m.indicator.rstrip("均都")
+    items = _split_items(named, 1 + len(re.findall(r"[、和及与]", named)))  # every item listed, 及 too
+    if len(items) < 2 or any(_places(it) is not None or _SUFFIXED_PLACE.match(it) for it in items) \
+            or any(len(_CJK_CHARS.findall(it)) < 3 for it in items):
+        return [m]
+    if rate := _RATE_TAIL.search(items[-1]):  # A数量、B数量、C年均增速都在30%: the rate is each one's
+        items = [it if it.endswith(rate.group()) else it + rate.group() for it in items]
+    return [replace(m, indicator=i) for i in _shared_tail(items)]
 
 
 def _each_doubled(m: Mention) -> list[Mention]:

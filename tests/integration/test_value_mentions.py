@@ -124,6 +124,12 @@ TEXTS = {
         "2022年某县国民经济和社会发展统计公报\n\n五、环境\n"
         "城区空气质量优良天数272天，比上年增加29天。全县保持连续327天无新增本土病例。\n"
     ),
+    # 均: each item listed has the value
+    "均增长.txt": (
+        "2024年某区人民政府工作报告\n\n二、2024年主要预期目标\n\n"
+        "地区生产总值增长6%左右；固定资产投资、社会消费品零售总额均增长8%左右；"
+        "城镇居民人均可支配收入和农民人均纯收入均增长7%。\n"
+    ),
     # the level's rank or the step it climbed between the level and its growth
     "总量位次.txt": (
         "2025年某县国民经济和社会发展统计公报\n\n一、综合\n\n"
@@ -271,6 +277,14 @@ def test_an_amount_lost_on_the_year_before_is_a_negative_change_of_its_subject(v
 def test_a_growth_after_the_levels_rank_or_the_step_it_climbed_is_the_levels(value_mentions):
     got = _indicators(value_mentions, "总量位次.txt")
     assert got["5.4"] == "地区生产总值增长" and got["4.7"] == "一般公共预算收入同比增长"
+
+
+def test_a_value_that_each_item_listed_has_is_one_value_of_each_item(value_mentions):
+    rows = value_mentions.execute(
+        "SELECT indicator_text, value, target_year FROM marts.fct_plan_targets "
+        "WHERE source_file = '均增长.txt' AND value IN (7, 8)").fetchall()
+    assert set(rows) == {("固定资产投资", 8.0, 2024), ("社会消费品零售总额", 8.0, 2024),
+                         ("城镇居民人均可支配收入", 7.0, 2024), ("农民人均纯收入", 7.0, 2024)}
 
 
 def test_grain_counted_in_jin_is_a_value_in_tonnes(value_mentions):
