@@ -147,6 +147,7 @@ _UP = re.compile(r"增长|提高")
 _OVER_YEARS = ("new_in_period", "cumulative", "avg_growth")  # measures that span a multi-year period
 _AVG_GROWTH = re.compile(r"(?:两|三|五)年平均增长|年均增长|平均增长")
 _FALL = re.compile(r"下降|回落|减少|降低")
+_FALL_BY = re.compile(r"(?:下降|减少|降低|减)了?$")  # right before the amount (下降至18 / 减少到 reach a level)
 _RISE = re.compile(r"增长|增速|增幅|同比|比上年|较上年|提高")
 _SHARE_WORD = re.compile(r"比重|占比|比例")
 _TOTAL = re.compile(r"累计|总数|总量|共有|拥有|达到")
@@ -171,6 +172,11 @@ def actual_measure(m: Mention, unit: str | None, year: int | None = None) -> tup
         if base_year is not None and year is not None and base_year == year - 1:
             return "yoy_growth", sign * scale
         return "cumulative", sign * scale
+    if unit not in ("%", "pp", "x") and _FALL_BY.search(pre):
+        # 比上年减少587个 / 减少479亩: an amount lost is a change of the indicator, negative (since a base year's
+        # level, 比2015年减少…, a cumulative one)
+        since = int(base.group("year")) if base and base.group("year") else None
+        return ("cumulative" if base and not (since and year and since == year - 1) else "yoy_growth"), -1.0
     if unit == "x":
         return ("yoy_growth", 100.0) if _UP.search(pre) else ("level", 1.0)
     if _AVG_GROWTH.search(pre):
@@ -233,12 +239,12 @@ def prose_actual(doc: Document, sent: Sentence, m: Mention, region: str | None,
 
 # 三次产业结构(比)为6.5:55.8:37.7 states the three sectors' shares of GDP in one ratio (traditional text is
 # read through the reading view, so 產業結構 arrives simplified); 由上年的R调整为R' / 由2000年的R调整为R' states
-# the base's shares too.
-_RATIO = r"(?P<{0}1>\d+(?:\.\d+)?)\s*[:：∶]\s*(?P<{0}2>\d+(?:\.\d+)?)\s*[:：∶]\s*(?P<{0}3>\d+(?:\.\d+)?)"
+# the base's shares too. 三产结构 is the same ratio, and a part may carry its % (23.1%：20.5%：56.4%).
+_RATIO = r"(?P<{0}1>\d+(?:\.\d+)?)%?\s*[:：∶]\s*(?P<{0}2>\d+(?:\.\d+)?)%?\s*[:：∶]\s*(?P<{0}3>\d+(?:\.\d+)?)%?"
 _GAP = r"[^，,。；;\d]{0,10}?"  # the ratio's words (结构比调整为, 增加值之比, 比达到): no number, no clause end
 _YEAR_OF = r"(?:(?:19|20)\d\d\s*年[^，,。；;\d]{0,4})?"  # 从2021年的…: the year a ratio is of
 STRUCTURE = re.compile(
-    r"(?:三次|一二三|一、二、三)产业(?P<va>增加值)?" + _GAP
+    r"(?:(?:三次|一二三|一、二、三)产业|三产)(?P<va>增加值)?" + _GAP
     + r"(?:(?:由|从)[^，,。；;\d]{0,6}" + _YEAR_OF + r"\s*" + _RATIO.format("b") + _GAP + _YEAR_OF + r")?\s*"
     + _RATIO.format("p"))
 

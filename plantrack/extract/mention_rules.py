@@ -184,9 +184,11 @@ def days_not_counted(c: Candidate) -> bool:
 
 
 def structure_ratio(c: Candidate) -> bool:
-    """6.5：55.8：37.7: the parts of a structure ratio are not named, so none of them is read as a value."""
+    """6.5：55.8：37.7 / 23.1%：20.5%：56.4%: the parts of a structure ratio are not named, so none of them is read as
+    a value."""
     s, a, b = c.s, c.a, c.b
-    return c.nxt in "：:∶" and s[b + 1:b + 2].isdigit() or a > 1 and s[a - 1] in "：:∶" and s[a - 2].isdigit()
+    return c.nxt in "：:∶" and s[b + 1:b + 2].isdigit() \
+        or a > 1 and s[a - 1] in "：:∶" and (s[a - 2].isdigit() or s[a - 2] == "%" and s[a - 3:a - 2].isdigit())
 
 
 def in_code_name(s: str, a: int) -> bool:

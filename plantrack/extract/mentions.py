@@ -211,7 +211,7 @@ def find_mentions(s: str) -> list[Mention]:
         if x.indicator:
             _place_as_subject(s, x, earlier)
             earlier.append(x)
-    return [y for x in raw if x.indicator or x.place for y in _each_doubled(x)]
+    return [z for x in raw if x.indicator or x.place for y in _each_doubled(x) for z in _each_of_a_list(y)]
 
 
 _DIGIT = re.compile(r"\d")
@@ -237,6 +237,25 @@ def continued_mentions(before: str, s: str, alone: list[Mention]) -> list[Mentio
         return alone  # not the sentence's first value
     first = replace(joined, start=at, end=joined.end - k)
     return sorted([first, *(m for m in alone if m is not own)], key=lambda m: m.start)
+
+
+_RATE_TAIL = re.compile(r"(?:年均)?(?:增速|增幅|增长率)$")
+_EACH = re.compile(r"(?<![年平])(?:均|都)(?:增长|下降|在|达到|达|超过|保持在?|为|实现|提高)[^，,；;、]{0,3}$")
+
+
+def _each_of_a_list(m: Mention) -> list[Mention]:
+    """固定资产投资、工业投资、服务业投资均增长12%左右: 均/都 gives each item listed the value, one each (a list of
+    places, 黔南、铜仁均超过1000亿元, is a band the places fall in, left as read)."""
+    if m.doubling or m.places or m.place or not _EACH.search(m.pre) or not re.search(r"[、和及]", m.indicator):
+        return [m]
+    named = m.indicator.rstrip("均都")
+    items = _split_items(named, 1 + len(re.findall(r"[、和及与]", named)))  # every item listed, 及 too
+    if len(items) < 2 or any(_places(it) is not None or _SUFFIXED_PLACE.match(it) for it in items) \
+            or any(len(_CJK_CHARS.findall(it)) < 3 for it in items):
+        return [m]
+    if rate := _RATE_TAIL.search(items[-1]):  # A数量、B数量、C年均增速都在30%: the rate is each one's
+        items = [it if it.endswith(rate.group()) else it + rate.group() for it in items]
+    return [replace(m, indicator=i) for i in _shared_tail(items)]
 
 
 def _each_doubled(m: Mention) -> list[Mention]:
@@ -435,7 +454,7 @@ def _name_word_value(x: Mention, ix: SentenceIndex, ratios: dict[int, str], clas
 
 _OPEN_BRACKETS_END = re.compile(r"[【（(“]+$")
 _GROWTH_END = re.compile(r"((?:两|二|三|四)年平均增长|同比增长|同比下降|比上年增长|比上年下降|年均增长|平均增长|增长|下降|回落"
-                         r"|提高|提升|增加)$")
+                         r"|提高|提升|增加|减少)$")
 # 比上年同期 / 比2019年一季度: a comparison's base, which names no noun (its year, when it has one, stays in the name)
 _BASE = r"(?:比|较)(?:(?:(?:19|20)\d\d年)(?:同期|一季度|上半年|前三季度|1-\d{1,2}月)?|(?:上年|去年)(?:同期)?)"
 _BASE_ONLY = re.compile(f"^{_BASE}$")
@@ -546,6 +565,39 @@ def _growth_of_subject_of_clause_before(n: _Naming) -> str | None:
     if len(_CJK_CHARS.findall(before)) < 4 or re.search(r"\d", before):
         return None
     return before + (n.ind or "") + _GROWTH_END.search(_TRAILING_SOFT.sub("", n.pre)).group(1)
+
+
+_YEAR_LEAD = re.compile(r"[、，,和及]?(?:19|20)\d\d年")
+_YEAR_END = re.compile(r"(?:19|20)\d\d年(?:底|末)?$")
+
+
+def _value_of_another_year_of_the_subject(n: _Naming) -> str | None:
+    """地区生产总值2021年突破500亿元、2022年突破600亿元 / 比重2024年达到52%、2025年达到53%: a value whose own words
+    are only a year (and a verb) is the subject's just named, of that year (its year is read from its words)."""
+    prev = n.prev
+    if n.ind or prev is None or not prev.indicator or prev.unit_raw != n.m.unit_raw \
+            or not (year := _YEAR_LEAD.match(n.s, prev.end)) or _DIGIT.search(n.s, year.end(), n.m.start):
+        return None
+    name = clean_indicator(_YEAR_END.sub("", prev.indicator))
+    return name if len(name) >= 3 and not _VERB_ONLY.match(name) else None
+
+
+_LABEL_OPENS = "。；;，,、\n" + BULLETS.replace("·", "")  # (• 地区生产总值：…• 进出口总额：…: a bullet opens a label)
+
+
+def _value_after_its_label(n: _Naming) -> str | None:
+    """地区生产总值：14万亿元 / 规模以上工业增加值：增长4.2%: a value that opens the clause after a colon (nothing
+    but a growth or a lead verb before it) is of what the label before the colon names."""
+    if n.prev is not None and n.prev.end >= n.cs or n.cs < 2 or n.s[n.cs - 1] not in "：:" \
+            or n.ind and not _VERB_ONLY.match(n.ind) and not _GROWTH_END.fullmatch(n.ind):
+        return None
+    k = n.cs - 1
+    label = clean_indicator(n.s[max(n.s.rfind(c, 0, k) for c in _LABEL_OPENS) + 1:k])
+    if not 2 <= len(_CJK_CHARS.findall(label)) <= 20 or _DIGIT.search(label) or _VERB_ONLY.match(label) \
+            or _AIM_LEAD.fullmatch(label) or _PERIOD_LEAD.fullmatch(label):
+        return None  # 其中：5家 / 全年：… / 2024年：…: no name
+    growth = _GROWTH_END.search(_TRAILING_SOFT.sub("", n.pre))
+    return label + (growth.group(1) if growth else "")
 
 
 def _count_of_class_named_after(n: _Naming) -> str | None:
@@ -746,6 +798,8 @@ _NAMING_STEPS: tuple[Callable[[_Naming], str | None], ...] = (
     _level_reached_by_subject_just_named,
     _growth_of_value_just_named,
     _growth_of_subject_of_clause_before,
+    _value_after_its_label,
+    _value_of_another_year_of_the_subject,
     _count_of_class_named_after,
     _noun_after_verb,
     _bare_measure_of_subject_just_named,
@@ -944,6 +998,8 @@ def same_clause_or_near(prev: Mention, s: str, start: int) -> bool:
         return True  # 280亿元，完成年度目标的52%，增长6.1%: the dropped progress clause separates nothing
     if ("突破" in gap or "超过" in gap) and len(_THRESHOLD_CLAUSE.sub("", gap)) <= 12:
         return True  # 405.3亿元，首次突破400亿，同比增长15.2%: a milestone of the level passed, no other subject
+    if _STANDING_CLAUSE.search(gap) and len(_STANDING_CLAUSE.sub("", gap)) <= 12:
+        return True  # 423.46亿元，总量稳居全市第一，增长5.4% / 8141.69亿元，成功跨越八千亿新台阶，同比增长4.7%: its standing
     if "百分点" in gap and len(_RATE_CHANGE_CLAUSE.sub("", gap)) <= 12:
         return True  # 增长3.6%，比1-7月回落3.8个百分点，比2019年1-8月增长16.7%: the rate's change, no other subject
     if "相比" in gap and len(_BASE_CLAUSE.sub("", gap)) <= 12:
@@ -951,6 +1007,9 @@ def same_clause_or_near(prev: Mention, s: str, start: int) -> bool:
     return ("按" in gap or "以" in gap) and len(_PRICE_BASIS.sub("", gap)) <= 12 and bool(_PRICE_BASIS.search(gap))
 
 
+# the level's rank or the step it climbed (居全省第4位 / 稳居…前列 / 跨越八千亿新台阶): no other subject
+_STANDING_CLAUSE = re.compile(r"[，,](?:总量|经济总量)?(?:首次|成功|一举|连续|继续)?(?:稳居|位居|居|跨越|迈上|跨上|迈入|站上|跃上|登上)"
+                              r"[^，,；;。]*(?=[，,])")
 _BASE_CLAUSE = re.compile(r"[，,；;]?(?:与|同|和|跟)[^，,；;。]{1,10}?相比[，,]?")
 _RATE_CHANGE_CLAUSE = re.compile(r"[，,；;]?(?:增速|增幅|降幅)?(?:比|较)[^，,；;。]{1,10}?"
                                  r"(?:加快|放缓|回落|回升|收窄|扩大|提高|提升|上升|下降)\d+(?:\.\d+)?个?百分点")

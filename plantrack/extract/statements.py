@@ -606,7 +606,7 @@ class _Walker:
             return
         if (s[:1] == "对" or "给予" in s) and _POLICY.search(s):  # _POLICY opens with ^对 or 给予
             return
-        if not self.ctx.is_plan and "产业" in s and (structure := STRUCTURE.search(s)):
+        if not self.ctx.is_plan and ("产业" in s or "三产" in s) and (structure := STRUCTURE.search(s)):
             carried.extend(year_carry.before(len(year_carry.sentences) - 1, self) if year_carry else (None, None))
             for part in ("b", "p"):  # the base (由上年的R调整为…), then the ratio reported on
                 if (at := structure.start(f"{part}1")) < 0:

@@ -124,6 +124,42 @@ TEXTS = {
         "2022年某县国民经济和社会发展统计公报\n\n五、环境\n"
         "城区空气质量优良天数272天，比上年增加29天。全县保持连续327天无新增本土病例。\n"
     ),
+    # 均: each item listed has the value
+    "均增长.txt": (
+        "2024年某区人民政府工作报告\n\n二、2024年主要预期目标\n\n"
+        "地区生产总值增长6%左右；固定资产投资、社会消费品零售总额均增长8%左右；"
+        "城镇居民人均可支配收入和农民人均纯收入均增长7%。\n"
+    ),
+    # the level's rank or the step it climbed between the level and its growth
+    "总量位次.txt": (
+        "2025年某县国民经济和社会发展统计公报\n\n一、综合\n\n"
+        "全县地区生产总值完成423.46亿元，总量稳居全市县域第一、全省县域前列，增长5.4%。"
+        "一般公共预算收入30.2亿元，成功跨越三十亿新台阶，同比增长4.7%。\n"
+    ),
+    # amounts lost on the year before, with and without 比上年
+    "面积减少.txt": (
+        "2021年某县国民经济和社会发展统计公报\n\n一、农业和人口\n\n"
+        "全年农作物种植面积12.5万亩。其中，稻谷种植面积93254亩，减少479亩。年末常住总人口31.2万人，比上年减少0.5万人。\n"
+    ),
+    # one subject's levels, each item opened by its own year
+    "逐年突破.txt": (
+        "2025年某市人民政府工作报告\n\n一、2024年工作回顾\n\n"
+        "全市地区生产总值2021年突破500亿元、2022年突破600亿元、2024年突破700亿元，4年时间跨了3个百亿台阶。\n"
+    ),
+    # the same ratio as 三产结构, and with each part in %
+    "三产结构.txt": (
+        "2022年某县国民经济和社会发展统计公报\n\n一、综合\n"
+        "全年实现地区生产总值152.3亿元，增长4.1%。三产结构由上年的33.8:8.6:57.6调整为29.2:6.4:64.4。\n"
+    ),
+    "结构百分比.txt": (
+        "2023年某区国民经济和社会发展统计公报\n\n一、综合\n"
+        "全年实现地区生产总值88.6亿元，增长5.2%。三次产业结构由上年的23.1%：20.5%：56.4%调整为23.1%：20.2%：56.7%。\n"
+    ),
+    # a summary's items, each a label, a colon and its figure (notes on a work report)
+    "标签摘要.txt": (
+        "2025年某省政府工作报告（笔记）\n\n一、2024年工作回顾\n\n• • 地区生产总值：14万亿元，连续36年全国第一\n\n"
+        "• • 规模以上工业增加值：增长4.2%，企业约7.4万家\n\n• • 研发投入强度：3.6%左右\n"
+    ),
 }
 
 
@@ -210,6 +246,47 @@ def test_a_structure_ratio_and_its_base_years_ratio_are_each_read_as_the_three_s
         (2022, "第一产业占比", 8.3, "%"), (2022, "第二产业占比", 48.1, "%"), (2022, "第三产业占比", 43.6, "%")}
 
 
+def test_a_structure_ratio_written_as_sanchan_or_with_its_parts_in_percent_is_read_as_the_three_shares(
+        value_mentions):
+    for file, year, base, now in (("三产结构.txt", 2022, (33.8, 8.6, 57.6), (29.2, 6.4, 64.4)),
+                                  ("结构百分比.txt", 2023, (23.1, 20.5, 56.4), (23.1, 20.2, 56.7))):
+        rows = value_mentions.execute(
+            "SELECT period_year, indicator_text, value FROM marts.fct_indicator_actuals "
+            "WHERE source_file = ? AND unit = '%' AND value_raw NOT IN ('4.1', '5.2')", [file]).fetchall()
+        names = ("第一产业占比", "第二产业占比", "第三产业占比")
+        assert set(rows) == {*((year - 1, n, v) for n, v in zip(names, base, strict=True)),
+                             *((year, n, v) for n, v in zip(names, now, strict=True))}
+
+
+def test_listed_values_each_opened_by_their_own_year_are_the_subjects_just_named_of_that_year(value_mentions):
+    rows = value_mentions.execute(
+        "SELECT value_raw, indicator_text, period_year FROM marts.fct_indicator_actuals "
+        "WHERE source_file = '逐年突破.txt' AND value_raw IN ('600', '700')").fetchall()
+    assert set(rows) == {("600", "地区生产总值", 2022), ("700", "地区生产总值", 2024)}
+
+
+def test_an_amount_lost_on_the_year_before_is_a_negative_change_of_its_subject(value_mentions):
+    rows = value_mentions.execute(
+        "SELECT value_raw, indicator_text, value, unit, measure, period_year FROM marts.fct_indicator_actuals "
+        "WHERE source_file = '面积减少.txt' AND value_raw IN ('479', '0.5')").fetchall()
+    assert {(r[0], r[2], r[3], r[4], r[5]) for r in rows} == {
+        ("479", -479.0, "亩", "yoy_growth", 2021), ("0.5", -5000.0, "人", "yoy_growth", 2021)}
+    assert all(name.startswith(("稻谷种植面积", "减少常住总人口", "常住总人口")) for _, name, *_ in rows)
+
+
+def test_a_growth_after_the_levels_rank_or_the_step_it_climbed_is_the_levels(value_mentions):
+    got = _indicators(value_mentions, "总量位次.txt")
+    assert got["5.4"] == "地区生产总值增长" and got["4.7"] == "一般公共预算收入同比增长"
+
+
+def test_a_value_that_each_item_listed_has_is_one_value_of_each_item(value_mentions):
+    rows = value_mentions.execute(
+        "SELECT indicator_text, value, target_year FROM marts.fct_plan_targets "
+        "WHERE source_file = '均增长.txt' AND value IN (7, 8)").fetchall()
+    assert set(rows) == {("固定资产投资", 8.0, 2024), ("社会消费品零售总额", 8.0, 2024),
+                         ("城镇居民人均可支配收入", 7.0, 2024), ("农民人均纯收入", 7.0, 2024)}
+
+
 def test_grain_counted_in_jin_is_a_value_in_tonnes(value_mentions):
     rows = value_mentions.execute(
         "SELECT indicator_text, period_year, value, unit FROM marts.fct_indicator_actuals "
@@ -290,3 +367,11 @@ def test_a_growth_after_a_semicolon_naming_no_subject_is_of_the_subject_of_the_c
 def test_a_growth_naming_no_subject_is_of_the_subject_the_clause_before_it_names(value_mentions):
     got = _indicators(value_mentions, "无主语增速.txt")
     assert got["15.3"].startswith("制造业投资") and got["8.9"].startswith("制造业投资")
+
+
+def test_a_figure_right_after_a_labels_colon_is_a_value_of_what_the_label_names(value_mentions):
+    rows = value_mentions.execute(
+        "SELECT value_raw, indicator_text, period_year FROM marts.fct_indicator_actuals "
+        "WHERE source_file = '标签摘要.txt' AND value_raw IN ('14', '4.2', '3.6')").fetchall()
+    assert set(rows) == {("14", "地区生产总值", 2024), ("4.2", "规模以上工业增加值增长", 2024),
+                         ("3.6", "研发投入强度", 2024)}
