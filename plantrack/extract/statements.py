@@ -37,6 +37,7 @@ from plantrack.extract.mentions import (
 from plantrack.extract.mentions import MAYBE_VALUE as _MAYBE_VALUE
 from plantrack.extract.periods import (
     FULL_YEAR,
+    GOAL_AFTER_YEAR,
     PLAN_PERIOD,
     RANGE_YEAR,
     YEAR,
@@ -105,12 +106,6 @@ _GOALS_OPEN = re.compile(r"(?:预期|主要|发展)目标(?:任务)?(?:(?:是|�
 _GOALS_LEAD = re.compile(r"(?:主要|预期)目标(?:任务)?(?:是|为)?[：:]?(?![\u4e00-\u9fff]{0,3}(?:完成|执行|落实|实现|基础))")
 _LIST_OF_GOALS = re.compile(r"(?:预期|主要|发展|奋斗|年度|工作)目标|目标(?:任务)?(?:是|为|如下)|目标[：:]$")
 _GOAL_SECTION = re.compile(r"目标|预期|工作安排|工作打算|工作重点|主要任务|计划|展望")
-# 2024年主要预期目标是 / 2019年,河北经济社会发展的主要预期目标是: a goal year (across one comma for a goal phrase)
-# 2024年，我们将锚定… / 2009年将是…机遇期 / 2023年河北将继续…: what a year's clause says it will do (将, not 将近) looks
-# ahead to it
-_GOAL_AFTER_YEAR = re.compile(r"[^，,。；;]{0,12}?(?:目标|预期|计划|力争|争取|确保)"
-                              r"|[，,][^，,。；;]{0,16}?(?:预期目标|主要目标|目标是|目标为)"
-                              r"|[，,]?[^，,。；;\d]{0,8}?将(?!近)")
 _SKIP_SECTION = re.compile(r"条件|评定|认定办法|申报|奖励|补助|资金|政策措施|支持政策|扶持|管理办法|保障措施|保障举措")
 # Headings over whole blocks of eligibility rules or policy terms: nothing beneath them is a goal.
 _RULES_SECTION = re.compile(r"(?:基本|申报|认定|评定|入库|准入|评选|遴选)条件|认定办法|管理办法|评定|申报|奖励|补助|支持政策|政策措施")
@@ -196,7 +191,7 @@ _GOALS_YEAR = re.compile(r"(?<!完成)(?<!实现)(?<!超额完成)((?:19|20)\d\d
 _SO_FAR = re.compile(r"今年(?:以来|前|上半年|[一二三]季度|1[-—至~])")
 
 
-# 2024年，某新城将坚持…: the year a text says it will work in (将, not 将近), as _GOAL_AFTER_YEAR reads a clause
+# 2024年，某新城将坚持…: the year a text says it will work in (将, not 将近), as GOAL_AFTER_YEAR reads a clause
 _WILL_DO_YEAR = re.compile(r"((?:19|20)\d\d)年[，,]?[^，,。；;\d]{0,8}?将(?!近)")
 
 
@@ -486,7 +481,7 @@ class _Walker:
             elif tail in ("底", "末", "前"):
                 out.append((m.start(), year, year >= cutoff))
             else:
-                goal = _GOAL_AFTER_YEAR.match(s, m.end())  # 2024年主要预期目标是: a goal year in any document
+                goal = GOAL_AFTER_YEAR.match(s, m.end())  # 2024年主要预期目标是: a goal year in any document
                 # a year after the issue date is not measured yet: 2027年达到70% in a 2023 report is a goal
                 later = year > ctx.issued_on.year if ctx.issued_on is not None else (
                     not ctx.is_plan and ctx.doc_year is not None and year > ctx.doc_year)

@@ -102,6 +102,11 @@ TEXTS = {
         "这份工作报告具有系统性特征。从产业结构看，该区已形成四大支柱产业体系，2024年工业应税销售收入达2747.1亿元。"
         "民生保障措施呈现精准化特点，2024年新增农村分散特困人员8人。\n"
     ),
+    # a brief on a report with no date: the one year it names is its goals' (2013年…主要预期目标), not its results'
+    "目标年份.txt": (
+        "某省省长在省人大会议上作政府工作报告时指出,2013年该省经济社会发展的主要预期目标是:生产总值增长11%左右。\n"
+        "据统计,去年该省生产总值达19701.78亿元,同比增长11.4%;公共财政总收入3008.91亿元,增长15.9%。\n"
+    ),
     # a news piece on a report's goals alone, with no results
     "目标新闻.txt": (
         "某省政府工作报告提出，2024年经济社会发展的主要预期目标是：地区生产总值增长5.5%左右，"
@@ -178,6 +183,13 @@ def test_a_goal_quoted_under_a_heading_that_reviews_the_past_takes_no_year_from_
         assert actuals[0]["period_year"] == 2024
     [goal] = _rows(years, "fct_plan_targets", "回顾目标.txt", "6")
     assert goal["target_year"] == 2025
+
+
+def test_the_year_a_text_names_only_for_its_goals_dates_none_of_its_results(years):
+    [revenue] = _rows(years, "fct_indicator_actuals", "目标年份.txt", "3008.91")
+    assert revenue["period_year"] is None
+    [goal] = _rows(years, "fct_plan_targets", "目标年份.txt", "11")
+    assert goal["target_year"] == 2013
 
 
 def test_a_report_given_late_in_its_titles_year_reviews_that_year(years):
