@@ -213,6 +213,7 @@ _BASE_YEAR = re.compile(r"(?:比|较|与|同|相比|从|由|自)(?:19|20)\d\d年
 GOAL_AFTER_YEAR = re.compile(r"[^，,。；;]{0,12}?(?:目标|预期|计划|力争|争取|确保)"
                               r"|[，,][^，,。；;]{0,16}?(?:预期目标|主要目标|目标是|目标为)"
                               r"|[，,]?[^，,。；;\d]{0,8}?将(?!近)")
+_LOOKS_BACK = re.compile(r"过去(?:的)?[一二三四五几]年|[一五]年来|去年|刚刚过去|比上年|较上年|上年同期")
 _GOAL_YEAR = re.compile(r"(?:19|20)\d\d年(?=" + GOAL_AFTER_YEAR.pattern + ")")
 
 
@@ -227,8 +228,11 @@ def named_year(text: str) -> tuple[int | None, float | None, str | None]:
     one, named in its opening, or named at least twice and more than twice as often as any other). (year, confidence, reason when None)."""
     t = MULTIPLE_BASE.sub("", _BASE_YEAR.sub("", RANGE_YEAR.sub("", _ISSUE_DATE.sub("", _strip_titles(
         _digits_halfwidth(text))))))
-    # 2013年…主要预期目标是 / 2024年，我们将…: a year the text looks ahead to is not the one it reports on
-    t = _GOAL_YEAR.sub("", t) if "年" in t else t
+    # 2013年…主要预期目标是 / 2024年，我们将…: a year the text looks ahead to is not the one its results are of,
+    # when it names another or looks back (去年 / 过去一年 / 比上年); a piece on goals alone is about their year
+    ahead = _GOAL_YEAR.sub("", t) if "年" in t else t
+    if YEAR_SCAN.search(ahead) or _LOOKS_BACK.search(t):
+        t = ahead
     counts = Counter(int(y) for y in YEAR_SCAN.findall(t)).most_common(2)
     if not counts and (average := _AVERAGE_SINCE.search(_digits_halfwidth(text))):
         # 比2019年上半年增长7.1%，两年平均增长3.5%: an average over two years since 2019 is of 2021
