@@ -224,8 +224,9 @@ _SINCE_YEAR_END = re.compile(r"(?:较|比)((?:19|20)\d\d)年(?:末|底)")
 
 def named_year(text: str) -> tuple[int | None, float | None, str | None]:
     """The year a text without title, date or period is about, by its own words: the one year named most
-    once ranges, bases of comparison, full dates (the issue date's line), goal years and cited titles are set aside, and only when it stands out (the only
-    one, named in its opening, or named at least twice and more than twice as often as any other). (year, confidence, reason when None)."""
+    once ranges, bases of comparison, full dates (the issue date's line), years it looks ahead to and cited
+    titles are set aside, and only when it stands out (the only one, named in its opening, or named at least
+    twice and more than twice as often as any other). (year, confidence, reason when None)."""
     t = MULTIPLE_BASE.sub("", _BASE_YEAR.sub("", RANGE_YEAR.sub("", _ISSUE_DATE.sub("", _strip_titles(
         _digits_halfwidth(text))))))
     # 2013年…主要预期目标是 / 2024年，我们将…: a year the text looks ahead to is not the one its results are of,
@@ -242,7 +243,7 @@ def named_year(text: str) -> tuple[int | None, float | None, str | None]:
         if len(ends) == 1:  # 较2023年末增长12%: a stock measured since the end of the year before
             return ends.pop() + 1, 0.4, None
     if not counts:
-        return None, None, "the text names no year of its own (only ranges or bases of comparison, if any)"
+        return None, None, "the text names no year of its own (only ranges, bases of comparison or years it looks ahead to, if any)"
     (top, n), second = counts[0], (counts[1][1] if len(counts) > 1 else 0)
     if n >= 2 and n > 2 * second:
         return top, 0.5, None
