@@ -207,6 +207,16 @@ RANGE_YEAR = re.compile(r"(?:19|20)\d\d年?\s*(?:[-－~～–至到]|—{1,2})\s
 _BASE_YEAR = re.compile(r"(?:比|较|与|同|相比|从|由|自)(?:19|20)\d\d年|(?:19|20)\d\d年(?:以来|起|开始)")
 
 
+# 2024年主要预期目标是 / 2019年,河北经济社会发展的主要预期目标是: a goal year (across one comma for a goal phrase)
+# 2024年，我们将锚定… / 2009年将是…机遇期 / 2023年河北将继续…: what a year's clause says it will do (将, not 将近) looks
+# ahead to it
+GOAL_AFTER_YEAR = re.compile(r"[^，,。；;]{0,12}?(?:目标|预期|计划|力争|争取|确保)"
+                              r"|[，,][^，,。；;]{0,16}?(?:预期目标|主要目标|目标是|目标为)"
+                              r"|[，,]?[^，,。；;\d]{0,8}?将(?!近)")
+_LOOKS_BACK = re.compile(r"过去(?:的)?[一二三四五几]年|[一五]年来|去年|刚刚过去|比上年|较上年|上年同期")
+_GOAL_YEAR = re.compile(r"(?:19|20)\d\d年(?=" + GOAL_AFTER_YEAR.pattern + ")")
+
+
 _AVERAGE_SINCE = re.compile(r"比((?:19|20)\d\d)年[^。；;]{0,40}?(两|二|三|四)年平均")
 _AVERAGE_YEARS = {"两": 2, "二": 2, "三": 3, "四": 4}
 _SINCE_YEAR_END = re.compile(r"(?:较|比)((?:19|20)\d\d)年(?:末|底)")
@@ -214,10 +224,16 @@ _SINCE_YEAR_END = re.compile(r"(?:较|比)((?:19|20)\d\d)年(?:末|底)")
 
 def named_year(text: str) -> tuple[int | None, float | None, str | None]:
     """The year a text without title, date or period is about, by its own words: the one year named most
-    once ranges, bases of comparison, full dates (the issue date's line) and cited titles are set aside, and only when it stands out (the only
-    one, named in its opening, or named at least twice and more than twice as often as any other). (year, confidence, reason when None)."""
+    once ranges, bases of comparison, full dates (the issue date's line), years it looks ahead to and cited
+    titles are set aside, and only when it stands out (the only one, named in its opening, or named at least
+    twice and more than twice as often as any other). (year, confidence, reason when None)."""
     t = MULTIPLE_BASE.sub("", _BASE_YEAR.sub("", RANGE_YEAR.sub("", _ISSUE_DATE.sub("", _strip_titles(
         _digits_halfwidth(text))))))
+    # 2013年…主要预期目标是 / 2024年，我们将…: a year the text looks ahead to is not the one its results are of,
+    # when it names another or looks back (去年 / 过去一年 / 比上年); a piece on goals alone is about their year
+    ahead = _GOAL_YEAR.sub("", t) if "年" in t else t
+    if YEAR_SCAN.search(ahead) or _LOOKS_BACK.search(t):
+        t = ahead
     counts = Counter(int(y) for y in YEAR_SCAN.findall(t)).most_common(2)
     if not counts and (average := _AVERAGE_SINCE.search(_digits_halfwidth(text))):
         # 比2019年上半年增长7.1%，两年平均增长3.5%: an average over two years since 2019 is of 2021
@@ -227,7 +243,7 @@ def named_year(text: str) -> tuple[int | None, float | None, str | None]:
         if len(ends) == 1:  # 较2023年末增长12%: a stock measured since the end of the year before
             return ends.pop() + 1, 0.4, None
     if not counts:
-        return None, None, "the text names no year of its own (only ranges or bases of comparison, if any)"
+        return None, None, "the text names no year of its own (only ranges, bases of comparison or years it looks ahead to, if any)"
     (top, n), second = counts[0], (counts[1][1] if len(counts) > 1 else 0)
     if n >= 2 and n > 2 * second:
         return top, 0.5, None

@@ -37,6 +37,7 @@ from plantrack.extract.mentions import (
 from plantrack.extract.mentions import MAYBE_VALUE as _MAYBE_VALUE
 from plantrack.extract.periods import (
     FULL_YEAR,
+    GOAL_AFTER_YEAR,
     PLAN_PERIOD,
     RANGE_YEAR,
     YEAR,
@@ -104,13 +105,8 @@ _GOALS_OPEN = re.compile(r"(?:预期|主要|发展)目标(?:任务)?(?:(?:是|�
 # a goals lead-in (主要预期目标是： / 今年主要预期目标): what follows sets goals, unless it is met (…目标完成情况)
 _GOALS_LEAD = re.compile(r"(?:主要|预期)目标(?:任务)?(?:是|为)?[：:]?(?![\u4e00-\u9fff]{0,3}(?:完成|执行|落实|实现|基础))")
 _LIST_OF_GOALS = re.compile(r"(?:预期|主要|发展|奋斗|年度|工作)目标|目标(?:任务)?(?:是|为|如下)|目标[：:]$")
+_GOALS_LINE = re.compile(r"目标[：:]\s*$")  # a line that heads a list of goals (2021年目标：)
 _GOAL_SECTION = re.compile(r"目标|预期|工作安排|工作打算|工作重点|主要任务|计划|展望")
-# 2024年主要预期目标是 / 2019年,河北经济社会发展的主要预期目标是: a goal year (across one comma for a goal phrase)
-# 2024年，我们将锚定… / 2009年将是…机遇期 / 2023年河北将继续…: what a year's clause says it will do (将, not 将近) looks
-# ahead to it
-_GOAL_AFTER_YEAR = re.compile(r"[^，,。；;]{0,12}?(?:目标|预期|计划|力争|争取|确保)"
-                              r"|[，,][^，,。；;]{0,16}?(?:预期目标|主要目标|目标是|目标为)"
-                              r"|[，,]?[^，,。；;\d]{0,8}?将(?!近)")
 _SKIP_SECTION = re.compile(r"条件|评定|认定办法|申报|奖励|补助|资金|政策措施|支持政策|扶持|管理办法|保障措施|保障举措")
 # Headings over whole blocks of eligibility rules or policy terms: nothing beneath them is a goal.
 _RULES_SECTION = re.compile(r"(?:基本|申报|认定|评定|入库|准入|评选|遴选)条件|认定办法|管理办法|评定|申报|奖励|补助|支持政策|政策措施")
@@ -196,7 +192,7 @@ _GOALS_YEAR = re.compile(r"(?<!完成)(?<!实现)(?<!超额完成)((?:19|20)\d\d
 _SO_FAR = re.compile(r"今年(?:以来|前|上半年|[一二三]季度|1[-—至~])")
 
 
-# 2024年，某新城将坚持…: the year a text says it will work in (将, not 将近), as _GOAL_AFTER_YEAR reads a clause
+# 2024年，某新城将坚持…: the year a text says it will work in (将, not 将近), as GOAL_AFTER_YEAR reads a clause
 _WILL_DO_YEAR = re.compile(r"((?:19|20)\d\d)年[，,]?[^，,。；;\d]{0,8}?将(?!近)")
 
 
@@ -261,6 +257,9 @@ class _Walker:
         # a report's goals lead-in (主要预期目标是：…) governs the work paragraphs after it in its section (the
         # whole text when it stands under no heading), until one looks back: that section, else None
         self.goals_in: str | None = None
+        # the goals lead-in (主要预期目标 / 2021年目标：) a non-plan last turned to, until a sentence names a year
+        # or a time past: what follows is not shown to be of the year the document reviews
+        self.turned_to_goals: str | None = None
         self.undated_goals: list[int] = []  # targets of a goals lead-in whose 今年 could not be counted
         # actuals whose 去年/今年 could not be counted either: (index, the word's offset, how it was read)
         self.undated_relative: list[tuple[int, int, tuple]] = []
@@ -524,7 +523,7 @@ class _Walker:
             elif tail in ("底", "末", "前"):
                 out.append((m.start(), year, year >= cutoff))
             else:
-                goal = _GOAL_AFTER_YEAR.match(s, m.end())  # 2024年主要预期目标是: a goal year in any document
+                goal = GOAL_AFTER_YEAR.match(s, m.end())  # 2024年主要预期目标是: a goal year in any document
                 # a year after the issue date is not measured yet: 2027年达到70% in a 2023 report is a goal
                 later = year > ctx.issued_on.year if ctx.issued_on is not None else (
                     not ctx.is_plan and ctx.doc_year is not None and year > ctx.doc_year)
@@ -568,6 +567,12 @@ class _Walker:
         markers = self._markers(s)
         target_years = [y for _, y, t in markers if t] if markers else []
         actual_years = [(p, y) for p, y, t in markers if not t] if markers else []
+        if actual_years or _PAST_CUE.search(s) or _IN_FACT_RE.search(s):
+            self.turned_to_goals = None
+        elif not self.ctx.is_plan and (lead := _GOALS_LEAD.search(s) or _GOALS_LINE.search(s)) \
+                and self.ctx.doc_year not in [y for _, y, _ in markers]:
+            # (a lead-in naming the document's own year: the text is about its goals, and that year is theirs)
+            self.turned_to_goals = s[max(0, lead.start() - 6):lead.end()]
         # 到2027年，A达到X；B年均增长10%: a goal year an earlier sentence of the paragraph names, until a sentence
         # whose last time named is past turns the paragraph back
         carried_goal, self.para_goal_year = self.para_goal_year, (
@@ -1082,6 +1087,11 @@ class _Walker:
                 evidence, ev_conf = "issue_date", 0.6
                 if year is None:
                     empty = late_issue_reason(period, ctx.issued_on)
+            elif ctx.doc_year is not None and self.turned_to_goals is not None:
+                # 2021年目标：/ 生产总值增长6.5%左右: after a text turns to its goals, a value naming no year of its own
+                # is not shown to be of the year the document reviews
+                empty = (f"it follows the text's turn to its goals (…{self.turned_to_goals}) and names no year of "
+                         f"its own: the {ctx.doc_year} the document reviews is not shown to be its")
             elif ctx.doc_year is not None and self.para_goal_year is not None and self.para_goal_year > ctx.doc_year:
                 # 2024年，贵州将…；数字经济占比达到45%: a paragraph about a later year's goals is not about the
                 # year the document reports on, and names no year for this value

@@ -116,6 +116,17 @@ TEXTS = {
         "这份工作报告具有系统性特征。从产业结构看，该区已形成四大支柱产业体系，2024年工业应税销售收入达2747.1亿元。"
         "民生保障措施呈现精准化特点，2024年新增农村分散特困人员8人。\n"
     ),
+    # a brief on a report with no date: the one year it names is its goals' (2013年…主要预期目标), not its results'
+    "目标年份.txt": (
+        "某省省长在省人大会议上作政府工作报告时指出,2013年该省经济社会发展的主要预期目标是:生产总值增长11%左右。\n"
+        "据统计,去年该省生产总值达19701.78亿元,同比增长11.4%;公共财政总收入3008.91亿元,增长15.9%。\n"
+    ),
+    # a summary of a report in label lines: the year reviewed's results, then a line heading the next year's goals
+    "成就目标.txt": (
+        "1月26日上午,某省第十三届人民代表大会第五次会议开幕,省长作政府工作报告。\n2020年成就:\n"
+        "实现生产总值2.62万亿元,增长2.2%\n固定资产投资增长4.1%\n城镇新增就业43.2万人\n“十三五”成就:\n县县通高速如期实现\n"
+        "2021年目标:\n生产总值增长6.5%左右\n地方财政收入增长5%左右\n城镇新增就业40万人\n"
+    ),
     # a news piece on a report's goals alone, with no results
     "目标新闻.txt": (
         "某省政府工作报告提出，2024年经济社会发展的主要预期目标是：地区生产总值增长5.5%左右，"
@@ -192,6 +203,22 @@ def test_a_goal_quoted_under_a_heading_that_reviews_the_past_takes_no_year_from_
         assert actuals[0]["period_year"] == 2024
     [goal] = _rows(years, "fct_plan_targets", "回顾目标.txt", "6")
     assert goal["target_year"] == 2025
+
+
+def test_the_year_a_text_names_only_for_its_goals_dates_none_of_its_results(years):
+    [revenue] = _rows(years, "fct_indicator_actuals", "目标年份.txt", "3008.91")
+    assert revenue["period_year"] is None
+    [goal] = _rows(years, "fct_plan_targets", "目标年份.txt", "11")
+    assert goal["target_year"] == 2013
+
+
+def test_what_follows_a_text_turning_to_its_goals_takes_no_year_from_the_year_it_reviews(years):
+    [result] = _rows(years, "fct_indicator_actuals", "成就目标.txt", "4.1")
+    assert result["period_year"] == 2020
+    for row in _rows(years, "fct_indicator_actuals", "成就目标.txt", "5"):
+        assert row["period_year"] is None  # read as a result, it is not shown to be of 2020
+    for row in _rows(years, "fct_plan_targets", "成就目标.txt", "5"):
+        assert row["target_year"] in (None, 2021)
 
 
 def test_a_report_given_late_in_its_titles_year_reviews_that_year(years):
