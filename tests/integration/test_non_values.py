@@ -73,6 +73,12 @@ TEXTS = {
         "全年推进117项改革任务，圆满完成13件重点民生实事，出台5大类27项助企政策。\n"
         "全县4个镇及2个街道乡村人口13.2万人，新增市场主体2816家。\n"
     ),
+    # a news summary of a report, in bullets: the 民生实事 the government completed, counted, beside results
+    "民生实事完成.txt": (
+        "某市政府工作报告摘要\n\n■ 2031年成绩单\n"
+        "●地区生产总值增长5.8%\n●10大类52项民生实事全部超额完成\n"
+        "民生保障实现新提升，10件民生实事全面完成，城镇新增就业4.5万人。\n"
+    ),
     # a province's report: the chains and clusters it works on, counted, beside clusters of a size class it
     # built (a value) and a goal
     "产业链集群.txt": (
@@ -195,3 +201,8 @@ def test_an_amount_and_its_growth_said_again_are_one_value_each_quoting_the_exac
     assert [v for v, _ in rows] == [7.1, 7.2, 266.5, 475.09]
     assert all("第三产业" in q for v, q in rows if v in (7.1, 266.5))
     assert all("475.09" in q for v, q in rows if v in (7.2, 475.09))
+
+
+def test_how_many_of_a_governments_own_items_it_completed_is_no_value(non_values):
+    values = published_values(non_values, "民生实事完成.txt")
+    assert {5.8, 45000} <= values and not {10, 52} & values
