@@ -595,9 +595,16 @@ def sample_rate_of_a_survey(c: Candidate) -> bool:
         and _SURVEY_AFTER.match(c.s, c.b) is not None
 
 
+# a count of a plan's indicators or goals earlier in the sentence (12项主要预期目标中…, 37项指标完成…)
+_INDICATORS_COUNTED = re.compile(r"\d+项[\u4e00-\u9fff]{0,6}?(?:指标|目标)")
+
+
 def tally_of_indicators(c: Candidate) -> bool:
-    """32项指标中，17项…: a tally of a plan's indicators, not a quantity of the economy."""
-    return c.unit in _COUNT_UNITS and c.s.startswith("指标", c.b)
+    """32项指标中，17项…, 12项主要预期目标中11项较好完成, 37项指标完成或基本完成23项，未达预期14项: a tally of a
+    plan's indicators (how many there are, how many were met), not a quantity of the economy."""
+    return c.unit in _COUNT_UNITS and (
+        c.s.startswith("指标", c.b)
+        or c.unit == "项" and _INDICATORS_COUNTED.search(c.s, max(0, c.a - 30), c.a) is not None)
 
 
 _STEP_AFTER = re.compile(r"[^，,。；;\d]{0,8}台阶")

@@ -79,6 +79,12 @@ TEXTS = {
         "●地区生产总值增长5.8%\n●10大类52项民生实事全部超额完成\n"
         "民生保障实现新提升，10件民生实事全面完成，城镇新增就业4.5万人。\n"
     ),
+    # a plan-execution report: how many of the plan's indicators were met, beside a result
+    "计划执行情况.txt": (
+        "关于某区2031年国民经济和社会发展计划执行情况的报告\n\n一、2031年计划执行情况\n"
+        "计划执行情况较好，12项主要预期目标中11项较好完成。37项指标完成或基本完成23项，未达预期14项。"
+        "全年地区生产总值增长5.7%。\n"
+    ),
     # a province's report: the chains and clusters it works on, counted, beside clusters of a size class it
     # built (a value) and a goal
     "产业链集群.txt": (
@@ -206,3 +212,8 @@ def test_an_amount_and_its_growth_said_again_are_one_value_each_quoting_the_exac
 def test_how_many_of_a_governments_own_items_it_completed_is_no_value(non_values):
     values = published_values(non_values, "民生实事完成.txt")
     assert {5.8, 45000} <= values and not {10, 52} & values
+
+
+def test_how_many_of_a_plans_indicators_were_met_is_no_value(non_values):
+    values = published_values(non_values, "计划执行情况.txt")
+    assert 5.7 in values and not {12, 11, 37, 23, 14} & values
