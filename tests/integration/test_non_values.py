@@ -85,6 +85,17 @@ TEXTS = {
         "计划执行情况较好，12项主要预期目标中11项较好完成。37项指标完成或基本完成23项，未达预期14项。"
         "全年地区生产总值增长5.7%。\n"
     ),
+    # a zone's year in review: a lead line says the round threshold its economy passed, the body the level
+    "门槛与总量.txt": (
+        "某高新区2031年经济运行情况\n\n"
+        "经济总量突破1500亿，迈上新台阶。根据区县生产总值统一核算结果，高新区实现生产总值1510.3亿元，"
+        "同比增长9.3%。\n"
+    ),
+    # a county's review: a threshold passed whose level the text does not give, beside another figure
+    "门槛独有.txt": (
+        "某县2031年政府工作报告\n\n一、2031年工作回顾\n"
+        "固定资产投资56.1亿元、增长7.4%，财力总量首次突破50亿元。\n"
+    ),
     # a province's report: the chains and clusters it works on, counted, beside clusters of a size class it
     # built (a value) and a goal
     "产业链集群.txt": (
@@ -217,3 +228,12 @@ def test_how_many_of_a_governments_own_items_it_completed_is_no_value(non_values
 def test_how_many_of_a_plans_indicators_were_met_is_no_value(non_values):
     values = published_values(non_values, "计划执行情况.txt")
     assert 5.7 in values and not {12, 11, 37, 23, 14} & values
+
+
+def test_a_round_threshold_passed_is_no_value_when_the_text_gives_the_level_that_passed_it(non_values):
+    values = published_values(non_values, "门槛与总量.txt")
+    assert {1510.3, 9.3} <= values and 1500 not in values
+
+
+def test_a_threshold_passed_stays_a_value_when_the_text_gives_no_level_of_its_indicator(non_values):
+    assert {56.1, 50} <= published_values(non_values, "门槛独有.txt")
