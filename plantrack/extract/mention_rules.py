@@ -559,10 +559,16 @@ _AMONG = re.compile(r"[\u4e00-\u9fff]{0,8}?中(?:有|[，,]?\s*有?\s*\d|[^，,�
 _INDUSTRIES_AFTER = re.compile(r"(?:工业|制造业)?(?:大类|重点|主要)?行业(?!龙头|领军|标杆|协会|商会|企业|骨干|组织)")
 
 
+# …and the count of those among them that the sentence goes on to say something of (中有33个增加值实现增长)
+_AMONG_BEFORE = re.compile(r"\d+个[\u4e00-\u9fff]{0,8}?中[，,]?\s*有?\s*$")
+
+
 def tally_of_categories(c: Candidate) -> bool:
-    """38个大类行业中有24个行业增长: how many categories a count is taken among, and how many of them grew
-    (its breadth, 增长面, is the share the text gives), is no quantity of the economy."""
-    return c.unit in _COUNT_UNITS and ("中" in c.s and _AMONG.match(c.s, c.b) is not None
+    """38个大类行业中有24个行业增长 / 38个行业大类中有33个增加值实现增长: how many categories a count is taken
+    among, and how many of them grew (its breadth, 增长面, is the share the text gives), is no quantity of the
+    economy."""
+    return c.unit in _COUNT_UNITS and ("中" in c.s and (_AMONG.match(c.s, c.b) is not None
+                                                        or _AMONG_BEFORE.search(c.s, max(0, c.a - 16), c.a) is not None)
                                        or c.unit == "个" and _INDUSTRIES_AFTER.match(c.s, c.b) is not None)
 
 

@@ -18,6 +18,11 @@ TEXTS = {
         "1-5月，全省规模以上工业增加值同比增长6.6%。从行业增长面看，41个大类行业有23个行业保持增长，"
         "增长面为56.1%。\n"
     ),
+    # a quarterly release: how many of the industries grew, said without naming them again
+    "行业中有.txt": (
+        "2031年前三季度某省工业经济运行情况\n\n"
+        "前三季度，全省规模以上工业增加值同比增长9.0%。分行业看，38个行业大类中有33个增加值实现增长。\n"
+    ),
     # a year's review: distinctions won beside the year's results
     "荣誉回顾.txt": (
         "某县2023年工作总结\n\n一、主要成效\n"
@@ -132,6 +137,11 @@ def test_how_many_industries_there_are_and_how_many_grew_are_no_values(non_value
     published = published_values(non_values, "行业增长面.txt")
     assert {6.6, 56.1} <= published
     assert not {41, 23} & published
+
+
+def test_how_many_of_the_industries_counted_grew_is_no_value_when_the_industries_are_not_named_again(non_values):
+    values = published_values(non_values, "行业中有.txt")
+    assert 9.0 in values and not {38, 33} & values
 
 
 def test_a_count_of_honours_won_is_no_value(non_values):
