@@ -721,8 +721,11 @@ class _Walker:
                 is_target = m.goal  # 目标X，完成Y: the wording says which is which, whatever the section
             elif m.estimate and self.ctx.is_plan:
                 continue  # a plan's 预计…: neither its goal nor a measured value (as before estimates were kept)
-            elif m.estimate and is_target and (goal_list or _ESTIMATED_GOAL.search(s, 0, m.start)):
-                m.estimate = False  # 主要预期目标是：预计增长5.5% / 2024年，贵州将…，预计增长5.5%: a goal, as worded
+            elif m.estimate and is_target and (goal_list or _ESTIMATED_GOAL.search(s, 0, m.start)
+                                               or "目标" in _VS_GOAL.sub("", s[:m.start])):
+                # 主要预期目标是：预计增长5.5% / 2024年，贵州将…，预计增长5.5% / 设定了…的目标，同时…预计增长百分之三:
+                # a goal, as worded (a goal met, 完成全年目标，预计增长5.5%, sets none)
+                m.estimate = False
             elif m.estimate:
                 is_target = False  # 预计全年…增长5.5%: the reviewed period's estimate, an actual flagged as such
             if is_target and not m.goal and _span_start(s, m.start) is not None:
