@@ -561,10 +561,16 @@ _AMONG = re.compile(r"[\u4e00-\u9fff]{0,8}?中(?:有|[，,]?\s*有?\s*\d|[^，,�
 _INDUSTRIES_AFTER = re.compile(r"(?:工业|制造业)?(?:大类|重点|主要)?行业(?!龙头|领军|标杆|协会|商会|企业|骨干|组织)")
 
 
+# …and the count of those among them that the sentence goes on to say something of (中有33个增加值实现增长)
+_AMONG_BEFORE = re.compile(r"\d+个[\u4e00-\u9fff]{0,8}?中[，,]?\s*有?\s*$")
+
+
 def tally_of_categories(c: Candidate) -> bool:
-    """38个大类行业中有24个行业增长: how many categories a count is taken among, and how many of them grew
-    (its breadth, 增长面, is the share the text gives), is no quantity of the economy."""
-    return c.unit in _COUNT_UNITS and ("中" in c.s and _AMONG.match(c.s, c.b) is not None
+    """38个大类行业中有24个行业增长 / 38个行业大类中有33个增加值实现增长: how many categories a count is taken
+    among, and how many of them grew (its breadth, 增长面, is the share the text gives), is no quantity of the
+    economy."""
+    return c.unit in _COUNT_UNITS and ("中" in c.s and (_AMONG.match(c.s, c.b) is not None
+                                                        or _AMONG_BEFORE.search(c.s, max(0, c.a - 16), c.a) is not None)
                                        or c.unit == "个" and _INDUSTRIES_AFTER.match(c.s, c.b) is not None)
 
 
@@ -597,9 +603,16 @@ def sample_rate_of_a_survey(c: Candidate) -> bool:
         and _SURVEY_AFTER.match(c.s, c.b) is not None
 
 
+# a count of a plan's indicators or goals earlier in the sentence (12项主要预期目标中…, 37项指标完成…)
+_INDICATORS_COUNTED = re.compile(r"\d+项[\u4e00-\u9fff]{0,6}?(?:指标|目标)")
+
+
 def tally_of_indicators(c: Candidate) -> bool:
-    """32项指标中，17项…: a tally of a plan's indicators, not a quantity of the economy."""
-    return c.unit in _COUNT_UNITS and c.s.startswith("指标", c.b)
+    """32项指标中，17项…, 12项主要预期目标中11项较好完成, 37项指标完成或基本完成23项，未达预期14项: a tally of a
+    plan's indicators (how many there are, how many were met), not a quantity of the economy."""
+    return c.unit in _COUNT_UNITS and (
+        c.s.startswith("指标", c.b)
+        or c.unit == "项" and _INDICATORS_COUNTED.search(c.s, max(0, c.a - 30), c.a) is not None)
 
 
 _STEP_AFTER = re.compile(r"[^，,。；;\d]{0,8}台阶")
@@ -639,10 +652,10 @@ def attendance_or_votes(c: Candidate) -> bool:
 
 
 # the items of a government's own programme: its tasks, 民生实事, policies, services and indicators (工作岗位
-# are jobs; 工程 may be a programme's name or the projects it builds, so it is left to the other rules)
+# are jobs; 工程 may be a programme's name or the projects it builds, so it is left to the other rules), also
+# when the sentence says they were done (10件民生实事全面完成): how many items were completed is no value either
 _WORK_ITEMS_AFTER = re.compile(
-    r"方面|[“”\"\u4e00-\u9fff]{0,6}?(?:工作(?!岗位)|任务|举措|实事|政策|措施|事项|指标)"
-    r"(?![\u4e00-\u9fff]*(?:完成|达到))")
+    r"方面|[“”\"\u4e00-\u9fff]{0,6}?(?:工作(?!岗位)|任务|举措|实事|政策|措施|事项|指标)")
 
 
 # …the same items named before their count: 主要经济指标任务10项, 完成年度任务200项, 办理服务事项1449件

@@ -184,6 +184,7 @@ def find_mentions(s: str) -> list[Mention]:
     vs_plan = VS_PLAN.search(s) is not None  # asked once per sentence: most sentences compare with no plan
     ratios: dict[int, str] = {}
     raw = _number_mentions(s, ix, vs_plan, ratios)
+    numbers = len(raw)
     class_nouns: dict[int, str] = {}
     # values written as words, each looked for only when its word's character is in the sentence
     if "首" in s:
@@ -200,6 +201,9 @@ def find_mentions(s: str) -> list[Mention]:
         raw.extend(_percent_word_mentions(s, ix))
     if not raw:
         return raw
+    if "预计" in s:  # 预计全市GDP增长5%左右，…CPI与上年基本持平: a value in words is the estimate its figures are
+        for x in raw[numbers:]:
+            x.estimate = estimate_of_period(s, x.start)
     raw.sort(key=lambda x: x.start)
     _assign_indicators(s, raw, ix)
     for x in raw:

@@ -225,8 +225,52 @@ def _extract(doc: Document) -> Statements:
     walker.settle_goal_years()
     headline = _Headlines(doc.text)
     targets, actuals = _merge_targets(walker.targets, headline), _merge_actuals(walker.actuals, headline)
+    actuals = _without_thresholds_of_levels_given(actuals, doc.text)
     return Statements(targets=_without_headline_repeats(targets, actuals, headline),
                       actuals=_without_headline_repeats(actuals, targets, headline))
+
+
+# a round figure a level passed (突破1500亿 / 迈上4000亿、300亿两大台阶 / 登上300亿元台阶)
+_PASSED_BEFORE = re.compile(r"(?:突破|迈上|邁上|登上|跨越|跨上|越过|站上)了?\s*$")
+_STEP_AFTER = re.compile(r"[^，,。；;\d]{0,6}?(?:台阶|臺階|大关|大關|关口)")
+_NEAR = 600  # characters: a heading or a lead and the sentence of the body that gives the level
+
+
+def _round(raw: str) -> bool:
+    """1500, 3000, 4000, 1.5: a figure of at most two significant digits, as a threshold is."""
+    digits = raw.replace(".", "").strip("0")
+    return raw.replace(".", "").isdigit() and 0 < len(digits) <= 2
+
+
+def _threshold_at(x: Actual, text: str) -> bool:
+    """Is the actual's figure, where its quote states it, a round threshold passed (突破/迈上…, …台阶/大关)?"""
+    if not _round(x.value_raw):
+        return False
+    at = text.find(x.value_raw, x.char_start, x.char_end)
+    while at >= 0:
+        end = at + len(x.value_raw)
+        if _PASSED_BEFORE.search(text, max(x.char_start, at - 6), at) or _STEP_AFTER.match(text, end):
+            return True
+        at = text.find(x.value_raw, end, x.char_end)
+    return False
+
+
+def _without_thresholds_of_levels_given(actuals: list[Actual], text: str) -> list[Actual]:
+    """经济总量突破1500亿，迈上新台阶。…实现生产总值1510.3亿元: a round threshold passed is no value of its own when
+    the text gives, close by, the level that passed it (same unit and period, at or above it and within a quarter
+    of it, of the same indicator: 经济总量 is 地区生产总值); told alone, the threshold is all the text says and stays."""
+    passed = {i for i, a in enumerate(actuals) if a.value is not None and a.unit not in (None, "%") and _threshold_at(a, text)}
+    if not passed:
+        return actuals
+
+    def level_of(t: Actual, b: Actual) -> bool:
+        return b.value is not None and t.value < b.value < t.value * 1.25 and same_unit(t.unit, b.unit) \
+            and abs(b.char_start - t.char_start) <= _NEAR \
+            and ((b.period_year, b.period_label) == (t.period_year, t.period_label) or b.char_start == t.char_start) \
+            and indicator_similarity(rewrite(t.indicator_text), rewrite(b.indicator_text)) >= 0.5
+
+    return [a for i, a in enumerate(actuals) if i not in passed or not any(
+        level_of(a, b) for j, b in enumerate(actuals) if j not in passed)]
 
 
 def _without_headline_repeats(these: list, others: list, headline: _Headlines) -> list:
@@ -720,8 +764,11 @@ class _Walker:
                 is_target = m.goal  # 目标X，完成Y: the wording says which is which, whatever the section
             elif m.estimate and self.ctx.is_plan:
                 continue  # a plan's 预计…: neither its goal nor a measured value (as before estimates were kept)
-            elif m.estimate and is_target and (goal_list or _ESTIMATED_GOAL.search(s, 0, m.start)):
-                m.estimate = False  # 主要预期目标是：预计增长5.5% / 2024年，贵州将…，预计增长5.5%: a goal, as worded
+            elif m.estimate and is_target and (goal_list or _ESTIMATED_GOAL.search(s, 0, m.start)
+                                               or "目标" in _VS_GOAL.sub("", s[:m.start])):
+                # 主要预期目标是：预计增长5.5% / 2024年，贵州将…，预计增长5.5% / 设定了…的目标，同时…预计增长百分之三:
+                # a goal, as worded (a goal met, 完成全年目标，预计增长5.5%, sets none)
+                m.estimate = False
             elif m.estimate:
                 is_target = False  # 预计全年…增长5.5%: the reviewed period's estimate, an actual flagged as such
             if is_target and not m.goal and _span_start(s, m.start) is not None:

@@ -18,6 +18,11 @@ TEXTS = {
         "1-5月，全省规模以上工业增加值同比增长6.6%。从行业增长面看，41个大类行业有23个行业保持增长，"
         "增长面为56.1%。\n"
     ),
+    # a quarterly release: how many of the industries grew, said without naming them again
+    "行业中有.txt": (
+        "2031年前三季度某省工业经济运行情况\n\n"
+        "前三季度，全省规模以上工业增加值同比增长9.0%。分行业看，38个行业大类中有33个增加值实现增长。\n"
+    ),
     # a year's review: distinctions won beside the year's results
     "荣誉回顾.txt": (
         "某县2023年工作总结\n\n一、主要成效\n"
@@ -73,6 +78,29 @@ TEXTS = {
         "全年推进117项改革任务，圆满完成13件重点民生实事，出台5大类27项助企政策。\n"
         "全县4个镇及2个街道乡村人口13.2万人，新增市场主体2816家。\n"
     ),
+    # a news summary of a report, in bullets: the 民生实事 the government completed, counted, beside results
+    "民生实事完成.txt": (
+        "某市政府工作报告摘要\n\n■ 2031年成绩单\n"
+        "●地区生产总值增长5.8%\n●10大类52项民生实事全部超额完成\n"
+        "民生保障实现新提升，10件民生实事全面完成，城镇新增就业4.5万人。\n"
+    ),
+    # a plan-execution report: how many of the plan's indicators were met, beside a result
+    "计划执行情况.txt": (
+        "关于某区2031年国民经济和社会发展计划执行情况的报告\n\n一、2031年计划执行情况\n"
+        "计划执行情况较好，12项主要预期目标中11项较好完成。37项指标完成或基本完成23项，未达预期14项。"
+        "全年地区生产总值增长5.7%。\n"
+    ),
+    # a zone's year in review: a lead line says the round threshold its economy passed, the body the level
+    "门槛与总量.txt": (
+        "某高新区2031年经济运行情况\n\n"
+        "经济总量突破1500亿，迈上新台阶。根据区县生产总值统一核算结果，高新区实现生产总值1510.3亿元，"
+        "同比增长9.3%。\n"
+    ),
+    # a county's review: a threshold passed whose level the text does not give, beside another figure
+    "门槛独有.txt": (
+        "某县2031年政府工作报告\n\n一、2031年工作回顾\n"
+        "固定资产投资56.1亿元、增长7.4%，财力总量首次突破50亿元。\n"
+    ),
     # a province's report: the chains and clusters it works on, counted, beside clusters of a size class it
     # built (a value) and a goal
     "产业链集群.txt": (
@@ -109,6 +137,11 @@ def test_how_many_industries_there_are_and_how_many_grew_are_no_values(non_value
     published = published_values(non_values, "行业增长面.txt")
     assert {6.6, 56.1} <= published
     assert not {41, 23} & published
+
+
+def test_how_many_of_the_industries_counted_grew_is_no_value_when_the_industries_are_not_named_again(non_values):
+    values = published_values(non_values, "行业中有.txt")
+    assert 9.0 in values and not {38, 33} & values
 
 
 def test_a_count_of_honours_won_is_no_value(non_values):
@@ -195,3 +228,22 @@ def test_an_amount_and_its_growth_said_again_are_one_value_each_quoting_the_exac
     assert [v for v, _ in rows] == [7.1, 7.2, 266.5, 475.09]
     assert all("第三产业" in q for v, q in rows if v in (7.1, 266.5))
     assert all("475.09" in q for v, q in rows if v in (7.2, 475.09))
+
+
+def test_how_many_of_a_governments_own_items_it_completed_is_no_value(non_values):
+    values = published_values(non_values, "民生实事完成.txt")
+    assert {5.8, 45000} <= values and not {10, 52} & values
+
+
+def test_how_many_of_a_plans_indicators_were_met_is_no_value(non_values):
+    values = published_values(non_values, "计划执行情况.txt")
+    assert 5.7 in values and not {12, 11, 37, 23, 14} & values
+
+
+def test_a_round_threshold_passed_is_no_value_when_the_text_gives_the_level_that_passed_it(non_values):
+    values = published_values(non_values, "门槛与总量.txt")
+    assert {1510.3, 9.3} <= values and 1500 not in values
+
+
+def test_a_threshold_passed_stays_a_value_when_the_text_gives_no_level_of_its_indicator(non_values):
+    assert {56.1, 50} <= published_values(non_values, "门槛独有.txt")

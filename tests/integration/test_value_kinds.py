@@ -137,6 +137,18 @@ TEXTS = {
         "某市第六届人民代表大会第三次会议于1月19日上午开幕。政府工作报告指出，2031年某市预计GDP达到3.2万亿元，"
         "增长5.7%左右，城镇调查失业率4.2%左右。\n"
     ),
+    # a report's review in traditional characters: an estimate word covers a value written in words (持平)
+    "預計持平.txt": (
+        "某市人民政府工作報告\n"
+        "——2031年1月15日在某市第十屆人民代表大會第五次會議上\n"
+        "一、2030年工作回顧\n"
+        "預計全市GDP增長5.2%左右，CPI與上年基本持平，城鎮調查失業率4.2%左右。\n"
+    ),
+    # a news piece on a report's goals: the goal words come first, an estimate word later in the sentence
+    "目标预计.txt": (
+        "2031年某市政府工作报告展示了城市发展的蓝图。报告中，某市设定了地区生产总值、固定资产投资均增长百分之五左右的"
+        "目标，同时商品进出口总值预计增长百分之三。\n"
+    ),
 }
 
 
@@ -294,3 +306,12 @@ def test_an_estimate_word_before_a_latin_acronym_subject_estimates_the_period(va
 
 def test_a_headline_calling_the_bodys_estimate_a_goal_adds_no_goal(value_kinds):
     assert _target_years(value_kinds, "预计GDP.txt", 32000) == []
+
+
+def test_an_estimate_word_covers_a_value_written_in_words_in_its_sentence(value_kinds):
+    assert _estimate(value_kinds, "預計持平.txt", 0)
+    assert _estimate(value_kinds, "預計持平.txt", 4.2)
+
+
+def test_an_estimate_word_after_the_goal_words_of_its_sentence_states_a_goal(value_kinds):
+    assert len(_target_years(value_kinds, "目标预计.txt", 3)) == 1 and _actual_count(value_kinds, "目标预计.txt", 3) == 0
