@@ -22,9 +22,9 @@ from plantrack.extract.numbers import parse_chinese_numeral, to_halfwidth
 from plantrack.model import Document
 from plantrack.text.periods import MULTIPLE_BASE
 
-# not the second year of a range (2011至2016年, 2011-2016年); 截至/截止至2016年 is a year of its own, and so is
-# 至2020年底 opening a clause (截至: by then)
-YEAR = re.compile(r"(?<![\d－\-~])(?<!(?<=[^截止，,。；;：:\s])至)(20\d\d|19\d\d)年")
+# not the second year of a range (2011至2016年, 2011年底至2016年, 2011-2016年); 提升至2025年的X, 截至2016年 and
+# 至2020年底 opening a clause name a year of their own
+YEAR = re.compile(r"(?<![\d－\-~])(?<!(?<=[\d年末底])至)(20\d\d|19\d\d)年")
 # The same matches, found faster in long texts: the lookahead names the digit every match starts with
 # (the leading lookbehind keeps the regex engine from skipping ahead to it by itself).
 YEAR_SCAN = re.compile(r"(?=[12])" + YEAR.pattern)

@@ -952,7 +952,8 @@ class _Walker:
             # 比重由15.1%提升到41.4% / 由上年的22.26%、28.63%调整为…: the span's start, whose year is not the
             # sentence's (从2017年的X gives it; 上年 is the year before the one reported on)
             period = period_before(s, pos) or ctx.period or FULL_YEAR
-            if "上年" in start and not ctx.is_plan and ctx.doc_year is not None:
+            if ("上年" in start or "去年同期" in start) and not ctx.is_plan and ctx.doc_year is not None:
+                # 由上年同期的7.3:48.8:43.9调整为…: the same period of the year before the one reported on
                 return ValuePeriod(ctx.doc_year - 1, period, "own", "own", None, "own", 0.8)
             to = _SPAN_TO.search(s, pos, pos + 48)
             end = self._actual_period(sent, to.end(), stated, actual_years, carried) if to else None
@@ -1179,9 +1180,9 @@ def _span_start(s: str, pos: int) -> str | None:
     return lead.group("lead")
 
 
-_SPAN_LEAD = re.compile(r"(?P<lead>(?:(?:19|20)\d\d年|上年|去年)?(?:末|底)?的?)"
+_SPAN_LEAD = re.compile(r"(?P<lead>(?:(?:19|20)\d\d年|上年|去年)?(?:同期|末|底)?的?)"
                         r"(?:[\d.]+(?:%|％|亿元|万元|元|个|家|万人|人|万吨|吨)?[、和及与])*")
-_YEAR_LEAD = re.compile(r"(?:19|20)\d\d年|去年")
+_YEAR_LEAD = re.compile(r"(?:19|20)\d\d年|去年(?!同期)")
 _SPAN_TO = re.compile(r"(?:增加|增长|提高|提升|扩大|上升|下降|降低|减少|发展|跃升|突破)(?:到|至)|(?:到|至)(?!\d{4}年)"
                       r"|(?:调整|优化|转变|变)为")
 def _intent_in_clause(s: str, pos: int) -> bool:
