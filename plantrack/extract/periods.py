@@ -399,6 +399,11 @@ def relative_mark_before(s: str, pos: int) -> PeriodMark | None:
     return _nearest(s, pos, False)
 
 
+def period_mark_before(s: str, pos: int) -> PeriodMark | None:
+    """The period word nearest before position pos of a sentence, with where it stands."""
+    return _nearest(s, pos, True)
+
+
 def period_before(s: str, pos: int) -> Period | None:
     """The period named nearest before position pos of a sentence (its clause's, else its sentence's)."""
     k = _nearest(s, pos, True)

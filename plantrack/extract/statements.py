@@ -49,6 +49,7 @@ from plantrack.extract.periods import (
     five_year_end,
     late_issue_reason,
     period_before,
+    period_mark_before,
     period_marks,
     relative_mark_before,
     relative_year_before,
@@ -988,7 +989,12 @@ class _Walker:
             year, year_from = carried[0], "paragraph"
         if year is None and (y := self._heading_year(sent.section, for_actual=True)) is not None:
             year, year_from = y, "heading"
-        period, period_from = period_before(s, pos), "own"
+        mark, period_from = period_mark_before(s, pos), "own"
+        period = mark.period if mark else None
+        if period is not None and (period.years or period.span) and own is not None and own is stated \
+                and own[0] > mark.start and own[0] >= _clause_start(s, pos):
+            # “十四五”期间，…比重由2020年的26.7%提升至…: a year of its own clause, named after the span, dates the value
+            period = FULL_YEAR
         if period is None and year_from == "own" and year is not None and year != (carried[0] or ctx.doc_year):
             period = FULL_YEAR  # 2022年，… in a 2023 half-year report: a year of its own is a whole year
         if period is None and carried[1] is not None:
