@@ -20,7 +20,7 @@ from functools import lru_cache
 from plantrack.extract.first_chars import gated
 from plantrack.extract.numbers import parse_chinese_numeral, to_halfwidth
 from plantrack.model import Document
-from plantrack.text.periods import MULTIPLE_BASE
+from plantrack.text.periods import FIVE_YEAR_NAME, MULTIPLE_BASE, five_year_span
 
 # not the second year of a range (2011至2016年, 2011年底至2016年, 2011-2016年); 提升至2025年的X, 截至2016年 and
 # 至2020年底 opening a clause name a year of their own
@@ -239,8 +239,8 @@ def named_year(text: str) -> tuple[int | None, float | None, str | None]:
 
 
 def five_year_end(word: str) -> int | None:
-    n = parse_chinese_numeral(word[1:2])
-    return None if n is None else 1955 + 5 * (10 + int(n))
+    span = five_year_span(word)
+    return span[1] if span else None
 
 
 
@@ -260,7 +260,7 @@ _PERIOD_WORD = re.compile(
     rf"|(?<!\d)(?P<mend>{_MONTH})月(?:底|末)"
     r"|(?P<yend>年末|年底)"
     rf"|(?<!\d)(?P<month>{_MONTH})月份"
-    r"|“?十(?P<fyp>[一二三四五六七八九])五”?(?:期间|时期)"
+    rf"|(?P<fyp>{FIVE_YEAR_NAME})”?(?:期间|时期)"
     r"|(?:过去|近|这)(?P<past>[两二三四五六七八九十]|\d{1,2})年(?:来|间|中|里)?|(?P<pastn>[两三四五六七八九十])年来"
 )
 # 今年/去年 as the value's own year; after 比/较/与/同/高于 or before 同期 they name the base of a change
@@ -345,8 +345,8 @@ def _period_of(m: re.Match) -> Period | None:
     if g == "yend":
         return Period("年末", (12, 31), (12, 31))  # a stock counted on the last day of the year
     if g == "fyp":
-        end = five_year_end("十" + m.group("fyp") + "五")
-        return Period(f"十{m.group('fyp')}五期间", years=(end - 4, end)) if end else None
+        span = five_year_span(m.group("fyp"))
+        return Period(f"{m.group('fyp').strip('“”')}期间", years=span) if span else None
     if g in ("past", "pastn"):
         n = _month(m.group(g).replace("两", "二"))  # a small numeral, as months are read
         return Period(f"过去{n}年", span=n) if 2 <= n <= 10 else None

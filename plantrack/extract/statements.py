@@ -64,12 +64,13 @@ from plantrack.extract.text_year import stated_this_year
 from plantrack.extract.units import same_unit
 from plantrack.model import Actual, Document, Quote, Statements, Target
 from plantrack.text.bullets import BULLETS
+from plantrack.text.periods import FIVE_YEAR_NAME
 from plantrack.text.synonyms import rewrite
 from plantrack.text.width import to_halfwidth
 
 # 争取 aims at a goal, except 争取…资金/支持 (winning funds, reported as a result)
 _TARGET_CUE = re.compile(r"力争|争取(?![^，,。；]{0,20}(?:资金|补助|支持|政策))|目标|确保|将达到|每年|规划期末|规划期内|期末")
-_FIVE_YEAR = re.compile(r"“?(十[一二三四五六七八九]五)”?(期间|以来|时期|期末|末|初)?")
+_FIVE_YEAR = re.compile(rf"({FIVE_YEAR_NAME})”?(期间|以来|时期|期末|末|初)?")
 _SUBAREA = re.compile(r"([\u4e00-\u9fff]{2,6}?(?:组团|片区|工业园区|产业园区|开发区|高新区|新城|集聚区))")
 _BULLET = re.compile(r"^[" + re.escape(BULLETS) + "]")  # ——, ●, ◆ … (plantrack.text.bullets)
 _PLACE_WORD = re.compile(r"(?:工业园区?|产业园区?|园区|高新区|开发区|经开区|组团|新城|片区|集聚区|[镇乡街])")
