@@ -1043,6 +1043,15 @@ class _Walker:
         if period.span:
             if year is not None and year_from == "heading" and _part_year_heading(sent.section, year):
                 year -= 1  # 一、过去五年发展成就和2021年上半年工作回顾: the five whole years before the part year
+            elif year is not None and year_from == "document" and ctx.issued_on and year >= ctx.issued_on.year:
+                # 五年来… on a page of 2023-02-11: the whole years reviewed end with the last one over by then
+                year = year_ended_by(FULL_YEAR, ctx.issued_on)
+                if year is None:
+                    evidence, ev_conf, empty = "none", None, (
+                        f"{period.label} up to a year the issue date ({ctx.issued_on:%Y-%m-%d}) does not name: "
+                        "the last whole year is long over or still running")
+                else:
+                    evidence, ev_conf = "issue_date", 0.6
             period = period.over_years(year)  # 过去五年…年均增长7.7%: the span up to the year reviewed
         year = period.year_of(year)
         since = _SINCE.match(s, stated[0]) if stated and own is stated else None
