@@ -259,7 +259,8 @@ _PERIOD_WORD = re.compile(
     rf"|(?:截至|截止|截止到)(?:(?:19|20)\d\d年)?(?P<upto>{_MONTH})月(?:底|末|份)?"
     rf"|(?<!\d)(?P<mend>{_MONTH})月(?:底|末)"
     r"|(?P<yend>年末|年底)"
-    rf"|(?<!\d)(?P<month>{_MONTH})月份"
+    rf"|(?<!\d)(?P<month>{_MONTH})月(?:份|(?![\d日底末初中上下旬]))"  # 10月 / 10月份, not 10月18日
+    rf"|前(?P<first>{_MONTH})个?月"  # 前9月: the months so far, 1-9月
     rf"|(?P<fyp>{FIVE_YEAR_NAME})”?(?:期间|时期)"
     r"|(?:过去|近|这)(?P<past>[两二三四五六七八九十]|\d{1,2})年(?:来|间|中|里)?|(?P<pastn>[两三四五六七八九十])年来"
 )
@@ -337,6 +338,8 @@ def _period_of(m: re.Match) -> Period | None:
         return FULL_YEAR
     if g == "b":
         return _month_range(_month(m.group("a")), _month(m.group("b")))
+    if g == "first":
+        return _month_range(1, _month(m.group("first"))) if _month(m.group("first")) > 1 else None
     if g in ("upto", "mend"):
         n = _month(m.group(g))
         if n == 12:

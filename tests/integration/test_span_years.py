@@ -1,0 +1,95 @@
+"""Spans and period words through the whole path (file on disk -> `plantrack refresh` -> warehouse row): a
+span's values take the years the span is anchored to, a prior-period figure the period before, a base value
+its own year. Texts in their own shapes, one shared refresh for all of them."""
+
+from __future__ import annotations
+
+import duckdb
+import pytest
+
+from tests.conftest import refresh_texts
+
+pytestmark = [pytest.mark.slow, pytest.mark.integration]
+
+TEXTS = {
+    # a plan's review of the years before it: 由2015年的X增长至2020年的Y
+    "规划基础.txt": (
+        "某县国民经济和社会发展第十四个五年规划纲要\n第一章 发展基础\n"
+        "“十三五”时期，全县经济平稳健康发展。一般公共预算收入由2015年的8.57亿元增长至2020年的15.25亿元。\n"
+    ),
+    # a quarterly report: the sector structure of the same period a year before, then this year's
+    "三季度经济.txt": (
+        "2018年前三季度某省经济运行情况\n\n一、综合\n"
+        "前三季度，第一产业增加值1042.9亿元，增长3.1%。三次产业结构由上年同期的7.3:48.8:43.9调整为6.7:47.8:45.5。\n"
+    ),
+    # a five-year review whose span word comes before a base value that names its own year
+    "十四五回顾.txt": (
+        "2026-01-29 08:09:15 来源：某省统计局\n"
+        "“十四五”期间，产业投资规模持续扩大，占全部投资比重由2020年的26.7%大幅提升至2025年的52.1%。\n"
+    ),
+    # a yearbook's 政府工作报告: the base of the span is the end of the previous five-year plan
+    "九五回顾.txt": (
+        "2001年某自治区政府工作报告\n——2001年2月16日\n一、“九五”时期工作回顾\n"
+        "国内生产总值由“八五”期末的833亿元增加到2000年的1400亿元，年均递增10%。\n"
+    ),
+    # a work conference's news of February: the five years it reviews end with the year before
+    "工作会议.txt": (
+        "某新区2023年工作会议举行\n2023-02-11 10:20 来源：某新区管委会\n"
+        "会议回顾总结新区5年成绩，安排部署2023年工作。\n"
+        "五年来，直管区地区生产总值年均增长9.4%，固定资产投资年均增长13.7%。\n"
+    ),
+    # a month's news page: the month its title names, and the months so far (前9月) named in a paragraph
+    "十月经济.txt": (
+        "10月某省经济稳中向新\n\n2025-11-19 12:49:18 来源：某省统计局\n"
+        "记者11月18日从某省统计局获悉，10月某省经济保持总体平稳。\n"
+        "工业方面，规模以上工业增加值同比增长6.6%。\n"
+        "服务业方面，前9月，规模以上服务业企业营业收入同比增长8.7%。\n"
+    ),
+}
+
+
+@pytest.fixture(scope="session")
+def span_years(tmp_path_factory) -> duckdb.DuckDBPyConnection:
+    con = refresh_texts(tmp_path_factory, "span_years", TEXTS)
+    yield con
+    con.close()
+
+
+def _actual(con, file: str, value: float) -> dict:
+    cur = con.execute(
+        "SELECT * FROM marts.fct_indicator_actuals WHERE source_file = ? AND value = ?", [file, value])
+    rows = cur.fetchall()
+    assert len(rows) == 1, rows
+    return dict(zip([d[0] for d in cur.description], rows[0], strict=True))
+
+
+def test_a_level_reached_at_a_spans_end_is_of_the_year_after_zhi(span_years):
+    assert _actual(span_years, "规划基础.txt", 8.57)["period_year"] == 2015
+    assert _actual(span_years, "规划基础.txt", 15.25)["period_year"] == 2020
+
+
+def test_a_ratio_of_the_same_period_last_year_is_of_the_year_before_the_report(span_years):
+    before, now = _actual(span_years, "三季度经济.txt", 7.3), _actual(span_years, "三季度经济.txt", 6.7)
+    assert (before["period_year"], before["period_label"]) == (2017, "前三季度")
+    assert (now["period_year"], now["period_label"]) == (2018, "前三季度")
+
+
+def test_a_base_value_naming_its_own_year_is_of_that_year_not_of_the_span_before_it(span_years):
+    assert _actual(span_years, "十四五回顾.txt", 26.7)["period_year"] == 2020
+    assert _actual(span_years, "十四五回顾.txt", 52.1)["period_year"] == 2025
+
+
+def test_the_end_of_an_earlier_five_year_plan_is_its_last_year(span_years):
+    assert _actual(span_years, "九五回顾.txt", 833)["period_year"] == 1995
+    assert _actual(span_years, "九五回顾.txt", 1400)["period_year"] == 2000
+
+
+def test_five_years_reviewed_early_in_a_year_end_with_the_year_before(span_years):
+    a = _actual(span_years, "工作会议.txt", 9.4)
+    assert (a["period_year"], a["period_label"], a["year_evidence"]) == (2022, "2018-2022年", "issue_date")
+
+
+def test_a_single_month_and_the_months_so_far_are_dated_by_a_page_issued_just_after(span_years):
+    month, so_far = _actual(span_years, "十月经济.txt", 6.6), _actual(span_years, "十月经济.txt", 8.7)
+    assert (month["period_year"], month["period_label"]) == (2025, "10月")
+    assert (so_far["period_year"], so_far["period_label"]) == (2025, "前三季度")
