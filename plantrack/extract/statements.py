@@ -942,7 +942,8 @@ class _Walker:
         else its paragraph, else its heading, else the document (see ValuePeriod for what is recorded)."""
         s, ctx = sent.text, self.ctx
         # …年均增速达6.4%，占比从2020年的20.8%提升至…: a span's start after the value dates nothing before it
-        actual_years = [x for x in actual_years if x[0] < pos or s[x[0] - 1:x[0]] not in ("从", "由")]
+        # (and 由2015年的20.3%提升至21.3%，…由2015年的24.5%提升至28.4%: a span's start dates no other value)
+        actual_years = [x for x in actual_years if x == stated or s[x[0] - 1:x[0]] not in ("从", "由")]
         if stated and s[stated[0] - 1:stated[0]] in ("从", "由") and _SPAN_TO.search(s, stated[0], pos):
             # 从2017年的X增加到Y: 2017 dates X; Y is where the span ends
             actual_years = [x for x in actual_years if x[0] != stated[0]]
