@@ -261,7 +261,7 @@ _PERIOD_WORD = re.compile(
     r"|(?P<yend>年末|年底)"
     rf"|(?<!\d)(?P<month>{_MONTH})月(?:份|(?![\d日底末初中上下旬]))"  # 10月 / 10月份, not 10月18日
     rf"|前(?P<first>{_MONTH})个?月"  # 前9月: the months so far, 1-9月
-    rf"|(?P<fyp>{FIVE_YEAR_NAME})”?(?:期间|时期)"
+    rf"|(?P<fyp>{FIVE_YEAR_NAME})”?(?:期间|时期)(?!以来)"  # (“十四五”时期以来: up to now, see the markers)
     r"|(?:过去|近|这)(?P<past>[两二三四五六七八九十]|\d{1,2})年(?:来|间|中|里)?|(?P<pastn>[两三四五六七八九十])年来"
 )
 # 今年/去年 as the value's own year; after 比/较/与/同/高于 or before 同期 they name the base of a change

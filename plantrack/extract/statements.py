@@ -70,7 +70,7 @@ from plantrack.text.width import to_halfwidth
 
 # 争取 aims at a goal, except 争取…资金/支持 (winning funds, reported as a result)
 _TARGET_CUE = re.compile(r"力争|争取(?![^，,。；]{0,20}(?:资金|补助|支持|政策))|目标|确保|将达到|每年|规划期末|规划期内|期末")
-_FIVE_YEAR = re.compile(rf"({FIVE_YEAR_NAME})”?(期间|以来|时期|期末|末|初)?")
+_FIVE_YEAR = re.compile(rf"({FIVE_YEAR_NAME})”?((?:期间|时期)?以来|期间|时期|期末|末|初)?")
 _SUBAREA = re.compile(r"([\u4e00-\u9fff]{2,6}?(?:组团|片区|工业园区|产业园区|开发区|高新区|新城|集聚区))")
 _BULLET = re.compile(r"^[" + re.escape(BULLETS) + "]")  # ——, ●, ◆ … (plantrack.text.bullets)
 _PLACE_WORD = re.compile(r"(?:工业园区?|产业园区?|园区|高新区|开发区|经开区|组团|新城|片区|集聚区|[镇乡街])")
@@ -510,7 +510,7 @@ class _Walker:
             if suffix in ("末", "期末") and _TARGET_LEAD.search(lead):
                 out.append((m.start(), end, True))  # 力争“十四五”末 / 到十四五期末: a goal's time, as 到2025年
                 continue
-            if suffix == "以来":
+            if suffix.endswith("以来"):  # (“十四五”时期以来 too)
                 # “十四五”以来: from the plan period's start up to now (the report's year, or a plan's base
                 # year), not to the period's end
                 now = ctx.plan_start - 1 if ctx.is_plan and ctx.plan_start else ctx.doc_year

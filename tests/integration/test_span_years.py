@@ -45,6 +45,11 @@ TEXTS = {
         "工业方面，规模以上工业增加值同比增长6.6%。\n"
         "服务业方面，前9月，规模以上服务业企业营业收入同比增长8.7%。\n"
     ),
+    # a year's work summary looking back over the plan period so far: a result up to its year, no goal
+    "工作总结.txt": (
+        "某市2024年工作总结\n\n一、经济发展\n"
+        "回顾“十四五”时期以来，我市地区生产总值增速连续四年超过6%。\n"
+    ),
 }
 
 
@@ -93,3 +98,10 @@ def test_a_single_month_and_the_months_so_far_are_dated_by_a_page_issued_just_af
     month, so_far = _actual(span_years, "十月经济.txt", 6.6), _actual(span_years, "十月经济.txt", 8.7)
     assert (month["period_year"], month["period_label"]) == (2025, "10月")
     assert (so_far["period_year"], so_far["period_label"]) == (2025, "前三季度")
+
+
+def test_a_result_since_a_plan_periods_start_is_of_the_report_year_not_a_goal_of_its_end(span_years):
+    a = _actual(span_years, "工作总结.txt", 6)
+    assert a["period_year"] == 2024
+    assert span_years.execute("SELECT count(*) FROM marts.fct_plan_targets WHERE source_file = '工作总结.txt'"
+                              ).fetchall() == [(0,)]
