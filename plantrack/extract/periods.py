@@ -268,8 +268,8 @@ _PERIOD_WORD = re.compile(
 _RELATIVE_YEAR = re.compile(r"(?P<w>今年|本年|去年|上年|上一年|过去一年|过去的一年|前年|明年)(?!度?同期)")
 _RELATIVE_OFFSET = {"今年": 0, "本年": 0, "去年": -1, "上年": -1, "上一年": -1, "过去一年": -1, "过去的一年": -1,
                     "前年": -2, "明年": 1}
-# 由上年的14.1:44.7:41.2调整为…: the start of a change, a base as well
-_BASE_LEAD = re.compile(r"(?:比|较|与|同|相比|相较|高于|低于|快于|慢于|超过|对比|由|从)(?:上|去|今|本)?$")
+# 由上年的14.1:44.7:41.2调整为…: the start of a change, a base as well; 恢复到上年的95%: the level measured against
+_BASE_LEAD = re.compile(r"(?:比|较|与|同|相比|相较|高于|低于|快于|慢于|超过|对比|由|从|恢复到|恢复至)(?:上|去|今|本)?$")
 _QUARTER_NO = {"一": 1, "二": 2, "三": 3, "四": 4}
 
 

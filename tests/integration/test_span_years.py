@@ -50,6 +50,11 @@ TEXTS = {
         "某市2024年工作总结\n\n一、经济发展\n"
         "回顾“十四五”时期以来，我市地区生产总值增速连续四年超过6%。\n"
     ),
+    # news of a 政府工作报告: a level measured against the year before (恢复到上年的) and the results after it
+    "报告新闻.txt": (
+        "某省十三届人大五次会议开幕，省长作《政府工作报告》。\n"
+        "2020年某省地区生产总值恢复到上年的95%以上。进出口逆势增长8.8%。城镇新增就业75万人。\n"
+    ),
 }
 
 
@@ -105,3 +110,8 @@ def test_a_result_since_a_plan_periods_start_is_of_the_report_year_not_a_goal_of
     assert a["period_year"] == 2024
     assert span_years.execute("SELECT count(*) FROM marts.fct_plan_targets WHERE source_file = '工作总结.txt'"
                               ).fetchall() == [(0,)]
+
+
+def test_a_level_measured_against_last_years_is_of_the_year_its_sentence_names(span_years):
+    assert _actual(span_years, "报告新闻.txt", 95)["period_year"] == 2020
+    assert _actual(span_years, "报告新闻.txt", 8.8)["period_year"] == 2020
