@@ -571,7 +571,7 @@ class _Walker:
         if (s[:1] == "对" or "给予" in s) and _POLICY.search(s):  # _POLICY opens with ^对 or 给予
             return
         if not self.ctx.is_plan and "产业" in s and (structure := STRUCTURE.search(s)):
-            carried.extend(year_carry.before(len(year_carry.sentences) - 1, self) if year_carry else (None, None))
+            carried.extend(year_carry.before(len(year_carry.sentences) - 1, self) if year_carry else (None,) * 3)
             for part in ("b", "p"):  # the base (由上年的R调整为…), then the ratio reported on
                 if (at := structure.start(f"{part}1")) < 0:
                     continue
@@ -748,7 +748,7 @@ class _Walker:
                     continue
                 if not carried:
                     carried.extend(year_carry.before(len(year_carry.sentences) - 1, self) if year_carry
-                                   else (None, None))
+                                   else (None,) * 3)
                 if self.estimates_in is not None:
                     m.estimate = True
                 stated = last_actual[k]
@@ -1012,7 +1012,9 @@ class _Walker:
             evidence = "sentence"  # a year elsewhere in the sentence, after the value
         if year is None:
             year_from = "document"
-            if (goals := _goals_heading(sent.section)) and (
+            if carried[2] is not None:
+                empty = carried[2]  # the paragraph's time is a relative word nothing counts: not the document's
+            elif (goals := _goals_heading(sent.section)) and (
                     ctx.is_plan or self._heading_year(sent.section) in (None, ctx.doc_year)):
                 # a result under 二、经济社会发展预期目标 of a plan or of the document's year: that year is the
                 # goals', and a plan's base year assumes the value is no goal
@@ -1263,23 +1265,35 @@ class _Carry:
 
     def __init__(self) -> None:
         self.sentences: list[tuple[Sentence, tuple[int, int] | None]] = []  # with its last stated year
-        self._known: list[tuple[int | None, Period | None]] = [(None, None)]  # after sentences[:i]
+        # (year, period, why the year is unknown) after sentences[:i]
+        self._known: list[tuple[int | None, Period | None, str | None]] = [(None, None, None)]
 
     def seed(self, year: int) -> None:
         """A year the paragraph's list states before it (its first bullets), carried into it."""
-        self._known = [(year, None)]
+        self._known = [(year, None, None)]
 
-    def before(self, i: int, walker: _Walker) -> tuple[int | None, Period | None]:
+    def before(self, i: int, walker: _Walker) -> tuple[int | None, Period | None, str | None]:
         while len(self._known) <= i:
             sent, stated = self.sentences[len(self._known) - 1]
-            year, period = self._known[-1]
+            year, period, unknown = self._known[-1]
             if stated is not None and _clause_year(sent.text, stated[0]):
                 stated = None
             rel = walker._relative_year(sent, len(sent.text))
             own = max([x for x in (stated, rel) if x], default=None)
+            word = relative_mark_before(sent.text, len(sent.text))
+            goes_on = sent.text.rstrip().endswith(("；", ";"))
+            if goes_on and (own is None and word is not None and rel is None or own is not None and own is stated
+                            and word is not None and rel is None and word.start > own[0]):
+                # 去年福建省生产总值…；公共财政总收入…: the sentence's time is a 去年 nothing counts (no issue date),
+                # and its clauses after the semicolon are of that year too, not of the document's
+                year, unknown = None, f"its sentence's “{sent.text[word.start:word.end]}” cannot be counted: " \
+                                      "the document has no issue date"
+            elif own is not None:
+                year, unknown = own[1], None
+            elif not goes_on:
+                unknown = None  # the sentence that 去年 governed has ended
             p = period_before(sent.text, len(sent.text))
-            self._known.append((own[1] if own else year,
-                                p if p is not None and not p.years and not p.span else period))
+            self._known.append((year, p if p is not None and not p.years and not p.span else period, unknown))
         return self._known[i]
 
 

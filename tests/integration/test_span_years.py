@@ -55,6 +55,11 @@ TEXTS = {
         "某省十三届人大五次会议开幕，省长作《政府工作报告》。\n"
         "2020年某省地区生产总值恢复到上年的95%以上。进出口逆势增长8.8%。城镇新增就业75万人。\n"
     ),
+    # a news piece without a date: 去年 cannot be counted, in its first clause or in those after the semicolon
+    "去年新闻.txt": (
+        "某省省长在省人大会议上作政府工作报告时指出，2013年该省经济社会发展的主要预期目标是：生产总值增长11%左右。\n"
+        "据统计，去年某省生产总值达19701.78亿元，同比增长11.4%；公共财政总收入3008.91亿元，增长15.9%。\n"
+    ),
 }
 
 
@@ -115,3 +120,9 @@ def test_a_result_since_a_plan_periods_start_is_of_the_report_year_not_a_goal_of
 def test_a_level_measured_against_last_years_is_of_the_year_its_sentence_names(span_years):
     assert _actual(span_years, "报告新闻.txt", 95)["period_year"] == 2020
     assert _actual(span_years, "报告新闻.txt", 8.8)["period_year"] == 2020
+
+
+def test_the_clauses_after_an_uncountable_last_year_have_no_year_and_say_why(span_years):
+    for value in (19701.78, 3008.91):
+        a = _actual(span_years, "去年新闻.txt", value)
+        assert a["period_year"] is None and "cannot be counted" in a["confidence_reason"]
