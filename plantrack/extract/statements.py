@@ -495,8 +495,10 @@ class _Walker:
                 out.append((m.start(), year, bool(goal) or later or ctx.is_plan and year >= cutoff))
         if "五年" in s and (now := ctx.this_year or self.stated_year) is not None:
             # 今后五年/未来五年: the five years from the year the text is in, a goal's span; a text of a
-            # five-year plan's last year (2015, 2020) looks ahead to the next plan's five (2016-2020)
-            end = now + 5 if now % 5 == 0 else now + 4
+            # five-year plan's last year (2015, 2020) looks ahead to the next plan's five (2016-2020), and one
+            # given after the year's first quarter (its 两会), to the next five whole years (May 2022: 2023-2027)
+            later = ctx.issued_on is not None and ctx.issued_on.month > 3 and now == ctx.issued_on.year
+            end = now + 5 if now % 5 == 0 or later else now + 4
             out += [(m.start(), end, True) for m in _NEXT_FIVE.finditer(s)]
         undated = not ctx.is_plan and ctx.issued_on is None and ctx.year_from in (None, "text")
         for m in _FIVE_YEAR.finditer(s) if "五" in s else ():

@@ -60,6 +60,11 @@ TEXTS = {
         "某省省长在省人大会议上作政府工作报告时指出，2013年该省经济社会发展的主要预期目标是：生产总值增长11%左右。\n"
         "据统计，去年某省生产总值达19701.78亿元，同比增长11.4%；公共财政总收入3008.91亿元，增长15.9%。\n"
     ),
+    # news of a party congress in May: its 未来五年 are the next five whole years
+    "党代会.txt": (
+        "日期:2022-05-04 03:20:22 来源:网络\n某省未来五年目标:地区生产总值迈上2万亿元新台阶\n"
+        "5月2日，某省第十三次党代会闭幕。大会擘画了未来五年的发展蓝图，奋斗目标为全省地区生产总值迈上2万亿元新台阶。\n"
+    ),
 }
 
 
@@ -126,3 +131,9 @@ def test_the_clauses_after_an_uncountable_last_year_have_no_year_and_say_why(spa
     for value in (19701.78, 3008.91):
         a = _actual(span_years, "去年新闻.txt", value)
         assert a["period_year"] is None and "cannot be counted" in a["confidence_reason"]
+
+
+def test_the_next_five_years_of_a_text_given_after_the_first_quarter_start_next_year(span_years):
+    rows = span_years.execute("SELECT target_year FROM marts.fct_plan_targets WHERE source_file = '党代会.txt'"
+                              ).fetchall()
+    assert rows == [(2027,)]
