@@ -20,11 +20,11 @@ from functools import lru_cache
 from plantrack.extract.first_chars import gated
 from plantrack.extract.numbers import parse_chinese_numeral, to_halfwidth
 from plantrack.model import Document
-from plantrack.text.periods import MULTIPLE_BASE
+from plantrack.text.periods import FIVE_YEAR_NAME, MULTIPLE_BASE, five_year_span
 
-# not the second year of a range (2011至2016年, 2011-2016年); 截至/截止至2016年 is a year of its own, and so is
-# 至2020年底 opening a clause (截至: by then)
-YEAR = re.compile(r"(?<![\d－\-~])(?<!(?<=[^截止，,。；;：:\s])至)(20\d\d|19\d\d)年")
+# not the second year of a range (2011至2016年, 2011年底至2016年, 2011-2016年); 提升至2025年的X, 截至2016年 and
+# 至2020年底 opening a clause name a year of their own
+YEAR = re.compile(r"(?<![\d－\-~])(?<!(?<=[\d年末底])至)(20\d\d|19\d\d)年")
 # The same matches, found faster in long texts: the lookahead names the digit every match starts with
 # (the leading lookbehind keeps the regex engine from skipping ahead to it by itself).
 YEAR_SCAN = re.compile(r"(?=[12])" + YEAR.pattern)
@@ -255,8 +255,8 @@ def named_year(text: str) -> tuple[int | None, float | None, str | None]:
 
 
 def five_year_end(word: str) -> int | None:
-    n = parse_chinese_numeral(word[1:2])
-    return None if n is None else 1955 + 5 * (10 + int(n))
+    span = five_year_span(word)
+    return span[1] if span else None
 
 
 
@@ -275,16 +275,17 @@ _PERIOD_WORD = re.compile(
     rf"|(?:截至|截止|截止到)(?:(?:19|20)\d\d年)?(?P<upto>{_MONTH})月(?:底|末|份)?"
     rf"|(?<!\d)(?P<mend>{_MONTH})月(?:底|末)"
     r"|(?P<yend>年末|年底)"
-    rf"|(?<!\d)(?P<month>{_MONTH})月份"
-    r"|“?十(?P<fyp>[一二三四五六七八九])五”?(?:期间|时期)"
+    rf"|(?<!\d)(?P<month>{_MONTH})月(?:份|(?![\d日底末初中上下旬]|[一二三四五六七八九十廿卅]{{1,3}}日|以来))"  # 10月 / 10月份, not 10月18日 / 一月二十八日 / 6月以来
+    rf"|前(?P<first>{_MONTH})个?月"  # 前9月: the months so far, 1-9月
+    rf"|(?P<fyp>{FIVE_YEAR_NAME})”?(?:期间|时期)(?!以来)"  # (“十四五”时期以来: up to now, see the markers)
     r"|(?:过去|近|这)(?P<past>[两二三四五六七八九十]|\d{1,2})年(?:来|间|中|里)?|(?P<pastn>[两三四五六七八九十])年来"
 )
 # 今年/去年 as the value's own year; after 比/较/与/同/高于 or before 同期 they name the base of a change
 _RELATIVE_YEAR = re.compile(r"(?P<w>今年|本年|去年|上年|上一年|过去一年|过去的一年|前年|明年)(?!度?同期)")
 _RELATIVE_OFFSET = {"今年": 0, "本年": 0, "去年": -1, "上年": -1, "上一年": -1, "过去一年": -1, "过去的一年": -1,
                     "前年": -2, "明年": 1}
-# 由上年的14.1:44.7:41.2调整为…: the start of a change, a base as well
-_BASE_LEAD = re.compile(r"(?:比|较|与|同|相比|相较|高于|低于|快于|慢于|超过|对比|由|从)(?:上|去|今|本)?$")
+# 由上年的14.1:44.7:41.2调整为…: the start of a change, a base as well; 恢复到上年的95%: the level measured against
+_BASE_LEAD = re.compile(r"(?:比|较|与|同|相比|相较|高于|低于|快于|慢于|超过|对比|由|从|恢复到|恢复至)(?:上|去|今|本)?$")
 _QUARTER_NO = {"一": 1, "二": 2, "三": 3, "四": 4}
 
 
@@ -353,6 +354,8 @@ def _period_of(m: re.Match) -> Period | None:
         return FULL_YEAR
     if g == "b":
         return _month_range(_month(m.group("a")), _month(m.group("b")))
+    if g == "first":
+        return _month_range(1, _month(m.group("first"))) if _month(m.group("first")) > 1 else None
     if g in ("upto", "mend"):
         n = _month(m.group(g))
         if n == 12:
@@ -361,8 +364,8 @@ def _period_of(m: re.Match) -> Period | None:
     if g == "yend":
         return Period("年末", (12, 31), (12, 31))  # a stock counted on the last day of the year
     if g == "fyp":
-        end = five_year_end("十" + m.group("fyp") + "五")
-        return Period(f"十{m.group('fyp')}五期间", years=(end - 4, end)) if end else None
+        span = five_year_span(m.group("fyp"))
+        return Period(f"{m.group('fyp').strip('“”')}期间", years=span) if span else None
     if g in ("past", "pastn"):
         n = _month(m.group(g).replace("两", "二"))  # a small numeral, as months are read
         return Period(f"过去{n}年", span=n) if 2 <= n <= 10 else None
@@ -413,6 +416,11 @@ def _nearest(s: str, pos: int, want_period: bool) -> PeriodMark | None:
 def relative_mark_before(s: str, pos: int) -> PeriodMark | None:
     """The relative-year word (今年, 去年 …) nearest before pos, whether or not it can be counted."""
     return _nearest(s, pos, False)
+
+
+def period_mark_before(s: str, pos: int) -> PeriodMark | None:
+    """The period word nearest before position pos of a sentence, with where it stands."""
+    return _nearest(s, pos, True)
 
 
 def period_before(s: str, pos: int) -> Period | None:

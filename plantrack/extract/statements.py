@@ -50,6 +50,7 @@ from plantrack.extract.periods import (
     five_year_end,
     late_issue_reason,
     period_before,
+    period_mark_before,
     period_marks,
     relative_mark_before,
     relative_year_before,
@@ -64,12 +65,13 @@ from plantrack.extract.text_year import dateline_month, stated_this_year
 from plantrack.extract.units import same_unit
 from plantrack.model import Actual, Document, Quote, Statements, Target
 from plantrack.text.bullets import BULLETS
+from plantrack.text.periods import FIVE_YEAR_NAME
 from plantrack.text.synonyms import rewrite
 from plantrack.text.width import to_halfwidth
 
 # 争取 aims at a goal, except 争取…资金/支持 (winning funds, reported as a result)
 _TARGET_CUE = re.compile(r"力争|争取(?![^，,。；]{0,20}(?:资金|补助|支持|政策))|目标|确保|将达到|每年|规划期末|规划期内|期末")
-_FIVE_YEAR = re.compile(r"“?(十[一二三四五六七八九]五)”?(期间|以来|时期|期末|末|初)?")
+_FIVE_YEAR = re.compile(rf"({FIVE_YEAR_NAME})”?((?:期间|时期)?以来|期间|时期|期末|末|初)?")
 _SUBAREA = re.compile(r"([\u4e00-\u9fff]{2,6}?(?:组团|片区|工业园区|产业园区|开发区|高新区|新城|集聚区))")
 _BULLET = re.compile(r"^[" + re.escape(BULLETS) + "]")  # ——, ●, ◆ … (plantrack.text.bullets)
 _PLACE_WORD = re.compile(r"(?:工业园区?|产业园区?|园区|高新区|开发区|经开区|组团|新城|片区|集聚区|[镇乡街])")
@@ -574,8 +576,10 @@ class _Walker:
                 out.append((m.start(), year, bool(goal) or later or ctx.is_plan and year >= cutoff))
         if "五年" in s and (now := ctx.this_year or self.stated_year) is not None:
             # 今后五年/未来五年: the five years from the year the text is in, a goal's span; a text of a
-            # five-year plan's last year (2015, 2020) looks ahead to the next plan's five (2016-2020)
-            end = now + 5 if now % 5 == 0 else now + 4
+            # five-year plan's last year (2015, 2020) looks ahead to the next plan's five (2016-2020), and one
+            # given after the year's first quarter (its 两会), to the next five whole years (May 2022: 2023-2027)
+            later = ctx.issued_on is not None and ctx.issued_on.month > 3 and now == ctx.issued_on.year
+            end = now + 5 if now % 5 == 0 or later else now + 4
             out += [(m.start(), end, True) for m in _NEXT_FIVE.finditer(s)]
         undated = not ctx.is_plan and ctx.issued_on is None and ctx.year_from in (None, "text")
         for m in _FIVE_YEAR.finditer(s) if "五" in s else ():
@@ -589,7 +593,7 @@ class _Walker:
             if suffix in ("末", "期末") and _TARGET_LEAD.search(lead):
                 out.append((m.start(), end, True))  # 力争“十四五”末 / 到十四五期末: a goal's time, as 到2025年
                 continue
-            if suffix == "以来":
+            if suffix.endswith("以来"):  # (“十四五”时期以来 too)
                 # “十四五”以来: from the plan period's start up to now (the report's year, or a plan's base
                 # year), not to the period's end
                 now = ctx.plan_start - 1 if ctx.is_plan and ctx.plan_start else ctx.doc_year
@@ -656,7 +660,7 @@ class _Walker:
         if (s[:1] == "对" or "给予" in s) and _POLICY.search(s):  # _POLICY opens with ^对 or 给予
             return
         if not self.ctx.is_plan and ("产业" in s or "三产" in s) and (structure := STRUCTURE.search(s)):
-            carried.extend(year_carry.before(len(year_carry.sentences) - 1, self) if year_carry else (None, None))
+            carried.extend(year_carry.before(len(year_carry.sentences) - 1, self) if year_carry else (None,) * 3)
             for part in ("b", "p"):  # the base (由上年的R调整为…), then the ratio reported on
                 if (at := structure.start(f"{part}1")) < 0:
                     continue
@@ -836,7 +840,7 @@ class _Walker:
                     continue
                 if not carried:
                     carried.extend(year_carry.before(len(year_carry.sentences) - 1, self) if year_carry
-                                   else (None, None))
+                                   else (None,) * 3)
                 if self.estimates_in is not None:
                     m.estimate = True
                 stated = last_actual[k]
@@ -1048,7 +1052,8 @@ class _Walker:
         else its paragraph, else its heading, else the document (see ValuePeriod for what is recorded)."""
         s, ctx = sent.text, self.ctx
         # …年均增速达6.4%，占比从2020年的20.8%提升至…: a span's start after the value dates nothing before it
-        actual_years = [x for x in actual_years if x[0] < pos or s[x[0] - 1:x[0]] not in ("从", "由")]
+        # (and 由2015年的20.3%提升至21.3%，…由2015年的24.5%提升至28.4%: a span's start dates no other value)
+        actual_years = [x for x in actual_years if x == stated or s[x[0] - 1:x[0]] not in ("从", "由")]
         if stated and s[stated[0] - 1:stated[0]] in ("从", "由") and _SPAN_TO.search(s, stated[0], pos):
             # 从2017年的X增加到Y: 2017 dates X; Y is where the span ends
             actual_years = [x for x in actual_years if x[0] != stated[0]]
@@ -1060,7 +1065,8 @@ class _Walker:
             # 比重由15.1%提升到41.4% / 由上年的22.26%、28.63%调整为…: the span's start, whose year is not the
             # sentence's (从2017年的X gives it; 上年 is the year before the one reported on)
             period = period_before(s, pos) or ctx.period or FULL_YEAR
-            if "上年" in start and not ctx.is_plan and ctx.doc_year is not None:
+            if ("上年" in start or "去年同期" in start) and not ctx.is_plan and ctx.doc_year is not None:
+                # 由上年同期的7.3:48.8:43.9调整为…: the same period of the year before the one reported on
                 return ValuePeriod(ctx.doc_year - 1, period, "own", "own", None, "own", 0.8)
             to = _SPAN_TO.search(s, pos, pos + 48)
             end = self._actual_period(sent, to.end(), stated, actual_years, carried) if to else None
@@ -1098,7 +1104,12 @@ class _Walker:
             year, year_from = carried[0], "paragraph"
         if year is None and (y := self._heading_year(sent.section, for_actual=True)) is not None:
             year, year_from = y, "heading"
-        period, period_from = period_before(s, pos), "own"
+        mark, period_from = period_mark_before(s, pos), "own"
+        period = mark.period if mark else None
+        if period is not None and (period.years or period.span) and own is not None and own is stated \
+                and own[0] > mark.start and own[0] >= _clause_start(s, pos):
+            # “十四五”期间，…比重由2020年的26.7%提升至…: a year of its own clause, named after the span, dates the value
+            period = FULL_YEAR
         if period is None and year_from == "own" and year is not None and year != (carried[0] or ctx.doc_year):
             period = FULL_YEAR  # 2022年，… in a 2023 half-year report: a year of its own is a whole year
         if period is None and carried[1] is not None:
@@ -1114,7 +1125,9 @@ class _Walker:
             evidence = "sentence"  # a year elsewhere in the sentence, after the value
         if year is None:
             year_from = "document"
-            if (goals := _goals_heading(sent.section)) and (
+            if carried[2] is not None:
+                empty = carried[2]  # the paragraph's time is a relative word nothing counts: not the document's
+            elif (goals := _goals_heading(sent.section)) and (
                     ctx.is_plan or self._heading_year(sent.section) in (None, ctx.doc_year)):
                 # a result under 二、经济社会发展预期目标 of a plan or of the document's year: that year is the
                 # goals', and a plan's base year assumes the value is no goal
@@ -1151,6 +1164,15 @@ class _Walker:
         if period.span:
             if year is not None and year_from == "heading" and _part_year_heading(sent.section, year):
                 year -= 1  # 一、过去五年发展成就和2021年上半年工作回顾: the five whole years before the part year
+            elif year is not None and year_from == "document" and ctx.issued_on and year >= ctx.issued_on.year:
+                # 五年来… on a page of 2023-02-11: the whole years reviewed end with the last one over by then
+                year = year_ended_by(FULL_YEAR, ctx.issued_on)
+                if year is None:
+                    evidence, ev_conf, empty = "none", None, (
+                        f"{period.label} up to a year the issue date ({ctx.issued_on:%Y-%m-%d}) does not name: "
+                        "the last whole year is long over or still running")
+                else:
+                    evidence, ev_conf = "issue_date", 0.6
             period = period.over_years(year)  # 过去五年…年均增长7.7%: the span up to the year reviewed
         year = period.year_of(year)
         since = _SINCE.match(s, stated[0]) if stated and own is stated else None
@@ -1303,9 +1325,9 @@ def _span_start(s: str, pos: int) -> str | None:
     return lead.group("lead")
 
 
-_SPAN_LEAD = re.compile(r"(?P<lead>(?:(?:19|20)\d\d年|上年|去年)?(?:末|底)?的?)"
+_SPAN_LEAD = re.compile(r"(?P<lead>(?:(?:19|20)\d\d年|上年|去年)?(?:同期|末|底)?的?)"
                         r"(?:[\d.]+(?:%|％|亿元|万元|元|个|家|万人|人|万吨|吨)?[、和及与])*")
-_YEAR_LEAD = re.compile(r"(?:19|20)\d\d年|去年")
+_YEAR_LEAD = re.compile(r"(?:19|20)\d\d年|去年(?!同期)")
 _SPAN_TO = re.compile(r"(?:增加|增长|提高|提升|扩大|上升|下降|降低|减少|发展|跃升|突破)(?:到|至)|(?:到|至)(?!\d{4}年)"
                       r"|(?:调整|优化|转变|变)为")
 def _intent_in_clause(s: str, pos: int) -> bool:
@@ -1369,23 +1391,35 @@ class _Carry:
 
     def __init__(self) -> None:
         self.sentences: list[tuple[Sentence, tuple[int, int] | None]] = []  # with its last stated year
-        self._known: list[tuple[int | None, Period | None]] = [(None, None)]  # after sentences[:i]
+        # (year, period, why the year is unknown) after sentences[:i]
+        self._known: list[tuple[int | None, Period | None, str | None]] = [(None, None, None)]
 
     def seed(self, year: int) -> None:
         """A year the paragraph's list states before it (its first bullets), carried into it."""
-        self._known = [(year, None)]
+        self._known = [(year, None, None)]
 
-    def before(self, i: int, walker: _Walker) -> tuple[int | None, Period | None]:
+    def before(self, i: int, walker: _Walker) -> tuple[int | None, Period | None, str | None]:
         while len(self._known) <= i:
             sent, stated = self.sentences[len(self._known) - 1]
-            year, period = self._known[-1]
+            year, period, unknown = self._known[-1]
             if stated is not None and _clause_year(sent.text, stated[0]):
                 stated = None
             rel = walker._relative_year(sent, len(sent.text))
             own = max([x for x in (stated, rel) if x], default=None)
+            word = relative_mark_before(sent.text, len(sent.text))
+            goes_on = sent.text.rstrip().endswith(("；", ";"))
+            if goes_on and (own is None and word is not None and rel is None or own is not None and own is stated
+                            and word is not None and rel is None and word.start > own[0]):
+                # 去年福建省生产总值…；公共财政总收入…: the sentence's time is a 去年 nothing counts (no issue date),
+                # and its clauses after the semicolon are of that year too, not of the document's
+                year, unknown = None, f"its sentence's “{sent.text[word.start:word.end]}” cannot be counted: " \
+                                      "the document has no issue date"
+            elif own is not None:
+                year, unknown = own[1], None
+            elif not goes_on:
+                unknown = None  # the sentence that 去年 governed has ended
             p = period_before(sent.text, len(sent.text))
-            self._known.append((own[1] if own else year,
-                                p if p is not None and not p.years and not p.span else period))
+            self._known.append((year, p if p is not None and not p.years and not p.span else period, unknown))
         return self._known[i]
 
 

@@ -11,6 +11,9 @@ from plantrack.text.numerals import cn_int
 FULL_YEAR_LABELS = ("全年", "年度", "全年度", "年末", "year", "FY")
 FIVE_YEAR = {"十一五": (2006, 2010), "十二五": (2011, 2015), "十三五": (2016, 2020), "十四五": (2021, 2025),
              "十五五": (2026, 2030)}
+# A five-year plan's short name: 十X五, or an earlier plan's one numeral (“八五”, “十五”), which needs its quotes
+# (一九八五年, 八五折 and 十五个 are no plans)
+FIVE_YEAR_NAME = r"“?十[一二三四五六七八九]五”?|“[三四五六七八九十]五”"
 DASH = r"\s*[-－—–~～至到]+\s*"
 # 是2007年的2.5倍 / 相当于2005年末的3倍: the base a multiple is measured against, never a year a text reports on
 MULTIPLE_BASE = re.compile(r"(?:是|相当于|为)\s*(?:19|20)\d\d\s*年(?:末|底)?的\s*[\d.一二三四五六七八九十两]+\s*倍")
@@ -61,3 +64,12 @@ def label_name(label: str | None) -> str | None:
 
 def is_full_year(label: str | None) -> bool:
     return label is None or label in FULL_YEAR_LABELS
+
+
+def five_year_span(name: str) -> tuple[int, int] | None:
+    """The years of a five-year plan by its short name (FIVE_YEAR_NAME): 十四五 2021-2025, 八五 1991-1995,
+    十五 2001-2005; from the third plan on, which ran in fives (the first two did not)."""
+    nth = cn_int(name.strip("“”")[:-1] or "")
+    if nth is None or nth < 3:
+        return None
+    return 1951 + 5 * nth, 1955 + 5 * nth
