@@ -20,6 +20,7 @@ from typing import Any
 import dagster as dg
 from dagster_dbt import DagsterDbtTranslator, DbtCliResource, DbtProject, dbt_assets
 
+from orchestration.check_children import start_spare_ahead
 from orchestration.resources import PlantrackConfig
 from orchestration.retry import dbt_failures, dbt_outcome, documents_behind_failed_tests
 from plantrack.config import PROJECT_ROOT, dbt_environment
@@ -136,6 +137,8 @@ def _dbt_assets() -> dg.AssetsDefinition:
         if code_changed:
             # Incremental models keep rows built by earlier code: rebuild them from scratch.
             args.append("--full-refresh")
+        else:
+            start_spare_ahead()  # the marts checks' child imports GX while dbt starts (not beside a full build)
         unit_tests_due = not unit_tests_passed(code_hash)
         if not unit_tests_due:
             # Unit tests check the code alone (fixtures, not data): once they passed for this code on
