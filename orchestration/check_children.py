@@ -4,8 +4,10 @@ A child exits when done, so GX's imports (~200 MB) and the frames it checks neve
 process while dbt builds. `plantrack refresh` starts the raw checks' child ahead of its turn, before
 Dagster's start-up, so its import (~5 s) overlaps start-up and reading instead of adding to a
 one-document refresh; it is told what to check (and opens the warehouse) only when its turn comes: the
-pipeline stays the warehouse's single writer. Runs Dagster launches (`plantrack serve`) start their
-children when their turn comes: a child waiting beside a run that is stopped would outlive it.
+pipeline stays the warehouse's single writer. The marts checks' child is started when dbt starts an
+incremental build (its ~3-5 s of imports then overlap dbt's start-up instead of following the build), not
+beside a full build, where it would add its ~280 MB to dbt's peak. Runs Dagster launches (`plantrack serve`)
+start their children when their turn comes: a child waiting beside a run that is stopped would outlive it.
 """
 
 import json
@@ -13,6 +15,8 @@ import shutil
 import subprocess
 import sys
 import tempfile
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 from expectations.outcome import CheckOutcome
@@ -22,6 +26,28 @@ MARTS_LAYERS = ("marts", "cross_run")
 
 # The child started for the next checks (at most one), and its scratch directory.
 _spare: list[tuple[subprocess.Popen, Path]] = []
+# Set while a run executes in this process (`plantrack refresh`): only then may a step start the next
+# child ahead, as the run ends every child it did not use.
+_ahead: list[bool] = []
+
+
+@contextmanager
+def ahead_of_turn() -> Iterator[None]:
+    """While a run executes in this process: children may start ahead (the raw checks' at once); any
+    left unused are ended when it ends."""
+    start_spare()
+    _ahead.append(True)
+    try:
+        yield
+    finally:
+        _ahead.clear()
+        stop_spare()
+
+
+def start_spare_ahead() -> None:
+    """Start the next checks' child now when this run may (see ahead_of_turn); else it starts on its turn."""
+    if _ahead:
+        start_spare()
 
 
 def start_spare() -> None:

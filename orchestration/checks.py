@@ -77,8 +77,8 @@ def _documents_to_hold_back(warehouse, outcomes) -> dict[str, str]:
                 additional_deps=[k for k in RAW_KEYS if k != RAW_CHECKED])
 def raw_statements_quality(context: dg.AssetCheckExecutionContext, plantrack: PlantrackConfig):
     """Schema, provenance (quote at its offsets), plausible years, parseable values, known units."""
-    # The marts checks' child is not started ahead of dbt: idle beside dbt it held ~280 MB and took the
-    # 5,000-document refresh's peak from 1.69 to 1.99 GB (goal 2 GB), for ~3 s of a one-document refresh.
+    # The marts checks' child is started by the dbt step, and only for an incremental build: idle beside a
+    # full build it held ~280 MB and took the 5,000-document refresh's peak from 1.69 to 1.99 GB (goal 2 GB).
     return _run_layer(context, plantrack, RAW_LAYERS, hold_back_documents=True)
 
 

@@ -22,13 +22,11 @@ def refresh(settings: Settings, workers: int = 0, force: bool = False) -> Refres
 
 
 def run_nightly_job(settings: Settings, workers: int) -> JobRun:
-    from orchestration.check_children import start_spare, stop_spare
+    from orchestration.check_children import ahead_of_turn
 
-    start_spare()  # the raw checks' child imports GX while Dagster starts and documents are read
-    try:
+    # the raw checks' child imports GX while Dagster starts and documents are read
+    with ahead_of_turn():
         return _execute(settings, workers)
-    finally:
-        stop_spare()  # one the run never reached
 
 
 def _execute(settings: Settings, workers: int) -> JobRun:

@@ -76,3 +76,23 @@ def test_a_child_started_ahead_is_the_one_that_checks(warehouse, reports):
     outcomes = run_in_child(warehouse, "run-1", ("raw",), reports)
 
     assert proc.returncode == 0 and not check_children._spare and outcomes
+
+
+def test_a_step_starts_the_next_child_ahead_only_while_a_run_executes_in_this_process():
+    from orchestration import check_children
+
+    check_children.start_spare_ahead()  # a step of a run Dagster launched elsewhere: the child waits its turn
+    assert not check_children._spare
+
+    with check_children.ahead_of_turn():  # plantrack refresh: the raw checks' child at once
+        [(first, _)] = check_children._spare
+        check_children.start_spare_ahead()  # one waiting is enough
+        assert [p for p, _ in check_children._spare] == [first]
+        check_children._spare.clear()
+        first.communicate(b"")
+        check_children.start_spare_ahead()  # the dbt step, for the marts checks
+        [(second, _)] = check_children._spare
+
+    assert second.returncode == 0 and not check_children._spare  # ended with the run, unused
+    check_children.start_spare_ahead()
+    assert not check_children._spare
