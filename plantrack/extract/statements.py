@@ -239,9 +239,14 @@ def _without_headline_repeats(these: list, others: list, headline: _Headlines) -
     def year(x: Target | Actual) -> int | None:
         return x.target_year if isinstance(x, Target) else x.period_year
 
-    body = [o for o in others if not headline(o.char_start)]
+    # the body's statements by value: a headline's is compared with those of its value only, not with every
+    # statement of the document (a long report's headlines times its body)
+    body: dict[float | None, list] = {}
+    for o in others:
+        if not headline(o.char_start):
+            body.setdefault(o.value, []).append(o)
     return [t for t in these if not headline(t.char_start) or not any(
-        o.value == t.value and same_unit(o.unit, t.unit) and year(t) in (None, year(o)) for o in body)]
+        o.value == t.value and same_unit(o.unit, t.unit) and year(t) in (None, year(o)) for o in body.get(t.value, ()))]
 
 
 class _Walker:
@@ -1476,11 +1481,17 @@ def _without_repeated_pairs(actuals: list[Actual], headline: _Headlines) -> list
                for q in same_growth[p[1].value]):
             dropped |= {id(p[0]), id(p[1])}
     # the dropped amount said once more on its own (a subheading's GDP达475亿，增幅全市第一) goes with it
-    gone = [a for a in actuals if id(a) in dropped and a.measure == "level"]
-    paired = {id(a) for p in pairs for a in p}
-    dropped |= {id(a) for a in actuals if id(a) not in paired and any(
-        a.value == d.value and a.unit == d.unit and a.period_label == d.period_label
-        and a.period_year in (None, d.period_year) and _same_name(d, a, headline) for d in gone)}
+    # (by value, unit and period: each actual is compared with the dropped amounts it can repeat, not all)
+    gone: dict[tuple, list[Actual]] = {}
+    for d in actuals:
+        if id(d) in dropped and d.measure == "level":
+            gone.setdefault((d.value, d.unit, d.period_label), []).append(d)
+    if gone:
+        paired = {id(a) for p in pairs for a in p}
+        dropped |= {id(a) for a in actuals if id(a) not in paired and any(
+            a.value == d.value and a.unit == d.unit and a.period_label == d.period_label
+            and a.period_year in (None, d.period_year) and _same_name(d, a, headline)
+            for d in gone.get((a.value, a.unit, a.period_label), ()))}
     return [a for a in actuals if id(a) not in dropped]
 
 
