@@ -1354,18 +1354,29 @@ class _LeadSearch:
         return self.found
 
 
+_LINE_BREAK = re.compile("\n")
+
+
 class _Headlines:
     """Which values stand in a headline: a line of its own, short and with no full stop (a title, a subheading),
     that repeats a figure of the body in its own short words (广西GDP增长7.5% over 地区生产总值增长7.5%)."""
 
     def __init__(self, text: str):
         self.text = text
+        # the line breaks, found once, and each line's answer, worked out once: every statement asks (several
+        # times), and a scan to its line's ends per question made a long line cost its length per statement
+        self._breaks = [m.start() for m in _LINE_BREAK.finditer(text)]
+        self._lines: dict[int, bool] = {}
 
     def __call__(self, pos: int) -> bool:
-        start = self.text.rfind("\n", 0, pos) + 1
-        end = self.text.find("\n", pos)
-        line = self.text[start:end if end >= 0 else len(self.text)].strip()
-        return len(line) <= 60 and "。" not in line
+        k = bisect_left(self._breaks, pos)  # the line's end is the first break at or after pos
+        answer = self._lines.get(k)
+        if answer is None:
+            start = self._breaks[k - 1] + 1 if k else 0
+            end = self._breaks[k] if k < len(self._breaks) else len(self.text)
+            line = self.text[start:end].strip()
+            answer = self._lines[k] = len(line) <= 60 and "。" not in line
+        return answer
 
 
 def _same_name(a: Target | Actual, b: Target | Actual, headline: _Headlines) -> bool:
@@ -1472,13 +1483,15 @@ def _without_repeated_pairs(actuals: list[Actual], headline: _Headlines) -> list
     def rank(p: tuple[Actual, Actual]) -> tuple:
         return (-_decimals(p[0].value_raw), p[0].period_year is None, p[0].char_start)
 
-    same_growth: dict[float, list[tuple[Actual, Actual]]] = {}  # only pairs of one growth can repeat each other
+    # only pairs of one growth and one unit can repeat each other; each pair's rank is worked out once
+    same_growth: dict[tuple, list[tuple[tuple, tuple[Actual, Actual]]]] = {}
     for p in pairs:
-        same_growth.setdefault(p[1].value, []).append(p)
+        same_growth.setdefault((p[1].value, p[0].unit), []).append((rank(p), p))
     dropped: set[int] = set()
     for p in sorted(pairs, key=rank, reverse=True):  # the weakest first: it goes if a stronger one says it
-        if any(q is not p and id(q[0]) not in dropped and rank(q) < rank(p) and _pair_repeats(p, q)
-               for q in same_growth[p[1].value]):
+        rank_p = rank(p)
+        if any(rank_q < rank_p and q is not p and id(q[0]) not in dropped and _pair_repeats(p, q)
+               for rank_q, q in same_growth[(p[1].value, p[0].unit)]):
             dropped |= {id(p[0]), id(p[1])}
     # the dropped amount said once more on its own (a subheading's GDP达475亿，增幅全市第一) goes with it
     # (by value, unit and period: each actual is compared with the dropped amounts it can repeat, not all)
