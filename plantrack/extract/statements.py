@@ -7,6 +7,7 @@ otherwise the sentence's section (发展基础 = background) and the document ty
 
 from __future__ import annotations
 
+import math
 import re
 from bisect import bisect_left
 from collections import Counter
@@ -1465,6 +1466,12 @@ def _pair_repeats(p: tuple[Actual, Actual], q: tuple[Actual, Actual]) -> bool:
              or (level.period_year, level.period_label) == (q_level.period_year, q_level.period_label))
 
 
+def _whole(v: float) -> int | None:
+    """The whole number below an amount (None when it is not finite): amounts that round to one another are
+    at most one apart."""
+    return math.floor(v) if math.isfinite(v) else None
+
+
 def _without_repeated_pairs(actuals: list[Actual], headline: _Headlines) -> list[Actual]:
     """A sentence giving an amount and its growth (地区生产总值475.09亿元，增长7.2%) that another sentence gives again
     (a lead's GDP达475亿，增长7.2%; a summary's 服务业增加值完成33.3亿元，同比增长1.9%) states one figure twice: the
@@ -1483,15 +1490,18 @@ def _without_repeated_pairs(actuals: list[Actual], headline: _Headlines) -> list
     def rank(p: tuple[Actual, Actual]) -> tuple:
         return (-_decimals(p[0].value_raw), p[0].period_year is None, p[0].char_start)
 
-    # only pairs of one growth and one unit can repeat each other; each pair's rank is worked out once
-    same_growth: dict[tuple, list[tuple[tuple, tuple[Actual, Actual]]]] = {}
+    # only pairs of one growth and one unit whose amounts lie within one of each other (one rounds to the
+    # other) can repeat each other: each pair is compared with those, not with every pair of its growth
+    # (a long bulletin's thousands); each pair's rank is worked out once
+    alike: dict[tuple, list[tuple[tuple, tuple[Actual, Actual]]]] = {}
     for p in pairs:
-        same_growth.setdefault((p[1].value, p[0].unit), []).append((rank(p), p))
+        alike.setdefault((p[1].value, p[0].unit, _whole(p[0].value)), []).append((rank(p), p))
     dropped: set[int] = set()
     for p in sorted(pairs, key=rank, reverse=True):  # the weakest first: it goes if a stronger one says it
-        rank_p = rank(p)
+        rank_p, whole = rank(p), _whole(p[0].value)
         if any(rank_q < rank_p and q is not p and id(q[0]) not in dropped and _pair_repeats(p, q)
-               for rank_q, q in same_growth[(p[1].value, p[0].unit)]):
+               for w in ((whole,) if whole is None else (whole - 1, whole, whole + 1))
+               for rank_q, q in alike.get((p[1].value, p[0].unit, w), ())):
             dropped |= {id(p[0]), id(p[1])}
     # the dropped amount said once more on its own (a subheading's GDP达475亿，增幅全市第一) goes with it
     # (by value, unit and period: each actual is compared with the dropped amounts it can repeat, not all)
