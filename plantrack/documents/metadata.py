@@ -503,6 +503,12 @@ _YEAR_TURN = re.compile(r"岁末年初|年末岁初|新年伊始|新春伊始|�
 _AHEAD = re.compile(r"(?:到|至|将于|计划于|预计|拟于|之前|以前)$")
 
 
+# DATE and _ISO_DATE for scanning every line of a text: the same matches, found about 1.5x as fast (the
+# lookahead names the characters every match starts with, so other positions fail at once)
+_DATE_SCAN = re.compile(r"(?=[\d〇○零一二三四五六七八九十])" + DATE.pattern)
+_ISO_DATE_SCAN = re.compile(r"(?=\d)" + _ISO_DATE.pattern)
+
+
 def implied_issue_date(lines: list[str]) -> tuple[date, str] | None:
     """An issue date a text without one implies, with the reason: the latest full date it names is a lower
     bound (it was written after it); a text at the turn of the year (岁末年初) whose latest date falls in
@@ -510,7 +516,7 @@ def implied_issue_date(lines: list[str]) -> tuple[date, str] | None:
     Never the file name: only what the text says."""
     latest: date | None = None
     for line in lines:
-        for m in (*DATE.finditer(line), *_ISO_DATE.finditer(line)):
+        for m in (*_DATE_SCAN.finditer(line), *_ISO_DATE_SCAN.finditer(line)):
             if _AHEAD.search(line[max(0, m.start() - 4):m.start()]) or line[m.end():m.end() + 2] in ("前", "之前"):
                 continue
             d = parse_date(m)

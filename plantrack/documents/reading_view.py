@@ -267,13 +267,20 @@ def _punctuate(text: str) -> str:
     hits = [m.start() for m in _HALF.finditer(text)]
     if not hits:
         return text
-    keep = {m.start() for m in _KEEP_HALF.finditer(text)}
-    keep.update(h.start() for line in _NO_CJK_LINE.finditer(text) for h in _HALF.finditer(text, line.start(), line.end()))
-    chars = list(text)
+    keep = {h.start() for line in _NO_CJK_LINE.finditer(text) for h in _HALF.finditer(text, line.start(), line.end())}
+    # the exceptions between digits are asked only where a mark is (a scan of the whole text for them, and a
+    # list of every character, cost 7 % of reading); the text between changed marks is copied in slices
+    keeps_half = _KEEP_HALF.match
+    pieces: list[str] = []
+    last = 0
     for i in hits:
-        if i not in keep:
-            chars[i] = _FULL[chars[i]]
-    return "".join(chars)
+        if i not in keep and not keeps_half(text, i):
+            pieces += (text[last:i], _FULL[text[i]])
+            last = i + 1
+    if not pieces:
+        return text
+    pieces.append(text[last:])
+    return "".join(pieces)
 
 
 @lru_cache(maxsize=4)

@@ -52,6 +52,9 @@ class Gazetteer:
     by_short: dict[str, tuple[Region, ...]]  # county-level and city short names
     ends: re.Pattern  # the last characters of every name
     max_len: int
+    # last character -> the lengths (2 and more) of the names ending in it, longest first: find_mentions
+    # looks up only lengths a name can have there, not every length up to the longest name
+    lengths_by_end: dict[str, tuple[int, ...]]
 
     def ancestors(self, region: Region) -> list[Region]:
         out = []
@@ -113,9 +116,13 @@ def _load(path: str, changes: str) -> Gazetteer:
                     row["old_name"], row["region_code"], row["within_code"] or None, row["changed_on"], row["note"]))
     names = set(by_name) | set(former)
     ends = re.compile("[" + "".join(sorted({n[-1] for n in names})) + "]")
+    lengths: dict[str, set[int]] = {}
+    for n in names:
+        if len(n) >= 2:
+            lengths.setdefault(n[-1], set()).add(len(n))
     return Gazetteer(regions, {r.code: r for r in regions}, {k: tuple(v) for k, v in by_name.items()},
                      {k: tuple(v) for k, v in former.items()}, {k: tuple(v) for k, v in by_short.items()},
-                     ends, max(map(len, names)))
+                     ends, max(map(len, names)), {k: tuple(sorted(v, reverse=True)) for k, v in lengths.items()})
 
 
 # ---------------------------------------------------------------- text as it comes
@@ -146,7 +153,9 @@ def find_mentions(text: str, gazetteer: Gazetteer, in_name: bool = False) -> lis
         end = m.end()
         if text[end:end + 1] and text[end:end + 1] in _NOT_A_NAME_AFTER.get(m.group(), ""):
             continue
-        for length in range(min(gazetteer.max_len, end - last_end), 1, -1):
+        for length in gazetteer.lengths_by_end.get(m.group(), ()):
+            if length > end - last_end:
+                continue
             name = text[end - length:end]
             regions = gazetteer.by_name.get(name)
             former = gazetteer.former.get(name, ())
@@ -166,6 +175,19 @@ def find_mentions(text: str, gazetteer: Gazetteer, in_name: bool = False) -> lis
             last_end = end
             break
     return out
+
+
+# (gazetteer, text, its mentions) of the last whole text read: locating one document asks for its body's
+# mentions up to five times (_resolve_with_text, _dominant per level, _province_named_most)
+_LAST_BODY: list = [None, None, []]
+
+
+def _body_mentions(body: str, gazetteer: Gazetteer) -> list[Mention]:
+    """find_mentions of a document's whole text, found once per text (callers only read the list)."""
+    last = _LAST_BODY
+    if last[0] is not gazetteer or last[1] is not body and last[1] != body:
+        last[:] = [gazetteer, body, find_mentions(body, gazetteer)]
+    return last[2]
 
 
 def _enclosed(previous: list[Mention], start: int, regions, gazetteer: Gazetteer) -> bool:
@@ -293,7 +315,7 @@ def _province_named_most(body: str, gazetteer: Gazetteer) -> RegionMatch | None:
     if not ranked or ranked[0][1] < _AGAIN or len(ranked) > 1 and ranked[0][1] < 2 * ranked[1][1]:
         return None
     region = gazetteer.by_code[ranked[0][0]]
-    if any(gazetteer.is_within(r, region) for m in find_mentions(body, gazetteer) for r in m.candidates):
+    if any(gazetteer.is_within(r, region) for m in _body_mentions(body, gazetteer) for r in m.candidates):
         return None  # it names a city or county of that province in full: it may be about that one
     return RegionMatch(region.name, region.code, None, "text", 0.5,
                        note=f"named by its short name {region.short_name} only ({ranked[0][1]} times)")
@@ -416,7 +438,7 @@ def _refine(chosen: RegionMatch, found: RegionMatch, gazetteer: Gazetteer) -> Re
 def _resolve_with_text(match: RegionMatch, body: str, gazetteer: Gazetteer) -> RegionMatch:
     """A name shared by several places (鼓楼区) told apart by the province/city the text names."""
     hits = gazetteer.by_name.get(match.name or "", ())
-    found = find_mentions(body, gazetteer)
+    found = _body_mentions(body, gazetteer)
     named = Counter(r.code for m in found if len(set(m.candidates)) == 1 for r in m.candidates)
     fits = [r for r in hits if any(named.get(a.code) for a in gazetteer.ancestors(r))]
     if len(fits) == 1:
@@ -460,7 +482,7 @@ def _dominant(body: str, gazetteer: Gazetteer, levels: set[str], inside: Region 
               minimum: int, name_ends: str | None = None) -> RegionMatch | None:
     """The unit of these levels named most (at least twice as often as the next), inside `inside`
     (and, given `name_ends`, only units whose full name ends so: 天津市 for 全市)."""
-    found = find_mentions(body, gazetteer)
+    found = _body_mentions(body, gazetteer)
     tally: Counter = Counter()
     picked: dict[str, tuple[Region | None, str | None, str | None]] = {}
     for m in found:

@@ -62,6 +62,16 @@ def _names() -> tuple[frozenset[str], int]:
     return names, max(map(len, names))
 
 
+@lru_cache(maxsize=1)
+def _lengths_by_opening() -> dict[str, tuple[int, ...]]:
+    """The lengths of the names opening with each two characters, longest first: a lookup per length a
+    name can have here, not one per length up to the longest name (every value's indicator asks)."""
+    lengths: dict[str, set[int]] = {}
+    for n in _names()[0]:
+        lengths.setdefault(n[:2], set()).add(len(n))
+    return {k: tuple(sorted(v, reverse=True)) for k, v in lengths.items()}
+
+
 def is_place_name(name: str) -> bool:
     """Is name a region of the list, full or short (毕节, 毕节市)?"""
     return name in _names()[0]
@@ -69,16 +79,19 @@ def is_place_name(name: str) -> bool:
 
 def leading_place(text: str) -> str | None:
     """The longest region name text opens with (贵阳地区生产总值 -> 贵阳), else None."""
-    names, longest = _names()
-    return next((text[:n] for n in range(min(longest, len(text)), 1, -1) if text[:n] in names), None)
+    names = _names()[0]
+    return next((text[:n] for n in _lengths_by_opening().get(text[:2], ()) if n <= len(text) and text[:n] in names),
+                None)
 
 
 def place_names(text: str) -> list[tuple[int, int, str]]:
     """(start, end, name) of the region names in text, longest first, left to right, no overlaps."""
-    names, longest = _names()
+    names, by_opening = _names()[0], _lengths_by_opening()
     out, i = [], 0
     while i < len(text) - 1:
-        for length in range(min(longest, len(text) - i), 1, -1):
+        for length in by_opening.get(text[i:i + 2], ()):
+            if length > len(text) - i:
+                continue
             name = text[i:i + length]
             if name in names:
                 out.append((i, i + length, name))

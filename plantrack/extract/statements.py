@@ -7,6 +7,7 @@ otherwise the sentence's section (发展基础 = background) and the document ty
 
 from __future__ import annotations
 
+import math
 import re
 from bisect import bisect_left
 from collections import Counter
@@ -281,9 +282,14 @@ def _without_headline_repeats(these: list, others: list, headline: _Headlines) -
     def year(x: Target | Actual) -> int | None:
         return x.target_year if isinstance(x, Target) else x.period_year
 
-    body = [o for o in others if not headline(o.char_start)]
+    # the body's statements by value: a headline's is compared with those of its value only, not with every
+    # statement of the document (a long report's headlines times its body)
+    body: dict[float | None, list] = {}
+    for o in others:
+        if not headline(o.char_start):
+            body.setdefault(o.value, []).append(o)
     return [t for t in these if not headline(t.char_start) or not any(
-        o.value == t.value and same_unit(o.unit, t.unit) and year(t) in (None, year(o)) for o in body)]
+        o.value == t.value and same_unit(o.unit, t.unit) and year(t) in (None, year(o)) for o in body.get(t.value, ()))]
 
 
 class _Walker:
@@ -1440,18 +1446,29 @@ class _LeadSearch:
         return self.found
 
 
+_LINE_BREAK = re.compile("\n")
+
+
 class _Headlines:
     """Which values stand in a headline: a line of its own, short and with no full stop (a title, a subheading),
     that repeats a figure of the body in its own short words (广西GDP增长7.5% over 地区生产总值增长7.5%)."""
 
     def __init__(self, text: str):
         self.text = text
+        # the line breaks, found once, and each line's answer, worked out once: every statement asks (several
+        # times), and a scan to its line's ends per question made a long line cost its length per statement
+        self._breaks = [m.start() for m in _LINE_BREAK.finditer(text)]
+        self._lines: dict[int, bool] = {}
 
     def __call__(self, pos: int) -> bool:
-        start = self.text.rfind("\n", 0, pos) + 1
-        end = self.text.find("\n", pos)
-        line = self.text[start:end if end >= 0 else len(self.text)].strip()
-        return len(line) <= 60 and "。" not in line
+        k = bisect_left(self._breaks, pos)  # the line's end is the first break at or after pos
+        answer = self._lines.get(k)
+        if answer is None:
+            start = self._breaks[k - 1] + 1 if k else 0
+            end = self._breaks[k] if k < len(self._breaks) else len(self.text)
+            line = self.text[start:end].strip()
+            answer = self._lines[k] = len(line) <= 60 and "。" not in line
+        return answer
 
 
 def _same_name(a: Target | Actual, b: Target | Actual, headline: _Headlines) -> bool:
@@ -1540,6 +1557,12 @@ def _pair_repeats(p: tuple[Actual, Actual], q: tuple[Actual, Actual]) -> bool:
              or (level.period_year, level.period_label) == (q_level.period_year, q_level.period_label))
 
 
+def _whole(v: float) -> int | None:
+    """The whole number below an amount (None when it is not finite): amounts that round to one another are
+    at most one apart."""
+    return math.floor(v) if math.isfinite(v) else None
+
+
 def _without_repeated_pairs(actuals: list[Actual], headline: _Headlines) -> list[Actual]:
     """A sentence giving an amount and its growth (地区生产总值475.09亿元，增长7.2%) that another sentence gives again
     (a lead's GDP达475亿，增长7.2%; a summary's 服务业增加值完成33.3亿元，同比增长1.9%) states one figure twice: the
@@ -1558,20 +1581,31 @@ def _without_repeated_pairs(actuals: list[Actual], headline: _Headlines) -> list
     def rank(p: tuple[Actual, Actual]) -> tuple:
         return (-_decimals(p[0].value_raw), p[0].period_year is None, p[0].char_start)
 
-    same_growth: dict[float, list[tuple[Actual, Actual]]] = {}  # only pairs of one growth can repeat each other
+    # only pairs of one growth and one unit whose amounts lie within one of each other (one rounds to the
+    # other) can repeat each other: each pair is compared with those, not with every pair of its growth
+    # (a long bulletin's thousands); each pair's rank is worked out once
+    alike: dict[tuple, list[tuple[tuple, tuple[Actual, Actual]]]] = {}
     for p in pairs:
-        same_growth.setdefault(p[1].value, []).append(p)
+        alike.setdefault((p[1].value, p[0].unit, _whole(p[0].value)), []).append((rank(p), p))
     dropped: set[int] = set()
     for p in sorted(pairs, key=rank, reverse=True):  # the weakest first: it goes if a stronger one says it
-        if any(q is not p and id(q[0]) not in dropped and rank(q) < rank(p) and _pair_repeats(p, q)
-               for q in same_growth[p[1].value]):
+        rank_p, whole = rank(p), _whole(p[0].value)
+        if any(rank_q < rank_p and q is not p and id(q[0]) not in dropped and _pair_repeats(p, q)
+               for w in ((whole,) if whole is None else (whole - 1, whole, whole + 1))
+               for rank_q, q in alike.get((p[1].value, p[0].unit, w), ())):
             dropped |= {id(p[0]), id(p[1])}
     # the dropped amount said once more on its own (a subheading's GDP达475亿，增幅全市第一) goes with it
-    gone = [a for a in actuals if id(a) in dropped and a.measure == "level"]
-    paired = {id(a) for p in pairs for a in p}
-    dropped |= {id(a) for a in actuals if id(a) not in paired and any(
-        a.value == d.value and a.unit == d.unit and a.period_label == d.period_label
-        and a.period_year in (None, d.period_year) and _same_name(d, a, headline) for d in gone)}
+    # (by value, unit and period: each actual is compared with the dropped amounts it can repeat, not all)
+    gone: dict[tuple, list[Actual]] = {}
+    for d in actuals:
+        if id(d) in dropped and d.measure == "level":
+            gone.setdefault((d.value, d.unit, d.period_label), []).append(d)
+    if gone:
+        paired = {id(a) for p in pairs for a in p}
+        dropped |= {id(a) for a in actuals if id(a) not in paired and any(
+            a.value == d.value and a.unit == d.unit and a.period_label == d.period_label
+            and a.period_year in (None, d.period_year) and _same_name(d, a, headline)
+            for d in gone.get((a.value, a.unit, a.period_label), ()))}
     return [a for a in actuals if id(a) not in dropped]
 
 
