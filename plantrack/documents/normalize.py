@@ -243,7 +243,7 @@ def _cell_stream(lines: list[str], i: int) -> tuple[tuple[list[str], Table, list
             j += 1
             continue
         break
-    if sum(1 for b in block if b.endswith("|")) < 8:
+    if sum(b.count("|") for b in block) < 8:  # (one cell a line, or a row a line: 指 标 | 绝对量 | 比重 |)
         return None
     by_bars = _rows_between_bars(block)
     if by_bars is not None:
@@ -429,6 +429,8 @@ def _rows_between_bars(block: list[str]) -> tuple[list[str], Table, list[str]] |
             groups[-1].append(line)
     rows = [[c for c in (join_fragments(x.split("\n")) for x in "\n".join(g).split("|")) if c] for g in groups]
     rows = [r for r in rows if r]
+    if not rows:
+        return None
     widths: dict[int, int] = {}
     for r in rows:
         widths[len(r)] = widths.get(len(r), 0) + 1

@@ -73,6 +73,8 @@ def release_table_actuals(doc: Document, rt: ReleaseTable, region: str | None, y
             cv = parse_cell_value(row.cells[col].text)
             if cv is None or cv.value is None or cv.comparator == "range":
                 continue
+            if growth is None and cv.value == 100:
+                continue  # the whole's share of itself (地区生产总值 | … | 100.0) says nothing
             unit_raw = "%" if growth or growth is None else (cv.unit or row.unit or rt.level_unit)
             unit, factor = normalize_unit(unit_raw)
             if growth is None:

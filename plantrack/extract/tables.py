@@ -242,8 +242,12 @@ def read_release_table(table: Table) -> ReleaseTable | None:
         nonempty = [c for c in r if c.text]
         rows.append(TableRow(name, unit or None, None, cells, nonempty[0].start, nonempty[-1].end))
     head_unit = _UNIT_IN_NAME.search(header[level_col]) if level_col is not None else None
-    return ReleaseTable(tuple(rows), level_col, growth_col, table.section, share_col,
-                        head_unit.group(1) if head_unit and head_unit.group(1) != "%" else None) if rows else None
+    level_unit = head_unit.group(1) if head_unit and head_unit.group(1) != "%" else None
+    # 单位:亿元 on the line over the table: the unit of the figures that name none
+    noted = _UNIT_NOTE.fullmatch(to_halfwidth(table.caption or "").replace(" ", ""))
+    if level_unit is None and noted and noted.group(1) != "%":
+        level_unit = noted.group(1)
+    return ReleaseTable(tuple(rows), level_col, growth_col, table.section, share_col, level_unit) if rows else None
 
 
 # A place's name as a table's row label: 全省 (the whole), 长沙市, 湘西自治州, 北京经济技术开发区, 锡林郭勒盟.

@@ -1,0 +1,67 @@
+"""Tables a web page's copy flattened into text, read back into rows (file on disk -> `plantrack refresh` ->
+warehouse row): each row's figure under its column's meaning (level in its unit, growth, share), for the
+year its caption names. One shared refresh for all."""
+
+from __future__ import annotations
+
+import duckdb
+import pytest
+
+from tests.conftest import refresh_texts
+
+pytestmark = [pytest.mark.slow, pytest.mark.integration]
+
+TEXTS = {
+    # a row a line, cells split by bars, no |---| line under the header: a release's table of six rows
+    "行一行表.txt": (
+        "某区2023年国民经济和社会发展统计公报\n\n一、综 合\n"
+        "初步核算,全年实现地区生产总值1867.07亿元。\n"
+        "表1 2023年分产业地区生产总值、增速及其比重\n"
+        "指 标 | 绝对量(亿元) | 比上年增长(%) | 比重(%) |\n"
+        "地区生产总值 | 1867.07 | 6.5 | 100.0 |\n"
+        "第一产业 | 8.18 | 4.3 | 0.4 |\n"
+        "第二产业 | 643.88 | 4.4 | 34.5 |\n"
+        "工 业 | 437.63 | 2.7 | 23.4 |\n"
+        "建筑业 | 206.25 | 7.8 | 11.1 |\n"
+        "第三产业 | 1215.01 | 7.7 | 65.1 |\n"
+        "图1 2019-2023年地区生产总值及其增长速度\n"
+    ),
+    # one cell a line with bars, the unit on a line of its own over the table
+    "单位行.txt": (
+        "某县2022年国民经济和社会发展统计公报\n\n"
+        "2022年全区生产总值及其增长速度\n单位:亿元\n"
+        "指 标\n|\n绝对数\n|\n比上年增长%\n|\n生产总值\n|\n295.4\n|\n7.7\n|\n第一产业\n|\n24.4\n|\n3.3\n|\n"
+        "金融业\n|\n8.8\n|\n4.8\n|\n房地产业\n|\n4.5\n|\n-0.2\n|\n"
+        "\n据统计,2022年全区城镇新增就业岗位6007个。\n"
+    ),
+}
+
+
+@pytest.fixture(scope="session")
+def flattened(tmp_path_factory) -> duckdb.DuckDBPyConnection:
+    con = refresh_texts(tmp_path_factory, "flattened-tables", TEXTS)
+    yield con
+    con.close()
+
+
+def _actuals(con, file: str) -> dict[float, tuple]:
+    rows = con.execute("SELECT value, unit, measure, period_year FROM marts.fct_indicator_actuals "
+                       "WHERE source_file = ?", [file]).fetchall()
+    return {v: (u, m, y) for v, u, m, y in rows}
+
+
+def test_a_table_copied_a_row_a_line_with_bars_gives_each_rows_level_growth_and_share(flattened):
+    got = _actuals(flattened, "行一行表.txt")
+    assert got[437.63] == ("亿元", "level", 2023)
+    assert got[2.7] == ("%", "yoy_growth", 2023)
+    assert got[23.4] == ("%", "share", 2023)
+
+
+def test_the_wholes_share_of_itself_is_no_value(flattened):
+    assert 100.0 not in _actuals(flattened, "行一行表.txt")
+
+
+def test_a_unit_line_over_a_release_table_gives_its_levels_their_unit(flattened):
+    got = _actuals(flattened, "单位行.txt")
+    assert got[8.8] == ("亿元", "level", 2022)
+    assert got[4.8] == ("%", "yoy_growth", 2022)
