@@ -295,6 +295,8 @@ def _cell_stream(lines: list[str], i: int) -> tuple[tuple[list[str], Table, list
             at += 1  # a group's heading row (按区划分) between rows: no figures of its own
         else:
             break
+    if sum(len(r) == 1 + width for r in rows[1:]) < 3:
+        return None  # (a row number after a head, 年均[累计] / 1, is no row of figures)
     return (before, Table(rows), cells[at:]), j
 
 

@@ -7,7 +7,7 @@ from __future__ import annotations
 import duckdb
 import pytest
 
-from tests.conftest import refresh_texts
+from tests.conftest import published_values, refresh_texts
 
 pytestmark = [pytest.mark.slow, pytest.mark.integration]
 
@@ -33,6 +33,14 @@ TEXTS = {
         "指 标\n|\n绝对数\n|\n比上年增长%\n|\n生产总值\n|\n295.4\n|\n7.7\n|\n第一产业\n|\n24.4\n|\n3.3\n|\n"
         "金融业\n|\n8.8\n|\n4.8\n|\n房地产业\n|\n4.5\n|\n-0.2\n|\n"
         "\n据统计,2022年全区城镇新增就业岗位6007个。\n"
+    ),
+    # one cell a line with bars, numbered rows under a two-level head (“十四五”目标 over 2025年 / 年均[累计])
+    "序号行.txt": (
+        "某市国民经济和社会发展第十四个五年规划纲要\n表:某市“十四五”规划《纲要》主要指标\n"
+        "序号 |\n指 标 |\n单位 |\n属性 |\n“十四五”目标 |\n|\n2025年 |\n年均[累计] |\n||||\n"
+        "1 |\n全市生产总值年均增长率 |\n% |\n预期性 |\n- |\n5左右 |\n"
+        "2 |\n全员劳动生产率 |\n万元/人 |\n预期性 |\n36左右 |\n- |\n"
+        "3 |\n单位建设用地生产总值提升 |\n% |\n预期性 |\n- |\n[20] |\n"
     ),
 }
 
@@ -65,3 +73,7 @@ def test_a_unit_line_over_a_release_table_gives_its_levels_their_unit(flattened)
     got = _actuals(flattened, "单位行.txt")
     assert got[8.8] == ("亿元", "level", 2022)
     assert got[4.8] == ("%", "yoy_growth", 2022)
+
+
+def test_a_row_number_under_the_heads_of_a_table_copied_one_cell_a_line_is_no_value(flattened):
+    assert not {1.0, 2.0, 3.0} & published_values(flattened, "序号行.txt")
