@@ -305,6 +305,7 @@ _NAME_LINE = re.compile(r"^[^。，,；;：:！？!?|]{1,30}$")
 _CJK_CHAR = re.compile(r"[\u4e00-\u9fff]")
 # A prose line a copy cut at each number goes on with the number's unit (28 / 年以来…, 18 / 个月…).
 _PURE_CORNER = re.compile(r"^(?:指\s*标|项\s*目|名\s*称|指标名称)$")
+_UNIT_ALONE = re.compile(r"^[（(][^（）()\d]{1,6}[）)]$")
 _UNIT_FIRST = re.compile(r"^[个万亿元倍%％家项位名户只台次]")
 
 
@@ -336,7 +337,10 @@ def _name_figure_lines(lines: list[str], i: int) -> tuple[tuple[list[str], Table
         line = lines[j].strip()
         if line and not (_is_name(line) or _is_figure(line)) or lines[j].startswith("\t"):
             break  # (a tab opens a cell of a table already written as one)
-        if line:
+        if line and cells and _UNIT_ALONE.match(line) and not _is_figure(cells[-1]):
+            cells[-1] += line  # 绝对数 / (亿元): a head's unit its copy put on a line of its own
+            end = j + 1
+        elif line:
             cells.append(line)
             end = j + 1
         j += 1

@@ -42,6 +42,13 @@ TEXTS = {
         "2 |\n全员劳动生产率 |\n万元/人 |\n预期性 |\n36左右 |\n- |\n"
         "3 |\n单位建设用地生产总值提升 |\n% |\n预期性 |\n- |\n[20] |\n"
     ),
+    # one cell a line between blank lines, each head's unit on a line of its own under it
+    "单位在头下.txt": (
+        "2018年上半年某省各市县经济运行情况\n\n  附表:2018年上半年各市县地区生产总值及增速\n\n"
+        "市    县\n\n绝对数\n\n(亿元)\n\n比上年同期增长\n\n(%)\n\n"
+        "海 口 市\n\n797.49\n\n8.1\n\n三 亚 市\n\n304.09\n\n7.0\n\n文 昌 市\n\n122.07\n\n3.5\n\n琼 海 市\n\n133.22\n\n5.3\n\n"
+        "(来源于:某网)\n"
+    ),
 }
 
 
@@ -77,3 +84,9 @@ def test_a_unit_line_over_a_release_table_gives_its_levels_their_unit(flattened)
 
 def test_a_row_number_under_the_heads_of_a_table_copied_one_cell_a_line_is_no_value(flattened):
     assert not {1.0, 2.0, 3.0} & published_values(flattened, "序号行.txt")
+
+
+def test_a_heads_unit_on_a_line_of_its_own_is_the_unit_of_its_column(flattened):
+    got = _actuals(flattened, "单位在头下.txt")
+    assert got[797.49] == ("亿元", "level", 2018)
+    assert got[8.1] == ("%", "yoy_growth", 2018)
