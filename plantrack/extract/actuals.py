@@ -120,6 +120,10 @@ def place_table_actuals(doc: Document, pt: PlaceTable, region: str | None, year:
             y = YEAR.search(col.period_head)
             if y:
                 col_year, col_evidence = int(y.group(1)), ("table", 0.85)
+        elif "同月" in col.indicator and col_period.first[0] != col_period.last[0]:
+            # 增长速度比上年同月 in a 1-11月 table: the change of the period's last month alone
+            m = col_period.last[0]
+            col_period = Period(f"{m}月", (m, 1), (m, 0))
         label, (start, end) = col_period.label, col_period.dates(col_year)
         for row in pt.rows:
             if col.index >= len(row.cells) or row.cells[col.index] is None:

@@ -49,6 +49,19 @@ TEXTS = {
         "海 口 市\n\n797.49\n\n8.1\n\n三 亚 市\n\n304.09\n\n7.0\n\n文 昌 市\n\n122.07\n\n3.5\n\n琼 海 市\n\n133.22\n\n5.3\n\n"
         "(来源于:某网)\n"
     ),
+    # one cell a line with bars: the month's level and growth, then the months to date's
+    "本月累计.txt": (
+        "2011年1-11月某市五大产业运行情况\n\n最新统计数据显示,今年前11个月全市五大产业产值稳步增长。\n|\n现 价 工 业 产 值 |\n"
+        "本月 |\n增长% |\n累计 |\n累计增长 |\n五大产业合计 |\n4448189 |\n19.31 |\n42512215 |\n27.11 |\n"
+        "装备制造业 |\n2340183 |\n16.50 |\n21242484 |\n24.84 |\n电子信息业 |\n397416 |\n18.05 |\n4086546 |\n22.97 |\n"
+        "新材料产业 |\n1222887 |\n11.71 |\n12851771 |\n28.57 |\n"
+    ),
+    # a province's cities, each growth on the same month and on the months to date of the year before
+    "同月同期.txt": (
+        "2017年1-11月某省市州规模工业增加值增长情况\n\n市州 |\n增长速度 |\n|\n比上年同月(%) |\n比上年同期(%) |\n|\n"
+        "全 省 |\n9.4 |\n7.1 |\n长沙市 |\n11.0 |\n8.3 |\n株洲市 |\n7.7 |\n7.0 |\n湘潭市 |\n8.2 |\n7.1 |\n"
+        "衡阳市 |\n7.8 |\n6.5 |\n"
+    ),
 }
 
 
@@ -90,3 +103,15 @@ def test_a_heads_unit_on_a_line_of_its_own_is_the_unit_of_its_column(flattened):
     got = _actuals(flattened, "单位在头下.txt")
     assert got[797.49] == ("亿元", "level", 2018)
     assert got[8.1] == ("%", "yoy_growth", 2018)
+
+
+def test_a_growth_column_is_the_change_of_the_level_column_before_it(flattened):
+    growths = {v for v, (u, m, _) in _actuals(flattened, "本月累计.txt").items() if m == "yoy_growth"}
+    assert {27.11, 24.84} <= growths
+    assert not {19.31, 16.50} & growths  # the month's growths, never paired with the months to date's levels
+
+
+def test_a_growth_on_the_same_month_of_the_year_before_is_of_that_month_alone(flattened):
+    periods = dict(flattened.execute(
+        "SELECT value, period_label FROM marts.fct_indicator_actuals WHERE source_file = ?", ["同月同期.txt"]).fetchall())
+    assert (periods[11.0], periods[8.3]) == ("11月", "1-11月")
