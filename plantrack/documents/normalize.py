@@ -243,7 +243,7 @@ def _cell_stream(lines: list[str], i: int) -> tuple[tuple[list[str], Table, list
             j += 1
             continue
         break
-    if sum(1 for b in block if b.endswith("|")) < 8:
+    if sum(b.count("|") for b in block) < 8:  # (one cell a line, or a row a line: 指 标 | 绝对量 | 比重 |)
         return None
     by_bars = _rows_between_bars(block)
     if by_bars is not None:
@@ -295,6 +295,8 @@ def _cell_stream(lines: list[str], i: int) -> tuple[tuple[list[str], Table, list
             at += 1  # a group's heading row (按区划分) between rows: no figures of its own
         else:
             break
+    if sum(len(r) == 1 + width for r in rows[1:]) < 3:
+        return None  # (a row number after a head, 年均[累计] / 1, is no row of figures)
     return (before, Table(rows), cells[at:]), j
 
 
@@ -303,6 +305,7 @@ _NAME_LINE = re.compile(r"^[^。，,；;：:！？!?|]{1,30}$")
 _CJK_CHAR = re.compile(r"[\u4e00-\u9fff]")
 # A prose line a copy cut at each number goes on with the number's unit (28 / 年以来…, 18 / 个月…).
 _PURE_CORNER = re.compile(r"^(?:指\s*标|项\s*目|名\s*称|指标名称)$")
+_UNIT_ALONE = re.compile(r"^[（(][^（）()\d]{1,6}[）)]$")
 _UNIT_FIRST = re.compile(r"^[个万亿元倍%％家项位名户只台次]")
 
 
@@ -334,7 +337,10 @@ def _name_figure_lines(lines: list[str], i: int) -> tuple[tuple[list[str], Table
         line = lines[j].strip()
         if line and not (_is_name(line) or _is_figure(line)) or lines[j].startswith("\t"):
             break  # (a tab opens a cell of a table already written as one)
-        if line:
+        if line and cells and _UNIT_ALONE.match(line) and not _is_figure(cells[-1]):
+            cells[-1] += line  # 绝对数 / (亿元): a head's unit its copy put on a line of its own
+            end = j + 1
+        elif line:
             cells.append(line)
             end = j + 1
         j += 1
@@ -429,6 +435,8 @@ def _rows_between_bars(block: list[str]) -> tuple[list[str], Table, list[str]] |
             groups[-1].append(line)
     rows = [[c for c in (join_fragments(x.split("\n")) for x in "\n".join(g).split("|")) if c] for g in groups]
     rows = [r for r in rows if r]
+    if not rows:
+        return None
     widths: dict[int, int] = {}
     for r in rows:
         widths[len(r)] = widths.get(len(r), 0) + 1

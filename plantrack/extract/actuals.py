@@ -73,6 +73,8 @@ def release_table_actuals(doc: Document, rt: ReleaseTable, region: str | None, y
             cv = parse_cell_value(row.cells[col].text)
             if cv is None or cv.value is None or cv.comparator == "range":
                 continue
+            if growth is None and cv.value == 100:
+                continue  # the whole's share of itself (地区生产总值 | … | 100.0) says nothing
             unit_raw = "%" if growth or growth is None else (cv.unit or row.unit or rt.level_unit)
             unit, factor = normalize_unit(unit_raw)
             if growth is None:
@@ -118,6 +120,10 @@ def place_table_actuals(doc: Document, pt: PlaceTable, region: str | None, year:
             y = YEAR.search(col.period_head)
             if y:
                 col_year, col_evidence = int(y.group(1)), ("table", 0.85)
+        elif "同月" in col.indicator and col_period.first[0] != col_period.last[0]:
+            # 增长速度比上年同月 in a 1-11月 table: the change of the period's last month alone
+            m = col_period.last[0]
+            col_period = Period(f"{m}月", (m, 1), (m, 0))
         label, (start, end) = col_period.label, col_period.dates(col_year)
         for row in pt.rows:
             if col.index >= len(row.cells) or row.cells[col.index] is None:

@@ -201,6 +201,7 @@ def read_release_table(table: Table) -> ReleaseTable | None:
         return None
     header = [to_halfwidth(c.text).replace(" ", "") for c in table.rows[0]]
     level_col = growth_col = unit_col = ind_col = share_col = None
+    growth_cols = []
     for i, h in enumerate(header):
         if "单位" in h and not h.startswith("单位数") and len(h) <= 8:
             unit_col = i  # (单位数（个）: the number of units, a level; 表2-1单位数与…: a caption in the corner)
@@ -208,10 +209,14 @@ def read_release_table(table: Table) -> ReleaseTable | None:
             share_col = i
         elif _GROWTH_HEAD.search(h):
             growth_col = i if growth_col is None else growth_col
+            growth_cols.append(i)
         elif _LEVEL_HEAD.search(h):
             level_col = i if level_col is None else level_col
         elif ind_col is None and (_INDICATOR_HEAD.search(h) or i == 0):
             ind_col = i
+    if level_col is not None and any(i > level_col for i in growth_cols):
+        # 本月 | 增长% | 累计 | 累计增长: a growth column is the change of the level column before it
+        growth_col = next(i for i in growth_cols if i > level_col)
     unheaded = len(header) == 2 and ind_col == 0 and not header[1]  # 指标 over names, nothing over the figures
     counted = share_col is not None and ind_col == 0  # | 单位数（个） | 比重（%）
     if ind_col is None or growth_col is None and level_col is None and not unheaded and not counted:
@@ -242,8 +247,12 @@ def read_release_table(table: Table) -> ReleaseTable | None:
         nonempty = [c for c in r if c.text]
         rows.append(TableRow(name, unit or None, None, cells, nonempty[0].start, nonempty[-1].end))
     head_unit = _UNIT_IN_NAME.search(header[level_col]) if level_col is not None else None
-    return ReleaseTable(tuple(rows), level_col, growth_col, table.section, share_col,
-                        head_unit.group(1) if head_unit and head_unit.group(1) != "%" else None) if rows else None
+    level_unit = head_unit.group(1) if head_unit and head_unit.group(1) != "%" else None
+    # 单位:亿元 on the line over the table: the unit of the figures that name none
+    noted = _UNIT_NOTE.fullmatch(to_halfwidth(table.caption or "").replace(" ", ""))
+    if level_unit is None and noted and noted.group(1) != "%":
+        level_unit = noted.group(1)
+    return ReleaseTable(tuple(rows), level_col, growth_col, table.section, share_col, level_unit) if rows else None
 
 
 # A place's name as a table's row label: 全省 (the whole), 长沙市, 湘西自治州, 北京经济技术开发区, 锡林郭勒盟.
