@@ -13,7 +13,7 @@ from collections import Counter
 from dataclasses import replace
 
 from plantrack.documents.reading_view import ReadingView, reading_view
-from plantrack.extract.statements import _GOALS_LEAD, _GOALS_YEAR, _LIST_OF_GOALS
+from plantrack.extract.statements import _GOALS_LEAD, _GOALS_YEAR, _LIST_OF_GOALS, _WILL_DO_YEAR
 from plantrack.model import Document, Statements
 
 PLAN_TYPES = ("plan", "opinions", "annual_plan")
@@ -28,23 +28,32 @@ def goals_year_ahead(doc: Document, st: Statements) -> int | None:
     # read on the view the extractor reads (simplified, no page furniture); targets' offsets are the text's
     view = doc.view if isinstance(doc.view, ReadingView) else reading_view(doc.text)
 
-    def goals(*leads_by) -> list[int | None]:  # the years of the targets after the first lead-in
-        leads = [view.span(m.start(), m.end())[0] for rx in leads_by for m in rx.finditer(view.text)]
-        return [t.target_year for t in st.targets if leads and t.char_end > min(leads)]
+    def leads(*rxs, year: int | None = None) -> list[int]:  # where lead-ins (naming `year`) start, in the text
+        return [view.span(m.start(), m.end())[0] for rx in rxs for m in rx.finditer(view.text)
+                if year is None or int(m.group(1)) == year]
+
+    def goals(starts: list[int]) -> set[int | None]:  # the years of the targets after the first lead-in
+        return {t.target_year for t in st.targets if starts and t.char_end > min(starts)}
 
     results = Counter(a.period_year for a in st.actuals if a.period_year is not None).most_common(2)
     if not st.actuals:
         # goals alone (a report's goals section, a news piece on them): the one year they are for, after a
         # lead-in that names a year's goals (a 奋斗目标 of 未来五年 names a span whose end it may not tell)
-        years = set(goals(_GOALS_LEAD, _GOALS_YEAR))
+        years = goals(leads(_GOALS_LEAD, _GOALS_YEAR))
         return years.pop() if len(years) == 1 else None
     if not results:
         return None  # results without a year: which year the text reviews is not told
     if len(results) > 1 and results[0][1] == results[1][1]:
         return None  # two years as often: which one the text reviews is not told
-    # a review of Y, then goals (any lead-in of a goals list) of Y+1
+    # a review of Y, then goals of Y+1: after any lead-in of a goals list, or after a clause saying what Y+1
+    # will bring (2025年，某区将力争…)
     ahead = results[0][0] + 1
-    return ahead if ahead in goals(_GOALS_LEAD, _GOALS_YEAR, _LIST_OF_GOALS) else None
+    if ahead in goals(leads(_GOALS_LEAD, _GOALS_YEAR, _LIST_OF_GOALS)) | goals(leads(_WILL_DO_YEAR, year=ahead)):
+        return ahead
+    # a review, then a lead-in naming a later year's goals (2021年湖北的主要预期目标是：), goals of that year after it
+    named = {y for m in _GOALS_YEAR.finditer(view.text) if (y := int(m.group(1))) > ahead
+             and y in goals(leads(_GOALS_YEAR, year=y))}
+    return named.pop() if len(named) == 1 else None
 
 
 # How much more of one kind of value than the other says what a text is (a stray 比上年 in a news piece on

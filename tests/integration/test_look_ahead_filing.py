@@ -1,0 +1,65 @@
+"""A text that reviews a year and then turns to a later year's goals is filed as a plan of the goals' year
+(tests/gold/national/CONVENTIONS.md, "Documents that look back and ahead"), through the whole path (file on
+disk -> `plantrack refresh` -> marts.dim_document): the goals section is told by its structure, a clause
+saying what Y+1 will bring (2019年，某区将…) or a lead-in naming its year's goals (2025年…主要目标任务是), after
+the results. Its results stay actuals of the year they review. One shared refresh for all the texts."""
+
+from __future__ import annotations
+
+import duckdb
+import pytest
+
+from tests.conftest import refresh_texts
+
+pytestmark = [pytest.mark.slow, pytest.mark.integration]
+
+TEXTS = {
+    # news of a report: the 2018 results, then a paragraph on what 2019 will bring, no goals lead-in
+    "将来段落.txt": (
+        "某区政府工作报告发布\n"
+        "报告提到，2018年，某区地区生产总值达到1400亿元，增长10%；全年进出口贸易额实现48亿元。\n"
+        "据了解，2019年，某区将推进特色旅游产业全域发展，力争旅游接待人数突破4000万人次，旅游收入达到580亿元。\n"
+    ),
+    # news of a report: the 2020 results, then a lead-in naming five-year goals' year (no goal of 2021)
+    "目标年份导语.txt": (
+        "某省政府工作报告解读\n"
+        "2020年，全省地区生产总值达到4.3万亿元，增长3.7%；城镇新增就业75万人。\n"
+        "省长表示，2025年全省主要目标任务是：地区生产总值突破6万亿元，城镇新增就业年均70万人以上。\n"
+    ),
+    # a review of 2024 that names a 2025 figure in passing (no goals section after it): a release
+    "回顾顺带.txt": (
+        "记者从某省新闻发布会上了解到，2024年，全省服务业增加值达到1.84万亿元，同比增长5%；"
+        "粮食总产1352万吨。\n2025年争取中央投资33.56亿元，全省累计建成9个国家级示范园区。\n"
+    ),
+}
+
+
+@pytest.fixture(scope="module")
+def filed(tmp_path_factory) -> duckdb.DuckDBPyConnection:
+    con = refresh_texts(tmp_path_factory, "look_ahead_filing", TEXTS)
+    yield con
+    con.close()
+
+
+def _document(con, file: str) -> dict:
+    cur = con.execute("SELECT * FROM marts.dim_document WHERE source_file = ? AND is_current", [file])
+    [row] = cur.fetchall()
+    return dict(zip([d[0] for d in cur.description], row, strict=True))
+
+
+def test_a_review_then_a_clause_on_what_the_next_year_will_bring_is_a_plan_of_that_year(filed):
+    doc = _document(filed, "将来段落.txt")
+    assert (doc["plan_start_year"], doc["plan_end_year"]) == (2019, 2019)
+    years = filed.execute("SELECT DISTINCT period_year FROM marts.fct_indicator_actuals WHERE source_file = ?",
+                          ["将来段落.txt"]).fetchall()
+    assert years == [(2018,)]  # the review's results stay actuals of the year reviewed
+
+
+def test_a_review_then_a_lead_in_naming_a_later_goals_year_is_a_plan_of_the_year_it_names(filed):
+    doc = _document(filed, "目标年份导语.txt")
+    assert (doc["plan_start_year"], doc["plan_end_year"]) == (2025, 2025)
+
+
+def test_a_later_years_figure_named_in_passing_in_a_review_makes_no_plan(filed):
+    doc = _document(filed, "回顾顺带.txt")
+    assert (doc["plan_start_year"], doc["plan_end_year"]) == (None, None)
