@@ -2,7 +2,9 @@
 (tests/gold/national/CONVENTIONS.md, "Documents that look back and ahead"), through the whole path (file on
 disk -> `plantrack refresh` -> marts.dim_document): the goals section is told by its structure, a clause
 saying what Y+1 will bring (2019年，某区将…) or a lead-in naming its year's goals (2025年…主要目标任务是), after
-the results. Its results stay actuals of the year they review. One shared refresh for all the texts."""
+the results. Its results stay actuals of the year they review; the tasks of its goals section (after such a
+clause, or under a line heading goals, 2021年目标：) are goals, though no goal word is among them. One shared
+refresh for all the texts."""
 
 from __future__ import annotations
 
@@ -25,6 +27,18 @@ TEXTS = {
         "某省政府工作报告解读\n"
         "2020年，全省地区生产总值达到4.3万亿元，增长3.7%；城镇新增就业75万人。\n"
         "省长表示，2025年全省主要目标任务是：地区生产总值突破6万亿元，城镇新增就业年均70万人以上。\n"
+    ),
+    # news of a report's goals: a clause on what 2022 will bring, then its tasks, no goal word among them
+    "将来任务.txt": (
+        "某省将聚焦振兴实体经济\n"
+        "在1月17日召开的省人大会议上，省长在政府工作报告中提出：2022年，某省将聚焦振兴实体经济，加快产业升级。\n"
+        "加快重塑传统产业新优势。实施“三化”改造项目270个。新增煤炭产能1465万吨，天然气产量达到5亿立方米。\n"
+    ),
+    # a report's results, then a line heading the next year's goals and the goals one per line
+    "目标行.txt": (
+        "某省政府工作报告要点\n"
+        "2020年，全省生产总值增长4%，地方财政收入增长3%。\n"
+        "2021年目标：\n生产总值增长6.5%左右\n地方财政收入增长5%左右\n"
     ),
     # a review of 2024 that names a 2025 figure in passing (no goals section after it): a release
     "回顾顺带.txt": (
@@ -63,3 +77,19 @@ def test_a_review_then_a_lead_in_naming_a_later_goals_year_is_a_plan_of_the_year
 def test_a_later_years_figure_named_in_passing_in_a_review_makes_no_plan(filed):
     doc = _document(filed, "回顾顺带.txt")
     assert (doc["plan_start_year"], doc["plan_end_year"]) == (None, None)
+
+
+def test_tasks_after_a_clause_on_what_a_year_will_bring_are_goals_not_results(filed):
+    targets = filed.execute("SELECT target_year FROM marts.fct_plan_targets WHERE source_file = ?",
+                            ["将来任务.txt"]).fetchall()
+    actuals = filed.execute("SELECT value FROM marts.fct_indicator_actuals WHERE source_file = ?",
+                            ["将来任务.txt"]).fetchall()
+    assert targets == [(2022,)] * 3 and actuals == []  # 改造项目270个, 煤炭产能1465万吨, 天然气产量5亿立方米
+
+
+def test_lines_under_a_line_heading_goals_are_goals_and_the_results_above_stay_results(filed):
+    targets = filed.execute("SELECT value FROM marts.fct_plan_targets WHERE source_file = ?",
+                            ["目标行.txt"]).fetchall()
+    actuals = filed.execute("SELECT period_year, value FROM marts.fct_indicator_actuals WHERE source_file = ?",
+                            ["目标行.txt"]).fetchall()
+    assert {v for (v,) in targets} == {6.5, 5} and set(actuals) == {(2020, 4), (2020, 3)}
