@@ -13,7 +13,9 @@ from collections import Counter
 from dataclasses import replace
 
 from plantrack.documents.reading_view import ReadingView, reading_view
-from plantrack.extract.statements import _GOALS_LEAD, _GOALS_YEAR, _LIST_OF_GOALS, _WILL_DO_YEAR
+from plantrack.extract.numbers import to_halfwidth
+from plantrack.extract.periods import FIVE_YEAR, YEAR, five_year_end
+from plantrack.extract.statements import _GOALS_LEAD, _GOALS_YEAR, _LIST_OF_GOALS, _TARGET_CUE, _WILL_DO_YEAR
 from plantrack.model import Document, Statements
 
 PLAN_TYPES = ("plan", "opinions", "annual_plan")
@@ -97,6 +99,8 @@ def filed(doc: Document, st: Statements) -> Document:
     year = goals_year_ahead(doc, st)
     if year is not None:
         return replace(doc, meta=_as_plan(m, year, "goals_section"))
+    if (m.doc_type or "") in PLAN_TYPES and st.actuals and not st.targets and not _looks_ahead_after(doc, st):
+        return replace(doc, meta=_review_alone(m, st))
     if _kind_named(doc) or (m.doc_type or "") in PLAN_TYPES or m.plan_end_year is not None:
         return doc
     n_goals, n_results = len(st.targets), len(st.actuals)
@@ -131,3 +135,30 @@ def _reviewed_year(m, st: Statements):
                    confidence={**m.confidence, "period_year": 0.5},
                    reasons={**m.reasons, "period_year": f"{n_dated} of its {len(st.actuals)} results are of {year} "
                                                      "by their own words, and none of another year"})
+
+
+def _looks_ahead_after(doc: Document, st: Statements) -> bool:
+    """Does the text, after its last result, speak of its plan's period (a year of it, its five-year name:
+    “十四五”期间，…) or of goals (力争, 目标): goals without numbers, which make the excerpt more than its review?"""
+    m = doc.meta
+    rest = to_halfwidth(doc.text[max(a.char_end for a in st.actuals):])
+    period = range(m.plan_start_year or 0, (m.plan_end_year or -1) + 1)
+    return any(int(y) in period for y in YEAR.findall(rest)) or _TARGET_CUE.search(rest) is not None or any(
+        five_year_end("十" + f.group(1) + "五") in period for f in FIVE_YEAR.finditer(rest))
+
+
+def _review_alone(m, st: Statements):
+    """An excerpt of a plan that holds only its review (发展基础, 上年计划执行情况) and no goal is a release of the
+    year reviewed, the year before the plan's period: when its results are of that one year; else no year."""
+    year = _one_year([a.period_year for a in st.actuals])
+    reviewed = m.plan_start_year - 1 if m.plan_start_year is not None else None
+    reasons = {k: v for k, v in m.reasons.items() if k not in ("plan_start_year", "plan_end_year")}
+    reasons["doc_type"] = (f"a plan by its {m.sources.get('doc_type') or 'words'}, but the text holds only results "
+                           f"({len(st.actuals)}) and no goal: the excerpt is its review")
+    if year is None or year != reviewed:
+        reasons["period_year"] = (f"its results are of {year or 'no one year'}, the year before the plan's period "
+                                  f"is {reviewed or 'not told'}: they disagree")
+        year = None
+    return replace(m, doc_type="release", plan_start_year=None, plan_end_year=None, period_year=year,
+                   sources={**m.sources, "doc_type": "values", **({"period_year": "values"} if year else {})},
+                   confidence={**m.confidence, "doc_type": 0.5, "period_year": 0.5}, reasons=reasons)

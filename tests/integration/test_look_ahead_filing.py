@@ -3,8 +3,9 @@
 disk -> `plantrack refresh` -> marts.dim_document): the goals section is told by its structure, a clause
 saying what Y+1 will bring (2019年，某区将…) or a lead-in naming its year's goals (2025年…主要目标任务是), after
 the results. Its results stay actuals of the year they review; the tasks of its goals section (after such a
-clause, or under a line heading goals, 2021年目标：) are goals, though no goal word is among them. One shared
-refresh for all the texts."""
+clause, or under a line heading goals, 2021年目标：) are goals, though no goal word is among them. What counts
+is the text as given: an excerpt of a plan that holds only its review is a release of the year reviewed. One
+shared refresh for all the texts."""
 
 from __future__ import annotations
 
@@ -39,6 +40,18 @@ TEXTS = {
         "某省政府工作报告要点\n"
         "2020年，全省生产总值增长4%，地方财政收入增长3%。\n"
         "2021年目标：\n生产总值增长6.5%左右\n地方财政收入增长5%左右\n"
+    ),
+    # an excerpt of a five-year plan that holds only its review of the years before: a release of 2020
+    "规划回顾.txt": (
+        "某县国民经济和社会发展第十四个五年规划和二〇三五年远景目标纲要\n第一章 发展基础\n"
+        "“十三五”时期，全县经济实力显著增强。2020年，全县地区生产总值达到300.4亿元，年均增长7.2%；"
+        "一般公共预算收入15.25亿元，社会消费品零售总额119.3亿元。\n"
+    ),
+    # the same, going on to its period's goals in words only: more than its review, still a plan
+    "规划回顾展望.txt": (
+        "某区国民经济和社会发展第十四个五年规划和二〇三五年远景目标纲要\n第一章 发展基础\n"
+        "“十三五”时期，全区经济实力显著增强。2020年，全区地区生产总值达到469.5亿元，年均增长9.3%。\n"
+        "经济发展再上新台阶。“十四五”期间，经济保持平稳较快增长，质量效益明显提升。\n"
     ),
     # a review of 2024 that names a 2025 figure in passing (no goals section after it): a release
     "回顾顺带.txt": (
@@ -93,3 +106,13 @@ def test_lines_under_a_line_heading_goals_are_goals_and_the_results_above_stay_r
     actuals = filed.execute("SELECT period_year, value FROM marts.fct_indicator_actuals WHERE source_file = ?",
                             ["目标行.txt"]).fetchall()
     assert {v for (v,) in targets} == {6.5, 5} and set(actuals) == {(2020, 4), (2020, 3)}
+
+
+def test_an_excerpt_of_a_plan_holding_only_its_review_is_a_release_of_the_year_before_its_period(filed):
+    doc = _document(filed, "规划回顾.txt")
+    assert (doc["doc_type"], doc["plan_end_year"], doc["period_year"]) == ("release", None, 2020)
+
+
+def test_an_excerpt_of_a_plan_going_on_to_its_periods_goals_in_words_stays_a_plan(filed):
+    doc = _document(filed, "规划回顾展望.txt")
+    assert (doc["doc_type"], doc["plan_end_year"]) == ("plan", 2025)
