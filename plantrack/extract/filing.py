@@ -47,10 +47,13 @@ def goals_year_ahead(doc: Document, st: Statements) -> int | None:
         return None  # results without a year: which year the text reviews is not told
     if len(results) > 1 and results[0][1] == results[1][1]:
         return None  # two years as often: which one the text reviews is not told
-    # a review of Y, then goals of Y+1: after any lead-in of a goals list, or after a clause saying what Y+1
-    # will bring (2025年，某区将力争…)
+    # a review of Y, then goals of Y+1 after any lead-in of a goals list; or, once the review has begun, a clause
+    # saying what Y+1 will bring or a lead-in naming Y+1's goals, with numbers or without (2025年，某区将力争… /
+    # 2025年主要目标任务): a table of contents naming the goals part before the review does not make it a plan
     ahead = results[0][0] + 1
-    if ahead in goals(leads(_GOALS_LEAD, _GOALS_YEAR, _LIST_OF_GOALS)) | goals(leads(_WILL_DO_YEAR, year=ahead)):
+    review = min(a.char_start for a in st.actuals)
+    if ahead in goals(leads(_GOALS_LEAD, _GOALS_YEAR, _LIST_OF_GOALS)) or any(
+            at > review for at in leads(_WILL_DO_YEAR, _GOALS_YEAR, year=ahead)):
         return ahead
     # a review, then a lead-in naming a later year's goals (2021年湖北的主要预期目标是：), goals of that year after it
     named = {y for m in _GOALS_YEAR.finditer(view.text) if (y := int(m.group(1))) > ahead

@@ -1,11 +1,12 @@
 """A text that reviews a year and then turns to a later year's goals is filed as a plan of the goals' year
 (tests/gold/national/CONVENTIONS.md, "Documents that look back and ahead"), through the whole path (file on
 disk -> `plantrack refresh` -> marts.dim_document): the goals section is told by its structure, a clause
-saying what Y+1 will bring (2019年，某区将…) or a lead-in naming its year's goals (2025年…主要目标任务是), after
-the results. Its results stay actuals of the year they review; the tasks of its goals section (after such a
-clause, or under a line heading goals, 2021年目标：) are goals, though no goal word is among them. What counts
-is the text as given: an excerpt of a plan that holds only its review is a release of the year reviewed. One
-shared refresh for all the texts."""
+saying what Y+1 will bring (2019年，某区将…, with goals in numbers or in words only) or a lead-in naming its
+year's goals (2025年…主要目标任务是), after the review has begun (not in an outline before it). Its results
+stay actuals of the year they review; the tasks of its goals section (after such a clause, or under a line
+heading goals, 2021年目标：) are goals, though no goal word is among them. What counts is the text as given: an
+excerpt of a plan that holds only its review is a release of the year reviewed. One shared refresh for all
+the texts."""
 
 from __future__ import annotations
 
@@ -41,7 +42,18 @@ TEXTS = {
         "2020年，全省生产总值增长4%，地方财政收入增长3%。\n"
         "2021年目标：\n生产总值增长6.5%左右\n地方财政收入增长5%左右\n"
     ),
-    # an excerpt of a five-year plan that holds only its review of the years before: a release of 2020
+    # news of a report: the 2025 results, then what 2026 will bring, in words only
+    "将来无数.txt": (
+        "某区政府工作报告发布\n"
+        "2025年，某区地区生产总值增长5.2%，一般公共预算收入增长3.1%。\n"
+        "2026年，某区将深入实施提振消费专项行动，培育新型消费业态。\n"
+    ),
+    # a report's outline names its goals part before the review, and the excerpt holds the review alone
+    "提纲回顾.txt": (
+        "某县政府工作报告\n提纲：\n一、2024年工作回顾\n二、2025年目标任务和重点工作\n"
+        "一、2024年工作回顾\n2024年，全县地区生产总值增长5.8%，社会消费品零售总额增长4.6%。\n"
+    ),
+    # an excerpt of a five-year plan that holds only its review of the years before: a release of the last
     "规划回顾.txt": (
         "某县国民经济和社会发展第十四个五年规划和二〇三五年远景目标纲要\n第一章 发展基础\n"
         "“十三五”时期，全县经济实力显著增强。2020年，全县地区生产总值达到300.4亿元，年均增长7.2%；"
@@ -116,3 +128,13 @@ def test_an_excerpt_of_a_plan_holding_only_its_review_is_a_release_of_the_year_b
 def test_an_excerpt_of_a_plan_going_on_to_its_periods_goals_in_words_stays_a_plan(filed):
     doc = _document(filed, "规划回顾展望.txt")
     assert (doc["doc_type"], doc["plan_end_year"]) == ("plan", 2025)
+
+
+def test_a_review_then_what_the_next_year_will_bring_in_words_only_is_a_plan_of_that_year(filed):
+    doc = _document(filed, "将来无数.txt")
+    assert (doc["plan_start_year"], doc["plan_end_year"]) == (2026, 2026)
+
+
+def test_an_outline_naming_the_goals_part_before_the_review_makes_no_plan(filed):
+    doc = _document(filed, "提纲回顾.txt")
+    assert (doc["plan_end_year"], doc["period_year"]) == (None, 2024)
