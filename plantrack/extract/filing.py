@@ -13,7 +13,9 @@ from collections import Counter
 from dataclasses import replace
 
 from plantrack.documents.reading_view import ReadingView, reading_view
-from plantrack.extract.statements import _GOALS_LEAD, _GOALS_YEAR, _LIST_OF_GOALS
+from plantrack.extract.numbers import to_halfwidth
+from plantrack.extract.periods import FIVE_YEAR, YEAR, five_year_end
+from plantrack.extract.statements import _GOALS_LEAD, _GOALS_YEAR, _LIST_OF_GOALS, _TARGET_CUE, _WILL_DO_YEAR
 from plantrack.model import Document, Statements
 
 PLAN_TYPES = ("plan", "opinions", "annual_plan")
@@ -28,23 +30,35 @@ def goals_year_ahead(doc: Document, st: Statements) -> int | None:
     # read on the view the extractor reads (simplified, no page furniture); targets' offsets are the text's
     view = doc.view if isinstance(doc.view, ReadingView) else reading_view(doc.text)
 
-    def goals(*leads_by) -> list[int | None]:  # the years of the targets after the first lead-in
-        leads = [view.span(m.start(), m.end())[0] for rx in leads_by for m in rx.finditer(view.text)]
-        return [t.target_year for t in st.targets if leads and t.char_end > min(leads)]
+    def leads(*rxs, year: int | None = None) -> list[int]:  # where lead-ins (naming `year`) start, in the text
+        return [view.span(m.start(), m.end())[0] for rx in rxs for m in rx.finditer(view.text)
+                if year is None or int(m.group(1)) == year]
+
+    def goals(starts: list[int]) -> set[int | None]:  # the years of the targets after the first lead-in
+        return {t.target_year for t in st.targets if starts and t.char_end > min(starts)}
 
     results = Counter(a.period_year for a in st.actuals if a.period_year is not None).most_common(2)
     if not st.actuals:
         # goals alone (a report's goals section, a news piece on them): the one year they are for, after a
         # lead-in that names a year's goals (a 奋斗目标 of 未来五年 names a span whose end it may not tell)
-        years = set(goals(_GOALS_LEAD, _GOALS_YEAR))
+        years = goals(leads(_GOALS_LEAD, _GOALS_YEAR))
         return years.pop() if len(years) == 1 else None
     if not results:
         return None  # results without a year: which year the text reviews is not told
     if len(results) > 1 and results[0][1] == results[1][1]:
         return None  # two years as often: which one the text reviews is not told
-    # a review of Y, then goals (any lead-in of a goals list) of Y+1
+    # a review of Y, then goals of Y+1 after any lead-in of a goals list; or, once the review has begun, a clause
+    # saying what Y+1 will bring or a lead-in naming Y+1's goals, with numbers or without (2025年，某区将力争… /
+    # 2025年主要目标任务): a table of contents naming the goals part before the review does not make it a plan
     ahead = results[0][0] + 1
-    return ahead if ahead in goals(_GOALS_LEAD, _GOALS_YEAR, _LIST_OF_GOALS) else None
+    review = min(a.char_start for a in st.actuals)
+    if ahead in goals(leads(_GOALS_LEAD, _GOALS_YEAR, _LIST_OF_GOALS)) or any(
+            at > review for at in leads(_WILL_DO_YEAR, _GOALS_YEAR, year=ahead)):
+        return ahead
+    # a review, then a lead-in naming a later year's goals (2021年湖北的主要预期目标是：), goals of that year after it
+    named = {y for m in _GOALS_YEAR.finditer(view.text) if (y := int(m.group(1))) > ahead
+             and y in goals(leads(_GOALS_YEAR, year=y))}
+    return named.pop() if len(named) == 1 else None
 
 
 # How much more of one kind of value than the other says what a text is (a stray 比上年 in a news piece on
@@ -88,6 +102,8 @@ def filed(doc: Document, st: Statements) -> Document:
     year = goals_year_ahead(doc, st)
     if year is not None:
         return replace(doc, meta=_as_plan(m, year, "goals_section"))
+    if (m.doc_type or "") in PLAN_TYPES and st.actuals and not st.targets and not _looks_ahead_after(doc, st):
+        return replace(doc, meta=_review_alone(m, st))
     if _kind_named(doc) or (m.doc_type or "") in PLAN_TYPES or m.plan_end_year is not None:
         return doc
     n_goals, n_results = len(st.targets), len(st.actuals)
@@ -122,3 +138,30 @@ def _reviewed_year(m, st: Statements):
                    confidence={**m.confidence, "period_year": 0.5},
                    reasons={**m.reasons, "period_year": f"{n_dated} of its {len(st.actuals)} results are of {year} "
                                                      "by their own words, and none of another year"})
+
+
+def _looks_ahead_after(doc: Document, st: Statements) -> bool:
+    """Does the text, after its last result, speak of its plan's period (a year of it, its five-year name:
+    “十四五”期间，…) or of goals (力争, 目标): goals without numbers, which make the excerpt more than its review?"""
+    m = doc.meta
+    rest = to_halfwidth(doc.text[max(a.char_end for a in st.actuals):])
+    period = range(m.plan_start_year or 0, (m.plan_end_year or -1) + 1)
+    return any(int(y) in period for y in YEAR.findall(rest)) or _TARGET_CUE.search(rest) is not None or any(
+        five_year_end("十" + f.group(1) + "五") in period for f in FIVE_YEAR.finditer(rest))
+
+
+def _review_alone(m, st: Statements):
+    """An excerpt of a plan that holds only its review (发展基础, 上年计划执行情况) and no goal is a release of the
+    year reviewed, the year before the plan's period: when its results are of that one year; else no year."""
+    year = _one_year([a.period_year for a in st.actuals])
+    reviewed = m.plan_start_year - 1 if m.plan_start_year is not None else None
+    reasons = {k: v for k, v in m.reasons.items() if k not in ("plan_start_year", "plan_end_year")}
+    reasons["doc_type"] = (f"a plan by its {m.sources.get('doc_type') or 'words'}, but the text holds only results "
+                           f"({len(st.actuals)}) and no goal: the excerpt is its review")
+    if year is None or year != reviewed:
+        reasons["period_year"] = (f"its results are of {year or 'no one year'}, the year before the plan's period "
+                                  f"is {reviewed or 'not told'}: they disagree")
+        year = None
+    return replace(m, doc_type="release", plan_start_year=None, plan_end_year=None, period_year=year,
+                   sources={**m.sources, "doc_type": "values", **({"period_year": "values"} if year else {})},
+                   confidence={**m.confidence, "doc_type": 0.5, "period_year": 0.5}, reasons=reasons)

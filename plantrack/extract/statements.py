@@ -197,6 +197,7 @@ _SO_FAR = re.compile(r"今年(?:以来|前|上半年|[一二三]季度|1[-—至
 
 # 2024年，某新城将坚持…: the year a text says it will work in (将, not 将近), as GOAL_AFTER_YEAR reads a clause
 _WILL_DO_YEAR = re.compile(r"((?:19|20)\d\d)年[，,]?[^，,。；;\d]{0,8}?将(?!近)")
+_WILL_DO_CLAUSE = re.compile(r"(?:^|[：:，,])" + _WILL_DO_YEAR.pattern)  # …opening a clause
 
 
 def goals_year(text: str) -> int | None:
@@ -421,7 +422,10 @@ class _Walker:
             opens = _GOALS_OPEN.search(s) or _GOALS_YEAR.search(s)
             goals = (True, self._goal_list_year(sent, opens.end())) if opens else (False, None)
             # (a heading naming a year's goals, 二、2024年目标任务, is left to the heading rules)
-            if self.goals_in is None and not self.ctx.is_plan and _GOALS_OPEN.search(s):
+            # a goals lead-in, a line heading goals (2021年目标：) or a clause on what a year will bring (2022年，某省
+            # 将聚焦…) opens goals: the tasks after it (实施改造项目270个) are goals until the text looks back
+            if self.goals_in is None and not self.ctx.is_plan and (
+                    _GOALS_OPEN.search(s) or _GOALS_LINE.search(s) or _WILL_DO_CLAUSE.search(s)):
                 self.goals_in = (sent.section or "").split(" / ")[0]
         if bullet and self.list_year is None and not self.list_goal and para.sentences:
             self.list_year = carry.before(len(carry.sentences), self)[0]
