@@ -103,6 +103,11 @@ def _load(path: str, changes: str) -> Gazetteer:
         by_name.setdefault(r.name, []).append(r)
         if r.level != "province" and len(r.short_name) >= 2 and r.short_name != r.name:
             by_short.setdefault(r.short_name, []).append(r)
+    full = set(by_name)
+    for r in regions:
+        for alias in _kind_named(r):
+            if alias not in full:
+                by_name.setdefault(alias, []).append(r)
     former: dict[str, list[FormerName]] = {}
     if Path(changes).exists():
         with open(changes, encoding="utf-8", newline="") as fh:
@@ -116,6 +121,20 @@ def _load(path: str, changes: str) -> Gazetteer:
     return Gazetteer(regions, {r.code: r for r in regions}, {k: tuple(v) for k, v in by_name.items()},
                      {k: tuple(v) for k, v in former.items()}, {k: tuple(v) for k, v in by_short.items()},
                      ends, max(map(len, names)))
+
+
+_AUTONOMOUS = ("自治州", "自治县", "自治旗")
+
+
+def _kind_named(region: Region) -> list[str]:
+    """How an autonomous unit is named in the text of its own government: its short name and its kind
+    (楚雄州, 黔西南州, 镇沅县 for 楚雄彝族自治州, 黔西南布依族苗族自治州, 镇沅彝族哈尼族拉祜族自治县)."""
+    kind = next((k for k in _AUTONOMOUS if region.name.endswith(k)), None)
+    if kind is None:
+        return []
+    # the seed gives some short names with the kind already, or two of them (巴州/巴音郭楞)
+    return [s if s.endswith(kind[-1]) else s + kind[-1] for s in region.short_name.split("/")
+            if len(s) >= 2 and s != region.name]
 
 
 # ---------------------------------------------------------------- text as it comes
