@@ -392,6 +392,8 @@ def locate_document(text: str, issuer: str | None, title: str | None, gazetteer:
     if chosen is not None and chosen.code is None:
         chosen = _resolve_with_text(chosen, body, gazetteer)
     spoken = _spoken_from(body, gazetteer, within=chosen)
+    if spoken is not None and spoken.code and spoken.confidence < 0.6:
+        spoken = _named_more_inside(body, spoken, gazetteer) or spoken
     if spoken is not None and (chosen is None or chosen.code is None and spoken.name == chosen.name
                                or chosen.code and _is_deeper(spoken, chosen, gazetteer)):
         return spoken
@@ -473,6 +475,50 @@ def _spoken_from(body: str, gazetteer: Gazetteer, within: RegionMatch | None) ->
     reason = None if found_one.confidence >= 0.6 else (
         f"named once ({found_one.name}); the text speaks from a {level} ({_LEVEL_WORDS[level][0]})")
     return RegionMatch(found_one.name, found_one.code, reason, "text", found_one.confidence, note=found_one.note)
+
+
+# How often a unit inside the one named once must be named to say what the text is about
+_INSIDE_AGAIN = 3
+
+
+def _named_more_inside(body: str, once: RegionMatch, gazetteer: Gazetteer) -> RegionMatch | None:
+    """A text that names a province (or city) once and one unit inside it again and again, by its full or
+    its short name (云南省楚雄州…楚雄州…; 湖北省 once, then 宜昌 three times) is about that unit: the wider
+    name places it. Only when that unit is named at least three times and twice as often as any other unit
+    inside, and the wider one is named no second time (not even by its short name: 《湖北省…规划》…湖北县域
+    is about 湖北 however often it names 武汉)."""
+    outer = gazetteer.by_code[once.code]
+    if body.count(outer.short_name) + body.count(outer.name) > 1 + (outer.short_name in outer.name):
+        return None
+    inside = [r for r in gazetteer.regions if outer in gazetteer.ancestors(r)]
+    found = [m for m in find_mentions(body, gazetteer) if any(r in inside for r in m.candidates)]
+    tally: Counter = Counter()
+    for m in found:
+        picked, _ = _pick(Mention(m.start, m.end, m.name, tuple(r for r in m.candidates if r in inside)),
+                          found, gazetteer)
+        if picked is not None:
+            tally[picked.code] += 1
+    covered = {i for m in found for i in range(m.start, m.end)}
+    by_short: dict[str, list[Region]] = {}
+    for r in inside:
+        if len(r.short_name) >= 2 and r.short_name != r.name:
+            by_short.setdefault(r.short_name, []).append(r)
+    if by_short:
+        names = re.compile("|".join(map(re.escape, sorted(by_short, key=len, reverse=True))))
+        for m in names.finditer(body):
+            if m.start() in covered:
+                continue
+            hits = by_short[m.group()]
+            # a short name two units share (楚雄: the 州 and its 市) names the one enclosing the other
+            outermost = [r for r in hits if all(r is h or gazetteer.is_within(h, r) for h in hits)]
+            if len(outermost) == 1:
+                tally[outermost[0].code] += 1
+    ranked = tally.most_common(2)
+    if not ranked or ranked[0][1] < _INSIDE_AGAIN or len(ranked) > 1 and ranked[0][1] < 2 * ranked[1][1]:
+        return None
+    region = gazetteer.by_code[ranked[0][0]]
+    return RegionMatch(region.name, region.code, None, "text", 0.5,
+                       note=f"named {ranked[0][1]} times inside {outer.name}, which is named once")
 
 
 def _dominant(body: str, gazetteer: Gazetteer, levels: set[str], inside: Region | None,
