@@ -30,6 +30,21 @@ TEXTS = {
         "规划提出，加快周边县市与武汉轨道交通对接，构建直联武汉的快速通道，推动武汉高校资源向县域延伸，"
         "构建技术孵化在武汉、成果转化在县域的合作模式。\n"
     ),
+    # a zone's news that names it again and again, in sentences only (no heading names a place)
+    "园区新闻.txt": (
+        "3月28日，记者从宜宾高新区获悉，一季度宜宾高新区实现地区生产总值52.3亿元，同比增长8.1%。\n"
+        "今年以来，宜宾高新区聚焦主导产业，规上工业增加值增长10.2%。宜宾高新区负责人表示，全区将持续发力。\n"
+    ),
+    # a city's report (全市) that names its zone three times, in passing
+    "市季报.txt": (
+        "一季度，全市经济运行稳中向好，宜宾市实现地区生产总值812.3亿元，同比增长6.1%。\n"
+        "全市规上工业增加值增长9.2%，其中宜宾高新区增长12.1%，宜宾高新区新签约项目12个，"
+        "宜宾高新区新开工项目8个。全市社会消费品零售总额增长7.0%。\n"
+    ),
+    # a district of 长春 that the national list (JioNLP's tree) lacked
+    "绿园区公报.txt": (
+        "长春市绿园区2023年国民经济和社会发展统计公报\n2023年，全区实现地区生产总值436.5亿元，比上年增长6.5%。\n"
+    ),
 }
 
 
@@ -62,3 +77,18 @@ def test_a_city_named_again_and_again_inside_a_province_named_once_is_that_city(
 
 def test_a_province_named_twice_stays_the_province_however_often_it_names_its_capital(regions):
     assert _filed_under(regions, "省规划新闻.txt") == "420000"  # 湖北省
+
+
+def test_a_zone_the_text_names_again_and_again_is_filed_as_itself_without_its_citys_code(regions):
+    assert _filed_under(regions, "园区新闻.txt") == "uncoded:宜宾高新区"
+    codes = {c for (c,) in regions.execute("SELECT DISTINCT region_code FROM marts.fct_indicator_actuals "
+                                           "WHERE source_file = '园区新闻.txt'").fetchall()}
+    assert "511500" not in codes  # 宜宾市: the zone's figures are not the city's
+
+
+def test_a_city_report_naming_its_zone_in_passing_stays_the_citys(regions):
+    assert _filed_under(regions, "市季报.txt") == "511500"  # 宜宾市
+
+
+def test_a_district_missing_from_the_library_tree_is_known(regions):
+    assert _filed_under(regions, "绿园区公报.txt") == "220106"  # 长春市绿园区
