@@ -302,16 +302,20 @@ def _short_named_provinces(gazetteer: Gazetteer) -> tuple[tuple[Region, re.Patte
 _AGAIN = 3
 
 
-def _province_named_most(body: str, gazetteer: Gazetteer) -> RegionMatch | None:
+def _province_named_most(body: str, gazetteer: Gazetteer, speaks: str | None = None) -> RegionMatch | None:
     """A text that names no place in full but one province by its short name, again and again (上半年天津
     生产总值…, 山西GDP…): that province, when named at least three times and twice as often as any other, and none
-    of its cities or counties is named in full."""
+    of its cities or counties is named in full. An autonomous region's own text names itself less: it speaks
+    from 全区 and of 自治区 (its government), so once is enough there (内蒙古 1-7月…, 全区…, 自治区…)."""
     tally = Counter({r.code: n for r, pattern in _short_named_provinces(gazetteer)
                      if (n := len(pattern.findall(body)))})
     ranked = tally.most_common(2)
-    if not ranked or ranked[0][1] < _AGAIN or len(ranked) > 1 and ranked[0][1] < 2 * ranked[1][1]:
+    if not ranked or len(ranked) > 1 and ranked[0][1] < 2 * ranked[1][1]:
         return None
     region = gazetteer.by_code[ranked[0][0]]
+    speaks_as_itself = speaks == "district" and region.name.endswith("自治区") and "自治区" in body
+    if ranked[0][1] < (1 if speaks_as_itself else _AGAIN):
+        return None
     if any(gazetteer.is_within(r, region) for m in find_mentions(body, gazetteer) for r in m.candidates):
         return None  # it names a city or county of that province in full: it may be about that one
     return RegionMatch(region.name, region.code, None, "text", 0.5,
@@ -449,7 +453,7 @@ def _locate(text: str, issuer: str | None, title: str | None, gazetteer: Gazette
         speaks = max(counts, key=counts.get) if max(counts.values()) else None
         ending = _PROVINCE_SPEAKS_AS.get(speaks, "省") if speaks else None
         if province is None:
-            province = _province_named_most(body, gazetteer)
+            province = _province_named_most(body, gazetteer, speaks)
         return province if province is not None and (ending is None or province.name.endswith(ending)) else None
     return chosen
 

@@ -45,6 +45,16 @@ TEXTS = {
     "绿园区公报.txt": (
         "长春市绿园区2023年国民经济和社会发展统计公报\n2023年，全区实现地区生产总值436.5亿元，比上年增长6.5%。\n"
     ),
+    # an autonomous region's own news: it names itself once, by its short name, and speaks from 全区 / 自治区
+    "自治区简讯.txt": (
+        "记者从自治区统计局获悉，1-7月，内蒙古规模以上工业增加值同比增长7.1%，全区工业投资增长9.1%。\n"
+        "全区高技术制造业增加值增长12.5%，全区装备制造业增加值增长10.3%。\n"
+    ),
+    # a district of an autonomous region: 全区 and 自治区 too, but it names itself in full
+    "城区简讯.txt": (
+        "今年以来，全区规模以上工业增加值同比增长6.2%，青秀区工业投资增长9.1%，青秀区社会消费品零售总额增长5.1%。"
+        "自治区下达的目标任务全面完成，广西首府核心城区青秀区服务业增加值增长7.0%。\n"
+    ),
 }
 
 
@@ -92,3 +102,11 @@ def test_a_city_report_naming_its_zone_in_passing_stays_the_citys(regions):
 
 def test_a_district_missing_from_the_library_tree_is_known(regions):
     assert _filed_under(regions, "绿园区公报.txt") == "220106"  # 长春市绿园区
+
+
+def test_an_autonomous_region_naming_itself_once_from_its_own_area_is_that_region(regions):
+    assert _filed_under(regions, "自治区简讯.txt") == "150000"  # 内蒙古自治区
+
+
+def test_a_district_of_an_autonomous_region_naming_itself_stays_the_district(regions):
+    assert _filed_under(regions, "城区简讯.txt") == "450103"  # 南宁市青秀区
