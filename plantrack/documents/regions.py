@@ -106,6 +106,11 @@ def _load(path: str, changes: str) -> Gazetteer:
         by_name.setdefault(r.name, []).append(r)
         if r.level != "province" and len(r.short_name) >= 2 and r.short_name != r.name:
             by_short.setdefault(r.short_name, []).append(r)
+    full = set(by_name)
+    for r in regions:
+        for alias in _kind_named(r):
+            if alias not in full:
+                by_name.setdefault(alias, []).append(r)
     former: dict[str, list[FormerName]] = {}
     if Path(changes).exists():
         with open(changes, encoding="utf-8", newline="") as fh:
@@ -123,6 +128,20 @@ def _load(path: str, changes: str) -> Gazetteer:
     return Gazetteer(regions, {r.code: r for r in regions}, {k: tuple(v) for k, v in by_name.items()},
                      {k: tuple(v) for k, v in former.items()}, {k: tuple(v) for k, v in by_short.items()},
                      ends, max(map(len, names)), {k: tuple(sorted(v, reverse=True)) for k, v in lengths.items()})
+
+
+_AUTONOMOUS = ("自治州", "自治县", "自治旗")
+
+
+def _kind_named(region: Region) -> list[str]:
+    """How an autonomous unit is named in the text of its own government: its short name and its kind
+    (楚雄州, 黔西南州, 镇沅县 for 楚雄彝族自治州, 黔西南布依族苗族自治州, 镇沅彝族哈尼族拉祜族自治县)."""
+    kind = next((k for k in _AUTONOMOUS if region.name.endswith(k)), None)
+    if kind is None:
+        return []
+    # the seed gives some short names with the kind already, or two of them (巴州/巴音郭楞)
+    return [s if s.endswith(kind[-1]) else s + kind[-1] for s in region.short_name.split("/")
+            if len(s) >= 2 and s != region.name]
 
 
 # ---------------------------------------------------------------- text as it comes
@@ -305,16 +324,20 @@ def _short_named_provinces(gazetteer: Gazetteer) -> tuple[tuple[Region, re.Patte
 _AGAIN = 3
 
 
-def _province_named_most(body: str, gazetteer: Gazetteer) -> RegionMatch | None:
+def _province_named_most(body: str, gazetteer: Gazetteer, speaks: str | None = None) -> RegionMatch | None:
     """A text that names no place in full but one province by its short name, again and again (上半年天津
     生产总值…, 山西GDP…): that province, when named at least three times and twice as often as any other, and none
-    of its cities or counties is named in full."""
+    of its cities or counties is named in full. An autonomous region's own text names itself less: it speaks
+    from 全区 and of 自治区 (its government), so once is enough there (内蒙古 1-7月…, 全区…, 自治区…)."""
     tally = Counter({r.code: n for r, pattern in _short_named_provinces(gazetteer)
                      if (n := len(pattern.findall(body)))})
     ranked = tally.most_common(2)
-    if not ranked or ranked[0][1] < _AGAIN or len(ranked) > 1 and ranked[0][1] < 2 * ranked[1][1]:
+    if not ranked or len(ranked) > 1 and ranked[0][1] < 2 * ranked[1][1]:
         return None
     region = gazetteer.by_code[ranked[0][0]]
+    speaks_as_itself = speaks == "district" and region.name.endswith("自治区") and "自治区" in body
+    if ranked[0][1] < (1 if speaks_as_itself else _AGAIN):
+        return None
     if any(gazetteer.is_within(r, region) for m in _body_mentions(body, gazetteer) for r in m.candidates):
         return None  # it names a city or county of that province in full: it may be about that one
     return RegionMatch(region.name, region.code, None, "text", 0.5,
@@ -367,6 +390,49 @@ HOW_CONFIDENCE = {"issuer": 0.95, "metadata_block": 0.9, "title": 0.9, "first_li
 
 
 def locate_document(text: str, issuer: str | None, title: str | None, gazetteer: Gazetteer) -> RegionMatch | None:
+    """The most specific place a document is about, how it was found and how sure that is: see _locate;
+    where that found no place, or only weakly from the text, a zone the text names again and again."""
+    found = _locate(text, issuer, title, gazetteer)
+    if found is None or found.how == "text" and found.confidence <= 0.5 and found.code and not found.subarea:
+        return _zone_named_most(simplified(text), found, gazetteer) or found
+    return found
+
+
+# How often a zone must be named to say what a text is about (a city's report names its zones in passing)
+_ZONE_AGAIN = 3
+
+
+def _zone_named_most(body: str, weak: RegionMatch | None, gazetteer: Gazetteer) -> RegionMatch | None:
+    """A development zone or new area the text names again and again (梧州高新区 ×6), that is what it is about:
+    its figures are its own, not its city's. Only a zone whose name starts with a place's (short) name (a
+    stem the list does not know cannot be told from the words before it), named at least three times, twice
+    as often as any other zone and more often than the place the text was weakly placed in; not in a text
+    that speaks from a city, county or province (全市/全县/全省) rather than from an area (全区/我区)."""
+    speaks = {lvl: sum(body.count(w) for w in words) for lvl, words in _LEVEL_WORDS.items()}
+    if max(speaks["city"], speaks["county"], speaks["province"]) > speaks["district"]:
+        return None
+    tally: Counter = Counter()
+    named: dict[str, tuple[Region, str]] = {}
+    for m in _SUBAREA.finditer(body):
+        parent, stem = _short_name_region(m.group(1), [], gazetteer)
+        if parent is None:
+            continue
+        zone = stem + m.group(2)
+        tally[zone] += 1
+        named.setdefault(zone, (parent, zone))
+    ranked = tally.most_common(2)
+    if not ranked or ranked[0][1] < _ZONE_AGAIN or len(ranked) > 1 and ranked[0][1] < 2 * ranked[1][1]:
+        return None
+    parent, zone = named[ranked[0][0]]
+    if weak is not None:
+        outer = gazetteer.by_code[weak.code]
+        if not (parent == outer or gazetteer.is_within(parent, outer)) or body.count(outer.name) >= ranked[0][1]:
+            return None
+    return RegionMatch(parent.name, parent.code, None, "text", 0.5, subarea=zone,
+                       note=f"{zone} is named {ranked[0][1]} times")
+
+
+def _locate(text: str, issuer: str | None, title: str | None, gazetteer: Gazetteer) -> RegionMatch | None:
     """The most specific place a document is about, how it was found and how sure that is.
 
     Issuer, a web page's metadata block, the title and the first lines are read as names; a more
@@ -395,6 +461,8 @@ def locate_document(text: str, issuer: str | None, title: str | None, gazetteer:
     if chosen is not None and chosen.code is None:
         chosen = _resolve_with_text(chosen, body, gazetteer)
     spoken = _spoken_from(body, gazetteer, within=chosen)
+    if spoken is not None and spoken.code and spoken.confidence < 0.6:
+        spoken = _named_more_inside(body, spoken, gazetteer) or spoken
     if spoken is not None and (chosen is None or chosen.code is None and spoken.name == chosen.name
                                or chosen.code and _is_deeper(spoken, chosen, gazetteer)):
         return spoken
@@ -407,7 +475,7 @@ def locate_document(text: str, issuer: str | None, title: str | None, gazetteer:
         speaks = max(counts, key=counts.get) if max(counts.values()) else None
         ending = _PROVINCE_SPEAKS_AS.get(speaks, "省") if speaks else None
         if province is None:
-            province = _province_named_most(body, gazetteer)
+            province = _province_named_most(body, gazetteer, speaks)
         return province if province is not None and (ending is None or province.name.endswith(ending)) else None
     return chosen
 
@@ -476,6 +544,50 @@ def _spoken_from(body: str, gazetteer: Gazetteer, within: RegionMatch | None) ->
     reason = None if found_one.confidence >= 0.6 else (
         f"named once ({found_one.name}); the text speaks from a {level} ({_LEVEL_WORDS[level][0]})")
     return RegionMatch(found_one.name, found_one.code, reason, "text", found_one.confidence, note=found_one.note)
+
+
+# How often a unit inside the one named once must be named to say what the text is about
+_INSIDE_AGAIN = 3
+
+
+def _named_more_inside(body: str, once: RegionMatch, gazetteer: Gazetteer) -> RegionMatch | None:
+    """A text that names a province (or city) once and one unit inside it again and again, by its full or
+    its short name (云南省楚雄州…楚雄州…; 湖北省 once, then 宜昌 three times) is about that unit: the wider
+    name places it. Only when that unit is named at least three times and twice as often as any other unit
+    inside, and the wider one is named no second time (not even by its short name: 《湖北省…规划》…湖北县域
+    is about 湖北 however often it names 武汉)."""
+    outer = gazetteer.by_code[once.code]
+    if body.count(outer.short_name) + body.count(outer.name) > 1 + (outer.short_name in outer.name):
+        return None
+    inside = [r for r in gazetteer.regions if outer in gazetteer.ancestors(r)]
+    found = [m for m in _body_mentions(body, gazetteer) if any(r in inside for r in m.candidates)]
+    tally: Counter = Counter()
+    for m in found:
+        picked, _ = _pick(Mention(m.start, m.end, m.name, tuple(r for r in m.candidates if r in inside)),
+                          found, gazetteer)
+        if picked is not None:
+            tally[picked.code] += 1
+    covered = {i for m in found for i in range(m.start, m.end)}
+    by_short: dict[str, list[Region]] = {}
+    for r in inside:
+        if len(r.short_name) >= 2 and r.short_name != r.name:
+            by_short.setdefault(r.short_name, []).append(r)
+    if by_short:
+        names = re.compile("|".join(map(re.escape, sorted(by_short, key=len, reverse=True))))
+        for m in names.finditer(body):
+            if m.start() in covered:
+                continue
+            hits = by_short[m.group()]
+            # a short name two units share (楚雄: the 州 and its 市) names the one enclosing the other
+            outermost = [r for r in hits if all(r is h or gazetteer.is_within(h, r) for h in hits)]
+            if len(outermost) == 1:
+                tally[outermost[0].code] += 1
+    ranked = tally.most_common(2)
+    if not ranked or ranked[0][1] < _INSIDE_AGAIN or len(ranked) > 1 and ranked[0][1] < 2 * ranked[1][1]:
+        return None
+    region = gazetteer.by_code[ranked[0][0]]
+    return RegionMatch(region.name, region.code, None, "text", 0.5,
+                       note=f"named {ranked[0][1]} times inside {outer.name}, which is named once")
 
 
 def _dominant(body: str, gazetteer: Gazetteer, levels: set[str], inside: Region | None,

@@ -43,6 +43,7 @@ class Row:
 # Ministry of Civil Affairs' announcements. (old_code, new_code, new_name, short) ; old_code None = add.
 CORRECTIONS: tuple[tuple[str | None, str, str, str, str], ...] = (
     (None, "510118", "新津区", "新津", "510100"),      # 2020 新津县 -> 新津区 (absent from the tree)
+    (None, "220106", "绿园区", "绿园", "220100"),      # 长春's 绿园区 (since 1995), absent from the tree
     ("630122", "630106", "湟中区", "湟中", "630100"),  # 2019 湟中县 -> 湟中区
     ("340225", "340281", "无为市", "无为", "340200"),  # 2019 无为县 -> 无为市
     ("530422", "", "", "", ""),                       # 2019 澄江县 -> 澄江市 530481 (tree holds both)
