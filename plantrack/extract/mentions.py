@@ -571,21 +571,6 @@ def _growth_of_subject_of_clause_before(n: _Naming) -> str | None:
     return before + (n.ind or "") + _GROWTH_END.search(_TRAILING_SOFT.sub("", n.pre)).group(1)
 
 
-_YEAR_LEAD = re.compile(r"[、，,和及]?(?:19|20)\d\d年")
-_YEAR_END = re.compile(r"(?:19|20)\d\d年(?:底|末)?$")
-
-
-def _value_of_another_year_of_the_subject(n: _Naming) -> str | None:
-    """地区生产总值2021年突破500亿元、2022年突破600亿元 / 比重2024年达到52%、2025年达到53%: a value whose own words
-    are only a year (and a verb) is the subject's just named, of that year (its year is read from its words)."""
-    prev = n.prev
-    if n.ind or prev is None or not prev.indicator or prev.unit_raw != n.m.unit_raw \
-            or not (year := _YEAR_LEAD.match(n.s, prev.end)) or _DIGIT.search(n.s, year.end(), n.m.start):
-        return None
-    name = clean_indicator(_YEAR_END.sub("", prev.indicator))
-    return name if len(name) >= 3 and not _VERB_ONLY.match(name) else None
-
-
 _LABEL_OPENS = "。；;，,、\n" + BULLETS.replace("·", "")  # (• 地区生产总值：…• 进出口总额：…: a bullet opens a label)
 
 
@@ -803,7 +788,6 @@ _NAMING_STEPS: tuple[Callable[[_Naming], str | None], ...] = (
     _growth_of_value_just_named,
     _growth_of_subject_of_clause_before,
     _value_after_its_label,
-    _value_of_another_year_of_the_subject,
     _count_of_class_named_after,
     _noun_after_verb,
     _bare_measure_of_subject_just_named,

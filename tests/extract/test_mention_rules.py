@@ -253,8 +253,6 @@ NAMING_EXAMPLES = {
     mentions._growth_of_subject_of_clause_before: (
         "其中，制造业投资支撑有力，同比增长15.3%", "15.3", "制造业投资支撑有力同比增长"),
     mentions._value_after_its_label: ("• 地区生产总值：14万亿元，连续36年全国第一", "14", "地区生产总值"),
-    mentions._value_of_another_year_of_the_subject: (
-        "地区生产总值2021年突破500亿元、2022年突破600亿元", "600", "地区生产总值"),
     mentions._count_of_class_named_after: ("打造电子信息等2个百亿级产业", "2", "百亿级产业"),
     mentions._noun_after_verb: ("力争新培育32家市级绿色工厂", "32", "新培育市级绿色工厂"),
     mentions._bare_measure_of_subject_just_named: ("新能源汽车产量突破25万辆，产值超500亿元", "500", "新能源汽车产值"),

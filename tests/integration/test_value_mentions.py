@@ -141,11 +141,6 @@ TEXTS = {
         "2021年某县国民经济和社会发展统计公报\n\n一、农业和人口\n\n"
         "全年农作物种植面积12.5万亩。其中，稻谷种植面积93254亩，减少479亩。年末常住总人口31.2万人，比上年减少0.5万人。\n"
     ),
-    # one subject's levels, each item opened by its own year
-    "逐年突破.txt": (
-        "2025年某市人民政府工作报告\n\n一、2024年工作回顾\n\n"
-        "全市地区生产总值2021年突破500亿元、2022年突破600亿元、2024年突破700亿元，4年时间跨了3个百亿台阶。\n"
-    ),
     # the same ratio as 三产结构, and with each part in %
     "三产结构.txt": (
         "2022年某县国民经济和社会发展统计公报\n\n一、综合\n"
@@ -256,13 +251,6 @@ def test_a_structure_ratio_written_as_sanchan_or_with_its_parts_in_percent_is_re
         names = ("第一产业占比", "第二产业占比", "第三产业占比")
         assert set(rows) == {*((year - 1, n, v) for n, v in zip(names, base, strict=True)),
                              *((year, n, v) for n, v in zip(names, now, strict=True))}
-
-
-def test_listed_values_each_opened_by_their_own_year_are_the_subjects_just_named_of_that_year(value_mentions):
-    rows = value_mentions.execute(
-        "SELECT value_raw, indicator_text, period_year FROM marts.fct_indicator_actuals "
-        "WHERE source_file = '逐年突破.txt' AND value_raw IN ('600', '700')").fetchall()
-    assert set(rows) == {("600", "地区生产总值", 2022), ("700", "地区生产总值", 2024)}
 
 
 def test_an_amount_lost_on_the_year_before_is_a_negative_change_of_its_subject(value_mentions):
