@@ -59,7 +59,9 @@ def join_fragments(parts: list[str]) -> str:
     for part in (clean_line(p) for p in parts):
         if not part:
             continue
-        if out and out[-1].isascii() and out[-1].isalnum() and part[0].isascii() and part[0].isalnum():
+        # a space between Latin words; none inside a number a layout broke (（2|024—2026年）, 1|7.5%)
+        if out and out[-1].isascii() and out[-1].isalnum() and part[0].isascii() and part[0].isalnum() \
+                and not (out[-1].isdigit() and part[0].isdigit()):
             out += " "
         out += part
     return clean_line(out)
